@@ -1,0 +1,2 @@
+package nl.knooppunt.engine;
+public record EngineSettings(java.nio.file.Path dataDirectory, int grpcPort, int restPort, boolean clockControlEnabled) {}

@@ -1,0 +1,139 @@
+package nl.knooppunt.standalone;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.knooppunt.engine.EmbeddedEngine;
+import nl.knooppunt.gateway.GatewayApplication;
+import nl.knooppunt.standalone.infra.EmbeddedKafkaServer;
+import nl.knooppunt.standalone.infra.EmbeddedPostgresServer;
+import nl.knooppunt.workers.WorkersApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The whole hub in one JVM: first the infrastructure (PostgreSQL, Kafka, the engine), then the
+ * gateway and the workers as child contexts, wired to it exactly as they would be wired to external
+ * servers in production.
+ */
+public final class StandaloneHub implements AutoCloseable {
+
+  static final String CONFIG_NAME = "standalone,application";
+  private static final Logger log = LoggerFactory.getLogger(StandaloneHub.class);
+
+  private final ConfigurableApplicationContext infrastructure;
+  private final ConfigurableApplicationContext gateway;
+  private final ConfigurableApplicationContext workers;
+
+  private StandaloneHub(
+      ConfigurableApplicationContext infrastructure,
+      ConfigurableApplicationContext gateway,
+      ConfigurableApplicationContext workers) {
+    this.infrastructure = infrastructure;
+    this.gateway = gateway;
+    this.workers = workers;
+  }
+
+  public static void main(String[] args) {
+    StandaloneHub hub = start(args);
+    Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "knooppunt-shutdown"));
+  }
+
+  /** Starts the hub; {@code args} are Spring Boot arguments such as {@code --key=value}. */
+  public static StandaloneHub start(String... args) {
+    ConfigurableApplicationContext infrastructure =
+        new SpringApplicationBuilder(StandaloneInfrastructure.class)
+            .web(WebApplicationType.NONE)
+            .properties("spring.config.name=" + CONFIG_NAME)
+            .registerShutdownHook(false)
+            .run(args);
+    try {
+      Map<String, Object> wiring = wiring(infrastructure);
+      ConfigurableApplicationContext gateway =
+          child(infrastructure, GatewayApplication.class, GatewayApplication.CONFIG_NAME, wiring)
+              .web(WebApplicationType.SERVLET)
+              .run(args);
+      ConfigurableApplicationContext workers =
+          child(infrastructure, WorkersApplication.class, WorkersApplication.CONFIG_NAME, wiring)
+              .web(WebApplicationType.NONE)
+              .run(args);
+      StandaloneHub hub = new StandaloneHub(infrastructure, gateway, workers);
+      log.info(
+          "Landelijk Knooppunt draait (ingebed): open {} | demo-accounts: zie README.md",
+          hub.url());
+      return hub;
+    } catch (RuntimeException e) {
+      infrastructure.close();
+      throw e;
+    }
+  }
+
+  /** Properties that point the gateway and the workers at the embedded servers. */
+  private static Map<String, Object> wiring(ConfigurableApplicationContext infrastructure) {
+    StandaloneProperties properties = infrastructure.getBean(StandaloneProperties.class);
+    EmbeddedPostgresServer postgres = infrastructure.getBean(EmbeddedPostgresServer.class);
+    EmbeddedKafkaServer kafka = infrastructure.getBean(EmbeddedKafkaServer.class);
+    Map<String, Object> wiring = new LinkedHashMap<>();
+    wiring.put("knooppunt.mode", "embedded");
+    wiring.put("server.port", properties.httpPort());
+    wiring.put("spring.datasource.url", postgres.jdbcUrl());
+    wiring.put("spring.datasource.username", EmbeddedPostgresServer.USER);
+    wiring.put("spring.datasource.password", "");
+    wiring.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+    EmbeddedEngine engine = infrastructure.getBeanProvider(EmbeddedEngine.class).getIfAvailable();
+    wiring.put("camunda.client.enabled", engine != null);
+    if (engine != null) {
+      wiring.put("camunda.client.grpc-address", engine.grpcAddress());
+      wiring.put("camunda.client.rest-address", engine.restAddress());
+    }
+    return wiring;
+  }
+
+  private static SpringApplicationBuilder child(
+      ConfigurableApplicationContext parent,
+      Class<?> application,
+      String configName,
+      Map<String, Object> wiring) {
+    ConfigurableEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new MapPropertySource("standalone-wiring", wiring));
+    return new SpringApplicationBuilder(application)
+        .parent(parent)
+        .environment(environment)
+        .properties("spring.config.name=" + configName)
+        .registerShutdownHook(false);
+  }
+
+  /** The address duty officers open. */
+  public String url() {
+    return "http://localhost:" + httpPort() + "/";
+  }
+
+  public int httpPort() {
+    return ((WebServerApplicationContext) gateway).getWebServer().getPort();
+  }
+
+  public ConfigurableApplicationContext infrastructure() {
+    return infrastructure;
+  }
+
+  public ConfigurableApplicationContext gateway() {
+    return gateway;
+  }
+
+  public ConfigurableApplicationContext workers() {
+    return workers;
+  }
+
+  @Override
+  public void close() {
+    workers.close();
+    gateway.close();
+    infrastructure.close();
+  }
+}

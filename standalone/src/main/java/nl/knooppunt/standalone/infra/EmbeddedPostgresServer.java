@@ -1,0 +1,133 @@
+package nl.knooppunt.standalone.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server for the embedded default, its data kept in a directory so a restart
+ * keeps every row. After a hard kill of the hub the old server may still run on the same data
+ * directory; it is stopped first, as PostgreSQL itself would refuse a second postmaster.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  public static final String DATABASE = "knooppunt";
+  public static final String USER = "postgres";
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+  private static final Duration STALE_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final EmbeddedPostgres postgres;
+  private final int port;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+    this.postgres = postgres;
+    this.port = port;
+  }
+
+  public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    try {
+      Files.createDirectories(dataDirectory);
+      stopStalePostmaster(dataDirectory);
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              // the library starts PostgreSQL with -F (no fsync) for tests; the hub's data must
+              // survive a power cut, so durability is switched back on
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .start();
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, port);
+      server.createDatabaseIfMissing();
+      log.info("PostgreSQL runs on port {} with data in {}", port, dataDirectory);
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+    }
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  private void createDatabaseIfMissing() {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      var exists =
+          statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+      if (!exists.next()) {
+        statement.execute("create database " + DATABASE);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + DATABASE, e);
+    }
+  }
+
+  /** A postmaster left running by a killed hub still holds the data directory: stop it. */
+  private static void stopStalePostmaster(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    Optional<ProcessHandle> stale =
+        lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+    if (stale.isEmpty() || !stale.get().isAlive()) {
+      return;
+    }
+    ProcessHandle postmaster = stale.get();
+    log.warn(
+        "A PostgreSQL server (pid {}) from an earlier run still holds {}: stopping it",
+        postmaster.pid(),
+        dataDirectory);
+    postmaster.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown, no data lost
+    try {
+      postmaster.onExit().get(STALE_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "PostgreSQL pid " + postmaster.pid() + " still holds " + dataDirectory + "; stop it", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping a stale PostgreSQL", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not wait for a stale PostgreSQL", e);
+    }
+  }
+
+  private static Optional<Long> parsePid(String line) {
+    try {
+      return Optional.of(Long.parseLong(line.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      log.warn("PostgreSQL did not stop cleanly", e);
+    }
+  }
+}

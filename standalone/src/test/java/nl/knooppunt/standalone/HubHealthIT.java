@@ -1,0 +1,70 @@
+package nl.knooppunt.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default comes up in one JVM and says so on its health endpoint. */
+class HubHealthIT {
+
+  @TempDir static Path dataDir;
+
+  private static TestHubs settings;
+  private static StandaloneHub hub;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void startHub() {
+    settings = TestHubs.in(dataDir);
+    hub = StandaloneHub.start(settings.args());
+  }
+
+  @AfterAll
+  static void stopHub() {
+    hub.close();
+  }
+
+  @Test
+  void health_is_up_with_the_database_and_kafka_as_components() throws Exception {
+    JsonNode health = get("/actuator/health");
+
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
+    assertThat(health.at("/components/kafka/status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/kafka/details/brokers").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void the_hub_tells_it_runs_embedded() throws Exception {
+    JsonNode info = get("/api/v1/info");
+
+    assertThat(info.path("name").asText()).isEqualTo("Landelijk Knooppunt");
+    assertThat(info.path("mode").asText()).isEqualTo("embedded");
+  }
+
+  @Test
+  void the_url_to_open_is_the_gateway_port() {
+    assertThat(hub.url()).isEqualTo(settings.url("/"));
+  }
+
+  private JsonNode get(String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(settings.url(path))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("status of %s", path).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+}

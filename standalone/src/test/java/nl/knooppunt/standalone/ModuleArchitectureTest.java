@@ -1,0 +1,95 @@
+package nl.knooppunt.standalone;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module map of DESIGN §3 holds in the main code of every module: workers and gateway never
+ * know each other, only the standalone hub knows the embedded engine (tests may use it anywhere),
+ * and the process catalogue depends on no application module.
+ */
+class ModuleArchitectureTest {
+
+  private static JavaClasses mainCode;
+
+  @BeforeAll
+  static void importMainCode() {
+    mainCode =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.knooppunt");
+  }
+
+  @Test
+  void workers_do_not_depend_on_the_gateway() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("nl.knooppunt.workers..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("nl.knooppunt.gateway.."));
+  }
+
+  @Test
+  void the_gateway_does_not_depend_on_the_workers() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("nl.knooppunt.gateway..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("nl.knooppunt.workers.."));
+  }
+
+  @Test
+  void only_the_standalone_hub_depends_on_the_engine() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackages("nl.knooppunt.standalone..", "nl.knooppunt.engine..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("nl.knooppunt.engine.."));
+  }
+
+  @Test
+  void the_process_catalogue_depends_on_no_application_module() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("nl.knooppunt.processes..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "nl.knooppunt.workers..",
+                "nl.knooppunt.gateway..",
+                "nl.knooppunt.engine..",
+                "nl.knooppunt.standalone.."));
+  }
+
+  @Test
+  void the_engine_knows_nothing_of_the_hub() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("nl.knooppunt.engine..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "nl.knooppunt.workers..",
+                "nl.knooppunt.gateway..",
+                "nl.knooppunt.processes..",
+                "nl.knooppunt.standalone.."));
+  }
+
+  private static void check(ArchRule rule) {
+    rule.check(mainCode);
+  }
+}

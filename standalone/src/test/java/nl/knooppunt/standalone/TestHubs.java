@@ -1,0 +1,41 @@
+package nl.knooppunt.standalone;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nl.knooppunt.standalone.infra.FreePorts;
+
+/** Arguments for a hub in a test: its own data directory and free ports, nothing shared. */
+record TestHubs(Path dataDir, int httpPort, int postgresPort, int kafkaPort, int controllerPort) {
+
+  static TestHubs in(Path dataDir) {
+    return new TestHubs(
+        dataDir,
+        FreePorts.resolve(0),
+        FreePorts.resolve(0),
+        FreePorts.resolve(0),
+        FreePorts.resolve(0));
+  }
+
+  String[] args() {
+    List<String> args = new ArrayList<>();
+    args.add("--knooppunt.standalone.data-dir=" + dataDir);
+    args.add("--knooppunt.standalone.http-port=" + httpPort);
+    args.add("--knooppunt.standalone.postgres-port=" + postgresPort);
+    args.add("--knooppunt.standalone.kafka-port=" + kafkaPort);
+    args.add("--knooppunt.standalone.kafka-controller-port=" + controllerPort);
+    return args.toArray(String[]::new);
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgresPort + "/knooppunt";
+  }
+
+  String bootstrapServers() {
+    return "localhost:" + kafkaPort;
+  }
+
+  String url(String path) {
+    return "http://localhost:" + httpPort + path;
+  }
+}
