@@ -89,6 +89,22 @@ class ModuleArchitectureTest {
                 "nl.knooppunt.standalone.."));
   }
 
+  @Test
+  void the_directory_depends_on_no_other_module() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("nl.knooppunt.directory..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "nl.knooppunt.processes..",
+                "nl.knooppunt.workers..",
+                "nl.knooppunt.gateway..",
+                "nl.knooppunt.engine..",
+                "nl.knooppunt.standalone.."));
+  }
+
   private static void check(ArchRule rule) {
     rule.check(mainCode);
   }

@@ -1,0 +1,24 @@
+package nl.knooppunt.directory;
+
+import java.util.Locale;
+
+/**
+ * Fictional contacts for the embedded default, exercises and tests: the hub's own inbox first, an
+ * address in the reserved {@code .example} domain as fallback. Every contact is marked {@code
+ * demo}; none reaches a real person.
+ */
+public final class DemoContactBook implements ContactBook {
+
+  @Override
+  public Contact primary(String authorityCode, AuthorityRole role) {
+    return new Contact(Contact.Channel.KNOOPPUNT, authorityCode, true);
+  }
+
+  @Override
+  public Contact fallback(String authorityCode, AuthorityRole role) {
+    return new Contact(
+        Contact.Channel.EMAIL,
+        "piket." + authorityCode.toLowerCase(Locale.ROOT) + "@demo.knooppunt.example",
+        true);
+  }
+}

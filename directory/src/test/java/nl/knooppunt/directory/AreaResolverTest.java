@@ -1,0 +1,121 @@
+package nl.knooppunt.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AreaResolverTest {
+
+  private static final Directory DIRECTORY = Directory.load(new DemoContactBook());
+  private final AreaResolver resolver = new AreaResolver(DIRECTORY);
+
+  @Test
+  void
+      level_5_for_the_province_of_utrecht_reaches_its_26_gemeenten_region_vr09_and_unit_midden_nederland() {
+    AffectedArea utrecht = resolver.resolve(Area.provinces("PV26"));
+
+    assertThat(utrecht.municipalities()).hasSize(26);
+    assertThat(utrecht.municipalities())
+        .extracting(Municipality::name)
+        .contains("Utrecht", "Amersfoort", "Eemnes", "Vijfheerenlanden");
+    assertThat(utrecht.regionCodes()).containsExactly("VR09");
+    assertThat(utrecht.policeUnits())
+        .extracting(PoliceUnit::name)
+        .containsExactly("Midden-Nederland");
+    assertThat(utrecht.provinces()).extracting(Province::name).containsExactly("Utrecht");
+  }
+
+  @Test
+  void the_province_of_utrecht_notifies_26_mayors_the_region_police_om_and_the_national_partners() {
+    AffectedArea utrecht = resolver.resolve(Area.provinces("PV26"));
+
+    assertThat(utrecht.gezagen()).hasSize(26 + 1);
+    assertThat(utrecht.recipients())
+        .extracting(Authority::code)
+        .contains(
+            "BM-GM0344",
+            "VZ-VR09",
+            "VR09",
+            "PC-MIDDEN-NEDERLAND",
+            "HOVJ-MIDDEN-NEDERLAND",
+            "LANDELIJKE-EENHEID",
+            "LANDELIJK-PARKET",
+            "KMAR",
+            "NCC")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void one_gemeente_reaches_its_mayor_its_region_and_its_unit() {
+    AffectedArea city = resolver.resolve(Area.municipalities("GM0344"));
+
+    assertThat(city.recipients())
+        .extracting(Authority::code)
+        .containsExactly(
+            "BM-GM0344",
+            "VZ-VR09",
+            "VR09",
+            "PC-MIDDEN-NEDERLAND",
+            "HOVJ-MIDDEN-NEDERLAND",
+            "LANDELIJKE-EENHEID",
+            "LANDELIJK-PARKET",
+            "KMAR",
+            "NCC");
+    assertThat(city.recipients().get(0).name()).isEqualTo("Burgemeester van Utrecht");
+  }
+
+  @Test
+  void gooi_en_vechtstreek_lies_in_noord_holland_but_is_served_by_unit_midden_nederland() {
+    AffectedArea gooi = resolver.resolve(Area.regions("VR14"));
+
+    assertThat(gooi.provinces()).extracting(Province::name).containsExactly("Noord-Holland");
+    assertThat(gooi.policeUnits()).extracting(PoliceUnit::code).containsExactly("MIDDEN-NEDERLAND");
+    assertThat(gooi.municipalities()).hasSize(6);
+  }
+
+  @Test
+  void the_national_fan_out_reaches_every_gezag_and_partner_exactly_once() {
+    List<String> all = DIRECTORY.provinces().stream().map(Province::code).toList();
+
+    AffectedArea country = resolver.resolve(new Area(Area.Level.PROVINCE, all));
+
+    assertThat(country.municipalities()).hasSize(342);
+    assertThat(country.regions()).hasSize(25);
+    assertThat(country.policeUnits()).hasSize(10);
+    assertThat(country.gezagen()).hasSize(342 + 25);
+    assertThat(country.recipients())
+        .hasSize(342 + 25 + 25 + 10 + 10 + AreaResolver.NATIONAL_RECIPIENTS.size())
+        .extracting(Authority::code)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void overlapping_codes_count_each_gemeente_once() {
+    AffectedArea twice = resolver.resolve(Area.regions("VR09", "VR09"));
+
+    assertThat(twice.municipalities()).hasSize(26);
+  }
+
+  @Test
+  void an_unknown_code_is_refused_with_every_unknown_code_named() {
+    assertThatThrownBy(() -> resolver.resolve(Area.regions("VR09", "VR99", "XX")))
+        .isInstanceOf(UnknownAreaException.class)
+        .hasMessage("unknown region code(s): VR99, XX");
+  }
+
+  @Test
+  void an_empty_area_is_refused() {
+    assertThatThrownBy(() -> resolver.resolve(Area.municipalities()))
+        .isInstanceOf(UnknownAreaException.class)
+        .hasMessageContaining("names no municipality");
+  }
+
+  @Test
+  void a_province_code_is_not_a_region_code() {
+    assertThatThrownBy(() -> resolver.resolve(Area.regions("PV26")))
+        .isInstanceOf(UnknownAreaException.class)
+        .hasMessageContaining("PV26");
+  }
+}

@@ -1,0 +1,72 @@
+package nl.knooppunt.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DirectoryTest {
+
+  private final Directory directory = Directory.load(new DemoContactBook());
+
+  @Test
+  void the_reference_data_has_every_region_gemeente_province_and_police_unit() {
+    assertThat(directory.regions()).hasSize(25);
+    assertThat(directory.municipalities()).hasSize(342);
+    assertThat(directory.provinces()).hasSize(12);
+    assertThat(directory.policeUnits()).hasSize(10);
+  }
+
+  @Test
+  void every_region_has_its_province_and_police_unit() {
+    SafetyRegion utrecht = directory.region("VR09").orElseThrow();
+
+    assertThat(utrecht.name()).isEqualTo("Utrecht");
+    assertThat(directory.province(utrecht.provinceCode()).orElseThrow().name())
+        .isEqualTo("Utrecht");
+    assertThat(directory.policeUnit(utrecht.policeUnitCode()).orElseThrow().name())
+        .isEqualTo("Midden-Nederland");
+  }
+
+  @Test
+  void utrecht_borders_six_regions() {
+    assertThat(directory.neighboursOf("VR09"))
+        .containsExactly("VR07", "VR08", "VR13", "VR14", "VR16", "VR18");
+  }
+
+  @Test
+  void neighbours_are_symmetric() {
+    for (SafetyRegion region : directory.regions()) {
+      for (String neighbour : directory.neighboursOf(region.code())) {
+        assertThat(directory.neighboursOf(neighbour)).as(neighbour).contains(region.code());
+      }
+    }
+  }
+
+  @Test
+  void a_name_with_a_comma_or_quote_survives_the_csv_reader() {
+    assertThat(Csv.parseLine("GM0001,\"Bergen, \"\"NH\"\"\",VR10"))
+        .containsExactly("GM0001", "Bergen, \"NH\"", "VR10");
+    assertThat(directory.municipality("GM0518").orElseThrow().name()).isEqualTo("'s-Gravenhage");
+  }
+
+  @Test
+  void every_authority_has_a_primary_and_a_fallback_contact_marked_as_demo() {
+    assertThat(directory.authorities())
+        .allSatisfy(
+            a -> {
+              assertThat(a.primary().demo()).isTrue();
+              assertThat(a.fallback().demo()).isTrue();
+              assertThat(a.fallback().address()).endsWith("@demo.knooppunt.example");
+              assertThat(a.primary()).isNotEqualTo(a.fallback());
+            });
+  }
+
+  @Test
+  void the_national_partners_are_in_the_directory() {
+    assertThat(directory.authority("KMAR").orElseThrow().role()).isEqualTo(AuthorityRole.KMAR);
+    assertThat(directory.authority("LOCC").orElseThrow().areaCode()).isEqualTo(Authority.NATIONAL);
+    assertThat(directory.authority("HOVJ-LANDELIJK-PARKET")).isEmpty();
+    assertThat(directory.authority("LANDELIJK-PARKET").orElseThrow().role())
+        .isEqualTo(AuthorityRole.HOOFDOFFICIER_VAN_JUSTITIE);
+  }
+}
