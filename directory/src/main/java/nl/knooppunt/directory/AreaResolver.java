@@ -63,6 +63,41 @@ public final class AreaResolver {
         List.copyOf(recipients));
   }
 
+  /**
+   * The area's recipients plus, for every region that borders it, that region's voorzitter, crisis
+   * organisation and politiechef: a manhunt alerts the neighbours of the region where it started.
+   */
+  public AffectedArea resolveWithNeighbours(Area area) {
+    AffectedArea core = resolve(area);
+    Set<String> inArea = new LinkedHashSet<>(core.regionCodes());
+    List<Authority> recipients = new ArrayList<>(core.recipients());
+    Set<String> known = new LinkedHashSet<>();
+    recipients.forEach(a -> known.add(a.code()));
+    for (String region : core.regionCodes()) {
+      for (String neighbour : directory.neighboursOf(region)) {
+        if (inArea.contains(neighbour)) {
+          continue;
+        }
+        SafetyRegion r = directory.region(neighbour).orElseThrow();
+        for (String code :
+            List.of(
+                AuthorityCodes.regionChair(r.code()),
+                r.code(),
+                AuthorityCodes.policeChief(r.policeUnitCode()))) {
+          if (known.add(code)) {
+            recipients.add(authority(code));
+          }
+        }
+      }
+    }
+    return new AffectedArea(
+        core.municipalities(),
+        core.regions(),
+        core.provinces(),
+        core.policeUnits(),
+        List.copyOf(recipients));
+  }
+
   private List<Municipality> municipalitiesOf(Area area) {
     Function<String, List<Municipality>> expand =
         switch (area.level()) {

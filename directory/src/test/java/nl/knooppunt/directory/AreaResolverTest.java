@@ -118,4 +118,21 @@ class AreaResolverTest {
         .isInstanceOf(UnknownAreaException.class)
         .hasMessageContaining("PV26");
   }
+
+  @Test
+  void a_manhunt_in_utrecht_also_alerts_the_six_neighbouring_regions_and_their_police() {
+    AffectedArea manhunt = resolver.resolveWithNeighbours(Area.municipalities("GM0344"));
+
+    assertThat(manhunt.recipients())
+        .extracting(Authority::code)
+        .contains("BM-GM0344", "VZ-VR09", "VR09", "PC-MIDDEN-NEDERLAND", "KMAR")
+        .contains("VZ-VR07", "VR07", "VZ-VR08", "VZ-VR13", "VZ-VR14", "VZ-VR16", "VZ-VR18")
+        .contains("PC-OOST-NEDERLAND", "PC-AMSTERDAM", "PC-DEN-HAAG", "PC-ROTTERDAM")
+        .doesNotHaveDuplicates();
+    assertThat(manhunt.recipients())
+        .extracting(Authority::code)
+        .as("only the mayor where it happened")
+        .filteredOn(code -> code.startsWith("BM-"))
+        .containsExactly("BM-GM0344");
+  }
 }

@@ -1,0 +1,66 @@
+package nl.knooppunt.processes;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The roles of DESIGN §6 as candidate groups. Scoped roles (region, police unit, gezag) have one
+ * group per code: {@code regio-VR09}, {@code politie-<eenheid>}, {@code gezag-<gemeentecode>}.
+ */
+public enum CandidateGroup {
+  LANDELIJK_OPERATOR("landelijk-operator"),
+  NCTV_BESLUITVORMER("nctv-besluitvormer"),
+  COMMUNICATIEADVISEUR("communicatieadviseur"),
+  LOCC_OFFICIER("locc-officier"),
+  HOOFD_LOCC("hoofd-locc"),
+  /** Police liaison at national level; unit-scoped groups use {@link #POLITIE_PREFIX}. */
+  POLITIE("politie"),
+  OM("om"),
+  MANAGEMENT("management"),
+  BEHEERDER("beheerder");
+
+  /** Prefix of the per-region group; the BPMN builds it in FEEL: {@code ="regio-" + vrCode}. */
+  public static final String REGIO_PREFIX = "regio-";
+
+  /** Prefix of the per-police-unit group. */
+  public static final String POLITIE_PREFIX = "politie-";
+
+  /** Prefix of the per-municipality gezag group. */
+  public static final String GEZAG_PREFIX = "gezag-";
+
+  private final String group;
+
+  CandidateGroup(String group) {
+    this.group = group;
+  }
+
+  public String group() {
+    return group;
+  }
+
+  /**
+   * The candidate group of one veiligheidsregio, e.g. {@code regio("VR09")} = {@code regio-VR09}.
+   */
+  public static String regio(String vrCode) {
+    return REGIO_PREFIX + vrCode;
+  }
+
+  /** The candidate group of one police unit. */
+  public static String politieEenheid(String eenheid) {
+    return POLITIE_PREFIX + eenheid;
+  }
+
+  /** The candidate group of the gezag (mayor) of one municipality. */
+  public static String gezag(String gemeentecode) {
+    return GEZAG_PREFIX + gemeentecode;
+  }
+
+  public static Optional<CandidateGroup> of(String group) {
+    return Arrays.stream(values()).filter(g -> g.group.equals(group)).findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return group;
+  }
+}

@@ -1,0 +1,70 @@
+package nl.knooppunt.processes;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every message the processes catch, with the variable whose value is the correlation key. The
+ * message variables the publisher sends are listed per message.
+ */
+public enum MessageName {
+  /**
+   * A recipient acknowledged a notification. Key: {@code notificatieId}. Variables: {@code
+   * bevestigdOp}, {@code bevestigdDoor}.
+   */
+  MELDING_BEVESTIGD("knooppunt.melding.bevestigd", Variabele.NOTIFICATIE_ID),
+  /**
+   * Starts a (linked) dreigingsniveau-5 instance (message start event). Key: the new {@code
+   * crisisId}. Variables: those of {@link nl.knooppunt.processes.variabelen.DreigingsniveauStart}.
+   */
+  DREIGINGSNIVEAU_VOORSTEL("knooppunt.dreigingsniveau.voorstel", Variabele.CRISIS_ID),
+  /**
+   * A lowering proposal for a level-5 instance, at any time. Key: {@code crisisId} of the level-5
+   * instance. Variables: {@code afschalingVoorgesteldDoor}, {@code afschalingReden}, {@code
+   * afschalingBron}.
+   */
+  AFSCHALING_VOORGESTELD("knooppunt.dreigingsniveau.afschaling-voorgesteld", Variabele.CRISIS_ID),
+  /**
+   * Perpetrator(s) arrested. Key: {@code crisisId} of the manhunt. Variable: {@code toelichting}.
+   */
+  DADER_AANGEHOUDEN("knooppunt.manhunt.dader-aangehouden", Variabele.CRISIS_ID),
+  /**
+   * Manhunt ended otherwise. Key: {@code crisisId} of the manhunt. Variable: {@code toelichting}.
+   */
+  MANHUNT_BEEINDIGD("knooppunt.manhunt.beeindigd", Variabele.CRISIS_ID),
+  /**
+   * The requesting region asks to extend a deployment. Key: {@code aanvraagId}. Variables: {@code
+   * verlengingTot}, {@code verlengingReden}, {@code verlengingAangevraagdDoor}.
+   */
+  BIJSTAND_VERLENGING_AANGEVRAAGD(
+      "knooppunt.bijstand.verlenging-aangevraagd", Variabele.AANVRAAG_ID),
+  /** The deployment ended. Key: {@code aanvraagId}. Variable: {@code toelichting}. */
+  BIJSTAND_INZET_BEEINDIGD("knooppunt.bijstand.inzet-beeindigd", Variabele.AANVRAAG_ID);
+
+  private final String messageName;
+  private final Variabele correlatie;
+
+  MessageName(String messageName, Variabele correlatie) {
+    this.messageName = messageName;
+    this.correlatie = correlatie;
+  }
+
+  /** The message name used when publishing/correlating. */
+  public String messageName() {
+    return messageName;
+  }
+
+  /** The process variable whose value is the correlation key. */
+  public Variabele correlatie() {
+    return correlatie;
+  }
+
+  public static Optional<MessageName> of(String name) {
+    return Arrays.stream(values()).filter(m -> m.messageName.equals(name)).findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return messageName;
+  }
+}

@@ -1,0 +1,170 @@
+package nl.knooppunt.processes.guard;
+
+import static nl.knooppunt.processes.guard.Modellen.BPMN_NS;
+import static nl.knooppunt.processes.guard.Modellen.ZEEBE_NS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import nl.knooppunt.processes.ErrorCode;
+import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.JobType;
+import nl.knooppunt.processes.MessageName;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Taak;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.w3c.dom.Element;
+
+/** The rules of the seeds (issue 4) are visible in the models. */
+class ProcessRulesTest {
+
+  private static final Graaf DN5 = new Graaf(ProcessId.DREIGINGSNIVEAU_5);
+  private static final Graaf MANHUNT = new Graaf(ProcessId.MANHUNT);
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ProcessId.class,
+      names = {"DREIGINGSNIVEAU_5", "MANHUNT", "BIJSTANDSAANVRAAG"})
+  void everyCrisisProcessClosesOnlyAfterItsEvaluation(ProcessId id) {
+    Graaf g = new Graaf(id);
+    List<String> evaluations =
+        g.all(n -> Formulier.EVALUATIE.key().equals(g.formKey(n)) && g.isTopLevel(n));
+    assertThat(evaluations).hasSize(1);
+    Set<String> withoutEvaluation = g.reachableAvoiding(evaluations::contains);
+    assertThat(withoutEvaluation)
+        .noneMatch(n -> JobType.CRISIS_AFSLUITEN.type().equals(g.jobType(n)));
+    // the only way out is through the closing task
+    List<String> mainEnds =
+        g.all(
+            n ->
+                g.kind(n).equals("endEvent")
+                    && g.isTopLevel(n)
+                    && g.previous(n).stream()
+                        .anyMatch(p -> JobType.CRISIS_AFSLUITEN.type().equals(g.jobType(p))));
+    assertThat(mainEnds).hasSize(1);
+    assertThat(g.next(evaluations.get(0)))
+        .anyMatch(n -> JobType.CRISIS_AFSLUITEN.type().equals(g.jobType(n)));
+  }
+
+  @Test
+  void policeAndOmShareInformationBeforeTheDeclarationDecision() {
+    List<String> before =
+        DN5.previous(Taak.BESLUIT_AFKONDIGING.elementId()).stream()
+            .filter(n -> !JobType.LOGBOEK_VASTLEGGEN.type().equals(DN5.jobType(n)))
+            .toList();
+    assertThat(before).hasSize(1);
+    assertThat(DN5.kind(before.get(0))).isEqualTo("parallelGateway");
+    assertThat(DN5.previous(before.get(0))).contains(Taak.INFORMATIE_DELEN.elementId());
+  }
+
+  @Test
+  void policeAndOmShareFreshInformationBeforeAnExtension() {
+    Set<String> without =
+        DN5.reachableAvoiding(n -> n.equals(Taak.INFORMATIE_HERBEOORDELING.elementId()));
+    assertThat(without).doesNotContain("Verlenging_Registreren", Taak.HERBEOORDELEN.elementId());
+  }
+
+  @Test
+  void everyGezagAndPartnerIsInformedBeforeThePublicCommunication() {
+    Set<String> withoutInforming =
+        DN5.reachableAvoiding(n -> ProcessId.INFORMEER_GEZAGEN.id().equals(DN5.calledProcess(n)));
+    assertThat(withoutInforming)
+        .doesNotContain(
+            Taak.COMMUNICATIE_AFKONDIGING.elementId(), Taak.COMMUNICATIE_AFSCHALING.elementId());
+  }
+
+  @Test
+  void publicCommunicationIsPublishedOnlyWithItsThreeAims() {
+    for (Taak t : List.of(Taak.COMMUNICATIE_AFKONDIGING, Taak.COMMUNICATIE_AFSCHALING)) {
+      String publish = DN5.next(t.elementId()).get(0);
+      assertThat(DN5.jobType(publish)).isEqualTo(JobType.COMMUNICATIE_PUBLICEREN.type());
+      assertThat(errorBoundaries(DN5, publish)).contains(ErrorCode.COMMUNICATIE_ONVOLLEDIG.code());
+    }
+  }
+
+  @Test
+  void everyLevelFiveDecisionIsCheckedByFourEyes() {
+    for (Taak decision :
+        List.of(Taak.BESLUIT_AFKONDIGING, Taak.HERBEOORDELEN, Taak.BESLUIT_AFSCHALING)) {
+      String check = DN5.next(decision.elementId()).get(0);
+      assertThat(DN5.jobType(check)).isEqualTo(JobType.VIER_OGEN_CONTROLEREN.type());
+      assertThat(errorBoundaries(DN5, check)).contains(ErrorCode.VIER_OGEN_GESCHONDEN.code());
+    }
+  }
+
+  @Test
+  void loweringCanBeProposedAtAnyTimeWhileLevelFiveIsInForce() {
+    Element boundary = DN5.nodes.get("Afschaling_Voorgesteld");
+    assertThat(boundary.getAttribute("attachedToRef")).isEqualTo("Van_Kracht");
+    assertThat(messageOf(ProcessId.DREIGINGSNIVEAU_5, boundary))
+        .isEqualTo(MessageName.AFSCHALING_VOORGESTELD.messageName());
+  }
+
+  @Test
+  void aManhuntWithAPossibleTerroristMotiveAdvisesGrip3AtOnce() {
+    Element grip3 = MANHUNT.nodes.get("Grip3_Adviseren");
+    assertThat(MANHUNT.jobType("Grip3_Adviseren")).isEqualTo(JobType.MANHUNT_GRIP_ADVISEREN.type());
+    assertThat(
+            grip3
+                .getElementsByTagNameNS(ZEEBE_NS, "input")
+                .item(0)
+                .getAttributes()
+                .getNamedItem("source")
+                .getNodeValue())
+        .isEqualTo("=3");
+    // no user task before it: the advice goes out immediately
+    Set<String> withoutUserTasks =
+        MANHUNT.reachableAvoiding(n -> MANHUNT.kind(n).equals("userTask"));
+    assertThat(withoutUserTasks).contains("Grip3_Adviseren");
+  }
+
+  @Test
+  void afterTheManhuntEndsALinkedLevelFiveGetsALoweringProposal() {
+    List<String> proposals =
+        MANHUNT.all(n -> JobType.MANHUNT_AFSCHALING_VOORSTELLEN.type().equals(MANHUNT.jobType(n)));
+    assertThat(proposals).hasSize(1);
+    Set<String> whileRunning = MANHUNT.reachableAvoiding(n -> n.equals("Manhunt_Loopt"));
+    assertThat(whileRunning).doesNotContain(proposals.get(0));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProcessId.class)
+  void exerciseIsPassedToEveryNotificationRound(ProcessId id) {
+    for (Element call : Modellen.all(Modellen.dom(id), BPMN_NS, "callActivity")) {
+      var inputs = call.getElementsByTagNameNS(ZEEBE_NS, "input");
+      boolean passesExercise = false;
+      for (int i = 0; i < inputs.getLength(); i++) {
+        Element in = (Element) inputs.item(i);
+        passesExercise |=
+            in.getAttribute("target").equals("exercise")
+                && in.getAttribute("source").equals("=exercise");
+      }
+      assertThat(passesExercise).as(call.getAttribute("id")).isTrue();
+    }
+  }
+
+  private static List<String> errorBoundaries(Graaf g, String host) {
+    return g.next(host).stream()
+        .filter(n -> g.kind(n).equals("boundaryEvent"))
+        .map(g.nodes::get)
+        .map(
+            b ->
+                ((Element) b.getElementsByTagNameNS(BPMN_NS, "errorEventDefinition").item(0))
+                    .getAttribute("errorRef"))
+        .map(ref -> ref.replace("Fout_", ""))
+        .toList();
+  }
+
+  private static String messageOf(ProcessId id, Element event) {
+    String ref =
+        ((Element) event.getElementsByTagNameNS(BPMN_NS, "messageEventDefinition").item(0))
+            .getAttribute("messageRef");
+    return Modellen.all(Modellen.dom(id), BPMN_NS, "message").stream()
+        .filter(m -> m.getAttribute("id").equals(ref))
+        .findFirst()
+        .orElseThrow()
+        .getAttribute("name");
+  }
+}

@@ -1,0 +1,125 @@
+package nl.knooppunt.processes.guard;
+
+import static nl.knooppunt.processes.guard.Modellen.BPMN_NS;
+import static nl.knooppunt.processes.guard.Modellen.ZEEBE_NS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.knooppunt.processes.CandidateGroup;
+import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.TaskListenerJobType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.w3c.dom.Element;
+
+/** DESIGN §2: native user tasks with the four task listeners, a form, candidate groups, SLA. */
+class UserTaskGuardTest {
+
+  private static List<Element> userTasks(ProcessId id) {
+    return Modellen.all(Modellen.dom(id), BPMN_NS, "userTask");
+  }
+
+  private static Element zeebe(Element task, String name) {
+    List<Element> found = new ArrayList<>();
+    var list = task.getElementsByTagNameNS(ZEEBE_NS, name);
+    for (int i = 0; i < list.getLength(); i++) {
+      found.add((Element) list.item(i));
+    }
+    assertThat(found).as(task.getAttribute("id") + " zeebe:" + name).hasSize(1);
+    return found.get(0);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProcessId.class)
+  void everyUserTaskIsANativeCamundaUserTask(ProcessId id) {
+    assertThat(userTasks(id)).allSatisfy(t -> zeebe(t, "userTask"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProcessId.class)
+  void everyUserTaskDeclaresCreatingAssigningCompletingAndCancelingListeners(ProcessId id) {
+    Set<String> expected =
+        Arrays.stream(TaskListenerJobType.values())
+            .map(l -> l.eventType() + "=" + l.type())
+            .collect(Collectors.toSet());
+    for (Element task : userTasks(id)) {
+      Set<String> declared = new HashSet<>();
+      var listeners = task.getElementsByTagNameNS(ZEEBE_NS, "taskListener");
+      for (int i = 0; i < listeners.getLength(); i++) {
+        Element l = (Element) listeners.item(i);
+        declared.add(l.getAttribute("eventType") + "=" + l.getAttribute("type"));
+      }
+      assertThat(declared).as(task.getAttribute("id")).isEqualTo(expected);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProcessId.class)
+  void everyUserTaskShowsTheFormTheCatalogueNames(ProcessId id) {
+    for (Element task : userTasks(id)) {
+      String taskId = task.getAttribute("id");
+      Taak taak =
+          Taak.of(id.id(), taskId).orElseThrow(() -> new AssertionError("not in Taak: " + taskId));
+      String reference = zeebe(task, "formDefinition").getAttribute("externalReference");
+      assertThat(Formulier.ofKey(reference)).as(taskId).contains(taak.formulier());
+      assertThat(getClass().getClassLoader().getResource(taak.formulier().schemaResource()))
+          .as(taak.formulier().schemaResource())
+          .isNotNull();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProcessId.class)
+  void everyUserTaskIsDueAfterItsSla(ProcessId id) {
+    for (Element task : userTasks(id)) {
+      Taak taak = Taak.of(id.id(), task.getAttribute("id")).orElseThrow();
+      String dueDate = zeebe(task, "taskSchedule").getAttribute("dueDate");
+      assertThat(dueDate).as(taak.name()).matches("=now\\(\\) \\+ duration\\(\"[^\"]+\"\\)");
+      String sla = dueDate.substring(dueDate.indexOf('"') + 1, dueDate.lastIndexOf('"'));
+      assertThat(java.time.Duration.parse(sla)).as(taak.name()).isEqualTo(taak.sla());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProcessId.class)
+  void everyUserTaskIsOfferedToKnownRolesOrToOneRegion(ProcessId id) {
+    Set<String> roles =
+        Arrays.stream(CandidateGroup.values())
+            .map(CandidateGroup::group)
+            .collect(Collectors.toSet());
+    for (Element task : userTasks(id)) {
+      String groups = zeebe(task, "assignmentDefinition").getAttribute("candidateGroups");
+      if (groups.startsWith("=")) {
+        assertThat(groups)
+            .as(task.getAttribute("id"))
+            .startsWith("=[\"" + CandidateGroup.REGIO_PREFIX + "\" + ");
+      } else {
+        assertThat(Arrays.asList(groups.split(","))).as(task.getAttribute("id")).isSubsetOf(roles);
+      }
+    }
+  }
+
+  @Test
+  void everyCatalogueTaskExistsInItsModel() {
+    for (Taak taak : Taak.values()) {
+      assertThat(userTasks(taak.process()))
+          .as(taak.name())
+          .anyMatch(t -> t.getAttribute("id").equals(taak.elementId()));
+    }
+  }
+
+  @Test
+  void everyFormIsUsedByAtLeastOneTask() {
+    Set<Formulier> used =
+        Arrays.stream(Taak.values()).map(Taak::formulier).collect(Collectors.toSet());
+    assertThat(used).containsExactlyInAnyOrder(Formulier.values());
+  }
+}

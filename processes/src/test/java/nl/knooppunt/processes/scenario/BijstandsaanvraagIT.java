@@ -1,0 +1,277 @@
+package nl.knooppunt.processes.scenario;
+
+import static nl.knooppunt.processes.scenario.Knooppunt.crisis;
+import static nl.knooppunt.processes.scenario.Knooppunt.in;
+import static nl.knooppunt.processes.scenario.Knooppunt.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.processes.JobType;
+import nl.knooppunt.processes.MessageName;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.TaakHeader;
+import nl.knooppunt.processes.scenario.Knooppunt.OpenTaak;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bijstandsaanvraag: LOCC review, offer round, allocation, decision, deployment, costs. */
+class BijstandsaanvraagIT {
+
+  @TempDir static Path dir;
+  static Knooppunt hub;
+  static Stappen stap;
+
+  @BeforeAll
+  static void start() {
+    hub = Knooppunt.start(dir);
+    stap = new Stappen(hub);
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+  }
+
+  @AfterEach
+  void opruimen() {
+    hub.opruimen();
+  }
+
+  private long aanvraag(String aanvraagId, int aantal, String grondslag) {
+    return hub.start(
+        ProcessId.BIJSTANDSAANVRAAG,
+        vars(
+            "crisisId",
+            "CR-TRAM",
+            "aanvraagId",
+            aanvraagId,
+            "exercise",
+            true,
+            "aanvraag",
+            vars(
+                "aanvragendeRegio", "VR09",
+                "capaciteit", "GENEESKUNDIGE_HULPVERLENING",
+                "aantal", aantal,
+                "locatie", "Utrecht Centrum",
+                "vanaf", hub.nu().toString(),
+                "duur", "PT8H",
+                "grondslag", grondslag),
+            "aangevraagdDoor",
+            "ROL VR09"));
+  }
+
+  private void beoordeel(long i, String uitkomst) {
+    OpenTaak t = hub.taak(i, Taak.AANVRAAG_BEOORDELEN);
+    assertThat(t.kandidaatGroepen()).containsExactly("locc-officier");
+    hub.voltooi(
+        t,
+        vars(
+            "uitkomst",
+            uitkomst,
+            "gevraagdeInformatie",
+            "MEER_INFORMATIE".equals(uitkomst) ? "Welke eenheden precies?" : null,
+            "motivering",
+            "Beoordeeld",
+            "beoordeeldDoor",
+            "locc-de-boer"));
+  }
+
+  private OpenTaak aanbodTaak(long i, String vrCode) {
+    OpenTaak t = hub.taak(i, Taak.BIJSTAND_AANBIEDEN, x -> vrCode.equals(x.variabele("vrCode")));
+    assertThat(t.kandidaatGroepen()).containsExactly("regio-" + vrCode);
+    return t;
+  }
+
+  private void bied(long i, String vrCode, boolean aangeboden, int aantal) {
+    hub.voltooi(
+        aanbodTaak(i, vrCode),
+        vars(
+            "aangeboden",
+            aangeboden,
+            "aantal",
+            aantal,
+            "beschikbaarVanaf",
+            hub.nu().toString(),
+            "toelichting",
+            aangeboden ? "Beschikbaar" : "Geen capaciteit"));
+  }
+
+  private void toewijzenEnToekennen(long i, String vrCode, int aantal) {
+    hub.voltooi(
+        hub.taak(i, Taak.TOEWIJZING_OPSTELLEN),
+        vars(
+            "regels",
+            List.of(vars("vrCode", vrCode, "aantal", aantal)),
+            "toelichting",
+            "Eerste aanbod"));
+    OpenTaak besluit = hub.taak(i, Taak.BESLUIT_BIJSTAND);
+    assertThat(besluit.kandidaatGroepen()).containsExactly("hoofd-locc");
+    hub.voltooi(
+        besluit,
+        vars(
+            "uitkomst",
+            "TOEGEKEND",
+            "motivering",
+            "Namens de minister",
+            "beslisser",
+            "hoofd-locc-smit"));
+  }
+
+  private void kostenEnEvaluatie(long i) {
+    hub.voltooi(
+        hub.taak(i, Taak.KOSTEN_OPGEVEN),
+        vars(
+            "regels",
+            List.of(
+                vars("vrCode", "VR08", "bedrag", 12500.0, "omschrijving", "4 ambulances, 8 uur")),
+            "totaal",
+            12500.0,
+            "toelichting",
+            "Conform tarieven"));
+    var kosten = hub.job(JobType.BIJSTAND_KOSTEN_REGISTREREN, in(i));
+    assertThat((Map<String, Object>) kosten.variabele("kosten")).containsEntry("totaal", 12500.0);
+    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
+    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void enoughOffersEarlyStopTheOfferRoundAndTheDeploymentEndsWithCostsRegistered() {
+    long i = aanvraag("BA-1", 4, "WVR_ART_51");
+    beoordeel(i, "ACCEPTEREN");
+    OpenTaak vr10 = aanbodTaak(i, "VR10");
+    OpenTaak vr14 = aanbodTaak(i, "VR14");
+
+    bied(i, "VR08", true, 4);
+
+    // the completion condition stops the round: the other regions' tasks are withdrawn
+    hub.taak(i, Taak.TOEWIJZING_OPSTELLEN);
+    assertThat(hub.isOpen(vr10)).isFalse();
+    assertThat(hub.isOpen(vr14)).isFalse();
+    toewijzenEnToekennen(i, "VR08", 4);
+    var informeren =
+        hub.jobs(
+            JobType.MELDING_VERSTUREN,
+            2,
+            j -> String.valueOf(j.variabele("notificatieId")).startsWith("BA-1/toegekend"));
+    assertThat(informeren)
+        .extracting(Knooppunt::ontvangerCode)
+        .containsExactlyInAnyOrder("VR09", "VR08");
+    assertThat(informeren).allSatisfy(j -> assertThat(j.variabele("exercise")).isEqualTo(true));
+    hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
+
+    hub.publiceer(
+        MessageName.BIJSTAND_INZET_BEEINDIGD, "BA-1", vars("toelichting", "Inzet afgerond"));
+    kostenEnEvaluatie(i);
+  }
+
+  @Test
+  void tooFewOffersEscalateToTheHeadOfLocc() {
+    long i = aanvraag("BA-2", 4, "WVR_ART_51");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR08", true, 1);
+    bied(i, "VR10", false, 0);
+    aanbodTaak(i, "VR14");
+    hub.verzet(Duration.ofMinutes(61)); // VR14 stays silent: no offer
+
+    var stilte = hub.job(JobType.LOGBOEK_VASTLEGGEN, in(i));
+    assertThat(stilte.header(TaakHeader.GEBEURTENIS.key())).isEqualTo("STILZWIJGEN_AANBOD");
+    OpenTaak escalatie = hub.taak(i, Taak.ESCALATIE_AANBOD);
+    assertThat(escalatie.kandidaatGroepen()).containsExactly("hoofd-locc");
+    hub.voltooi(escalatie, vars("beslissing", "AFWIJZEN", "toelichting", "Te weinig capaciteit"));
+
+    hub.jobs(
+        JobType.MELDING_VERSTUREN,
+        1,
+        j -> String.valueOf(j.variabele("notificatieId")).startsWith("BA-2/afgewezen"));
+    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void aRequestRejectedByTheLoccIsToldToTheRequesterAndEvaluated() {
+    long i = aanvraag("BA-3", 2, "WVR_ART_51");
+    beoordeel(i, "AFWIJZEN");
+    var melding =
+        hub.job(
+            JobType.MELDING_VERSTUREN,
+            j -> String.valueOf(j.variabele("notificatieId")).equals("BA-3/afgewezen/VR09"));
+    assertThat(((Map<?, ?>) melding.variabele("bericht")).get("soort"))
+        .isEqualTo("BIJSTAND_AFGEWEZEN");
+    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
+    hub.afgesloten(i);
+    assertThat(hub.alleTaken(Taak.BIJSTAND_AANBIEDEN)).noneMatch(t -> t.procesInstantie() == i);
+  }
+
+  @Test
+  void theLoccAsksForMoreInformationAndReviewsAgain() {
+    long i = aanvraag("BA-4", 2, "WVR_ART_51");
+    beoordeel(i, "MEER_INFORMATIE");
+    OpenTaak aanvullen = hub.taak(i, Taak.INFORMATIE_AANVULLEN);
+    assertThat(aanvullen.kandidaatGroepen()).containsExactly("regio-VR09");
+    hub.voltooi(aanvullen, vars("aanvullendeInformatie", "2 ambulances met bemanning"));
+    beoordeel(i, "ACCEPTEREN");
+    aanbodTaak(i, "VR08");
+    assertThat(
+            hub.alleTaken(Taak.AANVRAAG_BEOORDELEN).stream().filter(t -> t.procesInstantie() == i))
+        .hasSize(2);
+  }
+
+  @Test
+  void aDeploymentIsExtendedOnceAndItsCostsAreRegistered() {
+    long i = aanvraag("BA-5", 4, "WVR_ART_51");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR08", true, 4);
+    toewijzenEnToekennen(i, "VR08", 4);
+    hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
+
+    hub.publiceer(
+        MessageName.BIJSTAND_VERLENGING_AANGEVRAAGD,
+        "BA-5",
+        vars(
+            "verlengingTot", hub.nu().plus(Duration.ofHours(16)).toString(),
+            "verlengingReden", "Nazorg duurt langer",
+            "verlengingAangevraagdDoor", "ROL VR09"));
+    OpenTaak verlenging = hub.taak(i, Taak.VERLENGING_BEOORDELEN);
+    assertThat(verlenging.kandidaatGroepen()).containsExactly("hoofd-locc");
+    String nieuwEinde = hub.nu().plus(Duration.ofHours(16)).toString();
+    hub.voltooi(
+        verlenging,
+        vars(
+            "uitkomst",
+            "TOEGEKEND",
+            "nieuwEinde",
+            nieuwEinde,
+            "motivering",
+            "Akkoord",
+            "beslisser",
+            "hoofd-locc-smit"));
+    var verlengd =
+        hub.job(
+            JobType.BIJSTAND_INZET_REGISTREREN,
+            in(i).and(j -> "VERLENGEN".equals(j.header(TaakHeader.ACTIE.key()))));
+    assertThat(verlengd.uitkomst().variabelen()).containsEntry("inzetEinde", nieuwEinde);
+
+    // the original end passes without ending the deployment; the extended end ends it
+    hub.verzet(Duration.ofHours(9));
+    assertThat(hub.openTaken(i, Taak.KOSTEN_OPGEVEN)).isEmpty();
+    hub.verzet(Duration.ofHours(8));
+    kostenEnEvaluatie(i);
+  }
+
+  @Test
+  void theUrgentNeighbourRouteSkipsTheLoccReview() {
+    long i = aanvraag("BA-6", 2, "WVR_ART_51_LID_5");
+    aanbodTaak(i, "VR08");
+    assertThat(hub.alleTaken(Taak.AANVRAAG_BEOORDELEN)).noneMatch(t -> t.procesInstantie() == i);
+    assertThat(hub.jobs(JobType.BIJSTAND_AANVRAAG_VALIDEREN, crisis("CR-TRAM").and(in(i))))
+        .hasSize(1);
+  }
+}

@@ -1,0 +1,236 @@
+package nl.knooppunt.processes.scenario;
+
+import static nl.knooppunt.processes.scenario.Knooppunt.crisis;
+import static nl.knooppunt.processes.scenario.Knooppunt.in;
+import static nl.knooppunt.processes.scenario.Knooppunt.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.processes.ErrorCode;
+import nl.knooppunt.processes.JobType;
+import nl.knooppunt.processes.MessageName;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.TaakHeader;
+import nl.knooppunt.processes.scenario.Knooppunt.Afgehandeld;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dreigingsniveau-5: declare, extend, lower, with the rules of the Stappenplan. */
+class DreigingsniveauVijfIT {
+
+  @TempDir static Path dir;
+  static Knooppunt hub;
+  static Stappen stap;
+
+  @BeforeAll
+  static void start() {
+    hub = Knooppunt.start(dir);
+    stap = new Stappen(hub);
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+  }
+
+  @AfterEach
+  void opruimen() {
+    hub.opruimen();
+  }
+
+  private static List<Afgehandeld> ronde(String crisisId, String ronde) {
+    return hub.jobs(
+        JobType.MELDING_VERSTUREN,
+        j -> String.valueOf(j.variabele("notificatieId")).startsWith(crisisId + "/" + ronde));
+  }
+
+  @Test
+  void levelFiveForTheProvinceOfUtrechtIsDeclaredExtendedOnceAndLoweredToFour() {
+    String id = "DN5-UTRECHT";
+    String eindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
+
+    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", eindtijd);
+
+    var registratie = hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i));
+    assertThat(registratie.header(TaakHeader.ACTIE.key())).isEqualTo("AFKONDIGEN");
+    assertThat(registratie.variabele("niveau")).isEqualTo(5);
+
+    // every gezag and partner is informed (and acknowledged) before the public communication
+    var communicatie = hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING);
+    List<Afgehandeld> afkondiging = ronde(id, "afkondiging");
+    assertThat(afkondiging)
+        .extracting(Knooppunt::ontvangerCode)
+        .containsExactlyInAnyOrder("VR09", "GM0344", "GM0307", "OM");
+    assertThat(afkondiging)
+        .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(communicatie.volgnummer()));
+    stap.communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
+    var publicatie = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    assertThat((Map<String, Object>) publicatie.variabele("publiekeCommunicatie"))
+        .containsKeys("informeren", "handelingsperspectief", "duiding");
+
+    // the review before expiry, with fresh police/OM information, extends once
+    hub.verzet(Duration.ofHours(5).plusMinutes(1));
+    stap.informatieDelen(i, Taak.INFORMATIE_HERBEOORDELING);
+    String nieuweEindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
+    hub.voltooi(
+        hub.taak(i, Taak.HERBEOORDELEN),
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            nieuweEindtijd,
+            "motivering",
+            "Dader nog niet aangehouden",
+            "beslisser",
+            Stappen.NCTV));
+    var verlenging =
+        hub.job(
+            JobType.DREIGINGSNIVEAU_REGISTREREN,
+            in(i).and(j -> "VERLENGEN".equals(j.header(TaakHeader.ACTIE.key()))));
+    assertThat(verlenging).isNotNull();
+    hub.jobs(
+        JobType.MELDING_RESULTAAT_VASTLEGGEN,
+        1,
+        crisis(id).and(j -> String.valueOf(j.variabele("referentie")).contains("/verlenging/")));
+    assertThat(ronde(id, "verlenging")).hasSize(4);
+
+    // a duty officer proposes lowering; another person decides level 4
+    hub.publiceer(
+        MessageName.AFSCHALING_VOORGESTELD,
+        id,
+        vars(
+            "afschalingVoorgesteldDoor", Stappen.OPERATOR,
+            "afschalingReden", "Dader aangehouden",
+            "afschalingBron", "LANDELIJK_OPERATOR"));
+    hub.voltooi(
+        hub.taak(i, Taak.BESLUIT_AFSCHALING),
+        vars(
+            "uitkomst",
+            "AFSCHALEN",
+            "nieuwNiveau",
+            4,
+            "motivering",
+            "Geen vervolgdreiging meer",
+            "beslisser",
+            Stappen.NCTV));
+    var afschaling =
+        hub.job(
+            JobType.DREIGINGSNIVEAU_REGISTREREN,
+            in(i).and(j -> "AFSCHALEN".equals(j.header(TaakHeader.ACTIE.key()))));
+    assertThat(afschaling.variabele("niveau")).isEqualTo(4);
+    var communicatieAfschaling = hub.taak(i, Taak.COMMUNICATIE_AFSCHALING);
+    assertThat(ronde(id, "afschaling"))
+        .hasSize(4)
+        .allSatisfy(
+            j -> assertThat(j.volgnummer()).isLessThan(communicatieAfschaling.volgnummer()));
+    stap.communicatie(i, Taak.COMMUNICATIE_AFSCHALING);
+    stap.evalueren(i, Taak.EVALUEREN_DREIGINGSNIVEAU);
+
+    var afsluiten = hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    assertThat((Map<String, Object>) afsluiten.variabele("evaluatie"))
+        .containsEntry("delenMetRegios", true);
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void aSilentRegionIsRecordedAfterItsSlaAndTheDecisionGoesOn() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel(
+                "DN5-STIL",
+                vars(
+                    "soort",
+                    "VEILIGHEIDSREGIO",
+                    "codes",
+                    List.of("VR09", "VR10"),
+                    "naam",
+                    "Utrecht en Gooi")));
+    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    hub.taak(i, Taak.AFSTEMMEN_LOKAAL_GEZAG, t -> "VR10".equals(t.variabele("vrCode")));
+
+    hub.verzet(Duration.ofMinutes(61));
+
+    var stilte = hub.job(JobType.LOGBOEK_VASTLEGGEN, in(i));
+    assertThat(stilte.header(TaakHeader.GEBEURTENIS.key())).isEqualTo("STILZWIJGEN_REGIO");
+    assertThat(stilte.variabele("vrCode")).isEqualTo("VR10");
+    var besluit = hub.taak(i, Taak.BESLUIT_AFKONDIGING);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> afstemmingen =
+        (List<Map<String, Object>>) besluit.variabele("afstemmingen");
+    assertThat(afstemmingen)
+        .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
+        .containsExactlyInAnyOrder("VR09:AFGESTEMD", "VR10:GEEN_REACTIE");
+  }
+
+  @Test
+  void decisionNoTellsEveryoneInvolvedAndRegistersNothing() {
+    String id = "DN5-NEE";
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    stap.besluit(i, Stappen.NCTV, "NIET_AFKONDIGEN", null);
+
+    stap.evalueren(i, Taak.EVALUEREN_DREIGINGSNIVEAU);
+    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    hub.afgesloten(i);
+
+    assertThat(ronde(id, "niet-afgekondigd"))
+        .hasSize(4)
+        .allSatisfy(
+            j ->
+                assertThat(((Map<?, ?>) j.variabele("bericht")).get("soort"))
+                    .isEqualTo("NIET_AFGEKONDIGD"));
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+    assertThat(hub.jobs(JobType.COMMUNICATIE_PUBLICEREN, in(i))).isEmpty();
+  }
+
+  @Test
+  void theProposerWhoTriesToDecideIsRefused() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel("DN5-VIER-OGEN", Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    var eerste =
+        stap.besluit(i, Stappen.OPERATOR, "AFKONDIGEN", hub.nu().plusSeconds(6 * 3600).toString());
+
+    var controle = hub.job(JobType.VIER_OGEN_CONTROLEREN, in(i));
+    assertThat(controle.uitkomst().fout()).isEqualTo(ErrorCode.VIER_OGEN_GESCHONDEN);
+    var weigering = hub.job(JobType.LOGBOEK_VASTLEGGEN, in(i));
+    assertThat(weigering.header(TaakHeader.GEBEURTENIS.key())).isEqualTo("VIER_OGEN_GEWEIGERD");
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+
+    var opnieuw = hub.taak(i, Taak.BESLUIT_AFKONDIGING);
+    assertThat(opnieuw.key()).isNotEqualTo(eerste.key());
+    stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plusSeconds(6 * 3600).toString());
+    assertThat(hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)).variabele("niveau"))
+        .isEqualTo(5);
+  }
+
+  @Test
+  void anUnknownAreaIsCorrectedByTheDutyOfficer() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel(
+                "DN5-GEBIED",
+                vars("soort", "PROVINCIE", "codes", List.of("PV99"), "naam", "onbekend")));
+    var corrigeren = hub.taak(i, Taak.GEBIED_CORRIGEREN);
+    assertThat(corrigeren.kandidaatGroepen()).containsExactly("landelijk-operator");
+    hub.voltooi(corrigeren, Stappen.provincieUtrecht());
+    hub.taak(i, Taak.AFSTEMMEN_LOKAAL_GEZAG, t -> "VR09".equals(t.variabele("vrCode")));
+  }
+}

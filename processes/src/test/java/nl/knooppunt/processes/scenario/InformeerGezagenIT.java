@@ -1,0 +1,158 @@
+package nl.knooppunt.processes.scenario;
+
+import static nl.knooppunt.processes.scenario.Knooppunt.in;
+import static nl.knooppunt.processes.scenario.Knooppunt.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.processes.ErrorCode;
+import nl.knooppunt.processes.JobType;
+import nl.knooppunt.processes.MessageName;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Taak;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** informeer-gezagen: notify, wait for acknowledgements, fallback, call task. */
+class InformeerGezagenIT {
+
+  @TempDir static Path dir;
+  static Knooppunt hub;
+
+  @BeforeAll
+  static void start() {
+    hub = Knooppunt.start(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+  }
+
+  @AfterEach
+  void opruimen() {
+    hub.opruimen();
+  }
+
+  private long informeer(String referentie, String... codes) {
+    List<Map<String, Object>> ontvangers =
+        java.util.Arrays.stream(codes).map(c -> Standaard.ontvanger(c, "GEZAG")).toList();
+    return hub.start(
+        ProcessId.INFORMEER_GEZAGEN,
+        vars(
+            "crisisId",
+            referentie,
+            "exercise",
+            true,
+            "ontvangers",
+            ontvangers,
+            "bericht",
+            vars("soort", "AFKONDIGING", "onderwerp", "Test", "tekst", "Test"),
+            "referentie",
+            referentie,
+            "slaBevestiging",
+            "PT15M"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> bevestigingen(long instantie) {
+    return (List<Map<String, Object>>)
+        hub.job(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(instantie)).variabele("bevestigingen");
+  }
+
+  private static Map<String, Object> van(List<Map<String, Object>> lijst, String code) {
+    return lijst.stream().filter(b -> code.equals(b.get("ontvanger"))).findFirst().orElseThrow();
+  }
+
+  @Test
+  void allGezagenAcknowledgeAndTheRoundReturnsWhoAcknowledged() {
+    long i = informeer("IG-1", "GM0344", "GM0307", "VR09");
+
+    List<Map<String, Object>> result = bevestigingen(i);
+
+    assertThat(result).hasSize(3);
+    assertThat(result).allSatisfy(b -> assertThat(b).containsEntry("status", "BEVESTIGD"));
+    assertThat(result).allSatisfy(b -> assertThat(b).containsEntry("route", "KANAAL"));
+    assertThat(van(result, "GM0307")).containsEntry("notificatieId", "IG-1/GM0307");
+    assertThat(hub.jobs(JobType.MELDING_VERSTUREN, in(i)))
+        .allSatisfy(j -> assertThat(j.variabele("exercise")).isEqualTo(true));
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void aSilentGezagGetsItsFallbackContactAndThenACallFromTheDutyOfficer() {
+    hub.zwijgend.add("GM0307");
+    long i = informeer("IG-2", "GM0344", "GM0307");
+
+    hub.verzet(Duration.ofMinutes(16));
+    var fallback = hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
+    assertThat(fallback.variabele("notificatieId")).isEqualTo("IG-2/GM0307");
+    hub.verzet(Duration.ofMinutes(16));
+    var bellen = hub.taakErgens(Taak.ONTVANGER_BELLEN, t -> t.procesInstantie() == i);
+    assertThat(bellen.kandidaatGroepen()).containsExactly("landelijk-operator");
+    hub.voltooi(
+        bellen,
+        vars(
+            "bereikt",
+            true,
+            "gesprokenMet",
+            "loco-burgemeester",
+            "gesprokenOp",
+            hub.nu().toString(),
+            "toelichting",
+            "telefonisch bevestigd"));
+
+    List<Map<String, Object>> result = bevestigingen(i);
+    assertThat(van(result, "GM0344")).containsEntry("route", "KANAAL");
+    assertThat(van(result, "GM0307"))
+        .containsEntry("status", "TELEFONISCH_BEVESTIGD")
+        .containsEntry("route", "TELEFOON");
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void aLateAcknowledgementAfterTheEscalationIsStillRecorded() {
+    hub.zwijgend.add("GM0344");
+    long i = informeer("IG-3", "GM0344");
+
+    hub.verzet(Duration.ofMinutes(16));
+    hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
+    hub.verzet(Duration.ofMinutes(16));
+    var bellen = hub.taakErgens(Taak.ONTVANGER_BELLEN, t -> t.procesInstantie() == i);
+    hub.publiceer(
+        MessageName.MELDING_BEVESTIGD,
+        "IG-3/GM0344",
+        vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "burgemeester"));
+
+    List<Map<String, Object>> result = bevestigingen(i);
+    assertThat(van(result, "GM0344"))
+        .containsEntry("status", "BEVESTIGD")
+        .containsEntry("route", "NA_ESCALATIE")
+        .containsEntry("bevestigdDoor", "burgemeester");
+    assertThat(hub.isOpen(bellen)).isFalse();
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void anUnreachableChannelGoesStraightToTheFallbackContact() {
+    hub.bij(
+        JobType.MELDING_VERSTUREN,
+        job -> Knooppunt.Uitkomst.fout(ErrorCode.ONTVANGER_ONBEREIKBAAR));
+    long i = informeer("IG-4", "VR09");
+
+    var fallback = hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
+    hub.publiceer(
+        MessageName.MELDING_BEVESTIGD,
+        (String) fallback.variabele("notificatieId"),
+        vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "piket VR09"));
+
+    assertThat(van(bevestigingen(i), "VR09")).containsEntry("route", "FALLBACK");
+    hub.afgesloten(i);
+  }
+}

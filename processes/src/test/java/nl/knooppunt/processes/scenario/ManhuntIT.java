@@ -1,0 +1,183 @@
+package nl.knooppunt.processes.scenario;
+
+import static nl.knooppunt.processes.scenario.Knooppunt.crisis;
+import static nl.knooppunt.processes.scenario.Knooppunt.in;
+import static nl.knooppunt.processes.scenario.Knooppunt.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import nl.knooppunt.processes.JobType;
+import nl.knooppunt.processes.MessageName;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.TaakHeader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** manhunt: GRIP advice, partners, OvJ, NCTV, sitreps, arrest, stand-down, linked level 5. */
+class ManhuntIT {
+
+  @TempDir static Path dir;
+  static Knooppunt hub;
+  static Stappen stap;
+
+  @BeforeAll
+  static void start() {
+    hub = Knooppunt.start(dir);
+    stap = new Stappen(hub);
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+  }
+
+  @AfterEach
+  void opruimen() {
+    hub.opruimen();
+  }
+
+  private long manhunt(String id, boolean terroristischMotief) {
+    return hub.start(
+        ProcessId.MANHUNT,
+        vars(
+            "crisisId",
+            id,
+            "exercise",
+            false,
+            "locatie",
+            vars(
+                "omschrijving",
+                "24 Oktoberplein, Utrecht",
+                "gemeentecode",
+                "GM0344",
+                "vrCode",
+                "VR09"),
+            "tijdstip",
+            hub.nu().toString(),
+            "daders",
+            vars("bekend", false, "aantal", null, "signalement", "onbekend"),
+            "mogelijkTerroristischMotief",
+            terroristischMotief,
+            "voorgesteldDoor",
+            Stappen.OPERATOR));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void manhuntWithPossibleTerroristMotiveRunsFromGrip3AdviceToArrestAndLowersTheLinkedLevelFive() {
+    String id = "MH-TRAM";
+    long i = manhunt(id, true);
+
+    // immediate GRIP 3 advice to the affected region
+    var advies = hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i));
+    assertThat(advies.variabele("gripAdvies")).isEqualTo(3);
+    assertThat(advies.header(TaakHeader.REDEN.key())).isEqualTo("MOGELIJK_TERRORISTISCH_MOTIEF");
+    var bevestigen = hub.taak(i, Taak.OPSCHALING_BEVESTIGEN);
+    assertThat(bevestigen.kandidaatGroepen()).containsExactly("regio-VR09");
+
+    // neighbouring regions, police unit, KMar and OM are informed
+    assertThat(hub.jobs(JobType.MELDING_VERSTUREN, 5, crisis(id)))
+        .extracting(Knooppunt::ontvangerCode)
+        .contains("VR08", "VR10", "VR14", "PE-MN", "KMAR", "OM");
+
+    // the OvJ confirms leadership and decides on public appeals
+    hub.voltooi(
+        hub.taak(i, Taak.LEIDING_BEVESTIGEN),
+        vars(
+            "leidingBevestigd", true,
+            "officierVanJustitie", "mr. Visser",
+            "opsporingsberichtMetFotoNaam", true,
+            "nlAlert", true,
+            "burgernet", true,
+            "toelichting", "Foto vrijgegeven"));
+    hub.job(JobType.MANHUNT_PUBLIEKSOPROEP_UITZETTEN, in(i));
+
+    // the NCTV considers level 5: a linked dreigingsniveau-5 instance starts
+    hub.voltooi(
+        hub.taak(i, Taak.NIVEAU5_OVERWEGEN),
+        vars(
+            "voorstellen",
+            true,
+            "gebied",
+            Stappen.provincieUtrecht(),
+            "reden",
+            "Mogelijke terroristische aanslag, dader voortvluchtig",
+            "beslisser",
+            Stappen.NCTV_2));
+    hub.job(JobType.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN, in(i));
+    var niveau5 =
+        hub.taakErgens(Taak.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")));
+    assertThat(niveau5.variabele("gekoppeldeManhuntId")).isEqualTo(id);
+    long dn5 = niveau5.procesInstantie();
+    stap.afkondigen(dn5, hub.nu().plus(Duration.ofHours(12)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(dn5));
+
+    // the region confirms late: the duty officer gets an escalation task
+    hub.verzet(Duration.ofMinutes(16));
+    var escalatie = hub.taak(i, Taak.ESCALATIE_OPSCHALING);
+    assertThat(escalatie.kandidaatGroepen()).containsExactly("landelijk-operator");
+    hub.voltooi(
+        bevestigen,
+        vars(
+            "gripNiveau",
+            "GRIP_3",
+            "opgeschaaldOp",
+            hub.nu().toString(),
+            "toelichting",
+            "Laat door overleg"));
+    hub.voltooi(
+        escalatie,
+        vars("ondernomenActie", "Gebeld met OvD VR09", "toelichting", "GRIP 3 bevestigd"));
+
+    // a situation report every 30 minutes: two cycles pass
+    hub.verzet(Duration.ofMinutes(15));
+    hub.jobs(JobType.MANHUNT_SITUATIERAPPORT_VERSPREIDEN, 1, in(i));
+    hub.verzet(Duration.ofMinutes(30));
+    assertThat(hub.jobs(JobType.MANHUNT_SITUATIERAPPORT_VERSPREIDEN, 2, in(i))).hasSize(2);
+
+    // arrest: stand-down, a lowering proposal for the linked level 5, evaluation, closed
+    hub.publiceer(
+        MessageName.DADER_AANGEHOUDEN, id, vars("toelichting", "Dader aangehouden in Utrecht"));
+    assertThat(
+            hub.jobs(
+                JobType.MELDING_VERSTUREN,
+                6,
+                crisis(id)
+                    .and(
+                        j ->
+                            String.valueOf(j.variabele("notificatieId")).contains("/stand-down/"))))
+        .allSatisfy(
+            j ->
+                assertThat(((Map<?, ?>) j.variabele("bericht")).get("soort"))
+                    .isEqualTo("AFSCHALING_MANHUNT"));
+    var voorstel = hub.job(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i));
+    assertThat(voorstel.variabele("gekoppeldDreigingsniveauId")).isEqualTo(id + "-DN5");
+    var afschaling = hub.taak(dn5, Taak.BESLUIT_AFSCHALING);
+    assertThat((Map<String, Object>) afschaling.variabele("afschalingsvoorstel"))
+        .containsEntry("bron", "MANHUNT");
+
+    stap.evalueren(i, Taak.EVALUEREN_MANHUNT);
+    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void withoutTerroristMotiveTheRegionGetsTheOrdinaryScaleUpAdviceAndNoLevelFiveIsConsidered() {
+    long i = manhunt("MH-GEWOON", false);
+    var advies = hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i));
+    assertThat(advies.variabele("gripAdvies")).isEqualTo(2);
+    hub.taak(i, Taak.LEIDING_BEVESTIGEN);
+    hub.publiceer(
+        MessageName.MANHUNT_BEEINDIGD, "MH-GEWOON", vars("toelichting", "Zoekactie gestaakt"));
+    stap.evalueren(i, Taak.EVALUEREN_MANHUNT);
+    hub.afgesloten(i);
+    assertThat(hub.alleTaken(Taak.NIVEAU5_OVERWEGEN)).noneMatch(t -> t.procesInstantie() == i);
+    assertThat(hub.jobs(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i))).isEmpty();
+  }
+}

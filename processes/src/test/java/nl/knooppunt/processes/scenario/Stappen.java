@@ -1,0 +1,128 @@
+package nl.knooppunt.processes.scenario;
+
+import static nl.knooppunt.processes.scenario.Knooppunt.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.scenario.Knooppunt.OpenTaak;
+
+/** The steps people take in the inbox, as the forms would submit them. */
+final class Stappen {
+
+  static final String OPERATOR = "operator-jansen";
+  static final String NCTV = "nctv-de-vries";
+  static final String NCTV_2 = "nctv-bakker";
+
+  private final Knooppunt hub;
+
+  Stappen(Knooppunt hub) {
+    this.hub = hub;
+  }
+
+  static Map<String, Object> provincieUtrecht() {
+    return vars("soort", "PROVINCIE", "codes", List.of("PV26"), "naam", "provincie Utrecht");
+  }
+
+  Map<String, Object> voorstel(String crisisId, Map<String, Object> gebied) {
+    return vars(
+        "crisisId",
+        crisisId,
+        "exercise",
+        false,
+        "gebied",
+        gebied,
+        "reden",
+        "Aanslag in tram, dader voortvluchtig, vervolgdreiging niet uit te sluiten",
+        "voorgesteldDoor",
+        OPERATOR,
+        "voorgesteldEinde",
+        hub.nu().plus(Duration.ofHours(6)).toString(),
+        "gekoppeldeManhuntId",
+        null);
+  }
+
+  void informatieDelen(long instantie, Taak taak) {
+    OpenTaak t = hub.taak(instantie, taak);
+    assertThat(t.kandidaatGroepen()).containsExactlyInAnyOrder("politie", "om");
+    hub.voltooi(
+        t,
+        vars(
+            "samenvatting", "Dader voortvluchtig; mogelijke handlangers in beeld",
+            "dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK",
+            "opsporingsbelang", "Geen signalement naar buiten voor 15:00",
+            "vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK",
+            "gedeeldDoor", "OvJ Midden-Nederland"));
+  }
+
+  void afstemmen(long instantie, String vrCode) {
+    OpenTaak t =
+        hub.taak(instantie, Taak.AFSTEMMEN_LOKAAL_GEZAG, x -> vrCode.equals(x.variabele("vrCode")));
+    assertThat(t.kandidaatGroepen()).containsExactly("regio-" + vrCode);
+    hub.voltooi(
+        t,
+        vars(
+            "standpuntGezag", "STEUNT",
+            "maatregelen", "Binnenblijfadvies binnenstad",
+            "toelichting", "Burgemeester akkoord"));
+  }
+
+  OpenTaak besluit(long instantie, String beslisser, String uitkomst, String eindtijd) {
+    OpenTaak t = hub.taak(instantie, Taak.BESLUIT_AFKONDIGING);
+    assertThat(t.kandidaatGroepen()).containsExactly("nctv-besluitvormer");
+    hub.voltooi(
+        t,
+        vars(
+            "uitkomst", uitkomst,
+            "eindtijd", eindtijd,
+            "motivering", "Concrete aanwijzingen voor vervolgaanslag",
+            "beslisser", beslisser));
+    return t;
+  }
+
+  void communicatie(long instantie, Taak taak) {
+    OpenTaak t = hub.taak(instantie, taak);
+    assertThat(t.kandidaatGroepen()).containsExactly("communicatieadviseur");
+    hub.voltooi(
+        t,
+        vars(
+            "informeren", "Voor de provincie Utrecht geldt dreigingsniveau 5",
+            "handelingsperspectief", "Volg de aanwijzingen van de lokale autoriteiten",
+            "duiding", "De dreiging is acuut; de overheid doet er alles aan de dader te vinden",
+            "kanalen", List.of("PERSBERICHT", "NL_ALERT")));
+  }
+
+  void evalueren(long instantie, Taak taak) {
+    OpenTaak t = hub.taak(instantie, taak);
+    hub.voltooi(
+        t,
+        vars(
+            "watGingGoed",
+            "Snelle afstemming met lokaal gezag",
+            "verbeterpunten",
+            List.of("Eerder opsporingsinformatie delen"),
+            "acties",
+            List.of(vars("actie", "Oefening plannen", "eigenaar", "NCC", "gereedOp", "2026-06-01")),
+            "delenMetRegios",
+            true,
+            "evaluatieDoor",
+            OPERATOR));
+  }
+
+  /** Declares level 5 for the province of Utrecht and waits until it is in force. */
+  long afgekondigd(String crisisId, Map<String, Object> gebied, String eindtijd) {
+    long i =
+        hub.start(nl.knooppunt.processes.ProcessId.DREIGINGSNIVEAU_5, voorstel(crisisId, gebied));
+    return afkondigen(i, eindtijd);
+  }
+
+  long afkondigen(long i, String eindtijd) {
+    informatieDelen(i, Taak.INFORMATIE_DELEN);
+    afstemmen(i, "VR09");
+    besluit(i, NCTV, "AFKONDIGEN", eindtijd);
+    communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
+    return i;
+  }
+}

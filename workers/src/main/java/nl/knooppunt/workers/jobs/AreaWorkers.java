@@ -1,0 +1,59 @@
+package nl.knooppunt.workers.jobs;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.directory.AffectedArea;
+import nl.knooppunt.directory.AreaResolver;
+import nl.knooppunt.directory.Authority;
+import nl.knooppunt.directory.UnknownAreaException;
+import nl.knooppunt.processes.ErrorCode;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.variabelen.Gebied;
+import nl.knooppunt.processes.variabelen.Ontvanger;
+import org.springframework.stereotype.Component;
+
+/** Area resolution: which regions are affected and whom to notify. */
+@Component
+class AreaWorkers {
+
+  /** The task header that asks for the neighbours too (a manhunt alerts them). */
+  static final String CONTEXT_MANHUNT = "MANHUNT";
+
+  record AreaInput(Gebied gebied) {}
+
+  private final AreaResolver resolver;
+
+  AreaWorkers(AreaResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  @JobWorker(type = JobTypes.GEBIED_BEPALEN)
+  Map<String, Object> resolve(ActivatedJob job, @VariablesAsType AreaInput input) {
+    if (input.gebied() == null || input.gebied().soort() == null) {
+      throw BpmnErrors.of(ErrorCode.GEBIED_ONBEKEND, "Er is geen gebied opgegeven");
+    }
+    AffectedArea area;
+    try {
+      var requested = Areas.toDirectory(input.gebied());
+      area =
+          CONTEXT_MANHUNT.equals(job.getCustomHeaders().get("context"))
+              ? resolver.resolveWithNeighbours(requested)
+              : resolver.resolve(requested);
+    } catch (UnknownAreaException e) {
+      throw BpmnErrors.of(ErrorCode.GEBIED_ONBEKEND, "Gebied niet gevonden: " + e.getMessage());
+    }
+    return Map.of(
+        Variabele.BETROKKEN_REGIOS.naam(), area.regionCodes(),
+        Variabele.ONTVANGERS.naam(), recipients(area.recipients()));
+  }
+
+  static List<Ontvanger> recipients(List<Authority> authorities) {
+    return authorities.stream()
+        .map(a -> new Ontvanger(a.code(), a.name(), Areas.recipientKind(a.role())))
+        .toList();
+  }
+}

@@ -1,0 +1,175 @@
+package nl.knooppunt.workers.jobs;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.directory.Directory;
+import nl.knooppunt.processes.ErrorCode;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.variabelen.Aanvraag;
+import nl.knooppunt.processes.variabelen.Kosten;
+import nl.knooppunt.processes.variabelen.Toewijzing;
+import nl.knooppunt.workers.bijstand.AllocationRule;
+import org.springframework.stereotype.Component;
+
+/** bijstandsaanvraag: validation and candidates, deployment and its extension, costs. */
+@Component
+class AssistanceWorkers {
+
+  record Request(String crisisId, String aanvraagId, Boolean exercise, Aanvraag aanvraag) {}
+
+  record Deployment(
+      String crisisId,
+      String aanvraagId,
+      Boolean exercise,
+      Aanvraag aanvraag,
+      Toewijzing toewijzing,
+      Map<String, Object> verlengingsbesluit) {}
+
+  record Costs(String crisisId, String aanvraagId, Boolean exercise, Kosten kosten) {}
+
+  private final Directory directory;
+  private final AllocationRule allocation;
+  private final DomainEvents events;
+  private final Clock clock;
+
+  AssistanceWorkers(Directory directory, DomainEvents events, Clock clock) {
+    this.directory = directory;
+    this.allocation = new AllocationRule(directory);
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = JobTypes.BIJSTAND_AANVRAAG_VALIDEREN)
+  Map<String, Object> validate(ActivatedJob job, @VariablesAsType Request request) {
+    Aanvraag a = request.aanvraag();
+    List<String> problems = problems(a);
+    if (!problems.isEmpty()) {
+      throw BpmnErrors.of(
+          ErrorCode.AANVRAAG_ONGELDIG, "Aanvraag ongeldig: " + String.join("; ", problems));
+    }
+    List<String> candidates =
+        allocation.candidates(
+            a.aanvragendeRegio(), a.grondslag() == Aanvraag.Grondslag.WVR_ART_51_LID_5);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("aanvraagId", request.aanvraagId());
+    data.put("aanvraag", a);
+    data.put("kandidaatRegios", candidates);
+    events.log(
+        job,
+        EventType.BIJSTAND_GEVALIDEERD,
+        crisisId(request.crisisId(), request.aanvraagId()),
+        Boolean.TRUE.equals(request.exercise()),
+        data);
+    return Map.of("kandidaatRegios", candidates);
+  }
+
+  @JobWorker(type = JobTypes.BIJSTAND_INZET_REGISTREREN)
+  Map<String, Object> registerDeployment(ActivatedJob job, @VariablesAsType Deployment deployment) {
+    String action = job.getCustomHeaders().getOrDefault("actie", "START");
+    String end;
+    if ("VERLENGEN".equals(action)) {
+      Object newEnd =
+          deployment.verlengingsbesluit() == null
+              ? null
+              : deployment.verlengingsbesluit().get("nieuwEinde");
+      if (newEnd == null) {
+        throw new IllegalArgumentException("verlenging zonder nieuwEinde in verlengingsbesluit");
+      }
+      end = newEnd.toString();
+    } else {
+      Aanvraag a = deployment.aanvraag();
+      Instant from = a.vanaf() == null ? clock.instant() : instant(a.vanaf());
+      end = from.plus(Duration.parse(a.duur())).toString();
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("actie", action);
+    data.put("aanvraagId", deployment.aanvraagId());
+    data.put("inzetEinde", end);
+    data.put("toewijzing", deployment.toewijzing());
+    events.log(
+        job,
+        EventType.BIJSTAND_INZET_GEREGISTREERD,
+        crisisId(deployment.crisisId(), deployment.aanvraagId()),
+        Boolean.TRUE.equals(deployment.exercise()),
+        data);
+    return Map.of("inzetEinde", end);
+  }
+
+  @JobWorker(type = JobTypes.BIJSTAND_KOSTEN_REGISTREREN)
+  void registerCosts(ActivatedJob job, @VariablesAsType Costs costs) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("aanvraagId", costs.aanvraagId());
+    data.put("kosten", costs.kosten());
+    events.log(
+        job,
+        EventType.BIJSTAND_KOSTEN_GEREGISTREERD,
+        crisisId(costs.crisisId(), costs.aanvraagId()),
+        Boolean.TRUE.equals(costs.exercise()),
+        data);
+  }
+
+  private List<String> problems(Aanvraag a) {
+    List<String> problems = new ArrayList<>();
+    if (a == null) {
+      return List.of("er is geen aanvraag");
+    }
+    if (a.aanvragendeRegio() == null || directory.region(a.aanvragendeRegio()).isEmpty()) {
+      problems.add("aanvragende regio '" + a.aanvragendeRegio() + "' bestaat niet");
+    }
+    if (a.capaciteit() == null) {
+      problems.add("soort capaciteit ontbreekt");
+    }
+    if (a.aantal() <= 0) {
+      problems.add("aantal moet groter dan 0 zijn");
+    }
+    if (a.locatie() == null || a.locatie().isBlank()) {
+      problems.add("locatie ontbreekt");
+    }
+    if (a.grondslag() == null) {
+      problems.add("wettelijke grondslag ontbreekt");
+    } else if (a.capaciteit() == Aanvraag.Capaciteit.POLITIE
+        && a.grondslag() != Aanvraag.Grondslag.POLITIEWET_ART_56) {
+      problems.add("politiecapaciteit gaat via Politiewet 2012 art. 56");
+    } else if (a.capaciteit() != null
+        && a.capaciteit() != Aanvraag.Capaciteit.POLITIE
+        && a.grondslag() == Aanvraag.Grondslag.POLITIEWET_ART_56) {
+      problems.add("Politiewet 2012 art. 56 geldt alleen voor politiecapaciteit");
+    }
+    try {
+      if (a.duur() == null
+          || Duration.parse(a.duur()).isNegative()
+          || Duration.parse(a.duur()).isZero()) {
+        problems.add("duur moet een positieve ISO 8601-duur zijn, bijvoorbeeld PT12H");
+      }
+    } catch (DateTimeParseException e) {
+      problems.add("duur '" + a.duur() + "' is geen ISO 8601-duur, bijvoorbeeld PT12H");
+    }
+    if (a.vanaf() != null) {
+      try {
+        instant(a.vanaf());
+      } catch (DateTimeParseException e) {
+        problems.add("vanaf '" + a.vanaf() + "' is geen ISO 8601-tijdstip");
+      }
+    }
+    return problems;
+  }
+
+  private static Instant instant(String isoDateTime) {
+    return OffsetDateTime.parse(isoDateTime).toInstant();
+  }
+
+  private static String crisisId(String crisisId, String requestId) {
+    return crisisId != null ? crisisId : requestId;
+  }
+}

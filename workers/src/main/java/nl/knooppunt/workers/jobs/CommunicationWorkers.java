@@ -1,0 +1,65 @@
+package nl.knooppunt.workers.jobs;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.processes.ErrorCode;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.variabelen.PubliekeCommunicatie;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes public communication, only when it serves all three aims of the seeds: inform society,
+ * give a course of action (handelingsperspectief), give meaning (duiding). The channels themselves
+ * (crisis.nl, NL-Alert, press) are outside the hub; the event is what they consume.
+ */
+@Component
+class CommunicationWorkers {
+
+  record Publication(
+      String crisisId, Boolean exercise, PubliekeCommunicatie publiekeCommunicatie) {}
+
+  private final DomainEvents events;
+
+  CommunicationWorkers(DomainEvents events) {
+    this.events = events;
+  }
+
+  @JobWorker(type = JobTypes.COMMUNICATIE_PUBLICEREN)
+  void publish(ActivatedJob job, @VariablesAsType Publication publication) {
+    PubliekeCommunicatie text = publication.publiekeCommunicatie();
+    List<String> missing = new ArrayList<>();
+    if (text == null || blank(text.informeren())) {
+      missing.add("informeren");
+    }
+    if (text == null || blank(text.handelingsperspectief())) {
+      missing.add("handelingsperspectief");
+    }
+    if (text == null || blank(text.duiding())) {
+      missing.add("duiding");
+    }
+    if (!missing.isEmpty()) {
+      throw BpmnErrors.of(
+          ErrorCode.COMMUNICATIE_ONVOLLEDIG,
+          "Publiekscommunicatie mist: " + String.join(", ", missing));
+    }
+    boolean exercise = Boolean.TRUE.equals(publication.exercise());
+    String marker = exercise ? "OEFENING — " : "";
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("fase", job.getCustomHeaders().getOrDefault("fase", String.valueOf(text.fase())));
+    data.put("informeren", marker + text.informeren());
+    data.put("handelingsperspectief", marker + text.handelingsperspectief());
+    data.put("duiding", marker + text.duiding());
+    data.put("kanalen", text.kanalen());
+    events.log(job, EventType.COMMUNICATIE_GEPUBLICEERD, publication.crisisId(), exercise, data);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,304 @@
+package nl.knooppunt.workers.jobs;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.grpc.Status;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.directory.Authority;
+import nl.knooppunt.directory.AuthorityCodes;
+import nl.knooppunt.directory.Directory;
+import nl.knooppunt.directory.Municipality;
+import nl.knooppunt.directory.SafetyRegion;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.MessageName;
+import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.variabelen.DreigingsniveauStart;
+import nl.knooppunt.processes.variabelen.Gebied;
+import nl.knooppunt.processes.variabelen.ManhuntStart;
+import nl.knooppunt.processes.variabelen.Ontvanger;
+import nl.knooppunt.processes.variabelen.Opsporingsbesluit;
+import nl.knooppunt.processes.variabelen.Overweging;
+import nl.knooppunt.workers.notification.Notice;
+import nl.knooppunt.workers.notification.NoticeSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * The manhunt's side effects: GRIP advice to the affected region, public appeals, situation
+ * reports, and the messages that start a linked level 5 and later propose to lower it.
+ */
+@Component
+class ManhuntWorkers {
+
+  /** How long a proposed level 5 from a manhunt runs before its first review. */
+  static final Duration PROPOSED_LEVEL_5_DURATION = Duration.ofHours(24);
+
+  /** How long the proposal messages wait for their instance. */
+  static final Duration MESSAGE_TTL = Duration.ofHours(1);
+
+  record Advice(
+      String crisisId, Boolean exercise, ManhuntStart.Locatie locatie, Integer gripAdvies) {}
+
+  record Appeal(String crisisId, Boolean exercise, Opsporingsbesluit opsporingsbesluit) {}
+
+  record Proposal(
+      String crisisId,
+      Boolean exercise,
+      ManhuntStart.Locatie locatie,
+      Overweging overweging,
+      String gekoppeldDreigingsniveauId) {}
+
+  record Report(
+      String crisisId,
+      Boolean exercise,
+      ManhuntStart.Locatie locatie,
+      List<Ontvanger> ontvangers) {}
+
+  record StandDown(
+      String crisisId,
+      Boolean exercise,
+      String gekoppeldDreigingsniveauId,
+      String afloop,
+      String afloopToelichting) {}
+
+  private final Directory directory;
+  private final NoticeSender sender;
+  private final DomainEvents events;
+  private final CamundaClient camunda;
+  private final Clock clock;
+
+  ManhuntWorkers(
+      Directory directory,
+      NoticeSender sender,
+      DomainEvents events,
+      CamundaClient camunda,
+      Clock clock) {
+    this.directory = directory;
+    this.sender = sender;
+    this.events = events;
+    this.camunda = camunda;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = JobTypes.MANHUNT_GRIP_ADVISEREN)
+  void adviseGrip(ActivatedJob job, @VariablesAsType Advice advice) {
+    SafetyRegion region = regionOf(advice.locatie());
+    String reason = job.getCustomHeaders().getOrDefault("reden", "MANHUNT");
+    String subject = "Advies: schaal op naar GRIP " + advice.gripAdvies();
+    String text =
+        "Het Landelijk Knooppunt adviseert Veiligheidsregio "
+            + region.name()
+            + " direct op te schalen naar GRIP "
+            + advice.gripAdvies()
+            + " vanwege een manhunt bij "
+            + advice.locatie().omschrijving()
+            + ("MOGELIJK_TERRORISTISCH_MOTIEF".equals(reason)
+                ? ". Er is een mogelijk terroristisch motief: niet wachten op verdere escalatie."
+                : ".")
+            + " Bevestig de opschaling in het Knooppunt.";
+    for (String code : List.of(AuthorityCodes.regionChair(region.code()), region.code())) {
+      Authority recipient = directory.authority(code).orElseThrow();
+      sender.send(
+          new Notice(
+              advice.crisisId() + "/grip-advies/" + code,
+              advice.crisisId(),
+              Boolean.TRUE.equals(advice.exercise()),
+              recipient,
+              recipient.primary(),
+              "GRIP_ADVIES",
+              subject,
+              text,
+              false),
+          EventType.MELDING_VERSTUURD);
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("vrCode", region.code());
+    data.put("gripAdvies", advice.gripAdvies());
+    data.put("reden", reason);
+    events.log(
+        job,
+        EventType.GRIP_ADVIES_GEGEVEN,
+        advice.crisisId(),
+        Boolean.TRUE.equals(advice.exercise()),
+        data);
+  }
+
+  @JobWorker(type = JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN)
+  void issueAppeals(ActivatedJob job, @VariablesAsType Appeal appeal) {
+    Opsporingsbesluit decided = appeal.opsporingsbesluit();
+    List<String> channels = new ArrayList<>();
+    if (decided != null && Boolean.TRUE.equals(decided.nlAlert())) {
+      channels.add("NL_ALERT");
+    }
+    if (decided != null && Boolean.TRUE.equals(decided.burgernet())) {
+      channels.add("BURGERNET");
+    }
+    if (decided != null && Boolean.TRUE.equals(decided.opsporingsberichtMetFotoNaam())) {
+      channels.add("OPSPORINGSBERICHT_FOTO_NAAM");
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("kanalen", channels);
+    data.put("besluitDoor", decided == null ? null : decided.officierVanJustitie());
+    data.put("toelichting", decided == null ? null : decided.toelichting());
+    events.log(
+        job,
+        EventType.PUBLIEKSOPROEP_UITGEZET,
+        appeal.crisisId(),
+        Boolean.TRUE.equals(appeal.exercise()),
+        data);
+  }
+
+  @JobWorker(type = JobTypes.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN)
+  Map<String, Object> proposeLevel5(ActivatedJob job, @VariablesAsType Proposal proposal) {
+    String linkedId = proposal.gekoppeldDreigingsniveauId();
+    Overweging considered = proposal.overweging();
+    Gebied area =
+        considered != null && considered.gebied() != null
+            ? considered.gebied()
+            : provinceOf(proposal.locatie());
+    String proposer =
+        considered != null && considered.beslisser() != null
+            ? considered.beslisser()
+            : "manhunt " + proposal.crisisId();
+    DreigingsniveauStart start =
+        new DreigingsniveauStart(
+            linkedId,
+            Boolean.TRUE.equals(proposal.exercise()),
+            area,
+            considered != null && considered.reden() != null
+                ? considered.reden()
+                : "Manhunt met mogelijk terroristisch motief",
+            proposer,
+            clock.instant().plus(PROPOSED_LEVEL_5_DURATION).toString(),
+            proposal.crisisId());
+    publishOnce(MessageName.DREIGINGSNIVEAU_VOORSTEL, linkedId, linkedId, start);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("gekoppeldDreigingsniveauId", linkedId);
+    data.put("gebied", area);
+    events.log(
+        job,
+        EventType.DREIGINGSNIVEAU_VOORGESTELD,
+        proposal.crisisId(),
+        Boolean.TRUE.equals(proposal.exercise()),
+        data);
+    return Map.of(Variabele.GEKOPPELD_DREIGINGSNIVEAU_ID.naam(), linkedId);
+  }
+
+  @JobWorker(type = JobTypes.MANHUNT_SITUATIERAPPORT_VERSPREIDEN)
+  void distributeReport(ActivatedJob job, @VariablesAsType Report report) {
+    List<Ontvanger> recipients = report.ontvangers() == null ? List.of() : report.ontvangers();
+    String at = clock.instant().toString();
+    String where = report.locatie() == null ? "onbekend" : report.locatie().omschrijving();
+    for (Ontvanger o : recipients) {
+      directory
+          .authority(o.code())
+          .ifPresent(
+              recipient ->
+                  sender.send(
+                      new Notice(
+                          report.crisisId()
+                              + "/sitrap/"
+                              + job.getElementInstanceKey()
+                              + "/"
+                              + o.code(),
+                          report.crisisId(),
+                          Boolean.TRUE.equals(report.exercise()),
+                          recipient,
+                          recipient.primary(),
+                          "SITUATIERAPPORT",
+                          "Situatierapport manhunt " + where,
+                          "Situatierapport van "
+                              + at
+                              + " over de manhunt bij "
+                              + where
+                              + ". Het actuele beeld staat in het Knooppunt.",
+                          false),
+                      EventType.MELDING_VERSTUURD));
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("ontvangers", recipients.size());
+    data.put("opgesteldOp", at);
+    events.log(
+        job,
+        EventType.SITUATIERAPPORT_VERSPREID,
+        report.crisisId(),
+        Boolean.TRUE.equals(report.exercise()),
+        data);
+  }
+
+  @JobWorker(type = JobTypes.MANHUNT_AFSCHALING_VOORSTELLEN)
+  void proposeLowering(ActivatedJob job, @VariablesAsType StandDown standDown) {
+    String linkedId = standDown.gekoppeldDreigingsniveauId();
+    if (linkedId == null || linkedId.isBlank()) {
+      return; // no level 5 was started for this manhunt
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(Variabele.AFSCHALING_VOORGESTELD_DOOR.naam(), "manhunt " + standDown.crisisId());
+    variables.put(
+        Variabele.AFSCHALING_REDEN.naam(),
+        "Manhunt beëindigd ("
+            + standDown.afloop()
+            + ")"
+            + (standDown.afloopToelichting() == null ? "" : ": " + standDown.afloopToelichting()));
+    variables.put(Variabele.AFSCHALING_BRON.naam(), "MANHUNT");
+    publishOnce(
+        MessageName.AFSCHALING_VOORGESTELD,
+        linkedId,
+        standDown.crisisId() + "/afschaling-voorgesteld",
+        variables);
+    events.log(
+        job,
+        EventType.AFSCHALING_VOORGESTELD,
+        standDown.crisisId(),
+        Boolean.TRUE.equals(standDown.exercise()),
+        Map.of("gekoppeldDreigingsniveauId", linkedId));
+  }
+
+  private void publishOnce(
+      MessageName message, String correlationKey, String messageId, Object variables) {
+    try {
+      camunda
+          .newPublishMessageCommand()
+          .messageName(message.messageName())
+          .correlationKey(correlationKey)
+          .messageId(messageId)
+          .timeToLive(MESSAGE_TTL)
+          .variables(variables)
+          .send()
+          .join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+  }
+
+  private SafetyRegion regionOf(ManhuntStart.Locatie where) {
+    String regionCode =
+        where.vrCode() != null
+            ? where.vrCode()
+            : directory
+                .municipality(where.gemeentecode())
+                .map(Municipality::regionCode)
+                .orElse(null);
+    return directory
+        .region(regionCode)
+        .orElseThrow(
+            () -> new IllegalArgumentException("geen veiligheidsregio bij locatie " + where));
+  }
+
+  private Gebied provinceOf(ManhuntStart.Locatie where) {
+    SafetyRegion region = regionOf(where);
+    var province = directory.province(region.provinceCode()).orElseThrow();
+    return new Gebied(
+        Gebied.Soort.PROVINCIE, List.of(province.code()), "provincie " + province.name());
+  }
+}

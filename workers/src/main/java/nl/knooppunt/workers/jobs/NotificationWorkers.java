@@ -1,0 +1,126 @@
+package nl.knooppunt.workers.jobs;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import nl.knooppunt.directory.Authority;
+import nl.knooppunt.directory.Contact;
+import nl.knooppunt.directory.Directory;
+import nl.knooppunt.processes.ErrorCode;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.variabelen.Bericht;
+import nl.knooppunt.processes.variabelen.Bevestiging;
+import nl.knooppunt.processes.variabelen.Ontvanger;
+import nl.knooppunt.workers.notification.Notice;
+import nl.knooppunt.workers.notification.NoticeSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * informeer-gezagen: a notice to one recipient over its primary channel, then (after silence) over
+ * its fallback contact; and the outcome of the round for the logbook.
+ */
+@Component
+class NotificationWorkers {
+
+  /** Suffix of the fallback notice's id: a different notice, acknowledged under the same id. */
+  static final String FALLBACK_SUFFIX = "/fallback";
+
+  record Delivery(
+      String crisisId,
+      Boolean exercise,
+      String notificatieId,
+      Ontvanger ontvanger,
+      Bericht bericht) {}
+
+  record Round(
+      String crisisId, Boolean exercise, String referentie, List<Bevestiging> bevestigingen) {}
+
+  private final Directory directory;
+  private final NoticeSender sender;
+  private final DomainEvents events;
+
+  NotificationWorkers(Directory directory, NoticeSender sender, DomainEvents events) {
+    this.directory = directory;
+    this.sender = sender;
+    this.events = events;
+  }
+
+  @JobWorker(type = JobTypes.MELDING_VERSTUREN)
+  void sendPrimary(@VariablesAsType Delivery delivery) {
+    Authority recipient =
+        directory
+            .authority(delivery.ontvanger().code())
+            .orElseThrow(
+                () ->
+                    BpmnErrors.of(
+                        ErrorCode.ONTVANGER_ONBEREIKBAAR,
+                        "Ontvanger "
+                            + delivery.ontvanger().code()
+                            + " staat niet in de adresgids; fallback-route nodig"));
+    if (recipient.primary() == null) {
+      throw BpmnErrors.of(
+          ErrorCode.ONTVANGER_ONBEREIKBAAR, recipient.name() + " heeft geen primair kanaal");
+    }
+    sender.send(
+        notice(delivery, delivery.notificatieId(), recipient, recipient.primary()),
+        EventType.MELDING_VERSTUURD);
+  }
+
+  @JobWorker(type = JobTypes.MELDING_FALLBACK_VERSTUREN)
+  void sendFallback(@VariablesAsType Delivery delivery) {
+    Authority recipient =
+        directory
+            .authority(delivery.ontvanger().code())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Ontvanger "
+                            + delivery.ontvanger().code()
+                            + " staat niet in de adresgids: geen fallback-contact bekend"));
+    sender.send(
+        notice(
+            delivery, delivery.notificatieId() + FALLBACK_SUFFIX, recipient, recipient.fallback()),
+        EventType.MELDING_FALLBACK_VERSTUURD);
+  }
+
+  @JobWorker(type = JobTypes.MELDING_RESULTAAT_VASTLEGGEN)
+  void recordRound(ActivatedJob job, @VariablesAsType Round round) {
+    List<Bevestiging> outcomes = round.bevestigingen() == null ? List.of() : round.bevestigingen();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("referentie", round.referentie());
+    data.put("ontvangers", outcomes.size());
+    data.put("bevestigd", count(outcomes, Bevestiging.Status.BEVESTIGD));
+    data.put("telefonischBevestigd", count(outcomes, Bevestiging.Status.TELEFONISCH_BEVESTIGD));
+    data.put("nietBereikt", count(outcomes, Bevestiging.Status.NIET_BEREIKT));
+    data.put("bevestigingen", outcomes);
+    events.log(
+        round.referentie() + "#ronde-afgerond",
+        EventType.MELDINGRONDE_AFGEROND,
+        round.crisisId(),
+        Boolean.TRUE.equals(round.exercise()),
+        DomainEvents.withOrigin(job, data));
+  }
+
+  private static long count(List<Bevestiging> outcomes, Bevestiging.Status status) {
+    return outcomes.stream().filter(b -> b != null && b.status() == status).count();
+  }
+
+  private static Notice notice(Delivery delivery, String id, Authority recipient, Contact contact) {
+    Bericht bericht = Objects.requireNonNull(delivery.bericht(), "bericht");
+    return new Notice(
+        id,
+        delivery.crisisId(),
+        Boolean.TRUE.equals(delivery.exercise()),
+        recipient,
+        contact,
+        bericht.soort() == null ? "MELDING" : bericht.soort().name(),
+        bericht.onderwerp(),
+        bericht.tekst(),
+        true);
+  }
+}

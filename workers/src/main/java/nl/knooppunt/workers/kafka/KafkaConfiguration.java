@@ -1,0 +1,79 @@
+package nl.knooppunt.workers.kafka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.Topic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JsonSerializer;
+
+/**
+ * The topics of DESIGN §4 and the producers that write {@link CloudEvent}s to them: {@code
+ * acks=all} and idempotent, so a send returns only once every in-sync replica has the record.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+  @Bean
+  KafkaAdmin.NewTopics knooppuntTopics(
+      @Value("${knooppunt.kafka.partitions:3}") int partitions,
+      @Value("${knooppunt.kafka.replicas:1}") int replicas) {
+    return new KafkaAdmin.NewTopics(
+        TopicBuilder.name(Topic.NOTIFICATIONS.topicName())
+            .partitions(partitions)
+            .replicas(replicas)
+            .build(),
+        TopicBuilder.name(Topic.ACKNOWLEDGEMENTS.topicName())
+            .partitions(partitions)
+            .replicas(replicas)
+            .build(),
+        TopicBuilder.name(Topic.ACKNOWLEDGEMENTS_DEAD_LETTER.topicName())
+            .partitions(1)
+            .replicas(replicas)
+            .build(),
+        TopicBuilder.name(Topic.EVENTS.topicName())
+            .partitions(partitions)
+            .replicas(replicas)
+            .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+            .build(),
+        TopicBuilder.name(Topic.THREAT_LEVELS.topicName())
+            .partitions(1)
+            .replicas(replicas)
+            .compact()
+            .build());
+  }
+
+  @Bean
+  KafkaTemplate<String, CloudEvent> cloudEventTemplate(
+      KafkaProperties properties, ObjectMapper objectMapper) {
+    Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    JsonSerializer<CloudEvent> json = new JsonSerializer<>(objectMapper);
+    json.setAddTypeInfo(false);
+    return new KafkaTemplate<>(
+        new DefaultKafkaProducerFactory<>(config, new StringSerializer(), json));
+  }
+
+  /** Forwards unreadable records to a dead-letter topic exactly as they arrived. */
+  @Bean
+  KafkaTemplate<String, byte[]> rawTemplate(KafkaProperties properties) {
+    Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaTemplate<>(
+        new DefaultKafkaProducerFactory<>(
+            config, new StringSerializer(), new ByteArraySerializer()));
+  }
+}

@@ -1,0 +1,69 @@
+package nl.knooppunt.workers.notification;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.workers.kafka.EventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a notice to {@code knooppunt.notifications.v1} (key = recipient code) and logs that it was
+ * sent on {@code knooppunt.events.v1} (key = crisis id). Both records carry ids derived from the
+ * notification id, so a retried job writes the same records and the consumers keep one.
+ */
+@Component
+public class NoticeSender {
+
+  static final String SOURCE = "/knooppunt/workers";
+
+  private final EventPublisher publisher;
+  private final Clock clock;
+
+  public NoticeSender(EventPublisher publisher, Clock clock) {
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  public void send(Notice notice, EventType loggedAs) {
+    var now = clock.instant();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("notificatieId", notice.notificationId());
+    data.put("crisisId", notice.crisisId());
+    data.put("ontvanger", notice.recipient().code());
+    data.put("ontvangerNaam", notice.recipient().name());
+    data.put("rol", notice.recipient().role().name());
+    data.put("kanaal", notice.contact().channel().name());
+    data.put("adres", notice.contact().address());
+    data.put("demoContact", notice.contact().demo());
+    data.put("soort", notice.kind());
+    data.put("onderwerp", notice.markedSubject());
+    data.put("tekst", notice.markedText());
+    data.put("bevestigingVereist", notice.requiresAck());
+    data.put("oefening", notice.exercise());
+    publisher.publish(
+        Topic.NOTIFICATIONS,
+        notice.recipient().code(),
+        CloudEvent.of(
+            notice.notificationId(),
+            EventType.NOTIFICATIE,
+            SOURCE,
+            now,
+            notice.crisisId(),
+            notice.exercise(),
+            data));
+    publisher.publish(
+        Topic.EVENTS,
+        notice.crisisId(),
+        CloudEvent.of(
+            notice.notificationId() + "#" + loggedAs.type(),
+            loggedAs,
+            SOURCE,
+            now,
+            notice.crisisId(),
+            notice.exercise(),
+            data));
+  }
+}
