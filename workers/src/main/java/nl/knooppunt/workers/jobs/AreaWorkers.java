@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 
 /** Area resolution: which regions are affected and whom to notify. */
 @Component
-class AreaWorkers {
+public class AreaWorkers {
 
   /** The task header that asks for the neighbours too (a manhunt alerts them). */
   static final String CONTEXT_MANHUNT = "MANHUNT";
 
-  record AreaInput(Gebied gebied) {}
+  public record AreaInput(Gebied gebied) {}
 
   private final AreaResolver resolver;
 
@@ -32,7 +32,7 @@ class AreaWorkers {
   }
 
   @JobWorker(type = JobTypes.GEBIED_BEPALEN)
-  Map<String, Object> resolve(ActivatedJob job, @VariablesAsType AreaInput input) {
+  public Map<String, Object> resolve(ActivatedJob job, @VariablesAsType AreaInput input) {
     if (input.gebied() == null || input.gebied().soort() == null) {
       throw BpmnErrors.of(ErrorCode.GEBIED_ONBEKEND, "Er is geen gebied opgegeven");
     }

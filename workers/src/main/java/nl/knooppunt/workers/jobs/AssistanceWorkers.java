@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
 
 /** bijstandsaanvraag: validation and candidates, deployment and its extension, costs. */
 @Component
-class AssistanceWorkers {
+public class AssistanceWorkers {
 
-  record Request(String crisisId, String aanvraagId, Boolean exercise, Aanvraag aanvraag) {}
+  public record Request(String crisisId, String aanvraagId, Boolean exercise, Aanvraag aanvraag) {}
 
-  record Deployment(
+  public record Deployment(
       String crisisId,
       String aanvraagId,
       Boolean exercise,
@@ -36,7 +36,7 @@ class AssistanceWorkers {
       Toewijzing toewijzing,
       Map<String, Object> verlengingsbesluit) {}
 
-  record Costs(String crisisId, String aanvraagId, Boolean exercise, Kosten kosten) {}
+  public record Costs(String crisisId, String aanvraagId, Boolean exercise, Kosten kosten) {}
 
   private final Directory directory;
   private final AllocationRule allocation;
@@ -51,7 +51,7 @@ class AssistanceWorkers {
   }
 
   @JobWorker(type = JobTypes.BIJSTAND_AANVRAAG_VALIDEREN)
-  Map<String, Object> validate(ActivatedJob job, @VariablesAsType Request request) {
+  public Map<String, Object> validate(ActivatedJob job, @VariablesAsType Request request) {
     Aanvraag a = request.aanvraag();
     List<String> problems = problems(a);
     if (!problems.isEmpty()) {
@@ -75,7 +75,8 @@ class AssistanceWorkers {
   }
 
   @JobWorker(type = JobTypes.BIJSTAND_INZET_REGISTREREN)
-  Map<String, Object> registerDeployment(ActivatedJob job, @VariablesAsType Deployment deployment) {
+  public Map<String, Object> registerDeployment(
+      ActivatedJob job, @VariablesAsType Deployment deployment) {
     String action = job.getCustomHeaders().getOrDefault("actie", "START");
     String end;
     if ("VERLENGEN".equals(action)) {
@@ -107,7 +108,7 @@ class AssistanceWorkers {
   }
 
   @JobWorker(type = JobTypes.BIJSTAND_KOSTEN_REGISTREREN)
-  void registerCosts(ActivatedJob job, @VariablesAsType Costs costs) {
+  public void registerCosts(ActivatedJob job, @VariablesAsType Costs costs) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("aanvraagId", costs.aanvraagId());
     data.put("kosten", costs.kosten());

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * (crisis.nl, NL-Alert, press) are outside the hub; the event is what they consume.
  */
 @Component
-class CommunicationWorkers {
+public class CommunicationWorkers {
 
-  record Publication(
+  public record Publication(
       String crisisId, Boolean exercise, PubliekeCommunicatie publiekeCommunicatie) {}
 
   private final DomainEvents events;
@@ -31,7 +31,7 @@ class CommunicationWorkers {
   }
 
   @JobWorker(type = JobTypes.COMMUNICATIE_PUBLICEREN)
-  void publish(ActivatedJob job, @VariablesAsType Publication publication) {
+  public void publish(ActivatedJob job, @VariablesAsType Publication publication) {
     PubliekeCommunicatie text = publication.publiekeCommunicatie();
     List<String> missing = new ArrayList<>();
     if (text == null || blank(text.informeren())) {

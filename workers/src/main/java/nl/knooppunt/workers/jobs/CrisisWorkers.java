@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  * and SLA reminders and escalations: each is a domain event, the read model and pages follow.
  */
 @Component
-class CrisisWorkers {
+public class CrisisWorkers {
 
   /** The start facts the logbook shows for a new crisis; absent ones stay out. */
-  record Opening(
+  public record Opening(
       String crisisId,
       Boolean exercise,
       Object gebied,
@@ -33,10 +33,10 @@ class CrisisWorkers {
       Object aanvraag,
       String aangevraagdDoor) {}
 
-  record Closing(String crisisId, Boolean exercise, Object evaluatie) {}
+  public record Closing(String crisisId, Boolean exercise, Object evaluatie) {}
 
   /** What the logbook needs to place a fact; the rest comes from the task headers. */
-  record Fact(String crisisId, Boolean exercise, String vrCode) {}
+  public record Fact(String crisisId, Boolean exercise, String vrCode) {}
 
   private final DomainEvents events;
 
@@ -45,7 +45,7 @@ class CrisisWorkers {
   }
 
   @JobWorker(type = JobTypes.CRISIS_REGISTREREN)
-  void open(ActivatedJob job, @VariablesAsType Opening crisis) {
+  public void open(ActivatedJob job, @VariablesAsType Opening crisis) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("soortCrisis", job.getCustomHeaders().getOrDefault("proces", job.getBpmnProcessId()));
     data.put("gebied", crisis.gebied());
@@ -69,7 +69,7 @@ class CrisisWorkers {
   }
 
   @JobWorker(type = JobTypes.CRISIS_AFSLUITEN)
-  void close(ActivatedJob job, @VariablesAsType Closing crisis) {
+  public void close(ActivatedJob job, @VariablesAsType Closing crisis) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("evaluatie", crisis.evaluatie());
     events.log(
@@ -81,7 +81,7 @@ class CrisisWorkers {
   }
 
   @JobWorker(type = JobTypes.LOGBOEK_VASTLEGGEN)
-  void recordFact(ActivatedJob job, @VariablesAsType Fact fact) {
+  public void recordFact(ActivatedJob job, @VariablesAsType Fact fact) {
     Map<String, Object> data = new LinkedHashMap<>(job.getCustomHeaders());
     data.put("vrCode", fact.vrCode());
     events.log(
@@ -89,7 +89,7 @@ class CrisisWorkers {
   }
 
   @JobWorker(type = JobTypes.SLA_HERINNEREN)
-  void remind(ActivatedJob job, @VariablesAsType Fact fact) {
+  public void remind(ActivatedJob job, @VariablesAsType Fact fact) {
     events.log(
         job,
         EventType.SLA_HERINNERING,
@@ -99,7 +99,7 @@ class CrisisWorkers {
   }
 
   @JobWorker(type = JobTypes.SLA_ESCALEREN)
-  void escalate(ActivatedJob job, @VariablesAsType Fact fact) {
+  public void escalate(ActivatedJob job, @VariablesAsType Fact fact) {
     events.log(
         job,
         EventType.SLA_ESCALATIE,

@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 
 /** Four eyes: whoever proposed a level-5 decision may not take it. */
 @Component
-class DecisionWorkers {
+public class DecisionWorkers {
 
   /**
    * @param voorsteller who proposed (from the start or the lowering proposal)
    * @param beslisser who decided (the gateway sets it from the signed-in user)
    */
-  record FourEyes(String voorsteller, String beslisser) {}
+  public record FourEyes(String voorsteller, String beslisser) {}
 
   @JobWorker(type = JobTypes.VIER_OGEN_CONTROLEREN)
-  void checkFourEyes(ActivatedJob job, @VariablesAsType FourEyes decision) {
+  public void checkFourEyes(ActivatedJob job, @VariablesAsType FourEyes decision) {
     String besluit = job.getCustomHeaders().getOrDefault("besluit", "besluit");
     if (decision.beslisser() == null || decision.beslisser().isBlank()) {
       throw BpmnErrors.of(

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * reports, and the messages that start a linked level 5 and later propose to lower it.
  */
 @Component
-class ManhuntWorkers {
+public class ManhuntWorkers {
 
   /** How long a proposed level 5 from a manhunt runs before its first review. */
   static final Duration PROPOSED_LEVEL_5_DURATION = Duration.ofHours(24);
@@ -44,25 +44,25 @@ class ManhuntWorkers {
   /** How long the proposal messages wait for their instance. */
   static final Duration MESSAGE_TTL = Duration.ofHours(1);
 
-  record Advice(
+  public record Advice(
       String crisisId, Boolean exercise, ManhuntStart.Locatie locatie, Integer gripAdvies) {}
 
-  record Appeal(String crisisId, Boolean exercise, Opsporingsbesluit opsporingsbesluit) {}
+  public record Appeal(String crisisId, Boolean exercise, Opsporingsbesluit opsporingsbesluit) {}
 
-  record Proposal(
+  public record Proposal(
       String crisisId,
       Boolean exercise,
       ManhuntStart.Locatie locatie,
       Overweging overweging,
       String gekoppeldDreigingsniveauId) {}
 
-  record Report(
+  public record Report(
       String crisisId,
       Boolean exercise,
       ManhuntStart.Locatie locatie,
       List<Ontvanger> ontvangers) {}
 
-  record StandDown(
+  public record StandDown(
       String crisisId,
       Boolean exercise,
       String gekoppeldDreigingsniveauId,
@@ -89,7 +89,7 @@ class ManhuntWorkers {
   }
 
   @JobWorker(type = JobTypes.MANHUNT_GRIP_ADVISEREN)
-  void adviseGrip(ActivatedJob job, @VariablesAsType Advice advice) {
+  public void adviseGrip(ActivatedJob job, @VariablesAsType Advice advice) {
     SafetyRegion region = regionOf(advice.locatie());
     String reason = job.getCustomHeaders().getOrDefault("reden", "MANHUNT");
     String subject = "Advies: schaal op naar GRIP " + advice.gripAdvies();
@@ -132,7 +132,7 @@ class ManhuntWorkers {
   }
 
   @JobWorker(type = JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN)
-  void issueAppeals(ActivatedJob job, @VariablesAsType Appeal appeal) {
+  public void issueAppeals(ActivatedJob job, @VariablesAsType Appeal appeal) {
     Opsporingsbesluit decided = appeal.opsporingsbesluit();
     List<String> channels = new ArrayList<>();
     if (decided != null && Boolean.TRUE.equals(decided.nlAlert())) {
@@ -157,7 +157,7 @@ class ManhuntWorkers {
   }
 
   @JobWorker(type = JobTypes.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN)
-  Map<String, Object> proposeLevel5(ActivatedJob job, @VariablesAsType Proposal proposal) {
+  public Map<String, Object> proposeLevel5(ActivatedJob job, @VariablesAsType Proposal proposal) {
     String linkedId = proposal.gekoppeldDreigingsniveauId();
     Overweging considered = proposal.overweging();
     Gebied area =
@@ -193,7 +193,7 @@ class ManhuntWorkers {
   }
 
   @JobWorker(type = JobTypes.MANHUNT_SITUATIERAPPORT_VERSPREIDEN)
-  void distributeReport(ActivatedJob job, @VariablesAsType Report report) {
+  public void distributeReport(ActivatedJob job, @VariablesAsType Report report) {
     List<Ontvanger> recipients = report.ontvangers() == null ? List.of() : report.ontvangers();
     String at = clock.instant().toString();
     String where = report.locatie() == null ? "onbekend" : report.locatie().omschrijving();
@@ -235,7 +235,7 @@ class ManhuntWorkers {
   }
 
   @JobWorker(type = JobTypes.MANHUNT_AFSCHALING_VOORSTELLEN)
-  void proposeLowering(ActivatedJob job, @VariablesAsType StandDown standDown) {
+  public void proposeLowering(ActivatedJob job, @VariablesAsType StandDown standDown) {
     String linkedId = standDown.gekoppeldDreigingsniveauId();
     if (linkedId == null || linkedId.isBlank()) {
       return; // no level 5 was started for this manhunt

@@ -25,19 +25,19 @@ import org.springframework.stereotype.Component;
  * its fallback contact; and the outcome of the round for the logbook.
  */
 @Component
-class NotificationWorkers {
+public class NotificationWorkers {
 
   /** Suffix of the fallback notice's id: a different notice, acknowledged under the same id. */
   static final String FALLBACK_SUFFIX = "/fallback";
 
-  record Delivery(
+  public record Delivery(
       String crisisId,
       Boolean exercise,
       String notificatieId,
       Ontvanger ontvanger,
       Bericht bericht) {}
 
-  record Round(
+  public record Round(
       String crisisId, Boolean exercise, String referentie, List<Bevestiging> bevestigingen) {}
 
   private final Directory directory;
@@ -51,7 +51,7 @@ class NotificationWorkers {
   }
 
   @JobWorker(type = JobTypes.MELDING_VERSTUREN)
-  void sendPrimary(@VariablesAsType Delivery delivery) {
+  public void sendPrimary(@VariablesAsType Delivery delivery) {
     Authority recipient =
         directory
             .authority(delivery.ontvanger().code())
@@ -72,7 +72,7 @@ class NotificationWorkers {
   }
 
   @JobWorker(type = JobTypes.MELDING_FALLBACK_VERSTUREN)
-  void sendFallback(@VariablesAsType Delivery delivery) {
+  public void sendFallback(@VariablesAsType Delivery delivery) {
     Authority recipient =
         directory
             .authority(delivery.ontvanger().code())
@@ -89,7 +89,7 @@ class NotificationWorkers {
   }
 
   @JobWorker(type = JobTypes.MELDING_RESULTAAT_VASTLEGGEN)
-  void recordRound(ActivatedJob job, @VariablesAsType Round round) {
+  public void recordRound(ActivatedJob job, @VariablesAsType Round round) {
     List<Bevestiging> outcomes = round.bevestigingen() == null ? List.of() : round.bevestigingen();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("referentie", round.referentie());

@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
  * OEFENING/GM0344}) and never overwrite a real one.
  */
 @Component
-class ThreatLevelWorkers {
+public class ThreatLevelWorkers {
 
   static final String EXERCISE_KEY_PREFIX = "OEFENING/";
 
-  record Registration(
+  public record Registration(
       String crisisId,
       Boolean exercise,
       Gebied gebied,
@@ -52,7 +52,7 @@ class ThreatLevelWorkers {
   }
 
   @JobWorker(type = JobTypes.DREIGINGSNIVEAU_REGISTREREN)
-  void register(ActivatedJob job, @VariablesAsType Registration registration) {
+  public void register(ActivatedJob job, @VariablesAsType Registration registration) {
     if (registration.niveau() == null || registration.niveau() < 1 || registration.niveau() > 5) {
       throw new IllegalArgumentException(
           "dreigingsniveau moet 1 tot en met 5 zijn, was " + registration.niveau());

@@ -1,0 +1,218 @@
+package nl.knooppunt.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.knooppunt.processes.ErrorCode;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.events.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The rules the workers enforce, each run through the engine: a one-task process with the job type,
+ * and an error boundary that records which business error the worker raised.
+ */
+class BusinessRulesIT extends WorkersIT {
+
+  @Autowired CamundaClient camunda;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  @Test
+  void the_proposer_cannot_decide_on_level_5() {
+    Map<String, Object> result =
+        runTask(
+            JobTypes.VIER_OGEN_CONTROLEREN,
+            ErrorCode.VIER_OGEN_GESCHONDEN,
+            Map.of("voorsteller", "operator.jansen", "beslisser", "Operator.Jansen "));
+
+    assertThat(result).containsEntry("uitkomst", ErrorCode.VIER_OGEN_GESCHONDEN.code());
+    assertThat(result.get("foutmelding").toString()).contains("vier ogen");
+  }
+
+  @Test
+  void another_decider_passes_the_four_eyes_check() {
+    Map<String, Object> result =
+        runTask(
+            JobTypes.VIER_OGEN_CONTROLEREN,
+            ErrorCode.VIER_OGEN_GESCHONDEN,
+            Map.of("voorsteller", "operator.jansen", "beslisser", "nctv.de-vries"));
+
+    assertThat(result).containsEntry("uitkomst", "GELUKT");
+  }
+
+  @Test
+  void public_communication_without_meaning_is_not_published() {
+    Map<String, Object> result =
+        runTask(
+            JobTypes.COMMUNICATIE_PUBLICEREN,
+            ErrorCode.COMMUNICATIE_ONVOLLEDIG,
+            Map.of(
+                "crisisId",
+                "DN5-COM",
+                "exercise",
+                false,
+                "publiekeCommunicatie",
+                Map.of(
+                    "fase", "AFKONDIGING",
+                    "informeren", "Dreigingsniveau 5 in de provincie Utrecht.",
+                    "handelingsperspectief", "Blijf binnen, volg de instructies van de politie.",
+                    "duiding", " ")));
+
+    assertThat(result).containsEntry("uitkomst", ErrorCode.COMMUNICATIE_ONVOLLEDIG.code());
+    assertThat(result.get("foutmelding").toString()).contains("duiding");
+  }
+
+  @Test
+  void an_unknown_area_is_a_business_error_naming_the_code() {
+    Map<String, Object> result =
+        runTask(
+            JobTypes.GEBIED_BEPALEN,
+            ErrorCode.GEBIED_ONBEKEND,
+            Map.of("gebied", Map.of("soort", "VEILIGHEIDSREGIO", "codes", List.of("VR42"))));
+
+    assertThat(result).containsEntry("uitkomst", ErrorCode.GEBIED_ONBEKEND.code());
+    assertThat(result.get("foutmelding").toString()).contains("VR42");
+  }
+
+  @Test
+  void police_assistance_under_the_wvr_route_is_refused() {
+    Map<String, Object> result =
+        runTask(
+            JobTypes.BIJSTAND_AANVRAAG_VALIDEREN,
+            ErrorCode.AANVRAAG_ONGELDIG,
+            Map.of(
+                "aanvraagId",
+                "BA-1",
+                "exercise",
+                false,
+                "aanvraag",
+                request("POLITIE", "WVR_ART_51")));
+
+    assertThat(result).containsEntry("uitkomst", ErrorCode.AANVRAAG_ONGELDIG.code());
+    assertThat(result.get("foutmelding").toString()).contains("Politiewet 2012 art. 56");
+  }
+
+  @Test
+  void a_valid_request_from_utrecht_asks_its_neighbours_first() {
+    Map<String, Object> result =
+        runTask(
+            JobTypes.BIJSTAND_AANVRAAG_VALIDEREN,
+            ErrorCode.AANVRAAG_ONGELDIG,
+            Map.of(
+                "aanvraagId",
+                "BA-2",
+                "exercise",
+                false,
+                "aanvraag",
+                request("BRANDWEER", "WVR_ART_51")));
+
+    assertThat(result).containsEntry("uitkomst", "GELUKT");
+    @SuppressWarnings("unchecked")
+    List<String> candidates = (List<String>) result.get("kandidaatRegios");
+    assertThat(candidates.subList(0, 6))
+        .containsExactly("VR07", "VR08", "VR13", "VR14", "VR16", "VR18");
+  }
+
+  @Test
+  void level_5_for_the_province_of_utrecht_is_in_force_for_its_26_gemeenten_until_the_end_time() {
+    String crisisId = "DN5-" + UUID.randomUUID();
+    runTask(
+        JobTypes.DREIGINGSNIVEAU_REGISTREREN,
+        ErrorCode.GEBIED_ONBEKEND,
+        Map.of(
+            "crisisId",
+            crisisId,
+            "exercise",
+            true,
+            "niveau",
+            5,
+            "eindtijd",
+            "2019-03-19T06:00:00Z",
+            "gebied",
+            Map.of("soort", "PROVINCIE", "codes", List.of("PV26"), "naam", "Utrecht")));
+
+    try (KafkaRecords levels = new KafkaRecords(bootstrapServers, topic(Topic.THREAT_LEVELS))) {
+      List<ConsumerRecord<String, JsonNode>> mine =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () ->
+                      levels.poll().stream()
+                          .filter(r -> crisisId.equals(r.value().path("subject").asText()))
+                          .toList(),
+                  list -> list.size() >= 26);
+      assertThat(mine).hasSize(26);
+      assertThat(mine)
+          .extracting(ConsumerRecord::key)
+          .as("exercise levels never overwrite real ones")
+          .allMatch(key -> key.startsWith("OEFENING/GM"))
+          .contains("OEFENING/GM0344");
+      assertThat(mine)
+          .allSatisfy(
+              r -> {
+                assertThat(r.value().at("/data/niveau").asInt()).isEqualTo(5);
+                assertThat(r.value().at("/data/geldigTot").asText())
+                    .isEqualTo("2019-03-19T06:00:00Z");
+                assertThat(r.value().at("/data/vrCode").asText()).isEqualTo("VR09");
+              });
+    }
+  }
+
+  private static Map<String, Object> request(String capacity, String route) {
+    return Map.of(
+        "aanvragendeRegio", "VR09",
+        "capaciteit", capacity,
+        "aantal", 4,
+        "locatie", "Utrecht, 24 Oktoberplein",
+        "vanaf", "2019-03-18T11:00:00+01:00",
+        "duur", "PT12H",
+        "grondslag", route);
+  }
+
+  /**
+   * Runs one job of {@code jobType} with {@code variables}; {@code uitkomst} tells whether the
+   * worker completed it ({@code GELUKT}) or raised {@code error} (with its message in {@code
+   * foutmelding}).
+   */
+  private Map<String, Object> runTask(
+      String jobType, ErrorCode error, Map<String, Object> variables) {
+    String processId = "test-" + jobType.replace('.', '-');
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("taak", t -> t.zeebeJobType(jobType))
+            .boundaryEvent("fout")
+            .error(error.code())
+            .zeebeOutputExpression("\"" + error.code() + "\"", "uitkomst")
+            .zeebeOutputExpression("foutmelding", "foutmelding")
+            .endEvent("geweigerd")
+            .moveToActivity("taak")
+            .endEvent("gelukt")
+            .zeebeOutputExpression("\"GELUKT\"", "uitkomst")
+            .done();
+    camunda.newDeployResourceCommand().addProcessModel(model, processId + ".bpmn").send().join();
+    return camunda
+        .newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(variables)
+        .withResult()
+        .requestTimeout(Duration.ofMinutes(1))
+        .send()
+        .join()
+        .getVariablesAsMap();
+  }
+}

@@ -1,0 +1,270 @@
+package nl.knooppunt.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.workers.kafka.EventPublisher;
+import nl.knooppunt.workers.notification.Notice;
+import nl.knooppunt.workers.notification.NoticeSender;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** informeer-gezagen with the real notification workers, engine and Kafka. */
+@Import(NotificationWorkersIT.FailOnceAfterSending.class)
+class NotificationWorkersIT extends WorkersIT {
+
+  /** Notices whose id starts with this fail once right after they were written. */
+  static final String FLAKY = "FLAKY-";
+
+  @TestConfiguration
+  static class FailOnceAfterSending {
+    @Bean
+    @Primary
+    NoticeSender flakyNoticeSender(EventPublisher publisher, Clock clock) {
+      Set<String> failed = ConcurrentHashMap.newKeySet();
+      return new NoticeSender(publisher, clock) {
+        @Override
+        public void send(Notice notice, nl.knooppunt.processes.events.EventType loggedAs) {
+          super.send(notice, loggedAs);
+          if (notice.notificationId().startsWith(FLAKY) && failed.add(notice.notificationId())) {
+            throw new IllegalStateException("simulated crash after the notice was written");
+          }
+        }
+      };
+    }
+  }
+
+  @Autowired CamundaClient camunda;
+  @Autowired KafkaTemplate<String, byte[]> rawTemplate;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  @Test
+  void
+      an_exercise_notice_reaches_the_mayor_of_utrecht_marked_oefening_and_her_ack_closes_the_round()
+          throws Exception {
+    CompletableFuture<ProcessInstanceResult> round =
+        informGezagen("DN5-OEF1/afkondiging", true, List.of("BM-GM0344"));
+
+    JsonNode notice;
+    try (KafkaRecords notices = new KafkaRecords(bootstrapServers, topic(Topic.NOTIFICATIONS))) {
+      notice =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> find(notices.poll(), "DN5-OEF1/afkondiging/BM-GM0344"), r -> r != null);
+    }
+    assertThat(notice.path("exercise").asBoolean()).isTrue();
+    assertThat(notice.at("/data/onderwerp").asText()).startsWith("OEFENING");
+    assertThat(notice.at("/data/tekst").asText()).contains("OEFENING");
+    assertThat(notice.at("/data/ontvangerNaam").asText()).isEqualTo("Burgemeester van Utrecht");
+
+    acknowledge("ack-oef1", "DN5-OEF1/afkondiging/BM-GM0344", "burgemeester Utrecht");
+
+    Map<String, Object> result = round.get().getVariablesAsMap();
+    @SuppressWarnings("unchecked")
+    var outcome = (List<Map<String, Object>>) result.get("bevestigingen");
+    assertThat(outcome)
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b).containsEntry("ontvanger", "BM-GM0344");
+              assertThat(b).containsEntry("status", "BEVESTIGD");
+              assertThat(b).containsEntry("route", "KANAAL");
+              assertThat(b).containsEntry("bevestigdDoor", "burgemeester Utrecht");
+            });
+  }
+
+  @Test
+  void a_job_that_fails_after_writing_its_notice_is_retried_with_the_same_notification_id() {
+    informGezagen(FLAKY + "DN5-2/afkondiging", false, List.of("VZ-VR09"));
+
+    try (KafkaRecords notices = new KafkaRecords(bootstrapServers, topic(Topic.NOTIFICATIONS))) {
+      List<ConsumerRecord<String, JsonNode>> forChair =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () ->
+                      notices.poll().stream()
+                          .filter(r -> r.value().path("id").asText().startsWith(FLAKY))
+                          .toList(),
+                  list -> list.size() >= 2);
+      assertThat(forChair)
+          .as("the retry wrote the notice again, under the same id: consumers keep one")
+          .extracting(r -> r.value().path("id").asText())
+          .containsOnly(FLAKY + "DN5-2/afkondiging/VZ-VR09");
+      assertThat(forChair).extracting(ConsumerRecord::key).containsOnly("VZ-VR09");
+    }
+  }
+
+  @Test
+  void level_5_for_all_twelve_provinces_writes_one_notice_to_every_gezag_and_partner() {
+    BpmnModelInstance fanOut =
+        Bpmn.createExecutableProcess("test-landelijke-uitrol")
+            .startEvent()
+            .serviceTask("gebied", t -> t.zeebeJobType(JobTypes.GEBIED_BEPALEN))
+            .callActivity(
+                "informeren",
+                c ->
+                    c.zeebeProcessId(ProcessId.INFORMEER_GEZAGEN.id())
+                        .zeebeInputExpression("crisisId", "crisisId")
+                        .zeebeInputExpression("exercise", "exercise")
+                        .zeebeInputExpression("ontvangers", "ontvangers")
+                        .zeebeInputExpression("bericht", "bericht")
+                        .zeebeInput("=crisisId + \"/afkondiging\"", "referentie")
+                        .zeebeInput("=\"PT1H\"", "slaBevestiging"))
+            .endEvent()
+            .done();
+    camunda.newDeployResourceCommand().addProcessModel(fanOut, "fan-out.bpmn").send().join();
+    camunda
+        .newCreateInstanceCommand()
+        .bpmnProcessId("test-landelijke-uitrol")
+        .latestVersion()
+        .variables(
+            Map.of(
+                "crisisId",
+                "DN5-NL",
+                "exercise",
+                false,
+                "gebied",
+                Map.of(
+                    "soort", "PROVINCIE",
+                    "codes",
+                        List.of(
+                            "PV20", "PV21", "PV22", "PV23", "PV24", "PV25", "PV26", "PV27", "PV28",
+                            "PV29", "PV30", "PV31"),
+                    "naam", "heel Nederland"),
+                "bericht",
+                Map.of(
+                    "soort", "AFKONDIGING",
+                    "onderwerp", "Dreigingsniveau 5",
+                    "tekst", "Dreigingsniveau 5 geldt voor heel Nederland.")))
+        .send()
+        .join();
+
+    int expected = 342 + 25 + 25 + 10 + 10 + 4;
+    try (KafkaRecords notices = new KafkaRecords(bootstrapServers, topic(Topic.NOTIFICATIONS))) {
+      List<String> ids =
+          await()
+              .atMost(Duration.ofMinutes(2))
+              .until(
+                  () ->
+                      notices.poll().stream()
+                          .map(r -> r.value().path("id").asText())
+                          .filter(id -> id.startsWith("DN5-NL/"))
+                          .toList(),
+                  list -> list.size() >= expected);
+      assertThat(ids).hasSize(expected).doesNotHaveDuplicates();
+      assertThat(
+              ids.stream()
+                  .map(id -> id.substring(id.lastIndexOf('/') + 1))
+                  .collect(Collectors.toSet()))
+          .contains("BM-GM0344", "BM-GM0363", "VZ-VR13", "PC-LIMBURG", "KMAR", "NCC");
+    }
+  }
+
+  @Test
+  void an_unreadable_acknowledgement_goes_to_the_dead_letter_topic_with_the_reason() {
+    rawTemplate.send(
+        new ProducerRecord<>(
+            topic(Topic.ACKNOWLEDGEMENTS), "garbage", "dit is geen JSON".getBytes()));
+    rawTemplate.send(
+        new ProducerRecord<>(
+            topic(Topic.ACKNOWLEDGEMENTS),
+            "no-id",
+            ("{\"specversion\":\"1.0\",\"id\":\"ack-x\",\"type\":\"nl.knooppunt.bevestiging\","
+                    + "\"source\":\"/test\",\"time\":\"2026-11-23T10:00:00Z\",\"data\":{}}")
+                .getBytes()));
+
+    try (KafkaRecords deadLetters =
+        new KafkaRecords(bootstrapServers, topic(Topic.ACKNOWLEDGEMENTS_DEAD_LETTER))) {
+      List<ConsumerRecord<String, JsonNode>> dead =
+          await().atMost(Duration.ofSeconds(30)).until(deadLetters::poll, list -> list.size() >= 2);
+      assertThat(dead).extracting(ConsumerRecord::key).contains("garbage", "no-id");
+    }
+    // the partition is not blocked: a good acknowledgement after the poison still correlates
+    CompletableFuture<ProcessInstanceResult> round =
+        informGezagen("DN5-3/afkondiging", false, List.of("BM-GM0307"));
+    acknowledge("ack-3", "DN5-3/afkondiging/BM-GM0307", "burgemeester Amersfoort");
+    assertThat(round.join().getVariablesAsMap()).containsKey("bevestigingen");
+  }
+
+  private CompletableFuture<ProcessInstanceResult> informGezagen(
+      String reference, boolean exercise, List<String> recipientCodes) {
+    return camunda
+        .newCreateInstanceCommand()
+        .bpmnProcessId(ProcessId.INFORMEER_GEZAGEN.id())
+        .latestVersion()
+        .variables(
+            Map.of(
+                "crisisId",
+                reference.substring(0, reference.indexOf('/')),
+                "exercise",
+                exercise,
+                "ontvangers",
+                recipientCodes.stream()
+                    .map(code -> Map.of("code", code, "soort", "GEZAG"))
+                    .toList(),
+                "bericht",
+                Map.of(
+                    "soort", "AFKONDIGING",
+                    "onderwerp", "Dreigingsniveau 5 afgekondigd",
+                    "tekst", "De NCTV heeft dreigingsniveau 5 afgekondigd."),
+                "referentie",
+                reference,
+                "slaBevestiging",
+                "PT15M"))
+        .withResult()
+        .requestTimeout(Duration.ofMinutes(1))
+        .send()
+        .toCompletableFuture();
+  }
+
+  private void acknowledge(String ackId, String notificationId, String by) {
+    String json =
+        "{\"specversion\":\"1.0\",\"id\":\""
+            + ackId
+            + "\",\"type\":\"nl.knooppunt.bevestiging\",\"source\":\"/test\","
+            + "\"time\":\"2026-11-23T10:00:00Z\",\"subject\":\""
+            + notificationId
+            + "\",\"exercise\":false,\"data\":{\"notificatieId\":\""
+            + notificationId
+            + "\",\"bevestigdDoor\":\""
+            + by
+            + "\"}}";
+    rawTemplate.send(
+        new ProducerRecord<>(topic(Topic.ACKNOWLEDGEMENTS), notificationId, json.getBytes()));
+  }
+
+  private static JsonNode find(List<ConsumerRecord<String, JsonNode>> records, String id) {
+    return records.stream()
+        .map(ConsumerRecord::value)
+        .filter(v -> id.equals(v.path("id").asText()))
+        .findFirst()
+        .orElse(null);
+  }
+}
