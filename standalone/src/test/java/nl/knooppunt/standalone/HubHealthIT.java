@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import nl.knooppunt.processes.ProcessId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,27 @@ class HubHealthIT {
 
     assertThat(info.path("name").asText()).isEqualTo("Landelijk Knooppunt");
     assertThat(info.path("mode").asText()).isEqualTo("embedded");
+  }
+
+  @Test
+  void the_engine_answers_the_camunda_client_and_runs_the_hubs_processes() throws Exception {
+    CamundaClient camunda = hub.workers().getBean(CamundaClient.class);
+
+    assertThat(camunda.newTopologyRequest().send().join().getBrokers()).hasSize(1);
+    var redeployed =
+        camunda
+            .newDeployResourceCommand()
+            .addResourceBytes(
+                getClass()
+                    .getClassLoader()
+                    .getResourceAsStream(ProcessId.INFORMEER_GEZAGEN.resource())
+                    .readAllBytes(),
+                ProcessId.INFORMEER_GEZAGEN.id() + ".bpmn")
+            .send()
+            .join();
+    assertThat(redeployed.getProcesses().get(0).getVersion())
+        .as("the workers deployed it at start; unchanged, it keeps version 1")
+        .isEqualTo(1);
   }
 
   @Test

@@ -3,6 +3,9 @@ package nl.knooppunt.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hub is killed hard (kill -9, no shutdown hook runs) and started again on the same data
- * directory: every row in PostgreSQL and every record in Kafka is still there.
+ * directory: every row in PostgreSQL, every record in Kafka and every process instance in the
+ * engine is still there.
  */
 class HubRestartIT {
 
@@ -42,7 +46,8 @@ class HubRestartIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void a_row_and_a_kafka_record_survive_a_kill_minus_nine_of_the_hub() throws Exception {
+  void a_row_a_kafka_record_and_a_waiting_instance_survive_a_kill_minus_nine_of_the_hub()
+      throws Exception {
     TestHubs settings = TestHubs.in(dataDir);
     String marker = "restart-" + UUID.randomUUID();
 
@@ -56,6 +61,20 @@ class HubRestartIT {
       }
       try (KafkaProducer<String, String> producer = producer(settings)) {
         producer.send(new ProducerRecord<>(TOPIC, "crisis-1", marker)).get(30, TimeUnit.SECONDS);
+      }
+      try (CamundaClient camunda = client(settings)) {
+        camunda
+            .newDeployResourceCommand()
+            .addProcessModel(waitingProcess(), "wacht.bpmn")
+            .send()
+            .join();
+        camunda
+            .newCreateInstanceCommand()
+            .bpmnProcessId("test-wacht-op-bericht")
+            .latestVersion()
+            .variables(Map.of("sleutel", marker))
+            .send()
+            .join();
       }
     } finally {
       firstRun.destroyForcibly(); // SIGKILL
@@ -76,7 +95,50 @@ class HubRestartIT {
         assertThat(starts.getInt(1)).as("both starts are recorded").isEqualTo(2);
       }
       assertThat(readAll(settings)).contains(marker);
+      try (CamundaClient camunda = client(settings)) {
+        camunda
+            .newPublishMessageCommand()
+            .messageName("test-bericht")
+            .correlationKey(marker)
+            .send()
+            .join();
+        var jobs =
+            await()
+                .atMost(Duration.ofMinutes(1))
+                .until(
+                    () ->
+                        camunda
+                            .newActivateJobsCommand()
+                            .jobType("test.na-herstart")
+                            .maxJobsToActivate(1)
+                            .send()
+                            .join()
+                            .getJobs(),
+                    list -> !list.isEmpty());
+        assertThat(jobs.get(0).getVariablesAsMap())
+            .as("the instance created before the kill went on after the restart")
+            .containsEntry("sleutel", marker);
+      }
     }
+  }
+
+  /** Waits for a message keyed by {@code sleutel}, then offers a job no worker of the hub takes. */
+  private static BpmnModelInstance waitingProcess() {
+    return Bpmn.createExecutableProcess("test-wacht-op-bericht")
+        .startEvent()
+        .intermediateCatchEvent("wacht")
+        .message(m -> m.name("test-bericht").zeebeCorrelationKeyExpression("sleutel"))
+        .serviceTask("daarna", t -> t.zeebeJobType("test.na-herstart"))
+        .endEvent()
+        .done();
+  }
+
+  private static CamundaClient client(TestHubs settings) {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("http://localhost:" + settings.grpcPort()))
+        .restAddress(URI.create("http://localhost:" + settings.restPort()))
+        .preferRestOverGrpc(false)
+        .build();
   }
 
   private static Process startInChildJvm(TestHubs settings) throws Exception {

@@ -6,11 +6,20 @@ import java.util.List;
 import nl.knooppunt.standalone.infra.FreePorts;
 
 /** Arguments for a hub in a test: its own data directory and free ports, nothing shared. */
-record TestHubs(Path dataDir, int httpPort, int postgresPort, int kafkaPort, int controllerPort) {
+record TestHubs(
+    Path dataDir,
+    int httpPort,
+    int postgresPort,
+    int kafkaPort,
+    int controllerPort,
+    int grpcPort,
+    int restPort) {
 
   static TestHubs in(Path dataDir) {
     return new TestHubs(
         dataDir,
+        FreePorts.resolve(0),
+        FreePorts.resolve(0),
         FreePorts.resolve(0),
         FreePorts.resolve(0),
         FreePorts.resolve(0),
@@ -24,6 +33,8 @@ record TestHubs(Path dataDir, int httpPort, int postgresPort, int kafkaPort, int
     args.add("--knooppunt.standalone.postgres-port=" + postgresPort);
     args.add("--knooppunt.standalone.kafka-port=" + kafkaPort);
     args.add("--knooppunt.standalone.kafka-controller-port=" + controllerPort);
+    args.add("--knooppunt.standalone.engine.grpc-port=" + grpcPort);
+    args.add("--knooppunt.standalone.engine.rest-port=" + restPort);
     return args.toArray(String[]::new);
   }
 

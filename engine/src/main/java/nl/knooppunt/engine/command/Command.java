@@ -1,0 +1,126 @@
+package nl.knooppunt.engine.command;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A command accepted by the engine. Commands are the journal's entries: the engine is a
+ * deterministic state machine, so replaying the journaled commands (each with the engine time it
+ * was processed at) over the last snapshot rebuilds exactly the state that was acknowledged.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@c")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Command.Deploy.class, name = "Deploy"),
+  @JsonSubTypes.Type(value = Command.CreateInstance.class, name = "CreateInstance"),
+  @JsonSubTypes.Type(value = Command.CancelInstance.class, name = "CancelInstance"),
+  @JsonSubTypes.Type(value = Command.SetVariables.class, name = "SetVariables"),
+  @JsonSubTypes.Type(value = Command.PublishMessage.class, name = "PublishMessage"),
+  @JsonSubTypes.Type(value = Command.BroadcastSignal.class, name = "BroadcastSignal"),
+  @JsonSubTypes.Type(value = Command.ActivateJobs.class, name = "ActivateJobs"),
+  @JsonSubTypes.Type(value = Command.CompleteJob.class, name = "CompleteJob"),
+  @JsonSubTypes.Type(value = Command.FailJob.class, name = "FailJob"),
+  @JsonSubTypes.Type(value = Command.ThrowError.class, name = "ThrowError"),
+  @JsonSubTypes.Type(value = Command.UpdateJobRetries.class, name = "UpdateJobRetries"),
+  @JsonSubTypes.Type(value = Command.UpdateJobTimeout.class, name = "UpdateJobTimeout"),
+  @JsonSubTypes.Type(value = Command.ResolveIncident.class, name = "ResolveIncident"),
+  @JsonSubTypes.Type(value = Command.CompleteUserTask.class, name = "CompleteUserTask"),
+  @JsonSubTypes.Type(value = Command.AssignUserTask.class, name = "AssignUserTask"),
+  @JsonSubTypes.Type(value = Command.UpdateUserTask.class, name = "UpdateUserTask"),
+  @JsonSubTypes.Type(value = Command.PinClock.class, name = "PinClock"),
+  @JsonSubTypes.Type(value = Command.ResetClock.class, name = "ResetClock"),
+  @JsonSubTypes.Type(value = Command.Tick.class, name = "Tick")
+})
+public sealed interface Command {
+
+  /** One resource of a deployment. */
+  record Resource(String name, byte[] content) {}
+
+  record Deploy(List<Resource> resources) implements Command {}
+
+  record CreateInstance(
+      String bpmnProcessId,
+      int version,
+      long processDefinitionKey,
+      Map<String, Object> variables,
+      List<String> startElementIds)
+      implements Command {}
+
+  record CancelInstance(long processInstanceKey) implements Command {}
+
+  record SetVariables(long elementInstanceKey, Map<String, Object> variables, boolean local)
+      implements Command {}
+
+  record PublishMessage(
+      String name,
+      String correlationKey,
+      long timeToLive,
+      String messageId,
+      Map<String, Object> variables)
+      implements Command {}
+
+  record BroadcastSignal(String signalName, Map<String, Object> variables) implements Command {}
+
+  /**
+   * Activates up to {@code max} jobs of a type. Journaled only when it activated some, and then
+   * with the {@code jobKeys} it picked, so replay activates exactly the same jobs.
+   */
+  record ActivateJobs(
+      String type,
+      String worker,
+      long timeout,
+      int max,
+      List<String> fetchVariables,
+      List<Long> jobKeys)
+      implements Command {
+
+    public ActivateJobs withJobKeys(List<Long> keys) {
+      return new ActivateJobs(type, worker, timeout, max, fetchVariables, keys);
+    }
+  }
+
+  /** The {@code result} of a task-listener job: denial and corrections. */
+  record JobResultData(Boolean denied, String deniedReason, Map<String, Object> corrections) {}
+
+  record CompleteJob(long jobKey, Map<String, Object> variables, JobResultData result)
+      implements Command {}
+
+  record FailJob(
+      long jobKey,
+      int retries,
+      String errorMessage,
+      long retryBackOff,
+      Map<String, Object> variables)
+      implements Command {}
+
+  record ThrowError(
+      long jobKey, String errorCode, String errorMessage, Map<String, Object> variables)
+      implements Command {}
+
+  record UpdateJobRetries(long jobKey, int retries) implements Command {}
+
+  record UpdateJobTimeout(long jobKey, long timeout) implements Command {}
+
+  record ResolveIncident(long incidentKey) implements Command {}
+
+  record CompleteUserTask(
+      long userTaskKey, Map<String, Object> variables, String action, long requestId)
+      implements Command {}
+
+  /** Assignment; {@code assignee} empty means unassign. */
+  record AssignUserTask(
+      long userTaskKey, String assignee, boolean allowOverride, String action, long requestId)
+      implements Command {}
+
+  record UpdateUserTask(
+      long userTaskKey, Map<String, Object> changeset, String action, long requestId)
+      implements Command {}
+
+  record PinClock(long timestamp) implements Command {}
+
+  record ResetClock() implements Command {}
+
+  /** Fires what is due at the entry's time: timers, job time-outs and back-offs, message TTLs. */
+  record Tick() implements Command {}
+}

@@ -1,0 +1,35 @@
+package nl.knooppunt.engine.model;
+
+/** The executable element kinds the engine implements. */
+public enum ElementKind {
+  PROCESS,
+  START_EVENT,
+  END_EVENT,
+  /** Service, send and business-rule tasks, and message throw events: all executed as jobs. */
+  JOB_TASK,
+  USER_TASK,
+  RECEIVE_TASK,
+  EXCLUSIVE_GATEWAY,
+  PARALLEL_GATEWAY,
+  INCLUSIVE_GATEWAY,
+  EVENT_BASED_GATEWAY,
+  INTERMEDIATE_CATCH_EVENT,
+  INTERMEDIATE_THROW_EVENT,
+  BOUNDARY_EVENT,
+  SUB_PROCESS,
+  CALL_ACTIVITY,
+  /** The multi-instance body that wraps an activity with loop characteristics. */
+  MULTI_INSTANCE_BODY;
+
+  public boolean isActivity() {
+    return this == JOB_TASK
+        || this == USER_TASK
+        || this == RECEIVE_TASK
+        || this == SUB_PROCESS
+        || this == CALL_ACTIVITY;
+  }
+
+  public boolean isFlowScope() {
+    return this == PROCESS || this == SUB_PROCESS;
+  }
+}

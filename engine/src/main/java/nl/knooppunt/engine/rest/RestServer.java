@@ -1,0 +1,345 @@
+package nl.knooppunt.engine.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.knooppunt.engine.EngineException;
+import nl.knooppunt.engine.Limits;
+import nl.knooppunt.engine.command.Command;
+import nl.knooppunt.engine.grpc.GatewayService;
+import nl.knooppunt.engine.grpc.Variables;
+import nl.knooppunt.engine.runtime.EngineLoop;
+
+/**
+ * The REST subset of the Orchestration Cluster API v2 that the Camunda client sends over REST even
+ * with {@code prefer-rest-over-grpc: false}: user-task completion, assignment, unassignment and
+ * update, and the clock (pin/reset, only when enabled). Errors are {@code
+ * application/problem+json}.
+ */
+public final class RestServer implements AutoCloseable {
+
+  private static final Pattern USER_TASK =
+      Pattern.compile("^/v2/user-tasks/([^/]+)(/completion|/assignment|/assignee)?/?$");
+  private static final ObjectMapper JSON = Variables.MAPPER;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final EngineLoop loop;
+  private final boolean clockControlEnabled;
+  private final int grpcPort;
+
+  public RestServer(int port, EngineLoop loop, boolean clockControlEnabled, int grpcPort)
+      throws IOException {
+    this.loop = loop;
+    this.clockControlEnabled = clockControlEnabled;
+    this.grpcPort = grpcPort;
+    this.server = HttpServer.create(new InetSocketAddress(port), 128);
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "knooppunt-engine-rest");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange ex) {
+    try {
+      route(ex);
+    } catch (EngineException e) {
+      problem(ex, e);
+    } catch (RuntimeException | IOException e) {
+      problem(ex, 500, "Internal Server Error", String.valueOf(e.getMessage()));
+    }
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    String method = ex.getRequestMethod();
+    Matcher m = USER_TASK.matcher(path);
+    if (m.matches()) {
+      long key = parseKey(m.group(1));
+      String sub = m.group(2) == null ? "" : m.group(2);
+      switch (method + " " + sub) {
+        case "POST /completion" -> completion(ex, key);
+        case "POST /assignment" -> assignment(ex, key);
+        case "DELETE /assignee" -> unassign(ex, key);
+        case "PATCH " -> update(ex, key);
+        default ->
+            problem(
+                ex,
+                405,
+                "Method Not Allowed",
+                method + " " + path + " is not supported by the embedded engine");
+      }
+      return;
+    }
+    switch (method + " " + path) {
+      case "PUT /v2/clock" -> pinClock(ex);
+      case "POST /v2/clock/reset" -> resetClock(ex);
+      case "GET /v2/topology" -> topology(ex);
+      default ->
+          problem(
+              ex,
+              404,
+              "Not Found",
+              method
+                  + " "
+                  + path
+                  + " is not part of the REST subset the embedded engine serves (user-task"
+                  + " commands and the clock); use gRPC for everything else");
+    }
+  }
+
+  private static long parseKey(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw EngineException.invalidArgument("The user task key '" + s + "' is not a number");
+    }
+  }
+
+  private JsonNode body(HttpExchange ex) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] bytes = in.readNBytes(Limits.MAX_REST_BODY_BYTES + 1);
+      if (bytes.length > Limits.MAX_REST_BODY_BYTES) {
+        throw EngineException.invalidArgument(
+            "The request body exceeds the embedded engine's limit of "
+                + Limits.MAX_REST_BODY_BYTES
+                + " bytes");
+      }
+      if (bytes.length == 0) {
+        return JSON.createObjectNode();
+      }
+      try {
+        JsonNode node = JSON.readTree(bytes);
+        if (node == null || node.isNull()) {
+          return JSON.createObjectNode();
+        }
+        if (!node.isObject()) {
+          throw EngineException.invalidArgument("Expected the request body to be a JSON object");
+        }
+        return node;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw EngineException.invalidArgument(
+            "The request body is not valid JSON: " + e.getOriginalMessage());
+      }
+    }
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> objectField(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return new LinkedHashMap<>();
+    }
+    if (!n.isObject()) {
+      throw EngineException.invalidArgument(
+          "Property '"
+              + field
+              + "' is invalid: Expected document to be a root level object, but was '"
+              + n.getNodeType()
+              + "'");
+    }
+    return JSON.convertValue(n, LinkedHashMap.class);
+  }
+
+  private void deferred(HttpExchange ex, java.util.function.LongFunction<Command> command) {
+    EngineLoop.Callback answer =
+        (result, error) -> {
+          if (error != null) {
+            problem(ex, error);
+          } else {
+            noContent(ex);
+          }
+        };
+    long requestId = loop.newRequestId(answer);
+    loop.submit(
+        command.apply(requestId),
+        (result, error) -> {
+          if (error != null) {
+            loop.forgetRequest(requestId);
+            problem(ex, error);
+          }
+        });
+  }
+
+  private void completion(HttpExchange ex, long key) throws IOException {
+    JsonNode body = body(ex);
+    Map<String, Object> variables = objectField(body, "variables");
+    String action = text(body, "action");
+    deferred(ex, id -> new Command.CompleteUserTask(key, variables, action, id));
+  }
+
+  private void assignment(HttpExchange ex, long key) throws IOException {
+    JsonNode body = body(ex);
+    String assignee = text(body, "assignee");
+    if (assignee == null || assignee.isEmpty()) {
+      throw EngineException.invalidArgument("No assignee provided");
+    }
+    JsonNode override = body.get("allowOverride");
+    boolean allowOverride = override == null || override.isNull() || override.asBoolean();
+    String action = text(body, "action");
+    deferred(ex, id -> new Command.AssignUserTask(key, assignee, allowOverride, action, id));
+  }
+
+  private void unassign(HttpExchange ex, long key) throws IOException {
+    body(ex);
+    deferred(ex, id -> new Command.AssignUserTask(key, "", true, "unassign", id));
+  }
+
+  private void update(HttpExchange ex, long key) throws IOException {
+    JsonNode body = body(ex);
+    Map<String, Object> changeset = objectField(body, "changeset");
+    changeset.values().removeIf(java.util.Objects::isNull);
+    String action = text(body, "action");
+    deferred(ex, id -> new Command.UpdateUserTask(key, changeset, action, id));
+  }
+
+  private void pinClock(HttpExchange ex) throws IOException {
+    JsonNode body = body(ex);
+    requireClockControl();
+    JsonNode ts = body.get("timestamp");
+    if (ts == null || !ts.canConvertToLong() || ts.asLong() < 0) {
+      throw EngineException.invalidArgument(
+          "Expected a non-negative 'timestamp' (epoch milliseconds) to pin the clock");
+    }
+    loop.submit(new Command.PinClock(ts.asLong()), this.simple(ex));
+  }
+
+  private void resetClock(HttpExchange ex) throws IOException {
+    body(ex);
+    requireClockControl();
+    loop.submit(new Command.ResetClock(), this.simple(ex));
+  }
+
+  private void requireClockControl() {
+    if (!clockControlEnabled) {
+      throw new EngineException(
+          EngineException.Reason.FORBIDDEN,
+          "Clock control is disabled: the embedded engine only pins or resets its clock when"
+              + " started with clockControlEnabled=true (EngineSettings), never in a normal run");
+    }
+  }
+
+  private EngineLoop.Callback simple(HttpExchange ex) {
+    return (result, error) -> {
+      if (error != null) {
+        problem(ex, error);
+      } else {
+        noContent(ex);
+      }
+    };
+  }
+
+  private void topology(HttpExchange ex) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode broker = root.putArray("brokers").addObject();
+    broker.put("nodeId", 0);
+    broker.put("host", "localhost");
+    broker.put("port", grpcPort);
+    broker.put("version", GatewayService.VERSION);
+    ObjectNode partition = broker.putArray("partitions").addObject();
+    partition.put("partitionId", 1);
+    partition.put("role", "leader");
+    partition.put("health", "healthy");
+    root.put("clusterSize", 1);
+    root.put("partitionsCount", 1);
+    root.put("replicationFactor", 1);
+    root.put("gatewayVersion", GatewayService.VERSION);
+    send(ex, 200, "application/json", root.toString());
+  }
+
+  // ---- responses ----------------------------------------------------------------------------
+
+  private static void noContent(HttpExchange ex) {
+    try {
+      ex.sendResponseHeaders(204, -1);
+    } catch (IOException e) {
+      // client gone
+    } finally {
+      ex.close();
+    }
+  }
+
+  private static void problem(HttpExchange ex, EngineException e) {
+    int status =
+        switch (e.reason()) {
+          case NOT_FOUND -> 404;
+          case INVALID_ARGUMENT -> 400;
+          case INVALID_STATE, FAILED_PRECONDITION, ALREADY_EXISTS -> 409;
+          case RESOURCE_EXHAUSTED -> 429;
+          case FORBIDDEN -> 403;
+          case UNAVAILABLE -> 503;
+        };
+    String title =
+        switch (e.reason()) {
+          case INVALID_STATE -> "INVALID_STATE";
+          case NOT_FOUND -> "NOT_FOUND";
+          case INVALID_ARGUMENT -> "INVALID_ARGUMENT";
+          case ALREADY_EXISTS -> "ALREADY_EXISTS";
+          case FAILED_PRECONDITION -> "FAILED_PRECONDITION";
+          case RESOURCE_EXHAUSTED -> "RESOURCE_EXHAUSTED";
+          case FORBIDDEN -> "FORBIDDEN";
+          case UNAVAILABLE -> "UNAVAILABLE";
+        };
+    problem(ex, status, title, e.getMessage());
+  }
+
+  private static void problem(HttpExchange ex, int status, String title, String detail) {
+    ObjectNode p = JSON.createObjectNode();
+    p.put("type", "about:blank");
+    p.put("title", title);
+    p.put("status", status);
+    p.put("detail", detail);
+    p.put("instance", ex.getRequestURI().getPath());
+    send(ex, status, "application/problem+json", p.toString());
+  }
+
+  private static void send(HttpExchange ex, int status, String contentType, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    try {
+      ex.getResponseHeaders().set("Content-Type", contentType);
+      ex.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    } catch (IOException e) {
+      // client gone
+    } finally {
+      ex.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

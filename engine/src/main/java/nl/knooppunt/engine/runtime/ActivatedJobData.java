@@ -1,0 +1,47 @@
+package nl.knooppunt.engine.runtime;
+
+import java.util.Map;
+import nl.knooppunt.engine.runtime.state.Job;
+
+/**
+ * A job as handed to a worker: a copy of the job taken at activation, with the variables it fetched
+ * and, for task listeners, the user task's properties.
+ */
+public record ActivatedJobData(
+    long key,
+    String type,
+    long processInstanceKey,
+    String bpmnProcessId,
+    int processDefinitionVersion,
+    long processDefinitionKey,
+    String elementId,
+    long elementInstanceKey,
+    Map<String, String> customHeaders,
+    String worker,
+    int retries,
+    long deadline,
+    Map<String, Object> variables,
+    String kind,
+    String listenerEventType,
+    Map<String, Object> userTask) {
+
+  static ActivatedJobData of(Job job, Map<String, Object> variables, Map<String, Object> userTask) {
+    return new ActivatedJobData(
+        job.key,
+        job.type,
+        job.processInstanceKey,
+        job.bpmnProcessId,
+        job.version,
+        job.processDefinitionKey,
+        job.elementId,
+        job.elementInstanceKey,
+        Map.copyOf(job.customHeaders),
+        job.worker,
+        job.retries,
+        job.deadline,
+        variables,
+        job.kind,
+        job.listenerEventType,
+        userTask);
+  }
+}

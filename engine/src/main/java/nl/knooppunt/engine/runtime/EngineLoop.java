@@ -1,0 +1,524 @@
+package nl.knooppunt.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import nl.knooppunt.engine.EngineException;
+import nl.knooppunt.engine.command.Command;
+import nl.knooppunt.engine.export.EngineRecord;
+import nl.knooppunt.engine.export.RecordListener;
+import nl.knooppunt.engine.journal.Journal;
+import nl.knooppunt.engine.journal.JournalEntry;
+import nl.knooppunt.engine.journal.SnapshotStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single engine thread. It takes commands from a queue, applies them to the {@link Engine},
+ * appends them to the {@link Journal}, and after one fsync for the whole batch (group commit)
+ * answers the requests and delivers the records to the listeners. It also fires what is due
+ * (timers, job time-outs), serves long-polling job activations and job streams, and takes
+ * snapshots.
+ */
+public final class EngineLoop implements EngineHooks, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
+  private static final int QUEUE_CAPACITY = 20_000;
+  private static final int MAX_BATCH = 1_000;
+
+  /** Receives the result of a command, after it is durable. */
+  @FunctionalInterface
+  public interface Callback {
+    void done(Object result, EngineException error);
+  }
+
+  /** A waiting ActivateJobs request (long polling) or a job stream. */
+  public static final class JobRequest {
+    final String type;
+    final String worker;
+    final long timeout;
+    final int max;
+    final List<String> fetchVariables;
+    final long deadlineNanos;
+    final boolean stream;
+    final Consumer<List<ActivatedJobData>> consumer;
+    volatile boolean cancelled;
+
+    public JobRequest(
+        String type,
+        String worker,
+        long timeout,
+        int max,
+        List<String> fetchVariables,
+        long deadlineNanos,
+        boolean stream,
+        Consumer<List<ActivatedJobData>> consumer) {
+      this.type = type;
+      this.worker = worker;
+      this.timeout = timeout;
+      this.max = max;
+      this.fetchVariables = fetchVariables;
+      this.deadlineNanos = deadlineNanos;
+      this.stream = stream;
+      this.consumer = consumer;
+    }
+
+    public void cancel() {
+      cancelled = true;
+    }
+  }
+
+  private record Submit(Command command, Callback callback, Callback onEnd) {}
+
+  private record Run(Runnable runnable) {}
+
+  private static final Object STOP = new Object();
+
+  private final Engine engine;
+  private final Journal journal;
+  private final SnapshotStore snapshots;
+  private final long snapshotEvery;
+  private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<Long, Callback> pendingRequests = new ConcurrentHashMap<>();
+  private final Map<Long, List<Callback>> resultWaiters = new HashMap<>();
+  private final Map<Long, Map<String, Object>> endedNow = new LinkedHashMap<>();
+  private final LinkedList<JobRequest> jobRequests = new LinkedList<>();
+  private final AtomicLong requestIds = new AtomicLong(1);
+  private final Thread thread;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running = true;
+  private boolean failed;
+
+  public EngineLoop(Engine engine, Journal journal, SnapshotStore snapshots, long snapshotEvery) {
+    this.engine = engine;
+    this.journal = journal;
+    this.snapshots = snapshots;
+    this.snapshotEvery = snapshotEvery;
+    engine.setHooks(this);
+    this.thread = new Thread(this::run, "knooppunt-engine");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  public void addRecordListener(RecordListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeRecordListener(RecordListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Submits a command; the callback runs after the command is durable (or rejected). */
+  public void submit(Command command, Callback callback) {
+    if (!running) {
+      callback.done(
+          null, new EngineException(EngineException.Reason.UNAVAILABLE, "the engine is closed"));
+      return;
+    }
+    if (!queue.offer(new Submit(command, callback, null))) {
+      callback.done(
+          null,
+          new EngineException(
+              EngineException.Reason.RESOURCE_EXHAUSTED,
+              "Expected to handle the request, but the engine's command queue is full"
+                  + " (backpressure); retry later"));
+    }
+  }
+
+  /** A new id for a deferred request (user-task transitions). */
+  public long newRequestId(Callback callback) {
+    long id = requestIds.getAndIncrement();
+    pendingRequests.put(id, callback);
+    return id;
+  }
+
+  public void forgetRequest(long id) {
+    pendingRequests.remove(id);
+  }
+
+  /**
+   * Creates an instance; {@code onCreated} gets the {@link Engine.CreateResult}, {@code onEnd} the
+   * root variables when the instance completes (CreateProcessInstanceWithResult).
+   */
+  public void submitWithResult(Command.CreateInstance command, Callback onCreated, Callback onEnd) {
+    if (!running || !queue.offer(new Submit(command, onCreated, onEnd))) {
+      onCreated.done(
+          null,
+          new EngineException(
+              EngineException.Reason.RESOURCE_EXHAUSTED,
+              "Expected to handle the request, but the engine is closed or its queue is full"));
+    }
+  }
+
+  /** Cancels waiting for a result (client went away). */
+  public void forgetResult(long processInstanceKey, Callback onEnd) {
+    runOnLoop(
+        () -> {
+          List<Callback> list = resultWaiters.get(processInstanceKey);
+          if (list != null) {
+            list.remove(onEnd);
+            if (list.isEmpty()) {
+              resultWaiters.remove(processInstanceKey);
+            }
+          }
+        });
+  }
+
+  /** Registers a long-polling request or a stream. */
+  public void addJobRequest(JobRequest request) {
+    runOnLoop(
+        () -> {
+          if (request.cancelled) {
+            return;
+          }
+          if (!request.stream) {
+            List<ActivatedJobData> jobs = activate(request, request.max);
+            if (!jobs.isEmpty()) {
+              afterCommit.add(() -> request.consumer.accept(jobs));
+              return;
+            }
+            if (request.deadlineNanos <= System.nanoTime()) {
+              afterCommit.add(() -> request.consumer.accept(List.of()));
+              return;
+            }
+          }
+          jobRequests.add(request);
+        });
+  }
+
+  public void removeJobRequest(JobRequest request) {
+    request.cancel();
+    runOnLoop(() -> jobRequests.remove(request));
+  }
+
+  public void runOnLoop(Runnable r) {
+    if (running) {
+      queue.add(new Run(r));
+    }
+  }
+
+  // ---- the loop -----------------------------------------------------------------------------
+
+  private void run() {
+    List<Object> batch = new ArrayList<>();
+    try {
+      while (running) {
+        long waitMs = waitMillis();
+        Object first = waitMs <= 0 ? queue.poll() : queue.poll(waitMs, TimeUnit.MILLISECONDS);
+        batch.clear();
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH);
+        }
+        for (Object task : batch) {
+          if (task == STOP) {
+            running = false;
+          } else if (task instanceof Submit s) {
+            processCommand(s.command(), s.callback(), s.onEnd());
+          } else if (task instanceof Run r) {
+            r.runnable().run();
+          }
+        }
+        if (engine.state().nextDue() <= engine.clock()) {
+          processCommand(new Command.Tick(), null, null);
+        }
+        dispatchJobs();
+        expireJobRequests();
+        commit();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      failed = true;
+      LOG.error("engine loop failed; the engine stops", t);
+    } finally {
+      running = false;
+      try {
+        if (!failed) {
+          commit();
+        }
+        failOutstanding();
+        if (!failed) {
+          // only a state that matches the journal may become a snapshot
+          snapshot();
+        }
+        journal.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing the journal failed", e);
+      }
+      stopped.countDown();
+    }
+  }
+
+  private long waitMillis() {
+    long now = engine.clock();
+    long due = engine.state().nextDue();
+    long wait = 1000;
+    if (due != Long.MAX_VALUE) {
+      if (engine.state().pinnedClock != null) {
+        wait = due <= now ? 0 : 1000;
+      } else {
+        wait = Math.min(wait, due - now);
+      }
+    }
+    long nowNanos = System.nanoTime();
+    for (JobRequest r : jobRequests) {
+      if (!r.stream) {
+        wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(r.deadlineNanos - nowNanos) + 1);
+      }
+    }
+    return Math.max(0, wait);
+  }
+
+  private void processCommand(Command command, Callback callback, Callback end) {
+    long now = engine.clock();
+    engine.setNow(now);
+    endedNow.clear();
+    Object result = null;
+    EngineException error = null;
+    try {
+      result = engine.process(command);
+    } catch (EngineException e) {
+      error = e;
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.error("internal error processing {}", command.getClass().getSimpleName(), e);
+      error =
+          new EngineException(
+              EngineException.Reason.FAILED_PRECONDITION,
+              "internal engine error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    Command journaled = command;
+    if (command instanceof Command.ActivateJobs a) {
+      @SuppressWarnings("unchecked")
+      List<ActivatedJobData> jobs = (List<ActivatedJobData>) result;
+      journaled =
+          jobs == null || jobs.isEmpty()
+              ? null
+              : a.withJobKeys(jobs.stream().map(ActivatedJobData::key).toList());
+    }
+    if (journaled != null) {
+      journal.append(new JournalEntry(now, journaled));
+    }
+    if (callback != null) {
+      Object r = result;
+      EngineException e = error;
+      afterCommit.add(() -> callback.done(r, e));
+    }
+    if (end != null && error == null && result instanceof Engine.CreateResult created) {
+      long key = created.processInstanceKey();
+      if (endedNow.containsKey(key)) {
+        Map<String, Object> vars = endedNow.get(key);
+        afterCommit.add(() -> end.done(vars, null));
+      } else {
+        resultWaiters.computeIfAbsent(key, k -> new ArrayList<>()).add(end);
+      }
+    }
+  }
+
+  private List<ActivatedJobData> activate(JobRequest r, int max) {
+    if (engine.state().activatable(r.type).isEmpty()) {
+      return List.of();
+    }
+    Command.ActivateJobs cmd =
+        new Command.ActivateJobs(r.type, r.worker, r.timeout, max, r.fetchVariables, null);
+    long now = engine.clock();
+    engine.setNow(now);
+    List<ActivatedJobData> jobs = engine.jobs.activate(cmd);
+    if (!jobs.isEmpty()) {
+      journal.append(
+          new JournalEntry(
+              now, cmd.withJobKeys(jobs.stream().map(ActivatedJobData::key).toList())));
+    }
+    return jobs;
+  }
+
+  private void dispatchJobs() {
+    if (jobRequests.isEmpty()) {
+      return;
+    }
+    Iterator<JobRequest> it = jobRequests.iterator();
+    while (it.hasNext()) {
+      JobRequest r = it.next();
+      if (r.cancelled) {
+        it.remove();
+        continue;
+      }
+      if (engine.state().activatable(r.type).isEmpty()) {
+        continue;
+      }
+      if (r.stream) {
+        List<ActivatedJobData> jobs = activate(r, Integer.MAX_VALUE);
+        if (!jobs.isEmpty()) {
+          afterCommit.add(() -> r.consumer.accept(jobs));
+        }
+        // rotate streams so several workers share the work
+        it.remove();
+        jobRequests.addLast(r);
+        break;
+      }
+      List<ActivatedJobData> jobs = activate(r, r.max);
+      if (!jobs.isEmpty()) {
+        it.remove();
+        afterCommit.add(() -> r.consumer.accept(jobs));
+      }
+    }
+    // a rotated stream may have left jobs for others
+    boolean more = false;
+    for (JobRequest r : jobRequests) {
+      if (!r.cancelled && !engine.state().activatable(r.type).isEmpty()) {
+        more = true;
+        break;
+      }
+    }
+    if (more) {
+      for (JobRequest r : new ArrayList<>(jobRequests)) {
+        if (r.cancelled || engine.state().activatable(r.type).isEmpty()) {
+          continue;
+        }
+        List<ActivatedJobData> jobs = activate(r, r.stream ? Integer.MAX_VALUE : r.max);
+        if (!jobs.isEmpty()) {
+          if (!r.stream) {
+            jobRequests.remove(r);
+          }
+          afterCommit.add(() -> r.consumer.accept(jobs));
+        }
+      }
+    }
+  }
+
+  private void expireJobRequests() {
+    long now = System.nanoTime();
+    Iterator<JobRequest> it = jobRequests.iterator();
+    while (it.hasNext()) {
+      JobRequest r = it.next();
+      if (r.cancelled) {
+        it.remove();
+      } else if (!r.stream && r.deadlineNanos <= now) {
+        it.remove();
+        afterCommit.add(() -> r.consumer.accept(List.of()));
+      }
+    }
+  }
+
+  private void commit() {
+    journal.flush();
+    List<EngineRecord> records = engine.drainRecords();
+    if (!records.isEmpty() && !listeners.isEmpty()) {
+      for (EngineRecord record : records) {
+        for (RecordListener l : listeners) {
+          try {
+            l.onRecord(record);
+          } catch (RuntimeException e) {
+            LOG.warn("record listener failed on {}", record, e);
+          }
+        }
+      }
+    }
+    for (Runnable r : afterCommit) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        LOG.warn("answering a request failed", e);
+      }
+    }
+    afterCommit.clear();
+    if (snapshotEvery > 0 && journal.entriesInSegment() >= snapshotEvery) {
+      snapshot();
+    }
+  }
+
+  private void snapshot() {
+    long segment = journal.rollover();
+    snapshots.write(engine.state(), segment);
+    journal.deleteSegmentsBefore(segment);
+  }
+
+  private void failOutstanding() {
+    EngineException closed =
+        new EngineException(EngineException.Reason.UNAVAILABLE, "the engine is shutting down");
+    for (JobRequest r : jobRequests) {
+      try {
+        r.consumer.accept(List.of());
+      } catch (RuntimeException e) {
+        // client gone
+      }
+    }
+    jobRequests.clear();
+    Object task;
+    while ((task = queue.poll()) != null) {
+      if (task instanceof Submit s && s.callback() != null) {
+        s.callback().done(null, closed);
+      }
+    }
+  }
+
+  // ---- hooks from the engine -----------------------------------------------------------------
+
+  @Override
+  public void processInstanceEnded(long key, boolean completed, Map<String, Object> vars) {
+    Map<String, Object> copy = completed ? new LinkedHashMap<>(vars) : null;
+    endedNow.put(key, copy);
+    List<Callback> waiters = resultWaiters.remove(key);
+    if (waiters != null) {
+      for (Callback w : waiters) {
+        afterCommit.add(
+            () -> {
+              if (completed) {
+                w.done(copy, null);
+              } else {
+                w.done(
+                    null,
+                    EngineException.precondition(
+                        "Expected to await the result of process instance '"
+                            + key
+                            + "', but it was terminated"));
+              }
+            });
+      }
+    }
+  }
+
+  @Override
+  public void requestFinished(long requestId, EngineException error) {
+    Callback cb = pendingRequests.remove(requestId);
+    if (cb != null) {
+      afterCommit.add(() -> cb.done(null, error));
+    }
+  }
+
+  /** Whether the loop thread is running. */
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public void close() {
+    if (!running) {
+      return;
+    }
+    queue.offer(STOP);
+    try {
+      if (!stopped.await(30, TimeUnit.SECONDS)) {
+        LOG.warn("engine loop did not stop in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

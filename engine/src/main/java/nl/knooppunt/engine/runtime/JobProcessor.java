@@ -1,0 +1,322 @@
+package nl.knooppunt.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.engine.EngineException;
+import nl.knooppunt.engine.command.Command;
+import nl.knooppunt.engine.runtime.state.ElementInstance;
+import nl.knooppunt.engine.runtime.state.Incident;
+import nl.knooppunt.engine.runtime.state.Job;
+
+/** Jobs: creation, activation, completion, failure with retries/back-off, errors, time-outs. */
+final class JobProcessor {
+
+  private final Engine engine;
+
+  JobProcessor(Engine engine) {
+    this.engine = engine;
+  }
+
+  private EngineState state() {
+    return engine.state();
+  }
+
+  Job createJob(
+      ElementInstance inst,
+      String type,
+      int retries,
+      Map<String, String> headers,
+      String kind,
+      String listenerEventType,
+      long userTaskKey) {
+    Job job = new Job();
+    job.key = state().newKey();
+    job.type = type;
+    job.retries = retries;
+    job.elementInstanceKey = inst.key;
+    job.processInstanceKey = inst.processInstanceKey;
+    job.processDefinitionKey = inst.processDefinitionKey;
+    job.bpmnProcessId = inst.bpmnProcessId;
+    job.version = inst.version;
+    job.elementId = inst.elementId;
+    job.customHeaders = new LinkedHashMap<>(headers);
+    job.kind = kind;
+    job.listenerEventType = listenerEventType;
+    job.userTaskKey = userTaskKey;
+    job.created = engine.now();
+    state().putJob(job);
+    inst.jobKey = job.key;
+    engine.record("JOB", "CREATED", job.key, value(job));
+    return job;
+  }
+
+  static Map<String, Object> value(Job job) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("type", job.type);
+    v.put("worker", job.worker);
+    v.put("retries", job.retries);
+    v.put("deadline", job.deadline);
+    v.put("errorMessage", job.errorMessage);
+    v.put("elementId", job.elementId);
+    v.put("elementInstanceKey", job.elementInstanceKey);
+    v.put("processInstanceKey", job.processInstanceKey);
+    v.put("bpmnProcessId", job.bpmnProcessId);
+    v.put("processDefinitionKey", job.processDefinitionKey);
+    v.put("customHeaders", job.customHeaders);
+    v.put("jobKind", job.kind);
+    v.put("listenerEventType", job.listenerEventType);
+    return v;
+  }
+
+  List<ActivatedJobData> activate(Command.ActivateJobs c) {
+    List<ActivatedJobData> out = new ArrayList<>();
+    List<Job> picked = new ArrayList<>();
+    if (c.jobKeys() != null) {
+      for (Long key : c.jobKeys()) {
+        Job job = state().jobs.get(key);
+        if (job != null && job.state == Job.State.ACTIVATABLE) {
+          picked.add(job);
+        }
+      }
+    } else {
+      Iterator<Long> it = state().activatable(c.type()).iterator();
+      while (it.hasNext() && picked.size() < c.max()) {
+        picked.add(state().jobs.get(it.next()));
+      }
+    }
+    for (Job job : picked) {
+      state().unindexJob(job);
+      job.state = Job.State.ACTIVATED;
+      job.deadline = engine.now() + c.timeout();
+      job.worker = c.worker() == null ? "" : c.worker();
+      state().indexJob(job);
+      engine.record("JOB", "ACTIVATED", job.key, value(job));
+      out.add(ActivatedJobData.of(job, variablesFor(job, c.fetchVariables()), userTaskOf(job)));
+    }
+    return out;
+  }
+
+  private Map<String, Object> variablesFor(Job job, List<String> fetch) {
+    ElementInstance inst = state().instances.get(job.elementInstanceKey);
+    Map<String, Object> all =
+        inst != null
+            ? engine.variables().visible(inst)
+            : job.variablesSnapshot == null ? Map.of() : job.variablesSnapshot;
+    if (fetch == null || fetch.isEmpty()) {
+      return new LinkedHashMap<>(all);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String name : fetch) {
+      if (all.containsKey(name)) {
+        out.put(name, all.get(name));
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Object> userTaskOf(Job job) {
+    if (!"TASK_LISTENER".equals(job.kind)) {
+      return null;
+    }
+    return engine.userTasks.propertiesForListener(job.userTaskKey);
+  }
+
+  private Job existing(long key, String action) {
+    Job job = state().jobs.get(key);
+    if (job == null) {
+      throw EngineException.notFound(
+          "Expected to " + action + " job with key '" + key + "', but no such job was found");
+    }
+    return job;
+  }
+
+  Object complete(Command.CompleteJob c) {
+    Job job = existing(c.jobKey(), "complete");
+    if (job.state == Job.State.FAILED || job.state == Job.State.ERROR_THROWN) {
+      throw EngineException.invalidState(
+          "Expected to complete job with key '"
+              + job.key
+              + "', but it is in state '"
+              + job.state
+              + "' with an open incident; resolve the incident first");
+    }
+    if ("TASK_LISTENER".equals(job.kind) && c.variables() != null && !c.variables().isEmpty()) {
+      throw EngineException.invalidArgument(
+          "Expected to complete task listener job with key '"
+              + job.key
+              + "' without variables, but variables were given; task listener jobs cannot set"
+              + " variables");
+    }
+    state().removeJob(job);
+    engine.record("JOB", "COMPLETED", job.key, value(job));
+    if ("TASK_LISTENER".equals(job.kind)) {
+      engine.userTasks.onListenerJobCompleted(job, c.result());
+      return null;
+    }
+    ElementInstance inst = state().instances.get(job.elementInstanceKey);
+    if (inst != null) {
+      inst.jobKey = -1;
+      inst.pendingVariables = c.variables();
+      engine.executor.completeElement(inst, null);
+    }
+    return null;
+  }
+
+  Object fail(Command.FailJob c) {
+    Job job = existing(c.jobKey(), "fail");
+    if (job.state != Job.State.ACTIVATED && job.state != Job.State.ACTIVATABLE) {
+      throw EngineException.invalidState(
+          "Expected to fail job with key '"
+              + job.key
+              + "', but it is in state '"
+              + job.state
+              + "'");
+    }
+    state().unindexJob(job);
+    job.retries = c.retries();
+    job.errorMessage = c.errorMessage() == null ? "" : c.errorMessage();
+    job.worker = "";
+    ElementInstance inst = state().instances.get(job.elementInstanceKey);
+    if (inst != null && c.variables() != null) {
+      engine.variables().setAllLocal(inst, c.variables());
+    }
+    if (job.retries > 0) {
+      if (c.retryBackOff() > 0) {
+        job.state = Job.State.BACKOFF;
+        job.backoffUntil = engine.now() + c.retryBackOff();
+      } else {
+        job.state = Job.State.ACTIVATABLE;
+      }
+      state().indexJob(job);
+      engine.record("JOB", "FAILED", job.key, value(job));
+      return null;
+    }
+    job.state = Job.State.FAILED;
+    engine.record("JOB", "FAILED", job.key, value(job));
+    raiseJobIncident(
+        job,
+        "JOB_NO_RETRIES",
+        job.errorMessage.isEmpty() ? "No more retries left." : job.errorMessage);
+    return null;
+  }
+
+  private void raiseJobIncident(Job job, String type, String message) {
+    ElementInstance inst = state().instances.get(job.elementInstanceKey);
+    if (inst == null) {
+      return;
+    }
+    Incident incident = engine.raiseIncidentForJob(inst, job.key, type, message);
+    job.incidentKey = incident.key;
+  }
+
+  Object throwError(Command.ThrowError c) {
+    Job job = existing(c.jobKey(), "throw an error for");
+    if (job.state == Job.State.FAILED || job.state == Job.State.ERROR_THROWN) {
+      throw EngineException.invalidState(
+          "Expected to throw an error for job with key '"
+              + job.key
+              + "', but it is in state '"
+              + job.state
+              + "'");
+    }
+    ElementInstance inst = state().instances.get(job.elementInstanceKey);
+    BpmnExecutor.ErrorCatch caught =
+        inst == null ? null : engine.executor.findErrorCatch(inst, c.errorCode());
+    state().unindexJob(job);
+    job.errorCode = c.errorCode();
+    job.errorMessage = c.errorMessage() == null ? "" : c.errorMessage();
+    if (caught != null) {
+      state().removeJob(job);
+      engine.record("JOB", "ERROR_THROWN", job.key, value(job));
+      inst.jobKey = -1;
+      engine.executor.catchError(caught, c.variables());
+      return null;
+    }
+    job.state = Job.State.ERROR_THROWN;
+    engine.record("JOB", "ERROR_THROWN", job.key, value(job));
+    raiseJobIncident(
+        job,
+        "UNHANDLED_ERROR_EVENT",
+        "Expected to throw an error event with the code '"
+            + c.errorCode()
+            + "' with message '"
+            + job.errorMessage
+            + "', but it was not caught. No error events are available in the scope.");
+    return null;
+  }
+
+  Object updateRetries(Command.UpdateJobRetries c) {
+    Job job = existing(c.jobKey(), "update retries of");
+    if (c.retries() < 1) {
+      throw EngineException.invalidArgument(
+          "Expected to update retries for job with key '"
+              + job.key
+              + "' with a positive amount of retries, but the amount given was '"
+              + c.retries()
+              + "'");
+    }
+    job.retries = c.retries();
+    engine.record("JOB", "RETRIES_UPDATED", job.key, value(job));
+    return null;
+  }
+
+  Object updateTimeout(Command.UpdateJobTimeout c) {
+    Job job = existing(c.jobKey(), "update the timeout of");
+    if (job.state != Job.State.ACTIVATED) {
+      throw EngineException.invalidState(
+          "Expected to update the timeout of job with key '"
+              + job.key
+              + "', but it is not active (state '"
+              + job.state
+              + "')");
+    }
+    state().unindexJob(job);
+    job.deadline = engine.now() + c.timeout();
+    state().indexJob(job);
+    engine.record("JOB", "TIMEOUT_UPDATED", job.key, value(job));
+    return null;
+  }
+
+  void timeOutJobs() {
+    for (Job job : state().dueJobs(engine.now())) {
+      state().unindexJob(job);
+      String intent = job.state == Job.State.ACTIVATED ? "TIMED_OUT" : "RECURRED_AFTER_BACKOFF";
+      job.state = Job.State.ACTIVATABLE;
+      job.worker = "";
+      job.deadline = -1;
+      state().indexJob(job);
+      engine.record("JOB", intent, job.key, value(job));
+    }
+  }
+
+  void onIncidentResolved(Incident incident) {
+    Job job = state().jobs.get(incident.jobKey);
+    if (job == null) {
+      return;
+    }
+    job.incidentKey = -1;
+    if (job.state == Job.State.FAILED && job.retries <= 0) {
+      raiseJobIncident(job, "JOB_NO_RETRIES", "No more retries left.");
+      return;
+    }
+    state().unindexJob(job);
+    job.state = Job.State.ACTIVATABLE;
+    state().indexJob(job);
+    engine.record("JOB", "RECURRED_AFTER_BACKOFF", job.key, value(job));
+  }
+
+  void cancelJobOf(ElementInstance inst) {
+    if (inst.jobKey < 0) {
+      return;
+    }
+    Job job = state().jobs.get(inst.jobKey);
+    inst.jobKey = -1;
+    if (job != null) {
+      state().removeJob(job);
+      engine.record("JOB", "CANCELED", job.key, value(job));
+    }
+  }
+}
