@@ -11,67 +11,67 @@ import java.util.Optional;
 public enum JobType {
   // --- shared by the crisis processes
   /** Registers the instance in the logbook and read model (crisis, manhunt, request). */
-  CRISIS_REGISTREREN("knooppunt.crisis.registreren"),
+  CRISIS_REGISTREREN(JobTypes.CRISIS_REGISTREREN),
   /** Closes the crisis after the evaluation; archives the lessons (PDCA). */
-  CRISIS_AFSLUITEN("knooppunt.crisis.afsluiten"),
+  CRISIS_AFSLUITEN(JobTypes.CRISIS_AFSLUITEN),
   /**
    * Resolves an area (provinces, regions, municipalities) to the affected regions ({@code
    * betrokkenRegios}) and the recipients to notify ({@code ontvangers}); error {@link
    * ErrorCode#GEBIED_ONBEKEND}.
    */
-  GEBIED_BEPALEN("knooppunt.gebied.bepalen"),
+  GEBIED_BEPALEN(JobTypes.GEBIED_BEPALEN),
   /** Appends a fact to the logbook; header {@code gebeurtenis} names it. */
-  LOGBOEK_VASTLEGGEN("knooppunt.logboek.vastleggen"),
+  LOGBOEK_VASTLEGGEN(JobTypes.LOGBOEK_VASTLEGGEN),
   /** SLA reminder to the candidate group of a task; headers {@code taak}, {@code sla}. */
-  SLA_HERINNEREN("knooppunt.sla.herinneren"),
+  SLA_HERINNEREN(JobTypes.SLA_HERINNEREN),
   /**
    * SLA escalation to the duty officer; headers {@code taak}, {@code sla}, {@code escalerenNaar}.
    */
-  SLA_ESCALEREN("knooppunt.sla.escaleren"),
+  SLA_ESCALEREN(JobTypes.SLA_ESCALEREN),
   /** Four eyes: throws {@link ErrorCode#VIER_OGEN_GESCHONDEN} when proposer = decider. */
-  VIER_OGEN_CONTROLEREN("knooppunt.besluit.vier-ogen-controleren"),
+  VIER_OGEN_CONTROLEREN(JobTypes.VIER_OGEN_CONTROLEREN),
 
   // --- dreigingsniveau-5
   /** Registers the threat level in force for the area (header {@code actie}, input niveau). */
-  DREIGINGSNIVEAU_REGISTREREN("knooppunt.dreigingsniveau.registreren"),
+  DREIGINGSNIVEAU_REGISTREREN(JobTypes.DREIGINGSNIVEAU_REGISTREREN),
   /**
    * Publishes the public communication; throws {@link ErrorCode#COMMUNICATIE_ONVOLLEDIG} when one
    * of the three aims is missing.
    */
-  COMMUNICATIE_PUBLICEREN("knooppunt.communicatie.publiceren"),
+  COMMUNICATIE_PUBLICEREN(JobTypes.COMMUNICATIE_PUBLICEREN),
 
   // --- informeer-gezagen
   /** Sends one notification; throws {@link ErrorCode#ONTVANGER_ONBEREIKBAAR}. */
-  MELDING_VERSTUREN("knooppunt.melding.versturen"),
+  MELDING_VERSTUREN(JobTypes.MELDING_VERSTUREN),
   /** Sends the notification to the recipient's fallback contact. */
-  MELDING_FALLBACK_VERSTUREN("knooppunt.melding.fallback-versturen"),
+  MELDING_FALLBACK_VERSTUREN(JobTypes.MELDING_FALLBACK_VERSTUREN),
   /** Records the outcome of a notification round (who acknowledged, when, how). */
-  MELDING_RESULTAAT_VASTLEGGEN("knooppunt.melding.resultaat-vastleggen"),
+  MELDING_RESULTAAT_VASTLEGGEN(JobTypes.MELDING_RESULTAAT_VASTLEGGEN),
 
   // --- manhunt
   /** Sends the GRIP scale-up advice to the affected region (input {@code gripAdvies}). */
-  MANHUNT_GRIP_ADVISEREN("knooppunt.manhunt.grip-adviseren"),
+  MANHUNT_GRIP_ADVISEREN(JobTypes.MANHUNT_GRIP_ADVISEREN),
   /** Issues the public appeals the OvJ decided (NL-Alert, Burgernet, photo/name). */
-  MANHUNT_PUBLIEKSOPROEP_UITZETTEN("knooppunt.manhunt.publieksoproep-uitzetten"),
+  MANHUNT_PUBLIEKSOPROEP_UITZETTEN(JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN),
   /** Publishes {@link MessageName#DREIGINGSNIVEAU_VOORSTEL}: starts the linked level-5 instance. */
-  MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN("knooppunt.manhunt.dreigingsniveau-voorstellen"),
+  MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN(JobTypes.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN),
   /** Compiles and distributes the situation report (every 30 minutes). */
-  MANHUNT_SITUATIERAPPORT_VERSPREIDEN("knooppunt.manhunt.situatierapport-verspreiden"),
+  MANHUNT_SITUATIERAPPORT_VERSPREIDEN(JobTypes.MANHUNT_SITUATIERAPPORT_VERSPREIDEN),
   /** Publishes {@link MessageName#AFSCHALING_VOORGESTELD} to the linked level-5 instance. */
-  MANHUNT_AFSCHALING_VOORSTELLEN("knooppunt.manhunt.afschaling-voorstellen"),
+  MANHUNT_AFSCHALING_VOORSTELLEN(JobTypes.MANHUNT_AFSCHALING_VOORSTELLEN),
 
   // --- bijstandsaanvraag
   /**
    * Validates the request and returns {@code kandidaatRegios}; throws {@link
    * ErrorCode#AANVRAAG_ONGELDIG}.
    */
-  BIJSTAND_AANVRAAG_VALIDEREN("knooppunt.bijstand.aanvraag-valideren"),
+  BIJSTAND_AANVRAAG_VALIDEREN(JobTypes.BIJSTAND_AANVRAAG_VALIDEREN),
   /**
    * Registers the start or extension of a deployment (header {@code actie}); returns inzetEinde.
    */
-  BIJSTAND_INZET_REGISTREREN("knooppunt.bijstand.inzet-registreren"),
+  BIJSTAND_INZET_REGISTREREN(JobTypes.BIJSTAND_INZET_REGISTREREN),
   /** Records the declared costs of a deployment. */
-  BIJSTAND_KOSTEN_REGISTREREN("knooppunt.bijstand.kosten-registreren");
+  BIJSTAND_KOSTEN_REGISTREREN(JobTypes.BIJSTAND_KOSTEN_REGISTREREN);
 
   private final String type;
 

@@ -20,12 +20,17 @@ public final class JobTypes {
   public static final String COMMUNICATIE_PUBLICEREN = "knooppunt.communicatie.publiceren";
   public static final String MELDING_VERSTUREN = "knooppunt.melding.versturen";
   public static final String MELDING_FALLBACK_VERSTUREN = "knooppunt.melding.fallback-versturen";
-  public static final String MELDING_RESULTAAT_VASTLEGGEN = "knooppunt.melding.resultaat-vastleggen";
+  public static final String MELDING_RESULTAAT_VASTLEGGEN =
+      "knooppunt.melding.resultaat-vastleggen";
   public static final String MANHUNT_GRIP_ADVISEREN = "knooppunt.manhunt.grip-adviseren";
-  public static final String MANHUNT_PUBLIEKSOPROEP_UITZETTEN = "knooppunt.manhunt.publieksoproep-uitzetten";
-  public static final String MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN = "knooppunt.manhunt.dreigingsniveau-voorstellen";
-  public static final String MANHUNT_SITUATIERAPPORT_VERSPREIDEN = "knooppunt.manhunt.situatierapport-verspreiden";
-  public static final String MANHUNT_AFSCHALING_VOORSTELLEN = "knooppunt.manhunt.afschaling-voorstellen";
+  public static final String MANHUNT_PUBLIEKSOPROEP_UITZETTEN =
+      "knooppunt.manhunt.publieksoproep-uitzetten";
+  public static final String MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN =
+      "knooppunt.manhunt.dreigingsniveau-voorstellen";
+  public static final String MANHUNT_SITUATIERAPPORT_VERSPREIDEN =
+      "knooppunt.manhunt.situatierapport-verspreiden";
+  public static final String MANHUNT_AFSCHALING_VOORSTELLEN =
+      "knooppunt.manhunt.afschaling-voorstellen";
   public static final String BIJSTAND_AANVRAAG_VALIDEREN = "knooppunt.bijstand.aanvraag-valideren";
   public static final String BIJSTAND_INZET_REGISTREREN = "knooppunt.bijstand.inzet-registreren";
   public static final String BIJSTAND_KOSTEN_REGISTREREN = "knooppunt.bijstand.kosten-registreren";

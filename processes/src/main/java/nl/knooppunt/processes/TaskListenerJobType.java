@@ -8,10 +8,10 @@ import java.util.Optional;
  * keep its task inbox current; the job carries the task ({@code ActivatedJob#getUserTask()}).
  */
 public enum TaskListenerJobType {
-  CREATING("creating", "knooppunt.taak.creating"),
-  ASSIGNING("assigning", "knooppunt.taak.assigning"),
-  COMPLETING("completing", "knooppunt.taak.completing"),
-  CANCELING("canceling", "knooppunt.taak.canceling");
+  CREATING("creating", JobTypes.TAAK_CREATING),
+  ASSIGNING("assigning", JobTypes.TAAK_ASSIGNING),
+  COMPLETING("completing", JobTypes.TAAK_COMPLETING),
+  CANCELING("canceling", JobTypes.TAAK_CANCELING);
 
   private final String eventType;
   private final String type;

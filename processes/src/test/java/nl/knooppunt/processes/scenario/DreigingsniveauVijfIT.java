@@ -233,4 +233,81 @@ class DreigingsniveauVijfIT {
     hub.voltooi(corrigeren, Stappen.provincieUtrecht());
     hub.taak(i, Taak.AFSTEMMEN_LOKAAL_GEZAG, t -> "VR09".equals(t.variabele("vrCode")));
   }
+
+  @Test
+  void aLoweringProposalCanBeRefusedAndLevelFiveStaysInForce() {
+    String id = "DN5-HANDHAVEN";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+
+    hub.publiceer(
+        MessageName.AFSCHALING_VOORGESTELD,
+        id,
+        vars(
+            "afschalingVoorgesteldDoor", Stappen.OPERATOR,
+            "afschalingReden", "Rust keert terug",
+            "afschalingBron", "LANDELIJK_OPERATOR"));
+    hub.voltooi(
+        hub.taak(i, Taak.BESLUIT_AFSCHALING),
+        vars(
+            "uitkomst",
+            "HANDHAVEN",
+            "nieuwNiveau",
+            null,
+            "motivering",
+            "Medeplichtige nog voortvluchtig",
+            "beslisser",
+            Stappen.NCTV));
+
+    // back in force: the review before expiry still comes, nothing was lowered
+    hub.verzet(Duration.ofHours(5).plusMinutes(1));
+    hub.taak(i, Taak.INFORMATIE_HERBEOORDELING);
+    assertThat(
+            hub.jobs(
+                JobType.DREIGINGSNIVEAU_REGISTREREN,
+                in(i).and(j -> "AFSCHALEN".equals(j.header(TaakHeader.ACTIE.key())))))
+        .isEmpty();
+  }
+
+  @Test
+  void publicCommunicationWithoutMeaningIsSentBackToTheCommunicationOfficer() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel("DN5-DRIE-DOELEN", Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    var eerste = hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING);
+    hub.voltooi(
+        eerste,
+        vars(
+            "informeren", "Dreigingsniveau 5 voor de provincie Utrecht",
+            "handelingsperspectief", "Blijf binnen",
+            "duiding", "",
+            "kanalen", List.of("PERSBERICHT")));
+
+    var afgewezen = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    assertThat(afgewezen.uitkomst().fout()).isEqualTo(ErrorCode.COMMUNICATIE_ONVOLLEDIG);
+    var opnieuw = hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING);
+    assertThat(opnieuw.key()).isNotEqualTo(eerste.key());
+    stap.communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
+    assertThat(hub.jobs(JobType.COMMUNICATIE_PUBLICEREN, 2, in(i)).get(1).uitkomst().fout())
+        .isNull();
+  }
+
+  @Test
+  void everyNotificationOfAnExerciseSaysSo() {
+    Map<String, Object> voorstel = stap.voorstel("DN5-OEFENING", Stappen.provincieUtrecht());
+    voorstel.put("exercise", true);
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, voorstel);
+    stap.afkondigen(i, hub.nu().plus(Duration.ofHours(6)).toString());
+    assertThat(ronde("DN5-OEFENING", "afkondiging"))
+        .hasSize(4)
+        .allSatisfy(j -> assertThat(j.variabele("exercise")).isEqualTo(true));
+    assertThat(hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i)).variabele("exercise"))
+        .isEqualTo(true);
+  }
 }

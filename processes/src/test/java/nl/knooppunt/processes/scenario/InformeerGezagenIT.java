@@ -89,6 +89,7 @@ class InformeerGezagenIT {
   void aSilentGezagGetsItsFallbackContactAndThenACallFromTheDutyOfficer() {
     hub.zwijgend.add("GM0307");
     long i = informeer("IG-2", "GM0344", "GM0307");
+    hub.jobs(JobType.MELDING_VERSTUREN, 2, in(i)); // both notices are out
 
     hub.verzet(Duration.ofMinutes(16));
     var fallback = hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
@@ -120,6 +121,7 @@ class InformeerGezagenIT {
   void aLateAcknowledgementAfterTheEscalationIsStillRecorded() {
     hub.zwijgend.add("GM0344");
     long i = informeer("IG-3", "GM0344");
+    hub.job(JobType.MELDING_VERSTUREN, in(i));
 
     hub.verzet(Duration.ofMinutes(16));
     hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));

@@ -82,7 +82,7 @@ class ManhuntIT {
     assertThat(bevestigen.kandidaatGroepen()).containsExactly("regio-VR09");
 
     // neighbouring regions, police unit, KMar and OM are informed
-    assertThat(hub.jobs(JobType.MELDING_VERSTUREN, 5, crisis(id)))
+    assertThat(hub.jobs(JobType.MELDING_VERSTUREN, 6, crisis(id)))
         .extracting(Knooppunt::ontvangerCode)
         .contains("VR08", "VR10", "VR14", "PE-MN", "KMAR", "OM");
 
