@@ -67,6 +67,11 @@ public enum JobType {
    */
   BIJSTAND_AANVRAAG_VALIDEREN(JobTypes.BIJSTAND_AANVRAAG_VALIDEREN),
   /**
+   * Proposes the allocation from the offers (neighbouring regions first, earliest arrival first) as
+   * {@code toewijzingsvoorstel}; the LOCC officer adjusts it in the next task.
+   */
+  BIJSTAND_TOEWIJZING_VOORSTELLEN(JobTypes.BIJSTAND_TOEWIJZING_VOORSTELLEN),
+  /**
    * Registers the start or extension of a deployment (header {@code actie}); returns inzetEinde.
    */
   BIJSTAND_INZET_REGISTREREN(JobTypes.BIJSTAND_INZET_REGISTREREN),

@@ -32,6 +32,8 @@ public final class JobTypes {
   public static final String MANHUNT_AFSCHALING_VOORSTELLEN =
       "knooppunt.manhunt.afschaling-voorstellen";
   public static final String BIJSTAND_AANVRAAG_VALIDEREN = "knooppunt.bijstand.aanvraag-valideren";
+  public static final String BIJSTAND_TOEWIJZING_VOORSTELLEN =
+      "knooppunt.bijstand.toewijzing-voorstellen";
   public static final String BIJSTAND_INZET_REGISTREREN = "knooppunt.bijstand.inzet-registreren";
   public static final String BIJSTAND_KOSTEN_REGISTREREN = "knooppunt.bijstand.kosten-registreren";
   public static final String TAAK_CREATING = "knooppunt.taak.creating";

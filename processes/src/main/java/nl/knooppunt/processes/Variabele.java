@@ -81,6 +81,7 @@ public enum Variabele {
   AANBOD("aanbod"),
   AANBIEDINGEN("aanbiedingen"),
   ESCALATIE_AANBOD("escalatieAanbod"),
+  TOEWIJZINGSVOORSTEL("toewijzingsvoorstel"),
   TOEWIJZING("toewijzing"),
   BESLUIT_BIJSTAND("besluitBijstand"),
   INZET_EINDE("inzetEinde"),

@@ -127,6 +127,43 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
+  void the_allocation_proposal_takes_the_earliest_offers_until_the_request_is_covered() {
+    Map<String, Object> result =
+        runTask(
+            JobTypes.BIJSTAND_TOEWIJZING_VOORSTELLEN,
+            ErrorCode.AANVRAAG_ONGELDIG,
+            Map.of(
+                "aanvraagId", "BA-3",
+                "exercise", false,
+                "aanvraag", request("BRANDWEER", "WVR_ART_51"),
+                "kandidaatRegios", List.of("VR07", "VR08", "VR13", "VR14"),
+                "aanbiedingen",
+                    List.of(
+                        offer("VR07", "AANGEBODEN", 3, "2019-03-18T12:00:00+01:00"),
+                        offer("VR08", "GEEN_REACTIE", 0, null),
+                        offer("VR13", "AANGEBODEN", 2, "2019-03-18T11:30:00+01:00"),
+                        offer("VR14", "AANGEBODEN", 5, "2019-03-18T13:00:00+01:00"))));
+
+    assertThat(result).containsEntry("uitkomst", "GELUKT");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> proposal = (Map<String, Object>) result.get("toewijzingsvoorstel");
+    assertThat(proposal)
+        .containsEntry("tekort", 0)
+        .containsEntry(
+            "regels",
+            List.of(Map.of("vrCode", "VR13", "aantal", 2), Map.of("vrCode", "VR07", "aantal", 2)));
+  }
+
+  private static Map<String, Object> offer(String region, String answer, int amount, String from) {
+    Map<String, Object> offer = new java.util.HashMap<>();
+    offer.put("vrCode", region);
+    offer.put("reactie", answer);
+    offer.put("aantal", amount);
+    offer.put("beschikbaarVanaf", from);
+    return offer;
+  }
+
+  @Test
   void level_5_for_the_province_of_utrecht_is_in_force_for_its_26_gemeenten_until_the_end_time() {
     String crisisId = "DN5-" + UUID.randomUUID();
     runTask(

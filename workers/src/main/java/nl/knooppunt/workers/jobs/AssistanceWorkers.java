@@ -15,7 +15,9 @@ import java.util.Map;
 import nl.knooppunt.directory.Directory;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.Variabele;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.variabelen.Aanbod;
 import nl.knooppunt.processes.variabelen.Aanvraag;
 import nl.knooppunt.processes.variabelen.Kosten;
 import nl.knooppunt.processes.variabelen.Toewijzing;
@@ -35,6 +37,14 @@ public class AssistanceWorkers {
       Aanvraag aanvraag,
       Toewijzing toewijzing,
       Map<String, Object> verlengingsbesluit) {}
+
+  public record Offers(
+      String crisisId,
+      String aanvraagId,
+      Boolean exercise,
+      Aanvraag aanvraag,
+      List<String> kandidaatRegios,
+      List<Aanbod> aanbiedingen) {}
 
   public record Costs(String crisisId, String aanvraagId, Boolean exercise, Kosten kosten) {}
 
@@ -72,6 +82,41 @@ public class AssistanceWorkers {
         Boolean.TRUE.equals(request.exercise()),
         data);
     return Map.of("kandidaatRegios", candidates);
+  }
+
+  /**
+   * The allocation the rule proposes from the offers; the LOCC officer sees it in the next task and
+   * decides the allocation there.
+   */
+  @JobWorker(type = JobTypes.BIJSTAND_TOEWIJZING_VOORSTELLEN)
+  public Map<String, Object> proposeAllocation(@VariablesAsType Offers offers) {
+    List<AllocationRule.Offer> offered = new ArrayList<>();
+    for (Aanbod a : offers.aanbiedingen() == null ? List.<Aanbod>of() : offers.aanbiedingen()) {
+      if (a != null && a.reactie() == Aanbod.Reactie.AANGEBODEN && a.aantal() > 0) {
+        offered.add(
+            new AllocationRule.Offer(
+                a.vrCode(),
+                a.aantal(),
+                a.beschikbaarVanaf() == null ? clock.instant() : instant(a.beschikbaarVanaf())));
+      }
+    }
+    List<String> order = offers.kandidaatRegios() == null ? List.of() : offers.kandidaatRegios();
+    AllocationRule.Allocation proposal =
+        allocation.allocate(offers.aanvraag().aantal(), offered, order);
+    List<Map<String, Object>> lines =
+        proposal.shares().stream()
+            .map(
+                share -> Map.<String, Object>of("vrCode", share.region(), "aantal", share.amount()))
+            .toList();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("regels", lines);
+    result.put("tekort", proposal.shortfall());
+    result.put(
+        "toelichting",
+        proposal.covered()
+            ? "Voorstel: vroegst beschikbare aanbiedingen, buurregio's eerst"
+            : "Voorstel dekt de aanvraag niet: er ontbreken " + proposal.shortfall() + " eenheden");
+    return Map.of(Variabele.TOEWIJZINGSVOORSTEL.naam(), result);
   }
 
   @JobWorker(type = JobTypes.BIJSTAND_INZET_REGISTREREN)
