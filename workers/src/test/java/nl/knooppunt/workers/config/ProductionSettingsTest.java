@@ -1,0 +1,268 @@
+package nl.knooppunt.workers.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.workers.config.ProductionSettingsCheck.ProductionSettingsException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/** The workers' production-settings check: every missing or embedded-only setting is named. */
+class ProductionSettingsTest {
+
+  /** A complete production configuration (compose/Helm style, all on the cluster network). */
+  static Map<String, String> production() {
+    Map<String, String> s = new HashMap<>();
+    s.put("camunda.client.mode", "self-managed");
+    s.put("camunda.client.grpc-address", "http://camunda-zeebe-gateway:26500");
+    s.put("camunda.client.rest-address", "http://camunda-zeebe-gateway:8080");
+    s.put("camunda.client.auth.method", "oidc");
+    s.put("camunda.client.auth.client-id", "knooppunt-workers");
+    s.put("camunda.client.auth.client-secret", "from-a-secret");
+    s.put(
+        "camunda.client.auth.token-url",
+        "https://sso.knooppunt.example/realms/knooppunt/protocol/openid-connect/token");
+    s.put("spring.kafka.bootstrap-servers", "kafka-0.kafka:9093,kafka-1.kafka:9093");
+    s.put("spring.kafka.security.protocol", "SASL_SSL");
+    s.put("spring.kafka.properties.sasl.mechanism", "SCRAM-SHA-512");
+    s.put(
+        "spring.kafka.properties.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"w\""
+            + " password=\"p\";");
+    return s;
+  }
+
+  private static List<String> problems(Map<String, String> settings) {
+    return ProductionSettings.problems(settings::get);
+  }
+
+  @Test
+  void aCompleteProductionConfigurationPasses() {
+    assertThat(problems(production())).isEmpty();
+  }
+
+  @Test
+  void theEmbeddedDefaultsAreRefusedNamingEachSetting() {
+    // what the workers get from workers.yaml alone: the client's and Kafka's local defaults
+    Map<String, String> s = new HashMap<>();
+    s.put("camunda.client.mode", "self-managed");
+    s.put("camunda.client.grpc-address", "http://localhost:26500");
+    s.put("camunda.client.rest-address", "http://127.0.0.1:8088");
+    s.put("spring.kafka.bootstrap-servers", "localhost:9092");
+
+    List<String> problems = problems(s);
+
+    assertThat(problems)
+        .anySatisfy(
+            p -> assertThat(p).startsWith("camunda.client.grpc-address").contains("localhost"))
+        .anySatisfy(p -> assertThat(p).startsWith("camunda.client.rest-address"))
+        .anySatisfy(p -> assertThat(p).startsWith("camunda.client.auth.method").contains("not set"))
+        .anySatisfy(
+            p -> assertThat(p).startsWith("spring.kafka.bootstrap-servers").contains("localhost"))
+        .anySatisfy(p -> assertThat(p).startsWith("spring.kafka.security.protocol"));
+  }
+
+  @Test
+  void authMethodNoneIsRefused() {
+    Map<String, String> s = production();
+    s.put("camunda.client.auth.method", "none");
+    assertThat(problems(s))
+        .singleElement()
+        .asString()
+        .startsWith("camunda.client.auth.method (CAMUNDA_CLIENT_AUTH_METHOD) is 'none'");
+  }
+
+  @Test
+  void aLoopbackAddressIsAcceptedOnlyWithAuthentication() {
+    // e.g. a local sidecar proxy in front of the cluster: allowed because the client authenticates
+    Map<String, String> s = production();
+    s.put("camunda.client.grpc-address", "http://localhost:26500");
+    assertThat(problems(s)).isEmpty();
+
+    s.put("camunda.client.auth.method", "none");
+    assertThat(problems(s))
+        .anySatisfy(p -> assertThat(p).startsWith("camunda.client.grpc-address"))
+        .anySatisfy(p -> assertThat(p).startsWith("camunda.client.auth.method"));
+  }
+
+  @Test
+  void oidcNeedsClientIdSecretAndARemoteTokenUrl() {
+    Map<String, String> s = production();
+    s.remove("camunda.client.auth.client-id");
+    s.put("camunda.client.auth.client-secret", "  ");
+    s.put("camunda.client.auth.token-url", "http://localhost:18080/realms/x/token");
+    assertThat(problems(s))
+        .containsExactly(
+            "camunda.client.auth.client-id (CAMUNDA_CLIENT_AUTH_CLIENTID) is not set: the OAuth"
+                + " client id of the workers",
+            "camunda.client.auth.client-secret (CAMUNDA_CLIENT_AUTH_CLIENTSECRET) is not set: the"
+                + " OAuth client secret of the workers",
+            "camunda.client.auth.token-url (CAMUNDA_CLIENT_AUTH_TOKENURL) points at this machine"
+                + " (http://localhost:18080/realms/x/token): use the identity provider's address");
+  }
+
+  @Test
+  void basicAuthNeedsUserAndPassword() {
+    Map<String, String> s = production();
+    s.put("camunda.client.auth.method", "basic");
+    assertThat(problems(s))
+        .anySatisfy(p -> assertThat(p).startsWith("camunda.client.auth.username"))
+        .anySatisfy(p -> assertThat(p).startsWith("camunda.client.auth.password"))
+        .hasSize(2);
+  }
+
+  @Test
+  void missingAddressesAreNamed() {
+    Map<String, String> s = production();
+    s.remove("camunda.client.grpc-address");
+    s.remove("camunda.client.rest-address");
+    s.remove("spring.kafka.bootstrap-servers");
+    assertThat(problems(s))
+        .containsExactlyInAnyOrder(
+            "camunda.client.grpc-address (CAMUNDA_CLIENT_GRPCADDRESS) is not set: the gRPC address"
+                + " of the Camunda 8 gateway",
+            "camunda.client.rest-address (CAMUNDA_CLIENT_RESTADDRESS) is not set: the REST address"
+                + " of the Camunda 8 cluster",
+            "spring.kafka.bootstrap-servers (SPRING_KAFKA_BOOTSTRAPSERVERS) is not set: the Kafka"
+                + " cluster's brokers");
+  }
+
+  @Test
+  void kafkaWithoutTlsNeedsAnExplicitOptOutAndSaslNeedsItsLogin() {
+    Map<String, String> s = production();
+    s.put("spring.kafka.security.protocol", "PLAINTEXT");
+    assertThat(problems(s))
+        .singleElement()
+        .asString()
+        .contains("knooppunt.production.kafka-plaintext-allowed");
+    s.put("knooppunt.production.kafka-plaintext-allowed", "true");
+    assertThat(problems(s)).isEmpty();
+
+    Map<String, String> sasl = production();
+    sasl.remove("spring.kafka.properties.sasl.jaas.config");
+    assertThat(problems(sasl))
+        .singleElement()
+        .asString()
+        .startsWith("spring.kafka.properties.sasl.jaas.config");
+  }
+
+  @Test
+  void aLoopbackBrokerAnywhereInTheListIsRefused() {
+    Map<String, String> s = production();
+    s.put("spring.kafka.bootstrap-servers", "kafka-0:9093, 127.0.0.1:9092");
+    assertThat(problems(s)).singleElement().asString().startsWith("spring.kafka.bootstrap-servers");
+  }
+
+  @Test
+  void anExplicitOptInAcceptsThisMachineButStillRequiresAuthentication() {
+    // e.g. the production profile against the embedded engine and in-process Kafka in a test
+    Map<String, String> s = production();
+    s.put("camunda.client.grpc-address", "http://localhost:26500");
+    s.put("camunda.client.rest-address", "http://localhost:8088");
+    s.put("camunda.client.auth.token-url", "http://127.0.0.1:9999/token");
+    s.put("spring.kafka.bootstrap-servers", "localhost:19092");
+    s.put("knooppunt.production.allow-loopback", "true");
+    assertThat(problems(s)).isEmpty();
+
+    s.put("camunda.client.auth.method", "none");
+    assertThat(problems(s)).singleElement().asString().startsWith("camunda.client.auth.method");
+    s.remove("knooppunt.production.allow-loopback");
+    assertThat(problems(s)).hasSize(4);
+  }
+
+  @Test
+  void saasNeedsClusterRegionAndClient() {
+    Map<String, String> s = new HashMap<>();
+    s.put("camunda.client.mode", "saas");
+    s.put("spring.kafka.bootstrap-servers", "kafka:9093");
+    s.put("spring.kafka.security.protocol", "SSL");
+    assertThat(problems(s))
+        .extracting(p -> p.substring(0, p.indexOf(' ')))
+        .containsExactlyInAnyOrder(
+            "camunda.client.cloud.cluster-id",
+            "camunda.client.cloud.region",
+            "camunda.client.auth.client-id",
+            "camunda.client.auth.client-secret");
+  }
+
+  @Test
+  void hostsAreReadFromEveryAddressForm() {
+    assertThat(ProductionSettings.hostOf("http://localhost:26500")).isEqualTo("localhost");
+    assertThat(ProductionSettings.hostOf("grpcs://zeebe.example:443")).isEqualTo("zeebe.example");
+    assertThat(ProductionSettings.hostOf("kafka-0:9092")).isEqualTo("kafka-0");
+    assertThat(ProductionSettings.hostOf("[::1]:9092")).isEqualTo("[::1]");
+    assertThat(ProductionSettings.isLoopback("127.0.1.1")).isTrue();
+    assertThat(ProductionSettings.isLoopback("kafka")).isFalse();
+  }
+
+  // --- the check in a Spring context -------------------------------------------------------
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner().withUserConfiguration(ProductionSettingsCheck.class);
+
+  @Test
+  void theProductionProfileRefusesToStartAndNamesTheSetting() {
+    runner
+        .withPropertyValues(
+            "spring.profiles.active=production",
+            "camunda.client.grpc-address=http://localhost:26500",
+            "camunda.client.rest-address=http://localhost:8088",
+            "spring.kafka.bootstrap-servers=localhost:9092")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .isInstanceOf(ProductionSettingsException.class)
+                  .hasMessageContaining("profile 'production'")
+                  .hasMessageContaining("camunda.client.grpc-address (CAMUNDA_CLIENT_GRPCADDRESS)")
+                  .hasMessageContaining("spring.kafka.bootstrap-servers");
+            });
+  }
+
+  @Test
+  void environmentVariablesAreReadWithRelaxedBinding() {
+    Map<String, String> env = new HashMap<>();
+    production().forEach((k, v) -> env.put(ProductionSettings.environmentVariable(k), v));
+    runner
+        .withPropertyValues("spring.profiles.active=production")
+        .withInitializer(
+            c ->
+                c.getEnvironment()
+                    .getPropertySources()
+                    .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            new HashMap<>(env))))
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
+  void aYamlListOfBootstrapServersIsRead() {
+    Map<String, String> s = production();
+    s.remove("spring.kafka.bootstrap-servers");
+    List<String> pairs = new java.util.ArrayList<>();
+    s.forEach((k, v) -> pairs.add(k + "=" + v));
+    pairs.add("spring.profiles.active=production");
+    pairs.add("spring.kafka.bootstrap-servers[0]=kafka-0:9093");
+    pairs.add("spring.kafka.bootstrap-servers[1]=localhost:9092");
+    runner
+        .withPropertyValues(pairs.toArray(String[]::new))
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .hasMessageContaining("spring.kafka.bootstrap-servers")
+                    .hasMessageContaining("kafka-0:9093,localhost:9092"));
+  }
+
+  @Test
+  void withoutTheProductionProfileNothingIsChecked() {
+    runner
+        .withPropertyValues("spring.kafka.bootstrap-servers=localhost:9092")
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+}
