@@ -114,18 +114,35 @@ public final class EmbeddedEngine implements AutoCloseable {
       EngineLoop loop = new EngineLoop(engine, journal, snapshots, SNAPSHOT_EVERY_ENTRIES);
       loop.start();
       int[] grpcPort = new int[1];
-      Server grpc =
-          NettyServerBuilder.forAddress(new InetSocketAddress(settings.grpcPort()))
-              .directExecutor()
-              .maxInboundMessageSize(Limits.MAX_MESSAGE_BYTES)
-              .permitKeepAliveTime(1, TimeUnit.SECONDS)
-              .permitKeepAliveWithoutCalls(true)
-              .addService(new GatewayService(loop, () -> grpcPort[0]))
-              .build()
-              .start();
-      grpcPort[0] = grpc.getPort();
-      RestServer rest =
-          new RestServer(settings.restPort(), loop, settings.clockControlEnabled(), grpc.getPort());
+      Server grpc = null;
+      RestServer rest;
+      try {
+        grpc =
+            NettyServerBuilder.forAddress(new InetSocketAddress(settings.grpcPort()))
+                .directExecutor()
+                .maxInboundMessageSize(Limits.MAX_MESSAGE_BYTES)
+                .permitKeepAliveTime(1, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true)
+                .addService(new GatewayService(loop, () -> grpcPort[0]))
+                .build()
+                .start();
+        grpcPort[0] = grpc.getPort();
+        rest =
+            new RestServer(
+                settings.restPort(), loop, settings.clockControlEnabled(), grpc.getPort());
+      } catch (IOException | RuntimeException e) {
+        if (grpc != null) {
+          grpc.shutdownNow();
+        }
+        loop.close();
+        throw new UncheckedIOException(
+            "could not open the engine's ports (gRPC "
+                + settings.grpcPort()
+                + ", REST "
+                + settings.restPort()
+                + ")",
+            e instanceof IOException io ? io : new IOException(e));
+      }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       LOG.info(
           "embedded engine started: gRPC {} REST {} data {} (recovered {} journal entries in {}"

@@ -113,6 +113,30 @@ class BadInputIT {
   }
 
   @Test
+  void largeVariablesAreSpreadOverSeveralActivations() {
+    s.deploy(
+        Bpmn.createExecutableProcess("large")
+            .startEvent()
+            .serviceTask("t", t -> t.zeebeJobType("large-t"))
+            .endEvent()
+            .done());
+    String payload = "y".repeat(900 * 1024);
+    for (int i = 0; i < 5; i++) {
+      s.create("large", Map.of("payload", payload));
+    }
+    var first =
+        s.client()
+            .newActivateJobsCommand()
+            .jobType("large-t")
+            .maxJobsToActivate(10)
+            .send()
+            .join()
+            .getJobs();
+    assertThat(first).hasSizeBetween(1, 4);
+    assertThat(s.jobs("large-t", 5 - first.size())).hasSize(5 - first.size());
+  }
+
+  @Test
   void duplicateMessageIdIsAlreadyExists() {
     s.client()
         .newPublishMessageCommand()

@@ -184,6 +184,39 @@ class BpmnSemanticsIT {
   }
 
   @Test
+  void interruptedUserTaskWaitsForItsCancelingListener() {
+    s.deploy(
+        Bpmn.createExecutableProcess("cancelwait")
+            .startEvent()
+            .userTask(
+                "task",
+                u -> u.zeebeUserTask().zeebeTaskListener(l -> l.canceling().type("cw-canceling")))
+            .endEvent()
+            .moveToActivity("task")
+            .boundaryEvent("stop")
+            .message(m -> m.name("cw-stop").zeebeCorrelationKeyExpression("id"))
+            .serviceTask("after", t -> t.zeebeJobType("cw-after"))
+            .endEvent()
+            .done());
+    long pi = s.create("cancelwait", Map.of("id", "cw1"));
+    s.awaitElement(pi, "task", "ELEMENT_ACTIVATED");
+    s.client()
+        .newPublishMessageCommand()
+        .messageName("cw-stop")
+        .correlationKey("cw1")
+        .send()
+        .join();
+    ActivatedJob canceling = s.job("cw-canceling");
+    assertThat(engine.element(pi, "task", "ELEMENT_TERMINATING")).isTrue();
+    assertThat(engine.element(pi, "task", "ELEMENT_TERMINATED")).isFalse();
+    assertThat(engine.element(pi, "stop", "ELEMENT_ACTIVATED")).isFalse();
+    s.client().newCompleteCommand(canceling).send().join();
+    s.complete("cw-after", Map.of());
+    s.awaitCompleted(pi);
+    assertThat(engine.element(pi, "task", "ELEMENT_TERMINATED")).isTrue();
+  }
+
+  @Test
   void errorThrownByAWorkerIsCaughtByTheBoundaryOfTheEnclosingSubProcess() {
     s.deploy(
         Bpmn.createExecutableProcess("err")

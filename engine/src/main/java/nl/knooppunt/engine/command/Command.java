@@ -19,6 +19,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Command.PublishMessage.class, name = "PublishMessage"),
   @JsonSubTypes.Type(value = Command.BroadcastSignal.class, name = "BroadcastSignal"),
   @JsonSubTypes.Type(value = Command.ActivateJobs.class, name = "ActivateJobs"),
+  @JsonSubTypes.Type(value = Command.YieldJobs.class, name = "YieldJobs"),
   @JsonSubTypes.Type(value = Command.CompleteJob.class, name = "CompleteJob"),
   @JsonSubTypes.Type(value = Command.FailJob.class, name = "FailJob"),
   @JsonSubTypes.Type(value = Command.ThrowError.class, name = "ThrowError"),
@@ -79,6 +80,9 @@ public sealed interface Command {
       return new ActivateJobs(type, worker, timeout, max, fetchVariables, keys);
     }
   }
+
+  /** Activated jobs that could not be handed to the worker (it went away) become activatable. */
+  record YieldJobs(List<Long> jobKeys) implements Command {}
 
   /** The {@code result} of a task-listener job: denial and corrections. */
   record JobResultData(Boolean denied, String deniedReason, Map<String, Object> corrections) {}

@@ -71,6 +71,16 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         });
   }
 
+  /** Single tenant: only the default tenant (or none) is accepted. */
+  static void requireDefaultTenant(String tenantId) {
+    if (tenantId != null && !tenantId.isEmpty() && !"<default>".equals(tenantId)) {
+      throw EngineException.invalidArgument(
+          "Expected to handle the request for tenant '"
+              + tenantId
+              + "', but multi-tenancy is not supported by the embedded engine (only '<default>')");
+    }
+  }
+
   private static <T> boolean reject(StreamObserver<T> observer, Runnable validation) {
     try {
       validation.run();
@@ -115,6 +125,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void deployResource(
       DeployResourceRequest request, StreamObserver<DeployResourceResponse> observer) {
+    if (reject(observer, () -> requireDefaultTenant(request.getTenantId()))) {
+      return;
+    }
     List<Command.Resource> resources = new ArrayList<>();
     for (Resource r : request.getResourcesList()) {
       resources.add(new Command.Resource(r.getName(), r.getContent().toByteArray()));
@@ -184,6 +197,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   // ---- process instances --------------------------------------------------------------------
 
   private Command.CreateInstance createCommand(CreateProcessInstanceRequest r) {
+    requireDefaultTenant(r.getTenantId());
     List<String> starts = new ArrayList<>();
     for (ProcessInstanceCreationStartInstruction s : r.getStartInstructionsList()) {
       starts.add(s.getElementId());
@@ -232,13 +246,14 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       return;
     }
     List<String> fetch = request.getFetchVariablesList();
-    Engine.CreateResult[] created = new Engine.CreateResult[1];
+    java.util.concurrent.atomic.AtomicReference<Engine.CreateResult> created =
+        new java.util.concurrent.atomic.AtomicReference<>();
     EngineLoop.Callback onCreated =
         (result, error) -> {
           if (error != null) {
             safeError(observer, toStatus(error));
           } else {
-            created[0] = (Engine.CreateResult) result;
+            created.set((Engine.CreateResult) result);
           }
         };
     EngineLoop.Callback onEnd =
@@ -258,7 +273,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
               }
             }
           }
-          Engine.CreateResult c = created[0];
+          Engine.CreateResult c = created.get();
           try {
             observer.onNext(
                 CreateProcessInstanceWithResultResponse.newBuilder()
@@ -274,6 +289,15 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             // client gone
           }
         };
+    if (observer instanceof ServerCallStreamObserver<?> call) {
+      call.setOnCancelHandler(
+          () -> {
+            Engine.CreateResult c = created.get();
+            if (c != null) {
+              loop.forgetResult(c.processInstanceKey(), onEnd);
+            }
+          });
+    }
     loop.submitWithResult(cmd[0], onCreated, onEnd);
   }
 
@@ -314,7 +338,12 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void publishMessage(
       PublishMessageRequest request, StreamObserver<PublishMessageResponse> observer) {
     Map<String, Object>[] vars = new Map[1];
-    if (reject(observer, () -> vars[0] = Variables.parse(request.getVariables(), "variables"))) {
+    if (reject(
+        observer,
+        () -> {
+          requireDefaultTenant(request.getTenantId());
+          vars[0] = Variables.parse(request.getVariables(), "variables");
+        })) {
       return;
     }
     submit(
@@ -386,12 +415,17 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             false,
             jobs -> {
               try {
+                if (observer instanceof ServerCallStreamObserver<?> s && s.isCancelled()) {
+                  yieldBack(jobs);
+                  return;
+                }
                 ActivateJobsResponse.Builder b = ActivateJobsResponse.newBuilder();
                 jobs.forEach(j -> b.addJobs(toProto(j)));
                 observer.onNext(b.build());
                 observer.onCompleted();
               } catch (RuntimeException e) {
-                // the client went away; the jobs time out and are activated again
+                // the client went away: the jobs become activatable again at once
+                yieldBack(jobs);
               }
             });
     if (observer instanceof ServerCallStreamObserver<ActivateJobsResponse> s) {
@@ -421,18 +455,34 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             Long.MAX_VALUE,
             true,
             jobs -> {
+              int sent = 0;
               try {
                 for (ActivatedJobData j : jobs) {
+                  if (observer instanceof ServerCallStreamObserver<?> s && s.isCancelled()) {
+                    break;
+                  }
                   observer.onNext(toProto(j));
+                  sent++;
                 }
               } catch (RuntimeException e) {
                 loop.removeJobRequest(holder[0]);
+              }
+              if (sent < jobs.size()) {
+                loop.removeJobRequest(holder[0]);
+                yieldBack(jobs.subList(sent, jobs.size()));
               }
             });
     if (observer instanceof ServerCallStreamObserver<ActivatedJob> s) {
       s.setOnCancelHandler(() -> loop.removeJobRequest(holder[0]));
     }
     loop.addJobRequest(holder[0]);
+  }
+
+  private void yieldBack(List<ActivatedJobData> jobs) {
+    if (!jobs.isEmpty()) {
+      loop.submit(
+          new Command.YieldJobs(jobs.stream().map(ActivatedJobData::key).toList()), (r, e) -> {});
+    }
   }
 
   static ActivatedJob toProto(ActivatedJobData j) {
@@ -450,7 +500,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             .setWorker(j.worker())
             .setRetries(j.retries())
             .setDeadline(j.deadline())
-            .setVariables(Variables.write(j.variables()))
+            .setVariables(j.variablesJson())
             .setTenantId("<default>")
             .setKind(ActivatedJob.JobKind.valueOf(j.kind()));
     if (j.listenerEventType() != null) {

@@ -149,7 +149,21 @@ final class XmlWhitelist {
     if (ns != null && DIAGRAM_NAMESPACES.contains(ns)) {
       return;
     }
-    String id = el.hasAttribute("id") ? el.getAttribute("id") : ownerId;
+    // parts of an element (event definitions, expressions, loop characteristics) are reported
+    // with the id of the element they belong to
+    boolean part =
+        name.endsWith("EventDefinition")
+            || name.endsWith("Expression")
+            || name.endsWith("LoopCharacteristics")
+            || name.equals("condition")
+            || name.equals("loopCardinality")
+            || name.equals("ioSpecification")
+            || name.equals("property")
+            || name.startsWith("dataInput")
+            || name.startsWith("dataOutput");
+    boolean ownerIsElement = !"definitions".equals(ownerId);
+    String id =
+        el.hasAttribute("id") && !(part && ownerIsElement) ? el.getAttribute("id") : ownerId;
     if (BPMN.equals(ns)) {
       if (!BPMN_ELEMENTS.contains(name)) {
         problems.add(

@@ -20,12 +20,12 @@ public record ActivatedJobData(
     String worker,
     int retries,
     long deadline,
-    Map<String, Object> variables,
+    String variablesJson,
     String kind,
     String listenerEventType,
     Map<String, Object> userTask) {
 
-  static ActivatedJobData of(Job job, Map<String, Object> variables, Map<String, Object> userTask) {
+  static ActivatedJobData of(Job job, String variablesJson, Map<String, Object> userTask) {
     return new ActivatedJobData(
         job.key,
         job.type,
@@ -39,7 +39,7 @@ public record ActivatedJobData(
         job.worker,
         job.retries,
         job.deadline,
-        variables,
+        variablesJson,
         job.kind,
         job.listenerEventType,
         userTask);

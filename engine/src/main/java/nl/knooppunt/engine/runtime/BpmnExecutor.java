@@ -17,7 +17,6 @@ import nl.knooppunt.engine.model.Mapping;
 import nl.knooppunt.engine.model.MultiInstance;
 import nl.knooppunt.engine.model.ProcessModel;
 import nl.knooppunt.engine.model.SequenceFlow;
-import nl.knooppunt.engine.model.TimerDefinition;
 import nl.knooppunt.engine.runtime.state.DeployedProcess;
 import nl.knooppunt.engine.runtime.state.ElementInstance;
 import nl.knooppunt.engine.runtime.state.Incident;
@@ -360,9 +359,9 @@ final class BpmnExecutor {
 
   private void activateCatch(ElementInstance inst, Element el) {
     if (el.eventType == EventType.TIMER) {
-      Timer t = prepareTimer(inst, el);
+      Timer t = engine.timers.prepare(inst, el);
       markActivated(inst);
-      addTimer(inst, t);
+      engine.timers.add(inst, t);
       return;
     }
     if (el.eventType == EventType.SIGNAL) {
@@ -444,7 +443,7 @@ final class BpmnExecutor {
     for (SequenceFlow f : el.outgoing) {
       Element target = model.element(f.targetId());
       if (target.eventType == EventType.TIMER) {
-        timers.add(prepareTimer(inst, target));
+        timers.add(engine.timers.prepare(inst, target));
       } else if (target.eventType == EventType.SIGNAL) {
         signals.add(
             new String[] {
@@ -456,7 +455,7 @@ final class BpmnExecutor {
       }
     }
     markActivated(inst);
-    timers.forEach(t -> addTimer(inst, t));
+    timers.forEach(t -> engine.timers.add(inst, t));
     for (String[] sig : signals) {
       engine.messages.openSignalSubscription(inst, sig[0], sig[1], true);
     }
@@ -1037,7 +1036,7 @@ final class BpmnExecutor {
     for (String id : el.boundaryEventIds) {
       Element b = model.element(id);
       if (b.eventType == EventType.TIMER) {
-        timers.add(prepareTimer(inst, b));
+        timers.add(engine.timers.prepare(inst, b));
       } else if (b.eventType == EventType.MESSAGE) {
         String[] m = evaluateMessage(inst, b);
         messages.add(new String[] {b.id, m[0], m[1], String.valueOf(b.interrupting)});
@@ -1050,7 +1049,7 @@ final class BpmnExecutor {
             });
       }
     }
-    timers.forEach(t -> addTimer(inst, t));
+    timers.forEach(t -> engine.timers.add(inst, t));
     for (String[] sig : signals) {
       engine.messages.openSignalSubscription(inst, sig[0], sig[1], Boolean.parseBoolean(sig[2]));
     }
@@ -1072,7 +1071,7 @@ final class BpmnExecutor {
       Timer t = state().timers.get(key);
       if (t != null) {
         state().removeTimer(key);
-        engine.record("TIMER", "CANCELED", key, timerValue(t));
+        engine.record("TIMER", "CANCELED", key, TimerProcessor.timerValue(t));
       }
     }
     inst.timerKeys.clear();
@@ -1080,136 +1079,6 @@ final class BpmnExecutor {
       engine.messages.closeSubscription(key);
     }
     inst.subscriptionKeys.clear();
-  }
-
-  // ---- timers -------------------------------------------------------------------------------
-
-  private Timer prepareTimer(ElementInstance owner, Element ev) {
-    Map<String, Object> ctx = owner == null ? Map.of() : vars().visible(owner);
-    Timer t = new Timer();
-    t.elementId = ev.id;
-    t.processDefinitionKey = owner == null ? -1 : owner.processDefinitionKey;
-    schedule(t, ev.timer, ctx);
-    return t;
-  }
-
-  private void schedule(Timer t, TimerDefinition def, Map<String, Object> ctx) {
-    Object value = feel().evaluate(def.expression(), ctx);
-    if (!(value instanceof String text)) {
-      throw new FeelException(
-          "Expected result of the expression '"
-              + def.expression().source()
-              + "' to be one of '[DURATION, PERIOD, STRING, DATE_TIME]', but was '"
-              + Feel.typeName(value)
-              + "'");
-    }
-    try {
-      switch (def.kind()) {
-        case DATE -> t.dueDate = TimerSchedules.parseDate(text);
-        case DURATION -> t.dueDate = TimerSchedules.addInterval(engine.now(), text);
-        case CYCLE -> {
-          TimerSchedules.Cycle cycle = TimerSchedules.parseCycle(text);
-          t.repetitions = cycle.repetitions();
-          t.interval = cycle.interval();
-          t.dueDate =
-              cycle.start() != null
-                  ? cycle.start()
-                  : TimerSchedules.addInterval(engine.now(), cycle.interval());
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      throw new FeelException(e.getMessage());
-    }
-  }
-
-  private void addTimer(ElementInstance owner, Timer t) {
-    t.key = state().newKey();
-    if (owner != null) {
-      t.elementInstanceKey = owner.key;
-      t.processInstanceKey = owner.processInstanceKey;
-      owner.timerKeys.add(t.key);
-    }
-    state().putTimer(t);
-    engine.record("TIMER", "CREATED", t.key, timerValue(t));
-  }
-
-  static Map<String, Object> timerValue(Timer t) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("dueDate", t.dueDate);
-    v.put("targetElementId", t.elementId);
-    v.put("elementInstanceKey", t.elementInstanceKey);
-    v.put("processInstanceKey", t.processInstanceKey);
-    v.put("processDefinitionKey", t.processDefinitionKey);
-    v.put("repetitions", t.repetitions);
-    return v;
-  }
-
-  void fireDueTimers() {
-    for (Timer t : state().dueTimers(engine.now())) {
-      if (state().timers.containsKey(t.key)) {
-        triggerTimer(t);
-      }
-    }
-  }
-
-  private void triggerTimer(Timer t) {
-    state().removeTimer(t.key);
-    engine.record("TIMER", "TRIGGERED", t.key, timerValue(t));
-    boolean repeat = t.interval != null && t.repetitions != 1;
-    if (t.elementInstanceKey < 0) {
-      DeployedProcess p = state().processes.get(t.processDefinitionKey);
-      if (repeat) {
-        rescheduleCycle(t, null);
-      }
-      startProcess(p, Map.of(), List.of(t.elementId), null);
-      return;
-    }
-    ElementInstance owner = state().instances.get(t.elementInstanceKey);
-    if (owner == null) {
-      return;
-    }
-    owner.timerKeys.remove(t.key);
-    Element ev = engine.model(owner.processDefinitionKey).element(t.elementId);
-    if (repeat && ev.kind == ElementKind.BOUNDARY_EVENT && !ev.interrupting) {
-      rescheduleCycle(t, owner);
-    }
-    triggerEvent(owner, t.elementId, null);
-  }
-
-  private void rescheduleCycle(Timer t, ElementInstance owner) {
-    Timer next = new Timer();
-    next.elementId = t.elementId;
-    next.processDefinitionKey = t.processDefinitionKey;
-    next.interval = t.interval;
-    next.repetitions = t.repetitions < 0 ? -1 : t.repetitions - 1;
-    next.dueDate = TimerSchedules.addInterval(Math.max(t.dueDate, engine.now()), t.interval);
-    addTimer(owner, next);
-  }
-
-  /** A new process version: timer start events of the old version stop, the new ones start. */
-  void onNewVersion(DeployedProcess previous, DeployedProcess p) {
-    if (previous != null) {
-      for (Timer t : new ArrayList<>(state().timers.values())) {
-        if (t.elementInstanceKey < 0 && t.processDefinitionKey == previous.key) {
-          state().removeTimer(t.key);
-          engine.record("TIMER", "CANCELED", t.key, timerValue(t));
-        }
-      }
-    }
-    engine.messages.invalidateStartEvents();
-    ProcessModel model = engine.model(p.key);
-    for (Element start : model.startEvents(EventType.TIMER)) {
-      Timer t = new Timer();
-      t.elementId = start.id;
-      t.processDefinitionKey = p.key;
-      try {
-        schedule(t, start.timer, Map.of());
-      } catch (FeelException e) {
-        throw EngineException.invalidArgument(
-            "Element '" + start.id + "': invalid timer start event: " + e.getMessage());
-      }
-      addTimer(null, t);
-    }
   }
 
   // ---- incidents ---------------------------------------------------------------------------

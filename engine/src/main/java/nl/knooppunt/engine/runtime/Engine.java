@@ -44,6 +44,7 @@ public final class Engine {
   final JobProcessor jobs;
   final MessageProcessor messages;
   final UserTaskProcessor userTasks;
+  final TimerProcessor timers;
   private final List<EngineRecord> records = new ArrayList<>();
   private EngineHooks hooks = EngineHooks.NONE;
   private long now;
@@ -57,6 +58,7 @@ public final class Engine {
     this.jobs = new JobProcessor(this);
     this.messages = new MessageProcessor(this);
     this.userTasks = new UserTaskProcessor(this);
+    this.timers = new TimerProcessor(this);
   }
 
   public EngineState state() {
@@ -148,6 +150,8 @@ public final class Engine {
       return messages.broadcastSignal(c);
     } else if (command instanceof Command.ActivateJobs c) {
       return jobs.activate(c);
+    } else if (command instanceof Command.YieldJobs c) {
+      return jobs.yieldJobs(c);
     } else if (command instanceof Command.CompleteJob c) {
       return jobs.complete(c);
     } else if (command instanceof Command.FailJob c) {
@@ -181,7 +185,7 @@ public final class Engine {
   private Object tick() {
     messages.expireMessages();
     jobs.timeOutJobs();
-    executor.fireDueTimers();
+    timers.fireDue();
     return null;
   }
 
@@ -267,7 +271,7 @@ public final class Engine {
       v.put("resourceName", p.resourceName);
       v.put("processDefinitionKey", p.key);
       record("PROCESS", "CREATED", p.key, v);
-      executor.onNewVersion(latest, p);
+      timers.onNewVersion(latest, p);
       out.add(p);
     }
     List<DeployedForm> forms = new ArrayList<>();

@@ -74,6 +74,7 @@ final class JobProcessor {
   List<ActivatedJobData> activate(Command.ActivateJobs c) {
     List<ActivatedJobData> out = new ArrayList<>();
     List<Job> picked = new ArrayList<>();
+    Map<Long, String> jsonByKey = new java.util.HashMap<>();
     if (c.jobKeys() != null) {
       for (Long key : c.jobKeys()) {
         Job job = state().jobs.get(key);
@@ -82,9 +83,18 @@ final class JobProcessor {
         }
       }
     } else {
+      // stay below the client's message size: stop when the variables would exceed the budget
+      long bytes = 0;
       Iterator<Long> it = state().activatable(c.type()).iterator();
       while (it.hasNext() && picked.size() < c.max()) {
-        picked.add(state().jobs.get(it.next()));
+        Job job = state().jobs.get(it.next());
+        String json = writeJson(variablesFor(job, c.fetchVariables()));
+        bytes += json.length() + 512L;
+        if (!picked.isEmpty() && bytes > RESPONSE_BUDGET_CHARS) {
+          break;
+        }
+        picked.add(job);
+        jsonByKey.put(job.key, json);
       }
     }
     for (Job job : picked) {
@@ -94,9 +104,27 @@ final class JobProcessor {
       job.worker = c.worker() == null ? "" : c.worker();
       state().indexJob(job);
       engine.record("JOB", "ACTIVATED", job.key, value(job));
-      out.add(ActivatedJobData.of(job, variablesFor(job, c.fetchVariables()), userTaskOf(job)));
+      String json = jsonByKey.get(job.key);
+      if (json == null) {
+        json = writeJson(variablesFor(job, c.fetchVariables()));
+      }
+      out.add(ActivatedJobData.of(job, json, userTaskOf(job)));
     }
     return out;
+  }
+
+  /** Budget for one activation response (the client accepts 5 MB messages by default). */
+  private static final long RESPONSE_BUDGET_CHARS = 3L * 1024 * 1024;
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static String writeJson(Map<String, Object> variables) {
+    try {
+      return JSON.writeValueAsString(variables);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Map<String, Object> variablesFor(Job job, List<String> fetch) {
@@ -131,6 +159,21 @@ final class JobProcessor {
           "Expected to " + action + " job with key '" + key + "', but no such job was found");
     }
     return job;
+  }
+
+  Object yieldJobs(Command.YieldJobs c) {
+    for (Long key : c.jobKeys()) {
+      Job job = state().jobs.get(key);
+      if (job != null && job.state == Job.State.ACTIVATED) {
+        state().unindexJob(job);
+        job.state = Job.State.ACTIVATABLE;
+        job.worker = "";
+        job.deadline = -1;
+        state().indexJob(job);
+        engine.record("JOB", "YIELDED", job.key, value(job));
+      }
+    }
+    return null;
   }
 
   Object complete(Command.CompleteJob c) {

@@ -96,7 +96,10 @@ public final class TimerSchedules {
     } else {
       interval = parts[1];
     }
-    addInterval(0, interval);
+    if (addInterval(0, interval) <= 0) {
+      throw new IllegalArgumentException(
+          "Invalid timer cycle '" + text + "': the interval must be longer than zero");
+    }
     return new Cycle(repetitions, interval, start);
   }
 }
