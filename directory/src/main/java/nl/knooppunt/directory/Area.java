@@ -6,7 +6,7 @@ import java.util.List;
  * Part of the country: provinces, veiligheidsregio's or gemeenten, by code.
  *
  * @param level what the codes are
- * @param codes PV codes, VR codes or GM codes
+ * @param codes PV codes (or province names), VR codes or GM codes
  */
 public record Area(Level level, List<String> codes) {
 

@@ -32,7 +32,7 @@ public final class AreaResolver {
    */
   public AffectedArea resolve(Area area) {
     List<Municipality> municipalities = municipalitiesOf(area);
-    Map<String, SafetyRegion> regions = new LinkedHashMap<>();
+    Map<String, SafetyRegion> regions = new java.util.TreeMap<>();
     for (Municipality m : municipalities) {
       regions.computeIfAbsent(m.regionCode(), code -> directory.region(code).orElseThrow());
     }
@@ -103,11 +103,14 @@ public final class AreaResolver {
         switch (area.level()) {
           case PROVINCE ->
               code ->
-                  directory.province(code).isEmpty()
-                      ? null
-                      : directory.regionsOf(code).stream()
-                          .flatMap(r -> directory.municipalitiesOf(r.code()).stream())
-                          .toList();
+                  directory
+                      .provinceByCodeOrName(code)
+                      .map(
+                          p ->
+                              directory.regionsOf(p.code()).stream()
+                                  .flatMap(r -> directory.municipalitiesOf(r.code()).stream())
+                                  .toList())
+                      .orElse(null);
           case REGION ->
               code -> directory.region(code).isEmpty() ? null : directory.municipalitiesOf(code);
           case MUNICIPALITY -> code -> directory.municipality(code).map(List::of).orElse(null);

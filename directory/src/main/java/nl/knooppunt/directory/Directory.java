@@ -182,6 +182,17 @@ public final class Directory {
     return Optional.ofNullable(provinces.get(code));
   }
 
+  /** A province by its CBS code ({@code PV26}) or its name ({@code Utrecht}, any case). */
+  public Optional<Province> provinceByCodeOrName(String codeOrName) {
+    Province byCode = provinces.get(codeOrName);
+    if (byCode != null) {
+      return Optional.of(byCode);
+    }
+    return provinces.values().stream()
+        .filter(p -> p.name().equalsIgnoreCase(codeOrName.trim()))
+        .findFirst();
+  }
+
   public Optional<SafetyRegion> region(String code) {
     return Optional.ofNullable(regions.get(code));
   }

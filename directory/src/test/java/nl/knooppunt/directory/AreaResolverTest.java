@@ -48,6 +48,13 @@ class AreaResolverTest {
   }
 
   @Test
+  void a_province_may_be_named_instead_of_coded() {
+    assertThat(resolver.resolve(Area.provinces("utrecht")).municipalities()).hasSize(26);
+    assertThat(resolver.resolve(Area.provinces("Noord-Holland")).regionCodes())
+        .containsExactly("VR10", "VR11", "VR12", "VR13", "VR14");
+  }
+
+  @Test
   void one_gemeente_reaches_its_mayor_its_region_and_its_unit() {
     AffectedArea city = resolver.resolve(Area.municipalities("GM0344"));
 
