@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.knooppunt.engine.EmbeddedEngine;
 import nl.knooppunt.gateway.GatewayApplication;
+import nl.knooppunt.gateway.security.LocalAccounts;
 import nl.knooppunt.standalone.infra.EmbeddedKafkaServer;
 import nl.knooppunt.standalone.infra.EmbeddedPostgresServer;
 import nl.knooppunt.workers.WorkersApplication;
@@ -65,8 +66,10 @@ public final class StandaloneHub implements AutoCloseable {
               .run(args);
       StandaloneHub hub = new StandaloneHub(infrastructure, gateway, workers);
       log.info(
-          "Landelijk Knooppunt draait (ingebed): open {} | demo-accounts: zie README.md",
-          hub.url());
+          "Landelijk Knooppunt draait (ingebed): open {} | demo-accounts: {} (wachtwoord"
+              + " <account>-demo tenzij anders ingesteld; zie README.md)",
+          hub.url(),
+          hub.demoAccounts());
       return hub;
     } catch (RuntimeException e) {
       infrastructure.close();
@@ -107,6 +110,13 @@ public final class StandaloneHub implements AutoCloseable {
         .environment(environment)
         .properties("spring.config.name=" + configName)
         .registerShutdownHook(false);
+  }
+
+  /** The local accounts the gateway seeded (names only; passwords come from configuration). */
+  public String demoAccounts() {
+    return gateway.getBeanProvider(LocalAccounts.class).stream()
+        .flatMap(accounts -> accounts.getUsers().keySet().stream())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** The address duty officers open. */

@@ -78,6 +78,11 @@ class HubHealthIT {
   }
 
   @Test
+  void the_demo_accounts_of_the_embedded_default_are_seeded() {
+    assertThat(hub.demoAccounts()).contains("operator", "nctv", "regio-utrecht", "management");
+  }
+
+  @Test
   void the_url_to_open_is_the_gateway_port() {
     assertThat(hub.url()).isEqualTo(settings.url("/"));
   }

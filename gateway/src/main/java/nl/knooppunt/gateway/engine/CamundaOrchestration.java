@@ -1,0 +1,131 @@
+package nl.knooppunt.gateway.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.ProblemException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import nl.knooppunt.gateway.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link Orchestration} over the Camunda Java client (the starter's {@code CamundaClient} bean).
+ * Process starts and messages go over gRPC; user-task commands over REST (they have no gRPC form).
+ * When the client is disabled ({@code camunda.client.enabled=false}) every call is a 503.
+ */
+@Component
+class CamundaOrchestration implements Orchestration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CamundaOrchestration.class);
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private final ObjectProvider<CamundaClient> client;
+
+  CamundaOrchestration(ObjectProvider<CamundaClient> client) {
+    this.client = client;
+  }
+
+  private <T> T call(String what, Function<CamundaClient, T> command) {
+    CamundaClient c = client.getIfAvailable();
+    if (c == null) {
+      throw new Problems.Unavailable("Er is geen procesengine gekoppeld (camunda.client).");
+    }
+    try {
+      return command.apply(c);
+    } catch (ProblemException e) {
+      int code = e.code();
+      String detail = e.details() == null ? e.getMessage() : e.details().getDetail();
+      if (code == 404) {
+        throw new Problems.NotFound(what + ": onbekend bij de procesengine (" + detail + ")");
+      }
+      if (code == 409 || code == 400) {
+        throw new Problems.Conflict(what + ": " + detail);
+      }
+      LOG.warn("{} failed: HTTP {} {}", what, code, detail);
+      throw new Problems.Unavailable(what + ": de procesengine antwoordde " + code);
+    } catch (ClientStatusException e) {
+      switch (e.getStatusCode()) {
+        case NOT_FOUND ->
+            throw new Problems.NotFound(
+                what + ": onbekend bij de procesengine (" + e.getMessage() + ")");
+        case FAILED_PRECONDITION, ALREADY_EXISTS, INVALID_ARGUMENT ->
+            throw new Problems.Conflict(what + ": " + e.getMessage());
+        default -> {
+          LOG.warn("{} failed: {}", what, e.getStatusCode(), e);
+          throw new Problems.Unavailable(what + ": de procesengine is niet bereikbaar");
+        }
+      }
+    } catch (ClientException e) {
+      LOG.warn("{} failed", what, e);
+      throw new Problems.Unavailable(what + ": de procesengine is niet bereikbaar");
+    }
+  }
+
+  @Override
+  public long startProcess(String bpmnProcessId, Object variables) {
+    return call(
+        "Proces " + bpmnProcessId + " starten",
+        c ->
+            c.newCreateInstanceCommand()
+                .bpmnProcessId(bpmnProcessId)
+                .latestVersion()
+                .variables(variables)
+                .requestTimeout(TIMEOUT)
+                .send()
+                .join()
+                .getProcessInstanceKey());
+  }
+
+  @Override
+  public void publishMessage(
+      String messageName, String correlationKey, Map<String, Object> variables) {
+    call(
+        "Bericht " + messageName,
+        c ->
+            c.newPublishMessageCommand()
+                .messageName(messageName)
+                .correlationKey(correlationKey)
+                .timeToLive(Duration.ofHours(1))
+                .variables(variables)
+                .requestTimeout(TIMEOUT)
+                .send()
+                .join());
+  }
+
+  @Override
+  public void assignTask(long userTaskKey, String assignee) {
+    call(
+        "Taak " + userTaskKey + " claimen",
+        c ->
+            c.newAssignUserTaskCommand(userTaskKey)
+                .assignee(assignee)
+                .allowOverride(false)
+                .requestTimeout(TIMEOUT)
+                .send()
+                .join());
+  }
+
+  @Override
+  public void unassignTask(long userTaskKey) {
+    call(
+        "Taak " + userTaskKey + " vrijgeven",
+        c -> c.newUnassignUserTaskCommand(userTaskKey).requestTimeout(TIMEOUT).send().join());
+  }
+
+  @Override
+  public void completeTask(long userTaskKey, Map<String, Object> variables) {
+    call(
+        "Taak " + userTaskKey + " afronden",
+        c ->
+            c.newCompleteUserTaskCommand(userTaskKey)
+                .variables(variables)
+                .requestTimeout(TIMEOUT)
+                .send()
+                .join());
+  }
+}

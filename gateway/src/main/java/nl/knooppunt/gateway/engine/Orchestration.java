@@ -1,0 +1,27 @@
+package nl.knooppunt.gateway.engine;
+
+import java.util.Map;
+
+/**
+ * What the gateway asks of the process engine. Implemented with the Camunda Java client ({@link
+ * CamundaOrchestration}); the API layer never talks to the client directly, so it is tested without
+ * an engine. Failures are {@link nl.knooppunt.gateway.web.Problems} exceptions: unknown (404),
+ * conflict with the engine's state (409), engine unreachable (503).
+ */
+public interface Orchestration {
+
+  /** Starts the latest version of a process; returns the process instance key. */
+  long startProcess(String bpmnProcessId, Object variables);
+
+  /** Publishes a message correlated by key (buffered by the engine when nobody waits yet). */
+  void publishMessage(String messageName, String correlationKey, Map<String, Object> variables);
+
+  /** Claims a user task for the assignee; refuses when someone else has it. */
+  void assignTask(long userTaskKey, String assignee);
+
+  /** Gives a user task back to its groups. */
+  void unassignTask(long userTaskKey);
+
+  /** Completes a user task with the form variables. */
+  void completeTask(long userTaskKey, Map<String, Object> variables);
+}

@@ -1,0 +1,183 @@
+package nl.knooppunt.gateway.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.UserTaskProperties;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.knooppunt.gateway.events.Envelope;
+import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.events.EventTypes;
+import nl.knooppunt.gateway.forms.FormSchemas;
+import nl.knooppunt.processes.CandidateGroup;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.TaskListenerJobType;
+import nl.knooppunt.processes.Variabele;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the task inbox current from the task-listener jobs every user task declares (DESIGN §2):
+ * each job becomes a {@code nl.knooppunt.taak.*} event (id from the job key, so a retried job
+ * counts once), applied to the read model and written to {@code knooppunt.events.v1}. The job
+ * completes without variables only after that, so the task never runs ahead of the inbox.
+ */
+@Component
+public class TaskListenerWorker {
+
+  /** Variables not copied into the task context (large lists the form does not need). */
+  private static final List<String> SKIPPED_VARIABLES =
+      List.of("ontvangers", "bevestigingen", "aanbiedingen", "afstemmingen");
+
+  private static final int MAX_CONTEXT_CHARS = 32_000;
+
+  private final EventPublisher publisher;
+  private final FormSchemas forms;
+  private final ObjectMapper json;
+
+  public TaskListenerWorker(EventPublisher publisher, FormSchemas forms, ObjectMapper json) {
+    this.publisher = publisher;
+    this.forms = forms;
+    this.json = json;
+  }
+
+  @JobWorker(type = JobTypes.TAAK_CREATING, fetchAllVariables = true)
+  public void creating(ActivatedJob job) {
+    handle(TaskListenerJobType.CREATING, job);
+  }
+
+  @JobWorker(type = JobTypes.TAAK_ASSIGNING, fetchAllVariables = true)
+  public void assigning(ActivatedJob job) {
+    handle(TaskListenerJobType.ASSIGNING, job);
+  }
+
+  @JobWorker(type = JobTypes.TAAK_COMPLETING, fetchAllVariables = true)
+  public void completing(ActivatedJob job) {
+    handle(TaskListenerJobType.COMPLETING, job);
+  }
+
+  @JobWorker(type = JobTypes.TAAK_CANCELING, fetchAllVariables = true)
+  public void canceling(ActivatedJob job) {
+    handle(TaskListenerJobType.CANCELING, job);
+  }
+
+  /** Turns one listener job into an event and publishes it. */
+  public void handle(TaskListenerJobType listener, ActivatedJob job) {
+    publisher.publish(toEvent(listener, job, Instant.now()));
+  }
+
+  Envelope toEvent(TaskListenerJobType listener, ActivatedJob job, Instant now) {
+    UserTaskProperties task = job.getUserTask();
+    Map<String, Object> variables = job.getVariablesAsMap();
+    String crisisId = string(variables.get(Variabele.CRISIS_ID.naam()));
+    boolean exercise = Boolean.TRUE.equals(variables.get(Variabele.EXERCISE.naam()));
+    Optional<Taak> taak = Taak.of(job.getBpmnProcessId(), job.getElementId());
+    List<String> groups =
+        task == null || task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups();
+
+    ObjectNode data = json.createObjectNode();
+    long taskKey =
+        task != null && task.getUserTaskKey() != null
+            ? task.getUserTaskKey()
+            : job.getElementInstanceKey();
+    data.put("taskKey", String.valueOf(taskKey));
+    data.put("crisisId", crisisId);
+    data.put("process", job.getBpmnProcessId());
+    data.put("elementId", job.getElementId());
+    data.put("processInstanceKey", String.valueOf(job.getProcessInstanceKey()));
+    data.put("name", taak.map(t -> forms.title(t.formulier())).orElse(job.getElementId()));
+    taak.ifPresent(
+        t -> {
+          data.put("formKey", t.formulier().key());
+          data.put("sla", t.sla().toString());
+        });
+    ArrayNode g = data.putArray("candidateGroups");
+    groups.forEach(g::add);
+    ArrayNode u = data.putArray("candidateUsers");
+    if (task != null && task.getCandidateUsers() != null) {
+      task.getCandidateUsers().forEach(u::add);
+    }
+    if (task != null && task.getAssignee() != null && !task.getAssignee().isBlank()) {
+      data.put("assignee", task.getAssignee());
+    }
+    OffsetDateTime due = task == null ? null : task.getDueDate();
+    if (due == null && taak.isPresent()) {
+      due = OffsetDateTime.ofInstant(now.plus(taak.get().sla()), java.time.ZoneOffset.UTC);
+    }
+    if (due != null) {
+      data.put("dueAt", due.toString());
+    }
+    String vrCode = vrCode(variables, groups);
+    if (vrCode != null) {
+      data.put("vrCode", vrCode);
+    }
+    data.put("listener", listener.eventType());
+    if (listener == TaskListenerJobType.CREATING) {
+      data.set("variables", json.valueToTree(context(variables)));
+    }
+    String type =
+        switch (listener) {
+          case CREATING -> EventTypes.TAAK_AANGEMAAKT;
+          case ASSIGNING -> EventTypes.TAAK_TOEGEWEZEN;
+          case COMPLETING -> EventTypes.TAAK_VOLTOOID;
+          case CANCELING -> EventTypes.TAAK_GEANNULEERD;
+        };
+    return new Envelope(
+        "taak-" + listener.eventType() + ":" + job.getKey(),
+        type,
+        Envelope.GATEWAY_SOURCE,
+        now,
+        crisisId,
+        "procesengine",
+        exercise,
+        data);
+  }
+
+  private Map<String, Object> context(Map<String, Object> variables) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    variables.forEach(
+        (k, v) -> {
+          if (SKIPPED_VARIABLES.stream().noneMatch(k::startsWith)) {
+            out.put(k, v);
+          }
+        });
+    try {
+      if (json.writeValueAsString(out).length() > MAX_CONTEXT_CHARS) {
+        out.keySet()
+            .removeIf(
+                k ->
+                    !k.equals("crisisId")
+                        && !k.equals("exercise")
+                        && !k.equals("gebied")
+                        && !k.equals("reden")
+                        && !k.equals("vrCode"));
+      }
+    } catch (Exception e) {
+      out.clear();
+    }
+    return out;
+  }
+
+  private static String vrCode(Map<String, Object> variables, List<String> groups) {
+    String direct = string(variables.get(Variabele.VR_CODE.naam()));
+    if (direct != null) {
+      return direct;
+    }
+    return groups.stream()
+        .filter(gr -> gr.startsWith(CandidateGroup.REGIO_PREFIX))
+        .map(gr -> gr.substring(CandidateGroup.REGIO_PREFIX.length()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String string(Object o) {
+    return o == null ? null : o.toString();
+  }
+}

@@ -1,0 +1,68 @@
+package nl.knooppunt.gateway.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.TimeUnit;
+import nl.knooppunt.gateway.readmodel.Projector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the gateway's own events: first to {@code knooppunt.events.v1} (so a replay rebuilds
+ * them), then applies them to the read model at once (so the user sees the result without waiting
+ * for the consumer; the consumer skips the event id later).
+ */
+@Component
+public class EventPublisher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+
+  private final KafkaTemplate<String, String> kafka;
+  private final Projector projector;
+  private final ObjectMapper json;
+
+  public EventPublisher(
+      KafkaTemplate<String, String> kafka, Projector projector, ObjectMapper json) {
+    this.kafka = kafka;
+    this.projector = projector;
+    this.json = json;
+  }
+
+  public void publish(Envelope event) {
+    try {
+      kafka.send(Topics.EVENTS, event.crisisId(), event.toJson(json)).get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.error(
+          "Event {} ({}) not written to {}: interrupted", event.id(), event.type(), Topics.EVENTS);
+    } catch (Exception e) {
+      LOG.error(
+          "Event {} ({}) not written to {}; applied to the read model only",
+          event.id(),
+          event.type(),
+          Topics.EVENTS,
+          e);
+    }
+    projector.apply(event);
+  }
+
+  /** Writes a record to another topic and waits for the broker's acknowledgement. */
+  public void send(String topic, String key, String value) {
+    try {
+      kafka.send(topic, key, value).get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (Exception e) {
+      throw new KafkaUnavailableException(topic, e);
+    }
+  }
+
+  /** Kafka did not accept a record in time. */
+  public static class KafkaUnavailableException extends RuntimeException {
+    KafkaUnavailableException(String topic, Throwable cause) {
+      super("Kafka nam het bericht voor " + topic + " niet aan", cause);
+    }
+  }
+}

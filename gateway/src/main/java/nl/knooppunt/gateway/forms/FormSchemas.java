@@ -1,0 +1,154 @@
+package nl.knooppunt.gateway.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.knooppunt.api.model.FieldError;
+import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.web.Problems;
+import nl.knooppunt.processes.Formulier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The JSON Schemas (draft 2020-12) of the task forms, from the process catalogue. A completion is
+ * validated against its form; fields the hub fills itself are set from the signed-in user: every
+ * {@code readOnly} field (the decider, {@code beslisser}, four-eyes principle) always, and a
+ * missing string field whose name ends in {@code Door} ("by") as a default.
+ */
+@Component
+public class FormSchemas {
+
+  private final ObjectMapper json;
+  private final Map<Formulier, JsonNode> raw = new EnumMap<>(Formulier.class);
+  private final Map<Formulier, JsonSchema> compiled = new EnumMap<>(Formulier.class);
+
+  public FormSchemas(ObjectMapper json) {
+    this.json = json;
+    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true)
+            .locale(Locale.forLanguageTag("nl"))
+            .build();
+    for (Formulier f : Formulier.values()) {
+      try (InputStream in = getClass().getClassLoader().getResourceAsStream(f.schemaResource())) {
+        if (in == null) {
+          throw new IllegalStateException(
+              "form schema missing on the classpath: " + f.schemaResource());
+        }
+        JsonNode schema = json.readTree(in);
+        raw.put(f, schema);
+        compiled.put(f, factory.getSchema(schema, config));
+      } catch (IOException e) {
+        throw new IllegalStateException("form schema unreadable: " + f.schemaResource(), e);
+      }
+    }
+  }
+
+  /** The schema as a map (for the API). */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> schema(Formulier form) {
+    return json.convertValue(raw.get(form), LinkedHashMap.class);
+  }
+
+  /** The form's title: the task's display name. */
+  public String title(Formulier form) {
+    return raw.get(form).path("title").asText(form.naam());
+  }
+
+  /**
+   * Validates a completion; returns the variables to complete the task with (hub-filled fields
+   * set), or throws a 400 naming every wrong field.
+   */
+  public Map<String, Object> validate(
+      Formulier form, Map<String, Object> payload, KnooppuntUser user) {
+    ObjectNode values = json.valueToTree(payload == null ? Map.of() : payload);
+    JsonNode props = raw.get(form).path("properties");
+    List<String> required = new ArrayList<>();
+    raw.get(form).path("required").forEach(r -> required.add(r.asText()));
+    for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      boolean readOnly = p.getValue().path("readOnly").asBoolean(false);
+      boolean byField =
+          p.getKey().endsWith("Door") && "string".equals(p.getValue().path("type").asText());
+      if (readOnly || (byField && !values.hasNonNull(p.getKey()))) {
+        values.put(p.getKey(), user.username());
+      }
+    }
+    List<FieldError> errors = new ArrayList<>();
+    for (ValidationMessage m : compiled.get(form).validate(values)) {
+      errors.add(new FieldError(field(m), message(m)));
+    }
+    if (!errors.isEmpty()) {
+      errors.sort((a, b) -> a.getField().compareTo(b.getField()));
+      throw new Problems.Invalid(
+          "Het formulier '"
+              + title(form)
+              + "' is niet goed ingevuld: "
+              + String.join(", ", errors.stream().map(FieldError::getField).distinct().toList())
+              + ".",
+          errors);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> out = json.convertValue(values, LinkedHashMap.class);
+    return out;
+  }
+
+  private static String field(ValidationMessage m) {
+    String location = m.getInstanceLocation() == null ? "" : m.getInstanceLocation().toString();
+    String path = readable(location);
+    if (("required".equals(m.getType()) || "additionalProperties".equals(m.getType()))
+        && m.getProperty() != null) {
+      path = path.isEmpty() ? m.getProperty() : path + "." + m.getProperty();
+    }
+    return path.isEmpty() ? "body" : path;
+  }
+
+  /** {@code /regels/0/bedrag} or {@code $.regels[0].bedrag} → {@code regels[0].bedrag}. */
+  static String readable(String location) {
+    if (location.startsWith("$")) {
+      String p = location.substring(1);
+      return p.startsWith(".") ? p.substring(1) : p;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : location.split("/")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      String name = part.replace("~1", "/").replace("~0", "~");
+      if (name.chars().allMatch(Character::isDigit)) {
+        out.append('[').append(name).append(']');
+      } else {
+        if (!out.isEmpty()) {
+          out.append('.');
+        }
+        out.append(name);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String message(ValidationMessage m) {
+    String error = m.getError();
+    if (error != null && !error.isBlank()) {
+      return error;
+    }
+    String message = m.getMessage();
+    int colon = message.indexOf(": ");
+    return colon > 0 ? message.substring(colon + 2) : message;
+  }
+}

@@ -1,0 +1,98 @@
+package nl.knooppunt.gateway.security;
+
+import static nl.knooppunt.gateway.security.Rol.*;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which roles may call which API operation (by {@code operationId}). One table, enforced by {@link
+ * AccessInterceptor} before the request is read, documented in docs/api.md and checked by the
+ * access-matrix test. An operation missing here is refused (fail closed). Scope (own region, own
+ * municipality, task candidate groups) is checked on top of this, in the services.
+ */
+public final class AccessPolicy {
+
+  private AccessPolicy() {}
+
+  /** Operations anyone may call, without login. */
+  public static final Set<String> PUBLIC_OPERATIONS = Set.of("getHubInfo");
+
+  private static final Set<Rol> ALL = EnumSet.allOf(Rol.class);
+  private static final Set<Rol> NATIONAL_READERS =
+      EnumSet.of(
+          LANDELIJK_OPERATOR,
+          NCTV_BESLUITVORMER,
+          COMMUNICATIEADVISEUR,
+          LOCC_OFFICIER,
+          HOOFD_LOCC,
+          MANAGEMENT,
+          BEHEERDER);
+  private static final Set<Rol> TASK_READERS = EnumSet.complementOf(EnumSet.of(MANAGEMENT));
+  private static final Set<Rol> TASK_WORKERS =
+      EnumSet.complementOf(EnumSet.of(MANAGEMENT, BEHEERDER));
+
+  private static final Map<String, Set<Rol>> ALLOWED = new LinkedHashMap<>();
+
+  static {
+    // processes
+    ALLOWED.put("startThreatLevelProposal", EnumSet.of(LANDELIJK_OPERATOR));
+    ALLOWED.put("startManhunt", EnumSet.of(LANDELIJK_OPERATOR));
+    ALLOWED.put("startAssistanceRequest", EnumSet.of(REGIO, LOCC_OFFICIER, LANDELIJK_OPERATOR));
+    ALLOWED.put("proposeLowering", EnumSet.of(LANDELIJK_OPERATOR));
+    ALLOWED.put("requestExtension", EnumSet.of(REGIO, LOCC_OFFICIER));
+    ALLOWED.put("reportArrest", EnumSet.of(LANDELIJK_OPERATOR, POLITIE, OM));
+    ALLOWED.put("endManhunt", EnumSet.of(LANDELIJK_OPERATOR, POLITIE, OM));
+    ALLOWED.put("endDeployment", EnumSet.of(REGIO, LOCC_OFFICIER, LANDELIJK_OPERATOR));
+    // crises
+    ALLOWED.put("listCrises", ALL);
+    ALLOWED.put("getCrisis", ALL);
+    ALLOWED.put("getCrisisTimeline", ALL);
+    ALLOWED.put("getEvaluationReport", NATIONAL_READERS);
+    // notifications
+    ALLOWED.put("listCrisisNotifications", ALL);
+    ALLOWED.put("acknowledgeNotification", EnumSet.of(GEZAG, REGIO));
+    // tasks
+    ALLOWED.put("listTasks", TASK_READERS);
+    ALLOWED.put("getTask", TASK_READERS);
+    ALLOWED.put("claimTask", TASK_WORKERS);
+    ALLOWED.put("unclaimTask", TASK_WORKERS);
+    ALLOWED.put("completeTask", TASK_WORKERS);
+    // threat levels
+    ALLOWED.put("listThreatLevels", ALL);
+    ALLOWED.put("listThreatLevelHistory", ALL);
+    // dashboards
+    ALLOWED.put(
+        "getDashboard",
+        EnumSet.of(
+            MANAGEMENT,
+            LANDELIJK_OPERATOR,
+            NCTV_BESLUITVORMER,
+            LOCC_OFFICIER,
+            HOOFD_LOCC,
+            BEHEERDER));
+    // logbook
+    Set<Rol> logbook = EnumSet.of(MANAGEMENT, LANDELIJK_OPERATOR, NCTV_BESLUITVORMER, BEHEERDER);
+    ALLOWED.put("exportLogbookJson", logbook);
+    ALLOWED.put("exportLogbookCsv", logbook);
+    ALLOWED.put("verifyLogbook", EnumSet.of(MANAGEMENT, LANDELIJK_OPERATOR, BEHEERDER));
+    // directory and user
+    ALLOWED.put("listRegions", ALL);
+    ALLOWED.put("listMunicipalities", ALL);
+    ALLOWED.put("getCurrentUser", ALL);
+  }
+
+  /** The roles allowed to call an operation; empty when the operation is unknown. */
+  public static Optional<Set<Rol>> allowed(String operationId) {
+    return Optional.ofNullable(ALLOWED.get(operationId)).map(Collections::unmodifiableSet);
+  }
+
+  /** Every operation with its roles (for documentation and tests). */
+  public static Map<String, Set<Rol>> table() {
+    return Collections.unmodifiableMap(ALLOWED);
+  }
+}

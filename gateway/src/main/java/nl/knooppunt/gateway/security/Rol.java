@@ -1,0 +1,59 @@
+package nl.knooppunt.gateway.security;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import nl.knooppunt.processes.CandidateGroup;
+
+/**
+ * The roles of DESIGN §6. The Spring authority is {@code ROLE_<name>}; scoped roles (region, police
+ * unit, gezag) take their scope from the user (account or token).
+ */
+public enum Rol {
+  LANDELIJK_OPERATOR(CandidateGroup.LANDELIJK_OPERATOR),
+  NCTV_BESLUITVORMER(CandidateGroup.NCTV_BESLUITVORMER),
+  COMMUNICATIEADVISEUR(CandidateGroup.COMMUNICATIEADVISEUR),
+  LOCC_OFFICIER(CandidateGroup.LOCC_OFFICIER),
+  HOOFD_LOCC(CandidateGroup.HOOFD_LOCC),
+  /** Scoped to one VR code: candidate group {@code regio-VRxx}. */
+  REGIO(null),
+  /** Scoped to a police unit: groups {@code politie} and {@code politie-<eenheid>}. */
+  POLITIE(CandidateGroup.POLITIE),
+  OM(CandidateGroup.OM),
+  /** Scoped to a municipality: group {@code gezag-GMxxxx}. */
+  GEZAG(null),
+  /** Read-only: dashboards, logbooks, crises. */
+  MANAGEMENT(CandidateGroup.MANAGEMENT),
+  BEHEERDER(CandidateGroup.BEHEERDER);
+
+  private final CandidateGroup group;
+
+  Rol(CandidateGroup group) {
+    this.group = group;
+  }
+
+  /** The unscoped candidate group of this role, if it has one. */
+  public Optional<String> group() {
+    return Optional.ofNullable(group).map(CandidateGroup::group);
+  }
+
+  public String authority() {
+    return "ROLE_" + name();
+  }
+
+  /**
+   * Parses a role as written in configuration or a token: {@code REGIO}, {@code regio}, {@code
+   * landelijk-operator}, {@code ROLE_LANDELIJK_OPERATOR}.
+   */
+  public static Optional<Rol> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String n = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    if (n.startsWith("ROLE_")) {
+      n = n.substring(5);
+    }
+    String name = n;
+    return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
+  }
+}

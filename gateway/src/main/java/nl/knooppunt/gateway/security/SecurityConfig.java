@@ -1,0 +1,207 @@
+package nl.knooppunt.gateway.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.security.interfaces.RSAPublicKey;
+import nl.knooppunt.gateway.web.Problems;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Authentication: local accounts (form login for pages, HTTP Basic for the API) in the embedded
+ * default; an OAuth2 resource server (JWT) in the {@code production} profile. Which role may call
+ * which operation is decided per operation in {@link AccessPolicy}; scope (region, unit,
+ * municipality) in the services.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({LocalAccounts.class, JwtUsers.class})
+public class SecurityConfig {
+
+  /** Reachable without login: health, hub info, the contract and Swagger UI. */
+  static final String[] PUBLIC = {
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/api/v1/info",
+    "/openapi/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**",
+    "/v3/api-docs/**",
+    "/error",
+    "/login",
+    "/favicon.ico"
+  };
+
+  static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+
+  private static void authorize(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+    a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated();
+  }
+
+  static void writeProblem(
+      ObjectMapper json,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String detail)
+      throws IOException {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(Problems.type(status == HttpStatus.UNAUTHORIZED ? "niet-ingelogd" : "geen-toegang"));
+    p.setTitle(status == HttpStatus.UNAUTHORIZED ? "Niet ingelogd" : "Geen toegang");
+    p.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), p);
+  }
+
+  static AccessDeniedHandler accessDenied(ObjectMapper json) {
+    return (request, response, e) ->
+        writeProblem(
+            json, request, response, HttpStatus.FORBIDDEN, "Geen toegang voor deze gebruiker.");
+  }
+
+  static AuthenticationEntryPoint apiEntryPoint(ObjectMapper json, String challenge) {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", challenge);
+      writeProblem(
+          json, request, response, HttpStatus.UNAUTHORIZED, "Log in om deze gegevens te zien.");
+    };
+  }
+
+  /** A URL the firewall refuses (e.g. {@code //} or an encoded {@code /}) is a 400 problem. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+    return (request, response, e) -> {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Deze URL wordt geweigerd.");
+      p.setType(Problems.type("ongeldige-invoer"));
+      p.setTitle("Ongeldige invoer");
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), p);
+    };
+  }
+
+  /** The embedded default: seeded local accounts. */
+  @Configuration(proxyBeanMethods = false)
+  @Profile("!production")
+  static class Local {
+
+    @Bean
+    PasswordEncoder passwordEncoder(LocalAccounts accounts) {
+      return new BCryptPasswordEncoder(accounts.getBcryptStrength());
+    }
+
+    @Bean
+    UserDetailsService localUsers(LocalAccounts accounts, PasswordEncoder encoder) {
+      return accounts.userDetailsService(encoder);
+    }
+
+    @Bean
+    SecurityFilterChain localChain(HttpSecurity http, ObjectMapper json) throws Exception {
+      AuthenticationEntryPoint api = apiEntryPoint(json, "Basic realm=\"knooppunt\"");
+      LoginUrlAuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
+      http.authorizeHttpRequests(SecurityConfig::authorize)
+          .httpBasic(b -> b.authenticationEntryPoint(api))
+          .formLogin(Customizer.withDefaults())
+          .logout(Customizer.withDefaults())
+          // A request without a session cookie (API clients with Basic) cannot be a CSRF attack.
+          .csrf(
+              c ->
+                  c.ignoringRequestMatchers(
+                      r ->
+                          r.getHeader("Authorization") != null
+                              || r.getRequestedSessionId() == null))
+          .exceptionHandling(
+              e ->
+                  e.defaultAuthenticationEntryPointFor(api, API)
+                      .defaultAuthenticationEntryPointFor(pages, r -> true)
+                      .accessDeniedHandler(accessDenied(json)));
+      return http.build();
+    }
+  }
+
+  /** Production: OIDC bearer tokens (issuer from configuration). */
+  @Configuration(proxyBeanMethods = false)
+  @Profile("production")
+  static class Production {
+
+    /**
+     * The token decoder: the issuer's public key ({@code public-key-location}) or key set ({@code
+     * jwk-set-uri}) when configured, else discovery from {@code issuer-uri} on first use; the
+     * issuer is checked whenever it is configured.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) throws IOException {
+      OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+      String issuer = jwt.getIssuerUri();
+      NimbusJwtDecoder decoder;
+      if (jwt.getPublicKeyLocation() != null) {
+        try (var in = jwt.getPublicKeyLocation().getInputStream()) {
+          RSAPublicKey key = RsaKeyConverters.x509().convert(in);
+          decoder = NimbusJwtDecoder.withPublicKey(key).build();
+        }
+      } else if (jwt.getJwkSetUri() != null) {
+        decoder = NimbusJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
+      } else if (issuer != null) {
+        return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer));
+      } else {
+        throw new IllegalStateException(
+            "Profile production needs spring.security.oauth2.resourceserver.jwt.issuer-uri");
+      }
+      decoder.setJwtValidator(
+          issuer == null
+              ? JwtValidators.createDefault()
+              : JwtValidators.createDefaultWithIssuer(issuer));
+      return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain productionChain(HttpSecurity http, ObjectMapper json, JwtUsers jwtUsers)
+        throws Exception {
+      AuthenticationEntryPoint api = apiEntryPoint(json, "Bearer");
+      http.authorizeHttpRequests(SecurityConfig::authorize)
+          .oauth2ResourceServer(
+              o ->
+                  o.jwt(j -> j.jwtAuthenticationConverter(jwtUsers))
+                      .authenticationEntryPoint(api)
+                      .accessDeniedHandler(accessDenied(json)))
+          .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+          .csrf(c -> c.disable())
+          .exceptionHandling(
+              e -> e.authenticationEntryPoint(api).accessDeniedHandler(accessDenied(json)));
+      return http.build();
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package nl.knooppunt.gateway.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import nl.knooppunt.api.model.FieldError;
+import nl.knooppunt.gateway.events.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as {@code application/problem+json} (RFC 9457); validation failures carry {@code
+ * errors} with one entry per field. A client mistake is never a 500.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  private static ResponseEntity<Object> problem(
+      HttpStatusCode status,
+      String slug,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      String path) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(Problems.type(slug));
+    p.setTitle(title);
+    if (path != null) {
+      p.setInstance(URI.create(path));
+    }
+    if (errors != null && !errors.isEmpty()) {
+      p.setProperty("errors", errors);
+    }
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
+  private static String path(WebRequest request) {
+    return request instanceof ServletWebRequest s ? s.getRequest().getRequestURI() : null;
+  }
+
+  private static ResponseEntity<Object> invalid(List<FieldError> errors, String path) {
+    String detail =
+        errors.isEmpty()
+            ? "De invoer is ongeldig."
+            : "Ongeldige invoer: "
+                + String.join(", ", errors.stream().map(FieldError::getField).distinct().toList())
+                + ".";
+    return problem(
+        HttpStatus.BAD_REQUEST, "ongeldige-invoer", "Ongeldige invoer", detail, errors, path);
+  }
+
+  @ExceptionHandler(Problems.ApiException.class)
+  ResponseEntity<Object> api(Problems.ApiException e, HttpServletRequest request) {
+    return problem(
+        e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), request.getRequestURI());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> denied(AccessDeniedException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.FORBIDDEN,
+        "geen-toegang",
+        "Geen toegang",
+        e.getMessage(),
+        null,
+        request.getRequestURI());
+  }
+
+  @ExceptionHandler(AuthenticationException.class)
+  ResponseEntity<Object> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.UNAUTHORIZED,
+        "niet-ingelogd",
+        "Niet ingelogd",
+        e.getMessage(),
+        null,
+        request.getRequestURI());
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> constraint(ConstraintViolationException e, HttpServletRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    e.getConstraintViolations()
+        .forEach(
+            v -> {
+              String p = v.getPropertyPath().toString();
+              errors.add(new FieldError(p.substring(p.lastIndexOf('.') + 1), v.getMessage()));
+            });
+    return invalid(errors, request.getRequestURI());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Object> mismatch(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return invalid(
+        List.of(new FieldError(e.getName(), "ongeldige waarde '" + e.getValue() + "'")),
+        request.getRequestURI());
+  }
+
+  @ExceptionHandler(EventPublisher.KafkaUnavailableException.class)
+  ResponseEntity<Object> kafka(RuntimeException e, HttpServletRequest request) {
+    LOG.warn("Kafka unavailable: {}", e.getMessage());
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "niet-beschikbaar",
+        "Tijdelijk niet beschikbaar",
+        e.getMessage(),
+        null,
+        request.getRequestURI());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+    LOG.error("Unexpected error on {}", request.getRequestURI(), e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "interne-fout",
+        "Interne fout",
+        "Er ging iets mis in het knooppunt; de fout is gelogd.",
+        null,
+        request.getRequestURI());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    ex.getBindingResult()
+        .getFieldErrors()
+        .forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+    ex.getBindingResult()
+        .getGlobalErrors()
+        .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+    return invalid(errors, path(request));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    ex.getParameterValidationResults()
+        .forEach(
+            r -> {
+              String name = r.getMethodParameter().getParameterName();
+              r.getResolvableErrors()
+                  .forEach(err -> errors.add(new FieldError(name, err.getDefaultMessage())));
+            });
+    return invalid(errors, path(request));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return invalid(List.of(new FieldError(ex.getParameterName(), "is verplicht")), path(request));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String field = "body";
+    String message = "geen geldige JSON";
+    if (ex.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      field = jsonPath(m.getPath());
+      if (m instanceof UnrecognizedPropertyException) {
+        message = "onbekend veld";
+      } else if (m instanceof InvalidFormatException f) {
+        message = "ongeldige waarde '" + f.getValue() + "'";
+      } else {
+        message = "ongeldige waarde";
+      }
+    } else if (ex.getMessage() != null && ex.getMessage().contains("Required request body")) {
+      message = "ontbreekt";
+    }
+    return invalid(List.of(new FieldError(field, message)), path(request));
+  }
+
+  private static String jsonPath(List<JsonMappingException.Reference> refs) {
+    StringBuilder s = new StringBuilder();
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        if (!s.isEmpty()) {
+          s.append('.');
+        }
+        s.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        s.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return s.isEmpty() ? "body" : s.toString();
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    if (response != null && response.getBody() instanceof ProblemDetail p) {
+      if (p.getType() == null || "about:blank".equals(p.getType().toString())) {
+        p.setType(Problems.type("http-" + statusCode.value()));
+      }
+      return ResponseEntity.status(response.getStatusCode())
+          .headers(response.getHeaders())
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(p);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,296 @@
+package nl.knooppunt.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.processes.Formulier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Client mistakes: invalid payloads → 400 problem+json naming the field; unknown ids → 404; a
+ * second completion → 409; scope violations → 403. Never a 500.
+ */
+class ErrorsIT extends GatewayITBase {
+
+  private static List<String> fields(Api.Response r) {
+    List<String> out = new ArrayList<>();
+    r.json().path("errors").forEach(e -> out.add(e.path("field").asText()));
+    return out;
+  }
+
+  private static void assertBadRequest(Api.Response r, String... fields) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.isProblem()).as(r.toString()).isTrue();
+    assertThat(r.json().path("status").asInt()).isEqualTo(400);
+    assertThat(fields(r)).as(r.toString()).contains(fields);
+  }
+
+  @ParameterizedTest(name = "{0} {1} as {2} with {3} → field {4}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          POST | /api/v1/processes/threat-level-proposals | operator | {} | reason
+          POST | /api/v1/processes/threat-level-proposals | operator | {} | area
+          POST | /api/v1/processes/threat-level-proposals | operator | {} | proposedEnd
+          POST | /api/v1/processes/threat-level-proposals | operator | {"area":{"kind":"LAND","codes":["NL"]},"reason":"x","proposedEnd":"2026-12-01T00:00:00Z"} | area.kind
+          POST | /api/v1/processes/threat-level-proposals | operator | {"area":{"kind":"PROVINCIE","codes":["Atlantis"]},"reason":"x","proposedEnd":"2026-12-01T00:00:00Z"} | area.codes[0]
+          POST | /api/v1/processes/threat-level-proposals | operator | {"area":{"kind":"PROVINCIE","codes":[]},"reason":"x","proposedEnd":"2026-12-01T00:00:00Z"} | area.codes
+          POST | /api/v1/processes/threat-level-proposals | operator | {"area":{"kind":"PROVINCIE","codes":["Utrecht"]},"reason":"","proposedEnd":"2026-12-01T00:00:00Z"} | reason
+          POST | /api/v1/processes/threat-level-proposals | operator | {"area":{"kind":"PROVINCIE","codes":["Utrecht"]},"reason":"x","proposedEnd":"morgen"} | proposedEnd
+          POST | /api/v1/processes/threat-level-proposals | operator | {"area":{"kind":"PROVINCIE","codes":["Utrecht"]},"reason":"x","proposedEnd":"2026-12-01T00:00:00Z","linkedManhuntId":"MH-ONBEKEND"} | linkedManhuntId
+          POST | /api/v1/processes/manhunts | operator | {"location":{"description":"x"},"time":"2026-11-23T08:00:00Z","perpetrators":{"known":false},"possibleTerroristMotive":false} | location.vrCode
+          POST | /api/v1/processes/manhunts | operator | {"location":{"description":"x","vrCode":"VR09","municipalityCode":"0344"},"time":"2026-11-23T08:00:00Z","perpetrators":{"known":false},"possibleTerroristMotive":false} | location.municipalityCode
+          POST | /api/v1/processes/manhunts | operator | {"location":{"description":"x","vrCode":"VR13","municipalityCode":"GM0344"},"time":"2026-11-23T08:00:00Z","perpetrators":{"known":false},"possibleTerroristMotive":false} | location.municipalityCode
+          POST | /api/v1/processes/manhunts | operator | {"location":{"description":"x","vrCode":"VR99"},"time":"2026-11-23T08:00:00Z","perpetrators":{"known":false},"possibleTerroristMotive":false} | location.vrCode
+          POST | /api/v1/processes/manhunts | operator | {"location":{"description":"x","vrCode":"VR09"},"time":"2026-11-23T08:00:00Z","perpetrators":{"known":true,"count":0},"possibleTerroristMotive":false} | perpetrators.count
+          POST | /api/v1/processes/assistance-requests | locc | {"requestingRegion":"VR09","capacity":"BRANDWEER","amount":0,"location":"x","from":"2026-11-23T10:00:00Z","duration":"PT1H","legalBasis":"WVR_ART_51"} | amount
+          POST | /api/v1/processes/assistance-requests | locc | {"requestingRegion":"VR09","capacity":"RAKETTEN","amount":1,"location":"x","from":"2026-11-23T10:00:00Z","duration":"PT1H","legalBasis":"WVR_ART_51"} | capacity
+          POST | /api/v1/processes/assistance-requests | locc | {"requestingRegion":"VR09","capacity":"BRANDWEER","amount":1,"location":"x","from":"2026-11-23T10:00:00Z","duration":"12 uur","legalBasis":"WVR_ART_51"} | duration
+          POST | /api/v1/processes/assistance-requests | locc | {"requestingRegion":"Utrecht","capacity":"BRANDWEER","amount":1,"location":"x","from":"2026-11-23T10:00:00Z","duration":"PT1H","legalBasis":"WVR_ART_51"} | requestingRegion
+          POST | /api/v1/processes/assistance-requests | locc | {"requestingRegion":"VR09","capacity":"BRANDWEER","amount":"veel","location":"x","from":"2026-11-23T10:00:00Z","duration":"PT1H","legalBasis":"WVR_ART_51"} | amount
+          POST | /api/v1/processes/assistance-requests | locc | {"requestingRegion":"VR09" | body
+          POST | /api/v1/notifications/acknowledgements | gezag-utrecht | {} | notificationId
+          GET | /api/v1/crises?type=oorlog | operator | | type
+          GET | /api/v1/crises?size=1000 | operator | | size
+          GET | /api/v1/crises?page=-1 | operator | | page
+          GET | /api/v1/crises?region=Utrecht | operator | | region
+          GET | /api/v1/tasks?sort=RANDOM | regio-utrecht | | sort
+          GET | /api/v1/tasks/abc | regio-utrecht | | taskKey
+          GET | /api/v1/threat-levels?exercise=misschien | operator | | exercise
+          """)
+  void invalidInputNamesTheField(
+      String method, String path, String user, String body, String field) {
+    Api.Response r = api.send(method, path, user, body, null);
+    assertBadRequest(r, field);
+  }
+
+  @Test
+  void messagesToRunningProcessesValidateTheirBodies() {
+    String dn5 = fixtures.crisis("dreigingsniveau-5");
+    String mh = fixtures.crisis("manhunt");
+    String ba = fixtures.crisis("bijstandsaanvraag");
+    assertBadRequest(
+        api.post("/api/v1/crises/" + dn5 + "/lowering-proposal", "operator", "{}"), "reason");
+    assertBadRequest(
+        api.post("/api/v1/crises/" + ba + "/extension-request", "locc", "{}"), "until", "reason");
+    assertBadRequest(api.post("/api/v1/crises/" + mh + "/arrest", "politie", "{}"), "explanation");
+    assertBadRequest(api.post("/api/v1/crises/" + mh + "/manhunt-end", "om", "{}"), "explanation");
+    assertBadRequest(
+        api.post("/api/v1/crises/" + ba + "/deployment-end", "regio-utrecht", "{}"), "explanation");
+  }
+
+  @Test
+  void unknownIdsAre404() {
+    Map<String, Object> reason = Map.of("reason", "x");
+    Map<String, Object> outcome = Map.of("explanation", "x");
+    List<Api.Response> responses =
+        List.of(
+            api.get("/api/v1/crises/ONBEKEND", "operator"),
+            api.get("/api/v1/crises/ONBEKEND/timeline", "operator"),
+            api.get("/api/v1/crises/ONBEKEND/evaluation", "operator"),
+            api.get("/api/v1/crises/ONBEKEND/notifications", "operator"),
+            api.get("/api/v1/crises/ONBEKEND/logbook", "operator"),
+            api.get("/api/v1/crises/ONBEKEND/logbook.csv", "operator"),
+            api.post("/api/v1/crises/ONBEKEND/lowering-proposal", "operator", reason),
+            api.post(
+                "/api/v1/crises/ONBEKEND/extension-request",
+                "locc",
+                Map.of("until", "2026-12-01T00:00:00Z", "reason", "x")),
+            api.post("/api/v1/crises/ONBEKEND/arrest", "operator", outcome),
+            api.post("/api/v1/crises/ONBEKEND/manhunt-end", "operator", outcome),
+            api.post("/api/v1/crises/ONBEKEND/deployment-end", "operator", outcome),
+            api.get("/api/v1/tasks/1", "regio-utrecht"),
+            api.post("/api/v1/tasks/1/claim", "regio-utrecht", null),
+            api.post("/api/v1/tasks/1/unclaim", "regio-utrecht", null),
+            api.post("/api/v1/tasks/1/completion", "regio-utrecht", Map.of()),
+            api.post(
+                "/api/v1/notifications/acknowledgements",
+                "gezag-utrecht",
+                Map.of("notificationId", "DN5-ONBEKEND/afkondiging/BM-GM0344")),
+            api.get("/api/v1/nergens", "operator"));
+    for (Api.Response r : responses) {
+      assertThat(r.status()).as(r.toString()).isEqualTo(404);
+      assertThat(r.isProblem()).as(r.toString()).isTrue();
+    }
+  }
+
+  @Test
+  void aUrlTheFirewallRefusesIsA400Problem() {
+    Api.Response r = api.get("/api/v1/crises/a;b", "operator");
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.isProblem()).as(r.toString()).isTrue();
+  }
+
+  @Test
+  void completingATaskTwiceIs409() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.task(crisis, List.of("regio-VR09"));
+    Api.Response first =
+        api.post(
+            "/api/v1/tasks/" + task + "/completion",
+            "regio-utrecht",
+            Map.of("standpuntGezag", "STEUNT"));
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.json().path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(first.json().path("completedBy").asText()).isEqualTo("regio-utrecht");
+    Api.Response second =
+        api.post(
+            "/api/v1/tasks/" + task + "/completion",
+            "regio-utrecht",
+            Map.of("standpuntGezag", "STEUNT"));
+    assertThat(second.status()).as(second.toString()).isEqualTo(409);
+    assertThat(second.isProblem()).isTrue();
+    assertThat(api.post("/api/v1/tasks/" + task + "/claim", "regio-utrecht", null).status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void aTaskClaimedBySomeoneElseIs409AndAnotherRegionsTaskIs403() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.task(crisis, List.of("regio-VR09", "landelijk-operator"));
+    assertThat(api.post("/api/v1/tasks/" + task + "/claim", "regio-utrecht", null).status())
+        .isEqualTo(200);
+    assertThat(api.post("/api/v1/tasks/" + task + "/claim", "regio-utrecht", null).status())
+        .as("claiming your own task again is harmless")
+        .isEqualTo(200);
+    assertThat(api.post("/api/v1/tasks/" + task + "/claim", "operator", null).status())
+        .isEqualTo(409);
+    assertThat(
+            api.post(
+                    "/api/v1/tasks/" + task + "/completion",
+                    "operator",
+                    Map.of("standpuntGezag", "STEUNT"))
+                .status())
+        .isEqualTo(409);
+    assertThat(api.post("/api/v1/tasks/" + task + "/unclaim", "operator", null).status())
+        .isEqualTo(409);
+
+    Api.Response other = api.get("/api/v1/tasks/" + task, "regio-amsterdam");
+    assertThat(other.status()).as(other.toString()).isEqualTo(403);
+    assertThat(other.isProblem()).isTrue();
+    assertThat(
+            api.post(
+                    "/api/v1/tasks/" + task + "/completion",
+                    "regio-amsterdam",
+                    Map.of("standpuntGezag", "STEUNT"))
+                .status())
+        .isEqualTo(403);
+    JsonNode amsterdamInbox = api.get("/api/v1/tasks?crisisId=" + crisis, "regio-amsterdam").json();
+    assertThat(amsterdamInbox.path("total").asLong()).isZero();
+    JsonNode utrechtInbox = api.get("/api/v1/tasks?crisisId=" + crisis, "regio-utrecht").json();
+    assertThat(utrechtInbox.path("total").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aCompletionIsValidatedAgainstTheFormSchema() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.task(crisis, List.of("regio-VR09"));
+    String path = "/api/v1/tasks/" + task + "/completion";
+    assertBadRequest(api.post(path, "regio-utrecht", Map.of()), "standpuntGezag");
+    assertBadRequest(
+        api.post(path, "regio-utrecht", Map.of("standpuntGezag", "MISSCHIEN")), "standpuntGezag");
+    assertBadRequest(
+        api.post(path, "regio-utrecht", Map.of("standpuntGezag", "STEUNT", "geheim", 1)), "geheim");
+    assertBadRequest(api.post(path, "regio-utrecht", "[1,2]"), "body");
+    assertThat(
+            api.get("/api/v1/tasks/" + task, "regio-utrecht")
+                .json()
+                .path("task")
+                .path("state")
+                .asText())
+        .isEqualTo("OPEN");
+  }
+
+  @Test
+  void theDeciderIsTheSignedInUserNotWhatTheFormSays() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task =
+        fixtures.task(crisis, Formulier.BESLUIT_DREIGINGSNIVEAU, List.of("nctv-besluitvormer"));
+    Api.Response r =
+        api.post(
+            "/api/v1/tasks/" + task + "/completion",
+            "nctv",
+            Map.of(
+                "uitkomst",
+                "AFKONDIGEN",
+                "motivering",
+                "Concrete dreiging",
+                "beslisser",
+                "iemand-anders"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    FakeOrchestration.Call call =
+        engine.calls.stream().filter(c -> c.key().equals(task)).findFirst().orElseThrow();
+    assertThat(call.what()).isEqualTo("complete");
+    assertThat(((Map<?, ?>) call.payload()).get("beslisser")).isEqualTo("nctv");
+    JsonNode crisisDetail = api.get("/api/v1/crises/" + crisis, "operator").json();
+    assertThat(crisisDetail.path("decisions").get(0).path("decision").asText())
+        .isEqualTo("AFKONDIGEN");
+    assertThat(crisisDetail.path("decisions").get(0).path("decidedBy").asText()).isEqualTo("nctv");
+  }
+
+  private Api.Response ack(String notificationId) {
+    return api.post(
+        "/api/v1/notifications/acknowledgements",
+        "gezag-utrecht",
+        Map.of("notificationId", notificationId));
+  }
+
+  @Test
+  void acknowledgingTwiceIs409AndSomeoneElsesNotificationIs403() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String mine = fixtures.notification(crisis, "GM0344", "VR09");
+    String other = fixtures.notification(crisis, "GM0363", "VR13");
+    Api.Response ack = ack(mine);
+    assertThat(ack.status()).as(ack.toString()).isEqualTo(200);
+    assertThat(ack.json().path("status").asText()).isEqualTo("BEVESTIGD");
+    assertThat(ack.json().path("acknowledgedBy").asText()).isEqualTo("gezag-utrecht");
+    assertThat(ack(mine).status()).isEqualTo(409);
+    assertThat(ack(other).status()).isEqualTo(403);
+    JsonNode visible =
+        api.get("/api/v1/crises/" + crisis + "/notifications", "gezag-utrecht").json();
+    assertThat(visible).hasSize(1);
+    assertThat(api.get("/api/v1/crises/" + crisis + "/notifications", "operator").json())
+        .hasSize(2);
+  }
+
+  @Test
+  void aRegionRequestsAssistanceOnlyForItself() {
+    Map<String, Object> body =
+        Map.of(
+            "requestingRegion", "VR09",
+            "capacity", "BRANDWEER",
+            "amount", 4,
+            "location", "Utrecht",
+            "from", "2026-11-23T10:00:00Z",
+            "duration", "PT12H",
+            "legalBasis", "WVR_ART_51");
+    Api.Response r = api.post("/api/v1/processes/assistance-requests", "regio-amsterdam", body);
+    assertThat(r.status()).as(r.toString()).isEqualTo(403);
+    assertThat(r.isProblem()).isTrue();
+  }
+
+  @Test
+  void aMessageToTheWrongKindOfCrisisIs409() {
+    String mh = fixtures.crisis("manhunt");
+    String dn5 = fixtures.crisis("dreigingsniveau-5");
+    assertThat(
+            api.post(
+                    "/api/v1/crises/" + mh + "/lowering-proposal",
+                    "operator",
+                    Map.of("reason", "x"))
+                .status())
+        .isEqualTo(409);
+    Api.Response ext =
+        api.post(
+            "/api/v1/crises/" + dn5 + "/extension-request",
+            "locc",
+            Map.of("until", "2026-12-01T00:00:00Z", "reason", "x"));
+    assertThat(ext.status()).as(ext.toString()).isEqualTo(409);
+  }
+}

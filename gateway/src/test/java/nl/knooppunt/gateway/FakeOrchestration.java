@@ -1,0 +1,56 @@
+package nl.knooppunt.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.knooppunt.gateway.engine.Orchestration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Records the engine commands instead of sending them (tests that do not need the engine). */
+public class FakeOrchestration implements Orchestration {
+
+  /** One recorded command. */
+  public record Call(String what, String key, Object payload) {}
+
+  private final AtomicLong keys = new AtomicLong(2251799813685249L);
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
+
+  @Override
+  public long startProcess(String bpmnProcessId, Object variables) {
+    calls.add(new Call("start", bpmnProcessId, variables));
+    return keys.incrementAndGet();
+  }
+
+  @Override
+  public void publishMessage(
+      String messageName, String correlationKey, Map<String, Object> variables) {
+    calls.add(new Call("message:" + messageName, correlationKey, variables));
+  }
+
+  @Override
+  public void assignTask(long userTaskKey, String assignee) {
+    calls.add(new Call("assign", String.valueOf(userTaskKey), assignee));
+  }
+
+  @Override
+  public void unassignTask(long userTaskKey) {
+    calls.add(new Call("unassign", String.valueOf(userTaskKey), null));
+  }
+
+  @Override
+  public void completeTask(long userTaskKey, Map<String, Object> variables) {
+    calls.add(new Call("complete", String.valueOf(userTaskKey), variables));
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  public static class Config {
+    @Bean
+    @Primary
+    FakeOrchestration fakeOrchestration() {
+      return new FakeOrchestration();
+    }
+  }
+}

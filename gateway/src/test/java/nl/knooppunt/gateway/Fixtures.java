@@ -1,0 +1,148 @@
+package nl.knooppunt.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.knooppunt.gateway.events.Envelope;
+import nl.knooppunt.gateway.events.EventTypes;
+import nl.knooppunt.gateway.readmodel.Projector;
+import nl.knooppunt.processes.Formulier;
+import org.springframework.stereotype.Component;
+
+/** Test data, created the way production creates it: events through the projector. */
+@Component
+public class Fixtures {
+
+  /** Every candidate group of the demo accounts. */
+  public static final List<String> ALL_GROUPS =
+      List.of(
+          "landelijk-operator",
+          "nctv-besluitvormer",
+          "communicatieadviseur",
+          "locc-officier",
+          "hoofd-locc",
+          "regio-VR09",
+          "politie",
+          "om",
+          "gezag-GM0344",
+          "management",
+          "beheerder");
+
+  private static final AtomicLong TASK_KEYS =
+      new AtomicLong(4503599627370496L + System.nanoTime() % 1_000_000_000L);
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private final Projector projector;
+  private final ObjectMapper json;
+
+  public Fixtures(Projector projector, ObjectMapper json) {
+    this.projector = projector;
+    this.json = json;
+  }
+
+  private Envelope event(String type, String crisisId, ObjectNode data, boolean exercise) {
+    return new Envelope(
+        "fixture:" + UUID.randomUUID(),
+        type,
+        "test",
+        Instant.now(),
+        crisisId,
+        "test",
+        exercise,
+        data);
+  }
+
+  public String crisis(String process, String region, boolean exercise) {
+    String prefix =
+        switch (process) {
+          case "dreigingsniveau-5" -> "DN5";
+          case "manhunt" -> "MH";
+          default -> "BA";
+        };
+    String id =
+        prefix
+            + "-TEST-"
+            + IDS.incrementAndGet()
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 6);
+    ObjectNode data = json.createObjectNode();
+    data.put("process", process);
+    data.put("title", "Testcrisis " + id);
+    ObjectNode area = data.putObject("area");
+    area.put("kind", "VEILIGHEIDSREGIO");
+    area.putArray("codes").add(region);
+    area.put("name", region);
+    data.putArray("regions").add(region);
+    data.put("startedBy", "operator");
+    ObjectNode start = data.putObject("start");
+    start.put("crisisId", id);
+    start.put("aanvraagId", id);
+    start
+        .putObject("aanvraag")
+        .put("aanvragendeRegio", region)
+        .put("capaciteit", "BRANDWEER")
+        .put("aantal", 4);
+    projector.apply(event(EventTypes.CRISIS_GESTART, id, data, exercise));
+    return id;
+  }
+
+  public String crisis(String process) {
+    return crisis(process, "VR09", false);
+  }
+
+  /** An open task for the given groups with the given form. */
+  public String task(String crisisId, Formulier form, List<String> groups) {
+    return task(crisisId, form, groups, null);
+  }
+
+  /** An open task, already claimed by {@code assignee} (null: unclaimed). */
+  public String task(String crisisId, Formulier form, List<String> groups, String assignee) {
+    long key = TASK_KEYS.incrementAndGet();
+    ObjectNode data = json.createObjectNode();
+    data.put("taskKey", String.valueOf(key));
+    data.put("crisisId", crisisId);
+    data.put("process", "dreigingsniveau-5");
+    data.put("elementId", "Test_" + form.naam());
+    data.put("name", "Testtaak " + form.naam());
+    data.put("formKey", form.key());
+    data.put("sla", "PT1H");
+    data.put("dueAt", Instant.now().plus(Duration.ofHours(1)).toString());
+    groups.forEach(data.putArray("candidateGroups")::add);
+    data.putArray("candidateUsers");
+    if (assignee != null) {
+      data.put("assignee", assignee);
+    }
+    data.putObject("variables").put("crisisId", crisisId).put("reden", "test");
+    projector.apply(event(EventTypes.TAAK_AANGEMAAKT, crisisId, data, false));
+    return String.valueOf(key);
+  }
+
+  public String task(String crisisId, List<String> groups) {
+    return task(crisisId, Formulier.AFSTEMMING_LOKAAL_GEZAG, groups);
+  }
+
+  /** A sent notification that asks for an acknowledgement. */
+  public String notification(String crisisId, String municipalityCode, String vrCode) {
+    String id = crisisId + "/afkondiging/N-" + UUID.randomUUID();
+    ObjectNode data = json.createObjectNode();
+    data.put("notificationId", id);
+    data.put("crisisId", crisisId);
+    data.put("recipientCode", municipalityCode != null ? municipalityCode : vrCode);
+    data.put("recipientName", "Ontvanger " + id);
+    if (municipalityCode != null) {
+      data.put("municipalityCode", municipalityCode);
+    }
+    data.put("vrCode", vrCode);
+    data.put("kind", "AFKONDIGING");
+    data.put("channel", "PRIMAIR");
+    data.put("round", 1);
+    data.put("requiresAck", true);
+    projector.apply(event(EventTypes.MELDING_VERSTUURD, crisisId, data, false));
+    return id;
+  }
+}

@@ -1,0 +1,53 @@
+package nl.knooppunt.gateway;
+
+import nl.knooppunt.gateway.events.Topics;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway against real PostgreSQL (embedded) and real Kafka (in-process KRaft), with the engine
+ * replaced by {@link FakeOrchestration}. Every subclass shares one context.
+ */
+@SpringBootTest(
+    classes = GatewayApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.config.name=gateway",
+      "camunda.client.enabled=false",
+      "knooppunt.security.bcrypt-strength=4",
+      "knooppunt.mode=embedded"
+    })
+@EmbeddedKafka(
+    kraft = true,
+    partitions = 3,
+    topics = {Topics.EVENTS, Topics.ACKNOWLEDGEMENTS},
+    bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(FakeOrchestration.Config.class)
+public abstract class GatewayITBase {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> TestDatabases.url("gateway"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected FakeOrchestration engine;
+  @Autowired protected Fixtures fixtures;
+
+  protected Api api;
+
+  @BeforeEach
+  void client() {
+    api = new Api(port);
+  }
+}
