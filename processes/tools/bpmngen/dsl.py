@@ -95,9 +95,9 @@ class Process:
     def egw(self, id, name, pos):
         return self._add(id, 'eventBasedGateway', name, pos)
 
-    def catch_msg(self, id, name, pos, message, corr, outputs=None):
+    def catch_msg(self, id, name, pos, message, corr, outputs=None, inputs=None):
         return self._add(id, 'intermediateCatchEvent', name, pos, message=message, corr=corr,
-                         outputs=outputs or [])
+                         inputs=inputs or [], outputs=outputs or [])
 
     def catch_timer(self, id, name, pos, timer):
         return self._add(id, 'intermediateCatchEvent', name, pos, timer=timer, outputs=[])
@@ -476,7 +476,7 @@ class Process:
             w(f'{ind}<bpmn:endEvent {attrs}>{flows}{body}</bpmn:endEvent>')
         elif k == 'intermediateCatchEvent':
             ext = ''
-            if kw.get('outputs'):
+            if kw.get('outputs') or kw.get('inputs'):
                 ext = f'<bpmn:extensionElements>{self._io(n)}</bpmn:extensionElements>'
             if kw.get('message'):
                 body = f'<bpmn:messageEventDefinition messageRef={q(self.message(kw["message"], kw["corr"]))} />'

@@ -45,6 +45,15 @@ def informeer(p, id, name, pos, soort, onderwerp, tekst, ontvangers, referentie,
     ], outputs=[('=bevestigingen', resultaat)])
 
 
+def meldingen_verstuurd(p, id, pos, referentie):
+    """Waits until informeer-gezagen has SENT every notice of the round with this referentie (not until
+    everyone acknowledged): the round publishes knooppunt.melding.ronde-verstuurd with key referentie. The
+    input maps the same expression as the call activity's referentie, so the subscription key is
+    =referentie in both processes."""
+    return p.catch_msg(id, 'Alle meldingen verstuurd', pos, 'knooppunt.melding.ronde-verstuurd', '=referentie',
+                       inputs=[(referentie, 'referentie')])
+
+
 EVALUATIE_OUT = [('={watGingGoed: watGingGoed, verbeterpunten: verbeterpunten, acties: acties, '
                   'delenMetRegios: delenMetRegios, evaluatieDoor: evaluatieDoor}', 'evaluatie')]
 
@@ -62,61 +71,83 @@ def vier_ogen(p, id, pos, besluit, voorsteller, beslisser, log_id, log_pos, back
 
 
 # ---------------------------------------------------------------- informeer-gezagen
+def bevestiging(route):
+    return ('={ontvanger: ontvanger.code, notificatieId: notificatieId, status: "BEVESTIGD", '
+            'route: "' + route + '", bevestigdOp: bevestigdOp, bevestigdDoor: bevestigdDoor}', 'bevestiging')
+
+
 def informeer_gezagen():
     p = Process('informeer-gezagen', 'Gezagen en partners informeren',
-                'Herbruikbaar: informeert iedere ontvanger (multi-instance), wacht op de bevestiging '
-                '(gecorreleerd op notificatieId), benadert na de SLA het fallback-contact en daarna '
-                'telefonisch via de landelijk operator. Levert per ontvanger wie wanneer en via welke '
-                'route bevestigde. Aangeroepen als call activity; de evaluatie hoort bij het aanroepende '
-                'proces.')
+                'Herbruikbaar, in twee fasen. Fase 1: verstuurt de melding naar iedere ontvanger '
+                '(multi-instance, alleen versturen) en meldt daarna dat de ronde verstuurd is (bericht '
+                'knooppunt.melding.ronde-verstuurd, sleutel referentie), zodat het aanroepende proces niet '
+                'op de traagste bevestiging wacht. Fase 2: wacht per ontvanger op de bevestiging '
+                '(gecorreleerd op notificatieId), benadert na de SLA (of direct als het primaire kanaal '
+                'onbereikbaar was) het fallback-contact en daarna telefonisch via de landelijk operator. '
+                'Levert per ontvanger wie wanneer en via welke route bevestigde. Aangeroepen als call '
+                'activity; de evaluatie hoort bij het aanroepende proces.')
     p.start('Start_Informeren', 'Ontvangers informeren', (0, 2))
-    with p.sub('Per_Ontvanger', 'Per ontvanger informeren en bevestiging afwachten',
-               inputs=[('=referentie + "/" + ontvanger.code', 'notificatieId')],
-               mi=dict(collection='=ontvangers', element='ontvanger', outputCollection='bevestigingen',
-                       outputElement='=bevestiging')):
-        p.start('Start_Ontvanger', 'Ontvanger aan de beurt', (1, 2))
+    # fase 1: alleen versturen
+    with p.sub('Per_Ontvanger_Versturen', 'Fase 1: melding versturen per ontvanger',
+               inputs=[('=referentie + "/" + ontvanger.code', 'notificatieId'), ('=null', 'verzending')],
+               mi=dict(collection='=ontvangers', element='ontvanger', outputCollection='verzendingen',
+                       outputElement='=verzending')):
+        p.start('Start_Verzending', 'Ontvanger aan de beurt', (1, 2))
         p.send('Melding_Versturen', 'Melding versturen', 'knooppunt.melding.versturen', (2, 2),
-               headers={'kanaal': 'PRIMAIR'})
-        p.egw('Wacht_Bevestiging', 'Bevestiging of stilte?', (3, 2))
-        p.catch_msg('Bevestiging_Ontvangen', 'Bevestiging ontvangen', (4, 2), 'knooppunt.melding.bevestigd',
-                    '=notificatieId', outputs=[(
-                        '={ontvanger: ontvanger.code, notificatieId: notificatieId, status: "BEVESTIGD", '
-                        'route: "KANAAL", bevestigdOp: bevestigdOp, bevestigdDoor: bevestigdDoor}', 'bevestiging')])
-        p.end('Einde_Bevestigd', 'Bevestigd', (5, 2))
-        p.catch_timer('SLA_Bevestiging', 'SLA bevestiging verstreken', (4, 3), ('duration', '=slaBevestiging'))
-        p.xgw('Naar_Fallback', 'Fallback nodig', (5, 3))
-        p.send('Fallback_Versturen', 'Fallback-contact benaderen', 'knooppunt.melding.fallback-versturen', (6, 3),
+               headers={'kanaal': 'PRIMAIR'},
+               outputs=[('={ontvanger: ontvanger, notificatieId: notificatieId, bereikbaar: true}', 'verzending')])
+        p.end('Einde_Verstuurd', 'Verstuurd', (3, 2))
+        onb = p.boundary('Onbereikbaar', 'Kanaal onbereikbaar', 'Melding_Versturen', 0.5,
+                         error=('ONTVANGER_ONBEREIKBAAR', 'Ontvanger onbereikbaar via primair kanaal'),
+                         outputs=[('={ontvanger: ontvanger, notificatieId: notificatieId, bereikbaar: false}',
+                                   'verzending')])
+        p.end('Einde_Onbereikbaar', 'Onbereikbaar vastgelegd', (3, 3))
+        p.chain('Start_Verzending', 'Melding_Versturen', 'Einde_Verstuurd')
+        p.flow(onb.id, 'Einde_Onbereikbaar')
+    p.send('Verzending_Melden', 'Melden: alle meldingen verstuurd', 'knooppunt.melding.ronde-verstuurd', (4.6, 2))
+    # fase 2: per ontvanger bevestiging afwachten en escaleren
+    with p.sub('Per_Ontvanger', 'Fase 2: per ontvanger bevestiging afwachten en escaleren',
+               inputs=[('=verzending.ontvanger', 'ontvanger'), ('=verzending.notificatieId', 'notificatieId'),
+                       ('=null', 'bevestiging')],
+               mi=dict(collection='=verzendingen', element='verzending', outputCollection='bevestigingen',
+                       outputElement='=bevestiging')):
+        p.start('Start_Ontvanger', 'Melding verstuurd', (6, 2))
+        p.xgw('Bereikbaar', 'Primair kanaal bereikbaar?', (7, 2))
+        p.egw('Wacht_Bevestiging', 'Bevestiging of stilte?', (8, 2))
+        p.catch_msg('Bevestiging_Ontvangen', 'Bevestiging ontvangen', (9, 2), 'knooppunt.melding.bevestigd',
+                    '=notificatieId', outputs=[bevestiging('KANAAL')])
+        p.end('Einde_Bevestigd', 'Bevestigd', (10, 2))
+        p.catch_timer('SLA_Bevestiging', 'SLA bevestiging verstreken', (9, 3), ('duration', '=slaBevestiging'))
+        p.xgw('Naar_Fallback', 'Fallback nodig', (10, 3))
+        p.send('Fallback_Versturen', 'Fallback-contact benaderen', 'knooppunt.melding.fallback-versturen', (11, 3),
                headers={'kanaal': 'FALLBACK'})
-        p.egw('Wacht_Fallback', 'Bevestiging na fallback?', (7, 3))
-        p.catch_msg('Bevestiging_Fallback', 'Bevestiging na fallback', (8, 3), 'knooppunt.melding.bevestigd',
-                    '=notificatieId', outputs=[(
-                        '={ontvanger: ontvanger.code, notificatieId: notificatieId, status: "BEVESTIGD", '
-                        'route: "FALLBACK", bevestigdOp: bevestigdOp, bevestigdDoor: bevestigdDoor}', 'bevestiging')])
-        p.end('Einde_Fallback_Bevestigd', 'Bevestigd na fallback', (9, 3))
-        p.catch_timer('SLA_Fallback', 'SLA fallback verstreken', (8, 4), ('duration', '=slaBevestiging'))
-        p.user('Ontvanger_Bellen', 'Ontvanger telefonisch benaderen', 'telefonisch-benaderen', LO, 'PT30M', (9, 4),
+        p.egw('Wacht_Fallback', 'Bevestiging na fallback?', (12, 3))
+        p.catch_msg('Bevestiging_Fallback', 'Bevestiging na fallback', (13, 3), 'knooppunt.melding.bevestigd',
+                    '=notificatieId', outputs=[bevestiging('FALLBACK')])
+        p.end('Einde_Fallback_Bevestigd', 'Bevestigd na fallback', (14, 3))
+        p.catch_timer('SLA_Fallback', 'SLA fallback verstreken', (13, 4), ('duration', '=slaBevestiging'))
+        p.user('Ontvanger_Bellen', 'Ontvanger telefonisch benaderen', 'telefonisch-benaderen', LO, 'PT30M', (14, 4),
                outputs=[('={ontvanger: ontvanger.code, notificatieId: notificatieId, '
                          'status: if bereikt = true then "TELEFONISCH_BEVESTIGD" else "NIET_BEREIKT", '
                          'route: "TELEFOON", bevestigdOp: gesprokenOp, bevestigdDoor: gesprokenMet, '
                          'toelichting: toelichting}', 'bevestiging')])
-        p.end('Einde_Gebeld', 'Telefonisch afgehandeld', (10, 4))
+        p.end('Einde_Gebeld', 'Telefonisch afgehandeld', (15, 4))
         late = p.boundary('Bevestiging_Alsnog', 'Bevestiging alsnog ontvangen', 'Ontvanger_Bellen', 0.5,
-                          message='knooppunt.melding.bevestigd', corr='=notificatieId', outputs=[(
-                              '={ontvanger: ontvanger.code, notificatieId: notificatieId, status: "BEVESTIGD", '
-                              'route: "NA_ESCALATIE", bevestigdOp: bevestigdOp, bevestigdDoor: bevestigdDoor}',
-                              'bevestiging')])
-        p.end('Einde_Alsnog_Bevestigd', 'Late bevestiging vastgelegd', (10, 5))
-        onb = p.boundary('Onbereikbaar', 'Kanaal onbereikbaar', 'Melding_Versturen', 0.5,
-                         error=('ONTVANGER_ONBEREIKBAAR', 'Ontvanger onbereikbaar via primair kanaal'))
-        p.chain('Start_Ontvanger', 'Melding_Versturen', 'Wacht_Bevestiging', 'Bevestiging_Ontvangen', 'Einde_Bevestigd')
+                          message='knooppunt.melding.bevestigd', corr='=notificatieId',
+                          outputs=[bevestiging('NA_ESCALATIE')])
+        p.end('Einde_Alsnog_Bevestigd', 'Late bevestiging vastgelegd', (15, 5))
+        p.flow('Start_Ontvanger', 'Bereikbaar')
+        p.flow('Bereikbaar', 'Wacht_Bevestiging', name='ja', cond='=verzending.bereikbaar = true')
+        p.flow('Bereikbaar', 'Naar_Fallback', name='nee', default=True, route=[(7, 3.6), (10, 3.6)])
+        p.chain('Wacht_Bevestiging', 'Bevestiging_Ontvangen', 'Einde_Bevestigd')
         p.chain('Wacht_Bevestiging', 'SLA_Bevestiging', 'Naar_Fallback', 'Fallback_Versturen', 'Wacht_Fallback',
                 'Bevestiging_Fallback', 'Einde_Fallback_Bevestigd')
         p.chain('Wacht_Fallback', 'SLA_Fallback', 'Ontvanger_Bellen', 'Einde_Gebeld')
         p.flow(late.id, 'Einde_Alsnog_Bevestigd')
-        p.flow(onb.id, 'Naar_Fallback', route=[(2, 4.2), (5, 4.2)])
-    p.service('Resultaat_Vastleggen', 'Resultaat vastleggen', 'knooppunt.melding.resultaat-vastleggen', (12, 2))
-    p.end('Einde_Informeren', 'Ontvangers geïnformeerd', (13, 2))
-    p.chain('Start_Informeren', 'Per_Ontvanger', 'Resultaat_Vastleggen', 'Einde_Informeren')
+    p.service('Resultaat_Vastleggen', 'Resultaat vastleggen', 'knooppunt.melding.resultaat-vastleggen', (17, 2))
+    p.end('Einde_Informeren', 'Ontvangers geïnformeerd', (18, 2))
+    p.chain('Start_Informeren', 'Per_Ontvanger_Versturen', 'Verzending_Melden', 'Per_Ontvanger',
+            'Resultaat_Vastleggen', 'Einde_Informeren')
     return p
 
 
@@ -195,59 +226,65 @@ def dreigingsniveau_5():
     # afkondigen
     p.service('Niveau_Registreren', 'Dreigingsniveau 5 registreren', 'knooppunt.dreigingsniveau.registreren',
               (14.2, Y), headers={'actie': 'AFKONDIGEN'}, inputs=[('=5', 'niveau')])
-    informeer(p, 'Informeren_Afkondiging', 'Alle gezagen en partners informeren (vóór publiek)', (15.2, Y),
+    ref_afkondiging = '=crisisId + "/afkondiging"'
+    p.pgw('Afkondiging_Splitsen', 'Informeren en publiek', (15.2, Y))
+    informeer(p, 'Informeren_Afkondiging', 'Alle gezagen en partners informeren (vóór publiek)', (16.2, 0.8),
               'AFKONDIGING', '"Dreigingsniveau 5 afgekondigd"',
               '"Dreigingsniveau 5 voor " + gebied.naam + " tot " + string(eindtijd)', '=ontvangers',
-              '=crisisId + "/afkondiging"', 'bevestigingenAfkondiging')
+              ref_afkondiging, 'bevestigingenAfkondiging')
+    p.end('Einde_Bevestigingen_Afkondiging', 'Bevestigingen verwerkt', (17.2, 0.8))
+    meldingen_verstuurd(p, 'Meldingen_Verstuurd_Afkondiging', (16.2, Y), ref_afkondiging)
     p.user('Communicatie_Afkondiging', 'Publiekscommunicatie opstellen (informeren, handelingsperspectief, duiding)',
-           'publiekscommunicatie', COMM, 'PT30M', (16.2, Y),
+           'publiekscommunicatie', COMM, 'PT30M', (17.2, Y),
            outputs=[('={fase: "AFKONDIGING", informeren: informeren, handelingsperspectief: handelingsperspectief, '
                      'duiding: duiding, kanalen: kanalen}', 'publiekeCommunicatie')])
     p.service('Publiceren_Afkondiging', 'Publiekscommunicatie publiceren', 'knooppunt.communicatie.publiceren',
-              (17.2, Y), headers={'fase': 'AFKONDIGING'})
+              (18.2, Y), headers={'fase': 'AFKONDIGING'})
     c1 = p.boundary('Onvolledig_Afkondiging', 'Drie doelen niet volledig', 'Publiceren_Afkondiging', 0.5,
                     error=('COMMUNICATIE_ONVOLLEDIG', 'Publiekscommunicatie onvolledig'))
-    p.flow(c1.id, 'Communicatie_Afkondiging', route=[(17.2, 3.0), (16.2, 3.0)])
+    p.flow(c1.id, 'Communicatie_Afkondiging', route=[(18.2, 3.0), (17.2, 3.0)])
     p.flow('Afkondigen', 'Niveau_Registreren', name='ja', cond='=besluit.uitkomst = "AFKONDIGEN"')
-    p.chain('Niveau_Registreren', 'Informeren_Afkondiging', 'Communicatie_Afkondiging', 'Publiceren_Afkondiging')
-    p.xgw('Van_Kracht_Samen', 'Niveau 5 van kracht', (18.2, Y))
+    p.chain('Niveau_Registreren', 'Afkondiging_Splitsen', 'Meldingen_Verstuurd_Afkondiging',
+            'Communicatie_Afkondiging', 'Publiceren_Afkondiging')
+    p.chain('Afkondiging_Splitsen', 'Informeren_Afkondiging', 'Einde_Bevestigingen_Afkondiging')
+    p.xgw('Van_Kracht_Samen', 'Niveau 5 van kracht', (19.2, Y))
     p.flow('Publiceren_Afkondiging', 'Van_Kracht_Samen')
 
     # van kracht: herbeoordeling en verlenging
     with p.sub('Van_Kracht', 'Dreigingsniveau 5 van kracht', pad=(0.55, 1.0, 0.55, 0.55)):
-        p.start('Start_Van_Kracht', 'Niveau 5 van kracht', (19.2, Y))
-        p.xgw('Herbeoordeling_Samen', 'Herbeoordeling', (20.2, Y))
-        p.catch_timer('Voor_Einde', 'Herbeoordeling vóór eindtijd', (21.2, Y),
+        p.start('Start_Van_Kracht', 'Niveau 5 van kracht', (20.2, Y))
+        p.xgw('Herbeoordeling_Samen', 'Herbeoordeling', (21.2, Y))
+        p.catch_timer('Voor_Einde', 'Herbeoordeling vóór eindtijd', (22.2, Y),
                       ('date', '=date and time(eindtijd) - duration("PT1H")'))
         p.user('Informatie_Herbeoordeling', 'Actuele (opsporings)informatie delen vóór verlengen',
-               'informatie-delen', POL_OM, 'PT30M', (22.2, Y),
+               'informatie-delen', POL_OM, 'PT30M', (23.2, Y),
                outputs=[('={samenvatting: samenvatting, dreigingsinschatting: dreigingsinschatting, '
                          'opsporingsbelang: opsporingsbelang, vertrouwelijkheid: vertrouwelijkheid, '
                          'gedeeldDoor: gedeeldDoor}', 'opsporingsinformatie')])
         p.user('Herbeoordelen', 'Herbeoordeling: verlengen of afschalen (NCTV)', 'herbeoordeling', NCTV, 'PT30M',
-               (23.2, Y),
+               (24.2, Y),
                outputs=[('={uitkomst: uitkomst, nieuweEindtijd: nieuweEindtijd, motivering: motivering, '
                          'beslisser: beslisser}', 'herbeoordeling'),
                         ('=if uitkomst = "AFSCHALEN" then {voorgesteldDoor: beslisser, reden: motivering, '
                          'bron: "HERBEOORDELING"} else null', 'afschalingsvoorstel')])
-        vier_ogen(p, 'Vier_Ogen_Verlenging', (24.2, Y), 'VERLENGING', '=voorgesteldDoor',
-                  '=herbeoordeling.beslisser', 'Weigering_Verlenging', (24.2, 3.1), 'Herbeoordelen', [(23.2, 3.1)])
-        p.xgw('Verlengen', 'Verlengen?', (25.2, Y))
+        vier_ogen(p, 'Vier_Ogen_Verlenging', (25.2, Y), 'VERLENGING', '=voorgesteldDoor',
+                  '=herbeoordeling.beslisser', 'Weigering_Verlenging', (25.2, 3.1), 'Herbeoordelen', [(24.2, 3.1)])
+        p.xgw('Verlengen', 'Verlengen?', (26.2, Y))
         p.service('Verlenging_Registreren', 'Verlenging registreren', 'knooppunt.dreigingsniveau.registreren',
-                  (26.2, 0.9), headers={'actie': 'VERLENGEN'}, inputs=[('=5', 'niveau')],
+                  (27.2, 0.9), headers={'actie': 'VERLENGEN'}, inputs=[('=5', 'niveau')],
                   outputs=[('=herbeoordeling.nieuweEindtijd', 'eindtijd')])
-        informeer(p, 'Informeren_Verlenging', 'Gezagen en partners informeren over verlenging', (27.2, 0.9),
+        informeer(p, 'Informeren_Verlenging', 'Gezagen en partners informeren over verlenging', (28.2, 0.9),
                   'VERLENGING', '"Dreigingsniveau 5 verlengd"',
                   '"Dreigingsniveau 5 voor " + gebied.naam + " verlengd tot " + string(eindtijd)', '=ontvangers',
                   '=crisisId + "/verlenging/" + string(eindtijd)', 'bevestigingenVerlenging')
-        p.end('Einde_Van_Kracht', 'Afschaling voorgesteld', (27.2, Y))
+        p.end('Einde_Van_Kracht', 'Afschaling voorgesteld', (28.2, Y))
         p.chain('Start_Van_Kracht', 'Herbeoordeling_Samen', 'Voor_Einde', 'Informatie_Herbeoordeling',
                 'Herbeoordelen', 'Vier_Ogen_Verlenging', 'Verlengen')
         p.flow('Verlengen', 'Verlenging_Registreren', name='verlengen',
                cond='=herbeoordeling.uitkomst = "VERLENGEN"')
         p.flow('Verlengen', 'Einde_Van_Kracht', name='afschalen', default=True)
         p.flow('Verlenging_Registreren', 'Informeren_Verlenging')
-        p.flow('Informeren_Verlenging', 'Herbeoordeling_Samen', route=[(27.2, 0.15), (20.2, 0.15)])
+        p.flow('Informeren_Verlenging', 'Herbeoordeling_Samen', route=[(28.2, 0.15), (21.2, 0.15)])
     afs = p.boundary('Afschaling_Voorgesteld', 'Afschaling voorgesteld (op elk moment)', 'Van_Kracht', 0.93,
                      message='knooppunt.dreigingsniveau.afschaling-voorgesteld', corr='=crisisId',
                      outputs=[('={voorgesteldDoor: afschalingVoorgesteldDoor, reden: afschalingReden, '
@@ -255,36 +292,42 @@ def dreigingsniveau_5():
     p.flow('Van_Kracht_Samen', 'Van_Kracht')
 
     # afschaling
-    p.xgw('Afschaling_Samen', 'Afschalingsvoorstel', (29.2, Y))
+    p.xgw('Afschaling_Samen', 'Afschalingsvoorstel', (30.2, Y))
     p.flow('Van_Kracht', 'Afschaling_Samen')
-    p.flow(afs.id, 'Afschaling_Samen', route=[(27.7, 4.1), (29.2, 4.1)])
+    p.flow(afs.id, 'Afschaling_Samen', route=[(28.7, 4.1), (30.2, 4.1)])
     p.user('Besluit_Afschaling', 'Besluit afschaling: nieuw niveau (NCTV)', 'besluit-afschaling', NCTV, 'PT30M',
-           (30.2, Y), outputs=[('={uitkomst: uitkomst, nieuwNiveau: nieuwNiveau, motivering: motivering, '
+           (31.2, Y), outputs=[('={uitkomst: uitkomst, nieuwNiveau: nieuwNiveau, motivering: motivering, '
                                 'beslisser: beslisser}', 'afschalingsbesluit')])
-    vier_ogen(p, 'Vier_Ogen_Afschaling', (31.2, Y), 'AFSCHALING', '=afschalingsvoorstel.voorgesteldDoor',
-              '=afschalingsbesluit.beslisser', 'Weigering_Afschaling', (31.2, 3.1), 'Besluit_Afschaling',
-              [(30.2, 3.1)])
-    p.xgw('Handhaven', 'Niveau 5 handhaven?', (32.2, Y))
+    vier_ogen(p, 'Vier_Ogen_Afschaling', (32.2, Y), 'AFSCHALING', '=afschalingsvoorstel.voorgesteldDoor',
+              '=afschalingsbesluit.beslisser', 'Weigering_Afschaling', (32.2, 3.1), 'Besluit_Afschaling',
+              [(31.2, 3.1)])
+    p.xgw('Handhaven', 'Niveau 5 handhaven?', (33.2, Y))
     p.chain('Afschaling_Samen', 'Besluit_Afschaling', 'Vier_Ogen_Afschaling', 'Handhaven')
     p.flow('Handhaven', 'Van_Kracht_Samen', name='handhaven', cond='=afschalingsbesluit.uitkomst = "HANDHAVEN"',
-           route=[(32.2, 4.6), (18.2, 4.6)])
+           route=[(33.2, 4.6), (19.2, 4.6)])
     p.service('Afschaling_Registreren', 'Afschaling registreren', 'knooppunt.dreigingsniveau.registreren',
-              (33.2, Y), headers={'actie': 'AFSCHALEN'}, inputs=[('=afschalingsbesluit.nieuwNiveau', 'niveau')])
+              (34.2, Y), headers={'actie': 'AFSCHALEN'}, inputs=[('=afschalingsbesluit.nieuwNiveau', 'niveau')])
     p.flow('Handhaven', 'Afschaling_Registreren', name='afschalen', default=True)
+    ref_afschaling = '=crisisId + "/afschaling"'
+    p.pgw('Afschaling_Splitsen', 'Informeren en publiek', (35.2, Y))
     informeer(p, 'Informeren_Afschaling', 'Alle gezagen en partners informeren over afschaling (vóór publiek)',
-              (34.2, Y), 'AFSCHALING', '"Dreigingsniveau afgeschaald"',
+              (36.2, 0.8), 'AFSCHALING', '"Dreigingsniveau afgeschaald"',
               '"Dreigingsniveau voor " + gebied.naam + " afgeschaald naar " + string(afschalingsbesluit.nieuwNiveau)',
-              '=ontvangers', '=crisisId + "/afschaling"', 'bevestigingenAfschaling')
+              '=ontvangers', ref_afschaling, 'bevestigingenAfschaling')
+    p.end('Einde_Bevestigingen_Afschaling', 'Bevestigingen verwerkt', (37.2, 0.8))
+    meldingen_verstuurd(p, 'Meldingen_Verstuurd_Afschaling', (36.2, Y), ref_afschaling)
     p.user('Communicatie_Afschaling', 'Publiekscommunicatie afschaling (informeren, handelingsperspectief, duiding)',
-           'publiekscommunicatie', COMM, 'PT30M', (35.2, Y),
+           'publiekscommunicatie', COMM, 'PT30M', (37.2, Y),
            outputs=[('={fase: "AFSCHALING", informeren: informeren, handelingsperspectief: handelingsperspectief, '
                      'duiding: duiding, kanalen: kanalen}', 'publiekeCommunicatie')])
     p.service('Publiceren_Afschaling', 'Publiekscommunicatie publiceren', 'knooppunt.communicatie.publiceren',
-              (36.2, Y), headers={'fase': 'AFSCHALING'})
+              (38.2, Y), headers={'fase': 'AFSCHALING'})
     c2 = p.boundary('Onvolledig_Afschaling', 'Drie doelen niet volledig', 'Publiceren_Afschaling', 0.5,
                     error=('COMMUNICATIE_ONVOLLEDIG', 'Publiekscommunicatie onvolledig'))
-    p.flow(c2.id, 'Communicatie_Afschaling', route=[(36.2, 3.0), (35.2, 3.0)])
-    p.chain('Afschaling_Registreren', 'Informeren_Afschaling', 'Communicatie_Afschaling', 'Publiceren_Afschaling')
+    p.flow(c2.id, 'Communicatie_Afschaling', route=[(38.2, 3.0), (37.2, 3.0)])
+    p.chain('Afschaling_Registreren', 'Afschaling_Splitsen', 'Meldingen_Verstuurd_Afschaling',
+            'Communicatie_Afschaling', 'Publiceren_Afschaling')
+    p.chain('Afschaling_Splitsen', 'Informeren_Afschaling', 'Einde_Bevestigingen_Afschaling')
 
     # niet afkondigen
     informeer(p, 'Informeren_Niet_Afgekondigd', 'Betrokkenen informeren: niet afgekondigd', (14.2, 5.4),
@@ -294,14 +337,14 @@ def dreigingsniveau_5():
     p.flow('Afkondigen', 'Informeren_Niet_Afgekondigd', name='nee', default=True)
 
     # evaluatie en afsluiten
-    p.xgw('Evaluatie_Samen', 'Naar evaluatie', (37.2, Y))
+    p.xgw('Evaluatie_Samen', 'Naar evaluatie', (39.2, Y))
     p.flow('Publiceren_Afschaling', 'Evaluatie_Samen')
     p.flow('Informeren_Niet_Afgekondigd', 'Evaluatie_Samen')
-    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LO, 'P14D', (38.2, Y), outputs=EVALUATIE_OUT)
-    reminder(p, 'Evalueren', 0.5, 'P7D', 'Herinnering_Evaluatie', (39.2, 3.1), (40.2, 3.1), 'Evalueren')
-    p.service('Crisis_Afsluiten', 'Crisis afsluiten', 'knooppunt.crisis.afsluiten', (39.2, Y),
+    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LO, 'P14D', (40.2, Y), outputs=EVALUATIE_OUT)
+    reminder(p, 'Evalueren', 0.5, 'P7D', 'Herinnering_Evaluatie', (41.2, 3.1), (42.2, 3.1), 'Evalueren')
+    p.service('Crisis_Afsluiten', 'Crisis afsluiten', 'knooppunt.crisis.afsluiten', (41.2, Y),
               headers={'proces': 'dreigingsniveau-5'})
-    p.end('Einde_Afgesloten', 'Afgesloten', (40.2, Y))
+    p.end('Einde_Afgesloten', 'Afgesloten', (42.2, Y))
     p.chain('Evaluatie_Samen', 'Evalueren', 'Crisis_Afsluiten', 'Einde_Afgesloten')
     return p
 

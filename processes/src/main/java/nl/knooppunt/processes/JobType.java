@@ -43,6 +43,14 @@ public enum JobType {
   // --- informeer-gezagen
   /** Sends one notification; throws {@link ErrorCode#ONTVANGER_ONBEREIKBAAR}. */
   MELDING_VERSTUREN(JobTypes.MELDING_VERSTUREN),
+  /**
+   * Phase 1 of informeer-gezagen is done: every notice of the round was sent (or its primary
+   * channel was unreachable). Publishes {@link MessageName#MELDINGEN_VERSTUURD} with correlation
+   * key {@code referentie}, so the calling process can start the public communication while the
+   * acknowledgements are still awaited. Reads {@code referentie} (also visible: {@code crisisId},
+   * {@code exercise}, {@code verzendingen}).
+   */
+  MELDING_RONDE_VERSTUURD(JobTypes.MELDING_RONDE_VERSTUURD),
   /** Sends the notification to the recipient's fallback contact. */
   MELDING_FALLBACK_VERSTUREN(JobTypes.MELDING_FALLBACK_VERSTUREN),
   /** Records the outcome of a notification round (who acknowledged, when, how). */

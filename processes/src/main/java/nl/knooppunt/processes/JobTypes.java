@@ -19,6 +19,7 @@ public final class JobTypes {
   public static final String DREIGINGSNIVEAU_REGISTREREN = "knooppunt.dreigingsniveau.registreren";
   public static final String COMMUNICATIE_PUBLICEREN = "knooppunt.communicatie.publiceren";
   public static final String MELDING_VERSTUREN = "knooppunt.melding.versturen";
+  public static final String MELDING_RONDE_VERSTUURD = "knooppunt.melding.ronde-verstuurd";
   public static final String MELDING_FALLBACK_VERSTUREN = "knooppunt.melding.fallback-versturen";
   public static final String MELDING_RESULTAAT_VASTLEGGEN =
       "knooppunt.melding.resultaat-vastleggen";

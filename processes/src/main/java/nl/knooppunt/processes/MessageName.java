@@ -14,6 +14,13 @@ public enum MessageName {
    */
   MELDING_BEVESTIGD("knooppunt.melding.bevestigd", Variabele.NOTIFICATIE_ID),
   /**
+   * Every notice of an informeer-gezagen round was sent (not: acknowledged); published by the
+   * worker of {@link JobType#MELDING_RONDE_VERSTUURD}. Key: {@code referentie} of the round (the
+   * calling process maps the same expression it passes as the call activity's {@code referentie},
+   * e.g. {@code crisisId + "/afkondiging"}). No variables.
+   */
+  MELDINGEN_VERSTUURD("knooppunt.melding.ronde-verstuurd", Variabele.REFERENTIE),
+  /**
    * Starts a (linked) dreigingsniveau-5 instance (message start event). Key: the new {@code
    * crisisId}. Variables: those of {@link nl.knooppunt.processes.variabelen.DreigingsniveauStart}.
    */

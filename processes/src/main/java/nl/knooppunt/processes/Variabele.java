@@ -21,6 +21,10 @@ public enum Variabele {
   REFERENTIE("referentie"),
   SLA_BEVESTIGING("slaBevestiging"),
   NOTIFICATIE_ID("notificatieId"),
+  /** Per recipient after phase 1: {@link nl.knooppunt.processes.variabelen.Verzending}. */
+  VERZENDING("verzending"),
+  /** Phase 1 output, phase 2 input: a list of {@code verzending}. */
+  VERZENDINGEN("verzendingen"),
   BEVESTIGING("bevestiging"),
   BEVESTIGINGEN("bevestigingen"),
   BEVESTIGD_OP("bevestigdOp"),

@@ -538,6 +538,8 @@ final class BpmnExecutor {
         }
         createInner(body, el);
       }
+      // inner instances that completed while their siblings were still being created
+      checkBodyProgress(body, false);
     }
   }
 
@@ -591,6 +593,9 @@ final class BpmnExecutor {
         createInner(body, el);
       }
       return;
+    }
+    if (!mi.sequential() && body.miNextIndex < body.miCollection.size()) {
+      return; // parallel: still creating the inner instances
     }
     if (body.children.isEmpty()) {
       completeElement(body, null);

@@ -16,6 +16,8 @@ public enum EventType {
   MELDING_VERSTUURD("nl.knooppunt.melding.verstuurd"),
   MELDING_FALLBACK_VERSTUURD("nl.knooppunt.melding.fallback-verstuurd"),
   MELDING_BEVESTIGD("nl.knooppunt.melding.bevestigd"),
+  /** Every notice of a round is out (before the public hears it); acknowledgements follow. */
+  MELDINGRONDE_VERSTUURD("nl.knooppunt.melding.ronde-verstuurd"),
   MELDINGRONDE_AFGEROND("nl.knooppunt.melding.ronde-afgerond"),
   SLA_HERINNERING("nl.knooppunt.sla.herinnering"),
   SLA_ESCALATIE("nl.knooppunt.sla.escalatie"),

@@ -67,12 +67,77 @@ class ProcessRulesTest {
   }
 
   @Test
-  void everyGezagAndPartnerIsInformedBeforeThePublicCommunication() {
-    Set<String> withoutInforming =
-        DN5.reachableAvoiding(n -> ProcessId.INFORMEER_GEZAGEN.id().equals(DN5.calledProcess(n)));
-    assertThat(withoutInforming)
+  void everyGezagAndPartnerIsNotifiedBeforeThePublicCommunication() {
+    // the public communication waits for "every notice of the round was sent" ...
+    Set<String> withoutRoundSent = DN5.reachableAvoiding(ProcessRulesTest::isRoundSentCatch);
+    assertThat(withoutRoundSent)
         .doesNotContain(
             Taak.COMMUNICATIE_AFKONDIGING.elementId(), Taak.COMMUNICATIE_AFSCHALING.elementId());
+    for (Taak t : List.of(Taak.COMMUNICATIE_AFKONDIGING, Taak.COMMUNICATIE_AFSCHALING)) {
+      List<String> catches =
+          DN5.previous(t.elementId()).stream().filter(ProcessRulesTest::isRoundSentCatch).toList();
+      assertThat(catches).as(t.elementId()).hasSize(1);
+      String roundSent = catches.get(0);
+      // ... of the round started alongside it (same referentie), not its acknowledgements
+      String split = DN5.previous(roundSent).get(0);
+      assertThat(DN5.kind(split)).isEqualTo("parallelGateway");
+      List<String> calls =
+          DN5.next(split).stream()
+              .filter(n -> ProcessId.INFORMEER_GEZAGEN.id().equals(DN5.calledProcess(n)))
+              .toList();
+      assertThat(calls).as(split).hasSize(1);
+      assertThat(input(DN5, roundSent, "referentie"))
+          .isNotNull()
+          .isEqualTo(input(DN5, calls.get(0), "referentie"));
+    }
+  }
+
+  @Test
+  void informeerGezagenReportsTheRoundSentAfterEveryNoticeAndBeforeWaitingForAcknowledgements() {
+    Graaf ig = new Graaf(ProcessId.INFORMEER_GEZAGEN);
+    List<String> reported =
+        ig.all(n -> JobType.MELDING_RONDE_VERSTUURD.type().equals(ig.jobType(n)));
+    assertThat(reported).hasSize(1);
+    String melden = reported.get(0);
+    assertThat(ig.isTopLevel(melden)).isTrue();
+    // before it: the multi-instance that only sends; after it: the one that waits and escalates
+    String send = ig.previous(melden).get(0);
+    String wait = ig.next(melden).get(0);
+    assertThat(ig.all(n -> parentId(ig, n).equals(send)).stream().map(ig::jobType))
+        .contains(JobType.MELDING_VERSTUREN.type())
+        .doesNotContain(JobType.MELDING_FALLBACK_VERSTUREN.type());
+    assertThat(ig.all(n -> parentId(ig, n).equals(wait)).stream().map(ig::jobType))
+        .contains(JobType.MELDING_FALLBACK_VERSTUREN.type())
+        .doesNotContain(JobType.MELDING_VERSTUREN.type());
+    for (String sub : List.of(send, wait)) {
+      assertThat(
+              ig.nodes.get(sub).getElementsByTagNameNS(BPMN_NS, "multiInstanceLoopCharacteristics"))
+          .satisfies(l -> assertThat(l.getLength()).as(sub).isPositive());
+    }
+  }
+
+  private static boolean isRoundSentCatch(String id) {
+    return DN5.kind(id).equals("intermediateCatchEvent")
+        && DN5.nodes.get(id).getElementsByTagNameNS(BPMN_NS, "messageEventDefinition").getLength()
+            == 1
+        && MessageName.MELDINGEN_VERSTUURD
+            .messageName()
+            .equals(messageOf(ProcessId.DREIGINGSNIVEAU_5, DN5.nodes.get(id)));
+  }
+
+  private static String parentId(Graaf g, String id) {
+    return ((Element) g.nodes.get(id).getParentNode()).getAttribute("id");
+  }
+
+  private static String input(Graaf g, String id, String target) {
+    var inputs = g.nodes.get(id).getElementsByTagNameNS(ZEEBE_NS, "input");
+    for (int i = 0; i < inputs.getLength(); i++) {
+      Element in = (Element) inputs.item(i);
+      if (in.getAttribute("target").equals(target)) {
+        return in.getAttribute("source");
+      }
+    }
+    return null;
   }
 
   @Test

@@ -65,8 +65,9 @@ class DreigingsniveauVijfIT {
     assertThat(registratie.header(TaakHeader.ACTIE.key())).isEqualTo("AFKONDIGEN");
     assertThat(registratie.variabele("niveau")).isEqualTo(5);
 
-    // every gezag and partner is informed (and acknowledged) before the public communication
+    // every gezag and partner is notified (the notice is sent) before the public communication
     var communicatie = hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING);
+    stap.rondeVerstuurd(id + "/afkondiging");
     List<Afgehandeld> afkondiging = ronde(id, "afkondiging");
     assertThat(afkondiging)
         .extracting(Knooppunt::ontvangerCode)
@@ -129,6 +130,7 @@ class DreigingsniveauVijfIT {
             in(i).and(j -> "AFSCHALEN".equals(j.header(TaakHeader.ACTIE.key()))));
     assertThat(afschaling.variabele("niveau")).isEqualTo(4);
     var communicatieAfschaling = hub.taak(i, Taak.COMMUNICATIE_AFSCHALING);
+    stap.rondeVerstuurd(id + "/afschaling");
     assertThat(ronde(id, "afschaling"))
         .hasSize(4)
         .allSatisfy(
@@ -309,5 +311,68 @@ class DreigingsniveauVijfIT {
         .allSatisfy(j -> assertThat(j.variabele("exercise")).isEqualTo(true));
     assertThat(hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i)).variabele("exercise"))
         .isEqualTo(true);
+  }
+
+  @Test
+  void levelFiveForUtrechtThePublicCommunicationAppearsWhileTheMayorsHaveNotYetAcknowledged() {
+    // at 3 a.m. the mayors of Utrecht and Nieuwegein do not pick up
+    hub.zwijgend.add("GM0344");
+    hub.zwijgend.add("GM0307");
+    String id = "DN5-NACHT";
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+
+    // the public communication task appears: every notice was sent, nobody had to acknowledge
+    var communicatie = hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING);
+    assertThat(ronde(id, "afkondiging"))
+        .hasSize(4)
+        .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(communicatie.volgnummer()));
+    var verstuurd = stap.rondeVerstuurd(id + "/afkondiging");
+    long informeren = verstuurd.job().getProcessInstanceKey();
+    assertThat(hub.jobs(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(informeren))).isEmpty();
+    assertThat(communicatie.variabele("bevestigingenAfkondiging")).isNull();
+    stap.communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
+    var publicatie = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    assertThat(publicatie.uitkomst().fout()).isNull();
+    assertThat(hub.jobs(JobType.MELDING_FALLBACK_VERSTUREN, in(informeren))).isEmpty();
+
+    // in parallel: the mayor of Utrecht acknowledges late, Nieuwegein stays silent and is escalated
+    hub.publiceer(
+        MessageName.MELDING_BEVESTIGD,
+        id + "/afkondiging/GM0344",
+        vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "burgemeester Utrecht"));
+    hub.verzet(Duration.ofMinutes(16));
+    var fallback = hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(informeren));
+    assertThat(fallback.variabele("notificatieId")).isEqualTo(id + "/afkondiging/GM0307");
+    hub.verzet(Duration.ofMinutes(16));
+    var bellen = hub.taakErgens(Taak.ONTVANGER_BELLEN, t -> t.procesInstantie() == informeren);
+    assertThat(bellen.kandidaatGroepen()).containsExactly("landelijk-operator");
+    hub.voltooi(
+        bellen,
+        vars(
+            "bereikt",
+            true,
+            "gesprokenMet",
+            "loco-burgemeester Nieuwegein",
+            "gesprokenOp",
+            hub.nu().toString(),
+            "toelichting",
+            "burgemeester sliep; loco bevestigt"));
+    hub.afgesloten(informeren);
+
+    // level 5 stays in force: the review before expiry comes, knowing who acknowledged how
+    hub.verzet(Duration.ofHours(4).plusMinutes(30));
+    var herbeoordeling = hub.taak(i, Taak.INFORMATIE_HERBEOORDELING);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> bevestigingen =
+        (List<Map<String, Object>>) herbeoordeling.variabele("bevestigingenAfkondiging");
+    assertThat(bevestigingen)
+        .extracting(b -> b.get("ontvanger") + ":" + b.get("route"))
+        .contains("GM0344:KANAAL", "GM0307:TELEFOON");
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)))
+        .extracting(j -> j.header(TaakHeader.ACTIE.key()))
+        .containsExactly("AFKONDIGEN");
   }
 }

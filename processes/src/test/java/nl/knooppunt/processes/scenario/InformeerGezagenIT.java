@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** informeer-gezagen: notify, wait for acknowledgements, fallback, call task. */
+/**
+ * informeer-gezagen: send every notice and report the round sent, then wait for acknowledgements,
+ * fallback, call task.
+ */
 class InformeerGezagenIT {
 
   @TempDir static Path dir;
@@ -66,6 +69,15 @@ class InformeerGezagenIT {
         hub.job(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(instantie)).variabele("bevestigingen");
   }
 
+  private Knooppunt.Afgehandeld rondeVerstuurd(long instantie) {
+    return hub.job(JobType.MELDING_RONDE_VERSTUURD, in(instantie));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> verzendingen(Knooppunt.Afgehandeld ronde) {
+    return (List<Map<String, Object>>) ronde.variabele("verzendingen");
+  }
+
   private static Map<String, Object> van(List<Map<String, Object>> lijst, String code) {
     return lijst.stream().filter(b -> code.equals(b.get("ontvanger"))).findFirst().orElseThrow();
   }
@@ -82,6 +94,13 @@ class InformeerGezagenIT {
     assertThat(van(result, "GM0307")).containsEntry("notificatieId", "IG-1/GM0307");
     assertThat(hub.jobs(JobType.MELDING_VERSTUREN, in(i)))
         .allSatisfy(j -> assertThat(j.variabele("exercise")).isEqualTo(true));
+    var ronde = rondeVerstuurd(i);
+    assertThat(ronde.variabele("referentie")).isEqualTo("IG-1");
+    assertThat(verzendingen(ronde))
+        .hasSize(3)
+        .allSatisfy(v -> assertThat(v).containsEntry("bereikbaar", true));
+    assertThat(hub.jobs(JobType.MELDING_VERSTUREN, in(i)))
+        .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(ronde.volgnummer()));
     hub.afgesloten(i);
   }
 
@@ -90,6 +109,7 @@ class InformeerGezagenIT {
     hub.zwijgend.add("GM0307");
     long i = informeer("IG-2", "GM0344", "GM0307");
     hub.jobs(JobType.MELDING_VERSTUREN, 2, in(i)); // both notices are out
+    rondeVerstuurd(i); // and the round reported sent: the SLA clocks run from here
 
     hub.verzet(Duration.ofMinutes(16));
     var fallback = hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
@@ -122,6 +142,7 @@ class InformeerGezagenIT {
     hub.zwijgend.add("GM0344");
     long i = informeer("IG-3", "GM0344");
     hub.job(JobType.MELDING_VERSTUREN, in(i));
+    rondeVerstuurd(i);
 
     hub.verzet(Duration.ofMinutes(16));
     hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
@@ -148,13 +169,56 @@ class InformeerGezagenIT {
         job -> Knooppunt.Uitkomst.fout(ErrorCode.ONTVANGER_ONBEREIKBAAR));
     long i = informeer("IG-4", "VR09");
 
+    var ronde = rondeVerstuurd(i);
+    assertThat(verzendingen(ronde))
+        .singleElement()
+        .satisfies(
+            v ->
+                assertThat(v)
+                    .containsEntry("bereikbaar", false)
+                    .containsEntry("notificatieId", "IG-4/VR09"));
     var fallback = hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
+    assertThat(fallback.volgnummer()).isGreaterThan(ronde.volgnummer());
     hub.publiceer(
         MessageName.MELDING_BEVESTIGD,
         (String) fallback.variabele("notificatieId"),
         vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "piket VR09"));
 
     assertThat(van(bevestigingen(i), "VR09")).containsEntry("route", "FALLBACK");
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void theRoundIsReportedSentOnceEveryNoticeIsOutWhileTheAcknowledgementsAreStillAwaited() {
+    hub.zwijgend.add("GM0344");
+    hub.zwijgend.add("GM0307");
+    long i = informeer("IG-5", "GM0344", "GM0307");
+
+    var ronde = rondeVerstuurd(i);
+    assertThat(hub.jobs(JobType.MELDING_VERSTUREN, in(i)))
+        .hasSize(2)
+        .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(ronde.volgnummer()));
+    assertThat(ronde.variabele("exercise")).isEqualTo(true);
+    // nobody acknowledged yet and no SLA has passed: the round itself still waits
+    assertThat(hub.jobs(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(i))).isEmpty();
+    assertThat(hub.jobs(JobType.MELDING_FALLBACK_VERSTUREN, in(i))).isEmpty();
+
+    hub.publiceer(
+        MessageName.MELDING_BEVESTIGD,
+        "IG-5/GM0344",
+        vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "burgemeester"));
+    hub.verzet(Duration.ofMinutes(16));
+    var fallback = hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
+    assertThat(fallback.variabele("notificatieId")).isEqualTo("IG-5/GM0307");
+    hub.publiceer(
+        MessageName.MELDING_BEVESTIGD,
+        "IG-5/GM0307",
+        vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "loco-burgemeester"));
+
+    List<Map<String, Object>> result = bevestigingen(i);
+    assertThat(van(result, "GM0344")).containsEntry("route", "KANAAL");
+    assertThat(van(result, "GM0307")).containsEntry("route", "FALLBACK");
+    assertThat(hub.jobs(JobType.MELDING_RONDE_VERSTUURD, in(i))).hasSize(1);
     hub.afgesloten(i);
   }
 }

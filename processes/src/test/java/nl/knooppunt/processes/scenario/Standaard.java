@@ -43,6 +43,7 @@ final class Standaard {
       case VIER_OGEN_CONTROLEREN -> Standaard::vierOgen;
       case COMMUNICATIE_PUBLICEREN -> Standaard::publiceren;
       case MELDING_VERSTUREN -> job -> meldingVersturen(k, job);
+      case MELDING_RONDE_VERSTUURD -> job -> rondeVerstuurd(k, job);
       case MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN -> job -> niveau5Voorstellen(k, job);
       case MANHUNT_AFSCHALING_VOORSTELLEN -> job -> afschalingVoorstellen(k, job);
       case BIJSTAND_AANVRAAG_VALIDEREN -> Standaard::aanvraagValideren;
@@ -130,6 +131,12 @@ final class Standaard {
           vars(
               "bevestigdOp", k.nu().toString(), "bevestigdDoor", "piket " + ontvanger.get("code")));
     }
+    return Uitkomst.klaar();
+  }
+
+  /** Every notice of the round is out: tell the calling process (key = the round's referentie). */
+  static Uitkomst rondeVerstuurd(Knooppunt k, ActivatedJob job) {
+    k.publiceer(MessageName.MELDINGEN_VERSTUURD, (String) job.getVariable("referentie"), vars());
     return Uitkomst.klaar();
   }
 

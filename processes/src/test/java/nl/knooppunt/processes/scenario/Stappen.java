@@ -122,7 +122,19 @@ final class Stappen {
     informatieDelen(i, Taak.INFORMATIE_DELEN);
     afstemmen(i, "VR09");
     besluit(i, NCTV, "AFKONDIGEN", eindtijd);
+    String crisisId = (String) hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING).variabele("crisisId");
     communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
+    rondeVerstuurd(crisisId + "/afkondiging");
     return i;
+  }
+
+  /**
+   * Waits until informeer-gezagen reported this round sent (phase 2 is waiting from then on), so a
+   * test may move the clock.
+   */
+  Knooppunt.Afgehandeld rondeVerstuurd(String referentie) {
+    return hub.job(
+        nl.knooppunt.processes.JobType.MELDING_RONDE_VERSTUURD,
+        j -> referentie.equals(j.variabele("referentie")));
   }
 }

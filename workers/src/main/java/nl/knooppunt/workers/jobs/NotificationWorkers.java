@@ -1,8 +1,12 @@
 package nl.knooppunt.workers.jobs;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.grpc.Status;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import nl.knooppunt.directory.Contact;
 import nl.knooppunt.directory.Directory;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.variabelen.Bericht;
 import nl.knooppunt.processes.variabelen.Bevestiging;
@@ -30,12 +35,21 @@ public class NotificationWorkers {
   /** Suffix of the fallback notice's id: a different notice, acknowledged under the same id. */
   static final String FALLBACK_SUFFIX = "/fallback";
 
+  /**
+   * How long "all notices are out" waits for the caller; a caller that does not wait for it (a
+   * manhunt, an assistance request) lets it expire.
+   */
+  static final Duration ROUND_SENT_TTL = Duration.ofHours(1);
+
   public record Delivery(
       String crisisId,
       Boolean exercise,
       String notificatieId,
       Ontvanger ontvanger,
       Bericht bericht) {}
+
+  public record Sent(
+      String crisisId, Boolean exercise, String referentie, List<Object> verzendingen) {}
 
   public record Round(
       String crisisId, Boolean exercise, String referentie, List<Bevestiging> bevestigingen) {}
@@ -44,10 +58,14 @@ public class NotificationWorkers {
   private final NoticeSender sender;
   private final DomainEvents events;
 
-  NotificationWorkers(Directory directory, NoticeSender sender, DomainEvents events) {
+  private final CamundaClient camunda;
+
+  NotificationWorkers(
+      Directory directory, NoticeSender sender, DomainEvents events, CamundaClient camunda) {
     this.directory = directory;
     this.sender = sender;
     this.events = events;
+    this.camunda = camunda;
   }
 
   @JobWorker(type = JobTypes.MELDING_VERSTUREN)
@@ -86,6 +104,37 @@ public class NotificationWorkers {
         notice(
             delivery, delivery.notificatieId() + FALLBACK_SUFFIX, recipient, recipient.fallback()),
         EventType.MELDING_FALLBACK_VERSTUURD);
+  }
+
+  /**
+   * Tells the calling process that every notice of the round is out, so the public communication
+   * may go while the acknowledgements are still coming in.
+   */
+  @JobWorker(type = JobTypes.MELDING_RONDE_VERSTUURD)
+  public void announceRoundSent(ActivatedJob job, @VariablesAsType Sent round) {
+    try {
+      camunda
+          .newPublishMessageCommand()
+          .messageName(MessageName.MELDINGEN_VERSTUURD.messageName())
+          .correlationKey(round.referentie())
+          .messageId(round.referentie() + "#verstuurd")
+          .timeToLive(ROUND_SENT_TTL)
+          .send()
+          .join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("referentie", round.referentie());
+    data.put("verstuurd", round.verzendingen() == null ? 0 : round.verzendingen().size());
+    events.log(
+        round.referentie() + "#ronde-verstuurd",
+        EventType.MELDINGRONDE_VERSTUURD,
+        round.crisisId(),
+        Boolean.TRUE.equals(round.exercise()),
+        DomainEvents.withOrigin(job, data));
   }
 
   @JobWorker(type = JobTypes.MELDING_RESULTAAT_VASTLEGGEN)
