@@ -113,6 +113,10 @@ final class Summaries {
               + " bevestigd door "
               + Projector.firstNonNull(
                   e.text("acknowledgedBy"), e.text("bevestigdDoor"), e.actor());
+      case MELDINGRONDE_VERSTUURD ->
+          "Alle meldingen verstuurd ("
+              + nz(e.text("verstuurd"))
+              + "): de publiekscommunicatie mag volgen";
       case MELDINGRONDE_AFGEROND ->
           "Meldingronde afgerond: "
               + nz(e.text("bevestigd"))
