@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
@@ -16,19 +15,12 @@ import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The rules the workers enforce, each run through the engine: a one-task process with the job type,
  * and an error boundary that records which business error the worker raised.
  */
 class BusinessRulesIT extends WorkersIT {
-
-  @Autowired CamundaClient camunda;
-
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrapServers;
 
   @Test
   void the_proposer_cannot_decide_on_level_5() {

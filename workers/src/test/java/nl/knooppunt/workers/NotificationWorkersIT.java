@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -20,17 +19,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** informeer-gezagen with the real notification workers, engine and Kafka. */
 class NotificationWorkersIT extends WorkersIT {
 
-  @Autowired CamundaClient camunda;
   @Autowired KafkaTemplate<String, byte[]> rawTemplate;
-
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrapServers;
 
   @Test
   void

@@ -1,9 +1,17 @@
 package nl.knooppunt.workers;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.knooppunt.engine.EmbeddedEngine;
@@ -13,6 +21,9 @@ import nl.knooppunt.processes.events.Topic;
 import nl.knooppunt.workers.kafka.EventPublisher;
 import nl.knooppunt.workers.notification.Notice;
 import nl.knooppunt.workers.notification.NoticeSender;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -72,6 +83,58 @@ abstract class WorkersIT {
   static void pointTheClientAtTheEngine(DynamicPropertyRegistry registry) {
     registry.add("camunda.client.grpc-address", ENGINE::grpcAddress);
     registry.add("camunda.client.rest-address", ENGINE::restAddress);
+  }
+
+  @Autowired CamundaClient camunda;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  /**
+   * Runs one job of {@code jobType} (with task headers) in a one-task process and returns the
+   * variables at the end.
+   */
+  Map<String, Object> runJob(
+      String jobType, Map<String, String> headers, Map<String, Object> variables) {
+    String processId =
+        "job-" + jobType.replace('.', '-') + "-" + Integer.toHexString(headers.hashCode());
+    var model =
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "taak",
+                t -> {
+                  t.zeebeJobType(jobType);
+                  headers.forEach(t::zeebeTaskHeader);
+                })
+            .endEvent()
+            .done();
+    camunda.newDeployResourceCommand().addProcessModel(model, processId + ".bpmn").send().join();
+    return camunda
+        .newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(variables)
+        .withResult()
+        .requestTimeout(Duration.ofMinutes(1))
+        .send()
+        .join()
+        .getVariablesAsMap();
+  }
+
+  /** Waits until {@code topic} holds at least {@code atLeast} records about {@code subject}. */
+  List<JsonNode> awaitRecords(Topic topic, String subject, int atLeast) {
+    try (KafkaRecords records = new KafkaRecords(bootstrapServers, topic(topic))) {
+      return await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  records.poll().stream()
+                      .map(ConsumerRecord::value)
+                      .filter(v -> subject.equals(v.path("subject").asText()))
+                      .toList(),
+              list -> list.size() >= atLeast);
+    }
   }
 
   static String topic(Topic topic) {

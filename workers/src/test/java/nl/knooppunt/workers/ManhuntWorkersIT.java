@@ -1,0 +1,148 @@
+package nl.knooppunt.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.Topic;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The manhunt's workers through the engine: GRIP advice to the region, public appeals, situation
+ * reports, and the messages that start a linked level 5 and later propose to lower it.
+ */
+class ManhuntWorkersIT extends WorkersIT {
+
+  private static final Map<String, Object> UTRECHT_CENTRAAL =
+      Map.of(
+          "omschrijving", "24 Oktoberplein, Utrecht", "gemeentecode", "GM0344", "vrCode", "VR09");
+
+  @Test
+  void a_possible_terrorist_motive_sends_grip_3_advice_to_the_chair_and_the_region_of_utrecht() {
+    String crisisId = "MH-" + UUID.randomUUID();
+    runJob(
+        JobTypes.MANHUNT_GRIP_ADVISEREN,
+        Map.of("reden", "MOGELIJK_TERRORISTISCH_MOTIEF"),
+        Map.of(
+            "crisisId", crisisId, "exercise", false, "locatie", UTRECHT_CENTRAAL, "gripAdvies", 3));
+
+    List<JsonNode> notices = awaitRecords(Topic.NOTIFICATIONS, crisisId, 2);
+    assertThat(notices)
+        .extracting(n -> n.at("/data/ontvanger").asText())
+        .containsExactlyInAnyOrder("VZ-VR09", "VR09");
+    assertThat(notices)
+        .allSatisfy(
+            n -> {
+              assertThat(n.at("/data/onderwerp").asText()).contains("GRIP 3");
+              assertThat(n.at("/data/tekst").asText()).contains("terroristisch motief");
+            });
+    assertThat(awaitRecords(Topic.EVENTS, crisisId, 3))
+        .extracting(e -> e.path("type").asText())
+        .contains(EventType.GRIP_ADVIES_GEGEVEN.type());
+  }
+
+  @Test
+  void the_officier_van_justitie_decides_nl_alert_and_burgernet_and_the_appeal_is_logged() {
+    String crisisId = "MH-" + UUID.randomUUID();
+    runJob(
+        JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN,
+        Map.of(),
+        Map.of(
+            "crisisId",
+            crisisId,
+            "exercise",
+            false,
+            "opsporingsbesluit",
+            Map.of(
+                "leidingBevestigd", true,
+                "nlAlert", true,
+                "burgernet", true,
+                "opsporingsberichtMetFotoNaam", false,
+                "officierVanJustitie", "mr. De Boer")));
+
+    JsonNode appeal = awaitRecords(Topic.EVENTS, crisisId, 1).get(0);
+    assertThat(appeal.path("type").asText()).isEqualTo(EventType.PUBLIEKSOPROEP_UITGEZET.type());
+    assertThat(appeal.at("/data/kanalen").toString()).isEqualTo("[\"NL_ALERT\",\"BURGERNET\"]");
+    assertThat(appeal.at("/data/besluitDoor").asText()).isEqualTo("mr. De Boer");
+  }
+
+  @Test
+  void a_situation_report_goes_to_every_partner_of_the_manhunt_without_waiting_for_acks() {
+    String crisisId = "MH-" + UUID.randomUUID();
+    runJob(
+        JobTypes.MANHUNT_SITUATIERAPPORT_VERSPREIDEN,
+        Map.of(),
+        Map.of(
+            "crisisId",
+            crisisId,
+            "exercise",
+            true,
+            "locatie",
+            UTRECHT_CENTRAAL,
+            "ontvangers",
+            List.of(
+                Map.of("code", "VZ-VR09", "soort", "GEZAG"),
+                Map.of("code", "KMAR", "soort", "KMAR"),
+                Map.of("code", "HOVJ-MIDDEN-NEDERLAND", "soort", "OM"))));
+
+    List<JsonNode> reports = awaitRecords(Topic.NOTIFICATIONS, crisisId, 3);
+    assertThat(reports)
+        .allSatisfy(
+            r -> {
+              assertThat(r.at("/data/soort").asText()).isEqualTo("SITUATIERAPPORT");
+              assertThat(r.at("/data/bevestigingVereist").asBoolean()).isFalse();
+              assertThat(r.at("/data/onderwerp").asText()).startsWith("OEFENING");
+            });
+  }
+
+  @Test
+  void the_nctv_proposal_starts_a_linked_level_5_for_the_province_of_the_manhunt() {
+    String manhuntId = "MH-" + UUID.randomUUID();
+    Map<String, Object> result =
+        runJob(
+            JobTypes.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN,
+            Map.of(),
+            Map.of(
+                "crisisId",
+                manhuntId,
+                "exercise",
+                true,
+                "locatie",
+                UTRECHT_CENTRAAL,
+                "gekoppeldDreigingsniveauId",
+                manhuntId + "-DN5",
+                "overweging",
+                Map.of(
+                    "voorstellen", true,
+                    "reden", "Mogelijk terroristisch motief, dader voortvluchtig",
+                    "beslisser", "nctv")));
+
+    assertThat(result).containsEntry("gekoppeldDreigingsniveauId", manhuntId + "-DN5");
+    // the message start event of dreigingsniveau-5 opened the linked crisis
+    JsonNode opened =
+        awaitRecords(Topic.EVENTS, manhuntId + "-DN5", 1).stream()
+            .filter(e -> EventType.CRISIS_GEOPEND.type().equals(e.path("type").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(opened.at("/data/gekoppeldeManhuntId").asText()).isEqualTo(manhuntId);
+    assertThat(opened.at("/data/gebied/codes/0").asText()).isEqualTo("PV26");
+    assertThat(opened.path("exercise").asBoolean()).isTrue();
+  }
+
+  @Test
+  void without_a_linked_level_5_the_end_of_a_manhunt_proposes_no_lowering() {
+    String crisisId = "MH-" + UUID.randomUUID();
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("crisisId", crisisId);
+    variables.put("exercise", false);
+    variables.put("afloop", "AANGEHOUDEN");
+    variables.put("gekoppeldDreigingsniveauId", null);
+
+    assertThat(runJob(JobTypes.MANHUNT_AFSCHALING_VOORSTELLEN, Map.of(), variables))
+        .containsEntry("crisisId", crisisId);
+  }
+}
