@@ -31,6 +31,8 @@ class EnforcerBanIT {
     "io.camunda, zeebe-process-test-extension",
     "io.camunda, camunda-zeebe",
     "io.camunda, zeebe-broker",
+    "io.camunda, zeebe-engine",
+    "io.camunda, camunda-process-test-java",
     "org.camunda.community, eze"
   })
   void a_vendor_licensed_engine_artifact_fails_the_build(String group, String artifact)
