@@ -14,6 +14,7 @@ import java.util.Set;
 import nl.knooppunt.gateway.directory.Directory;
 import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.processes.events.EventType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Projector {
 
+  private final ApplicationEventPublisher changes;
+
   /** Form fields that carry the outcome of a decision task. */
   private static final List<String> DECISION_FIELDS = List.of("uitkomst", "beslissing", "besluit");
 
@@ -36,7 +39,13 @@ public class Projector {
   private final ObjectMapper json;
   private final Directory directory;
 
-  public Projector(JdbcTemplate jdbc, Logbook logbook, ObjectMapper json, Directory directory) {
+  public Projector(
+      JdbcTemplate jdbc,
+      Logbook logbook,
+      ObjectMapper json,
+      Directory directory,
+      ApplicationEventPublisher changes) {
+    this.changes = changes;
     this.jdbc = jdbc;
     this.logbook = logbook;
     this.json = json;
@@ -57,6 +66,7 @@ public class Projector {
       return false;
     }
     project(e);
+    changes.publishEvent(new ReadModelChanged(e.type(), e.crisisId()));
     return true;
   }
 

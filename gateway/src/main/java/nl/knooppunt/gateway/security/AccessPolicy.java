@@ -91,6 +91,15 @@ public final class AccessPolicy {
     return Optional.ofNullable(ALLOWED.get(operationId)).map(Collections::unmodifiableSet);
   }
 
+  /**
+   * Whether the user may perform the operation (an {@code operationId} of the contract); the web
+   * pages ask the same question as the API.
+   */
+  public static boolean permits(KnooppuntUser user, String operationId) {
+    return PUBLIC_OPERATIONS.contains(operationId)
+        || allowed(operationId).map(user::hasAny).orElse(false);
+  }
+
   /** Every operation with its roles (for documentation and tests). */
   public static Map<String, Set<Rol>> table() {
     return Collections.unmodifiableMap(ALLOWED);

@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -58,7 +57,11 @@ public class SecurityConfig {
     "/v3/api-docs/**",
     "/error",
     "/login",
-    "/favicon.ico"
+    "/favicon.ico",
+    "/css/**",
+    "/js/**",
+    "/img/**",
+    "/webjars/**"
   };
 
   static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
@@ -134,8 +137,8 @@ public class SecurityConfig {
       LoginUrlAuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
       http.authorizeHttpRequests(SecurityConfig::authorize)
           .httpBasic(b -> b.authenticationEntryPoint(api))
-          .formLogin(Customizer.withDefaults())
-          .logout(Customizer.withDefaults())
+          .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+          .logout(l -> l.logoutSuccessUrl("/login?uitgelogd"))
           // A request without a session cookie (API clients with Basic) cannot be a CSRF attack.
           .csrf(
               c ->

@@ -1,0 +1,108 @@
+package nl.knooppunt.gateway.pages;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.knooppunt.gateway.readmodel.ReadModelChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live updates for the pages: one server-sent event stream per open page ({@code /stroom}). When
+ * the read model changed (after the commit), every page gets the event {@code gewijzigd} and
+ * reloads the parts it shows through htmx. Bursts (a round of 400 notices) are coalesced into at
+ * most one event per {@link #COALESCE}; a comment every {@link #HEARTBEAT} keeps proxies from
+ * closing idle streams.
+ */
+@Controller
+public class LiveUpdates implements DisposableBean {
+
+  /** The name of the event pages listen to ({@code hx-trigger="sse:gewijzigd"}). */
+  public static final String EVENT = "gewijzigd";
+
+  static final Duration COALESCE = Duration.ofMillis(300);
+  static final Duration HEARTBEAT = Duration.ofSeconds(20);
+  private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
+
+  private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean dirty = new AtomicBoolean();
+  private final AtomicLong sequence = new AtomicLong();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "knooppunt-live-updates");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public LiveUpdates() {
+    timer.scheduleWithFixedDelay(
+        this::flush, COALESCE.toMillis(), COALESCE.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @GetMapping(path = "/stroom", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  public SseEmitter stream() {
+    SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+    emitters.add(emitter);
+    emitter.onCompletion(() -> emitters.remove(emitter));
+    emitter.onTimeout(() -> emitters.remove(emitter));
+    emitter.onError(e -> emitters.remove(emitter));
+    return emitter;
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  public void changed(ReadModelChanged change) {
+    dirty.set(true);
+  }
+
+  /** Number of open streams (for tests and metrics). */
+  public int openStreams() {
+    return emitters.size();
+  }
+
+  private void flush() {
+    if (!dirty.getAndSet(false)) {
+      return;
+    }
+    long id = sequence.incrementAndGet();
+    send(SseEmitter.event().name(EVENT).id(Long.toString(id)).data(Long.toString(id)));
+  }
+
+  private void heartbeat() {
+    send(SseEmitter.event().comment("hartslag"));
+  }
+
+  private void send(SseEmitter.SseEventBuilder event) {
+    for (SseEmitter emitter : emitters) {
+      try {
+        emitter.send(event);
+      } catch (IOException | IllegalStateException e) {
+        LOG.debug("live update stream closed: {}", e.toString());
+        emitters.remove(emitter);
+        emitter.completeWithError(e);
+      }
+    }
+  }
+
+  @Override
+  public void destroy() {
+    timer.shutdownNow();
+    emitters.forEach(SseEmitter::complete);
+    emitters.clear();
+  }
+}

@@ -1,0 +1,124 @@
+package nl.knooppunt.gateway.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.List;
+import nl.knooppunt.gateway.security.AccessPolicy;
+import nl.knooppunt.gateway.security.CurrentUsers;
+import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What every page needs (the user, the navigation, the chosen world) and how a page shows an error:
+ * a Dutch page with the status, never a stack trace or a JSON problem.
+ */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class PageModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PageModel.class);
+
+  /** One item of the navigation bar. */
+  public record NavItem(String href, String label) {}
+
+  /** The user, or null on the login page. */
+  @ModelAttribute("gebruiker")
+  public KnooppuntUser user() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getPrincipal())) {
+      return null;
+    }
+    return CurrentUsers.current();
+  }
+
+  @ModelAttribute("oefening")
+  public boolean exercise(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return World.exercise(session);
+  }
+
+  /** The path of the page, to mark the current menu item. */
+  @ModelAttribute("pad")
+  public String path(HttpServletRequest request) {
+    return request.getRequestURI();
+  }
+
+  @ModelAttribute("navigatie")
+  public List<NavItem> navigation() {
+    KnooppuntUser user = user();
+    List<NavItem> items = new ArrayList<>();
+    if (user == null) {
+      return items;
+    }
+    if (AccessPolicy.permits(user, "startThreatLevelProposal")
+        || AccessPolicy.permits(user, "startManhunt")
+        || AccessPolicy.permits(user, "startAssistanceRequest")) {
+      items.add(new NavItem("/operator", "Starten"));
+    }
+    if (AccessPolicy.permits(user, "listTasks")) {
+      items.add(new NavItem("/taken", "Taken"));
+    }
+    if (AccessPolicy.permits(user, "listCrises")) {
+      items.add(new NavItem("/crises", "Crises"));
+    }
+    if (AccessPolicy.permits(user, "getDashboard")) {
+      items.add(new NavItem("/dashboard", "Dashboard"));
+    }
+    return items;
+  }
+
+  /** Refuses the page unless the user may perform the API operation it shows. */
+  public static KnooppuntUser require(String operationId) {
+    KnooppuntUser user = CurrentUsers.current();
+    if (!AccessPolicy.permits(user, operationId)) {
+      throw new AccessDeniedException("Rol " + user.roles() + " mag " + operationId + " niet.");
+    }
+    return user;
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  public String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
+    return error(
+        model,
+        response,
+        HttpStatus.FORBIDDEN,
+        "Geen toegang",
+        "Deze pagina of taak is niet voor uw rol of regio.");
+  }
+
+  @ExceptionHandler(Problems.ApiException.class)
+  public String problem(Problems.ApiException e, Model model, HttpServletResponse response) {
+    return error(model, response, e.status(), e.title(), e.getMessage());
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  public String status(ResponseStatusException e, Model model, HttpServletResponse response) {
+    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+    return error(model, response, status, status.getReasonPhrase(), e.getReason());
+  }
+
+  private String error(
+      Model model, HttpServletResponse response, HttpStatus status, String title, String detail) {
+    response.setStatus(status.value());
+    model.addAttribute("status", status.value());
+    model.addAttribute("titel", title);
+    model.addAttribute("detail", detail);
+    LOG.debug("page error {}: {}", status.value(), detail);
+    return "fout";
+  }
+}

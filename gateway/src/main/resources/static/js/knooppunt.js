@@ -1,0 +1,40 @@
+// Landelijk Knooppunt: small helpers for the server-rendered pages. No framework, no build step.
+(function () {
+  "use strict";
+
+  // htmx sends the CSRF token of the session with every request that changes something.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // SLA countdowns: <time class="aftellen" datetime="2026-11-27T10:00:00Z">, updated every second.
+  function pad(n) {
+    return n < 10 ? "0" + n : "" + n;
+  }
+  function countdown(el) {
+    var due = Date.parse(el.getAttribute("datetime"));
+    if (isNaN(due)) {
+      return;
+    }
+    var seconds = Math.round((due - Date.now()) / 1000);
+    var late = seconds < 0;
+    var s = Math.abs(seconds);
+    var text =
+      s >= 3600
+        ? Math.floor(s / 3600) + " u " + pad(Math.floor((s % 3600) / 60)) + " min"
+        : Math.floor(s / 60) + ":" + pad(s % 60) + " min";
+    el.textContent = late ? text + " te laat" : "nog " + text;
+    el.classList.toggle("te-laat", late);
+    el.classList.toggle("bijna", !late && seconds < 300);
+  }
+  function tick() {
+    document.querySelectorAll("time.aftellen").forEach(countdown);
+  }
+  document.addEventListener("DOMContentLoaded", tick);
+  document.addEventListener("htmx:afterSettle", tick);
+  setInterval(tick, 1000);
+})();
