@@ -38,3 +38,28 @@
   document.addEventListener("htmx:afterSettle", tick);
   setInterval(tick, 1000);
 })();
+
+// Choice panels: a radio with data-toon="<id>" shows that panel and hides the other panels of
+// its form (class gebied-keuze). Without JavaScript every panel stays visible.
+(function () {
+  "use strict";
+  function apply(form) {
+    var chosen = form.querySelector("input[data-toon]:checked");
+    if (!chosen) {
+      return;
+    }
+    form.querySelectorAll(".gebied-keuze").forEach(function (panel) {
+      panel.hidden = panel.id !== chosen.getAttribute("data-toon");
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form").forEach(function (form) {
+      if (form.querySelector("input[data-toon]")) {
+        apply(form);
+        form.addEventListener("change", function () {
+          apply(form);
+        });
+      }
+    });
+  });
+})();

@@ -6,7 +6,7 @@ import java.util.List;
 import nl.knooppunt.standalone.infra.FreePorts;
 
 /** Arguments for a hub in a test: its own data directory and free ports, nothing shared. */
-record TestHubs(
+public record TestHubs(
     Path dataDir,
     int httpPort,
     int postgresPort,
@@ -15,7 +15,7 @@ record TestHubs(
     int grpcPort,
     int restPort) {
 
-  static TestHubs in(Path dataDir) {
+  public static TestHubs in(Path dataDir) {
     return new TestHubs(
         dataDir,
         FreePorts.resolve(0),
@@ -26,7 +26,7 @@ record TestHubs(
         FreePorts.resolve(0));
   }
 
-  String[] args() {
+  public String[] args() {
     List<String> args = new ArrayList<>();
     args.add("--knooppunt.standalone.data-dir=" + dataDir);
     args.add("--knooppunt.standalone.http-port=" + httpPort);
@@ -46,7 +46,7 @@ record TestHubs(
     return "localhost:" + kafkaPort;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://localhost:" + httpPort + path;
   }
 }

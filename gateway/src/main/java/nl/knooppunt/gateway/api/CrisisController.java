@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Crises: list, detail, timeline (logbook) and the data of the evaluation report. */
 @RestController
-class CrisisController implements CrisesApi {
+public class CrisisController implements CrisesApi {
 
   private final Queries queries;
   private final Logbook logbook;

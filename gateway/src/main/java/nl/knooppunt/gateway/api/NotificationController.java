@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * knooppunt.acknowledgements.v1}, where the workers correlate it with the waiting process.
  */
 @RestController
-class NotificationController implements NotificatiesApi {
+public class NotificationController implements NotificatiesApi {
 
   /** Type of the record on {@code knooppunt.acknowledgements.v1} (catalogue). */
   static final String ACK_RECORD_TYPE = EventType.BEVESTIGING.type();

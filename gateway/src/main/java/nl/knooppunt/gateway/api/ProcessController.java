@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Starts the processes and delivers messages to running ones (lowering, extension, ends). */
 @RestController
-class ProcessController implements ProcessenApi {
+public class ProcessController implements ProcessenApi {
 
   private final Orchestration engine;
   private final EventPublisher events;

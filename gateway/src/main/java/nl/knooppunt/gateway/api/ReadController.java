@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Read-only views: threat levels, the dashboard, the directory and the current user. */
 @RestController
-class ReadController implements DreigingsniveausApi, DashboardsApi, AdresboekApi, GebruikerApi {
+public class ReadController
+    implements DreigingsniveausApi, DashboardsApi, AdresboekApi, GebruikerApi {
 
   private final Queries queries;
   private final Directory directory;

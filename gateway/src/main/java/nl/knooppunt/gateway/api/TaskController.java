@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * user-task commands. A region user never sees or completes another region's task.
  */
 @RestController
-class TaskController implements TakenApi {
+public class TaskController implements TakenApi {
 
   private static final int HISTORY = 50;
 

@@ -1,0 +1,280 @@
+package nl.knooppunt.gateway.pages;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.api.model.Area;
+import nl.knooppunt.api.model.AssistanceRequestStart;
+import nl.knooppunt.api.model.CrisisStarted;
+import nl.knooppunt.api.model.CrisisSummary;
+import nl.knooppunt.api.model.ManhuntLocation;
+import nl.knooppunt.api.model.ManhuntStart;
+import nl.knooppunt.api.model.Municipality;
+import nl.knooppunt.api.model.Perpetrators;
+import nl.knooppunt.api.model.Region;
+import nl.knooppunt.api.model.ThreatLevelProposal;
+import nl.knooppunt.gateway.api.ProcessController;
+import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.security.AccessPolicy;
+import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.web.Problems;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The duty officer's console: start a level-5 proposal (area picker: provinces, regions,
+ * municipalities), a manhunt, a bijstand request (LOCC and regions), and the board of active crises
+ * with their state, next deadline and who is silent.
+ */
+@Controller
+@RequestMapping("/operator")
+public class OperatorPages {
+
+  private final ProcessController processes;
+  private final Queries queries;
+  private final Directory directory;
+
+  public OperatorPages(ProcessController processes, Queries queries, Directory directory) {
+    this.processes = processes;
+    this.queries = queries;
+    this.directory = directory;
+  }
+
+  @GetMapping
+  public String console(Model model, HttpSession session) {
+    KnooppuntUser user = anyStarter();
+    prepare(model, user, session);
+    return "operator";
+  }
+
+  /** The board of active crises (reloaded live). */
+  @GetMapping("/bord")
+  public String board(Model model, HttpSession session) {
+    PageModel.require("listCrises");
+    model.addAttribute("bord", board(World.exercise(session)));
+    return "operator :: bord";
+  }
+
+  @PostMapping("/dreigingsniveau")
+  public String proposeLevelFive(
+      @RequestParam MultiValueMap<String, String> params,
+      Model model,
+      HttpSession session,
+      HttpServletResponse response) {
+    KnooppuntUser user = PageModel.require("startThreatLevelProposal");
+    PageForm form = new PageForm(params.toSingleValueMap());
+    String kind = params.getFirst("soort");
+    List<String> codes =
+        switch (kind == null ? "" : kind) {
+          case "PROVINCIE" -> params.getOrDefault("provincie", List.of());
+          case "VEILIGHEIDSREGIO" -> params.getOrDefault("regio", List.of());
+          case "GEMEENTE" -> params.getOrDefault("gemeente", List.of());
+          default -> {
+            form.error("soort", "Kies provincies, veiligheidsregio's of gemeenten.");
+            yield List.of();
+          }
+        };
+    if (kind != null && codes.isEmpty()) {
+      form.error("gebied", "Kies ten minste één gebied.");
+    }
+    String reason = form.text("reden", 4000);
+    OffsetDateTime end = form.time("eindtijd");
+    if (end != null && end.isBefore(OffsetDateTime.now())) {
+      form.error("eindtijd", "De eindtijd ligt in het verleden.");
+    }
+    if (!form.valid()) {
+      return invalid(model, user, session, response, "dn5", form);
+    }
+    String name = areaName(kind, codes);
+    ThreatLevelProposal body =
+        new ThreatLevelProposal(
+                new Area(Area.KindEnum.fromValue(kind), codes).name(name), reason, end)
+            .exercise(World.exercise(session));
+    try {
+      CrisisStarted started = processes.startThreatLevelProposal(body).getBody();
+      return "redirect:/crises/" + started.getCrisisId();
+    } catch (Problems.Invalid e) {
+      form.take(e, f -> f.startsWith("area") ? "gebied" : "formulier");
+      return invalid(model, user, session, response, "dn5", form);
+    }
+  }
+
+  @PostMapping("/manhunt")
+  public String startManhunt(
+      @RequestParam Map<String, String> params,
+      Model model,
+      HttpSession session,
+      HttpServletResponse response) {
+    KnooppuntUser user = PageModel.require("startManhunt");
+    PageForm form = new PageForm(params);
+    String vr = form.text("mhRegio", 8);
+    String municipality = form.optional("mhGemeente", 8);
+    String place = form.text("mhPlaats", 500);
+    OffsetDateTime time = form.time("mhTijdstip");
+    String description = form.optional("mhSignalement", 2000);
+    Integer count =
+        params.getOrDefault("mhAantal", "").isBlank() ? null : form.number("mhAantal", 1, 100);
+    if (!form.valid()) {
+      return invalid(model, user, session, response, "manhunt", form);
+    }
+    ManhuntStart body =
+        new ManhuntStart(
+                new ManhuntLocation(place, vr).municipalityCode(municipality),
+                time,
+                new Perpetrators(form.checked("mhBekend")).count(count).description(description),
+                form.checked("mhTerroristisch"))
+            .exercise(World.exercise(session));
+    try {
+      CrisisStarted started = processes.startManhunt(body).getBody();
+      return "redirect:/crises/" + started.getCrisisId();
+    } catch (Problems.Invalid e) {
+      form.take(
+          e,
+          f ->
+              f.contains("vrCode")
+                  ? "mhRegio"
+                  : f.contains("municipality") ? "mhGemeente" : "formulier");
+      return invalid(model, user, session, response, "manhunt", form);
+    }
+  }
+
+  @PostMapping("/bijstand")
+  public String requestAssistance(
+      @RequestParam Map<String, String> params,
+      Model model,
+      HttpSession session,
+      HttpServletResponse response) {
+    KnooppuntUser user = PageModel.require("startAssistanceRequest");
+    PageForm form = new PageForm(params);
+    String region = user.vrCode() != null ? user.vrCode() : form.text("bsRegio", 8);
+    String capacity = form.text("bsCapaciteit", 40);
+    Integer amount = form.number("bsAantal", 1, 10000);
+    String place = form.text("bsLocatie", 500);
+    OffsetDateTime from = form.time("bsVanaf");
+    Integer hours = form.number("bsUren", 1, 720);
+    String basis = form.text("bsGrondslag", 40);
+    if (!form.valid()) {
+      return invalid(model, user, session, response, "bijstand", form);
+    }
+    try {
+      AssistanceRequestStart body =
+          new AssistanceRequestStart(
+                  region,
+                  AssistanceRequestStart.CapacityEnum.fromValue(capacity),
+                  amount,
+                  place,
+                  from,
+                  "PT" + hours + "H",
+                  AssistanceRequestStart.LegalBasisEnum.fromValue(basis))
+              .exercise(World.exercise(session));
+      CrisisStarted started = processes.startAssistanceRequest(body).getBody();
+      return "redirect:/crises/" + started.getCrisisId();
+    } catch (IllegalArgumentException e) {
+      form.error("bsCapaciteit", "Kies een soort capaciteit en een grondslag uit de lijst.");
+    } catch (Problems.Invalid e) {
+      form.take(e, f -> f.contains("requestingRegion") ? "bsRegio" : "formulier");
+    }
+    return invalid(model, user, session, response, "bijstand", form);
+  }
+
+  private String invalid(
+      Model model,
+      KnooppuntUser user,
+      HttpSession session,
+      HttpServletResponse response,
+      String which,
+      PageForm form) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    prepare(model, user, session);
+    model.addAttribute("actief", which);
+    model.addAttribute("invoer", form.values());
+    model.addAttribute("fouten", form.errors());
+    return "operator";
+  }
+
+  private KnooppuntUser anyStarter() {
+    for (String op :
+        List.of("startThreatLevelProposal", "startManhunt", "startAssistanceRequest")) {
+      try {
+        return PageModel.require(op);
+      } catch (org.springframework.security.access.AccessDeniedException ignored) {
+        // try the next
+      }
+    }
+    return PageModel.require("startThreatLevelProposal");
+  }
+
+  private void prepare(Model model, KnooppuntUser user, HttpSession session) {
+    boolean exercise = World.exercise(session);
+    model.addAttribute("kanDn5", AccessPolicy.permits(user, "startThreatLevelProposal"));
+    model.addAttribute("kanManhunt", AccessPolicy.permits(user, "startManhunt"));
+    model.addAttribute("kanBijstand", AccessPolicy.permits(user, "startAssistanceRequest"));
+    model.addAttribute("bord", board(exercise));
+    model.addAttribute("provincies", Directory.PROVINCE_CODES);
+    List<Region> regions = directory.regions();
+    model.addAttribute("regios", regions);
+    Map<String, List<Municipality>> byRegion = new LinkedHashMap<>();
+    for (Municipality m : directory.municipalities(null, null)) {
+      byRegion.computeIfAbsent(m.getVrCode(), k -> new ArrayList<>()).add(m);
+    }
+    model.addAttribute("gemeentenPerRegio", byRegion);
+    Map<String, String> regionNames = new LinkedHashMap<>();
+    regions.forEach(r -> regionNames.put(r.getCode(), r.getName()));
+    model.addAttribute("regioNamen", regionNames);
+    if (!model.containsAttribute("invoer")) {
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+      model.addAttribute(
+          "invoer",
+          Map.of(
+              "eindtijd", Times.inputValue(now.plusHours(24)),
+              "mhTijdstip", Times.inputValue(now),
+              "bsVanaf", Times.inputValue(now.plusHours(1)),
+              "bsUren", "12",
+              "bsAantal", "1"));
+      model.addAttribute("fouten", Map.of());
+    }
+  }
+
+  private List<CrisisSummary> board(boolean exercise) {
+    return queries.crises(null, false, null, exercise, 0, 100).getItems();
+  }
+
+  private String areaName(String kind, List<String> codes) {
+    List<String> names = new ArrayList<>();
+    for (String code : codes) {
+      names.add(
+          switch (kind) {
+            case "PROVINCIE" -> Directory.PROVINCE_CODES.getOrDefault(code, code);
+            case "VEILIGHEIDSREGIO" -> directory.regionName(code).orElse(code);
+            default -> municipalityName(code);
+          });
+    }
+    String prefix =
+        switch (kind) {
+          case "PROVINCIE" -> codes.size() == 1 ? "provincie " : "provincies ";
+          case "VEILIGHEIDSREGIO" -> codes.size() == 1 ? "veiligheidsregio " : "regio's ";
+          default -> codes.size() == 1 ? "gemeente " : "gemeenten ";
+        };
+    String joined = prefix + String.join(", ", names);
+    return joined.length() > 200 ? joined.substring(0, 197) + "..." : joined;
+  }
+
+  private String municipalityName(String code) {
+    return directory.municipalities(null, null).stream()
+        .filter(m -> m.getCode().equals(code))
+        .map(Municipality::getName)
+        .findFirst()
+        .orElse(code);
+  }
+}

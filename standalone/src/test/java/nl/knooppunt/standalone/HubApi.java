@@ -1,0 +1,126 @@
+package nl.knooppunt.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+/**
+ * The hub's REST API as the demo users use it in tests (HTTP Basic, password {@code
+ * <account>-demo}): send a request and check its status, wait for a task and complete it.
+ */
+public final class HubApi {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+  private final TestHubs hub;
+
+  public HubApi(TestHubs hub) {
+    this.hub = hub;
+  }
+
+  /** Sends a request as a demo user and asserts the status; returns the JSON body. */
+  public JsonNode send(String user, String method, String path, Object body, int expected)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(hub.url(path)))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json");
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as("%s %s as %s: %s", method, path, user, response.body())
+        .isEqualTo(expected);
+    return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+  }
+
+  /** Waits until the task (BPMN element id) of the crisis is in the user's inbox. */
+  public JsonNode awaitTask(String user, String crisisId, String elementId) {
+    return await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () -> {
+              JsonNode page = send(user, "GET", "/api/v1/tasks?crisisId=" + crisisId, null, 200);
+              for (JsonNode t : page.path("items")) {
+                if (elementId.equals(t.path("elementId").asText())) {
+                  return t;
+                }
+              }
+              return null;
+            },
+            t -> t != null);
+  }
+
+  /** Waits for the task in the user's inbox, claims it and completes it with the form. */
+  public void complete(String user, String crisisId, String elementId, Map<String, Object> form)
+      throws Exception {
+    String key = awaitTask(user, crisisId, elementId).path("taskKey").asText();
+    send(user, "POST", "/api/v1/tasks/" + key + "/claim", null, 200);
+    send(user, "POST", "/api/v1/tasks/" + key + "/completion", form, 200);
+  }
+
+  /** The notifications of a crisis. */
+  public List<JsonNode> notifications(String crisisId) throws Exception {
+    JsonNode list =
+        send("operator", "GET", "/api/v1/crises/" + crisisId + "/notifications", null, 200);
+    return StreamSupport.stream(list.spliterator(), false).toList();
+  }
+
+  /** Police and OM share their information on a level-5 proposal (first step of the process). */
+  public void policeSharesInformation(String crisisId) throws Exception {
+    complete(
+        "politie",
+        crisisId,
+        "Informatie_Delen",
+        Map.of(
+            "samenvatting", "Eén dader voortvluchtig, mogelijk terroristisch motief",
+            "dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK",
+            "vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK"));
+  }
+
+  /** Starts a level-5 proposal for the province of Utrecht as an exercise. */
+  public String proposeLevelFiveForUtrecht(boolean exercise) throws Exception {
+    JsonNode started =
+        send(
+            "operator",
+            "POST",
+            "/api/v1/processes/threat-level-proposals",
+            Map.of(
+                "area",
+                Map.of("kind", "PROVINCIE", "codes", List.of("PV26"), "name", "provincie Utrecht"),
+                "reason",
+                "Aanslag in een tram in Utrecht; dader voortvluchtig",
+                "proposedEnd",
+                "2030-03-19T06:00:00+01:00",
+                "exercise",
+                exercise),
+            201);
+    return started.path("crisisId").asText();
+  }
+
+  /** The hub's URL of a path. */
+  public String url(String path) {
+    return hub.url(path);
+  }
+}

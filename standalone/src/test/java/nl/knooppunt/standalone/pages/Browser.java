@@ -1,0 +1,191 @@
+package nl.knooppunt.standalone.pages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's browser: Debian's headless Chromium driven by chromedriver, with its own profile
+ * (cookies, session). Waits are explicit (WebDriverWait), never sleeps.
+ */
+public final class Browser implements AutoCloseable {
+
+  /**
+   * Where Debian puts the browser and its driver ({@code apt-get install chromium
+   * chromium-driver}).
+   */
+  static final String CHROMIUM = System.getProperty("knooppunt.chromium", "/usr/bin/chromium");
+
+  static final String CHROMEDRIVER =
+      System.getProperty("knooppunt.chromedriver", "/usr/bin/chromedriver");
+
+  /** A desktop screen and a phone screen. */
+  public static final Dimension DESKTOP = new Dimension(1366, 900);
+
+  public static final Dimension PHONE = new Dimension(390, 844);
+
+  private final ChromeDriver driver;
+  private final String baseUrl;
+  private final Path profile;
+
+  public Browser(String baseUrl, Dimension size) {
+    this.baseUrl = baseUrl;
+    try {
+      this.profile = Files.createTempDirectory("knooppunt-chromium-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--lang=nl-NL",
+        "--user-data-dir=" + profile,
+        "--window-size=" + size.getWidth() + "," + size.getHeight());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(size);
+  }
+
+  /** True when this machine has the browser and its driver. */
+  public static boolean available() {
+    return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public Browser open(String path) {
+    driver.get(baseUrl + path);
+    return this;
+  }
+
+  /** Logs in on the login page with the demo password of the account. */
+  public Browser login(String user) {
+    open("/login");
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(user + "-demo");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    until(d -> !d.getCurrentUrl().contains("/login"));
+    return this;
+  }
+
+  /** Logs out (the button in the header). */
+  public Browser logout() {
+    driver.findElement(By.xpath("//button[normalize-space()='Uitloggen']")).click();
+    until(d -> d.getCurrentUrl().contains("/login"));
+    return this;
+  }
+
+  /** Switches between real crises and exercises with the header switch. */
+  public Browser world(boolean exercise) {
+    driver
+        .findElement(
+            By.cssSelector(".wereld button[value='" + (exercise ? "true" : "false") + "']"))
+        .click();
+    until(d -> !d.findElements(By.id("oefening-banner")).isEmpty() == exercise);
+    return this;
+  }
+
+  public WebElement find(By by) {
+    return until(d -> d.findElement(by));
+  }
+
+  public List<WebElement> all(By by) {
+    return driver.findElements(by);
+  }
+
+  public boolean present(By by) {
+    return !driver.findElements(by).isEmpty();
+  }
+
+  /** Waits (up to two minutes: the hub works in the background) until the condition holds. */
+  public <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofMinutes(2))
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
+  }
+
+  public Object script(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Marks the page so a test can prove that it was not reloaded. */
+  public String markPage() {
+    String mark = UUID.randomUUID().toString();
+    script("window.knooppuntTestMark = arguments[0];", mark);
+    return mark;
+  }
+
+  /** True when the page still carries the mark, i.e. it was not reloaded since. */
+  public boolean stillMarked(String mark) {
+    return mark.equals(script("return window.knooppuntTestMark;"));
+  }
+
+  /** Saves a PNG of the whole page (full height) into the directory. */
+  public Path screenshot(Path directory, String name) {
+    try {
+      Files.createDirectories(directory);
+      Path file = directory.resolve(name + ".png");
+      Object height =
+          script(
+              "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+      Dimension before = driver.manage().window().getSize();
+      int h = Math.min(4000, Math.max(before.getHeight(), ((Number) height).intValue() + 20));
+      driver.manage().window().setSize(new Dimension(before.getWidth(), h));
+      byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+      driver.manage().window().setSize(before);
+      Files.write(file, png);
+      return file;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Saves the page source beside a screenshot (for failures). */
+  public void source(Path directory, String name) {
+    try {
+      Files.createDirectories(directory);
+      Files.writeString(directory.resolve(name + ".html"), driver.getPageSource());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary profile left behind is harmless
+    }
+  }
+}

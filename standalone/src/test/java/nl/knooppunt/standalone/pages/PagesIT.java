@@ -1,0 +1,209 @@
+package nl.knooppunt.standalone.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import nl.knooppunt.standalone.HubApi;
+import nl.knooppunt.standalone.StandaloneHub;
+import nl.knooppunt.standalone.TestHubs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The pages in a real browser (headless Chromium) against the whole hub: engine, workers, Kafka,
+ * PostgreSQL and gateway, everything real. Screenshots of each page go to {@code
+ * target/screenshots} (or to {@code -Dknooppunt.screenshots=<dir>}, which is how {@code docs/img}
+ * is made).
+ */
+class PagesIT {
+
+  @TempDir static Path dataDir;
+
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("knooppunt.screenshots", "target/screenshots"));
+
+  private static TestHubs settings;
+  private static StandaloneHub hub;
+  private static HubApi api;
+
+  @RegisterExtension final FailureScreenshots failures = new FailureScreenshots();
+  private final java.util.List<Browser> opened = new java.util.ArrayList<>();
+
+  @BeforeAll
+  static void startHub() {
+    assumeThat(Browser.available())
+        .as("Chromium and chromedriver (apt-get install chromium chromium-driver)")
+        .isTrue();
+    settings = TestHubs.in(dataDir);
+    hub = StandaloneHub.start(settings.args());
+    api = new HubApi(settings);
+  }
+
+  @AfterAll
+  static void stopHub() {
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    opened.forEach(Browser::close);
+  }
+
+  private Browser browser(Dimension size) {
+    Browser b = new Browser(settings.url(""), size);
+    opened.add(b);
+    return failures.watch(b);
+  }
+
+  @Test
+  void level_5_for_utrecht_from_proposal_to_the_management_dashboard_without_a_reload()
+      throws Exception {
+    // region Utrecht's officer has the inbox open on a phone before anything happens
+    Browser region = browser(Browser.PHONE).login("regio-utrecht").world(true).open("/taken");
+    String untouched = region.markPage();
+
+    // the duty officer proposes level 5 for the province of Utrecht
+    Browser desk = browser(Browser.DESKTOP).login("operator").world(true).open("/operator");
+    desk.find(By.id("soort-PROVINCIE")).click();
+    desk.find(By.id("provincie-PV26")).click();
+    desk.find(By.id("veld-reden")).sendKeys("Aanslag in een tram in Utrecht; dader voortvluchtig");
+    desk.screenshot(SCREENSHOTS, "operator");
+    desk.find(By.id("voorstel-indienen")).click();
+    String crisisId = desk.until(d -> crisisIdIn(d.getCurrentUrl()));
+    assertThat(desk.find(By.id("fase")).getText()).isNotBlank();
+
+    // police and OM share what they know (through the API: not the subject of this test)
+    api.policeSharesInformation(crisisId);
+
+    // the alignment task appears in Utrecht's inbox without a reload
+    By alignment = By.cssSelector("[data-element-id='Afstemmen_Lokaal_Gezag']");
+    WebElement task = region.find(alignment);
+    assertThat(region.stillMarked(untouched)).as("the inbox was not reloaded").isTrue();
+    assertThat(task.getText()).contains("provincie Utrecht");
+    region.screenshot(SCREENSHOTS, "inbox-telefoon");
+    task.findElement(By.tagName("a")).click();
+    region.find(By.cssSelector("input[name='standpuntGezag'][value='STEUNT']")).click();
+    region.find(By.id("veld-maatregelen")).sendKeys("Extra bewaking OV-knooppunten");
+    region.screenshot(SCREENSHOTS, "taak-telefoon");
+    region.find(By.id("afronden")).click();
+    region.until(d -> d.getCurrentUrl().endsWith("/taken"));
+
+    // the NCTV decision maker declares level 5
+    desk.logout().login("nctv").world(true).open("/taken");
+    desk.find(By.cssSelector("[data-element-id='Besluit_Afkondiging'] a")).click();
+    desk.find(By.cssSelector("input[name='uitkomst'][value='AFKONDIGEN']")).click();
+    desk.script(
+        "document.getElementById('veld-eindtijd').value = arguments[0];", "2030-03-19T06:00");
+    desk.find(By.id("veld-motivering"))
+        .sendKeys("Dader voortvluchtig, vervolgaanslag niet uit te sluiten");
+    desk.find(By.id("afronden")).click();
+    desk.until(d -> d.getCurrentUrl().endsWith("/taken"));
+
+    // management watches the dashboard: VR09 turns to level 5, acknowledgements come in, live
+    desk.logout().login("management").world(true).open("/dashboard");
+    String dashboard = desk.markPage();
+    By utrecht = By.cssSelector("#kaart [data-vr='VR09']");
+    desk.until(d -> "5".equals(d.findElement(utrecht).getAttribute("data-niveau")));
+    String before = desk.find(By.id("erkenningen")).getText();
+    api.send(
+        "gezag-utrecht",
+        "POST",
+        "/api/v1/notifications/acknowledgements",
+        Map.of("notificationId", crisisId + "/afkondiging/BM-GM0344"),
+        200);
+    desk.until(d -> !d.findElement(By.id("erkenningen")).getText().equals(before));
+    assertThat(desk.stillMarked(dashboard)).as("the dashboard was not reloaded").isTrue();
+    desk.screenshot(SCREENSHOTS, "dashboard");
+
+    desk.open("/crises/" + crisisId);
+    desk.until(d -> d.findElement(By.id("erkenning-samenvatting")).getText().startsWith("1 van"));
+    assertThat(desk.find(By.cssSelector("tr[data-ontvanger='BM-GM0344']")).getText())
+        .contains("bevestigd");
+    assertThat(desk.present(By.id("oefening-banner"))).isTrue();
+    desk.screenshot(SCREENSHOTS, "crisis");
+    desk.open("/crises/" + crisisId + "/evaluatie");
+    desk.find(By.tagName("h1"));
+    desk.screenshot(SCREENSHOTS, "evaluatie");
+  }
+
+  @Test
+  void a_region_user_cannot_open_another_regions_task() throws Exception {
+    String crisisId = api.proposeLevelFiveForUtrecht(true);
+    api.policeSharesInformation(crisisId);
+    String key =
+        api.awaitTask("regio-utrecht", crisisId, "Afstemmen_Lokaal_Gezag").path("taskKey").asText();
+
+    Browser amsterdam = browser(Browser.PHONE).login("regio-amsterdam").world(true);
+    amsterdam.open("/taken/" + key);
+    assertThat(amsterdam.find(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
+    assertThat(amsterdam.present(By.id("afronden"))).isFalse();
+    assertThat(amsterdam.present(By.cssSelector("[data-element-id='Afstemmen_Lokaal_Gezag']")))
+        .isFalse();
+  }
+
+  @Test
+  void the_form_shows_a_field_error_when_the_server_refuses_the_input() throws Exception {
+    String crisisId = api.proposeLevelFiveForUtrecht(true);
+    api.policeSharesInformation(crisisId);
+    String key =
+        api.awaitTask("regio-utrecht", crisisId, "Afstemmen_Lokaal_Gezag").path("taskKey").asText();
+
+    Browser utrecht = browser(Browser.PHONE).login("regio-utrecht").world(true);
+    utrecht.open("/taken/" + key);
+    // the browser would stop an empty required choice itself; bypass it to prove the server checks
+    utrecht.script("document.querySelectorAll('form').forEach(f => f.noValidate = true);");
+    utrecht.find(By.id("veld-maatregelen")).sendKeys("Extra bewaking");
+    utrecht.find(By.id("afronden")).click();
+
+    WebElement error = utrecht.find(By.id("fout-standpuntGezag"));
+    assertThat(error.getText()).isNotBlank();
+    assertThat(utrecht.find(By.id("veld-maatregelen")).getAttribute("value"))
+        .as("what the user typed is kept")
+        .isEqualTo("Extra bewaking");
+    utrecht.screenshot(SCREENSHOTS, "formulier-fout");
+  }
+
+  @Test
+  void an_exercise_carries_the_oefening_banner_and_never_mixes_with_real_crises() throws Exception {
+    String exercise = api.proposeLevelFiveForUtrecht(true);
+
+    Browser desk = browser(Browser.DESKTOP).login("operator").world(false).open("/operator");
+    assertThat(desk.present(By.id("oefening-banner"))).isFalse();
+    assertThat(desk.present(By.cssSelector("[data-crisis='" + exercise + "']"))).isFalse();
+
+    desk.open("/crises/" + exercise);
+    assertThat(desk.find(By.id("oefening-banner")).getText()).contains("OEFENING");
+
+    desk.open("/operator").world(true);
+    assertThat(desk.find(By.id("oefening-banner")).getText()).contains("OEFENING");
+    assertThat(desk.find(By.cssSelector("[data-crisis='" + exercise + "']")).getText())
+        .contains("OEFENING");
+  }
+
+  @Test
+  void the_login_page_refuses_a_wrong_password_and_names_no_account() {
+    Browser b = browser(Browser.PHONE).open("/login");
+    b.screenshot(SCREENSHOTS, "login");
+    b.find(By.id("username")).sendKeys("operator");
+    b.find(By.id("password")).sendKeys("fout");
+    b.find(By.cssSelector("button[type=submit]")).click();
+    assertThat(b.find(By.cssSelector("[role=alert]")).getText())
+        .isEqualTo("Gebruikersnaam of wachtwoord klopt niet.");
+  }
+
+  private static String crisisIdIn(String url) {
+    int i = url.indexOf("/crises/");
+    return i < 0 ? null : url.substring(i + "/crises/".length());
+  }
+}
