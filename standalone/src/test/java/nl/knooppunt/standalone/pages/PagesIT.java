@@ -1,7 +1,6 @@
 package nl.knooppunt.standalone.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,8 +39,8 @@ class PagesIT {
 
   @BeforeAll
   static void startHub() {
-    assumeThat(Browser.available())
-        .as("Chromium and chromedriver (apt-get install chromium chromium-driver)")
+    assertThat(Browser.available())
+        .as("the browser tests need Debian's Chromium: apt-get install chromium chromium-driver")
         .isTrue();
     settings = TestHubs.in(dataDir);
     hub = StandaloneHub.start(settings.args());
