@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import nl.knooppunt.gateway.readmodel.ReadModelChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.event.TransactionPhase;
@@ -25,10 +25,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the read model changed (after the commit), every page gets the event {@code gewijzigd} and
  * reloads the parts it shows through htmx. Bursts (a round of 400 notices) are coalesced into at
  * most one event per {@link #COALESCE}; a comment every {@link #HEARTBEAT} keeps proxies from
- * closing idle streams.
+ * closing idle streams. On shutdown the streams are closed first, so the web server's graceful
+ * shutdown does not wait for open pages (the browser reconnects to another gateway).
  */
 @Controller
-public class LiveUpdates implements DisposableBean {
+public class LiveUpdates implements SmartLifecycle {
 
   /** The name of the event pages listen to ({@code hx-trigger="sse:gewijzigd"}). */
   public static final String EVENT = "gewijzigd";
@@ -48,6 +49,8 @@ public class LiveUpdates implements DisposableBean {
             return t;
           });
 
+  private volatile boolean running;
+
   public LiveUpdates() {
     timer.scheduleWithFixedDelay(
         this::flush, COALESCE.toMillis(), COALESCE.toMillis(), TimeUnit.MILLISECONDS);
@@ -58,6 +61,10 @@ public class LiveUpdates implements DisposableBean {
   @GetMapping(path = "/stroom", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   public SseEmitter stream() {
     SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+    if (!running) {
+      emitter.complete();
+      return emitter;
+    }
     emitters.add(emitter);
     emitter.onCompletion(() -> emitters.remove(emitter));
     emitter.onTimeout(() -> emitters.remove(emitter));
@@ -100,9 +107,26 @@ public class LiveUpdates implements DisposableBean {
   }
 
   @Override
-  public void destroy() {
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
     timer.shutdownNow();
     emitters.forEach(SseEmitter::complete);
     emitters.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops before the web server's graceful shutdown (which waits for open requests). */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE;
   }
 }

@@ -1,0 +1,96 @@
+package nl.knooppunt.gateway.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import nl.knooppunt.gateway.GatewayITBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The live updates the pages listen to: a change in the read model reaches an open page as one
+ * {@code gewijzigd} event, a burst of changes as few events, and nobody without login gets the
+ * stream.
+ */
+class LiveUpdatesIT extends GatewayITBase {
+
+  @Autowired LiveUpdates live;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void a_new_task_reaches_an_open_page_as_a_gewijzigd_event() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpResponse<java.io.InputStream> response = openStream("regio-utrecht", lines);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    await().atMost(Duration.ofSeconds(10)).until(() -> live.openStreams() > 0);
+
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", true);
+    for (int i = 0; i < 20; i++) {
+      fixtures.notification(crisisId, "GM0344", "VR09");
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lines.contains("event:" + LiveUpdates.EVENT));
+    long events = lines.stream().filter(l -> l.equals("event:" + LiveUpdates.EVENT)).count();
+    assertThat(events).as("21 changes coalesced into a few events").isBetween(1L, 5L);
+    response.body().close();
+  }
+
+  @Test
+  void the_stream_needs_a_login() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stroom")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isIn(302, 401);
+  }
+
+  private HttpResponse<java.io.InputStream> openStream(String user, List<String> lines)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stroom"))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)))
+            .header("Accept", "text/event-stream")
+            .build();
+    HttpResponse<java.io.InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (java.io.IOException closed) {
+                // the test closed the stream
+              }
+            },
+            "sse-reader");
+    reader.setDaemon(true);
+    reader.start();
+    return response;
+  }
+}
