@@ -59,14 +59,7 @@ class LevelFiveStoryIT {
     String crisisId = started.path("crisisId").asText();
 
     // police and OM share what the investigation knows before anyone decides
-    api.complete(
-        "politie",
-        crisisId,
-        "Informatie_Delen",
-        Map.of(
-            "samenvatting", "Eén dader voortvluchtig, mogelijk terroristisch motief",
-            "dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK",
-            "vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK"));
+    api.policeSharesInformation(crisisId);
     // region Utrecht aligns with its lokaal gezag
     api.complete(
         "regio-utrecht",

@@ -138,10 +138,7 @@ class PagesIT {
 
   @Test
   void a_region_user_cannot_open_another_regions_task() throws Exception {
-    String crisisId = api.proposeLevelFiveForUtrecht(true);
-    api.policeSharesInformation(crisisId);
-    String key =
-        api.awaitTask("regio-utrecht", crisisId, "Afstemmen_Lokaal_Gezag").path("taskKey").asText();
+    String key = openAlignmentTaskOfUtrecht();
 
     Browser amsterdam = browser(Browser.PHONE).login("regio-amsterdam").world(true);
     amsterdam.open("/taken/" + key);
@@ -153,10 +150,7 @@ class PagesIT {
 
   @Test
   void the_form_shows_a_field_error_when_the_server_refuses_the_input() throws Exception {
-    String crisisId = api.proposeLevelFiveForUtrecht(true);
-    api.policeSharesInformation(crisisId);
-    String key =
-        api.awaitTask("regio-utrecht", crisisId, "Afstemmen_Lokaal_Gezag").path("taskKey").asText();
+    String key = openAlignmentTaskOfUtrecht();
 
     Browser utrecht = browser(Browser.PHONE).login("regio-utrecht").world(true);
     utrecht.open("/taken/" + key);
@@ -199,6 +193,15 @@ class PagesIT {
     b.find(By.cssSelector("button[type=submit]")).click();
     assertThat(b.find(By.cssSelector("[role=alert]")).getText())
         .isEqualTo("Gebruikersnaam of wachtwoord klopt niet.");
+  }
+
+  /** An exercise level-5 proposal for Utrecht, up to region Utrecht's alignment task. */
+  private static String openAlignmentTaskOfUtrecht() throws Exception {
+    String crisisId = api.proposeLevelFiveForUtrecht(true);
+    api.policeSharesInformation(crisisId);
+    return api.awaitTask("regio-utrecht", crisisId, "Afstemmen_Lokaal_Gezag")
+        .path("taskKey")
+        .asText();
   }
 
   private static String crisisIdIn(String url) {
