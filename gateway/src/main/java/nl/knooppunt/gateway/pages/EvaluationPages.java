@@ -100,7 +100,7 @@ public class EvaluationPages {
     model.addAttribute("stappen", steps);
     model.addAttribute("stappenBuitenNorm", outside);
 
-    model.addAttribute("tijdlijn", lines(r.getTimeline()));
+    model.addAttribute("tijdlijn", lines(chronological(r.getTimeline())));
     model.addAttribute("stiltes", lines(r.getSilences()));
     model.addAttribute("escalaties", lines(r.getEscalations()));
 
@@ -173,6 +173,23 @@ public class EvaluationPages {
     return s.getState() == TaskState.OPEN
         && s.getDueAt() != null
         && s.getDueAt().toInstant().isBefore(java.time.Instant.now());
+  }
+
+  /**
+   * The logbook in the order things happened (events from several producers may be recorded out of
+   * order); the recording order breaks ties.
+   */
+  static List<LogbookEntry> chronological(List<LogbookEntry> entries) {
+    if (entries == null) {
+      return List.of();
+    }
+    return entries.stream()
+        .sorted(
+            java.util.Comparator.comparing(
+                    LogbookEntry::getOccurredAt,
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(LogbookEntry::getSequence))
+        .toList();
   }
 
   static List<Line> lines(List<LogbookEntry> entries) {
