@@ -1,0 +1,381 @@
+package nl.knooppunt.gateway.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.knooppunt.gateway.Api;
+import nl.knooppunt.gateway.GatewayITBase;
+import nl.knooppunt.gateway.events.Envelope;
+import nl.knooppunt.gateway.events.EventTypes;
+import nl.knooppunt.gateway.readmodel.Projector;
+import nl.knooppunt.processes.Formulier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The management dashboard and the evaluation report, as a manager and a duty officer see them:
+ * events go through the projector (as in production), the pages are read over HTTP with a logged-in
+ * session.
+ */
+class DashboardPagesIT extends GatewayITBase {
+
+  @Autowired Projector projector;
+  @Autowired ObjectMapper json;
+
+  // --- scenarios
+
+  @Test
+  void level5ForUtrechtMunicipalitiesColoursRegionUtrechtOnTheManagersMap() {
+    String crisis = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    publish(
+        EventTypes.DREIGINGSNIVEAU_GEREGISTREERD,
+        crisis,
+        Instant.now(),
+        false,
+        Map.of(
+            "level",
+            5,
+            "action",
+            "AFKONDIGEN",
+            "validUntil",
+            Instant.now().plus(Duration.ofDays(7)).toString(),
+            "gemeenten",
+            List.of("GM0344", "GM0307")));
+
+    PageClient manager = PageClient.login(port, "management");
+    Page page = manager.get("/dashboard");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<h1>Dashboard", "id=\"kaart\"", "id=\"erkenningen\"");
+    assertThat(region(page, "VR09")).contains("data-niveau=\"5\"").contains("niveau-5");
+    assertThat(region(page, "VR09")).contains("<title>Utrecht (VR09): dreigingsniveau 5");
+    assertThat(page.body())
+        .contains("Kaartgrenzen: CBS gebiedsindelingen 2023")
+        .contains("Dreigingsniveau per veiligheidsregio")
+        .contains("hx-trigger=\"sse:gewijzigd\"");
+    // the body reloads as one fragment, without the page around it
+    Page content = manager.get("/dashboard/inhoud");
+    assertThat(content.status()).isEqualTo(200);
+    assertThat(content.body()).doesNotContain("<html").contains("id=\"kaart\"");
+    assertThat(region(content, "VR09")).contains("data-niveau=\"5\"");
+  }
+
+  @Test
+  void anExerciseLevelShowsOnlyInTheExerciseWorldUnderTheOefeningBanner() {
+    String exercise = fixtures.crisis("dreigingsniveau-5", "VR24", true);
+    publish(
+        EventTypes.DREIGINGSNIVEAU_GEREGISTREERD,
+        exercise,
+        Instant.now(),
+        true,
+        Map.of("level", 5, "action", "AFKONDIGEN", "gemeenten", List.of("GM0935")));
+
+    PageClient manager = PageClient.login(port, "management");
+    Page real = manager.get("/dashboard");
+    assertThat(region(real, "VR24")).contains("data-niveau=\"0\"");
+    assertThat(real.body()).doesNotContain("oefening-banner");
+
+    Page switched = manager.chooseWorld(true, "/dashboard");
+    assertThat(switched.status()).isEqualTo(302);
+    assertThat(switched.location()).endsWith("/dashboard");
+
+    Page practice = manager.get("/dashboard");
+    assertThat(practice.body()).contains("id=\"oefening-banner\"").contains("OEFENING");
+    assertThat(region(practice, "VR24")).contains("data-niveau=\"5\"");
+    assertThat(manager.get("/dashboard/inhoud").body()).contains("OEFENING");
+
+    manager.chooseWorld(false, "/dashboard");
+    assertThat(region(manager.get("/dashboard"), "VR24")).contains("data-niveau=\"0\"");
+  }
+
+  @Test
+  void theManagerSeesSlaBreachesAndAcknowledgementsButNoTasks() {
+    String crisis = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    publish(
+        EventTypes.BESLUIT_GENOMEN,
+        crisis,
+        Instant.now().minusSeconds(600),
+        false,
+        Map.of("decision", "AFKONDIGEN", "decidedBy", "nctv", "motivation", "Concreet"));
+    fixtures.notification(crisis, "GM0344", "VR09");
+    overdueTask(crisis, "Afstemmen met lokaal gezag (te laat)");
+
+    PageClient manager = PageClient.login(port, "management");
+    Page page = manager.get("/dashboard");
+
+    assertThat(page.body()).contains("Open taken over de uiterste tijd");
+    assertThat(page.body()).contains("Afstemmen met lokaal gezag (te laat)");
+    assertThat(section(page, "erkenningen")).contains("Testcrisis " + crisis);
+    assertThat(page.body()).contains("Wie is stil").contains("niet bevestigd");
+    // no task pages for management: not in the menu, not through the API
+    assertThat(page.body()).doesNotContain("href=\"/taken\"");
+    assertThat(manager.get("/api/v1/tasks").status()).isEqualTo(403);
+    // a region officer has no dashboard
+    assertThat(PageClient.login(port, "regio-utrecht").get("/dashboard").status()).isEqualTo(403);
+  }
+
+  @Test
+  void theEvaluationReportShowsStepsAgainstTheNormEscalationsDecisionsAndLessons() {
+    String crisis = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    Instant start = Instant.now().minus(Duration.ofHours(3));
+    String late = task(crisis, "Besluit dreigingsniveau", null, start, start.plusSeconds(1800));
+    complete(
+        late, crisis, start.plus(Duration.ofHours(2)), "nctv", Map.of("besluit", "AFKONDIGEN"));
+    String onTime =
+        task(crisis, "Afstemmen met lokaal gezag", null, start, start.plusSeconds(3600));
+    complete(onTime, crisis, start.plusSeconds(900), "regio-utrecht", Map.of());
+    String evaluation =
+        task(
+            crisis, "Evalueren", Formulier.EVALUATIE.key(), start, start.plus(Duration.ofDays(14)));
+    complete(
+        evaluation,
+        crisis,
+        Instant.now(),
+        "operator",
+        Map.of(
+            "watGingGoed",
+            "Snelle afstemming met de burgemeesters",
+            "verbeterpunten",
+            List.of("Bereikbaarheid 's nachts"),
+            "acties",
+            List.of(Map.of("actie", "Contactlijst bijwerken", "eigenaar", "NCC")),
+            "delenMetRegios",
+            true,
+            "evaluatieDoor",
+            "Hoofd NCC"));
+    String notification = fixtures.notification(crisis, "GM0344", "VR09");
+    publish(
+        EventTypes.MELDING_GEESCALEERD,
+        crisis,
+        Instant.now(),
+        false,
+        Map.of("notificationId", notification));
+
+    Page report = PageClient.login(port, "management").get("/crises/" + crisis + "/evaluatie");
+
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.body())
+        .contains("Evaluatierapport")
+        .contains("Doorlooptijd per stap")
+        .contains("<th scope=\"col\">Norm</th>")
+        .contains("Buiten de norm")
+        .contains("Binnen de norm")
+        .contains("window.print()")
+        .contains("Afdrukken");
+    assertThat(row(report, "Besluit dreigingsniveau")).contains("2 u").contains("30 min");
+    assertThat(section(report, "stilte-escalatie"))
+        .contains("id=\"escalaties\"")
+        .contains("geëscaleerd")
+        .contains("Ontvanger " + notification);
+    assertThat(section(report, "besluiten")).contains("AFKONDIGEN").contains("nctv");
+    assertThat(section(report, "lessen"))
+        .contains("Snelle afstemming met de burgemeesters")
+        .contains("Contactlijst bijwerken")
+        .contains("Hoofd NCC");
+    assertThat(report.body()).doesNotContain("oefening-banner");
+  }
+
+  @Test
+  void anExerciseReportCarriesTheBannerAndARegionOfficerMayNotReadReports() {
+    String exercise = fixtures.crisis("manhunt", "VR09", true);
+
+    Page report = PageClient.login(port, "operator").get("/crises/" + exercise + "/evaluatie");
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.body()).contains("id=\"oefening-banner\"").contains("OEFENING");
+
+    Page refused =
+        PageClient.login(port, "regio-utrecht").get("/crises/" + exercise + "/evaluatie");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body())
+        .contains("niet voor uw rol of regio")
+        .doesNotContain("Evaluatierapport");
+
+    Page unknown = PageClient.login(port, "operator").get("/crises/BESTAAT-NIET/evaluatie");
+    assertThat(unknown.status()).isEqualTo(404);
+  }
+
+  // --- events
+
+  private void publish(
+      String type, String crisisId, Instant time, boolean exercise, Map<String, ?> data) {
+    ObjectNode d = json.valueToTree(data);
+    projector.apply(
+        new Envelope(
+            "pages-it:" + UUID.randomUUID(), type, "test", time, crisisId, "test", exercise, d));
+  }
+
+  private String task(String crisisId, String name, String formKey, Instant created, Instant due) {
+    String key =
+        String.valueOf(
+            5_000_000_000L
+                + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("taskKey", key);
+    data.put("process", "dreigingsniveau-5");
+    data.put("elementId", "Stap_" + key);
+    data.put("name", name);
+    if (formKey != null) {
+      data.put("formKey", formKey);
+    }
+    data.put("sla", Duration.between(created, due).toString());
+    data.put("dueAt", due.toString());
+    data.put("candidateGroups", List.of("nctv-besluitvormer"));
+    publish(EventTypes.TAAK_AANGEMAAKT, crisisId, created, false, data);
+    return key;
+  }
+
+  private void overdueTask(String crisisId, String name) {
+    Instant created = Instant.now().minus(Duration.ofHours(2));
+    task(crisisId, name, null, created, created.plusSeconds(1800));
+  }
+
+  private void complete(
+      String taskKey, String crisisId, Instant at, String actor, Map<String, ?> form) {
+    ObjectNode d = json.createObjectNode();
+    d.put("taskKey", taskKey);
+    d.set("form", json.valueToTree(form));
+    projector.apply(
+        new Envelope(
+            "pages-it:" + UUID.randomUUID(),
+            EventTypes.TAAK_AFGEROND,
+            "test",
+            at,
+            crisisId,
+            actor,
+            false,
+            d));
+  }
+
+  // --- HTML helpers
+
+  /** The opening tag of a region's path on the map. */
+  private static String region(Page page, String vr) {
+    Matcher m =
+        Pattern.compile("<path[^>]*data-vr=\"" + vr + "\"[^>]*>\\s*<title>[^<]*")
+            .matcher(page.body());
+    assertThat(m.find()).as("region %s on the map", vr).isTrue();
+    return m.group();
+  }
+
+  /** The element with the given id up to the next section (good enough for assertions). */
+  private static String section(Page page, String id) {
+    int start = page.body().indexOf("id=\"" + id + "\"");
+    assertThat(start).as("element #%s", id).isNotNegative();
+    int end = page.body().indexOf("</section>", start);
+    return page.body().substring(start, end < 0 ? page.body().length() : end);
+  }
+
+  /** The table row containing the text. */
+  private static String row(Page page, String text) {
+    int at = page.body().indexOf(text);
+    assertThat(at).as("row with %s", text).isNotNegative();
+    int start = page.body().lastIndexOf("<tr", at);
+    int end = page.body().indexOf("</tr>", at);
+    return page.body().substring(start, end);
+  }
+
+  // --- a browser-like client: form login, session cookie, CSRF token
+
+  record Page(int status, String body, String location) {}
+
+  static final class PageClient {
+    private static final Pattern CSRF =
+        Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+    private final int port;
+    private final HttpClient http;
+
+    private PageClient(int port) {
+      this.port = port;
+      this.http =
+          HttpClient.newBuilder()
+              .cookieHandler(new CookieManager())
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
+
+    static PageClient login(int port, String user) {
+      PageClient c = new PageClient(port);
+      Page login = c.get("/login");
+      Page result =
+          c.post(
+              "/login",
+              Map.of("username", user, "password", Api.PASSWORDS.get(user), "_csrf", csrf(login)),
+              null);
+      assertThat(result.status()).as("login %s", user).isEqualTo(302);
+      assertThat(result.location()).as("login %s", user).doesNotContain("error");
+      return c;
+    }
+
+    private static String csrf(Page page) {
+      Matcher m = CSRF.matcher(page.body());
+      assertThat(m.find()).as("CSRF token on the page").isTrue();
+      return m.group(1);
+    }
+
+    Page get(String path) {
+      return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** Clicks Echt / Oefening in the header of the page at {@code from}. */
+    Page chooseWorld(boolean exercise, String from) {
+      String token = csrf(get(from));
+      return post(
+          "/wereld", Map.of("oefening", String.valueOf(exercise), "_csrf", token), uri(from));
+    }
+
+    Page post(String path, Map<String, String> form, URI referer) {
+      String body =
+          form.entrySet().stream()
+              .map(
+                  e ->
+                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                          + "="
+                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining("&"));
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (referer != null) {
+        b.header("Referer", referer.toString());
+      }
+      return send(b);
+    }
+
+    private URI uri(String path) {
+      return URI.create("http://localhost:" + port + path);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+      try {
+        HttpResponse<String> r =
+            http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(""));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
