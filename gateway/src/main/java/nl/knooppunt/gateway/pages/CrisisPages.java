@@ -70,12 +70,15 @@ public class CrisisPages {
   private final NotificationController notifications;
   private final ProcessController processes;
   private final Queries queries;
+  private final MapView map;
 
   public CrisisPages(
       CrisisController crises,
       NotificationController notifications,
       ProcessController processes,
-      Queries queries) {
+      Queries queries,
+      MapView map) {
+    this.map = map;
     this.crises = crises;
     this.notifications = notifications;
     this.processes = processes;
@@ -161,6 +164,12 @@ public class CrisisPages {
                 .filter(a -> a.type == c.getProcess())
                 .filter(a -> AccessPolicy.permits(user, a.operation))
                 .toList());
+    model.addAttribute("niveaus", map.levels(detail.getThreatLevels()));
+    model.addAttribute(
+        "gebied",
+        c.getArea() == null
+            ? new java.util.LinkedHashSet<>(c.getRegions())
+            : map.regionsOf(c.getArea().getKind().getValue(), c.getArea().getCodes()));
     model.addAttribute("kanEvaluatie", AccessPolicy.permits(user, "getEvaluationReport"));
     model.addAttribute(
         "startgegevens", detail.getStartData() == null ? Map.of() : detail.getStartData());

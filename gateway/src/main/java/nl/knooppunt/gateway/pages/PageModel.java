@@ -92,9 +92,14 @@ public class PageModel {
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  public String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
+  public String forbidden(
+      AccessDeniedException e,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     return error(
         model,
+        request,
         response,
         HttpStatus.FORBIDDEN,
         "Geen toegang",
@@ -102,21 +107,42 @@ public class PageModel {
   }
 
   @ExceptionHandler(Problems.ApiException.class)
-  public String problem(Problems.ApiException e, Model model, HttpServletResponse response) {
-    return error(model, response, e.status(), e.title(), e.getMessage());
+  public String problem(
+      Problems.ApiException e,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    return error(model, request, response, e.status(), e.title(), e.getMessage());
   }
 
   @ExceptionHandler(ResponseStatusException.class)
-  public String status(ResponseStatusException e, Model model, HttpServletResponse response) {
+  public String status(
+      ResponseStatusException e,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
-    return error(model, response, status, status.getReasonPhrase(), e.getReason());
+    return error(model, request, response, status, status.getReasonPhrase(), e.getReason());
   }
 
+  /**
+   * The error page. Exception handlers get an empty model, so the page's usual attributes (user,
+   * menu, world) are added here.
+   */
   private String error(
-      Model model, HttpServletResponse response, HttpStatus status, String title, String detail) {
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String title,
+      String detail) {
     response.setStatus(status.value());
+    model.addAttribute("gebruiker", user());
+    model.addAttribute("navigatie", navigation());
+    model.addAttribute("pad", path(request));
+    model.addAttribute("oefening", exercise(request));
     model.addAttribute("status", status.value());
-    model.addAttribute("titel", title);
+    model.addAttribute("foutTitel", title);
     model.addAttribute("detail", detail);
     LOG.debug("page error {}: {}", status.value(), detail);
     return "fout";

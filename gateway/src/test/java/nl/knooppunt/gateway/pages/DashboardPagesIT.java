@@ -205,7 +205,9 @@ class DashboardPagesIT extends GatewayITBase {
         PageClient.login(port, "regio-utrecht").get("/crises/" + exercise + "/evaluatie");
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.body())
-        .contains("niet voor uw rol of regio")
+        .contains("<h1>Geen toegang</h1>", "niet voor uw rol of regio")
+        .as("the error page keeps the user's menu")
+        .contains("Uitloggen", "href=\"/taken\"")
         .doesNotContain("Evaluatierapport");
 
     Page unknown = PageClient.login(port, "operator").get("/crises/BESTAAT-NIET/evaluatie");
