@@ -1,0 +1,717 @@
+package nl.knooppunt.gateway.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A task form as the page renders it, built from the form's JSON Schema: one {@link Field} per
+ * property with its input kind, Dutch label, constraints (as HTML attributes, so the browser checks
+ * them too), the value the user entered and the server's error for it. The other direction, {@link
+ * #payload}, turns the submitted form fields back into typed completion variables for the API
+ * (numbers as numbers, checkboxes as booleans, Amsterdam local times as ISO times with offset).
+ *
+ * <p>Names and ids: a property {@code standpuntGezag} is the input {@code name="standpuntGezag"}
+ * with {@code id="veld-standpuntGezag"} (a radio option: {@code veld-standpuntGezag-STEUNT}); a
+ * nested property {@code gebied.soort} and a row field {@code regels[0].vrCode} keep their path as
+ * name, their id replaces the punctuation by dashes ({@code veld-regels-0-vrCode}). The error of a
+ * field is {@code fout-<same suffix>}.
+ */
+public final class FormView {
+
+  /** Strings longer than this are typed in a textarea. */
+  static final int TEXTAREA_FROM = 200;
+
+  /** Enumerations with at most this many options are radio buttons, longer ones a select. */
+  static final int MAX_RADIOS = 5;
+
+  /** Free-text fields without a maxLength that are typed in a textarea. */
+  static final Set<String> LONG_TEXTS =
+      Set.of(
+          "motivering",
+          "toelichting",
+          "samenvatting",
+          "opsporingsbelang",
+          "maatregelen",
+          "informeren",
+          "handelingsperspectief",
+          "duiding",
+          "watGingGoed",
+          "aanvullendeInformatie",
+          "gevraagdeInformatie",
+          "ondernomenActie",
+          "reden");
+
+  /** Empty rows offered beyond the filled ones for a list of objects (no script needed). */
+  static final int SPARE_ROWS = 2;
+
+  static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+  private static final DateTimeFormatter ISO_WITH_OFFSET =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter LOCAL_INPUT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+  private static final Pattern ROW = Pattern.compile("^(.+)\\[(\\d+)]\\..+$");
+
+  /** How a field is rendered. */
+  public enum Kind {
+    TEXT,
+    TEXTAREA,
+    RADIO,
+    SELECT,
+    CHECKBOX,
+    NUMBER,
+    DATETIME,
+    DATE,
+    /** A list of enumeration values: one checkbox per option. */
+    CHOICES,
+    /** A list of strings: a textarea, one per line. */
+    LINES,
+    /** A nested object: a fieldset with its own fields. */
+    GROUP,
+    /** A list of objects: a fieldset with one group per row. */
+    ROWS,
+    /** Filled by the hub with the signed-in user (e.g. the decider): shown, not typed. */
+    HUB
+  }
+
+  /** One option of an enumeration. */
+  public record Option(String value, String label, String id, boolean chosen) {}
+
+  /**
+   * One field.
+   *
+   * @param required the schema requires it (the label says "(verplicht)")
+   * @param enforced the browser checks it too ({@code required} attribute): only when every
+   *     enclosing group is required as well, so an optional group can stay empty
+   * @param value the entered value (text, number, date-time-local, the chosen option, lines)
+   * @param checked a checkbox is ticked
+   */
+  public record Field(
+      String name,
+      String id,
+      String label,
+      String hint,
+      Kind kind,
+      boolean required,
+      boolean enforced,
+      List<Option> options,
+      String value,
+      boolean checked,
+      Integer minLength,
+      Integer maxLength,
+      String min,
+      String max,
+      String step,
+      String pattern,
+      String error,
+      List<Field> children) {
+
+    /** The id of the hint paragraph. */
+    public String hintId() {
+      return "hint-" + suffix(name);
+    }
+
+    /** The id of the error paragraph. */
+    public String errorId() {
+      return "fout-" + suffix(name);
+    }
+
+    public boolean hasError() {
+      return error != null;
+    }
+
+    /** The ids the input is described by (hint and error), or null. */
+    public String describedBy() {
+      List<String> ids = new ArrayList<>();
+      if (hint != null) {
+        ids.add(hintId());
+      }
+      if (error != null) {
+        ids.add(errorId());
+      }
+      return ids.isEmpty() ? null : String.join(" ", ids);
+    }
+
+    /** This field or one of its children has an error. */
+    public boolean anyError() {
+      return error != null || children.stream().anyMatch(Field::anyError);
+    }
+  }
+
+  /** One line of the error summary at the top of the form: links to the field. */
+  public record Problem(String label, String message, String href) {}
+
+  private final List<Field> fields;
+  private final List<Problem> problems;
+
+  private FormView(List<Field> fields, List<Problem> problems) {
+    this.fields = fields;
+    this.problems = problems;
+  }
+
+  public List<Field> fields() {
+    return fields;
+  }
+
+  /** The errors for the summary, in form order; errors without a field at the end. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  public boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
+  /** The empty form (with the schema's defaults). */
+  public static FormView of(JsonNode schema, String username) {
+    return of(schema, null, Map.of(), username);
+  }
+
+  /**
+   * The form with what the user entered ({@code submitted}, null for a fresh form) and the server's
+   * errors per field path ({@code regels[0].vrCode}).
+   */
+  public static FormView of(
+      JsonNode schema,
+      MultiValueMap<String, String> submitted,
+      Map<String, String> errors,
+      String username) {
+    Set<String> used = new HashSet<>();
+    List<Field> fields = fields(schema, "", true, submitted, errors, used, username);
+    List<Problem> problems = new ArrayList<>();
+    collect(fields, problems);
+    errors.forEach(
+        (path, message) -> {
+          if (!used.contains(path)) {
+            problems.add(new Problem(label(schema, path), message, "#afronden"));
+          }
+        });
+    return new FormView(fields, problems);
+  }
+
+  private static void collect(List<Field> fields, List<Problem> out) {
+    for (Field f : fields) {
+      if (f.error() != null) {
+        out.add(new Problem(f.label(), f.error(), "#" + f.id()));
+      }
+      collect(f.children(), out);
+    }
+  }
+
+  private static List<Field> fields(
+      JsonNode schema,
+      String prefix,
+      boolean enforce,
+      MultiValueMap<String, String> submitted,
+      Map<String, String> errors,
+      Set<String> used,
+      String username) {
+    List<Field> out = new ArrayList<>();
+    Set<String> required = requiredOf(schema);
+    for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      String name = prefix + p.getKey();
+      out.add(
+          field(
+              name,
+              p.getKey(),
+              p.getValue(),
+              required.contains(p.getKey()),
+              enforce,
+              submitted,
+              errors,
+              used,
+              username));
+    }
+    return out;
+  }
+
+  private static Set<String> requiredOf(JsonNode schema) {
+    Set<String> required = new HashSet<>();
+    schema.path("required").forEach(r -> required.add(r.asText()));
+    return required;
+  }
+
+  private static Field field(
+      String name,
+      String key,
+      JsonNode p,
+      boolean required,
+      boolean enforceParent,
+      MultiValueMap<String, String> submitted,
+      Map<String, String> errors,
+      Set<String> used,
+      String username) {
+    Kind kind = kindOf(key, p);
+    String label = p.path("title").asText(humanize(key));
+    String hint = p.hasNonNull("description") ? p.get("description").asText() : null;
+    boolean hubFills = isHubFilled(key, p);
+    if (kind == Kind.HUB) {
+      required = false;
+    } else if (hubFills) {
+      // a "…Door" field: left empty, the hub fills in the signed-in user
+      required = false;
+      String own = "Leeg laten: dan wordt uw naam (" + username + ") ingevuld.";
+      hint = hint == null ? own : hint + " " + own;
+    }
+    String extra =
+        switch (kind) {
+          case DATETIME -> "Nederlandse tijd.";
+          case LINES -> "Eén per regel.";
+          default -> null;
+        };
+    if (extra != null) {
+      hint = hint == null ? extra : hint + " " + extra;
+    }
+    boolean enforced = required && enforceParent;
+    String error = plain(errors.get(name), kind);
+    if (error != null) {
+      used.add(name);
+    }
+    List<String> entered = submitted == null ? null : submitted.get(name);
+    String value = entered == null || entered.isEmpty() ? null : entered.get(0);
+    if (submitted == null && p.has("default") && !p.get("default").isContainerNode()) {
+      value = p.get("default").asText();
+    }
+    List<Field> children = List.of();
+    List<Option> options = List.of();
+    boolean checked = false;
+    switch (kind) {
+      case RADIO, SELECT -> options = options(name, p, value == null ? Set.of() : Set.of(value));
+      case CHOICES ->
+          options =
+              options(
+                  name,
+                  p.path("items"),
+                  entered == null
+                      ? (submitted == null ? defaults(p) : Set.of())
+                      : new HashSet<>(entered));
+      case CHECKBOX -> checked = "true".equals(value);
+      case LINES -> value = entered == null ? null : String.join("\n", entered);
+      case DATETIME -> value = submitted == null && value != null ? toLocalInput(value) : value;
+      case GROUP -> children = fields(p, name + ".", enforced, submitted, errors, used, username);
+      case ROWS -> children = rows(name, p, enforced, submitted, errors, used, username);
+      default -> {}
+    }
+    if (kind == Kind.HUB) {
+      value = username;
+    }
+    return new Field(
+        name,
+        "veld-" + suffix(name),
+        label,
+        hint,
+        kind,
+        required,
+        enforced,
+        options,
+        value,
+        checked,
+        p.has("minLength") ? p.get("minLength").asInt() : null,
+        p.has("maxLength") ? p.get("maxLength").asInt() : null,
+        bound(p, "minimum", "exclusiveMinimum"),
+        bound(p, "maximum", "exclusiveMaximum"),
+        "integer".equals(p.path("type").asText()) ? "1" : "any",
+        p.hasNonNull("pattern") ? htmlPattern(p.get("pattern").asText()) : null,
+        error,
+        children);
+  }
+
+  private static final Pattern AT_LEAST = Pattern.compile("minimumwaarde van (\\S+)");
+  private static final Pattern AT_MOST = Pattern.compile("maximale waarde van (\\S+)");
+  private static final Pattern MIN_CHARS = Pattern.compile("minimaal (\\d+) tekens");
+  private static final Pattern MAX_CHARS = Pattern.compile("maximaal (\\d+) tekens");
+  private static final Pattern MIN_ITEMS = Pattern.compile("minstens (\\d+) items");
+
+  /**
+   * The validator's message in the words of the form: "Maak een keuze." rather than "vereiste
+   * eigenschap 'x' niet gevonden". A message it does not recognise is kept as it is.
+   */
+  static String plain(String message, Kind kind) {
+    if (message == null) {
+      return null;
+    }
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    Matcher g;
+    if (m.contains("vereiste eigenschap")) {
+      return switch (kind) {
+        case RADIO, SELECT -> "Maak een keuze.";
+        case CHOICES -> "Kies er minstens één.";
+        case ROWS -> "Vul minstens één regel in.";
+        case CHECKBOX -> "Vink aan of niet.";
+        default -> "Vul dit veld in.";
+      };
+    }
+    if (m.contains("integer verwacht")) {
+      return "Vul een heel getal in.";
+    }
+    if (m.contains("number verwacht")) {
+      return "Vul een getal in.";
+    }
+    if (m.contains("boolean verwacht")) {
+      return "Vink aan of niet.";
+    }
+    if (m.contains("opsomming")) {
+      return "Kies een van de mogelijkheden.";
+    }
+    if (m.contains("date-time")) {
+      return "Vul een geldige datum en tijd in.";
+    }
+    if (m.contains("date-patroon") || m.contains("geldige rfc 3339-datum")) {
+      return "Vul een geldige datum in.";
+    }
+    if (m.contains("regex-patroon")) {
+      return "Heeft niet de goede vorm.";
+    }
+    if ((g = AT_LEAST.matcher(m)).find()) {
+      return "Vul minimaal " + g.group(1) + " in.";
+    }
+    if ((g = AT_MOST.matcher(m)).find()) {
+      return "Vul maximaal " + g.group(1) + " in.";
+    }
+    if ((g = MIN_CHARS.matcher(m)).find()) {
+      return "1".equals(g.group(1))
+          ? "Vul dit veld in."
+          : "Gebruik minimaal " + g.group(1) + " tekens.";
+    }
+    if ((g = MAX_CHARS.matcher(m)).find()) {
+      return "Te lang: gebruik maximaal " + g.group(1) + " tekens.";
+    }
+    if ((g = MIN_ITEMS.matcher(m)).find()) {
+      return kind == Kind.ROWS
+          ? "Vul minstens " + g.group(1) + " regel(s) in."
+          : "Vul er minstens " + g.group(1) + " in.";
+    }
+    return message;
+  }
+
+  /** The rows of a list of objects: the entered ones (or one) plus spare empty rows. */
+  private static List<Field> rows(
+      String name,
+      JsonNode p,
+      boolean enforced,
+      MultiValueMap<String, String> submitted,
+      Map<String, String> errors,
+      Set<String> used,
+      String username) {
+    int filled = submitted == null ? 0 : rowCount(name, submitted);
+    for (String path : errors.keySet()) {
+      Matcher m = ROW.matcher(path);
+      if (m.matches() && m.group(1).equals(name)) {
+        filled = Math.max(filled, Integer.parseInt(m.group(2)) + 1);
+      }
+    }
+    int count = Math.max(filled, 1) + SPARE_ROWS;
+    List<Field> rows = new ArrayList<>();
+    JsonNode item = p.path("items");
+    for (int i = 0; i < count; i++) {
+      String rowName = name + "[" + i + "]";
+      // the browser does not enforce row fields: empty spare rows are skipped
+      List<Field> cells = fields(item, rowName + ".", false, submitted, errors, used, username);
+      rows.add(
+          new Field(
+              rowName,
+              "veld-" + suffix(rowName),
+              "Regel " + (i + 1),
+              null,
+              Kind.GROUP,
+              false,
+              false,
+              List.of(),
+              null,
+              false,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              errors.get(rowName),
+              cells));
+      if (errors.containsKey(rowName)) {
+        used.add(rowName);
+      }
+    }
+    return rows;
+  }
+
+  private static int rowCount(String name, MultiValueMap<String, String> submitted) {
+    int count = 0;
+    for (String key : submitted.keySet()) {
+      Matcher m = ROW.matcher(key);
+      if (m.matches() && m.group(1).equals(name)) {
+        count = Math.max(count, Integer.parseInt(m.group(2)) + 1);
+      }
+    }
+    return count;
+  }
+
+  static Kind kindOf(String key, JsonNode p) {
+    if (p.path("readOnly").asBoolean(false)) {
+      return Kind.HUB;
+    }
+    String type = p.path("type").asText("string");
+    return switch (type) {
+      case "boolean" -> Kind.CHECKBOX;
+      case "integer", "number" -> Kind.NUMBER;
+      case "object" -> Kind.GROUP;
+      case "array" -> {
+        JsonNode items = p.path("items");
+        if (hasOptions(items)) {
+          yield Kind.CHOICES;
+        }
+        yield "object".equals(items.path("type").asText()) ? Kind.ROWS : Kind.LINES;
+      }
+      default -> {
+        if (hasOptions(p)) {
+          yield optionCount(p) <= MAX_RADIOS ? Kind.RADIO : Kind.SELECT;
+        }
+        String format = p.path("format").asText("");
+        if ("date-time".equals(format)) {
+          yield Kind.DATETIME;
+        }
+        if ("date".equals(format)) {
+          yield Kind.DATE;
+        }
+        if (p.has("maxLength")) {
+          yield p.get("maxLength").asInt() > TEXTAREA_FROM ? Kind.TEXTAREA : Kind.TEXT;
+        }
+        yield LONG_TEXTS.contains(key) ? Kind.TEXTAREA : Kind.TEXT;
+      }
+    };
+  }
+
+  /** A string field the hub fills with the signed-in user when it is left empty. */
+  static boolean isHubFilled(String key, JsonNode p) {
+    return key.endsWith("Door") && "string".equals(p.path("type").asText());
+  }
+
+  private static boolean hasOptions(JsonNode p) {
+    return p.has("enum") || p.has("oneOf") && p.get("oneOf").findValue("const") != null;
+  }
+
+  private static int optionCount(JsonNode p) {
+    return p.has("enum") ? p.get("enum").size() : p.get("oneOf").size();
+  }
+
+  /**
+   * The options of an enumeration with their Dutch labels: from {@code oneOf: [{const, title}]},
+   * else from {@code x-enumNames}, else the value made readable.
+   */
+  static List<Option> options(String name, JsonNode p, Set<String> chosen) {
+    List<Option> out = new ArrayList<>();
+    if (p.has("enum")) {
+      JsonNode names = p.path("x-enumNames");
+      for (int i = 0; i < p.get("enum").size(); i++) {
+        String v = p.get("enum").get(i).asText();
+        String label = names.has(i) ? names.get(i).asText() : TaskWords.enumLabel(v);
+        out.add(new Option(v, label, "veld-" + suffix(name) + "-" + v, chosen.contains(v)));
+      }
+    } else {
+      for (JsonNode o : p.path("oneOf")) {
+        String v = o.path("const").asText();
+        String label = o.path("title").asText(TaskWords.enumLabel(v));
+        out.add(new Option(v, label, "veld-" + suffix(name) + "-" + v, chosen.contains(v)));
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> defaults(JsonNode p) {
+    Set<String> out = new HashSet<>();
+    p.path("default").forEach(d -> out.add(d.asText()));
+    return out;
+  }
+
+  private static String bound(JsonNode p, String inclusive, String exclusive) {
+    if (p.has(inclusive)) {
+      return p.get(inclusive).asText();
+    }
+    if (p.has(exclusive) && "integer".equals(p.path("type").asText())) {
+      long e = p.get(exclusive).asLong();
+      return Long.toString("exclusiveMinimum".equals(exclusive) ? e + 1 : e - 1);
+    }
+    return null;
+  }
+
+  /** A schema pattern as an HTML pattern (which is anchored already). */
+  static String htmlPattern(String pattern) {
+    String p = pattern;
+    if (p.startsWith("^")) {
+      p = p.substring(1);
+    }
+    if (p.endsWith("$") && !p.endsWith("\\$")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+
+  /** The id suffix of a field path: {@code regels[0].vrCode} → {@code regels-0-vrCode}. */
+  static String suffix(String path) {
+    return path.replace("].", "-").replace('[', '-').replace("]", "").replace('.', '-');
+  }
+
+  /** A camelCase name made readable: {@code aanvragendeRegio} → {@code Aanvragende regio}. */
+  static String humanize(String key) {
+    String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    return spaced.isEmpty() ? key : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+  }
+
+  /** The label of a field path for the summary when no field shows the error. */
+  private static String label(JsonNode schema, String path) {
+    JsonNode node = schema;
+    for (String part : path.replaceAll("\\[\\d+]", "").split("\\.")) {
+      JsonNode next = node.path("properties").path(part);
+      if (next.isMissingNode() && node.has("items")) {
+        next = node.path("items").path("properties").path(part);
+      }
+      if (next.isMissingNode()) {
+        return "body".equals(path) ? "Formulier" : path;
+      }
+      node = next;
+    }
+    return node.path("title").asText(path);
+  }
+
+  // --- submitted form → completion variables
+
+  /**
+   * The typed completion variables of a submitted form, by the schema. Empty fields are left out
+   * (so a required one is reported as missing), an unchecked checkbox is {@code false}, a number
+   * that does not parse is passed on as text (so the schema reports it), hub-filled fields are
+   * never taken from the form.
+   */
+  public static Map<String, Object> payload(
+      JsonNode schema, MultiValueMap<String, String> submitted) {
+    return object(schema, "", submitted == null ? new LinkedMultiValueMap<>() : submitted);
+  }
+
+  private static Map<String, Object> object(
+      JsonNode schema, String prefix, MultiValueMap<String, String> form) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      String name = prefix + p.getKey();
+      Object value = value(name, p.getKey(), p.getValue(), form);
+      if (value != null) {
+        out.put(p.getKey(), value);
+      }
+    }
+    return out;
+  }
+
+  private static Object value(
+      String name, String key, JsonNode p, MultiValueMap<String, String> form) {
+    Kind kind = kindOf(key, p);
+    List<String> entered = form.get(name);
+    String first =
+        entered == null || entered.isEmpty() || entered.get(0) == null
+            ? null
+            : entered.get(0).strip();
+    boolean blank = first == null || first.isEmpty();
+    return switch (kind) {
+      case HUB -> null;
+      case CHECKBOX -> entered != null && entered.contains("true");
+      case NUMBER -> blank ? null : number(first, "integer".equals(p.path("type").asText()));
+      case DATETIME -> blank ? null : fromLocalInput(first);
+      case CHOICES -> {
+        List<String> values =
+            entered == null
+                ? List.of()
+                : entered.stream().filter(v -> v != null && !v.isBlank()).toList();
+        yield values.isEmpty() ? null : values;
+      }
+      case LINES -> {
+        List<String> lines = new ArrayList<>();
+        if (entered != null) {
+          for (String e : entered) {
+            for (String line : e.split("\\R")) {
+              if (!line.isBlank()) {
+                lines.add(line.strip());
+              }
+            }
+          }
+        }
+        yield lines.isEmpty() ? null : lines;
+      }
+      case GROUP -> {
+        Map<String, Object> nested = object(p, name + ".", form);
+        yield nested.isEmpty() ? null : nested;
+      }
+      case ROWS -> {
+        List<Object> rows = new ArrayList<>();
+        int count = rowCount(name, form);
+        for (int i = 0; i < count; i++) {
+          Map<String, Object> row = object(p.path("items"), name + "[" + i + "].", form);
+          boolean empty = row.values().stream().allMatch(v -> Boolean.FALSE.equals(v));
+          if (!row.isEmpty() && !empty) {
+            rows.add(row);
+          }
+        }
+        yield rows.isEmpty() ? null : rows;
+      }
+      default -> blank ? null : first;
+    };
+  }
+
+  private static Object number(String text, boolean integer) {
+    String t = text.replace(',', '.');
+    try {
+      if (integer) {
+        return whole(Long.parseLong(t));
+      }
+      BigDecimal d = new BigDecimal(t);
+      return d.scale() <= 0 ? whole(d.longValueExact()) : (Object) d.doubleValue();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return text;
+    }
+  }
+
+  /** A whole number as the JSON API would read it: an int when it fits. */
+  private static Object whole(long n) {
+    return n == (int) n ? (Object) (int) n : (Object) n;
+  }
+
+  /**
+   * A {@code datetime-local} value (Amsterdam time) as an ISO time with offset; a value that
+   * already has an offset is kept; one that does not parse is passed on as typed.
+   */
+  static String fromLocalInput(String text) {
+    try {
+      return OffsetDateTime.parse(text).format(ISO_WITH_OFFSET);
+    } catch (DateTimeException e) {
+      // no offset: a local time in Amsterdam
+    }
+    try {
+      return LocalDateTime.parse(text).atZone(AMSTERDAM).toOffsetDateTime().format(ISO_WITH_OFFSET);
+    } catch (DateTimeException e) {
+      return text;
+    }
+  }
+
+  /** An ISO time with offset as a {@code datetime-local} value in Amsterdam time. */
+  static String toLocalInput(String iso) {
+    try {
+      return OffsetDateTime.parse(iso).atZoneSameInstant(AMSTERDAM).format(LOCAL_INPUT);
+    } catch (DateTimeException e) {
+      return iso;
+    }
+  }
+}

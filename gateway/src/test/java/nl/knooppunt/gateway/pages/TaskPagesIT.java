@@ -1,0 +1,416 @@
+package nl.knooppunt.gateway.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.knooppunt.gateway.Api;
+import nl.knooppunt.gateway.FakeOrchestration;
+import nl.knooppunt.gateway.GatewayITBase;
+import nl.knooppunt.gateway.events.Envelope;
+import nl.knooppunt.gateway.events.EventTypes;
+import nl.knooppunt.gateway.readmodel.Projector;
+import nl.knooppunt.processes.Formulier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The regional inbox as a regional officer uses it on a phone: the list of open tasks, one task,
+ * claiming it and completing its form, with the same scope and validation as the API.
+ */
+class TaskPagesIT extends GatewayITBase {
+
+  static final List<String> UTRECHT = List.of("regio-VR09");
+  static final List<String> AMSTERDAM = List.of("regio-VR13");
+
+  @Autowired Projector projector;
+  @Autowired ObjectMapper json;
+
+  @Test
+  void utrechtSeesItsAlignmentTaskAndNotAmsterdams() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String utrecht = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+    String amsterdam = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, AMSTERDAM);
+
+    PageClient officer = PageClient.login(port, "regio-utrecht");
+    Page list = officer.get("/taken");
+
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.body())
+        .contains("Mijn taken")
+        .contains("id=\"taak-" + utrecht + "\"")
+        .contains("data-element-id=\"Test_afstemming-lokaal-gezag\"")
+        .contains("class=\"aftellen\"")
+        .contains("href=\"/crises/" + crisis + "\"")
+        .contains("Nog niet opgepakt")
+        .contains("hx-trigger=\"sse:gewijzigd\"")
+        .doesNotContain("taak-" + amsterdam);
+
+    Page fragment = officer.get("/taken/lijst");
+    assertThat(fragment.status()).isEqualTo(200);
+    assertThat(fragment.body())
+        .startsWith("<div")
+        .contains("id=\"takenlijst\"")
+        .contains("id=\"taak-" + utrecht + "\"")
+        .doesNotContain("<html", "taak-" + amsterdam);
+  }
+
+  @Test
+  void theTaskPageShowsWhatItIsAboutAndTheFormFromTheSchema() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+
+    Page page = PageClient.login(port, "regio-utrecht").get("/taken/" + task);
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Testtaak afstemming-lokaal-gezag")
+        .contains("Veiligheidsregio Utrecht")
+        .contains("href=\"/crises/" + crisis + "\"")
+        .contains("class=\"aftellen\"")
+        .contains("id=\"oppakken\"")
+        .contains("id=\"afronden\"")
+        .contains("Standpunt lokaal gezag", "(verplicht)")
+        .contains("id=\"veld-standpuntGezag-STEUNT_MET_KANTTEKENINGEN\"")
+        .contains("Steunt met kanttekeningen")
+        .contains("type=\"radio\"", "name=\"standpuntGezag\"")
+        .contains("id=\"veld-maatregelen\"")
+        .contains("name=\"_csrf\"");
+  }
+
+  @Test
+  void everyFormOfTheCatalogueRendersOnItsTaskPage() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    PageClient officer = PageClient.login(port, "regio-utrecht");
+    for (Formulier f : Formulier.values()) {
+      Page page = officer.get("/taken/" + fixtures.task(crisis, f, UTRECHT));
+      assertThat(page.status()).as(f.naam()).isEqualTo(200);
+      assertThat(page.body()).as(f.naam()).contains("id=\"afronden\"", "id=\"veld-");
+    }
+  }
+
+  @Test
+  void amsterdamOpeningUtrechtsTaskGetsTheNoAccessPage() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+    PageClient amsterdam = PageClient.login(port, "regio-amsterdam");
+
+    Page page = amsterdam.get("/taken/" + task);
+    assertThat(page.status()).isEqualTo(403);
+    assertThat(page.body())
+        .contains("<strong>403</strong>")
+        .contains("Deze taak is niet voor u of uw groepen bestemd.")
+        .doesNotContain("id=\"afronden\"", "Testtaak afstemming-lokaal-gezag");
+
+    amsterdam.get("/taken");
+    Page completion = amsterdam.post("/taken/" + task, "standpuntGezag", "BEZWAAR");
+    assertThat(completion.status()).isEqualTo(403);
+    assertThat(engineCalls(task)).isEmpty();
+  }
+
+  @Test
+  void aTaskThatDoesNotExistIsNotFound() {
+    Page page = PageClient.login(port, "regio-utrecht").get("/taken/1");
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.body()).contains("<strong>404</strong>").contains("Taak 1 is onbekend.");
+  }
+
+  @Test
+  void aMissingChoiceComesBackWithTheFieldErrorAndTheValuesKept() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+    PageClient officer = PageClient.login(port, "regio-utrecht");
+    officer.get("/taken/" + task);
+
+    Page page =
+        officer.post(
+            "/taken/" + task,
+            "maatregelen",
+            "Binnenblijfadvies & afsluiting Jaarbeurs",
+            "toelichting",
+            "Burgemeester telefonisch bereikt");
+
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("Controleer de gemarkeerde velden")
+        .contains("<p class=\"veldfout\" id=\"fout-standpuntGezag\">Maak een keuze.</p>")
+        .contains("href=\"#veld-standpuntGezag\"")
+        .contains("aria-invalid=\"true\"")
+        .contains("aria-describedby=\"fout-standpuntGezag\"")
+        .contains("Binnenblijfadvies &amp; afsluiting Jaarbeurs")
+        .contains("Burgemeester telefonisch bereikt");
+    assertThat(engineCalls(task)).as("nothing claimed or completed").isEmpty();
+    assertThat(assignee(task)).isNull();
+  }
+
+  @Test
+  void aNumberBelowItsMinimumIsRefusedByTheServerToo() {
+    String crisis = fixtures.crisis("bijstandsaanvraag");
+    String task = fixtures.task(crisis, Formulier.AANBOD_BIJSTAND, UTRECHT);
+    PageClient officer = PageClient.login(port, "regio-utrecht");
+    Page form = officer.get("/taken/" + task);
+    assertThat(form.body()).contains("id=\"veld-aantal\"").contains("min=\"0\"");
+
+    Page page = officer.post("/taken/" + task, "aangeboden", "true", "aantal", "-3");
+
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("<p class=\"veldfout\" id=\"fout-aantal\">Vul minimaal 0 in.</p>")
+        .contains("value=\"-3\"")
+        .containsPattern("type=\"checkbox\"[^>]*name=\"aangeboden\"[^>]*checked");
+    assertThat(engineCalls(task)).isEmpty();
+  }
+
+  @Test
+  void aValidCompletionClaimsCompletesWithTypedVariablesAndReturnsToTheList() {
+    String crisis = fixtures.crisis("bijstandsaanvraag");
+    String task = fixtures.task(crisis, Formulier.AANBOD_BIJSTAND, UTRECHT);
+    PageClient officer = PageClient.login(port, "regio-utrecht");
+    officer.get("/taken/" + task);
+
+    Page done =
+        officer.post(
+            "/taken/" + task,
+            "aangeboden",
+            "true",
+            "aantal",
+            "4",
+            "beschikbaarVanaf",
+            "2026-11-27T10:00",
+            "toelichting",
+            "Twee tankautospuiten, twee hulpverleningsvoertuigen");
+
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(done.location()).endsWith("/taken");
+    List<FakeOrchestration.Call> calls = engineCalls(task);
+    assertThat(calls)
+        .extracting(FakeOrchestration.Call::what)
+        .containsExactly("assign", "complete");
+    assertThat(calls.get(0).payload()).isEqualTo("regio-utrecht");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> variables = (Map<String, Object>) calls.get(1).payload();
+    assertThat(variables)
+        .containsEntry("aangeboden", true)
+        .containsEntry("aantal", 4)
+        .containsEntry("beschikbaarVanaf", "2026-11-27T10:00:00+01:00")
+        .containsEntry("toelichting", "Twee tankautospuiten, twee hulpverleningsvoertuigen");
+
+    Page list = officer.get("/taken");
+    assertThat(list.body())
+        .contains("Taak afgerond: Testtaak aanbod-bijstand")
+        .doesNotContain("id=\"taak-" + task + "\"")
+        .contains("id=\"afgerond-" + task + "\"");
+
+    Page readOnly = officer.get("/taken/" + task);
+    assertThat(readOnly.status()).isEqualTo(200);
+    assertThat(readOnly.body())
+        .contains("Afgerond door regio-utrecht om")
+        .contains("Wij bieden bijstand aan")
+        .doesNotContain("id=\"afronden\"");
+  }
+
+  @Test
+  void claimingAndGivingBackGoThroughTheEngine() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+    PageClient officer = PageClient.login(port, "regio-utrecht");
+    officer.get("/taken/" + task);
+
+    Page claimed = officer.post("/taken/" + task + "/oppakken");
+    assertThat(claimed.status()).isEqualTo(302);
+    Page page = officer.get("/taken/" + task);
+    assertThat(page.body())
+        .contains("U heeft de taak opgepakt.")
+        .contains("Opgepakt door u")
+        .contains("id=\"vrijgeven\"")
+        .doesNotContain("id=\"oppakken\"");
+
+    officer.post("/taken/" + task + "/vrijgeven");
+    assertThat(engineCalls(task))
+        .extracting(FakeOrchestration.Call::what)
+        .containsExactly("assign", "unassign");
+    assertThat(officer.get("/taken/" + task).body()).contains("id=\"oppakken\"");
+  }
+
+  @Test
+  void aTaskClaimedByAColleagueCannotBeCompletedHere() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task =
+        fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT, "collega-utrecht");
+    PageClient officer = PageClient.login(port, "regio-utrecht");
+
+    Page page = officer.get("/taken/" + task);
+    assertThat(page.body())
+        .contains("Opgepakt door collega-utrecht")
+        .doesNotContain("id=\"afronden\"", "id=\"oppakken\"");
+
+    Page completion = officer.post("/taken/" + task, "standpuntGezag", "STEUNT");
+    assertThat(completion.status()).isEqualTo(409);
+    assertThat(completion.body()).contains("collega-utrecht");
+    assertThat(engineCalls(task)).isEmpty();
+  }
+
+  @Test
+  void anExerciseTaskIsOnlyVisibleInTheExerciseWorld() {
+    String real = fixtures.task(fixtures.crisis("dreigingsniveau-5"), UTRECHT);
+    String exercise = exerciseTask(fixtures.crisis("dreigingsniveau-5", "VR09", true), UTRECHT);
+    PageClient officer = PageClient.login(port, "regio-utrecht");
+
+    assertThat(officer.get("/taken").body())
+        .contains("taak-" + real)
+        .doesNotContain("taak-" + exercise);
+
+    officer.post("/wereld", "oefening", "true");
+    Page list = officer.get("/taken");
+    assertThat(list.body())
+        .contains("taak-" + exercise)
+        .contains("label oefening")
+        .contains("oefening-banner")
+        .doesNotContain("taak-" + real);
+    assertThat(officer.get("/taken/" + exercise).body()).contains("OEFENING");
+  }
+
+  @Test
+  void anEmptyInboxSaysNewTasksAppearByThemselves() {
+    PageClient amsterdam = PageClient.login(port, "regio-amsterdam");
+    amsterdam.get("/taken");
+    amsterdam.post("/wereld", "oefening", "true");
+    assertThat(amsterdam.get("/taken").body())
+        .contains("Geen open taken. Nieuwe taken verschijnen hier vanzelf.");
+  }
+
+  // --- helpers
+
+  private List<FakeOrchestration.Call> engineCalls(String taskKey) {
+    return engine.calls.stream().filter(c -> taskKey.equals(c.key())).toList();
+  }
+
+  private String assignee(String taskKey) {
+    return jdbc.queryForObject(
+        "select assignee from task where task_key = ?", String.class, Long.parseLong(taskKey));
+  }
+
+  /** An open exercise task (the fixtures make real ones). */
+  private String exerciseTask(String crisisId, List<String> groups) {
+    long key = 6_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L);
+    ObjectNode data = json.createObjectNode();
+    data.put("taskKey", String.valueOf(key));
+    data.put("crisisId", crisisId);
+    data.put("process", "dreigingsniveau-5");
+    data.put("elementId", "Oefen_afstemming");
+    data.put("name", "Oefentaak afstemming");
+    data.put("formKey", Formulier.AFSTEMMING_LOKAAL_GEZAG.key());
+    data.put("dueAt", Instant.now().plus(Duration.ofMinutes(30)).toString());
+    groups.forEach(data.putArray("candidateGroups")::add);
+    data.putArray("candidateUsers");
+    projector.apply(
+        new Envelope(
+            "fixture:" + UUID.randomUUID(),
+            EventTypes.TAAK_AANGEMAAKT,
+            "test",
+            Instant.now(),
+            crisisId,
+            "test",
+            true,
+            data));
+    return String.valueOf(key);
+  }
+
+  /** A page response. */
+  record Page(int status, String location, String body) {}
+
+  /**
+   * A browser without a browser: logs in through the login form, keeps the session cookie, sends
+   * the CSRF token of the last page with every form, does not follow redirects.
+   */
+  static final class PageClient {
+    private static final Pattern CSRF =
+        Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+    private final HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final int port;
+    private String csrf;
+
+    private PageClient(int port) {
+      this.port = port;
+    }
+
+    static PageClient login(int port, String user) {
+      PageClient c = new PageClient(port);
+      c.get("/login");
+      Page in = c.post("/login", "username", user, "password", Api.PASSWORDS.get(user));
+      assertThat(in.status()).as("login of %s", user).isEqualTo(302);
+      assertThat(in.location()).doesNotContain("error");
+      return c;
+    }
+
+    Page get(String path) {
+      return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Page post(String path, String... pairs) {
+      Map<String, List<String>> form = new LinkedHashMap<>();
+      for (int i = 0; i < pairs.length; i += 2) {
+        form.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
+      }
+      if (csrf != null) {
+        form.put("_csrf", List.of(csrf));
+      }
+      List<String> parts = new ArrayList<>();
+      form.forEach(
+          (k, vs) ->
+              vs.forEach(
+                  v ->
+                      parts.add(
+                          URLEncoder.encode(k, StandardCharsets.UTF_8)
+                              + "="
+                              + URLEncoder.encode(v, StandardCharsets.UTF_8))));
+      return send(
+          HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(String.join("&", parts))));
+    }
+
+    private URI uri(String path) {
+      return URI.create("http://localhost:" + port + path);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+      try {
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = CSRF.matcher(r.body());
+        if (m.find()) {
+          csrf = m.group(1);
+        }
+        return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
