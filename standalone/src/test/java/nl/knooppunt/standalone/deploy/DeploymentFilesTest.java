@@ -448,6 +448,29 @@ class DeploymentFilesTest {
         assertThat(deploy.resolve("docker/" + app + ".Dockerfile.dockerignore")).exists();
       }
     }
+
+    /** The reactor reads every module's pom: a module added to the parent is copied too. */
+    @Test
+    void copyThePomOfEveryModule() {
+      Matcher m =
+          Pattern.compile("<module>([^<]+)</module>")
+              .matcher(read(deploy.getParent().resolve("pom.xml")));
+      List<String> modules = new ArrayList<>();
+      while (m.find()) {
+        modules.add(m.group(1));
+      }
+      assertThat(modules).contains("production-check", "gateway", "workers");
+      for (String app : List.of("gateway", "workers")) {
+        String df = read(deploy.resolve("docker/" + app + ".Dockerfile"));
+        for (String module : modules) {
+          assertThat(df)
+              .as(app + ".Dockerfile")
+              .contains("COPY " + module + "/pom.xml " + module + "/");
+        }
+        // compile dependencies of both apps: their sources are built in the image
+        assertThat(df).contains("COPY production-check/ production-check/");
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------------
