@@ -16,12 +16,14 @@ COPY openapi/pom.xml openapi/
 COPY directory/pom.xml directory/
 COPY processes/pom.xml processes/
 COPY engine/pom.xml engine/
+COPY production-check/pom.xml production-check/
 COPY workers/pom.xml workers/
 COPY gateway/pom.xml gateway/
 COPY standalone/pom.xml standalone/
 COPY openapi/ openapi/
 COPY directory/ directory/
 COPY processes/ processes/
+COPY production-check/ production-check/
 # test-scoped in the apps, so part of the -am reactor (its tests are skipped)
 COPY engine/ engine/
 COPY gateway/ gateway/

@@ -62,7 +62,18 @@ class ProductionSecurityIT {
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     registry.add("spring.datasource.url", () -> TestDatabases.url("production"));
     registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
+    // the embedded PostgreSQL trusts local connections; the production check wants a password
+    registry.add("spring.datasource.password", () -> "not-checked-by-trust-auth");
+    // the production check (ProductionSettings): servers on this machine are this test's own;
+    // the Camunda client is off (FakeOrchestration) but its production settings are still checked
+    registry.add("knooppunt.production.allow-loopback", () -> "true");
+    registry.add("knooppunt.production.kafka-plaintext-allowed", () -> "true");
+    registry.add("camunda.client.grpc-address", () -> "http://localhost:26500");
+    registry.add("camunda.client.rest-address", () -> "http://localhost:8088");
+    registry.add("camunda.client.auth.method", () -> "oidc");
+    registry.add("camunda.client.auth.client-id", () -> "knooppunt-gateway");
+    registry.add("camunda.client.auth.client-secret", () -> "unused");
+    registry.add("camunda.client.auth.token-url", () -> "http://localhost:1/token");
     Path pem = Files.createTempFile("knooppunt-issuer", ".pub");
     String body =
         Base64.getMimeEncoder(64, "\n".getBytes())

@@ -22,6 +22,13 @@ import org.springframework.core.env.StandardEnvironment;
  * The whole hub in one JVM: first the infrastructure (PostgreSQL, Kafka, the engine), then the
  * gateway and the workers as child contexts, wired to it exactly as they would be wired to external
  * servers in production.
+ *
+ * <p>Profiles: {@code --spring.profiles.active=production} (or {@code SPRING_PROFILES_ACTIVE})
+ * reaches all three contexts, like every argument. Only the gateway and the workers have
+ * profile-specific configuration (their production check, OIDC security, no demo accounts); the
+ * infrastructure context has none and starts the same servers in any profile. So the hub runs the
+ * apps' production wiring against the embedded servers, e.g. in ProductionProfileIT, with {@code
+ * knooppunt.production.allow-loopback=true} because those servers are on this machine.
  */
 public final class StandaloneHub implements AutoCloseable {
 
@@ -65,11 +72,16 @@ public final class StandaloneHub implements AutoCloseable {
               .web(WebApplicationType.NONE)
               .run(args);
       StandaloneHub hub = new StandaloneHub(infrastructure, gateway, workers);
-      log.info(
-          "Landelijk Knooppunt draait (ingebed): open {} | demo-accounts: {} (wachtwoord"
-              + " <account>-demo tenzij anders ingesteld; zie README.md)",
-          hub.url(),
-          hub.demoAccounts());
+      String accounts = hub.demoAccounts();
+      if (accounts.isEmpty()) {
+        log.info("Landelijk Knooppunt draait (ingebed): open {} | gebruikers via OIDC", hub.url());
+      } else {
+        log.info(
+            "Landelijk Knooppunt draait (ingebed): open {} | demo-accounts: {} (wachtwoord"
+                + " <account>-demo tenzij anders ingesteld; zie README.md)",
+            hub.url(),
+            accounts);
+      }
       return hub;
     } catch (RuntimeException e) {
       infrastructure.close();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The module map of DESIGN §3 holds in the main code of every module: workers and gateway never
  * know each other, only the standalone hub knows the embedded engine (tests may use it anywhere),
- * and the process catalogue depends on no application module.
+ * the process catalogue depends on no application module, and the production check is shared
+ * machinery that knows no module.
  */
 class ModuleArchitectureTest {
 
@@ -98,6 +99,23 @@ class ModuleArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
+                "nl.knooppunt.processes..",
+                "nl.knooppunt.workers..",
+                "nl.knooppunt.gateway..",
+                "nl.knooppunt.engine..",
+                "nl.knooppunt.standalone.."));
+  }
+
+  @Test
+  void the_production_check_depends_on_no_other_module() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("nl.knooppunt.productioncheck..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "nl.knooppunt.directory..",
                 "nl.knooppunt.processes..",
                 "nl.knooppunt.workers..",
                 "nl.knooppunt.gateway..",

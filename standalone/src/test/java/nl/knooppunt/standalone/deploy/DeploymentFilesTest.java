@@ -306,6 +306,14 @@ class DeploymentFilesTest {
       assertThat(ProductionSettingsLookup.problems(env)).isEmpty();
     }
 
+    /** The gateway's environment in compose passes the gateway's production-settings check. */
+    @Test
+    void theGatewaySettingsPassTheirProductionCheck() {
+      Map<String, Object> env = new HashMap<>();
+      environment(map(services.get("gateway"))).forEach((k, v) -> env.put(k, resolveVars(v)));
+      assertThat(ProductionSettingsLookup.gatewayProblems(env)).isEmpty();
+    }
+
     @Test
     void everyKeycloakPlaceholderIsPassedToKeycloak() {
       String realm = read(deploy.resolve("compose/keycloak/realm-knooppunt.json"));
@@ -438,6 +446,29 @@ class DeploymentFilesTest {
             df.lines().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
         assertThat(user).doesNotContain("root").doesNotMatch("USER 0(:.*)?");
         assertThat(deploy.resolve("docker/" + app + ".Dockerfile.dockerignore")).exists();
+      }
+    }
+
+    /** The reactor reads every module's pom: a module added to the parent is copied too. */
+    @Test
+    void copyThePomOfEveryModule() {
+      Matcher m =
+          Pattern.compile("<module>([^<]+)</module>")
+              .matcher(read(deploy.getParent().resolve("pom.xml")));
+      List<String> modules = new ArrayList<>();
+      while (m.find()) {
+        modules.add(m.group(1));
+      }
+      assertThat(modules).contains("production-check", "gateway", "workers");
+      for (String app : List.of("gateway", "workers")) {
+        String df = read(deploy.resolve("docker/" + app + ".Dockerfile"));
+        for (String module : modules) {
+          assertThat(df)
+              .as(app + ".Dockerfile")
+              .contains("COPY " + module + "/pom.xml " + module + "/");
+        }
+        // compile dependencies of both apps: their sources are built in the image
+        assertThat(df).contains("COPY production-check/ production-check/");
       }
     }
   }
@@ -644,20 +675,32 @@ class DeploymentFilesTest {
     /** ConfigMap + container env of the workers (secrets filled in) pass their production check. */
     @Test
     void theWorkersSettingsPassTheirProductionCheck() {
+      assertThat(ProductionSettingsLookup.problems(containerEnvironment("-workers"))).isEmpty();
+    }
+
+    /** ConfigMap + container env of the gateway (secrets filled in) pass its production check. */
+    @Test
+    void theGatewaySettingsPassTheirProductionCheck() {
+      assertThat(ProductionSettingsLookup.gatewayProblems(containerEnvironment("-gateway")))
+          .isEmpty();
+    }
+
+    private Map<String, Object> containerEnvironment(String deploymentSuffix) {
       List<Map<String, Object>> docs = render(values);
       Map<String, Object> env = new HashMap<>(map(ofKind(docs, "ConfigMap").get(0).get("data")));
-      Map<String, Object> workers =
+      Map<String, Object> deployment =
           ofKind(docs, "Deployment").stream()
-              .filter(d -> at(d, "metadata.name").toString().endsWith("-workers"))
+              .filter(d -> at(d, "metadata.name").toString().endsWith(deploymentSuffix))
               .findFirst()
               .orElseThrow();
-      for (Object e : list(at(list(at(workers, "spec.template.spec.containers")).get(0), "env"))) {
+      for (Object e :
+          list(at(list(at(deployment, "spec.template.spec.containers")).get(0), "env"))) {
         Object value = map(e).get("value");
         env.put(
             at(e, "name"),
             value != null ? value : "from-secret-" + at(e, "valueFrom.secretKeyRef.key"));
       }
-      assertThat(ProductionSettingsLookup.problems(env)).isEmpty();
+      return env;
     }
 
     @Test

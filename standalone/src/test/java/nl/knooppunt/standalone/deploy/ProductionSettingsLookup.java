@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.workers.config.ProductionSettings;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
+import nl.knooppunt.productioncheck.ProductionCheck;
+import nl.knooppunt.productioncheck.Settings;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -14,14 +13,28 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Applies the workers' production-settings rules to the environment a deployment file gives them,
- * as the workers would read it: the variables as the OS environment, then workers.yaml.
+ * Applies an app's production-settings rules to the environment a deployment file gives it, as the
+ * app would read it in profile production: the variables as the OS environment, then its own
+ * configuration file (only the documents that apply in profile production).
  */
 final class ProductionSettingsLookup {
 
   private ProductionSettingsLookup() {}
 
+  /** The workers' problems with these environment variables. */
   static List<String> problems(Map<String, Object> environmentVariables) {
+    return problems(
+        nl.knooppunt.workers.config.ProductionSettings.CHECK, "workers.yaml", environmentVariables);
+  }
+
+  /** The gateway's problems with these environment variables. */
+  static List<String> gatewayProblems(Map<String, Object> environmentVariables) {
+    return problems(
+        nl.knooppunt.gateway.config.ProductionSettings.CHECK, "gateway.yaml", environmentVariables);
+  }
+
+  private static List<String> problems(
+      ProductionCheck check, String configFile, Map<String, Object> environmentVariables) {
     StandardEnvironment environment = new StandardEnvironment();
     environment
         .getPropertySources()
@@ -34,23 +47,15 @@ final class ProductionSettingsLookup {
         .remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
     try {
       for (PropertySource<?> source :
-          new YamlPropertySourceLoader()
-              .load("workers.yaml", new ClassPathResource("workers.yaml"))) {
-        environment.getPropertySources().addLast(source);
+          new YamlPropertySourceLoader().load(configFile, new ClassPathResource(configFile))) {
+        Object profile = source.getProperty("spring.config.activate.on-profile");
+        if (profile == null || "production".equals(profile)) {
+          environment.getPropertySources().addLast(source);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Binder binder = Binder.get(environment);
-    return ProductionSettings.problems(
-        name ->
-            binder
-                .bind(name, String.class)
-                .orElseGet(
-                    () ->
-                        binder
-                            .bind(name, Bindable.listOf(String.class))
-                            .map(l -> String.join(",", l))
-                            .orElse(null)));
+    return check.problems(Settings.of(environment));
   }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.workers.config.ProductionSettingsCheck.ProductionSettingsException;
+import nl.knooppunt.productioncheck.Inspection;
+import nl.knooppunt.productioncheck.ProductionSettingsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
@@ -101,8 +102,9 @@ class ProductionSettingsTest {
                 + " client id of the workers",
             "camunda.client.auth.client-secret (CAMUNDA_CLIENT_AUTH_CLIENTSECRET) is not set: the"
                 + " OAuth client secret of the workers",
-            "camunda.client.auth.token-url (CAMUNDA_CLIENT_AUTH_TOKENURL) points at this machine"
-                + " (http://localhost:18080/realms/x/token): use the identity provider's address");
+            "camunda.client.auth.token-url (CAMUNDA_CLIENT_AUTH_TOKENURL) is"
+                + " 'http://localhost:18080/realms/x/token' (this machine): use the identity"
+                + " provider's address");
   }
 
   @Test
@@ -189,16 +191,6 @@ class ProductionSettingsTest {
             "camunda.client.auth.client-secret");
   }
 
-  @Test
-  void hostsAreReadFromEveryAddressForm() {
-    assertThat(ProductionSettings.hostOf("http://localhost:26500")).isEqualTo("localhost");
-    assertThat(ProductionSettings.hostOf("grpcs://zeebe.example:443")).isEqualTo("zeebe.example");
-    assertThat(ProductionSettings.hostOf("kafka-0:9092")).isEqualTo("kafka-0");
-    assertThat(ProductionSettings.hostOf("[::1]:9092")).isEqualTo("[::1]");
-    assertThat(ProductionSettings.isLoopback("127.0.1.1")).isTrue();
-    assertThat(ProductionSettings.isLoopback("kafka")).isFalse();
-  }
-
   // --- the check in a Spring context -------------------------------------------------------
 
   private final ApplicationContextRunner runner =
@@ -217,7 +209,7 @@ class ProductionSettingsTest {
               assertThat(context).hasFailed();
               assertThat(context.getStartupFailure())
                   .isInstanceOf(ProductionSettingsException.class)
-                  .hasMessageContaining("profile 'production'")
+                  .hasMessageContaining("The workers will not start in profile 'production'")
                   .hasMessageContaining("camunda.client.grpc-address (CAMUNDA_CLIENT_GRPCADDRESS)")
                   .hasMessageContaining("spring.kafka.bootstrap-servers");
             });
@@ -226,7 +218,7 @@ class ProductionSettingsTest {
   @Test
   void environmentVariablesAreReadWithRelaxedBinding() {
     Map<String, String> env = new HashMap<>();
-    production().forEach((k, v) -> env.put(ProductionSettings.environmentVariable(k), v));
+    production().forEach((k, v) -> env.put(Inspection.environmentVariable(k), v));
     runner
         .withPropertyValues("spring.profiles.active=production")
         .withInitializer(

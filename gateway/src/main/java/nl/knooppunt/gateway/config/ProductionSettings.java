@@ -1,0 +1,89 @@
+package nl.knooppunt.gateway.config;
+
+import java.util.List;
+import nl.knooppunt.productioncheck.CamundaClientRules;
+import nl.knooppunt.productioncheck.Inspection;
+import nl.knooppunt.productioncheck.KafkaRules;
+import nl.knooppunt.productioncheck.ProductionCheck;
+import nl.knooppunt.productioncheck.Rule;
+import nl.knooppunt.productioncheck.Rules;
+import nl.knooppunt.productioncheck.Settings;
+
+/**
+ * The rules for the gateway's {@code production} profile (machinery shared with the workers in
+ * {@code knooppunt-production-check}): the read model's PostgreSQL, Kafka and the Camunda client
+ * like the workers, the OIDC issuer whose tokens it accepts, and no local account (users come from
+ * tokens only, ADR 0011).
+ */
+public final class ProductionSettings {
+
+  static final String APPLICATION = "the gateway";
+
+  static final String JDBC_URL = "spring.datasource.url";
+  static final String JDBC_USER = "spring.datasource.username";
+  static final String JDBC_PASSWORD = "spring.datasource.password";
+  static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+  static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+  static final String LOCAL_ACCOUNTS = "knooppunt.security.users";
+
+  /** The default of gateway.yaml when {@code KNOOPPUNT_JDBC_URL} is not set. */
+  static final String EMBEDDED_JDBC_URL = "jdbc:postgresql://localhost:5432/knooppunt";
+
+  /** The gateway's check; {@link ProductionSettingsCheck} applies it at start. */
+  public static final ProductionCheck CHECK =
+      new ProductionCheck(
+          APPLICATION,
+          List.of(
+              database(),
+              KafkaRules.of(APPLICATION),
+              CamundaClientRules.of(APPLICATION),
+              oidc(),
+              ProductionSettings::noLocalAccounts));
+
+  private ProductionSettings() {}
+
+  /** The problems of these settings; empty when the gateway may start in production. */
+  public static List<String> problems(Settings settings) {
+    return CHECK.problems(settings);
+  }
+
+  private static Rule database() {
+    return Rules.all(
+        Rules.required(JDBC_URL, "the JDBC URL of the read model's PostgreSQL"),
+        Rules.notEmbeddedDefault(
+            JDBC_URL, EMBEDDED_JDBC_URL, "set it to the PostgreSQL of the installation"),
+        Rules.notOnThisMachine(
+            JDBC_URL, "the embedded default's database; use the PostgreSQL of the installation"),
+        Rules.required(JDBC_USER, "the database user of the gateway"),
+        Rules.required(JDBC_PASSWORD, "the database password of the gateway"));
+  }
+
+  private static Rule oidc() {
+    return Rules.all(
+        Rules.remoteAddress(
+            ISSUER_URI,
+            "the OIDC issuer whose tokens the gateway accepts (users and roles come from its"
+                + " tokens)",
+            "use the identity provider's address"),
+        Rules.notOnThisMachine(JWK_SET_URI, "use the identity provider's key set"));
+  }
+
+  /**
+   * The embedded default's accounts (gateway.yaml) are not loaded in production; an account
+   * configured anyway would never work, so it is named rather than silently ignored.
+   */
+  private static void noLocalAccounts(Inspection i) {
+    for (String name : i.children(LOCAL_ACCOUNTS)) {
+      String account = LOCAL_ACCOUNTS + "." + name;
+      if (i.value(account + ".password") != null
+          && !"false".equals(i.value(account + ".enabled"))) {
+        i.problem(
+            account + ".password",
+            "is set: the production profile takes users from OIDC tokens only (ADR 0011); remove"
+                + " the local account '"
+                + name
+                + "' and give the user a role in the identity provider");
+      }
+    }
+  }
+}
