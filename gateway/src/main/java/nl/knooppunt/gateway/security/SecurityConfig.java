@@ -1,6 +1,7 @@
 package nl.knooppunt.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -66,9 +67,18 @@ public class SecurityConfig {
 
   static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
 
+  /**
+   * Public paths, else a login. The async dispatch of a live-update stream (SSE) belongs to a
+   * request that was authorized when it began; after a logout it must be able to finish.
+   */
   private static void authorize(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
-    a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated();
+    a.dispatcherTypeMatchers(DispatcherType.ASYNC)
+        .permitAll()
+        .requestMatchers(PUBLIC)
+        .permitAll()
+        .anyRequest()
+        .authenticated();
   }
 
   static void writeProblem(

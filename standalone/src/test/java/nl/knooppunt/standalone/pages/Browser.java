@@ -117,6 +117,29 @@ public final class Browser implements AutoCloseable {
     return until(d -> d.findElement(by));
   }
 
+  /**
+   * Clicks the element, finding it again if a live update replaced it meanwhile (htmx swaps the
+   * parts of a page that changed).
+   */
+  public Browser click(By by) {
+    until(
+        d -> {
+          d.findElement(by).click();
+          return true;
+        });
+    return this;
+  }
+
+  /** The text of the element, read again if a live update replaced it meanwhile. */
+  public String text(By by) {
+    return until(d -> d.findElement(by).getText());
+  }
+
+  /** An attribute of the element, read again if a live update replaced it meanwhile. */
+  public String attribute(By by, String name) {
+    return until(d -> String.valueOf(d.findElement(by).getAttribute(name)));
+  }
+
   public List<WebElement> all(By by) {
     return driver.findElements(by);
   }
@@ -154,6 +177,7 @@ public final class Browser implements AutoCloseable {
     try {
       Files.createDirectories(directory);
       Path file = directory.resolve(name + ".png");
+      script("window.scrollTo(0, 0);");
       Object height =
           script(
               "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
 
 /**
  * The pages in a real browser (headless Chromium) against the whole hub: engine, workers, Kafka,
@@ -74,39 +73,38 @@ class PagesIT {
 
     // the duty officer proposes level 5 for the province of Utrecht
     Browser desk = browser(Browser.DESKTOP).login("operator").world(true).open("/operator");
-    desk.find(By.id("soort-PROVINCIE")).click();
-    desk.find(By.id("provincie-PV26")).click();
+    desk.click(By.id("soort-PROVINCIE"));
+    desk.click(By.id("provincie-PV26"));
     desk.find(By.id("veld-reden")).sendKeys("Aanslag in een tram in Utrecht; dader voortvluchtig");
     desk.screenshot(SCREENSHOTS, "operator");
-    desk.find(By.id("voorstel-indienen")).click();
+    desk.click(By.id("voorstel-indienen"));
     String crisisId = desk.until(d -> crisisIdIn(d.getCurrentUrl()));
-    assertThat(desk.find(By.id("fase")).getText()).isNotBlank();
+    assertThat(desk.text(By.id("fase"))).isNotBlank();
 
     // police and OM share what they know (through the API: not the subject of this test)
     api.policeSharesInformation(crisisId);
 
     // the alignment task appears in Utrecht's inbox without a reload
     By alignment = By.cssSelector("[data-element-id='Afstemmen_Lokaal_Gezag']");
-    WebElement task = region.find(alignment);
+    assertThat(region.text(alignment)).contains("provincie Utrecht");
     assertThat(region.stillMarked(untouched)).as("the inbox was not reloaded").isTrue();
-    assertThat(task.getText()).contains("provincie Utrecht");
     region.screenshot(SCREENSHOTS, "inbox-telefoon");
-    task.findElement(By.tagName("a")).click();
-    region.find(By.cssSelector("input[name='standpuntGezag'][value='STEUNT']")).click();
+    region.click(By.cssSelector("[data-element-id='Afstemmen_Lokaal_Gezag'] a"));
+    region.click(By.cssSelector("input[name='standpuntGezag'][value='STEUNT']"));
     region.find(By.id("veld-maatregelen")).sendKeys("Extra bewaking OV-knooppunten");
     region.screenshot(SCREENSHOTS, "taak-telefoon");
-    region.find(By.id("afronden")).click();
+    region.click(By.id("afronden"));
     region.until(d -> d.getCurrentUrl().endsWith("/taken"));
 
     // the NCTV decision maker declares level 5
     desk.logout().login("nctv").world(true).open("/taken");
-    desk.find(By.cssSelector("[data-element-id='Besluit_Afkondiging'] a")).click();
-    desk.find(By.cssSelector("input[name='uitkomst'][value='AFKONDIGEN']")).click();
+    desk.click(By.cssSelector("[data-element-id='Besluit_Afkondiging'] a"));
+    desk.click(By.cssSelector("input[name='uitkomst'][value='AFKONDIGEN']"));
     desk.script(
         "document.getElementById('veld-eindtijd').value = arguments[0];", "2030-03-19T06:00");
     desk.find(By.id("veld-motivering"))
         .sendKeys("Dader voortvluchtig, vervolgaanslag niet uit te sluiten");
-    desk.find(By.id("afronden")).click();
+    desk.click(By.id("afronden"));
     desk.until(d -> d.getCurrentUrl().endsWith("/taken"));
 
     // management watches the dashboard: VR09 turns to level 5, acknowledgements come in, live
@@ -114,7 +112,7 @@ class PagesIT {
     String dashboard = desk.markPage();
     By utrecht = By.cssSelector("#kaart [data-vr='VR09']");
     desk.until(d -> "5".equals(d.findElement(utrecht).getAttribute("data-niveau")));
-    String before = desk.find(By.id("erkenningen")).getText();
+    String before = desk.text(By.id("erkenningen"));
     api.send(
         "gezag-utrecht",
         "POST",
@@ -127,8 +125,7 @@ class PagesIT {
 
     desk.open("/crises/" + crisisId);
     desk.until(d -> d.findElement(By.id("erkenning-samenvatting")).getText().startsWith("1 van"));
-    assertThat(desk.find(By.cssSelector("tr[data-ontvanger='BM-GM0344']")).getText())
-        .contains("bevestigd");
+    assertThat(desk.text(By.cssSelector("tr[data-ontvanger='BM-GM0344']"))).contains("bevestigd");
     assertThat(desk.present(By.id("oefening-banner"))).isTrue();
     desk.screenshot(SCREENSHOTS, "crisis");
     desk.open("/crises/" + crisisId + "/evaluatie");
@@ -142,7 +139,7 @@ class PagesIT {
 
     Browser amsterdam = browser(Browser.PHONE).login("regio-amsterdam").world(true);
     amsterdam.open("/taken/" + key);
-    assertThat(amsterdam.find(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
+    assertThat(amsterdam.text(By.tagName("h1"))).isEqualTo("Geen toegang");
     assertThat(amsterdam.present(By.id("afronden"))).isFalse();
     assertThat(amsterdam.present(By.cssSelector("[data-element-id='Afstemmen_Lokaal_Gezag']")))
         .isFalse();
@@ -157,10 +154,9 @@ class PagesIT {
     // the browser would stop an empty required choice itself; bypass it to prove the server checks
     utrecht.script("document.querySelectorAll('form').forEach(f => f.noValidate = true);");
     utrecht.find(By.id("veld-maatregelen")).sendKeys("Extra bewaking");
-    utrecht.find(By.id("afronden")).click();
+    utrecht.click(By.id("afronden"));
 
-    WebElement error = utrecht.find(By.id("fout-standpuntGezag"));
-    assertThat(error.getText()).isNotBlank();
+    assertThat(utrecht.text(By.id("fout-standpuntGezag"))).isNotBlank();
     assertThat(utrecht.find(By.id("veld-maatregelen")).getAttribute("value"))
         .as("what the user typed is kept")
         .isEqualTo("Extra bewaking");
@@ -176,12 +172,11 @@ class PagesIT {
     assertThat(desk.present(By.cssSelector("[data-crisis='" + exercise + "']"))).isFalse();
 
     desk.open("/crises/" + exercise);
-    assertThat(desk.find(By.id("oefening-banner")).getText()).contains("OEFENING");
+    assertThat(desk.text(By.id("oefening-banner"))).contains("OEFENING");
 
     desk.open("/operator").world(true);
-    assertThat(desk.find(By.id("oefening-banner")).getText()).contains("OEFENING");
-    assertThat(desk.find(By.cssSelector("[data-crisis='" + exercise + "']")).getText())
-        .contains("OEFENING");
+    assertThat(desk.text(By.id("oefening-banner"))).contains("OEFENING");
+    assertThat(desk.text(By.cssSelector("[data-crisis='" + exercise + "']"))).contains("OEFENING");
   }
 
   @Test
@@ -190,8 +185,8 @@ class PagesIT {
     b.screenshot(SCREENSHOTS, "login");
     b.find(By.id("username")).sendKeys("operator");
     b.find(By.id("password")).sendKeys("fout");
-    b.find(By.cssSelector("button[type=submit]")).click();
-    assertThat(b.find(By.cssSelector("[role=alert]")).getText())
+    b.click(By.cssSelector("button[type=submit]"));
+    assertThat(b.text(By.cssSelector("[role=alert]")))
         .isEqualTo("Gebruikersnaam of wachtwoord klopt niet.");
   }
 
