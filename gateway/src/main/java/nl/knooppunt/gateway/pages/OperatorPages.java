@@ -67,7 +67,7 @@ public class OperatorPages {
   }
 
   @PostMapping("/dreigingsniveau")
-  public String proposeLevelFive(
+  public String submitLevelFiveProposal(
       @RequestParam MultiValueMap<String, String> params,
       Model model,
       HttpSession session,
@@ -111,7 +111,7 @@ public class OperatorPages {
   }
 
   @PostMapping("/manhunt")
-  public String startManhunt(
+  public String submitManhunt(
       @RequestParam Map<String, String> params,
       Model model,
       HttpSession session,
@@ -150,7 +150,7 @@ public class OperatorPages {
   }
 
   @PostMapping("/bijstand")
-  public String requestAssistance(
+  public String submitAssistanceRequest(
       @RequestParam Map<String, String> params,
       Model model,
       HttpSession session,
