@@ -34,6 +34,19 @@ final class FakeIdentityProvider implements AutoCloseable {
   static final String REALM = "/realms/knooppunt";
   static final String TOKEN_PATH = REALM + "/protocol/openid-connect/token";
   static final String CERTS_PATH = REALM + "/protocol/openid-connect/certs";
+  static final String AUTH_PATH = REALM + "/protocol/openid-connect/auth";
+
+  /** A sign-in in progress: what the code will be redeemed for. */
+  private record Pending(
+      String clientId,
+      String redirectUri,
+      String nonce,
+      String codeChallenge,
+      Map<String, Object> user) {}
+
+  private final Map<String, Pending> codes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<String> authorizationRequests = new CopyOnWriteArrayList<>();
+  private volatile Map<String, Object> signedInUser;
 
   private final HttpServer server;
   private final RSAKey key;
@@ -61,6 +74,7 @@ final class FakeIdentityProvider implements AutoCloseable {
     server.createContext(REALM + "/.well-known/openid-configuration", idp::discovery);
     server.createContext(CERTS_PATH, idp::certs);
     server.createContext(TOKEN_PATH, idp::tokenEndpoint);
+    server.createContext(AUTH_PATH, idp::authorize);
     server.start();
     return idp;
   }
@@ -96,6 +110,19 @@ final class FakeIdentityProvider implements AutoCloseable {
     return List.copyOf(refused);
   }
 
+  /**
+   * The user who "signs in" at the provider's login page from now on (the authorization code flow
+   * of the pages); their claims go into the access token.
+   */
+  void signInAs(Map<String, Object> userClaims) {
+    this.signedInUser = Map.copyOf(userClaims);
+  }
+
+  /** The query strings of the sign-ins the provider saw, in order. */
+  List<String> authorizationRequests() {
+    return List.copyOf(authorizationRequests);
+  }
+
   /** A user's access token as the realm issues it: signed, this issuer, valid for 5 minutes. */
   String token(Map<String, Object> claims) {
     return token(key, issuer(), Instant.now().plusSeconds(300), claims);
@@ -129,6 +156,7 @@ final class FakeIdentityProvider implements AutoCloseable {
     doc.put("issuer", issuer());
     doc.put("jwks_uri", base + CERTS_PATH);
     doc.put("token_endpoint", base + TOKEN_PATH);
+    doc.put("authorization_endpoint", base + AUTH_PATH);
     doc.put("subject_types_supported", List.of("public"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
     doc.put("response_types_supported", List.of("code"));
@@ -140,15 +168,11 @@ final class FakeIdentityProvider implements AutoCloseable {
   }
 
   private void tokenEndpoint(HttpExchange exchange) throws IOException {
-    Map<String, String> form = new HashMap<>();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
+    Map<String, String> form = parse(body);
+    if ("authorization_code".equals(form.get("grant_type"))) {
+      redeem(exchange, form);
+      return;
     }
     String clientId = form.get("client_id");
     if (!"POST".equals(exchange.getRequestMethod())
@@ -172,6 +196,100 @@ final class FakeIdentityProvider implements AutoCloseable {
         200,
         json.writeValueAsString(
             Map.of("access_token", accessToken, "token_type", "Bearer", "expires_in", 300)));
+  }
+
+  /** The login page: the signed-in user is sent back with a code (no form in a test). */
+  private void authorize(HttpExchange exchange) throws IOException {
+    String query = exchange.getRequestURI().getRawQuery();
+    authorizationRequests.add(query);
+    Map<String, String> q = parse(query == null ? "" : query);
+    Map<String, Object> user = signedInUser;
+    if (user == null || q.get("redirect_uri") == null || q.get("state") == null) {
+      respond(exchange, 400, "{\"error\":\"invalid_request\"}");
+      return;
+    }
+    String code = java.util.UUID.randomUUID().toString();
+    codes.put(
+        code,
+        new Pending(
+            q.get("client_id"),
+            q.get("redirect_uri"),
+            q.get("nonce"),
+            q.get("code_challenge"),
+            user));
+    String location =
+        q.get("redirect_uri")
+            + "?code="
+            + code
+            + "&state="
+            + java.net.URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Location", location);
+    exchange.sendResponseHeaders(302, -1);
+    exchange.close();
+  }
+
+  /** The code of a sign-in for an access token (the user) and an ID token; PKCE is checked. */
+  private void redeem(HttpExchange exchange, Map<String, String> form) throws IOException {
+    Pending p = codes.remove(String.valueOf(form.get("code")));
+    if (p == null
+        || !p.redirectUri().equals(form.get("redirect_uri"))
+        || !p.clientId().equals(form.get("client_id"))
+        || p.codeChallenge() == null
+        || !p.codeChallenge().equals(s256(form.get("code_verifier")))) {
+      refused.add(String.valueOf(form.get("client_id")));
+      respond(exchange, 400, "{\"error\":\"invalid_grant\"}");
+      return;
+    }
+    Instant expires = Instant.now().plusSeconds(300);
+    Map<String, Object> idClaims = new HashMap<>();
+    idClaims.put("aud", p.clientId());
+    idClaims.put("azp", p.clientId());
+    idClaims.put("preferred_username", p.user().get("preferred_username"));
+    if (p.nonce() != null) {
+      idClaims.put("nonce", p.nonce());
+    }
+    respond(
+        exchange,
+        200,
+        json.writeValueAsString(
+            Map.of(
+                "access_token",
+                token(key, issuer(), expires, p.user()),
+                "id_token",
+                token(key, issuer(), expires, idClaims),
+                "token_type",
+                "Bearer",
+                "expires_in",
+                300,
+                "scope",
+                "openid")));
+  }
+
+  private static String s256(String verifier) {
+    if (verifier == null) {
+      return null;
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> parse(String urlEncoded) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : urlEncoded.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return form;
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {

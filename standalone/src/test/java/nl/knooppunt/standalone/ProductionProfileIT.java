@@ -146,6 +146,62 @@ class ProductionProfileIT {
   }
 
   @Test
+  void a_region_officer_signs_in_to_the_pages_with_the_organisation_account() throws Exception {
+    idp.signInAs(
+        Map.of(
+            "preferred_username", "j.de.vries",
+            "name", "J. de Vries (VR Utrecht)",
+            "roles", List.of("REGIO"),
+            "vr_code", "VR09"));
+    HttpClient noRedirects = HttpClient.newHttpClient();
+    HttpResponse<String> anonymous =
+        noRedirects.send(
+            HttpRequest.newBuilder(URI.create(settings.url("/taken"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/oauth2/authorization/knooppunt"));
+
+    // a browser: follows the redirects to the provider and back, keeps the session cookie
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(HttpClient.Redirect.ALWAYS)
+            .build();
+    HttpResponse<String> inbox =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(settings.url("/taken"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+    assertThat(inbox.uri().getPath()).isEqualTo("/taken");
+    assertThat(inbox.body()).contains("<h1>Mijn taken</h1>", "J. de Vries (VR Utrecht)");
+    assertThat(idp.authorizationRequests())
+        .last()
+        .satisfies(
+            q -> assertThat(q).contains("client_id=knooppunt-web", "code_challenge_method=S256"));
+
+    // the page session is a region user: the dashboard is not for them
+    HttpResponse<String> dashboard =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(settings.url("/dashboard"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(dashboard.statusCode()).isEqualTo(403);
+    assertThat(dashboard.body()).contains("Geen toegang");
+  }
+
+  @Test
+  void the_login_page_offers_the_organisation_account_not_a_password_form() throws Exception {
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create(settings.url("/login"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.body())
+        .contains("Inloggen met organisatie-account", "/oauth2/authorization/knooppunt")
+        .doesNotContain("type=\"password\"");
+  }
+
+  @Test
   void the_camunda_clients_of_gateway_and_workers_use_oauth_client_credentials() {
     // both apps poll jobs from the start, so both fetch a token at the provider
     await()

@@ -6,8 +6,12 @@ import java.util.EnumSet;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.security.OidcLogin;
 import nl.knooppunt.gateway.security.Rol;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -16,6 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The start page per role, the login page and the switch between real crises and exercises. */
 @Controller
 public class HomePage {
+
+  private final boolean oidc;
+
+  /** With an OIDC client registration (profile production) the login page offers that sign-in. */
+  public HomePage(ObjectProvider<ClientRegistrationRepository> oidcClients) {
+    this.oidc = oidcClients.getIfAvailable() != null;
+  }
 
   /** Sends each user to the page of their work. */
   @GetMapping("/")
@@ -31,7 +42,8 @@ public class HomePage {
   }
 
   @GetMapping("/login")
-  public String login() {
+  public String login(Model model) {
+    model.addAttribute("oidcLogin", oidc ? OidcLogin.LOGIN_PATH : null);
     return "login";
   }
 

@@ -17,6 +17,9 @@ public final class CurrentUsers {
     if (auth.getPrincipal() instanceof LocalAccounts.LocalUserDetails local) {
       return local.user();
     }
+    if (auth.getPrincipal() instanceof OidcLogin.KnooppuntOidcUser oidc) {
+      return oidc.user();
+    }
     if (auth.getDetails() instanceof KnooppuntUser user) {
       return user;
     }

@@ -46,6 +46,20 @@ public class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
+    KnooppuntUser user = user(jwt);
+    List<GrantedAuthority> authorities = authorities(user);
+    return new KnooppuntJwtAuthentication(jwt, authorities, user);
+  }
+
+  /** The Spring authorities of a user: {@code ROLE_<role>} per role. */
+  public static List<GrantedAuthority> authorities(KnooppuntUser user) {
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    user.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
+    return authorities;
+  }
+
+  /** The user of an access token: name, roles and scope from the configured claims. */
+  public KnooppuntUser user(Jwt jwt) {
     Set<Rol> roles = EnumSet.noneOf(Rol.class);
     for (String r : roleNames(jwt)) {
       Rol.parse(r).ifPresent(roles::add);
@@ -63,9 +77,7 @@ public class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
             jwt.getClaimAsString(policeUnitClaim),
             jwt.getClaimAsString(municipalityCodeClaim),
             KnooppuntUser.Source.OIDC);
-    List<GrantedAuthority> authorities = new ArrayList<>();
-    roles.forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
-    return new KnooppuntJwtAuthentication(jwt, authorities, user);
+    return user;
   }
 
   private List<String> roleNames(Jwt jwt) {

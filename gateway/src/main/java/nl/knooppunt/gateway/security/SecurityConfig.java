@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +24,8 @@ import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -43,7 +46,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * municipality) in the services.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({LocalAccounts.class, JwtUsers.class})
+@EnableConfigurationProperties({LocalAccounts.class, JwtUsers.class, OidcLogin.class})
 public class SecurityConfig {
 
   /** Reachable without login: health, hub info, the contract and Swagger UI. */
@@ -200,11 +203,14 @@ public class SecurityConfig {
       return decoder;
     }
 
+    /** The API and the actuator: bearer tokens only, no session. */
     @Bean
+    @Order(1)
     SecurityFilterChain productionChain(HttpSecurity http, ObjectMapper json, JwtUsers jwtUsers)
         throws Exception {
       AuthenticationEntryPoint api = apiEntryPoint(json, "Bearer");
-      http.authorizeHttpRequests(SecurityConfig::authorize)
+      http.securityMatcher("/api/**", "/actuator/**")
+          .authorizeHttpRequests(SecurityConfig::authorize)
           .oauth2ResourceServer(
               o ->
                   o.jwt(j -> j.jwtAuthenticationConverter(jwtUsers))
@@ -214,6 +220,41 @@ public class SecurityConfig {
           .csrf(c -> c.disable())
           .exceptionHandling(
               e -> e.authenticationEntryPoint(api).accessDeniedHandler(accessDenied(json)));
+      return http.build();
+    }
+
+    @Bean
+    ClientRegistrationRepository pageClients(
+        OidcLogin login, OAuth2ResourceServerProperties properties) {
+      return login.registrations(
+          properties.getJwt().getIssuerUri(), properties.getJwt().getJwkSetUri());
+    }
+
+    /**
+     * The pages: sign-in with the organisation account (OIDC authorization code flow), a session
+     * with CSRF protection, sign-out at the provider too.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pagesChain(
+        HttpSecurity http,
+        ObjectMapper json,
+        JwtDecoder decoder,
+        JwtUsers jwtUsers,
+        ClientRegistrationRepository clients)
+        throws Exception {
+      OidcClientInitiatedLogoutSuccessHandler logout =
+          new OidcClientInitiatedLogoutSuccessHandler(clients);
+      logout.setPostLogoutRedirectUri("{baseUrl}/login?uitgelogd");
+      http.authorizeHttpRequests(SecurityConfig::authorize)
+          .oauth2Login(
+              o ->
+                  o.loginPage(OidcLogin.LOGIN_PATH)
+                      .failureUrl("/login?error")
+                      .userInfoEndpoint(
+                          u -> u.oidcUserService(OidcLogin.userService(decoder, jwtUsers))))
+          .logout(l -> l.logoutSuccessHandler(logout))
+          .exceptionHandling(e -> e.accessDeniedHandler(accessDenied(json)));
       return http.build();
     }
   }
