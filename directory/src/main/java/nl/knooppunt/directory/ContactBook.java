@@ -6,6 +6,20 @@ package nl.knooppunt.directory;
  */
 public interface ContactBook {
 
+  /** No contacts at all: for readers of the reference data only. */
+  ContactBook WITHOUT_CONTACTS =
+      new ContactBook() {
+        @Override
+        public Contact primary(String authorityCode, AuthorityRole role) {
+          return null;
+        }
+
+        @Override
+        public Contact fallback(String authorityCode, AuthorityRole role) {
+          return null;
+        }
+      };
+
   Contact primary(String authorityCode, AuthorityRole role);
 
   Contact fallback(String authorityCode, AuthorityRole role);

@@ -41,6 +41,14 @@ public final class Directory {
     this.authorities = authorities;
   }
 
+  /**
+   * The reference data without contact details, for readers of regions, gemeenten and provinces
+   * (the gateway); authorities then have no contacts.
+   */
+  public static Directory referenceData() {
+    return load(ContactBook.WITHOUT_CONTACTS);
+  }
+
   /** Loads the reference data with the given contacts. */
   public static Directory load(ContactBook contacts) {
     Map<String, Province> provinces =

@@ -1,129 +1,107 @@
 package nl.knooppunt.gateway.directory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import nl.knooppunt.api.model.Municipality;
 import nl.knooppunt.api.model.Region;
-import org.springframework.jdbc.core.JdbcTemplate;
+import nl.knooppunt.directory.PoliceUnit;
+import nl.knooppunt.directory.Province;
+import nl.knooppunt.directory.SafetyRegion;
 import org.springframework.stereotype.Component;
 
 /**
- * The reference data (Flyway {@code V3__directory.sql}): regions, their neighbours and
- * municipalities. Also resolves an area (provinces, regions, municipalities) to its regions.
+ * The gateway's view of the reference data of the {@code directory} module (ADR 0004): regions,
+ * gemeenten and provinces in the API's types, and the area lookups the API and the pages need. The
+ * data is read once from the module's versioned CSV files; nothing is copied into the database.
  */
 @Component
 public class Directory {
 
-  /** CBS province codes. */
-  public static final Map<String, String> PROVINCE_CODES = new LinkedHashMap<>();
+  /** CBS province codes with their names, in code order. */
+  public static final Map<String, String> PROVINCE_CODES;
+
+  private static final nl.knooppunt.directory.Directory DATA =
+      nl.knooppunt.directory.Directory.referenceData();
 
   static {
-    PROVINCE_CODES.put("PV20", "Groningen");
-    PROVINCE_CODES.put("PV21", "Fryslân");
-    PROVINCE_CODES.put("PV22", "Drenthe");
-    PROVINCE_CODES.put("PV23", "Overijssel");
-    PROVINCE_CODES.put("PV24", "Flevoland");
-    PROVINCE_CODES.put("PV25", "Gelderland");
-    PROVINCE_CODES.put("PV26", "Utrecht");
-    PROVINCE_CODES.put("PV27", "Noord-Holland");
-    PROVINCE_CODES.put("PV28", "Zuid-Holland");
-    PROVINCE_CODES.put("PV29", "Zeeland");
-    PROVINCE_CODES.put("PV30", "Noord-Brabant");
-    PROVINCE_CODES.put("PV31", "Limburg");
+    Map<String, String> codes = new LinkedHashMap<>();
+    DATA.provinces().stream()
+        .sorted(java.util.Comparator.comparing(Province::code))
+        .forEach(p -> codes.put(p.code(), p.name()));
+    PROVINCE_CODES = Collections.unmodifiableMap(codes);
   }
 
-  private final JdbcTemplate jdbc;
-
-  public Directory(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
-
+  /** The 25 regions with province name, police unit name and neighbours. */
   public List<Region> regions() {
-    Map<String, Region> byCode = new LinkedHashMap<>();
-    jdbc.query(
-        "select vr_code, name, province, police_unit from directory_region order by vr_code",
-        rs -> {
-          Region r = new Region(rs.getString(1), rs.getString(2));
-          r.setProvince(rs.getString(3));
-          r.setPoliceUnit(rs.getString(4));
-          r.setNeighbours(new ArrayList<>());
-          byCode.put(r.getCode(), r);
-        });
-    jdbc.query(
-        "select vr_code, neighbour_vr_code from directory_region_neighbour order by 1, 2",
-        rs -> {
-          Region r = byCode.get(rs.getString(1));
-          if (r != null) {
-            r.getNeighbours().add(rs.getString(2));
-          }
-        });
-    return new ArrayList<>(byCode.values());
+    List<Region> out = new ArrayList<>();
+    DATA.regions().stream()
+        .sorted(java.util.Comparator.comparing(SafetyRegion::code))
+        .forEach(
+            r -> {
+              Region region = new Region(r.code(), r.name());
+              region.setProvince(PROVINCE_CODES.get(r.provinceCode()));
+              region.setPoliceUnit(
+                  DATA.policeUnit(r.policeUnitCode())
+                      .map(PoliceUnit::name)
+                      .orElse(r.policeUnitCode()));
+              region.setNeighbours(new ArrayList<>(new TreeSet<>(DATA.neighboursOf(r.code()))));
+              out.add(region);
+            });
+    return out;
   }
 
+  /** Gemeenten, optionally of one region (VR code) or one province (name, any case). */
   public List<Municipality> municipalities(String vrCode, String province) {
-    return jdbc.query(
-        "select m.gm_code, m.name, m.vr_code from directory_municipality m join directory_region r"
-            + " on r.vr_code = m.vr_code where (?::text is null or m.vr_code = ?) and (?::text is"
-            + " null or lower(r.province) = lower(?)) order by m.gm_code",
-        (rs, i) -> new Municipality(rs.getString(1), rs.getString(2), rs.getString(3)),
-        vrCode,
-        vrCode,
-        province,
-        province);
+    return DATA.municipalities().stream()
+        .filter(m -> vrCode == null || m.regionCode().equals(vrCode))
+        .filter(
+            m ->
+                province == null
+                    || DATA.region(m.regionCode())
+                        .map(r -> PROVINCE_CODES.get(r.provinceCode()))
+                        .filter(name -> name.equalsIgnoreCase(province))
+                        .isPresent())
+        .sorted(java.util.Comparator.comparing(nl.knooppunt.directory.Municipality::code))
+        .map(m -> new Municipality(m.code(), m.name(), m.regionCode()))
+        .toList();
   }
 
   public boolean regionExists(String vrCode) {
-    return vrCode != null
-        && Boolean.TRUE.equals(
-            jdbc.queryForObject(
-                "select exists(select 1 from directory_region where vr_code = ?)",
-                Boolean.class,
-                vrCode));
+    return vrCode != null && DATA.region(vrCode).isPresent();
   }
 
   public Optional<String> regionName(String vrCode) {
-    return jdbc
-        .query(
-            "select name from directory_region where vr_code = ?",
-            (rs, i) -> rs.getString(1),
-            vrCode)
-        .stream()
-        .findFirst();
+    return vrCode == null ? Optional.empty() : DATA.region(vrCode).map(SafetyRegion::name);
+  }
+
+  /** The name of a gemeente. */
+  public Optional<String> municipalityName(String gmCode) {
+    return gmCode == null
+        ? Optional.empty()
+        : DATA.municipality(gmCode).map(nl.knooppunt.directory.Municipality::name);
   }
 
   public Optional<String> regionOfMunicipality(String gmCode) {
-    return jdbc
-        .query(
-            "select vr_code from directory_municipality where gm_code = ?",
-            (rs, i) -> rs.getString(1),
-            gmCode)
-        .stream()
-        .findFirst();
+    return gmCode == null
+        ? Optional.empty()
+        : DATA.municipality(gmCode).map(nl.knooppunt.directory.Municipality::regionCode);
   }
 
   /** A province code (PV26) or name (Utrecht) as its canonical PV code, if known. */
   public Optional<String> provinceCode(String codeOrName) {
-    String n = codeOrName.trim();
-    if (PROVINCE_CODES.containsKey(n.toUpperCase(Locale.ROOT))) {
-      return Optional.of(n.toUpperCase(Locale.ROOT));
-    }
-    return PROVINCE_CODES.entrySet().stream()
-        .filter(e -> e.getValue().equalsIgnoreCase(n))
-        .map(Map.Entry::getKey)
-        .findFirst();
+    return codeOrName == null
+        ? Optional.empty()
+        : DATA.provinceByCodeOrName(codeOrName.trim()).map(Province::code);
   }
 
-  /** The regions of a province (by PV code). */
+  /** The regions of a province (by PV code), sorted. */
   public List<String> regionsOfProvince(String pvCode) {
-    return jdbc.queryForList(
-        "select vr_code from directory_region where province = ? order by vr_code",
-        String.class,
-        PROVINCE_CODES.get(pvCode));
+    return DATA.regionsOf(pvCode).stream().map(SafetyRegion::code).sorted().toList();
   }
 
   /** Every region an area touches, sorted. */

@@ -246,8 +246,38 @@ public class OperatorPages {
     }
   }
 
-  private List<CrisisSummary> board(boolean exercise) {
-    return queries.crises(null, false, null, exercise, 0, 100).getItems();
+  /**
+   * One row of the board: the crisis and who is silent (the first few names; the count says how
+   * many in all).
+   */
+  public record BoardRow(CrisisSummary crisis, List<String> silent) {
+    static final int NAMES = 3;
+
+    /** How many silent recipients are not named. */
+    public int unnamed() {
+      return Math.max(0, crisis.getSilentRecipients() - silent.size());
+    }
+  }
+
+  private List<BoardRow> board(boolean exercise) {
+    List<BoardRow> rows = new ArrayList<>();
+    for (CrisisSummary c : queries.crises(null, false, null, exercise, 0, 100).getItems()) {
+      List<String> silent =
+          c.getSilentRecipients() == 0
+              ? List.of()
+              : queries.notificationsOf(c.getCrisisId()).stream()
+                  .filter(n -> Boolean.TRUE.equals(n.getRequiresAck()))
+                  .filter(n -> n.getAcknowledgedAt() == null)
+                  .map(
+                      n ->
+                          n.getRecipientName() != null
+                              ? n.getRecipientName()
+                              : n.getRecipientCode())
+                  .limit(BoardRow.NAMES)
+                  .toList();
+      rows.add(new BoardRow(c, silent));
+    }
+    return rows;
   }
 
   private String areaName(String kind, List<String> codes) {

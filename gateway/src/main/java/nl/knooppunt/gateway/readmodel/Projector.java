@@ -425,14 +425,7 @@ public class Projector {
     if (a[2] != null) {
       return a[2];
     }
-    List<String> names =
-        jdbc.queryForList(
-            "select name from directory_region where vr_code = ? union all select name from"
-                + " directory_municipality where gm_code = ?",
-            String.class,
-            a[0],
-            a[0]);
-    return names.isEmpty() ? null : names.get(0);
+    return directory.regionName(a[0]).or(() -> directory.municipalityName(a[0])).orElse(null);
   }
 
   private void ensureNotification(Envelope e) {
@@ -450,12 +443,7 @@ public class Projector {
     String municipality = firstNonNull(e.text("municipalityCode"), code(recipient, "GM\\d{4}"));
     String region = firstNonNull(e.text("vrCode"), code(recipient, "VR\\d{2}"));
     if (region == null && municipality != null) {
-      List<String> r =
-          jdbc.queryForList(
-              "select vr_code from directory_municipality where gm_code = ?",
-              String.class,
-              municipality);
-      region = r.isEmpty() ? null : r.get(0);
+      region = directory.regionOfMunicipality(municipality).orElse(null);
     }
     JsonNode requires = firstNonNullNode(d.get("requiresAck"), d.get("bevestigingVereist"));
     jdbc.update(

@@ -4,14 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,11 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import nl.knooppunt.gateway.Api;
 import nl.knooppunt.gateway.GatewayITBase;
 import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventTypes;
+import nl.knooppunt.gateway.pages.PageClient.Page;
 import nl.knooppunt.gateway.readmodel.Projector;
 import nl.knooppunt.processes.Formulier;
 import org.junit.jupiter.api.Test;
@@ -292,92 +283,5 @@ class DashboardPagesIT extends GatewayITBase {
     int start = page.body().lastIndexOf("<tr", at);
     int end = page.body().indexOf("</tr>", at);
     return page.body().substring(start, end);
-  }
-
-  // --- a browser-like client: form login, session cookie, CSRF token
-
-  record Page(int status, String body, String location) {}
-
-  static final class PageClient {
-    private static final Pattern CSRF =
-        Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-
-    private final int port;
-    private final HttpClient http;
-
-    private PageClient(int port) {
-      this.port = port;
-      this.http =
-          HttpClient.newBuilder()
-              .cookieHandler(new CookieManager())
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
-    }
-
-    static PageClient login(int port, String user) {
-      PageClient c = new PageClient(port);
-      Page login = c.get("/login");
-      Page result =
-          c.post(
-              "/login",
-              Map.of("username", user, "password", Api.PASSWORDS.get(user), "_csrf", csrf(login)),
-              null);
-      assertThat(result.status()).as("login %s", user).isEqualTo(302);
-      assertThat(result.location()).as("login %s", user).doesNotContain("error");
-      return c;
-    }
-
-    private static String csrf(Page page) {
-      Matcher m = CSRF.matcher(page.body());
-      assertThat(m.find()).as("CSRF token on the page").isTrue();
-      return m.group(1);
-    }
-
-    Page get(String path) {
-      return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    /** Clicks Echt / Oefening in the header of the page at {@code from}. */
-    Page chooseWorld(boolean exercise, String from) {
-      String token = csrf(get(from));
-      return post(
-          "/wereld", Map.of("oefening", String.valueOf(exercise), "_csrf", token), uri(from));
-    }
-
-    Page post(String path, Map<String, String> form, URI referer) {
-      String body =
-          form.entrySet().stream()
-              .map(
-                  e ->
-                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                          + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      HttpRequest.Builder b =
-          HttpRequest.newBuilder(uri(path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(body));
-      if (referer != null) {
-        b.header("Referer", referer.toString());
-      }
-      return send(b);
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-
-    private Page send(HttpRequest.Builder request) {
-      try {
-        HttpResponse<String> r =
-            http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(""));
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import nl.knooppunt.gateway.Api;
 import nl.knooppunt.gateway.FakeOrchestration;
 import nl.knooppunt.gateway.GatewayITBase;
 import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventTypes;
+import nl.knooppunt.gateway.pages.PageClient.Page;
 import nl.knooppunt.gateway.readmodel.Projector;
 import nl.knooppunt.processes.Formulier;
 import org.junit.jupiter.api.Test;
@@ -332,85 +320,5 @@ class TaskPagesIT extends GatewayITBase {
             true,
             data));
     return String.valueOf(key);
-  }
-
-  /** A page response. */
-  record Page(int status, String location, String body) {}
-
-  /**
-   * A browser without a browser: logs in through the login form, keeps the session cookie, sends
-   * the CSRF token of the last page with every form, does not follow redirects.
-   */
-  static final class PageClient {
-    private static final Pattern CSRF =
-        Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-
-    private final HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    private final int port;
-    private String csrf;
-
-    private PageClient(int port) {
-      this.port = port;
-    }
-
-    static PageClient login(int port, String user) {
-      PageClient c = new PageClient(port);
-      c.get("/login");
-      Page in = c.post("/login", "username", user, "password", Api.PASSWORDS.get(user));
-      assertThat(in.status()).as("login of %s", user).isEqualTo(302);
-      assertThat(in.location()).doesNotContain("error");
-      return c;
-    }
-
-    Page get(String path) {
-      return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    Page post(String path, String... pairs) {
-      Map<String, List<String>> form = new LinkedHashMap<>();
-      for (int i = 0; i < pairs.length; i += 2) {
-        form.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
-      }
-      if (csrf != null) {
-        form.put("_csrf", List.of(csrf));
-      }
-      List<String> parts = new ArrayList<>();
-      form.forEach(
-          (k, vs) ->
-              vs.forEach(
-                  v ->
-                      parts.add(
-                          URLEncoder.encode(k, StandardCharsets.UTF_8)
-                              + "="
-                              + URLEncoder.encode(v, StandardCharsets.UTF_8))));
-      return send(
-          HttpRequest.newBuilder(uri(path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(String.join("&", parts))));
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-
-    private Page send(HttpRequest.Builder request) {
-      try {
-        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = CSRF.matcher(r.body());
-        if (m.find()) {
-          csrf = m.group(1);
-        }
-        return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }
