@@ -2,6 +2,35 @@
 (function () {
   "use strict";
 
+  // Live updates: one EventSource per open page (body data-live="/stroom"). The event
+  // "gewijzigd" is passed on to htmx as an event on <body>; live blocks reload themselves with
+  // hx-trigger="gewijzigd from:body". The stream is closed when the page is left (pagehide) and
+  // opened again when it is shown (pageshow, also from the back-forward cache): a browser has
+  // only a few connections per server over HTTP/1.1, and streams of pages left behind would
+  // block the next click.
+  var source = null;
+  function connect() {
+    var url = document.body && document.body.getAttribute("data-live");
+    if (source || !url || !window.EventSource) {
+      return;
+    }
+    source = new EventSource(url);
+    source.addEventListener("gewijzigd", function () {
+      if (window.htmx) {
+        htmx.trigger(document.body, "gewijzigd");
+      }
+    });
+  }
+  function disconnect() {
+    if (source) {
+      source.close();
+      source = null;
+    }
+  }
+  document.addEventListener("DOMContentLoaded", connect);
+  window.addEventListener("pageshow", connect);
+  window.addEventListener("pagehide", disconnect);
+
   // htmx sends the CSRF token of the session with every request that changes something.
   document.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector('meta[name="_csrf"]');

@@ -31,7 +31,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 public class LiveUpdates implements SmartLifecycle {
 
-  /** The name of the event pages listen to ({@code hx-trigger="sse:gewijzigd"}). */
+  /**
+   * The name of the event pages listen to ({@code hx-trigger="gewijzigd from:body"}, see
+   * knooppunt.js).
+   */
   public static final String EVENT = "gewijzigd";
 
   static final Duration COALESCE = Duration.ofMillis(300);

@@ -110,7 +110,7 @@ public class TaskPages {
     return "taken";
   }
 
-  /** The list alone: the fragment htmx reloads on {@code sse:gewijzigd}. */
+  /** The list alone: the fragment htmx reloads on {@code gewijzigd}. */
   @GetMapping("/lijst")
   public String listFragment(HttpServletRequest request, Model model) {
     KnooppuntUser user = PageModel.require("listTasks");

@@ -61,7 +61,7 @@ class DashboardPagesIT extends GatewayITBase {
     assertThat(page.body())
         .contains("Kaartgrenzen: CBS gebiedsindelingen 2023")
         .contains("Dreigingsniveau per veiligheidsregio")
-        .contains("hx-trigger=\"sse:gewijzigd\"");
+        .contains("hx-trigger=\"gewijzigd from:body\"");
     // the body reloads as one fragment, without the page around it
     Page content = manager.get("/dashboard/inhoud");
     assertThat(content.status()).isEqualTo(200);

@@ -49,7 +49,7 @@ class TaskPagesIT extends GatewayITBase {
         .contains("class=\"aftellen\"")
         .contains("href=\"/crises/" + crisis + "\"")
         .contains("Nog niet opgepakt")
-        .contains("hx-trigger=\"sse:gewijzigd\"")
+        .contains("hx-trigger=\"gewijzigd from:body\"")
         .doesNotContain("taak-" + amsterdam);
 
     Page fragment = officer.get("/taken/lijst");

@@ -160,6 +160,50 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /**
+   * The page's accessibility basics (WCAG 2.1 A/AA, the parts a script can check): Dutch as the
+   * page language, one h1, a label for every form control, a text alternative for every image and
+   * region of the map, a caption or name for every table, no empty links or buttons. Returns what
+   * is wrong, empty when nothing is.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> accessibilityProblems() {
+    return (List<String>)
+        script(
+            """
+            const problems = [];
+            if (document.documentElement.lang !== 'nl') problems.push('html lang is not nl');
+            const h1 = document.querySelectorAll('h1').length;
+            if (h1 !== 1) problems.push(h1 + ' h1 elements');
+            document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(el => {
+              const named = (el.labels && el.labels.length > 0) || el.getAttribute('aria-label')
+                  || el.getAttribute('aria-labelledby') || el.closest('label');
+              if (!named) problems.push('no label: ' + (el.id || el.name));
+            });
+            document.querySelectorAll('img').forEach(img => {
+              if (!img.hasAttribute('alt')) problems.push('img without alt: ' + img.src);
+            });
+            document.querySelectorAll('svg path[data-vr]').forEach(path => {
+              if (!path.querySelector('title')) problems.push('map region without title');
+            });
+            document.querySelectorAll('table').forEach(t => {
+              if (!t.querySelector('caption') && !t.getAttribute('aria-label')
+                  && !t.getAttribute('aria-labelledby')) problems.push('table without caption');
+            });
+            document.querySelectorAll('a, button').forEach(el => {
+              const name = (el.textContent || '').trim() || el.getAttribute('aria-label')
+                  || el.getAttribute('title');
+              if (!name) problems.push('nameless ' + el.tagName.toLowerCase() + ' ' + el.outerHTML.slice(0, 80));
+            });
+            const ids = {};
+            document.querySelectorAll('[id]').forEach(el => {
+              if (ids[el.id]) problems.push('duplicate id ' + el.id);
+              ids[el.id] = true;
+            });
+            return problems;
+            """);
+  }
+
   /** Marks the page so a test can prove that it was not reloaded. */
   public String markPage() {
     String mark = UUID.randomUUID().toString();

@@ -199,6 +199,39 @@ class PagesIT {
         .asText();
   }
 
+  @Test
+  void every_page_meets_the_accessibility_basics() throws Exception {
+    String crisisId = api.proposeLevelFiveForUtrecht(true);
+    api.policeSharesInformation(crisisId);
+    String key =
+        api.awaitTask("regio-utrecht", crisisId, "Afstemmen_Lokaal_Gezag").path("taskKey").asText();
+
+    Browser b = browser(Browser.DESKTOP).open("/login");
+    assertThat(b.accessibilityProblems()).as("/login").isEmpty();
+    b.login("operator").world(true);
+    for (String page :
+        java.util.List.of(
+            "/operator",
+            "/crises",
+            "/crises/" + crisisId,
+            "/crises/" + crisisId + "/evaluatie",
+            "/dashboard",
+            "/taken")) {
+      b.open(page);
+      assertThat(b.accessibilityProblems()).as(page).isEmpty();
+    }
+    b.logout().login("regio-utrecht").world(true);
+    for (String page : java.util.List.of("/taken", "/taken/" + key, "/taken/999")) {
+      b.open(page);
+      assertThat(b.accessibilityProblems()).as(page).isEmpty();
+    }
+
+    // the check itself sees a field without a label
+    b.script(
+        "document.querySelector('main').appendChild(document.createElement('input')).id = 'x';");
+    assertThat(b.accessibilityProblems()).containsExactly("no label: x");
+  }
+
   private static String crisisIdIn(String url) {
     int i = url.indexOf("/crises/");
     return i < 0 ? null : url.substring(i + "/crises/".length());
