@@ -38,7 +38,8 @@ public class CrisisPages {
     VERLAGING("proposeLowering", "Verlaging voorstellen", CrisisType.DREIGINGSNIVEAU_5),
     AANHOUDING("reportArrest", "Aanhouding melden", CrisisType.MANHUNT),
     EINDE_MANHUNT("endManhunt", "Manhunt beëindigen", CrisisType.MANHUNT),
-    EINDE_INZET("endDeployment", "Inzet beëindigen", CrisisType.BIJSTANDSAANVRAAG);
+    EINDE_INZET("endDeployment", "Inzet beëindigen", CrisisType.BIJSTANDSAANVRAAG),
+    VERLENGING("requestExtension", "Verlenging aanvragen", CrisisType.BIJSTANDSAANVRAAG);
 
     final String operation;
     final String label;
@@ -56,6 +57,11 @@ public class CrisisPages {
 
     public String getName() {
       return name();
+    }
+
+    /** An extension asks until when. */
+    public boolean isAsksUntil() {
+      return this == VERLENGING;
     }
   }
 
@@ -122,6 +128,7 @@ public class CrisisPages {
       @PathVariable String crisisId,
       @RequestParam("actie") String actionName,
       @RequestParam(name = "toelichting", defaultValue = "") String explanation,
+      @RequestParam(name = "tot", defaultValue = "") String until,
       RedirectAttributes flash) {
     Action action;
     try {
@@ -134,12 +141,26 @@ public class CrisisPages {
       flash.addFlashAttribute("actieFout", "Geef een toelichting (maximaal 4000 tekens).");
       return "redirect:/crises/" + crisisId;
     }
-    switch (action) {
-      case VERLAGING ->
-          processes.proposeLowering(crisisId, new LoweringProposal(explanation.trim()));
-      case AANHOUDING -> processes.reportArrest(crisisId, new OutcomeReport(explanation.trim()));
-      case EINDE_MANHUNT -> processes.endManhunt(crisisId, new OutcomeReport(explanation.trim()));
-      case EINDE_INZET -> processes.endDeployment(crisisId, new OutcomeReport(explanation.trim()));
+    PageForm form = new PageForm(Map.of("tot", until));
+    java.time.OffsetDateTime untilTime = action.isAsksUntil() ? form.time("tot") : null;
+    if (!form.valid()) {
+      flash.addFlashAttribute("actieFout", "Tot wanneer: " + form.errors().get("tot"));
+      return "redirect:/crises/" + crisisId;
+    }
+    String text = explanation.trim();
+    try {
+      switch (action) {
+        case VERLAGING -> processes.proposeLowering(crisisId, new LoweringProposal(text));
+        case AANHOUDING -> processes.reportArrest(crisisId, new OutcomeReport(text));
+        case EINDE_MANHUNT -> processes.endManhunt(crisisId, new OutcomeReport(text));
+        case EINDE_INZET -> processes.endDeployment(crisisId, new OutcomeReport(text));
+        case VERLENGING ->
+            processes.requestExtension(
+                crisisId, new nl.knooppunt.api.model.ExtensionRequest(untilTime, text));
+      }
+    } catch (Problems.Conflict | Problems.Invalid e) {
+      flash.addFlashAttribute("actieFout", e.getMessage());
+      return "redirect:/crises/" + crisisId;
     }
     flash.addFlashAttribute("actieGedaan", action.label + ": doorgegeven.");
     return "redirect:/crises/" + crisisId;
