@@ -12,6 +12,7 @@ import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.readmodel.Projector;
 import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.events.EventType;
 import org.springframework.stereotype.Component;
 
 /** Test data, created the way production creates it: events through the projector. */
@@ -87,7 +88,7 @@ public class Fixtures {
         .put("aanvragendeRegio", region)
         .put("capaciteit", "BRANDWEER")
         .put("aantal", 4);
-    projector.apply(event(EventTypes.CRISIS_GESTART, id, data, exercise));
+    projector.apply(event(EventType.CRISIS_GESTART.type(), id, data, exercise));
     return id;
   }
 
@@ -118,7 +119,7 @@ public class Fixtures {
       data.put("assignee", assignee);
     }
     data.putObject("variables").put("crisisId", crisisId).put("reden", "test");
-    projector.apply(event(EventTypes.TAAK_AANGEMAAKT, crisisId, data, false));
+    projector.apply(event(EventType.TAAK_AANGEMAAKT.type(), crisisId, data, false));
     return String.valueOf(key);
   }
 

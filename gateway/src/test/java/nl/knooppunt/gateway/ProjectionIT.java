@@ -216,7 +216,7 @@ class ProjectionIT {
                 Map.of("notificationId", p + "n3")),
             event(
                 p + "9",
-                EventTypes.TAAK_AANGEMAAKT,
+                EventType.TAAK_AANGEMAAKT.type(),
                 crisis,
                 2,
                 Map.of(
@@ -229,7 +229,7 @@ class ProjectionIT {
                     "vrCode", "VR09")),
             event(
                 p + "10",
-                EventTypes.TAAK_VOLTOOID,
+                EventType.TAAK_VOLTOOID.type(),
                 crisis,
                 50,
                 Map.of("taskKey", "9007199254740993")),

@@ -23,7 +23,6 @@ import nl.knooppunt.gateway.directory.Directory;
 import nl.knooppunt.gateway.engine.Orchestration;
 import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
-import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -32,6 +31,7 @@ import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
 import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.variabelen.Aanvraag;
 import nl.knooppunt.processes.variabelen.Afschalingsvoorstel;
 import nl.knooppunt.processes.variabelen.BijstandStart;
@@ -239,7 +239,7 @@ public class ProcessController implements ProcessenApi {
     events.publish(
         Envelope.ofGateway(
             "crisis-gestart:" + crisisId,
-            EventTypes.CRISIS_GESTART,
+            EventType.CRISIS_GESTART.type(),
             crisisId,
             user.username(),
             exercise,
@@ -335,7 +335,7 @@ public class ProcessController implements ProcessenApi {
     events.publish(
         Envelope.ofGateway(
             "bericht:" + UUID.randomUUID(),
-            EventTypes.BERICHT_GEMELD,
+            EventType.BERICHT_GEMELD.type(),
             crisis.summary().getCrisisId(),
             user.username(),
             Boolean.TRUE.equals(crisis.summary().getExercise()),

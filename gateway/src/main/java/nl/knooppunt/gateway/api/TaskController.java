@@ -17,7 +17,6 @@ import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.gateway.engine.Orchestration;
 import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
-import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.gateway.readmodel.Logbook;
 import nl.knooppunt.gateway.readmodel.Queries;
@@ -26,6 +25,7 @@ import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.events.EventType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -163,7 +163,7 @@ public class TaskController implements TakenApi {
     engineCommand(() -> engine.assignTask(key, user.username()), taskKey);
     publish(
         task,
-        EventTypes.TAAK_GECLAIMD,
+        EventType.TAAK_GECLAIMD.type(),
         "geclaimd:" + taskKey + ":" + UUID.randomUUID(),
         user,
         null);
@@ -186,7 +186,7 @@ public class TaskController implements TakenApi {
     engineCommand(() -> engine.unassignTask(key), taskKey);
     publish(
         task,
-        EventTypes.TAAK_VRIJGEGEVEN,
+        EventType.TAAK_VRIJGEGEVEN.type(),
         "vrijgegeven:" + taskKey + ":" + UUID.randomUUID(),
         user,
         null);
@@ -207,7 +207,7 @@ public class TaskController implements TakenApi {
             .orElse(payload == null ? Map.of() : payload);
     long key = Long.parseLong(taskKey);
     engineCommand(() -> engine.completeTask(key, variables), taskKey);
-    publish(task, EventTypes.TAAK_AFGEROND, "afgerond:" + taskKey, user, variables);
+    publish(task, EventType.TAAK_AFGEROND.type(), "afgerond:" + taskKey, user, variables);
     return ResponseEntity.ok(task(taskKey).summary());
   }
 
@@ -228,7 +228,7 @@ public class TaskController implements TakenApi {
     data.put("crisisId", t.getCrisisId());
     data.put("name", t.getName());
     data.put("elementId", t.getElementId());
-    data.put("assignee", EventTypes.TAAK_GECLAIMD.equals(type) ? user.username() : null);
+    data.put("assignee", EventType.TAAK_GECLAIMD.type().equals(type) ? user.username() : null);
     if (form != null) {
       data.set("form", json.valueToTree(form));
     }

@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
-import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.Taak;
 import nl.knooppunt.processes.TaskListenerJobType;
 import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.events.EventType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -124,10 +124,10 @@ public class TaskListenerWorker {
     }
     String type =
         switch (listener) {
-          case CREATING -> EventTypes.TAAK_AANGEMAAKT;
-          case ASSIGNING -> EventTypes.TAAK_TOEGEWEZEN;
-          case COMPLETING -> EventTypes.TAAK_VOLTOOID;
-          case CANCELING -> EventTypes.TAAK_GEANNULEERD;
+          case CREATING -> EventType.TAAK_AANGEMAAKT.type();
+          case ASSIGNING -> EventType.TAAK_TOEGEWEZEN.type();
+          case COMPLETING -> EventType.TAAK_VOLTOOID.type();
+          case CANCELING -> EventType.TAAK_GEANNULEERD.type();
         };
     return new Envelope(
         "taak-" + listener.eventType() + ":" + job.getKey(),

@@ -9,8 +9,9 @@ import java.util.List;
  * dreigingsniveau.gewijzigd}, {@code melding.verstuurd}, {@code melding.fallback-verstuurd}, {@code
  * melding.bevestigd}, {@code logboek.feit}, {@code sla.escalatie}, {@code
  * bijstand.inzet-geregistreerd}, ...). Every event, known or not, is appended to the logbook; the
- * known ones also update the projections. The types below marked "produced by the gateway" should
- * move into the catalogue; the others are accepted aliases (English field names).
+ * known ones also update the projections. The types the gateway itself produces (process started,
+ * message delivered, task events) are in the catalogue too; the ones here are accepted aliases
+ * (English field names) of other producers.
  *
  * <p>Envelope (CloudEvents-style JSON, key = crisis id): {@code id} (unique; the idempotency key),
  * {@code type} (one of these), {@code source} (e.g. {@code knooppunt-workers}), {@code time} (ISO
@@ -67,34 +68,6 @@ public final class EventTypes {
 
   /** A deployment ended. */
   public static final String BIJSTAND_INZET_BEEINDIGD = PREFIX + "bijstand.inzet-beeindigd";
-
-  // --- produced by the gateway
-  /** A duty officer (or region) started a process through the API. */
-  public static final String CRISIS_GESTART = PREFIX + "crisis.gestart";
-
-  /** A message was delivered to a running process (lowering, extension, arrest, end). */
-  public static final String BERICHT_GEMELD = PREFIX + "bericht.gemeld";
-
-  /** Task-listener job {@code creating}: a user task appeared. */
-  public static final String TAAK_AANGEMAAKT = PREFIX + "taak.aangemaakt";
-
-  /** Task-listener job {@code assigning}. */
-  public static final String TAAK_TOEGEWEZEN = PREFIX + "taak.toegewezen";
-
-  /** Task-listener job {@code completing}. */
-  public static final String TAAK_VOLTOOID = PREFIX + "taak.voltooid";
-
-  /** Task-listener job {@code canceling}. */
-  public static final String TAAK_GEANNULEERD = PREFIX + "taak.geannuleerd";
-
-  /** A user claimed a task. */
-  public static final String TAAK_GECLAIMD = PREFIX + "taak.geclaimd";
-
-  /** A user gave a task back to its groups. */
-  public static final String TAAK_VRIJGEGEVEN = PREFIX + "taak.vrijgegeven";
-
-  /** A user completed a task with a form (the decision, with who and when). */
-  public static final String TAAK_AFGEROND = PREFIX + "taak.afgerond";
 
   /** The accepted extra types (not in the catalogue). */
   public static final List<String> ACCEPTED =

@@ -77,7 +77,7 @@ public class Projector {
       return;
     }
     switch (e.type()) {
-      case CRISIS_GESTART, CRISIS_GEREGISTREERD -> crisisStarted(e);
+      case CRISIS_GEREGISTREERD -> crisisStarted(e);
       case CRISIS_STATUS_GEWIJZIGD -> status(e.crisisId(), e.text("status"), e.time());
       case GEBIED_BEPAALD -> addRegions(e.crisisId(), strings(e.data().get("regions")));
       case BESLUIT_GENOMEN ->
@@ -93,6 +93,16 @@ public class Projector {
         jdbc.update("update assistance set status = 'BEEINDIGD' where crisis_id = ?", e.crisisId());
         status(e.crisisId(), "INZET_BEEINDIGD", e.time());
       }
+      default -> {
+        // logbook only
+      }
+    }
+  }
+
+  /** The event types of the process catalogue ({@link EventType}), as the workers write them. */
+  private void projectCatalogued(EventType type, Envelope e) {
+    switch (type) {
+      case CRISIS_GEOPEND, CRISIS_GESTART -> crisisStarted(e);
       case TAAK_AANGEMAAKT -> taskCreated(e);
       case TAAK_TOEGEWEZEN ->
           jdbc.update(
@@ -120,16 +130,6 @@ public class Projector {
                   + " ? and state = 'OPEN'",
               ts(e.time()),
               taskKey(e));
-      default -> {
-        // logbook only
-      }
-    }
-  }
-
-  /** The event types of the process catalogue ({@link EventType}), as the workers write them. */
-  private void projectCatalogued(EventType type, Envelope e) {
-    switch (type) {
-      case CRISIS_GEOPEND -> crisisStarted(e);
       case CRISIS_AFGESLOTEN ->
           jdbc.update(
               "update crisis set status = 'AFGESLOTEN', closed = true, closed_at = coalesce(closed_at,"
@@ -226,7 +226,7 @@ public class Projector {
         e.crisisId(),
         process,
         title,
-        CRISIS_GESTART.equals(e.type()) ? "GESTART" : "GEREGISTREERD",
+        EventType.CRISIS_GESTART.type().equals(e.type()) ? "GESTART" : "GEREGISTREERD",
         e.exercise(),
         textOf(area, "kind", "soort"),
         strings(area.get("codes")).toArray(String[]::new),

@@ -18,11 +18,9 @@ final class Summaries {
     String who = e.actor() == null ? "het knooppunt" : e.actor();
     java.util.Optional<EventType> catalogued = EventType.of(e.type());
     if (catalogued.isPresent()) {
-      return catalogued(catalogued.get(), e);
+      return catalogued(catalogued.get(), e, who);
     }
     return switch (e.type()) {
-      case CRISIS_GESTART ->
-          "Proces " + e.text("process") + " gestart door " + who + ": " + nz(e.text("title"));
       case CRISIS_GEREGISTREERD -> "Crisis geregistreerd: " + nz(e.text("title"));
       case CRISIS_STATUS_GEWIJZIGD -> "Status gewijzigd in " + e.text("status");
       case CRISIS_AFGESLOTEN -> "Crisis afgesloten";
@@ -56,29 +54,12 @@ final class Summaries {
       case SLA_VERSTREKEN -> "SLA verstreken: " + nz(e.text("task"));
       case BIJSTAND_INZET_GEREGISTREERD -> "Bijstandsinzet geregistreerd";
       case BIJSTAND_INZET_BEEINDIGD -> "Bijstandsinzet beëindigd";
-      case BERICHT_GEMELD -> "Bericht " + e.text("message") + " gemeld door " + who;
-      case TAAK_AANGEMAAKT ->
-          "Taak '" + nz(e.text("name")) + "' klaargezet voor " + e.data().path("candidateGroups");
-      case TAAK_TOEGEWEZEN ->
-          "Taak '" + nz(e.text("name")) + "' toegewezen aan " + nz(e.text("assignee"));
-      case TAAK_VOLTOOID -> "Taak '" + nz(e.text("name")) + "' voltooid";
-      case TAAK_GEANNULEERD -> "Taak '" + nz(e.text("name")) + "' vervallen";
-      case TAAK_GECLAIMD -> who + " claimde taak '" + nz(e.text("name")) + "'";
-      case TAAK_VRIJGEGEVEN -> who + " gaf taak '" + nz(e.text("name")) + "' vrij";
-      case TAAK_AFGEROND -> {
-        String outcome = Projector.textOf(e.data().path("form"), "uitkomst", "beslissing");
-        yield who
-            + " rondde taak '"
-            + nz(e.text("name"))
-            + "' af"
-            + (outcome == null ? "" : ": " + outcome);
-      }
       default -> e.type();
     };
   }
 
   /** The event types of the catalogue, as the workers write them (Dutch field names). */
-  private static String catalogued(EventType type, Envelope e) {
+  private static String catalogued(EventType type, Envelope e, String who) {
     return switch (type) {
       case CRISIS_GEOPEND ->
           "Crisis geopend ("
@@ -141,6 +122,25 @@ final class Summaries {
           "Bijstandsinzet geregistreerd"
               + (e.text("inzetEinde") == null ? "" : " tot " + e.text("inzetEinde"));
       case BIJSTAND_KOSTEN_GEREGISTREERD -> "Kosten van de bijstand geregistreerd";
+      case CRISIS_GESTART ->
+          "Proces " + e.text("process") + " gestart door " + who + ": " + nz(e.text("title"));
+      case BERICHT_GEMELD -> "Bericht " + e.text("message") + " gemeld door " + who;
+      case TAAK_AANGEMAAKT ->
+          "Taak '" + nz(e.text("name")) + "' klaargezet voor " + e.data().path("candidateGroups");
+      case TAAK_TOEGEWEZEN ->
+          "Taak '" + nz(e.text("name")) + "' toegewezen aan " + nz(e.text("assignee"));
+      case TAAK_VOLTOOID -> "Taak '" + nz(e.text("name")) + "' voltooid";
+      case TAAK_GEANNULEERD -> "Taak '" + nz(e.text("name")) + "' vervallen";
+      case TAAK_GECLAIMD -> who + " claimde taak '" + nz(e.text("name")) + "'";
+      case TAAK_VRIJGEGEVEN -> who + " gaf taak '" + nz(e.text("name")) + "' vrij";
+      case TAAK_AFGEROND -> {
+        String outcome = Projector.textOf(e.data().path("form"), "uitkomst", "beslissing");
+        yield who
+            + " rondde taak '"
+            + nz(e.text("name"))
+            + "' af"
+            + (outcome == null ? "" : ": " + outcome);
+      }
       case NOTIFICATIE -> "Melding";
       case BEVESTIGING -> "Bevestiging";
     };

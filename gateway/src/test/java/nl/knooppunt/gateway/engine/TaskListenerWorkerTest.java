@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.knooppunt.gateway.events.Envelope;
-import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.processes.TaskListenerJobType;
+import nl.knooppunt.processes.events.EventType;
 import org.junit.jupiter.api.Test;
 
 class TaskListenerWorkerTest {
@@ -66,7 +66,7 @@ class TaskListenerWorkerTest {
     Envelope e = worker.toEvent(TaskListenerJobType.CREATING, job, now);
 
     assertThat(e.id()).isEqualTo("taak-creating:42");
-    assertThat(e.type()).isEqualTo(EventTypes.TAAK_AANGEMAAKT);
+    assertThat(e.type()).isEqualTo(EventType.TAAK_AANGEMAAKT.type());
     assertThat(e.crisisId()).isEqualTo("DN5-1");
     assertThat(e.exercise()).isTrue();
     assertThat(e.text("taskKey")).isEqualTo("2251799813685300");

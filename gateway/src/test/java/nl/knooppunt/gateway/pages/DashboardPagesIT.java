@@ -18,6 +18,7 @@ import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.pages.PageClient.Page;
 import nl.knooppunt.gateway.readmodel.Projector;
 import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.events.EventType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -231,7 +232,7 @@ class DashboardPagesIT extends GatewayITBase {
     data.put("sla", Duration.between(created, due).toString());
     data.put("dueAt", due.toString());
     data.put("candidateGroups", List.of("nctv-besluitvormer"));
-    publish(EventTypes.TAAK_AANGEMAAKT, crisisId, created, false, data);
+    publish(EventType.TAAK_AANGEMAAKT.type(), crisisId, created, false, data);
     return key;
   }
 
@@ -248,7 +249,7 @@ class DashboardPagesIT extends GatewayITBase {
     projector.apply(
         new Envelope(
             "pages-it:" + UUID.randomUUID(),
-            EventTypes.TAAK_AFGEROND,
+            EventType.TAAK_AFGEROND.type(),
             "test",
             at,
             crisisId,

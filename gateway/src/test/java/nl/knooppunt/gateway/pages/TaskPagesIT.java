@@ -13,10 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import nl.knooppunt.gateway.FakeOrchestration;
 import nl.knooppunt.gateway.GatewayITBase;
 import nl.knooppunt.gateway.events.Envelope;
-import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.pages.PageClient.Page;
 import nl.knooppunt.gateway.readmodel.Projector;
 import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.events.EventType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -312,7 +312,7 @@ class TaskPagesIT extends GatewayITBase {
     projector.apply(
         new Envelope(
             "fixture:" + UUID.randomUUID(),
-            EventTypes.TAAK_AANGEMAAKT,
+            EventType.TAAK_AANGEMAAKT.type(),
             "test",
             Instant.now(),
             crisisId,

@@ -30,6 +30,25 @@ public enum EventType {
   BIJSTAND_GEVALIDEERD("nl.knooppunt.bijstand.gevalideerd"),
   BIJSTAND_INZET_GEREGISTREERD("nl.knooppunt.bijstand.inzet-geregistreerd"),
   BIJSTAND_KOSTEN_GEREGISTREERD("nl.knooppunt.bijstand.kosten-geregistreerd"),
+  // --- produced by the gateway (API commands and the user-task listeners)
+  /** A duty officer (or region) started a process through the API. */
+  CRISIS_GESTART("nl.knooppunt.crisis.gestart"),
+  /** A message was delivered to a running process (lowering, extension, arrest, end). */
+  BERICHT_GEMELD("nl.knooppunt.bericht.gemeld"),
+  /** Task listener {@code creating}: a user task appeared. */
+  TAAK_AANGEMAAKT("nl.knooppunt.taak.aangemaakt"),
+  /** Task listener {@code assigning}. */
+  TAAK_TOEGEWEZEN("nl.knooppunt.taak.toegewezen"),
+  /** Task listener {@code completing}. */
+  TAAK_VOLTOOID("nl.knooppunt.taak.voltooid"),
+  /** Task listener {@code canceling}. */
+  TAAK_GEANNULEERD("nl.knooppunt.taak.geannuleerd"),
+  /** A user claimed a task. */
+  TAAK_GECLAIMD("nl.knooppunt.taak.geclaimd"),
+  /** A user gave a task back to its groups. */
+  TAAK_VRIJGEGEVEN("nl.knooppunt.taak.vrijgegeven"),
+  /** A user completed a task with a form (the decision, with who and when). */
+  TAAK_AFGEROND("nl.knooppunt.taak.afgerond"),
   /** A notice to one recipient (on {@link Topic#NOTIFICATIONS}). */
   NOTIFICATIE("nl.knooppunt.notificatie"),
   /** An acknowledgement of a notice (on {@link Topic#ACKNOWLEDGEMENTS}). */
