@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import nl.knooppunt.engine.EmbeddedEngine;
 import nl.knooppunt.engine.EngineSettings;
-import nl.knooppunt.gateway.events.Topics;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.events.Topic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
     kraft = true,
     partitions = 3,
-    topics = {Topics.EVENTS, Topics.ACKNOWLEDGEMENTS},
+    topics = {Topic.Names.EVENTS, Topic.Names.ACKNOWLEDGEMENTS},
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class EngineFlowIT {
 

@@ -1,6 +1,6 @@
 package nl.knooppunt.gateway;
 
-import nl.knooppunt.gateway.events.Topics;
+import nl.knooppunt.processes.events.Topic;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
     kraft = true,
     partitions = 3,
-    topics = {Topics.EVENTS, Topics.ACKNOWLEDGEMENTS},
+    topics = {Topic.Names.EVENTS, Topic.Names.ACKNOWLEDGEMENTS},
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(FakeOrchestration.Config.class)
 public abstract class GatewayITBase {

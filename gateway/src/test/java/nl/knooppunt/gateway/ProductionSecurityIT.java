@@ -18,7 +18,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.gateway.events.Topics;
+import nl.knooppunt.processes.events.Topic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
     kraft = true,
     partitions = 3,
-    topics = {Topics.EVENTS, Topics.ACKNOWLEDGEMENTS},
+    topics = {Topic.Names.EVENTS, Topic.Names.ACKNOWLEDGEMENTS},
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(FakeOrchestration.Config.class)
 class ProductionSecurityIT {

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventTypes;
-import nl.knooppunt.gateway.events.Topics;
 import nl.knooppunt.gateway.readmodel.Logbook;
 import nl.knooppunt.gateway.readmodel.ReadModelRebuilder;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.Topic;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
     kraft = true,
     partitions = 3,
-    topics = {Topics.EVENTS, Topics.ACKNOWLEDGEMENTS},
+    topics = {Topic.Names.EVENTS, Topic.Names.ACKNOWLEDGEMENTS},
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(FakeOrchestration.Config.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,7 +82,7 @@ class ProjectionIT {
   }
 
   private void send(Envelope e) throws Exception {
-    kafka.send(Topics.EVENTS, e.crisisId(), e.toJson(json)).get();
+    kafka.send(Topic.Names.EVENTS, e.crisisId(), e.toJson(json)).get();
   }
 
   private Map<String, List<String>> snapshot() {
@@ -246,8 +246,8 @@ class ProjectionIT {
     // duplicates (a retried producer, a second acknowledgement) and a poison record
     send(events.get(4));
     send(events.get(7));
-    kafka.send(Topics.EVENTS, crisis, "dit is geen event").get();
-    kafka.send(Topics.EVENTS, crisis, "{\"type\":\"zonder id\"}").get();
+    kafka.send(Topic.Names.EVENTS, crisis, "dit is geen event").get();
+    kafka.send(Topic.Names.EVENTS, crisis, "{\"type\":\"zonder id\"}").get();
     send(
         event(
             EventTypes.acknowledgementEventId(p + "n1"),
@@ -413,7 +413,7 @@ class ProjectionIT {
     // the mayor acknowledges in a regional system: a record on the acknowledgements topic
     kafka
         .send(
-            Topics.ACKNOWLEDGEMENTS,
+            Topic.Names.ACKNOWLEDGEMENTS,
             notice,
             "{\"specversion\":\"1.0\",\"id\":\"ack-1\",\"type\":\"nl.knooppunt.bevestiging\","
                 + "\"source\":\"/regio/utrecht\",\"time\":\"2026-11-23T09:02:00Z\",\"subject\":\""

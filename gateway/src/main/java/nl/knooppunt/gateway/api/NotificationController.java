@@ -11,13 +11,13 @@ import nl.knooppunt.api.model.NotificationAcknowledgement;
 import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
 import nl.knooppunt.gateway.events.EventTypes;
-import nl.knooppunt.gateway.events.Topics;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.Topic;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -111,7 +111,7 @@ public class NotificationController implements NotificatiesApi {
             null,
             exercise,
             ack);
-    events.send(Topics.ACKNOWLEDGEMENTS, notificationId, record.toJson(json));
+    events.send(Topic.Names.ACKNOWLEDGEMENTS, notificationId, record.toJson(json));
     events.publish(
         new Envelope(
             EventTypes.acknowledgementEventId(notificationId),

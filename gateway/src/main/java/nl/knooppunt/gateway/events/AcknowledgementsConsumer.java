@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ class AcknowledgementsConsumer {
 
   @KafkaListener(
       id = "knooppunt-gateway-acknowledgements",
-      topics = Topics.ACKNOWLEDGEMENTS,
+      topics = Topic.Names.ACKNOWLEDGEMENTS,
       groupId = "${knooppunt.gateway.acknowledgements-group:knooppunt-gateway-acknowledgements}",
       autoStartup = "${knooppunt.gateway.events-consumer-enabled:true}")
   void onAcknowledgement(ConsumerRecord<String, String> record) {

@@ -3,6 +3,7 @@ package nl.knooppunt.gateway.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.TimeUnit;
 import nl.knooppunt.gateway.readmodel.Projector;
+import nl.knooppunt.processes.events.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,17 +32,22 @@ public class EventPublisher {
 
   public void publish(Envelope event) {
     try {
-      kafka.send(Topics.EVENTS, event.crisisId(), event.toJson(json)).get(10, TimeUnit.SECONDS);
+      kafka
+          .send(Topic.Names.EVENTS, event.crisisId(), event.toJson(json))
+          .get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.error(
-          "Event {} ({}) not written to {}: interrupted", event.id(), event.type(), Topics.EVENTS);
+          "Event {} ({}) not written to {}: interrupted",
+          event.id(),
+          event.type(),
+          Topic.Names.EVENTS);
     } catch (Exception e) {
       LOG.error(
           "Event {} ({}) not written to {}; applied to the read model only",
           event.id(),
           event.type(),
-          Topics.EVENTS,
+          Topic.Names.EVENTS,
           e);
     }
     projector.apply(event);

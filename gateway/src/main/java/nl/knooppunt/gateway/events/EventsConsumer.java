@@ -2,6 +2,7 @@ package nl.knooppunt.gateway.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.knooppunt.gateway.readmodel.Projector;
+import nl.knooppunt.processes.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ class EventsConsumer {
 
   @KafkaListener(
       id = "knooppunt-gateway-read-model",
-      topics = Topics.EVENTS,
+      topics = Topic.Names.EVENTS,
       groupId = "${knooppunt.gateway.events-group:knooppunt-gateway-read-model}",
       autoStartup = "${knooppunt.gateway.events-consumer-enabled:true}")
   void onEvent(ConsumerRecord<String, String> record) {

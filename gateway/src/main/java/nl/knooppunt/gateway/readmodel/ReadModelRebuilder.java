@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import nl.knooppunt.gateway.events.Envelope;
-import nl.knooppunt.gateway.events.Topics;
+import nl.knooppunt.processes.events.Topic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,7 +69,7 @@ public class ReadModelRebuilder {
     try (Consumer<String, String> consumer =
         consumers.createConsumer("knooppunt-gateway-rebuild", "rebuild", null, props)) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.EVENTS, Duration.ofSeconds(10)).stream()
+          consumer.partitionsFor(Topic.Names.EVENTS, Duration.ofSeconds(10)).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);
@@ -87,7 +87,7 @@ public class ReadModelRebuilder {
         }
       }
     }
-    LOG.info("Read model replayed from {}: {} events applied", Topics.EVENTS, applied);
+    LOG.info("Read model replayed from {}: {} events applied", Topic.Names.EVENTS, applied);
     return applied;
   }
 }
