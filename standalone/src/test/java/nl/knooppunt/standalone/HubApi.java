@@ -99,22 +99,27 @@ public final class HubApi {
             "vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK"));
   }
 
-  /** Starts a level-5 proposal for the province of Utrecht as an exercise. */
+  /** The body of a level-5 proposal for the province of Utrecht (the tram attack). */
+  public static Map<String, Object> levelFiveProposalForUtrecht(boolean exercise) {
+    return Map.of(
+        "area",
+        Map.of("kind", "PROVINCIE", "codes", List.of("PV26"), "name", "provincie Utrecht"),
+        "reason",
+        "Aanslag in een tram in Utrecht; dader voortvluchtig",
+        "proposedEnd",
+        "2030-03-19T06:00:00+01:00",
+        "exercise",
+        exercise);
+  }
+
+  /** Starts a level-5 proposal for the province of Utrecht as the duty officer. */
   public String proposeLevelFiveForUtrecht(boolean exercise) throws Exception {
     JsonNode started =
         send(
             "operator",
             "POST",
             "/api/v1/processes/threat-level-proposals",
-            Map.of(
-                "area",
-                Map.of("kind", "PROVINCIE", "codes", List.of("PV26"), "name", "provincie Utrecht"),
-                "reason",
-                "Aanslag in een tram in Utrecht; dader voortvluchtig",
-                "proposedEnd",
-                "2030-03-19T06:00:00+01:00",
-                "exercise",
-                exercise),
+            levelFiveProposalForUtrecht(exercise),
             201);
     return started.path("crisisId").asText();
   }

@@ -41,22 +41,7 @@ class LevelFiveStoryIT {
   @Test
   void level_5_for_utrecht_is_proposed_aligned_decided_registered_and_every_mayor_is_notified()
       throws Exception {
-    JsonNode started =
-        api.send(
-            "operator",
-            "POST",
-            "/api/v1/processes/threat-level-proposals",
-            Map.of(
-                "area",
-                Map.of("kind", "PROVINCIE", "codes", List.of("PV26"), "name", "provincie Utrecht"),
-                "reason",
-                "Aanslag in een tram in Utrecht; dader voortvluchtig",
-                "proposedEnd",
-                "2019-03-19T06:00:00+01:00",
-                "exercise",
-                true),
-            201);
-    String crisisId = started.path("crisisId").asText();
+    String crisisId = api.proposeLevelFiveForUtrecht(true);
 
     // police and OM share what the investigation knows before anyone decides
     api.policeSharesInformation(crisisId);

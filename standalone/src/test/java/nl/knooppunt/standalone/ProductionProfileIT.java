@@ -107,15 +107,7 @@ class ProductionProfileIT {
         send(
             "POST",
             "/api/v1/processes/threat-level-proposals",
-            Map.of(
-                "area",
-                Map.of("kind", "PROVINCIE", "codes", List.of("PV26"), "name", "provincie Utrecht"),
-                "reason",
-                "Aanslag in een tram in Utrecht; dader voortvluchtig",
-                "proposedEnd",
-                "2019-03-19T06:00:00+01:00",
-                "exercise",
-                true),
+            HubApi.levelFiveProposalForUtrecht(true),
             "Bearer " + operatorToken());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
     String crisisId = json.readTree(started.body()).path("crisisId").asText();
