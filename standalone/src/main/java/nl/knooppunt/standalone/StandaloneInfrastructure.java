@@ -62,8 +62,9 @@ public class StandaloneInfrastructure {
     return EmbeddedEngine.start(
         new EngineSettings(
             data.path().resolve("engine"),
-            FreePorts.resolve(engine.grpcPort()),
-            FreePorts.resolve(engine.restPort()),
+            // 0: the engine binds a free port itself (no race between choosing and binding)
+            engine.grpcPort(),
+            engine.restPort(),
             engine.clockControl()));
   }
 

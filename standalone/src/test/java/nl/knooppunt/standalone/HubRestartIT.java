@@ -48,7 +48,7 @@ class HubRestartIT {
   @Test
   void a_row_a_kafka_record_and_a_waiting_instance_survive_a_kill_minus_nine_of_the_hub()
       throws Exception {
-    TestHubs settings = TestHubs.in(dataDir);
+    TestHubs settings = TestHubs.withKnownEnginePorts(dataDir);
     String marker = "restart-" + UUID.randomUUID();
 
     Process firstRun = startInChildJvm(settings);

@@ -15,7 +15,23 @@ public record TestHubs(
     int grpcPort,
     int restPort) {
 
+  /**
+   * A hub whose engine binds free ports itself (port 0: no race between choosing a port and binding
+   * it); the clients inside the hub get the engine's real addresses.
+   */
   public static TestHubs in(Path dataDir) {
+    return new TestHubs(
+        dataDir,
+        FreePorts.resolve(0),
+        FreePorts.resolve(0),
+        FreePorts.resolve(0),
+        FreePorts.resolve(0),
+        0,
+        0);
+  }
+
+  /** A hub whose engine ports are known up front: a test outside the hub's JVM connects to it. */
+  public static TestHubs withKnownEnginePorts(Path dataDir) {
     return new TestHubs(
         dataDir,
         FreePorts.resolve(0),

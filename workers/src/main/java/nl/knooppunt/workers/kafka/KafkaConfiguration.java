@@ -55,25 +55,40 @@ public class KafkaConfiguration {
             .build());
   }
 
+  /**
+   * The producers of CloudEvents. A bean, so the context closes its producer on shutdown (a factory
+   * made inside a template bean is never closed and keeps reconnecting).
+   */
   @Bean
-  KafkaTemplate<String, CloudEvent> cloudEventTemplate(
+  DefaultKafkaProducerFactory<String, CloudEvent> cloudEventProducerFactory(
       KafkaProperties properties, ObjectMapper objectMapper) {
     Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     JsonSerializer<CloudEvent> json = new JsonSerializer<>(objectMapper);
     json.setAddTypeInfo(false);
-    return new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(config, new StringSerializer(), json));
+    return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), json);
+  }
+
+  @Bean
+  KafkaTemplate<String, CloudEvent> cloudEventTemplate(
+      DefaultKafkaProducerFactory<String, CloudEvent> cloudEventProducerFactory) {
+    return new KafkaTemplate<>(cloudEventProducerFactory);
+  }
+
+  /** The producers of raw records (dead letters), closed with the context. */
+  @Bean
+  DefaultKafkaProducerFactory<String, byte[]> rawProducerFactory(KafkaProperties properties) {
+    Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new DefaultKafkaProducerFactory<>(
+        config, new StringSerializer(), new ByteArraySerializer());
   }
 
   /** Forwards unreadable records to a dead-letter topic exactly as they arrived. */
   @Bean
-  KafkaTemplate<String, byte[]> rawTemplate(KafkaProperties properties) {
-    Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    return new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(
-            config, new StringSerializer(), new ByteArraySerializer()));
+  KafkaTemplate<String, byte[]> rawTemplate(
+      DefaultKafkaProducerFactory<String, byte[]> rawProducerFactory) {
+    return new KafkaTemplate<>(rawProducerFactory);
   }
 }
