@@ -2,7 +2,6 @@ package nl.knooppunt.gateway.pages;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,9 @@ import java.util.Locale;
 public final class ChartBars {
 
   /** The time zone of every time on the pages. */
-  public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("d-M-yyyy HH:mm", Locale.forLanguageTag("nl"));
+
   private static final DateTimeFormatter TIME_SECONDS =
       DateTimeFormatter.ofPattern("d-M-yyyy HH:mm:ss", Locale.forLanguageTag("nl"));
 
@@ -59,12 +57,12 @@ public final class ChartBars {
 
   /** A time as {@code 23-11-2026 10:15} in Europe/Amsterdam; empty for null. */
   public static String time(OffsetDateTime t) {
-    return t == null ? "" : DATE_TIME.format(t.atZoneSameInstant(AMSTERDAM));
+    return t == null ? "" : DATE_TIME.format(t.atZoneSameInstant(Times.AMSTERDAM));
   }
 
   /** A time with seconds, for the timeline. */
   public static String timeSeconds(OffsetDateTime t) {
-    return t == null ? "" : TIME_SECONDS.format(t.atZoneSameInstant(AMSTERDAM));
+    return t == null ? "" : TIME_SECONDS.format(t.atZoneSameInstant(Times.AMSTERDAM));
   }
 
   /**

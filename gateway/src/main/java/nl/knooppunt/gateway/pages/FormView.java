@@ -3,9 +3,7 @@ package nl.knooppunt.gateway.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,11 +58,8 @@ public final class FormView {
   /** Empty rows offered beyond the filled ones for a list of objects (no script needed). */
   static final int SPARE_ROWS = 2;
 
-  static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
   private static final DateTimeFormatter ISO_WITH_OFFSET =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-  private static final DateTimeFormatter LOCAL_INPUT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
   private static final Pattern ROW = Pattern.compile("^(.+)\\[(\\d+)]\\..+$");
 
   /** How a field is rendered. */
@@ -700,7 +695,7 @@ public final class FormView {
       // no offset: a local time in Amsterdam
     }
     try {
-      return LocalDateTime.parse(text).atZone(AMSTERDAM).toOffsetDateTime().format(ISO_WITH_OFFSET);
+      return Times.fromInput(text).format(ISO_WITH_OFFSET);
     } catch (DateTimeException e) {
       return text;
     }
@@ -709,7 +704,7 @@ public final class FormView {
   /** An ISO time with offset as a {@code datetime-local} value in Amsterdam time. */
   static String toLocalInput(String iso) {
     try {
-      return OffsetDateTime.parse(iso).atZoneSameInstant(AMSTERDAM).format(LOCAL_INPUT);
+      return Times.inputValue(OffsetDateTime.parse(iso));
     } catch (DateTimeException e) {
       return iso;
     }

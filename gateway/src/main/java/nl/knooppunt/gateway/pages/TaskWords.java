@@ -3,7 +3,6 @@ package nl.knooppunt.gateway.pages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import nl.knooppunt.processes.CandidateGroup;
  */
 public final class TaskWords {
 
-  static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("d MMM yyyy 'om' HH:mm", Locale.forLanguageTag("nl"));
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -136,12 +134,12 @@ public final class TaskWords {
 
   /** "27 nov. 2026 om 10:00" in Amsterdam time, or an empty string. */
   public static String dateTime(OffsetDateTime t) {
-    return t == null ? "" : t.atZoneSameInstant(AMSTERDAM).format(DATE_TIME);
+    return t == null ? "" : t.atZoneSameInstant(Times.AMSTERDAM).format(DATE_TIME);
   }
 
   /** "10:00" in Amsterdam time. */
   public static String time(OffsetDateTime t) {
-    return t == null ? "" : t.atZoneSameInstant(AMSTERDAM).format(TIME);
+    return t == null ? "" : t.atZoneSameInstant(Times.AMSTERDAM).format(TIME);
   }
 
   /**

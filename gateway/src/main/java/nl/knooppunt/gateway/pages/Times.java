@@ -1,6 +1,6 @@
 package nl.knooppunt.gateway.pages;
 
-import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +20,6 @@ public class Times {
   private static final Locale NL = Locale.forLanguageTag("nl-NL");
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", NL);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", NL);
-  private static final DateTimeFormatter LONG =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy HH:mm", NL);
   private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
   /** {@code wo 27 nov 14:03}; empty for no time. */
@@ -32,11 +30,6 @@ public class Times {
   /** {@code 14:03:27}. */
   public String klok(OffsetDateTime t) {
     return t == null ? "" : CLOCK.format(t.atZoneSameInstant(AMSTERDAM));
-  }
-
-  /** {@code woensdag 27 november 2026 14:03}. */
-  public String lang(OffsetDateTime t) {
-    return t == null ? "" : LONG.format(t.atZoneSameInstant(AMSTERDAM));
   }
 
   /** ISO-8601 for {@code datetime} attributes. */
@@ -51,29 +44,6 @@ public class Times {
 
   /** A {@code datetime-local} value (Amsterdam time) as an instant with offset. */
   public static OffsetDateTime fromInput(String value) {
-    return java.time.LocalDateTime.parse(value).atZone(AMSTERDAM).toOffsetDateTime();
-  }
-
-  /** {@code 2 u 05 min}, {@code 14 min}, {@code 40 s}. */
-  public String duur(Duration d) {
-    if (d == null) {
-      return "";
-    }
-    long s = Math.abs(d.toSeconds());
-    String text =
-        s >= 3600
-            ? String.format(NL, "%d u %02d min", s / 3600, (s % 3600) / 60)
-            : s >= 60 ? (s / 60) + " min" : s + " s";
-    return d.isNegative() ? "-" + text : text;
-  }
-
-  /** The duration between two times, empty when one is missing. */
-  public String tussen(OffsetDateTime from, OffsetDateTime to) {
-    return from == null || to == null ? "" : duur(Duration.between(from, to));
-  }
-
-  /** The duration of a number of seconds. */
-  public String seconden(Number seconds) {
-    return seconds == null ? "" : duur(Duration.ofSeconds(seconds.longValue()));
+    return LocalDateTime.parse(value).atZone(AMSTERDAM).toOffsetDateTime();
   }
 }

@@ -77,10 +77,6 @@ public final class Browser implements AutoCloseable {
     return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
   }
 
-  public WebDriver driver() {
-    return driver;
-  }
-
   public Browser open(String path) {
     driver.get(baseUrl + path);
     return this;
@@ -133,15 +129,6 @@ public final class Browser implements AutoCloseable {
   /** The text of the element, read again if a live update replaced it meanwhile. */
   public String text(By by) {
     return until(d -> d.findElement(by).getText());
-  }
-
-  /** An attribute of the element, read again if a live update replaced it meanwhile. */
-  public String attribute(By by, String name) {
-    return until(d -> String.valueOf(d.findElement(by).getAttribute(name)));
-  }
-
-  public List<WebElement> all(By by) {
-    return driver.findElements(by);
   }
 
   public boolean present(By by) {

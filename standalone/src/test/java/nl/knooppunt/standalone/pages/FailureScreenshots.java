@@ -21,10 +21,6 @@ public final class FailureScreenshots implements TestWatcher {
     return browser;
   }
 
-  public void forget(Browser browser) {
-    browsers.remove(browser);
-  }
-
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
     String name = context.getRequiredTestMethod().getName();
