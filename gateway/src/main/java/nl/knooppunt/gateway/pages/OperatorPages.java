@@ -22,8 +22,10 @@ import nl.knooppunt.gateway.api.ProcessController;
 import nl.knooppunt.gateway.directory.Directory;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.AccessPolicy;
+import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.web.Problems;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -203,16 +205,12 @@ public class OperatorPages {
     return "operator";
   }
 
-  private KnooppuntUser anyStarter() {
-    for (String op :
-        List.of("startThreatLevelProposal", "startManhunt", "startAssistanceRequest")) {
-      try {
-        return PageModel.require(op);
-      } catch (org.springframework.security.access.AccessDeniedException ignored) {
-        // try the next
-      }
+  private static KnooppuntUser anyStarter() {
+    KnooppuntUser user = CurrentUsers.current();
+    if (!PageModel.startsProcesses(user)) {
+      throw new AccessDeniedException("Rol " + user.roles() + " start geen processen.");
     }
-    return PageModel.require("startThreatLevelProposal");
+    return user;
   }
 
   private void prepare(Model model, KnooppuntUser user, HttpSession session) {
@@ -260,24 +258,17 @@ public class OperatorPages {
   }
 
   private List<BoardRow> board(boolean exercise) {
-    List<BoardRow> rows = new ArrayList<>();
-    for (CrisisSummary c : queries.crises(null, false, null, exercise, 0, 100).getItems()) {
-      List<String> silent =
-          c.getSilentRecipients() == 0
-              ? List.of()
-              : queries.notificationsOf(c.getCrisisId()).stream()
-                  .filter(n -> Boolean.TRUE.equals(n.getRequiresAck()))
-                  .filter(n -> n.getAcknowledgedAt() == null)
-                  .map(
-                      n ->
-                          n.getRecipientName() != null
-                              ? n.getRecipientName()
-                              : n.getRecipientCode())
-                  .limit(BoardRow.NAMES)
-                  .toList();
-      rows.add(new BoardRow(c, silent));
-    }
-    return rows;
+    List<CrisisSummary> crises = queries.crises(null, false, null, exercise, 0, 100).getItems();
+    Map<String, List<String>> silent =
+        queries.silentRecipientNames(
+            crises.stream()
+                .filter(c -> c.getSilentRecipients() > 0)
+                .map(CrisisSummary::getCrisisId)
+                .toList(),
+            BoardRow.NAMES);
+    return crises.stream()
+        .map(c -> new BoardRow(c, silent.getOrDefault(c.getCrisisId(), List.of())))
+        .toList();
   }
 
   private String areaName(String kind, List<String> codes) {
@@ -287,7 +278,7 @@ public class OperatorPages {
           switch (kind) {
             case "PROVINCIE" -> Directory.PROVINCE_CODES.getOrDefault(code, code);
             case "VEILIGHEIDSREGIO" -> directory.regionName(code).orElse(code);
-            default -> municipalityName(code);
+            default -> directory.municipalityName(code).orElse(code);
           });
     }
     String prefix =
@@ -298,13 +289,5 @@ public class OperatorPages {
         };
     String joined = prefix + String.join(", ", names);
     return joined.length() > 200 ? joined.substring(0, 197) + "..." : joined;
-  }
-
-  private String municipalityName(String code) {
-    return directory.municipalities(null, null).stream()
-        .filter(m -> m.getCode().equals(code))
-        .map(Municipality::getName)
-        .findFirst()
-        .orElse(code);
   }
 }

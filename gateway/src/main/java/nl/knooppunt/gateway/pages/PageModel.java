@@ -65,9 +65,7 @@ public class PageModel {
     if (user == null) {
       return items;
     }
-    if (AccessPolicy.permits(user, "startThreatLevelProposal")
-        || AccessPolicy.permits(user, "startManhunt")
-        || AccessPolicy.permits(user, "startAssistanceRequest")) {
+    if (startsProcesses(user)) {
       items.add(new NavItem("/operator", "Starten"));
     }
     if (AccessPolicy.permits(user, "listTasks")) {
@@ -80,6 +78,15 @@ public class PageModel {
       items.add(new NavItem("/dashboard", "Dashboard"));
     }
     return items;
+  }
+
+  /** The API operations that start a process (the operator console offers them). */
+  static final List<String> START_OPERATIONS =
+      List.of("startThreatLevelProposal", "startManhunt", "startAssistanceRequest");
+
+  /** Whether the user may start at least one process. */
+  static boolean startsProcesses(KnooppuntUser user) {
+    return START_OPERATIONS.stream().anyMatch(op -> AccessPolicy.permits(user, op));
   }
 
   /** Refuses the page unless the user may perform the API operation it shows. */

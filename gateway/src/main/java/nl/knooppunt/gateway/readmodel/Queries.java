@@ -329,6 +329,32 @@ public class Queries {
         (rs, i) -> notification(rs));
   }
 
+  /**
+   * Per crisis the names of the first {@code limit} recipients that have not acknowledged a
+   * notification that needs it (in the order they were sent): who is silent, for the board.
+   */
+  public Map<String, List<String>> silentRecipientNames(List<String> crisisIds, int limit) {
+    Map<String, List<String>> names = new LinkedHashMap<>();
+    if (crisisIds.isEmpty()) {
+      return names;
+    }
+    MapSqlParameterSource p =
+        new MapSqlParameterSource()
+            .addValue("ids", crisisIds.toArray(String[]::new))
+            .addValue("limit", limit);
+    jdbc.query(
+        "select crisis_id, name from (select crisis_id, coalesce(recipient_name,"
+            + " recipient_code) as name, row_number() over (partition by crisis_id order by"
+            + " sent_at nulls last, notification_id) as n from notification where crisis_id ="
+            + " any(cast(:ids as text[])) and requires_ack and acknowledged_at is null) silent"
+            + " where n <= :limit order by crisis_id, n",
+        p,
+        rs -> {
+          names.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+    return names;
+  }
+
   public Optional<Notification> notification(String id) {
     return jdbc
         .query(
