@@ -60,6 +60,12 @@ public final class Api {
     }
   }
 
+  /** The HTTP Basic header of a demo user (a wrong password for an unknown user). */
+  public static String basic(String user) {
+    String token = user + ":" + PASSWORDS.getOrDefault(user, "wrong");
+    return "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
+  }
+
   public Response get(String path, String user) {
     return send("GET", path, user, null, null);
   }
@@ -72,10 +78,7 @@ public final class Api {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
       if (user != null) {
-        String token = user + ":" + PASSWORDS.getOrDefault(user, "wrong");
-        b.header(
-            "Authorization",
-            "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        b.header("Authorization", basic(user));
       }
       if (bearer != null) {
         b.header("Authorization", "Bearer " + bearer);

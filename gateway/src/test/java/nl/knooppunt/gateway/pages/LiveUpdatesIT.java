@@ -11,9 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import nl.knooppunt.gateway.Api;
 import nl.knooppunt.gateway.GatewayITBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,12 +64,7 @@ class LiveUpdatesIT extends GatewayITBase {
       throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stroom"))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            (user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", Api.basic(user))
             .header("Accept", "text/event-stream")
             .build();
     HttpResponse<java.io.InputStream> response =
