@@ -12,7 +12,9 @@ public final class EngineException extends RuntimeException {
     RESOURCE_EXHAUSTED,
     INVALID_STATE,
     FORBIDDEN,
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** A failure inside the engine, not caused by the request (queries). */
+    INTERNAL
   }
 
   private final Reason reason;

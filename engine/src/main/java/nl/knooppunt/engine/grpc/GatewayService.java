@@ -49,6 +49,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
           case RESOURCE_EXHAUSTED -> Status.RESOURCE_EXHAUSTED;
           case FORBIDDEN -> Status.PERMISSION_DENIED;
           case UNAVAILABLE -> Status.UNAVAILABLE;
+          case INTERNAL -> Status.INTERNAL;
         };
     return s.withDescription(e.getMessage());
   }

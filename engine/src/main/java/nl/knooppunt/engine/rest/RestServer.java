@@ -297,6 +297,7 @@ public final class RestServer implements AutoCloseable {
           case RESOURCE_EXHAUSTED -> 429;
           case FORBIDDEN -> 403;
           case UNAVAILABLE -> 503;
+          case INTERNAL -> 500;
         };
     String title =
         switch (e.reason()) {
@@ -308,6 +309,7 @@ public final class RestServer implements AutoCloseable {
           case RESOURCE_EXHAUSTED -> "RESOURCE_EXHAUSTED";
           case FORBIDDEN -> "FORBIDDEN";
           case UNAVAILABLE -> "UNAVAILABLE";
+          case INTERNAL -> "INTERNAL";
         };
     problem(ex, status, title, e.getMessage());
   }

@@ -136,6 +136,7 @@ final class BpmnExecutor {
     root.processDefinitionKey = p.key;
     root.bpmnProcessId = p.bpmnProcessId;
     root.version = p.version;
+    root.created = engine.now();
     if (callActivity != null) {
       root.parentElementInstanceKey = callActivity.key;
       root.parentProcessInstanceKey = callActivity.processInstanceKey;

@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import nl.knooppunt.engine.EngineException;
 import nl.knooppunt.engine.command.Command;
 import nl.knooppunt.engine.export.EngineRecord;
@@ -83,9 +84,12 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
 
   private record Run(Runnable runnable) {}
 
+  private record Query(Function<StateReader, ?> read, Callback callback) {}
+
   private static final Object STOP = new Object();
 
   private final Engine engine;
+  private final StateReader reader;
   private final Journal journal;
   private final SnapshotStore snapshots;
   private final long snapshotEvery;
@@ -104,6 +108,7 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
 
   public EngineLoop(Engine engine, Journal journal, SnapshotStore snapshots, long snapshotEvery) {
     this.engine = engine;
+    this.reader = new StateReader(engine);
     this.journal = journal;
     this.snapshots = snapshots;
     this.snapshotEvery = snapshotEvery;
@@ -207,6 +212,30 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
     runOnLoop(() -> jobRequests.remove(request));
   }
 
+  /**
+   * Runs a read-only query on the engine thread. {@code read} gets the {@link StateReader} and must
+   * return an immutable snapshot; {@code callback} gets it once the batch the query ran in is
+   * durable, so an answer never shows state that could still be lost. A query is not a command: it
+   * is not journaled, changes nothing and produces no records, so replay and the journal are the
+   * same with or without queries. It waits in the same bounded queue as commands ({@code
+   * RESOURCE_EXHAUSTED} when full).
+   */
+  public void query(Function<StateReader, ?> read, Callback callback) {
+    if (!running) {
+      callback.done(
+          null, new EngineException(EngineException.Reason.UNAVAILABLE, "the engine is closed"));
+      return;
+    }
+    if (!queue.offer(new Query(read, callback))) {
+      callback.done(
+          null,
+          new EngineException(
+              EngineException.Reason.RESOURCE_EXHAUSTED,
+              "Expected to handle the query, but the engine's queue is full (backpressure);"
+                  + " retry later"));
+    }
+  }
+
   public void runOnLoop(Runnable r) {
     if (running) {
       queue.add(new Run(r));
@@ -233,6 +262,8 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
             processCommand(s.command(), s.callback(), s.onEnd());
           } else if (task instanceof Run r) {
             r.runnable().run();
+          } else if (task instanceof Query q) {
+            answer(q);
           }
         }
         if (engine.state().nextDue() <= engine.clock()) {
@@ -329,6 +360,25 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
         resultWaiters.computeIfAbsent(key, k -> new ArrayList<>()).add(end);
       }
     }
+  }
+
+  private void answer(Query q) {
+    Object result = null;
+    EngineException error = null;
+    try {
+      result = q.read().apply(reader);
+    } catch (EngineException e) {
+      error = e;
+    } catch (RuntimeException e) {
+      LOG.error("internal error answering a query", e);
+      error =
+          new EngineException(
+              EngineException.Reason.INTERNAL,
+              "internal engine error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    Object r = result;
+    EngineException e = error;
+    afterCommit.add(() -> q.callback().done(r, e));
   }
 
   private List<ActivatedJobData> activate(JobRequest r, int max) {
@@ -464,6 +514,8 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
     while ((task = queue.poll()) != null) {
       if (task instanceof Submit s && s.callback() != null) {
         s.callback().done(null, closed);
+      } else if (task instanceof Query q) {
+        q.callback().done(null, closed);
       }
     }
   }

@@ -32,6 +32,9 @@ public final class ElementInstance {
 
   public long parentProcessInstanceKey = -1;
 
+  /** Engine time a process instance was created (its start date); 0 for other instances. */
+  public long created;
+
   public Map<String, Object> variables = new LinkedHashMap<>();
   public LinkedHashSet<Long> children = new LinkedHashSet<>();
 

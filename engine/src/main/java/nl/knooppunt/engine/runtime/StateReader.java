@@ -1,0 +1,179 @@
+package nl.knooppunt.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import nl.knooppunt.engine.model.ElementKind;
+import nl.knooppunt.engine.model.ProcessModel;
+import nl.knooppunt.engine.runtime.state.ElementInstance;
+import nl.knooppunt.engine.runtime.state.Incident;
+import nl.knooppunt.engine.runtime.state.Job;
+
+/**
+ * The read side of the engine for queries ({@link EngineLoop#query}): it runs only on the engine
+ * thread, changes nothing and hands out immutable snapshots, so callers on other threads never see
+ * {@link EngineState} itself. It sees the live state only: resolved incidents and ended instances
+ * are not kept.
+ */
+public final class StateReader {
+
+  /** Camunda's incident error types (Orchestration Cluster API 8.8, {@code IncidentResult}). */
+  public static final List<String> ERROR_TYPES =
+      List.of(
+          "UNSPECIFIED",
+          "UNKNOWN",
+          "IO_MAPPING_ERROR",
+          "JOB_NO_RETRIES",
+          "EXECUTION_LISTENER_NO_RETRIES",
+          "TASK_LISTENER_NO_RETRIES",
+          "AD_HOC_SUB_PROCESS_NO_RETRIES",
+          "CONDITION_ERROR",
+          "EXTRACT_VALUE_ERROR",
+          "CALLED_ELEMENT_ERROR",
+          "UNHANDLED_ERROR_EVENT",
+          "MESSAGE_SIZE_EXCEEDED",
+          "CALLED_DECISION_ERROR",
+          "DECISION_EVALUATION_ERROR",
+          "FORM_NOT_FOUND",
+          "RESOURCE_NOT_FOUND");
+
+  /** An active incident, as the incident search answers it. */
+  public record IncidentSnapshot(
+      long incidentKey,
+      long processDefinitionKey,
+      String processDefinitionId,
+      long processInstanceKey,
+      String errorType,
+      String errorMessage,
+      String elementId,
+      long elementInstanceKey,
+      long creationTime,
+      Long jobKey) {}
+
+  /** An active process instance, as the process-instance get/search answers it. */
+  public record ProcessInstanceSnapshot(
+      long processInstanceKey,
+      String processDefinitionId,
+      String processDefinitionName,
+      int processDefinitionVersion,
+      long processDefinitionKey,
+      Long parentProcessInstanceKey,
+      Long parentElementInstanceKey,
+      long startTime,
+      boolean hasIncident) {}
+
+  private final Engine engine;
+
+  StateReader(Engine engine) {
+    this.engine = engine;
+  }
+
+  private EngineState state() {
+    return engine.state();
+  }
+
+  /** The active incidents that match, in creation order. */
+  public List<IncidentSnapshot> incidents(Predicate<IncidentSnapshot> filter) {
+    List<IncidentSnapshot> out = new ArrayList<>();
+    for (Incident i : state().incidents.values()) {
+      IncidentSnapshot s = snapshot(i);
+      if (filter.test(s)) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The active process instance with this key, if there is one. */
+  public Optional<ProcessInstanceSnapshot> processInstance(long processInstanceKey) {
+    ElementInstance root = state().instances.get(processInstanceKey);
+    if (root == null || root.kind != ElementKind.PROCESS || !root.isProcessInstance()) {
+      return Optional.empty();
+    }
+    return Optional.of(snapshot(root, instancesWithIncident()));
+  }
+
+  /** The active process instances that match, in creation order. */
+  public List<ProcessInstanceSnapshot> processInstances(Predicate<ProcessInstanceSnapshot> filter) {
+    Set<Long> withIncident = instancesWithIncident();
+    List<ProcessInstanceSnapshot> out = new ArrayList<>();
+    for (ElementInstance inst : state().instances.values()) {
+      if (inst.kind == ElementKind.PROCESS && inst.isProcessInstance()) {
+        ProcessInstanceSnapshot s = snapshot(inst, withIncident);
+        if (filter.test(s)) {
+          out.add(s);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private IncidentSnapshot snapshot(Incident i) {
+    Job job = i.jobKey > 0 ? state().jobs.get(i.jobKey) : null;
+    return new IncidentSnapshot(
+        i.key,
+        i.processDefinitionKey,
+        i.bpmnProcessId,
+        i.processInstanceKey,
+        camundaErrorType(i.errorType, job),
+        i.errorMessage,
+        i.elementId,
+        i.elementInstanceKey,
+        i.created,
+        i.jobKey > 0 ? i.jobKey : null);
+  }
+
+  /**
+   * The engine raises incidents with Camunda's error type names; a task listener job without
+   * retries is {@code TASK_LISTENER_NO_RETRIES} in Camunda, and a name Camunda does not know is
+   * {@code UNKNOWN}.
+   */
+  static String camundaErrorType(String engineType, Job job) {
+    if ("JOB_NO_RETRIES".equals(engineType) && job != null && "TASK_LISTENER".equals(job.kind)) {
+      return "TASK_LISTENER_NO_RETRIES";
+    }
+    return engineType != null && ERROR_TYPES.contains(engineType) ? engineType : "UNKNOWN";
+  }
+
+  private ProcessInstanceSnapshot snapshot(ElementInstance root, Set<Long> withIncident) {
+    String name = null;
+    if (state().processes.containsKey(root.processDefinitionKey)) {
+      ProcessModel model = engine.model(root.processDefinitionKey);
+      name = model == null ? null : model.process().name;
+    }
+    // as Camunda's exporter: the process name, else the process id
+    if (name == null || name.isBlank()) {
+      name = root.bpmnProcessId;
+    }
+    return new ProcessInstanceSnapshot(
+        root.key,
+        root.bpmnProcessId,
+        name,
+        root.version,
+        root.processDefinitionKey,
+        root.parentProcessInstanceKey >= 0 ? root.parentProcessInstanceKey : null,
+        root.parentElementInstanceKey >= 0 ? root.parentElementInstanceKey : null,
+        root.created,
+        withIncident.contains(root.key));
+  }
+
+  /**
+   * The process instances that have an active incident in themselves or in a process instance they
+   * called (directly or further down): as in Camunda, an incident marks every process instance on
+   * its call path.
+   */
+  private Set<Long> instancesWithIncident() {
+    Set<Long> out = new HashSet<>();
+    for (Incident i : state().incidents.values()) {
+      long key = i.processInstanceKey;
+      while (key >= 0 && out.add(key)) {
+        ElementInstance root = state().instances.get(key);
+        key = root == null ? -1 : root.parentProcessInstanceKey;
+      }
+    }
+    return out;
+  }
+}
