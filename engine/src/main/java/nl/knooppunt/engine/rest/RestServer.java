@@ -22,17 +22,25 @@ import nl.knooppunt.engine.command.Command;
 import nl.knooppunt.engine.grpc.GatewayService;
 import nl.knooppunt.engine.grpc.Variables;
 import nl.knooppunt.engine.runtime.EngineLoop;
+import nl.knooppunt.engine.runtime.StateReader;
 
 /**
  * The REST subset of the Orchestration Cluster API v2 that the Camunda client sends over REST even
  * with {@code prefer-rest-over-grpc: false}: user-task completion, assignment, unassignment and
- * update, and the clock (pin/reset, only when enabled). Errors are {@code
- * application/problem+json}.
+ * update, the clock (pin/reset, only when enabled), topology, and the reads the hub needs: incident
+ * search, process-instance get and search. Errors are {@code application/problem+json}.
+ *
+ * <p>Reads never touch the engine state from a REST thread: the request is parsed and validated
+ * here, the filter runs as a query on the engine thread ({@link EngineLoop#query}, not journaled)
+ * and returns immutable snapshots, and sorting, paging and JSON happen back on a REST thread. They
+ * answer from the live state only (no history: resolved incidents and ended instances are gone).
  */
 public final class RestServer implements AutoCloseable {
 
   private static final Pattern USER_TASK =
       Pattern.compile("^/v2/user-tasks/([^/]+)(/completion|/assignment|/assignee)?/?$");
+  private static final Pattern PROCESS_INSTANCE =
+      Pattern.compile("^/v2/process-instances/([^/]+)/?$");
   private static final ObjectMapper JSON = Variables.MAPPER;
 
   private final HttpServer server;
@@ -79,7 +87,7 @@ public final class RestServer implements AutoCloseable {
     String method = ex.getRequestMethod();
     Matcher m = USER_TASK.matcher(path);
     if (m.matches()) {
-      long key = parseKey(m.group(1));
+      long key = parseKey("user task", m.group(1));
       String sub = m.group(2) == null ? "" : m.group(2);
       switch (method + " " + sub) {
         case "POST /completion" -> completion(ex, key);
@@ -95,28 +103,47 @@ public final class RestServer implements AutoCloseable {
       }
       return;
     }
-    switch (method + " " + path) {
+    String route =
+        path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    switch (method + " " + route) {
       case "PUT /v2/clock" -> pinClock(ex);
       case "POST /v2/clock/reset" -> resetClock(ex);
       case "GET /v2/topology" -> topology(ex);
-      default ->
-          problem(
-              ex,
-              404,
-              "Not Found",
-              method
-                  + " "
-                  + path
-                  + " is not part of the REST subset the embedded engine serves (user-task"
-                  + " commands and the clock); use gRPC for everything else");
+      case "POST /v2/incidents/search" -> searchIncidents(ex);
+      case "POST /v2/process-instances/search" -> searchProcessInstances(ex);
+      default -> {
+        Matcher pi = PROCESS_INSTANCE.matcher(path);
+        if (pi.matches() && !pi.group(1).equals("search")) {
+          if (method.equals("GET")) {
+            getProcessInstance(ex, parseKey("process instance", pi.group(1)));
+          } else {
+            problem(
+                ex,
+                405,
+                "Method Not Allowed",
+                method + " " + path + " is not supported by the embedded engine");
+          }
+          return;
+        }
+        problem(
+            ex,
+            404,
+            "Not Found",
+            method
+                + " "
+                + path
+                + " is not part of the REST subset the embedded engine serves (user-task"
+                + " commands, the clock, topology, incident search, process-instance get and"
+                + " search); use gRPC for everything else");
+      }
     }
   }
 
-  private static long parseKey(String s) {
+  private static long parseKey(String what, String s) {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      throw EngineException.invalidArgument("The user task key '" + s + "' is not a number");
+      throw EngineException.invalidArgument("The " + what + " key '" + s + "' is not a number");
     }
   }
 
@@ -274,6 +301,90 @@ public final class RestServer implements AutoCloseable {
     root.put("replicationFactor", 1);
     root.put("gatewayVersion", GatewayService.VERSION);
     send(ex, 200, "application/json", root.toString());
+  }
+
+  // ---- reads (answered from the engine thread's snapshots) ----------------------------------
+
+  private void searchIncidents(HttpExchange ex) throws IOException {
+    Search.Request<StateReader.IncidentSnapshot> request =
+        Search.parse(body(ex), SearchResources.INCIDENTS);
+    loop.query(
+        reader -> reader.incidents(request.filter()),
+        answerOnRestThread(
+            ex,
+            result ->
+                Search.answer(
+                    snapshots(result),
+                    request,
+                    SearchResources.INCIDENTS,
+                    SearchResources::incident)));
+  }
+
+  private void searchProcessInstances(HttpExchange ex) throws IOException {
+    Search.Request<StateReader.ProcessInstanceSnapshot> request =
+        Search.parse(body(ex), SearchResources.PROCESS_INSTANCES);
+    loop.query(
+        reader -> reader.processInstances(request.filter()),
+        answerOnRestThread(
+            ex,
+            result ->
+                Search.answer(
+                    snapshots(result),
+                    request,
+                    SearchResources.PROCESS_INSTANCES,
+                    SearchResources::processInstance)));
+  }
+
+  private void getProcessInstance(HttpExchange ex, long key) {
+    loop.query(
+        reader ->
+            reader
+                .processInstance(key)
+                .orElseThrow(
+                    () ->
+                        EngineException.notFound(
+                            "Process instance with key '"
+                                + key
+                                + "' not found (the embedded engine keeps no history: a"
+                                + " completed or terminated instance is not found)")),
+        answerOnRestThread(
+            ex,
+            result ->
+                SearchResources.processInstance((StateReader.ProcessInstanceSnapshot) result)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> java.util.List<T> snapshots(Object result) {
+    return (java.util.List<T>) result;
+  }
+
+  /**
+   * The loop answers on its own thread after the batch is durable; the JSON is built on a REST
+   * thread so sorting and serialization never hold up the engine.
+   */
+  private EngineLoop.Callback answerOnRestThread(
+      HttpExchange ex, java.util.function.Function<Object, ObjectNode> render) {
+    return (result, error) -> {
+      Runnable respond =
+          () -> {
+            if (error != null) {
+              problem(ex, error);
+              return;
+            }
+            try {
+              send(ex, 200, "application/json", render.apply(result).toString());
+            } catch (EngineException e) {
+              problem(ex, e);
+            } catch (RuntimeException e) {
+              problem(ex, 500, "INTERNAL", String.valueOf(e.getMessage()));
+            }
+          };
+      try {
+        executor.execute(respond);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        ex.close(); // the server is stopping
+      }
+    };
   }
 
   // ---- responses ----------------------------------------------------------------------------
