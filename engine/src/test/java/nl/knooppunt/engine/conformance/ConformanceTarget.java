@@ -71,9 +71,7 @@ public final class ConformanceTarget implements BeforeAllCallback, AfterAllCallb
         EmbeddedEngine.start(new EngineSettings(dataDirectory, 0, 0, true));
     final CamundaClient client =
         newClient(withScheme(engine.grpcAddress()), withScheme(engine.restAddress()));
-    final IncidentProbe incidents =
-        ExporterIncidentProbe.attach(engine).orElseGet(() -> new SearchApiIncidentProbe(client));
-    return new Target(client, engine, dataDirectory, incidents);
+    return new Target(client, engine, dataDirectory, new SearchApiIncidentProbe(client));
   }
 
   static CamundaClient newClient(final URI grpc, final URI rest) {

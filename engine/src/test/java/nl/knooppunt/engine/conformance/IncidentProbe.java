@@ -3,13 +3,11 @@ package nl.knooppunt.engine.conformance;
 import java.util.List;
 
 /**
- * How the suite sees incidents. The gateway protocol has no call that lists incidents (Operate
- * does, from secondary storage), yet {@code ResolveIncident} needs the incident key. This seam is
- * the only read the suite does besides the client's commands and job activations.
- *
- * <p>Against a Camunda 8 cluster it uses the Orchestration Cluster search API. Against the embedded
- * engine it uses the same client call; the engine answers {@code POST /v2/incidents/search} for
- * active incidents of one process instance (see README.md).
+ * How the suite sees incidents. The gateway protocol has no call that lists incidents, yet {@code
+ * ResolveIncident} needs the incident key, so the scenarios read them through the Orchestration
+ * Cluster search API ({@code POST /v2/incidents/search}, {@link SearchApiIncidentProbe}) on both
+ * sides: a Camunda 8 cluster answers from its secondary storage (may lag, the suite polls), the
+ * embedded engine from its live state (see README.md).
  */
 public interface IncidentProbe {
 

@@ -5,7 +5,10 @@ import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.response.Incident;
 import java.util.List;
 
-/** {@link IncidentProbe} through the client's incident search request. */
+/**
+ * {@link IncidentProbe} through the client's incident search request ({@code POST
+ * /v2/incidents/search}), the same call against a cluster and the embedded engine.
+ */
 final class SearchApiIncidentProbe implements IncidentProbe {
 
   private final CamundaClient client;
@@ -20,6 +23,7 @@ final class SearchApiIncidentProbe implements IncidentProbe {
         client
             .newIncidentSearchRequest()
             .filter(f -> f.processInstanceKey(processInstanceKey).state(IncidentState.ACTIVE))
+            .sort(s -> s.creationTime().asc())
             .send()
             .join()
             .items();
