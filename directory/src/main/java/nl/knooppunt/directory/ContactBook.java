@@ -23,4 +23,12 @@ public interface ContactBook {
   Contact primary(String authorityCode, AuthorityRole role);
 
   Contact fallback(String authorityCode, AuthorityRole role);
+
+  /**
+   * The number the duty officer calls when an authority stays silent after its fallback contact (a
+   * {@link Contact.Channel#TELEFOON} contact), or null when the register has none.
+   */
+  default Contact phone(String authorityCode, AuthorityRole role) {
+    return null;
+  }
 }

@@ -21,4 +21,14 @@ public final class DemoContactBook implements ContactBook {
         "piket." + authorityCode.toLowerCase(Locale.ROOT) + "@demo.knooppunt.example",
         true);
   }
+
+  /**
+   * A fictional number in the 070 000 range, the same for the same authority every time; marked
+   * demo, so a page says "demonummer".
+   */
+  @Override
+  public Contact phone(String authorityCode, AuthorityRole role) {
+    int n = Math.floorMod(authorityCode.hashCode(), 10_000);
+    return new Contact(Contact.Channel.TELEFOON, String.format("070 000 %04d", n), true);
+  }
 }

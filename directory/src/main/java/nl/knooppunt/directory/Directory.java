@@ -25,6 +25,7 @@ public final class Directory {
   private final Map<String, PoliceUnit> policeUnits;
   private final Map<String, Set<String>> regionNeighbours;
   private final Map<String, Authority> authorities;
+  private final ContactBook contacts;
 
   private Directory(
       Map<String, Province> provinces,
@@ -32,7 +33,9 @@ public final class Directory {
       Map<String, Municipality> municipalities,
       Map<String, PoliceUnit> policeUnits,
       Map<String, Set<String>> regionNeighbours,
-      Map<String, Authority> authorities) {
+      Map<String, Authority> authorities,
+      ContactBook contacts) {
+    this.contacts = contacts;
     this.provinces = provinces;
     this.regions = regions;
     this.municipalities = municipalities;
@@ -104,7 +107,8 @@ public final class Directory {
         municipalities,
         units,
         Collections.unmodifiableMap(neighbours),
-        authorities);
+        authorities,
+        contacts);
   }
 
   private static Map<String, Authority> authorities(
@@ -218,6 +222,11 @@ public final class Directory {
   }
 
   /** The regions that share a border with {@code regionCode}, in code order. */
+  /** The number to call an authority on, when the contact register has one. */
+  public Optional<Contact> phone(String authorityCode) {
+    return authority(authorityCode).map(a -> contacts.phone(a.code(), a.role()));
+  }
+
   public Set<String> neighboursOf(String regionCode) {
     return regionNeighbours.getOrDefault(regionCode, Set.of());
   }

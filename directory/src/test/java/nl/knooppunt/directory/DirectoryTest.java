@@ -28,6 +28,18 @@ class DirectoryTest {
   }
 
   @Test
+  void the_duty_officer_has_a_number_to_call_a_silent_mayor_and_it_is_marked_demo() {
+    Contact phone = directory.phone("BM-GM0344").orElseThrow();
+
+    assertThat(phone.channel()).isEqualTo(Contact.Channel.TELEFOON);
+    assertThat(phone.address()).matches("070 000 \\d{4}");
+    assertThat(phone.demo()).isTrue();
+    assertThat(directory.phone("BM-GM0344")).contains(phone);
+    assertThat(directory.phone("ONBEKEND")).isEmpty();
+    assertThat(Directory.referenceData().phone("BM-GM0344")).isEmpty();
+  }
+
+  @Test
   void utrecht_borders_six_regions() {
     assertThat(directory.neighboursOf("VR09"))
         .containsExactly("VR07", "VR08", "VR13", "VR14", "VR16", "VR18");
