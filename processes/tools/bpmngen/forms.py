@@ -7,8 +7,8 @@ def s(title, desc=None, **kw):
     d.update(kw); return d
 def t(title, desc=None, **kw):
     return s(title, desc, minLength=1, **kw)
-def dt(title, desc=None):
-    return s(title, desc, format='date-time')
+def dt(title, desc=None, **kw):
+    return s(title, desc, format='date-time', **kw)
 def b(title, desc=None):
     d = {'type': 'boolean', 'title': title}
     if desc: d['description'] = desc
@@ -25,6 +25,17 @@ def arr(title, items, desc=None, **kw):
     d.update(kw); return d
 def obj(props, required):
     return {'type': 'object', 'properties': props, 'required': required, 'additionalProperties': False}
+def when(field, value, *required):
+    """Fields required only for one choice: JSON Schema if/then (the page shows them only then)."""
+    return {'if': {'properties': {field: {'const': value}}, 'required': [field]},
+            'then': {'required': list(required)}}
+
+# The hub's own keywords (annotations, stripped before JSON Schema validation):
+#   x-prefill: a process variable (dotted path) that fills the field beforehand; "nu" = now
+#   x-time: "future" (must lie after now) or "past" (must not lie in the future)
+#   x-sum: "<list>.<field>": a total that, left empty, is the sum of the lines, else must equal it
+FUTURE = {'x-time': 'future'}
+PAST = {'x-time': 'past'}
 
 BESLISSER = s('Beslisser', 'Wordt door het knooppunt ingevuld met de ingelogde gebruiker (vier-ogenprincipe); niet handmatig invullen.', readOnly=True)
 
@@ -33,8 +44,8 @@ FORMS = {
    'De ontvanger heeft de melding en het fallback-contact niet bevestigd. Bel de ontvanger en leg de uitkomst vast.',
    {'bereikt': b('Ontvanger bereikt', 'Is de ontvanger telefonisch bereikt en op de hoogte gebracht?'),
     'gesprokenMet': s('Gesproken met', 'Naam en functie van de persoon die is gesproken.'),
-    'gesprokenOp': dt('Tijdstip gesprek'),
-    'toelichting': s('Toelichting')}, ['bereikt']),
+    'gesprokenOp': dt('Tijdstip gesprek', 'Ingevuld met nu; pas aan als het gesprek eerder was.', **{'x-prefill': 'nu'}, **PAST),
+    'toelichting': s('Toelichting')}, ['bereikt'], [when('bereikt', True, 'gesprokenMet')]),
  'gebied-corrigeren': ('Gebied corrigeren',
    'Het opgegeven gebied is onbekend. Geef de juiste provincies, veiligheidsregio\'s of gemeenten op.',
    {'soort': e('Soort gebied', ['PROVINCIE', 'VEILIGHEIDSREGIO', 'GEMEENTE']),
@@ -56,9 +67,10 @@ FORMS = {
  'besluit-dreigingsniveau': ('Besluit dreigingsniveau 5',
    'De NCTV besluit over het afkondigen van dreigingsniveau 5. De voorsteller mag niet zelf besluiten (vier-ogenprincipe).',
    {'uitkomst': e('Besluit', ['AFKONDIGEN', 'NIET_AFKONDIGEN']),
-    'eindtijd': dt('Geldig tot', 'Voorgenomen eindtijd; vóór deze tijd volgt een herbeoordeling.'),
+    'eindtijd': dt('Geldig tot', 'Ingevuld met de voorgestelde eindtijd. Een uur ervoor volgt een herbeoordeling.',
+                   **{'x-prefill': 'voorgesteldEinde'}, **FUTURE),
     'motivering': t('Motivering'),
-    'beslisser': BESLISSER}, ['uitkomst', 'motivering', 'beslisser']),
+    'beslisser': BESLISSER}, ['uitkomst', 'motivering', 'beslisser'], [when('uitkomst', 'AFKONDIGEN', 'eindtijd')]),
  'publiekscommunicatie': ('Publiekscommunicatie',
    'Crisiscommunicatie met drie doelen: de maatschappij informeren, schade beperken door handelingsperspectief te bieden, en betekenis geven (duiding). Pas na het informeren van alle gezagen en partners.',
    {'informeren': t('Informeren', 'Wat is er aan de hand en wat betekent het dreigingsniveau?'),
@@ -69,15 +81,16 @@ FORMS = {
  'herbeoordeling': ('Herbeoordeling dreigingsniveau 5',
    'Vóór de eindtijd: verlengen (met nieuwe eindtijd) of afschalen, op basis van actuele informatie van politie en OM.',
    {'uitkomst': e('Uitkomst', ['VERLENGEN', 'AFSCHALEN']),
-    'nieuweEindtijd': dt('Nieuwe eindtijd', 'Verplicht bij verlengen.'),
+    'nieuweEindtijd': dt('Nieuwe eindtijd', 'Een uur ervoor volgt de volgende herbeoordeling.', **FUTURE),
     'motivering': t('Motivering'),
-    'beslisser': BESLISSER}, ['uitkomst', 'motivering', 'beslisser']),
+    'beslisser': BESLISSER}, ['uitkomst', 'motivering', 'beslisser'], [when('uitkomst', 'VERLENGEN', 'nieuweEindtijd')]),
  'besluit-afschaling': ('Besluit afschaling',
    'Besluit over het afschalingsvoorstel: het nieuwe dreigingsniveau, of niveau 5 handhaven. De voorsteller mag niet zelf besluiten.',
    {'uitkomst': e('Besluit', ['AFSCHALEN', 'HANDHAVEN']),
-    'nieuwNiveau': i('Nieuw dreigingsniveau', '1 minimaal, 2 beperkt, 3 aanzienlijk, 4 substantieel.', minimum=1, maximum=4),
+    'nieuwNiveau': i('Nieuw dreigingsniveau', 'Ingevuld met het landelijke niveau 3 (aanzienlijk). 1 minimaal, 2 beperkt, 3 aanzienlijk, 4 substantieel.',
+                     minimum=1, maximum=4, default=3),
     'motivering': t('Motivering'),
-    'beslisser': BESLISSER}, ['uitkomst', 'motivering', 'beslisser']),
+    'beslisser': BESLISSER}, ['uitkomst', 'motivering', 'beslisser'], [when('uitkomst', 'AFSCHALEN', 'nieuwNiveau')]),
  'evaluatie': ('Evaluatie en lessen (PDCA)',
    'Leg vast wat goed ging, wat beter moet en welke acties volgen, zodat lessen met alle veiligheidsregio\'s gedeeld worden.',
    {'watGingGoed': t('Wat ging goed'),
@@ -90,7 +103,7 @@ FORMS = {
  'bevestiging-opschaling': ('Opschaling bevestigen',
    'Bevestig de opschaling van de regionale crisisorganisatie. Bij een mogelijk terroristisch motief is het advies direct GRIP 3.',
    {'gripNiveau': e('GRIP-niveau', ['GRIP_1', 'GRIP_2', 'GRIP_3', 'GRIP_4', 'GRIP_RIJK']),
-    'opgeschaaldOp': dt('Opgeschaald op'),
+    'opgeschaaldOp': dt('Opgeschaald op', 'Ingevuld met nu; pas aan als de opschaling eerder was.', **{'x-prefill': 'nu'}, **PAST),
     'toelichting': s('Toelichting', 'Verplicht als van het advies wordt afgeweken.')}, ['gripNiveau', 'opgeschaaldOp']),
  'escalatie': ('Escalatie afhandelen',
    'Een taak is niet binnen de SLA afgehandeld. Neem contact op en leg vast wat is ondernomen.',
@@ -117,9 +130,10 @@ FORMS = {
  'beoordeling-locc': ('Bijstandsaanvraag beoordelen',
    'Het LOCC beoordeelt de bijstandsaanvraag: accepteren (aanbodronde), afwijzen, of om aanvullende informatie vragen.',
    {'uitkomst': e('Uitkomst', ['ACCEPTEREN', 'AFWIJZEN', 'MEER_INFORMATIE']),
-    'gevraagdeInformatie': s('Gevraagde informatie', 'Verplicht bij MEER_INFORMATIE.'),
+    'gevraagdeInformatie': s('Gevraagde informatie', 'Wat moet de regio nog aanleveren?'),
     'motivering': t('Motivering'),
-    'beoordeeldDoor': t('Beoordeeld door')}, ['uitkomst', 'motivering', 'beoordeeldDoor']),
+    'beoordeeldDoor': t('Beoordeeld door')}, ['uitkomst', 'motivering', 'beoordeeldDoor'],
+   [when('uitkomst', 'MEER_INFORMATIE', 'gevraagdeInformatie')]),
  'aanvullende-informatie': ('Aanvullende informatie aanleveren',
    'Het LOCC vraagt aanvullende informatie bij de bijstandsaanvraag.',
    {'aanvullendeInformatie': t('Aanvullende informatie'),
@@ -129,7 +143,7 @@ FORMS = {
    {'aangeboden': b('Wij bieden bijstand aan'),
     'aantal': i('Aantal eenheden', minimum=0),
     'beschikbaarVanaf': dt('Beschikbaar vanaf'),
-    'toelichting': s('Toelichting')}, ['aangeboden']),
+    'toelichting': s('Toelichting')}, ['aangeboden'], [when('aangeboden', True, 'aantal')]),
  'escalatie-onvoldoende-aanbod': ('Onvoldoende aanbod',
    'De aanbodronde leverde minder op dan gevraagd. Het hoofd LOCC besluit: toewijzen wat er is, of afwijzen.',
    {'beslissing': e('Beslissing', ['DEELTOEWIJZING', 'AFWIJZEN']),
@@ -138,7 +152,8 @@ FORMS = {
    'Wijs de aangeboden capaciteit toe aan de leverende regio\'s.',
    {'regels': arr('Toewijzing', {'type': 'object', 'properties': {
         'vrCode': s('Veiligheidsregio', pattern='^VR[0-9]{2}$'), 'aantal': i('Aantal', minimum=1)},
-        'required': ['vrCode', 'aantal'], 'additionalProperties': False}, minItems=1),
+        'required': ['vrCode', 'aantal'], 'additionalProperties': False}, 'Ingevuld met het voorstel van het knooppunt (buurregio\'s en vroegste aankomst eerst).',
+        minItems=1, **{'x-prefill': 'toewijzingsvoorstel.regels'}),
     'toelichting': s('Toelichting')}, ['regels']),
  'besluit-bijstand': ('Besluit bijstand',
    'Het hoofd LOCC besluit namens de minister over de bijstand.',
@@ -148,22 +163,27 @@ FORMS = {
  'besluit-verlenging': ('Verlenging van de inzet beoordelen',
    'De aanvragende regio vraagt om verlenging van de bijstand.',
    {'uitkomst': e('Besluit', ['TOEGEKEND', 'AFGEWEZEN']),
-    'nieuwEinde': dt('Nieuw einde', 'Verplicht bij toekennen.'),
+    'nieuwEinde': dt('Nieuw einde', 'Ingevuld met het gevraagde einde.', **{'x-prefill': 'verlengingsverzoek.tot'}, **FUTURE),
     'motivering': t('Motivering'),
-    'beslisser': BESLISSER}, ['uitkomst', 'motivering', 'beslisser']),
+    'beslisser': BESLISSER}, ['uitkomst', 'motivering', 'beslisser'], [when('uitkomst', 'TOEGEKEND', 'nieuwEinde')]),
  'kostenregistratie': ('Kosten registreren',
    'Registreer de kosten van de geleverde bijstand per leverende regio.',
    {'regels': arr('Kosten per regio', {'type': 'object', 'properties': {
         'vrCode': s('Veiligheidsregio', pattern='^VR[0-9]{2}$'), 'bedrag': {'type': 'number', 'title': 'Bedrag (EUR)', 'minimum': 0},
         'omschrijving': t('Omschrijving')}, 'required': ['vrCode', 'bedrag', 'omschrijving'], 'additionalProperties': False}, minItems=1),
-    'totaal': {'type': 'number', 'title': 'Totaal (EUR)', 'minimum': 0},
-    'toelichting': s('Toelichting')}, ['regels', 'totaal']),
+    'totaal': {'type': 'number', 'title': 'Totaal (EUR)', 'minimum': 0,
+               'description': 'Leeg laten: het knooppunt telt de regels op. Ingevuld moet het gelijk zijn aan de som.',
+               'x-sum': 'regels.bedrag'},
+    'toelichting': s('Toelichting')}, ['regels']),
 }
-for name, (title, desc, props, req) in FORMS.items():
+for name, form in FORMS.items():
+    title, desc, props, req = form[:4]
     schema = {'$schema': 'https://json-schema.org/draft/2020-12/schema',
               '$id': f'https://knooppunt.nl/forms/{name}.schema.json',
               'title': title, 'description': desc}
     schema.update(obj(props, req))
+    if len(form) > 4:
+        schema['allOf'] = form[4]
     with open(f'{out}/{name}.schema.json', 'w') as fh:
         json.dump(schema, fh, ensure_ascii=False, indent=2); fh.write('\n')
 print(len(FORMS))

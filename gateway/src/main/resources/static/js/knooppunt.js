@@ -52,10 +52,13 @@
     var seconds = Math.round((due - Date.now()) / 1000);
     var late = seconds < 0;
     var s = Math.abs(seconds);
+    var days = Math.floor(s / 86400);
     var text =
-      s >= 3600
-        ? Math.floor(s / 3600) + " u " + pad(Math.floor((s % 3600) / 60)) + " min"
-        : Math.floor(s / 60) + ":" + pad(s % 60) + " min";
+      s >= 86400
+        ? days + (days === 1 ? " dag " : " dagen ") + Math.floor((s % 86400) / 3600) + " u"
+        : s >= 3600
+          ? Math.floor(s / 3600) + " u " + pad(Math.floor((s % 3600) / 60)) + " min"
+          : Math.floor(s / 60) + ":" + pad(s % 60) + " min";
     el.textContent = late ? text + " te laat" : "nog " + text;
     el.classList.toggle("te-laat", late);
     el.classList.toggle("bijna", !late && seconds < 300);
@@ -90,5 +93,48 @@
         });
       }
     });
+  });
+})();
+
+// Conditional fields: a block with data-toon-als="uitkomst=AFSCHALEN" belongs to that choice. It is
+// shown, and its inputs are required and sent, only when the choice is made; otherwise it is hidden
+// and its inputs are disabled (so nothing of it is sent). Without JavaScript every block stays
+// visible and the server checks the same rule.
+(function () {
+  "use strict";
+  function chosen(form, name) {
+    var checked = form.querySelector('input[name="' + name + '"]:checked');
+    if (checked) {
+      return checked.value;
+    }
+    var select = form.querySelector('select[name="' + name + '"]');
+    return select ? select.value : null;
+  }
+  function apply(form) {
+    form.querySelectorAll("[data-toon-als]").forEach(function (block) {
+      var rule = block.getAttribute("data-toon-als").split("=");
+      var show = chosen(form, rule[0]) === rule[1];
+      block.hidden = !show;
+      block.querySelectorAll("input, select, textarea").forEach(function (input) {
+        input.disabled = !show;
+        if (input.type !== "checkbox") {
+          input.required = show;
+        }
+      });
+    });
+  }
+  function init(root) {
+    root.querySelectorAll("form").forEach(function (form) {
+      if (form.querySelector("[data-toon-als]") && !form.dataset.voorwaarden) {
+        form.dataset.voorwaarden = "1";
+        apply(form);
+        form.addEventListener("change", function () {
+          apply(form);
+        });
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    init(document);
   });
 })();

@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 public class FormSchemas {
 
   private final ObjectMapper json;
+  private final java.time.Clock clock = java.time.Clock.systemUTC();
   private final Map<Formulier, JsonNode> raw = new EnumMap<>(Formulier.class);
   private final Map<Formulier, JsonSchema> compiled = new EnumMap<>(Formulier.class);
 
@@ -52,10 +53,29 @@ public class FormSchemas {
         }
         JsonNode schema = json.readTree(in);
         raw.put(f, schema);
-        compiled.put(f, factory.getSchema(schema, config));
+        compiled.put(f, factory.getSchema(withoutOwnKeywords(schema), config));
       } catch (IOException e) {
         throw new IllegalStateException("form schema unreadable: " + f.schemaResource(), e);
       }
+    }
+  }
+
+  /**
+   * The schema without the hub's own keywords ({@code x-prefill}, {@code x-time}, {@code x-sum}):
+   * they are annotations for the page and the checks below, not JSON Schema vocabulary.
+   */
+  static JsonNode withoutOwnKeywords(JsonNode node) {
+    JsonNode copy = node.deepCopy();
+    strip(copy);
+    return copy;
+  }
+
+  private static void strip(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      o.properties().removeIf(e -> e.getKey().startsWith("x-"));
+      o.forEach(FormSchemas::strip);
+    } else if (node != null && node.isArray()) {
+      node.forEach(FormSchemas::strip);
     }
   }
 
@@ -93,6 +113,7 @@ public class FormSchemas {
     for (ValidationMessage m : compiled.get(form).validate(values)) {
       errors.add(new FieldError(field(m), message(m)));
     }
+    ownRules(raw.get(form), values, errors, clock.instant());
     if (!errors.isEmpty()) {
       errors.sort((a, b) -> a.getField().compareTo(b.getField()));
       throw new Problems.Invalid(
@@ -106,6 +127,64 @@ public class FormSchemas {
     @SuppressWarnings("unchecked")
     Map<String, Object> out = json.convertValue(values, LinkedHashMap.class);
     return out;
+  }
+
+  /** How far a time "not in the future" may lie ahead (clocks of phones and servers differ). */
+  static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
+  /**
+   * The rules JSON Schema cannot say: {@code x-time: "future"} (an end time after now), {@code
+   * x-time: "past"} (a time that happened, not later than now), and {@code x-sum: "regels.bedrag"}
+   * (a total that, left empty, is the sum of the lines, and otherwise must equal it).
+   */
+  static void ownRules(
+      JsonNode schema, ObjectNode values, List<FieldError> errors, java.time.Instant now) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      String name = p.getKey();
+      JsonNode rule = p.getValue();
+      JsonNode value = values.get(name);
+      String time = rule.path("x-time").asText("");
+      if (!time.isEmpty() && value != null && value.isTextual()) {
+        java.time.Instant t = instant(value.asText());
+        if (t != null && "future".equals(time) && !t.isAfter(now)) {
+          errors.add(new FieldError(name, "Kies een tijdstip in de toekomst."));
+        }
+        if (t != null && "past".equals(time) && t.isAfter(now.plus(CLOCK_SKEW))) {
+          errors.add(new FieldError(name, "Dit tijdstip ligt in de toekomst."));
+        }
+      }
+      if (rule.hasNonNull("x-sum")) {
+        String[] path = rule.get("x-sum").asText().split("\\.");
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (JsonNode line : values.path(path[0])) {
+          if (line.path(path[1]).isNumber()) {
+            sum = sum.add(line.path(path[1]).decimalValue());
+          }
+        }
+        if (value == null || value.isNull()) {
+          if (values.path(path[0]).isArray()) {
+            values.put(name, sum);
+          }
+        } else if (value.isNumber() && value.decimalValue().compareTo(sum) != 0) {
+          errors.add(
+              new FieldError(
+                  name,
+                  "Het totaal klopt niet met de regels: die tellen op tot "
+                      + sum.stripTrailingZeros().toPlainString()
+                      + ". Laat het totaal leeg om het te laten uitrekenen."));
+        }
+      }
+    }
+  }
+
+  private static java.time.Instant instant(String text) {
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
   }
 
   private static String field(ValidationMessage m) {

@@ -3,6 +3,7 @@ package nl.knooppunt.gateway.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -81,7 +82,9 @@ public final class FormView {
     /** A list of objects: a fieldset with one group per row. */
     ROWS,
     /** Filled by the hub with the signed-in user (e.g. the decider): shown, not typed. */
-    HUB
+    HUB,
+    /** A required yes/no question: two radio buttons, no default. */
+    YES_NO
   }
 
   /** One option of an enumeration. */
@@ -114,7 +117,13 @@ public final class FormView {
       String step,
       String pattern,
       String error,
-      List<Field> children) {
+      List<Field> children,
+      Condition shownWhen) {
+
+    /** The choice this field belongs to (shown and required only then), as {@code naam=WAARDE}. */
+    public String condition() {
+      return shownWhen == null ? null : shownWhen.field() + "=" + shownWhen.value();
+    }
 
     /** The id of the hint paragraph. */
     public String hintId() {
@@ -148,6 +157,15 @@ public final class FormView {
     }
   }
 
+  /**
+   * A field that belongs to one choice of another field ({@code allOf: [{if: {properties:
+   * {uitkomst: {const: AFSCHALEN}}}, then: {required: [nieuwNiveau]}}]}): the page shows it, and
+   * requires it, only when that choice is made; the server checks the same rule.
+   *
+   * @param label the choice in words, for "(verplicht bij Afschalen)"
+   */
+  public record Condition(String field, String value, String label) {}
+
   /** One line of the error summary at the top of the form: links to the field. */
   public record Problem(String label, String message, String href) {}
 
@@ -175,6 +193,101 @@ public final class FormView {
   /** The empty form (with the schema's defaults). */
   public static FormView of(JsonNode schema, String username) {
     return of(schema, null, Map.of(), username);
+  }
+
+  /**
+   * A fresh form, filled in beforehand from the task's process variables where the schema says so
+   * ({@code x-prefill: "voorgesteldEinde"}, a dotted path; {@code "nu"} is the current time) and
+   * with the schema's defaults, so a person only enters what they must.
+   */
+  public static FormView prefilled(
+      JsonNode schema, Map<String, Object> variables, String username, Instant now) {
+    MultiValueMap<String, String> initial = new LinkedMultiValueMap<>();
+    boolean any = false;
+    for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      JsonNode prop = p.getValue();
+      Object value = null;
+      if (prop.hasNonNull(PREFILL)) {
+        String path = prop.get(PREFILL).asText();
+        value = NOW.equals(path) ? now.toString() : lookup(variables, path);
+      }
+      if (value == null && prop.has("default")) {
+        value = MAPPER.convertValue(prop.get("default"), Object.class);
+      }
+      if (value != null) {
+        any |= put(initial, p.getKey(), prop, value);
+      }
+    }
+    return any ? of(schema, initial, Map.of(), username) : of(schema, username);
+  }
+
+  /** The keyword of a field filled beforehand from a process variable. */
+  static final String PREFILL = "x-prefill";
+
+  /** {@code x-prefill: "nu"}: the current time. */
+  static final String NOW = "nu";
+
+  /**
+   * The keyword of a time that must lie in the future ({@code "future"}) or not ({@code "past"}).
+   */
+  static final String TIME = "x-time";
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  @SuppressWarnings("unchecked")
+  static Object lookup(Map<String, Object> variables, String path) {
+    Object current = variables;
+    for (String part : path.split("\\.")) {
+      if (!(current instanceof Map<?, ?> map)) {
+        return null;
+      }
+      current = ((Map<String, Object>) map).get(part);
+    }
+    return current;
+  }
+
+  /** Writes a prefilled value as the form would submit it; returns whether anything was put. */
+  @SuppressWarnings("unchecked")
+  private static boolean put(
+      MultiValueMap<String, String> form, String name, JsonNode prop, Object value) {
+    Kind kind = kindOf(name, prop);
+    switch (kind) {
+      case ROWS -> {
+        if (!(value instanceof List<?> rows)) {
+          return false;
+        }
+        boolean any = false;
+        JsonNode item = prop.path("items").path("properties");
+        for (int i = 0; i < rows.size(); i++) {
+          if (rows.get(i) instanceof Map<?, ?> row) {
+            for (Iterator<String> keys = item.fieldNames(); keys.hasNext(); ) {
+              String key = keys.next();
+              Object cell = ((Map<String, Object>) row).get(key);
+              if (cell != null) {
+                any |= put(form, name + "[" + i + "]." + key, item.get(key), cell);
+              }
+            }
+          }
+        }
+        return any;
+      }
+      case CHOICES, LINES -> {
+        if (value instanceof List<?> list) {
+          list.forEach(v -> form.add(name, String.valueOf(v)));
+          return !list.isEmpty();
+        }
+        return false;
+      }
+      case GROUP, HUB -> {
+        return false;
+      }
+      case DATETIME -> form.add(name, toLocalInput(value.toString()));
+      default -> form.add(name, String.valueOf(value));
+    }
+    return true;
   }
 
   /**
@@ -218,23 +331,85 @@ public final class FormView {
       String username) {
     List<Field> out = new ArrayList<>();
     Set<String> required = requiredOf(schema);
+    Map<String, Condition> conditions = conditions(schema, prefix);
     for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
         it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
       String name = prefix + p.getKey();
-      out.add(
+      Condition condition = conditions.get(p.getKey());
+      Field f =
           field(
               name,
               p.getKey(),
               p.getValue(),
-              required.contains(p.getKey()),
-              enforce,
+              required.contains(p.getKey()) || condition != null,
+              enforce && condition == null,
               submitted,
               errors,
               used,
-              username));
+              username);
+      out.add(condition == null ? f : withCondition(f, condition));
     }
     return out;
+  }
+
+  /**
+   * The conditional requirements of a schema: {@code allOf} entries of the form {@code if:
+   * {properties: {<field>: {const: <value>}}}, then: {required: [...]}}, by the required field.
+   */
+  static Map<String, Condition> conditions(JsonNode schema, String prefix) {
+    Map<String, Condition> out = new LinkedHashMap<>();
+    for (JsonNode rule : schema.path("allOf")) {
+      Iterator<Map.Entry<String, JsonNode>> when = rule.path("if").path("properties").fields();
+      if (!when.hasNext()) {
+        continue;
+      }
+      Map.Entry<String, JsonNode> on = when.next();
+      if (!on.getValue().has("const")) {
+        continue;
+      }
+      String value = on.getValue().get("const").asText();
+      JsonNode chooser = schema.path("properties").path(on.getKey());
+      String label =
+          "boolean".equals(chooser.path("type").asText())
+              ? "'"
+                  + chooser.path("title").asText(humanize(on.getKey()))
+                  + "': "
+                  + (on.getValue().get("const").asBoolean() ? "ja" : "nee")
+              : options(prefix + on.getKey(), chooser, Set.of()).stream()
+                  .filter(o -> o.value().equals(value))
+                  .map(Option::label)
+                  .findFirst()
+                  .orElse(TaskWords.enumLabel(value));
+      for (JsonNode r : rule.path("then").path("required")) {
+        out.put(r.asText(), new Condition(prefix + on.getKey(), value, label));
+      }
+    }
+    return out;
+  }
+
+  private static Field withCondition(Field f, Condition c) {
+    String own = "Verplicht bij " + c.label() + ".";
+    return new Field(
+        f.name(),
+        f.id(),
+        f.label(),
+        f.hint() == null ? own : own + " " + f.hint(),
+        f.kind(),
+        f.required(),
+        false,
+        f.options(),
+        f.value(),
+        f.checked(),
+        f.minLength(),
+        f.maxLength(),
+        f.min(),
+        f.max(),
+        f.step(),
+        f.pattern(),
+        f.error(),
+        f.children(),
+        c);
   }
 
   private static Set<String> requiredOf(JsonNode schema) {
@@ -254,6 +429,10 @@ public final class FormView {
       Set<String> used,
       String username) {
     Kind kind = kindOf(key, p);
+    if (kind == Kind.CHECKBOX && required) {
+      // a required yes/no is a choice a person makes, not a box left unticked by accident
+      kind = Kind.YES_NO;
+    }
     String label = p.path("title").asText(humanize(key));
     String hint = p.hasNonNull("description") ? p.get("description").asText() : null;
     boolean hubFills = isHubFilled(key, p);
@@ -267,7 +446,12 @@ public final class FormView {
     }
     String extra =
         switch (kind) {
-          case DATETIME -> "Nederlandse tijd.";
+          case DATETIME ->
+              switch (p.path(TIME).asText("")) {
+                case "future" -> "Nederlandse tijd, in de toekomst.";
+                case "past" -> "Nederlandse tijd, niet in de toekomst.";
+                default -> "Nederlandse tijd.";
+              };
           case LINES -> "Eén per regel.";
           default -> null;
         };
@@ -289,6 +473,7 @@ public final class FormView {
     boolean checked = false;
     switch (kind) {
       case RADIO, SELECT -> options = options(name, p, value == null ? Set.of() : Set.of(value));
+      case YES_NO -> options = yesNo(name, value);
       case CHOICES ->
           options =
               options(
@@ -320,12 +505,24 @@ public final class FormView {
         checked,
         p.has("minLength") ? p.get("minLength").asInt() : null,
         p.has("maxLength") ? p.get("maxLength").asInt() : null,
-        bound(p, "minimum", "exclusiveMinimum"),
-        bound(p, "maximum", "exclusiveMaximum"),
+        kind == Kind.DATETIME && "future".equals(p.path(TIME).asText())
+            ? Times.inputValue(java.time.OffsetDateTime.now())
+            : bound(p, "minimum", "exclusiveMinimum"),
+        kind == Kind.DATETIME && "past".equals(p.path(TIME).asText())
+            ? Times.inputValue(java.time.OffsetDateTime.now().plusMinutes(5))
+            : bound(p, "maximum", "exclusiveMaximum"),
         "integer".equals(p.path("type").asText()) ? "1" : "any",
         p.hasNonNull("pattern") ? htmlPattern(p.get("pattern").asText()) : null,
         error,
-        children);
+        children,
+        null);
+  }
+
+  /** The two options of a required yes/no question. */
+  private static List<Option> yesNo(String name, String value) {
+    return List.of(
+        new Option("true", "Ja", "veld-" + suffix(name) + "-ja", "true".equals(value)),
+        new Option("false", "Nee", "veld-" + suffix(name) + "-nee", "false".equals(value)));
   }
 
   private static final Pattern AT_LEAST = Pattern.compile("minimumwaarde van (\\S+)");
@@ -346,7 +543,7 @@ public final class FormView {
     Matcher g;
     if (m.contains("vereiste eigenschap")) {
       return switch (kind) {
-        case RADIO, SELECT -> "Maak een keuze.";
+        case RADIO, SELECT, YES_NO -> "Maak een keuze.";
         case CHOICES -> "Kies er minstens één.";
         case ROWS -> "Vul minstens één regel in.";
         case CHECKBOX -> "Vink aan of niet.";
@@ -438,7 +635,8 @@ public final class FormView {
               null,
               null,
               errors.get(rowName),
-              cells));
+              cells,
+              null));
       if (errors.containsKey(rowName)) {
         used.add(rowName);
       }
@@ -600,11 +798,15 @@ public final class FormView {
   private static Map<String, Object> object(
       JsonNode schema, String prefix, MultiValueMap<String, String> form) {
     Map<String, Object> out = new LinkedHashMap<>();
+    Set<String> required = requiredOf(schema);
     for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
         it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
       String name = prefix + p.getKey();
-      Object value = value(name, p.getKey(), p.getValue(), form);
+      Object value =
+          required.contains(p.getKey()) && kindOf(p.getKey(), p.getValue()) == Kind.CHECKBOX
+              ? yesNo(form.getFirst(name))
+              : value(name, p.getKey(), p.getValue(), form);
       if (value != null) {
         out.put(p.getKey(), value);
       }
@@ -664,6 +866,11 @@ public final class FormView {
       }
       default -> blank ? null : first;
     };
+  }
+
+  /** A yes/no radio: "true" or "false", else missing (so the schema says a choice is needed). */
+  private static Boolean yesNo(String value) {
+    return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
   }
 
   private static Object number(String text, boolean integer) {

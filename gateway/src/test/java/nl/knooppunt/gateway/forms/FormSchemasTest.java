@@ -73,9 +73,101 @@ class FormSchemasTest {
     Map<String, Object> vars =
         FORMS.validate(
             Formulier.BESLUIT_DREIGINGSNIVEAU,
-            Map.of("uitkomst", "AFKONDIGEN", "motivering", "Concreet", "beslisser", "operator"),
+            Map.of(
+                "uitkomst",
+                "AFKONDIGEN",
+                "eindtijd",
+                "2030-03-19T06:00:00+01:00",
+                "motivering",
+                "Concreet",
+                "beslisser",
+                "operator"),
             NCTV);
     assertThat(vars).containsEntry("beslisser", "nctv").containsEntry("uitkomst", "AFKONDIGEN");
+  }
+
+  private static List<String> wrongFields(Formulier form, Map<String, Object> values) {
+    try {
+      FORMS.validate(form, values, NCTV);
+      return List.of();
+    } catch (Problems.Invalid e) {
+      return e.errors().stream().map(FieldError::getField).toList();
+    }
+  }
+
+  @Test
+  void aDeclarationNeedsAnEndTimeInTheFuture() {
+    assertThat(
+            wrongFields(
+                Formulier.BESLUIT_DREIGINGSNIVEAU,
+                Map.of("uitkomst", "AFKONDIGEN", "motivering", "m")))
+        .containsExactly("eindtijd");
+    assertThat(
+            wrongFields(
+                Formulier.BESLUIT_DREIGINGSNIVEAU,
+                Map.of(
+                    "uitkomst",
+                    "AFKONDIGEN",
+                    "motivering",
+                    "m",
+                    "eindtijd",
+                    "2020-01-01T00:00:00Z")))
+        .containsExactly("eindtijd");
+    assertThat(
+            wrongFields(
+                Formulier.BESLUIT_DREIGINGSNIVEAU,
+                Map.of("uitkomst", "NIET_AFKONDIGEN", "motivering", "m")))
+        .as("not declaring needs no end")
+        .isEmpty();
+  }
+
+  @Test
+  void loweringNeedsALevelAndMoreInformationNeedsTheQuestion() {
+    assertThat(
+            wrongFields(
+                Formulier.BESLUIT_AFSCHALING, Map.of("uitkomst", "AFSCHALEN", "motivering", "m")))
+        .containsExactly("nieuwNiveau");
+    assertThat(
+            wrongFields(
+                Formulier.BESLUIT_AFSCHALING, Map.of("uitkomst", "HANDHAVEN", "motivering", "m")))
+        .isEmpty();
+    assertThat(
+            wrongFields(
+                Formulier.BEOORDELING_LOCC,
+                Map.of("uitkomst", "MEER_INFORMATIE", "motivering", "m")))
+        .containsExactly("gevraagdeInformatie");
+    assertThat(
+            wrongFields(
+                Formulier.HERBEOORDELING, Map.of("uitkomst", "VERLENGEN", "motivering", "m")))
+        .containsExactly("nieuweEindtijd");
+  }
+
+  @Test
+  void aCallCannotHaveHappenedInTheFutureAndAReachedPersonIsNamed() {
+    assertThat(
+            wrongFields(
+                Formulier.TELEFONISCH_BENADEREN,
+                Map.of("bereikt", false, "gesprokenOp", "2030-01-01T10:00:00Z")))
+        .containsExactly("gesprokenOp");
+    assertThat(wrongFields(Formulier.TELEFONISCH_BENADEREN, Map.of("bereikt", true)))
+        .containsExactly("gesprokenMet");
+    assertThat(wrongFields(Formulier.TELEFONISCH_BENADEREN, Map.of())).containsExactly("bereikt");
+  }
+
+  @Test
+  void costLinesAddUpToTheTotalOrTheTotalIsComputed() {
+    Map<String, Object> lines =
+        Map.of(
+            "regels",
+            List.of(
+                Map.of("vrCode", "VR13", "bedrag", 1200.50, "omschrijving", "brandweer"),
+                Map.of("vrCode", "VR14", "bedrag", 800, "omschrijving", "brandweer")));
+    Map<String, Object> computed = FORMS.validate(Formulier.KOSTENREGISTRATIE, lines, NCTV);
+    assertThat(((Number) computed.get("totaal")).doubleValue()).isEqualTo(2000.50);
+
+    Map<String, Object> wrong = new java.util.HashMap<>(lines);
+    wrong.put("totaal", 2500);
+    assertThat(wrongFields(Formulier.KOSTENREGISTRATIE, wrong)).containsExactly("totaal");
   }
 
   @Test

@@ -318,7 +318,7 @@ class FormViewTest {
     }
     FormView form =
         FormView.of(schema(Formulier.AANBOD_BIJSTAND), form("aantal", "-3"), errors, "utrecht");
-    assertThat(field(form, "aangeboden").error()).isEqualTo("Vink aan of niet.");
+    assertThat(field(form, "aangeboden").error()).isEqualTo("Maak een keuze.");
     assertThat(field(form, "aantal").error()).isEqualTo("Vul minimaal 0 in.");
     assertThat(field(form, "beschikbaarVanaf").error())
         .isEqualTo("Vul een geldige datum en tijd in.");
@@ -351,5 +351,77 @@ class FormViewTest {
     assertThat(FormView.fromLocalInput("2026-11-27T10:00:00Z")).isEqualTo("2026-11-27T10:00:00Z");
     assertThat(FormView.fromLocalInput("morgen")).isEqualTo("morgen");
     assertThat(FormView.toLocalInput("2026-11-27T09:00:00Z")).isEqualTo("2026-11-27T10:00");
+  }
+
+  @Test
+  void theDecisionOnLoweringOffersTheNationalLevelAndAsksItOnlyWhenLowering() {
+    FormView form =
+        FormView.prefilled(
+            schema(Formulier.BESLUIT_AFSCHALING), Map.of(), "nctv2", java.time.Instant.now());
+
+    Field level = field(form, "nieuwNiveau");
+    assertThat(level.value()).isEqualTo("3");
+    assertThat(level.condition()).isEqualTo("uitkomst=AFSCHALEN");
+    assertThat(level.required()).isTrue();
+    assertThat(level.enforced())
+        .as("the browser requires it only once Afschalen is chosen")
+        .isFalse();
+    assertThat(level.hint()).startsWith("Verplicht bij Afschalen.");
+  }
+
+  @Test
+  void theDeclarationIsPrefilledWithTheProposedEndAndRefusesAPastOne() {
+    FormView form =
+        FormView.prefilled(
+            schema(Formulier.BESLUIT_DREIGINGSNIVEAU),
+            Map.of("voorgesteldEinde", "2030-03-19T05:00:00Z"),
+            "nctv",
+            java.time.Instant.now());
+
+    Field end = field(form, "eindtijd");
+    assertThat(end.value()).isEqualTo("2030-03-19T06:00");
+    assertThat(end.min()).as("the browser refuses a time before now").isNotNull();
+    assertThat(end.condition()).isEqualTo("uitkomst=AFKONDIGEN");
+  }
+
+  @Test
+  void theAllocationIsPrefilledWithTheHubsProposalRowByRow() {
+    FormView form =
+        FormView.prefilled(
+            schema(Formulier.TOEWIJZING),
+            Map.of(
+                "toewijzingsvoorstel",
+                Map.of(
+                    "regels",
+                    List.of(
+                        Map.of("vrCode", "VR13", "aantal", 2, "aankomst", "x"),
+                        Map.of("vrCode", "VR14", "aantal", 1)))),
+            "locc",
+            java.time.Instant.now());
+
+    assertThat(field(form, "regels[0].vrCode").value()).isEqualTo("VR13");
+    assertThat(field(form, "regels[0].aantal").value()).isEqualTo("2");
+    assertThat(field(form, "regels[1].vrCode").value()).isEqualTo("VR14");
+    assertThat(field(form, "regels[2].vrCode").value()).as("a spare row").isNull();
+  }
+
+  @Test
+  void aRequiredYesOrNoIsAChoiceNotAnUntickedBox() {
+    FormView form =
+        FormView.prefilled(
+            schema(Formulier.TELEFONISCH_BENADEREN), Map.of(), "operator", java.time.Instant.now());
+
+    Field reached = field(form, "bereikt");
+    assertThat(reached.kind()).isEqualTo(Kind.YES_NO);
+    assertThat(reached.options()).extracting(Option::label).containsExactly("Ja", "Nee");
+    assertThat(reached.options()).noneMatch(Option::chosen);
+    assertThat(field(form, "gesprokenOp").value()).as("the call time is now").isNotBlank();
+    assertThat(field(form, "gesprokenMet").condition()).isEqualTo("bereikt=true");
+
+    assertThat(FormView.payload(schema(Formulier.TELEFONISCH_BENADEREN), form()))
+        .as("nothing chosen is nothing sent, so the server asks for a choice")
+        .doesNotContainKey("bereikt");
+    assertThat(FormView.payload(schema(Formulier.TELEFONISCH_BENADEREN), form("bereikt", "false")))
+        .containsEntry("bereikt", false);
   }
 }

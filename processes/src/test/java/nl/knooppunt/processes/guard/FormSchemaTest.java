@@ -103,4 +103,56 @@ class FormSchemaTest {
                         "{\"uitkomst\":\"MISSCHIEN\",\"motivering\":\"x\",\"beoordeeldDoor\":\"y\"}")))
         .isNotEmpty();
   }
+
+  /**
+   * The hub's own keywords name what exists: a prefill names a process variable of the catalogue
+   * (or "nu"), a time rule sits on a date-time field, a sum names a list field and its number
+   * field, and a conditional requirement names fields of the form.
+   */
+  @ParameterizedTest
+  @EnumSource(Formulier.class)
+  void theHubsOwnKeywordsNameRealVariablesAndFields(Formulier f) throws IOException {
+    JsonNode schema = schema(f);
+    JsonNode props = schema.path("properties");
+    for (Iterator<java.util.Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> p = it.next();
+      JsonNode prop = p.getValue();
+      String where = f.naam() + "." + p.getKey();
+      if (prop.has("x-prefill")) {
+        String path = prop.get("x-prefill").asText();
+        assertThat(
+                "nu".equals(path)
+                    || nl.knooppunt.processes.Variabele.of(path.split("\\.")[0]).isPresent())
+            .as(where + " x-prefill " + path + " names a catalogue variable")
+            .isTrue();
+      }
+      if (prop.has("x-time")) {
+        assertThat(prop.path("format").asText()).as(where).isEqualTo("date-time");
+        assertThat(prop.get("x-time").asText()).as(where).isIn("future", "past");
+      }
+      if (prop.has("x-sum")) {
+        String[] sum = prop.get("x-sum").asText().split("\\.");
+        assertThat(
+                props
+                    .path(sum[0])
+                    .path("items")
+                    .path("properties")
+                    .path(sum[1])
+                    .path("type")
+                    .asText())
+            .as(where + " x-sum")
+            .isEqualTo("number");
+      }
+    }
+    for (JsonNode rule : schema.path("allOf")) {
+      rule.path("if")
+          .path("properties")
+          .fieldNames()
+          .forEachRemaining(
+              name -> assertThat(props.has(name)).as(f.naam() + " if " + name).isTrue());
+      rule.path("then")
+          .path("required")
+          .forEach(r -> assertThat(props.has(r.asText())).as(f.naam() + " then " + r).isTrue());
+    }
+  }
 }
