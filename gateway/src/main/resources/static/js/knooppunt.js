@@ -15,10 +15,27 @@
       return;
     }
     source = new EventSource(url);
-    source.addEventListener("gewijzigd", function () {
+    // The version the page was rendered at; a change between rendering and connecting (or during
+    // a reconnect) is caught up at once: the stream's first event says the version now.
+    var known = Number(document.body.getAttribute("data-versie") || "0");
+    function changed() {
       if (window.htmx) {
         htmx.trigger(document.body, "gewijzigd");
       }
+    }
+    source.addEventListener("versie", function (event) {
+      var now = Number(event.data);
+      if (now > known) {
+        known = now;
+        changed();
+      }
+    });
+    source.addEventListener("gewijzigd", function (event) {
+      var now = Number(event.data);
+      if (!isNaN(now)) {
+        known = Math.max(known, now);
+      }
+      changed();
     });
   }
   function disconnect() {
@@ -136,5 +153,30 @@
   }
   document.addEventListener("DOMContentLoaded", function () {
     init(document);
+  });
+})();
+
+// A live update replaces a part of the page; what the reader opened (a round of notices, the
+// timeline) stays open.
+(function () {
+  "use strict";
+  var opened = [];
+  function key(details) {
+    return details.id || details.getAttribute("data-ronde");
+  }
+  document.addEventListener("htmx:beforeSwap", function () {
+    opened = [];
+    document.querySelectorAll("details[open]").forEach(function (d) {
+      if (key(d)) {
+        opened.push(key(d));
+      }
+    });
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    document.querySelectorAll("details").forEach(function (d) {
+      if (key(d) && opened.indexOf(key(d)) >= 0) {
+        d.open = true;
+      }
+    });
   });
 })();

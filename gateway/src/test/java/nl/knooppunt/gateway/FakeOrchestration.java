@@ -45,6 +45,22 @@ public class FakeOrchestration implements Orchestration {
     calls.add(new Call("complete", String.valueOf(userTaskKey), variables));
   }
 
+  /** Incidents the fake engine reports (tests add and remove them). */
+  public final List<Incident> incidents = new CopyOnWriteArrayList<>();
+
+  /** Called process instances: child key → parent key. */
+  public final Map<Long, Long> parents = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public List<Incident> activeIncidents(int max) {
+    return incidents.stream().limit(max).toList();
+  }
+
+  @Override
+  public java.util.Optional<Long> parentProcessInstance(long processInstanceKey) {
+    return java.util.Optional.ofNullable(parents.get(processInstanceKey));
+  }
+
   @TestConfiguration(proxyBeanMethods = false)
   public static class Config {
     @Bean

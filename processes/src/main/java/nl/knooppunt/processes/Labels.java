@@ -115,6 +115,9 @@ public final class Labels {
     VALUES.put("AFSCHALING_MANHUNT", "Manhunt beëindigd (afschaling)");
     VALUES.put("BIJSTAND_TOEGEKEND", "Bijstand toegekend");
     VALUES.put("BIJSTAND_AFGEWEZEN", "Bijstand afgewezen");
+    VALUES.put("GRIP_ADVIES", "GRIP-advies");
+    VALUES.put("SITUATIERAPPORT", "Situatierapport");
+    VALUES.put("PUBLIEKSOPROEP", "Publieksoproep");
     // outcome of a manhunt
     VALUES.put("AANGEHOUDEN", "Dader(s) aangehouden");
     VALUES.put("BEEINDIGD", "Manhunt beëindigd");

@@ -11,6 +11,7 @@ import nl.knooppunt.api.model.EvaluationReport;
 import nl.knooppunt.api.model.LogbookEntry;
 import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.api.model.StepDuration;
+import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.readmodel.Logbook;
@@ -68,6 +69,7 @@ public class CrisisController implements CrisesApi {
     d.setDecisions(queries.decisions(crisisId));
     d.setThreatLevels(
         queries.threatLevels(Boolean.TRUE.equals(c.summary().getExercise()), crisisId));
+    d.setIncidents(queries.incidentsOf(crisisId));
     return ResponseEntity.ok(d);
   }
 
@@ -118,7 +120,11 @@ public class CrisisController implements CrisesApi {
               .sla(row.sla());
       if (t.getCreatedAt() != null && t.getCompletedAt() != null) {
         s.durationSeconds(Duration.between(t.getCreatedAt(), t.getCompletedAt()).toSeconds());
-        s.withinSla(t.getDueAt() == null || !t.getCompletedAt().isAfter(t.getDueAt()));
+        if (t.getState() == TaskState.COMPLETED) {
+          // a task that was cancelled (an offer no longer needed, a call made moot) was not done:
+          // it is neither within nor outside its norm
+          s.withinSla(t.getDueAt() == null || !t.getCompletedAt().isAfter(t.getDueAt()));
+        }
       }
       r.addStepsItem(s);
       if (Formulier.EVALUATIE.key().equals(t.getFormKey()) && row.completionData() != null) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import nl.knooppunt.api.NotificatiesApi;
 import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.api.model.NotificationAcknowledgement;
+import nl.knooppunt.gateway.directory.Directory;
 import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
 import nl.knooppunt.gateway.events.EventTypes;
@@ -34,26 +35,29 @@ public class NotificationController implements NotificatiesApi {
 
   private final Queries queries;
   private final EventPublisher events;
+  private final Directory directory;
   private final ObjectMapper json;
 
-  NotificationController(Queries queries, EventPublisher events, ObjectMapper json) {
+  NotificationController(
+      Queries queries, EventPublisher events, Directory directory, ObjectMapper json) {
     this.queries = queries;
     this.events = events;
+    this.directory = directory;
     this.json = json;
   }
 
-  static boolean isRecipient(KnooppuntUser user, Notification n) {
-    if (user.has(Rol.GEZAG) && user.municipalityCode() != null) {
-      if (user.municipalityCode().equals(n.getMunicipalityCode())
-          || user.municipalityCode().equals(n.getRecipientCode())) {
-        return true;
-      }
-    }
-    if (user.has(Rol.REGIO) && user.vrCode() != null) {
-      return n.getMunicipalityCode() == null
-          && (user.vrCode().equals(n.getVrCode()) || user.vrCode().equals(n.getRecipientCode()));
-    }
-    return false;
+  /** Whether the notice is addressed to an authority the user answers for. */
+  private boolean isRecipient(KnooppuntUser user, Notification n) {
+    return n.getRecipientCode() != null
+        && directory.recipientCodesOf(user).contains(n.getRecipientCode());
+  }
+
+  @Override
+  public ResponseEntity<List<Notification>> listMyNotifications(Boolean exercise, Boolean open) {
+    KnooppuntUser user = CurrentUsers.current();
+    return ResponseEntity.ok(
+        queries.notificationsFor(
+            directory.recipientCodesOf(user), exercise, Boolean.TRUE.equals(open)));
   }
 
   @Override

@@ -167,7 +167,12 @@ public class ProcessController implements ProcessenApi {
         user,
         loc.getMunicipalityCode() != null ? "GEMEENTE" : "VEILIGHEIDSREGIO",
         List.of(loc.getMunicipalityCode() != null ? loc.getMunicipalityCode() : loc.getVrCode()),
-        loc.getDescription(),
+        (loc.getMunicipalityCode() != null
+                ? "gemeente " + directory.municipalityName(loc.getMunicipalityCode()).orElse("")
+                : "veiligheidsregio " + directory.regionName(loc.getVrCode()).orElse(""))
+            + " ("
+            + loc.getDescription()
+            + ")",
         List.of(loc.getVrCode()),
         null);
   }

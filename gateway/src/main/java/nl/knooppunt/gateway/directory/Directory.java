@@ -28,6 +28,20 @@ public class Directory {
   private static final nl.knooppunt.directory.Directory DATA =
       nl.knooppunt.directory.Directory.referenceData();
 
+  /**
+   * Contacts of the authorities: the demo contact book in the embedded default (every number
+   * fictional and marked demo); a real contact register is needed before going live.
+   */
+  private final nl.knooppunt.directory.Directory contacts;
+
+  public Directory() {
+    this(new nl.knooppunt.directory.DemoContactBook());
+  }
+
+  Directory(nl.knooppunt.directory.ContactBook book) {
+    this.contacts = nl.knooppunt.directory.Directory.load(book);
+  }
+
   static {
     Map<String, String> codes = new LinkedHashMap<>();
     DATA.provinces().stream()
@@ -90,6 +104,54 @@ public class Directory {
     return gmCode == null
         ? Optional.empty()
         : DATA.municipality(gmCode).map(nl.knooppunt.directory.Municipality::regionCode);
+  }
+
+  /** An authority the hub notifies ({@code BM-GM0344}, {@code VZ-VR09}, {@code KMAR}, ...). */
+  public Optional<nl.knooppunt.directory.Authority> authority(String code) {
+    return code == null ? Optional.empty() : DATA.authority(code);
+  }
+
+  /** The number to call an authority on ("070 000 1234 (demonummer)"), when there is one. */
+  public Optional<String> phone(String authorityCode) {
+    return authorityCode == null
+        ? Optional.empty()
+        : contacts.phone(authorityCode).map(c -> c.address() + (c.demo() ? " (demonummer)" : ""));
+  }
+
+  /**
+   * The authorities a signed-in user answers for, by code: a gezag for its mayor, a region for the
+   * region and its chair, the police for its unit's chief, the OM for its chief prosecutors and the
+   * national office, the duty officer for the NCC.
+   */
+  public java.util.Set<String> recipientCodesOf(nl.knooppunt.gateway.security.KnooppuntUser user) {
+    java.util.Set<String> codes = new java.util.TreeSet<>();
+    if (user.has(nl.knooppunt.gateway.security.Rol.GEZAG) && user.municipalityCode() != null) {
+      codes.add(nl.knooppunt.directory.AuthorityCodes.mayor(user.municipalityCode()));
+    }
+    if (user.has(nl.knooppunt.gateway.security.Rol.REGIO) && user.vrCode() != null) {
+      codes.add(user.vrCode());
+      codes.add(nl.knooppunt.directory.AuthorityCodes.regionChair(user.vrCode()));
+    }
+    if (user.has(nl.knooppunt.gateway.security.Rol.POLITIE) && user.policeUnit() != null) {
+      DATA.policeUnits().stream()
+          .filter(
+              u ->
+                  u.code().equalsIgnoreCase(user.policeUnit())
+                      || u.name().equalsIgnoreCase(user.policeUnit()))
+          .forEach(u -> codes.add(nl.knooppunt.directory.AuthorityCodes.policeChief(u.code())));
+    }
+    for (nl.knooppunt.directory.Authority a : DATA.authorities()) {
+      boolean om =
+          user.has(nl.knooppunt.gateway.security.Rol.OM)
+              && a.role() == nl.knooppunt.directory.AuthorityRole.HOOFDOFFICIER_VAN_JUSTITIE;
+      boolean ncc =
+          user.has(nl.knooppunt.gateway.security.Rol.LANDELIJK_OPERATOR)
+              && a.role() == nl.knooppunt.directory.AuthorityRole.NCC;
+      if (om || ncc) {
+        codes.add(a.code());
+      }
+    }
+    return codes;
   }
 
   /** A province code (PV26) or name (Utrecht) as its canonical PV code, if known. */

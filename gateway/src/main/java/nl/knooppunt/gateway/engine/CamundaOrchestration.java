@@ -118,6 +118,51 @@ class CamundaOrchestration implements Orchestration {
   }
 
   @Override
+  public java.util.List<Incident> activeIncidents(int max) {
+    return call(
+        "Incidenten opvragen",
+        c ->
+            c
+                .newIncidentSearchRequest()
+                .filter(f -> f.state(io.camunda.client.api.search.enums.IncidentState.ACTIVE))
+                .sort(s -> s.creationTime().asc())
+                .page(p -> p.limit(max))
+                .requestTimeout(TIMEOUT)
+                .send()
+                .join()
+                .items()
+                .stream()
+                .map(
+                    i ->
+                        new Incident(
+                            i.getIncidentKey(),
+                            i.getProcessInstanceKey(),
+                            i.getProcessDefinitionId(),
+                            i.getElementId(),
+                            i.getErrorType() == null ? null : i.getErrorType().name(),
+                            i.getErrorMessage(),
+                            i.getCreationTime()))
+                .toList());
+  }
+
+  @Override
+  public java.util.Optional<Long> parentProcessInstance(long processInstanceKey) {
+    try {
+      return call(
+          "Procesinstantie " + processInstanceKey,
+          c ->
+              java.util.Optional.ofNullable(
+                  c.newProcessInstanceGetRequest(processInstanceKey)
+                      .requestTimeout(TIMEOUT)
+                      .send()
+                      .join()
+                      .getParentProcessInstanceKey()));
+    } catch (Problems.NotFound e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Override
   public void completeTask(long userTaskKey, Map<String, Object> variables) {
     call(
         "Taak " + userTaskKey + " afronden",

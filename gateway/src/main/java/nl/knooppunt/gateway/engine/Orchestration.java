@@ -24,4 +24,20 @@ public interface Orchestration {
 
   /** Completes a user task with the form variables. */
   void completeTask(long userTaskKey, Map<String, Object> variables);
+
+  /** A step the engine cannot go on with: an incident. */
+  record Incident(
+      long key,
+      long processInstanceKey,
+      String processId,
+      String elementId,
+      String errorType,
+      String errorMessage,
+      java.time.OffsetDateTime createdAt) {}
+
+  /** The active incidents, oldest first, at most {@code max}. */
+  java.util.List<Incident> activeIncidents(int max);
+
+  /** The instance that called this one (a call activity), empty for a root or unknown instance. */
+  java.util.Optional<Long> parentProcessInstance(long processInstanceKey);
 }

@@ -32,9 +32,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskListenerWorker {
 
-  /** Variables not copied into the task context (large lists the form does not need). */
+  /**
+   * Variables not copied into the task context (large lists no form needs). The regions' positions
+   * ({@code afstemmingen}) and the offers ({@code aanbiedingen}) are kept: the decisions rest on
+   * them.
+   */
   private static final List<String> SKIPPED_VARIABLES =
-      List.of("ontvangers", "bevestigingen", "aanbiedingen", "afstemmingen");
+      List.of("ontvangers", "bevestigingen", "verzendingen");
 
   private static final int MAX_CONTEXT_CHARS = 32_000;
 

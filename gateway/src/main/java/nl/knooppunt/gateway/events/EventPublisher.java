@@ -3,6 +3,8 @@ package nl.knooppunt.gateway.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.TimeUnit;
 import nl.knooppunt.gateway.readmodel.Projector;
+import nl.knooppunt.gateway.security.CurrentUsers;
+import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.processes.events.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ public class EventPublisher {
   }
 
   public void publish(Envelope event) {
+    nameTheActor(event);
     try {
       kafka
           .send(Topic.Names.EVENTS, event.crisisId(), event.toJson(json))
@@ -51,6 +54,21 @@ public class EventPublisher {
           e);
     }
     projector.apply(event);
+  }
+
+  /**
+   * The signed-in person who caused the event is named in it ({@code data.actorName}), so the
+   * logbook and the pages show who acted by name and function, not by account.
+   */
+  private static void nameTheActor(Envelope event) {
+    if (event.actor() == null || event.data().has("actorName")) {
+      return;
+    }
+    CurrentUsers.signedIn()
+        .filter(u -> u.username().equals(event.actor()))
+        .map(KnooppuntUser::displayName)
+        .filter(name -> name != null && !name.isBlank())
+        .ifPresent(name -> event.data().put("actorName", name));
   }
 
   /** Writes a record to another topic and waits for the broker's acknowledgement. */

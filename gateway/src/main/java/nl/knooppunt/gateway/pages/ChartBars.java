@@ -2,10 +2,8 @@ package nl.knooppunt.gateway.pages;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Bar charts drawn as HTML (class {@code balk}): every bar carries its value as text, the bar only
@@ -15,12 +13,6 @@ import java.util.Locale;
 public final class ChartBars {
 
   /** The time zone of every time on the pages. */
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("d-M-yyyy HH:mm", Locale.forLanguageTag("nl"));
-
-  private static final DateTimeFormatter TIME_SECONDS =
-      DateTimeFormatter.ofPattern("d-M-yyyy HH:mm:ss", Locale.forLanguageTag("nl"));
-
   private ChartBars() {}
 
   /** One bar: label, value, value as text, width in percent of the largest, red or not. */
@@ -57,12 +49,12 @@ public final class ChartBars {
 
   /** A time as {@code 23-11-2026 10:15} in Europe/Amsterdam; empty for null. */
   public static String time(OffsetDateTime t) {
-    return t == null ? "" : DATE_TIME.format(t.atZoneSameInstant(Times.AMSTERDAM));
+    return Times.format(t);
   }
 
   /** A time with seconds, for the timeline. */
   public static String timeSeconds(OffsetDateTime t) {
-    return t == null ? "" : TIME_SECONDS.format(t.atZoneSameInstant(Times.AMSTERDAM));
+    return Times.formatSeconds(t);
   }
 
   /**

@@ -35,7 +35,7 @@ public class CrisisPages {
 
   /** Actions on a running crisis: the API operation and the button text. */
   enum Action {
-    VERLAGING("proposeLowering", "Verlaging voorstellen", CrisisType.DREIGINGSNIVEAU_5),
+    VERLAGING("proposeLowering", "Afschaling voorstellen", CrisisType.DREIGINGSNIVEAU_5),
     AANHOUDING("reportArrest", "Aanhouding melden", CrisisType.MANHUNT),
     EINDE_MANHUNT("endManhunt", "Manhunt beëindigen", CrisisType.MANHUNT),
     EINDE_INZET("endDeployment", "Inzet beëindigen", CrisisType.BIJSTANDSAANVRAAG),
@@ -65,25 +65,60 @@ public class CrisisPages {
     }
   }
 
-  /** Acknowledgement figures of a crisis. */
+  /** Acknowledgement figures of a round of notices: one count per recipient. */
   public record Acknowledgements(int required, int acknowledged, int escalated, int silent) {
     public int percentage() {
       return required == 0 ? 100 : acknowledged * 100 / required;
     }
   }
 
+  /** One round of notices (the declaration, an extension, the lowering, ...). */
+  public record Round(
+      String ref, String label, String sent, Acknowledgements figures, List<RoundRow> rows) {}
+
+  /** One recipient of a round. */
+  public record RoundRow(
+      String code,
+      String name,
+      String sent,
+      String acknowledged,
+      boolean silent,
+      boolean requiresAck,
+      String escalated,
+      String channel) {}
+
+  /** One open task of the crisis, in words. */
+  public record OpenTask(
+      String name,
+      String subject,
+      String forWhom,
+      String assignee,
+      boolean overdue,
+      String dueIso,
+      String due) {}
+
+  /** One decision, by name. */
+  public record DecisionLine(
+      String decision, String by, String when, String motivation, String task) {}
+
+  /** One line of the timeline. */
+  public record Line(String when, String iso, String summary, String who) {}
+
   private final CrisisController crises;
   private final NotificationController notifications;
   private final ProcessController processes;
   private final Queries queries;
   private final MapView map;
+  private final nl.knooppunt.gateway.directory.Directory directory;
 
   public CrisisPages(
       CrisisController crises,
       NotificationController notifications,
       ProcessController processes,
       Queries queries,
-      MapView map) {
+      MapView map,
+      nl.knooppunt.gateway.directory.Directory directory) {
+    this.directory = directory;
     this.map = map;
     this.crises = crises;
     this.notifications = notifications;
@@ -116,11 +151,18 @@ public class CrisisPages {
     return "crisis";
   }
 
-  /** The live part of the crisis page. */
+  /** The live summary of the crisis page (phase, what stands still, open tasks). */
   @GetMapping("/{crisisId}/inhoud")
   public String content(@PathVariable String crisisId, Model model) {
     fill(crisisId, model);
-    return "crisis :: inhoud";
+    return "crisis :: samenvatting";
+  }
+
+  /** The live rest of the crisis page (decisions, notices, map, timeline). */
+  @GetMapping("/{crisisId}/details")
+  public String details(@PathVariable String crisisId, Model model) {
+    fill(crisisId, model);
+    return "crisis :: details";
   }
 
   @PostMapping("/{crisisId}/actie")
@@ -171,11 +213,77 @@ public class CrisisPages {
     CrisisDetail detail = crises.getCrisis(crisisId).getBody();
     CrisisSummary c = detail.getCrisis();
     List<Notification> list = notifications.listCrisisNotifications(crisisId).getBody();
+    Map<String, String> people = queries.people();
+    java.util.function.Function<String, String> person =
+        u -> u == null ? "" : people.getOrDefault(u, u);
     model.addAttribute("crisis", c);
     model.addAttribute("detail", detail);
+    model.addAttribute("fase", nl.knooppunt.processes.Labels.phase(c.getStatus()));
+    model.addAttribute(
+        "soort",
+        nl.knooppunt.processes.Labels.process(
+            c.getProcess() == null ? null : c.getProcess().getValue()));
+    model.addAttribute("gestartDoor", person.apply(c.getStartedBy()));
+    model.addAttribute(
+        "regioNamen",
+        c.getRegions().stream().map(vr -> directory.regionName(vr).orElse(vr)).toList());
+    model.addAttribute("stilstand", detail.getIncidents());
+    List<Round> rounds = rounds(list, person);
+    model.addAttribute("rondes", rounds);
+    Round latest = rounds.stream().filter(r -> r.figures().required() > 0).findFirst().orElse(null);
+    model.addAttribute(
+        "erkenning", latest == null ? new Acknowledgements(0, 0, 0, 0) : latest.figures());
+    model.addAttribute("erkenningRonde", latest == null ? "" : latest.label());
     model.addAttribute("meldingen", list);
-    model.addAttribute("erkenning", acknowledgements(list));
-    model.addAttribute("tijdlijn", crises.getCrisisTimeline(crisisId).getBody());
+    model.addAttribute(
+        "taken",
+        detail.getOpenTasks().stream()
+            .map(
+                t ->
+                    new OpenTask(
+                        t.getName(),
+                        t.getSubject(),
+                        String.join(
+                            ", ",
+                            t.getCandidateGroups().stream()
+                                .map(g -> TaskWords.group(g, directory::regionName))
+                                .toList()),
+                        t.getAssignee() == null ? null : person.apply(t.getAssignee()),
+                        Boolean.TRUE.equals(t.getOverdue()),
+                        t.getDueAt() == null ? null : t.getDueAt().toInstant().toString(),
+                        Times.format(t.getDueAt())))
+            .toList());
+    model.addAttribute(
+        "besluiten",
+        detail.getDecisions().stream()
+            .map(
+                d ->
+                    new DecisionLine(
+                        nl.knooppunt.processes.Labels.value(d.getDecision()),
+                        person.apply(d.getDecidedBy()),
+                        Times.format(d.getDecidedAt()),
+                        d.getMotivation(),
+                        d.getTask()))
+            .toList());
+    model.addAttribute(
+        "tijdlijn",
+        crises.getCrisisTimeline(crisisId).getBody().stream()
+            .sorted(
+                java.util.Comparator.comparing(
+                        nl.knooppunt.api.model.LogbookEntry::getOccurredAt,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                    .thenComparing(nl.knooppunt.api.model.LogbookEntry::getSequence)
+                    .reversed())
+            .map(
+                e ->
+                    new Line(
+                        Times.formatSeconds(e.getOccurredAt()),
+                        e.getOccurredAt() == null ? "" : e.getOccurredAt().toInstant().toString(),
+                        e.getSummary() == null ? "Gebeurtenis" : e.getSummary(),
+                        e.getActor() == null || "procesengine".equals(e.getActor())
+                            ? null
+                            : person.apply(e.getActor())))
+            .toList());
     model.addAttribute("oefening", Boolean.TRUE.equals(c.getExercise()));
     model.addAttribute(
         "acties",
@@ -186,6 +294,7 @@ public class CrisisPages {
                 .filter(a -> AccessPolicy.permits(user, a.operation))
                 .toList());
     model.addAttribute("niveaus", map.levels(detail.getThreatLevels()));
+    model.addAttribute("niveauTekst", levelText(detail.getThreatLevels()));
     model.addAttribute(
         "gebied",
         c.getArea() == null
@@ -194,6 +303,84 @@ public class CrisisPages {
     model.addAttribute("kanEvaluatie", AccessPolicy.permits(user, "getEvaluationReport"));
     model.addAttribute(
         "startgegevens", detail.getStartData() == null ? Map.of() : detail.getStartData());
+  }
+
+  /** "Niveau 5 in 26 gebieden, tot wo 19 mrt. 2030 06:00" per level in force. */
+  static List<String> levelText(List<nl.knooppunt.api.model.ThreatLevel> levels) {
+    boolean municipalities = levels.stream().anyMatch(l -> "GEMEENTE".equals(l.getAreaKind()));
+    Map<Integer, List<nl.knooppunt.api.model.ThreatLevel>> byLevel =
+        new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+    for (nl.knooppunt.api.model.ThreatLevel l : levels) {
+      if (!municipalities || "GEMEENTE".equals(l.getAreaKind())) {
+        byLevel.computeIfAbsent(l.getLevel(), k -> new java.util.ArrayList<>()).add(l);
+      }
+    }
+    String unit = municipalities ? " gemeente" : " gebied";
+    String units = municipalities ? " gemeenten" : " gebieden";
+    List<String> out = new java.util.ArrayList<>();
+    byLevel.forEach(
+        (level, areas) -> {
+          java.time.OffsetDateTime until =
+              areas.stream()
+                  .map(nl.knooppunt.api.model.ThreatLevel::getValidUntil)
+                  .filter(java.util.Objects::nonNull)
+                  .max(java.util.Comparator.naturalOrder())
+                  .orElse(null);
+          out.add(
+              "Niveau "
+                  + level
+                  + " in "
+                  + areas.size()
+                  + (areas.size() == 1 ? unit : units)
+                  + (until == null ? "" : ", tot " + Times.format(until)));
+        });
+    return out;
+  }
+
+  /** The notices by round, the latest round first; each recipient counted once per round. */
+  static List<Round> rounds(
+      List<Notification> list, java.util.function.Function<String, String> person) {
+    Map<String, List<Notification>> byRound = new java.util.LinkedHashMap<>();
+    for (Notification n : list) {
+      String ref = n.getRoundRef() == null ? "" : n.getRoundRef();
+      byRound.computeIfAbsent(ref, k -> new java.util.ArrayList<>()).add(n);
+    }
+    List<Round> out = new java.util.ArrayList<>();
+    byRound.forEach(
+        (ref, notices) -> {
+          Notification first = notices.get(0);
+          List<RoundRow> rows =
+              notices.stream()
+                  .map(
+                      n ->
+                          new RoundRow(
+                              n.getRecipientCode(),
+                              n.getRecipientName() == null
+                                  ? n.getRecipientCode()
+                                  : n.getRecipientName(),
+                              Times.format(n.getSentAt()),
+                              n.getAcknowledgedAt() == null
+                                  ? null
+                                  : Times.format(n.getAcknowledgedAt())
+                                      + (n.getAcknowledgedBy() == null
+                                          ? ""
+                                          : " door " + person.apply(n.getAcknowledgedBy())),
+                              Boolean.TRUE.equals(n.getRequiresAck())
+                                  && n.getAcknowledgedAt() == null,
+                              Boolean.TRUE.equals(n.getRequiresAck()),
+                              n.getEscalatedAt() == null ? null : Times.format(n.getEscalatedAt()),
+                              nl.knooppunt.processes.Labels.channel(n.getChannel())))
+                  .toList();
+          out.add(
+              new Round(
+                  ref,
+                  nl.knooppunt.processes.Labels.value(first.getKind()),
+                  Times.format(first.getSentAt()),
+                  acknowledgements(notices),
+                  rows));
+        });
+    java.util.Collections.reverse(out);
+    return out;
   }
 
   static Acknowledgements acknowledgements(List<Notification> list) {

@@ -88,9 +88,13 @@ public class EvaluationPages {
     model.addAttribute("gebied", c.getArea() == null ? null : c.getArea().getName());
     model.addAttribute("regios", names(c.getRegions()));
 
+    Map<String, String> names = queries.people();
     List<Step> steps = new ArrayList<>();
     int outside = 0;
     for (StepDuration s : r.getSteps()) {
+      if (s.getCompletedBy() != null) {
+        s.setCompletedBy(names.getOrDefault(s.getCompletedBy(), s.getCompletedBy()));
+      }
       Step step = step(s);
       if ("buiten".equals(step.resultClass())) {
         outside++;
@@ -100,9 +104,9 @@ public class EvaluationPages {
     model.addAttribute("stappen", steps);
     model.addAttribute("stappenBuitenNorm", outside);
 
-    model.addAttribute("tijdlijn", lines(chronological(r.getTimeline())));
-    model.addAttribute("stiltes", lines(r.getSilences()));
-    model.addAttribute("escalaties", lines(r.getEscalations()));
+    model.addAttribute("tijdlijn", named(lines(chronological(r.getTimeline())), names));
+    model.addAttribute("stiltes", named(lines(r.getSilences()), names));
+    model.addAttribute("escalaties", named(lines(r.getEscalations()), names));
 
     List<Unanswered> unanswered = new ArrayList<>();
     for (Notification n : queries.notificationsOf(crisisId)) {
@@ -120,12 +124,13 @@ public class EvaluationPages {
     }
     model.addAttribute("onbevestigd", unanswered);
 
+    Map<String, String> people = queries.people();
     List<DecisionLine> decisions = new ArrayList<>();
     for (Decision d : queries.decisions(crisisId)) {
       decisions.add(
           new DecisionLine(
-              d.getDecision(),
-              d.getDecidedBy(),
+              nl.knooppunt.processes.Labels.value(d.getDecision()),
+              people.getOrDefault(d.getDecidedBy(), d.getDecidedBy()),
               ChartBars.time(d.getDecidedAt()),
               d.getMotivation(),
               d.getTask()));
@@ -189,6 +194,22 @@ public class EvaluationPages {
                     LogbookEntry::getOccurredAt,
                     java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                 .thenComparing(LogbookEntry::getSequence))
+        .toList();
+  }
+
+  /** The lines with people by name; the engine's own lines without an actor. */
+  static List<Line> named(List<Line> lines, Map<String, String> people) {
+    return lines.stream()
+        .map(
+            l ->
+                new Line(
+                    l.time(),
+                    l.iso(),
+                    l.actor() == null || "procesengine".equals(l.actor())
+                        ? null
+                        : people.getOrDefault(l.actor(), l.actor()),
+                    l.summary(),
+                    l.type()))
         .toList();
   }
 

@@ -44,6 +44,15 @@ public class LiveUpdates implements SmartLifecycle {
   private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean dirty = new AtomicBoolean();
   private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * The number of committed read-model changes so far. A page carries the version it was rendered
+   * at; a stream that opens later than a change (the page was rendered, the task appeared, then the
+   * browser connected) learns the current version at once and the page reloads its live parts, so
+   * no change falls between rendering and connecting.
+   */
+  private final AtomicLong version = new AtomicLong();
+
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -72,12 +81,26 @@ public class LiveUpdates implements SmartLifecycle {
     emitter.onCompletion(() -> emitters.remove(emitter));
     emitter.onTimeout(() -> emitters.remove(emitter));
     emitter.onError(e -> emitters.remove(emitter));
+    try {
+      emitter.send(SseEmitter.event().name(VERSION_EVENT).data(Long.toString(version.get())));
+    } catch (IOException | IllegalStateException e) {
+      emitters.remove(emitter);
+    }
     return emitter;
   }
 
+  /** The event a new stream gets first: the read model's version now. */
+  public static final String VERSION_EVENT = "versie";
+
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   public void changed(ReadModelChanged change) {
+    version.incrementAndGet();
     dirty.set(true);
+  }
+
+  /** The read model's version (see {@link #version}). */
+  public long version() {
+    return version.get();
   }
 
   /** Number of open streams (for tests and metrics). */
@@ -90,7 +113,7 @@ public class LiveUpdates implements SmartLifecycle {
       return;
     }
     long id = sequence.incrementAndGet();
-    send(SseEmitter.event().name(EVENT).id(Long.toString(id)).data(Long.toString(id)));
+    send(SseEmitter.event().name(EVENT).id(Long.toString(id)).data(Long.toString(version.get())));
   }
 
   private void heartbeat() {

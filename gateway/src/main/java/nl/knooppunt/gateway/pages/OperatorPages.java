@@ -90,12 +90,25 @@ public class OperatorPages {
     if (kind != null && codes.isEmpty()) {
       form.error("gebied", "Kies ten minste één gebied.");
     }
+    model.addAttribute("gekozen", new java.util.HashSet<>(codes));
     String reason = form.text("reden", 4000);
     OffsetDateTime end = form.time("eindtijd");
     if (end != null && end.isBefore(OffsetDateTime.now())) {
       form.error("eindtijd", "De eindtijd ligt in het verleden.");
     }
     if (!form.valid()) {
+      return invalid(model, user, session, response, "dn5", form);
+    }
+    List<CrisisSummary> overlapping =
+        kind == null
+            ? List.of()
+            : openLevelFiveCrises(directory.regionsOf(kind, codes), World.exercise(session));
+    if (!overlapping.isEmpty() && !form.checked("ookAlsErAlEenIs")) {
+      model.addAttribute("overlap", overlapping);
+      form.error(
+          "overlap",
+          "Voor (een deel van) dit gebied loopt al een procedure dreigingsniveau 5. Gebruik die,"
+              + " of kies hieronder om toch een nieuw voorstel in te dienen.");
       return invalid(model, user, session, response, "dn5", form);
     }
     String name = areaName(kind, codes);
@@ -112,6 +125,16 @@ public class OperatorPages {
     }
   }
 
+  /** Open level-5 crises of this world that touch one of the regions. */
+  private List<CrisisSummary> openLevelFiveCrises(List<String> regions, boolean exercise) {
+    return queries
+        .crises(nl.knooppunt.api.model.CrisisType.DREIGINGSNIVEAU_5, false, null, exercise, 0, 200)
+        .getItems()
+        .stream()
+        .filter(c -> c.getRegions().stream().anyMatch(regions::contains))
+        .toList();
+  }
+
   @PostMapping("/manhunt")
   public String submitManhunt(
       @RequestParam Map<String, String> params,
@@ -120,10 +143,17 @@ public class OperatorPages {
       HttpServletResponse response) {
     KnooppuntUser user = PageModel.require("startManhunt");
     PageForm form = new PageForm(params);
-    String vr = form.text("mhRegio", 8);
-    String municipality = form.optional("mhGemeente", 8);
+    String municipality = form.text("mhGemeente", 8);
+    String vr =
+        municipality == null ? null : directory.regionOfMunicipality(municipality).orElse(null);
+    if (municipality != null && vr == null) {
+      form.error("mhGemeente", "Kies een gemeente uit de lijst.");
+    }
     String place = form.text("mhPlaats", 500);
     OffsetDateTime time = form.time("mhTijdstip");
+    if (time != null && time.isAfter(OffsetDateTime.now().plusMinutes(5))) {
+      form.error("mhTijdstip", "Het tijdstip van de aanslag ligt in de toekomst.");
+    }
     String description = form.optional("mhSignalement", 2000);
     Integer count =
         params.getOrDefault("mhAantal", "").isBlank() ? null : form.number("mhAantal", 1, 100);
@@ -144,9 +174,9 @@ public class OperatorPages {
       form.take(
           e,
           f ->
-              f.contains("vrCode")
-                  ? "mhRegio"
-                  : f.contains("municipality") ? "mhGemeente" : "formulier");
+              f.contains("vrCode") || f.contains("municipality")
+                  ? "mhGemeente"
+                  : f.equals("time") ? "mhTijdstip" : "formulier");
       return invalid(model, user, session, response, "manhunt", form);
     }
   }
@@ -215,6 +245,10 @@ public class OperatorPages {
 
   private void prepare(Model model, KnooppuntUser user, HttpSession session) {
     boolean exercise = World.exercise(session);
+    model.addAttribute("kop", heading(user));
+    if (!model.containsAttribute("gekozen")) {
+      model.addAttribute("gekozen", java.util.Set.of());
+    }
     model.addAttribute("kanDn5", AccessPolicy.permits(user, "startThreatLevelProposal"));
     model.addAttribute("kanManhunt", AccessPolicy.permits(user, "startManhunt"));
     model.addAttribute("kanBijstand", AccessPolicy.permits(user, "startAssistanceRequest"));
@@ -244,12 +278,36 @@ public class OperatorPages {
     }
   }
 
+  /** The heading of the start page: the role that works here. */
+  static String heading(KnooppuntUser user) {
+    if (user.has(nl.knooppunt.gateway.security.Rol.LANDELIJK_OPERATOR)) {
+      return "Landelijk operator";
+    }
+    if (user.has(nl.knooppunt.gateway.security.Rol.HOOFD_LOCC)) {
+      return "Hoofd LOCC";
+    }
+    if (user.has(nl.knooppunt.gateway.security.Rol.LOCC_OFFICIER)) {
+      return "LOCC";
+    }
+    return "Bijstand aanvragen";
+  }
+
   /**
    * One row of the board: the crisis and who is silent (the first few names; the count says how
    * many in all).
    */
   public record BoardRow(CrisisSummary crisis, List<String> silent) {
     static final int NAMES = 3;
+
+    /** The phase in words. */
+    public String phase() {
+      return nl.knooppunt.processes.Labels.phase(crisis.getStatus());
+    }
+
+    /** Whether a step of the crisis stands still. */
+    public boolean stuck() {
+      return crisis.getStuckSteps() != null && crisis.getStuckSteps() > 0;
+    }
 
     /** How many silent recipients are not named. */
     public int unnamed() {

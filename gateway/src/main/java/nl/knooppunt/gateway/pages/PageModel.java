@@ -46,6 +46,21 @@ public class PageModel {
     return CurrentUsers.current();
   }
 
+  private final LiveUpdates live;
+
+  public PageModel(LiveUpdates live) {
+    this.live = live;
+  }
+
+  /**
+   * The read model's version before the page reads anything (model attributes are made before the
+   * handler runs): the page's stream compares it with the version when it connects.
+   */
+  @ModelAttribute("versie")
+  public long version() {
+    return live.version();
+  }
+
   @ModelAttribute("oefening")
   public boolean exercise(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
@@ -70,6 +85,9 @@ public class PageModel {
     }
     if (AccessPolicy.permits(user, "listTasks")) {
       items.add(new NavItem("/taken", "Taken"));
+    }
+    if (AccessPolicy.permits(user, "listMyNotifications")) {
+      items.add(new NavItem("/meldingen", "Meldingen"));
     }
     if (AccessPolicy.permits(user, "listCrises")) {
       items.add(new NavItem("/crises", "Crises"));

@@ -22,10 +22,12 @@ import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.gateway.directory.Directory;
 import nl.knooppunt.gateway.forms.FormSchemas;
+import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Steps;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,15 +56,21 @@ public class TaskPages {
   /** Recently completed tasks shown under the list. */
   static final int RECENT = 5;
 
+  /** Open tasks of the same step of one crisis shown as one card from this many. */
+  static final int GROUP_FROM = 3;
+
   private final TakenApi tasks;
   private final FormSchemas forms;
   private final Directory directory;
+  private final Queries queries;
   private final ObjectMapper json;
 
-  public TaskPages(TakenApi tasks, FormSchemas forms, Directory directory, ObjectMapper json) {
+  public TaskPages(
+      TakenApi tasks, FormSchemas forms, Directory directory, Queries queries, ObjectMapper json) {
     this.tasks = tasks;
     this.forms = forms;
     this.directory = directory;
+    this.queries = queries;
     this.json = json;
   }
 
@@ -80,9 +88,20 @@ public class TaskPages {
       String dueText,
       String assignee,
       boolean mine,
-      String completedAt) {
+      String completedAt,
+      String subject,
+      String crisisStarted,
+      String assigneeName) {
 
     static TaskItem of(TaskSummary t, KnooppuntUser user, Instant now) {
+      return of(t, user, now, java.util.function.Function.identity());
+    }
+
+    static TaskItem of(
+        TaskSummary t,
+        KnooppuntUser user,
+        Instant now,
+        java.util.function.Function<String, String> person) {
       OffsetDateTime due = t.getDueAt();
       return new TaskItem(
           t.getTaskKey(),
@@ -97,8 +116,59 @@ public class TaskPages {
           due == null ? "geen termijn" : "uiterlijk " + TaskWords.dateTime(due),
           t.getAssignee(),
           user.username().equals(t.getAssignee()),
-          TaskWords.dateTime(t.getCompletedAt()));
+          TaskWords.dateTime(t.getCompletedAt()),
+          t.getSubject(),
+          TaskWords.dateTime(t.getCrisisStartedAt()),
+          t.getAssignee() == null ? null : person.apply(t.getAssignee()));
     }
+
+    /** The card's title: the step, and who it is about when there is someone. */
+    public String title() {
+      return subject == null ? name : name + ": " + subject;
+    }
+  }
+
+  /**
+   * One entry of the inbox: a task, or the open tasks of one step of one crisis together (33 calls
+   * after a silent round are one card with a list, not 33 cards).
+   */
+  public record Entry(TaskItem task, List<TaskItem> group) {
+    public boolean isGroup() {
+      return group != null;
+    }
+
+    public TaskItem first() {
+      return task != null ? task : group.get(0);
+    }
+
+    public long overdue() {
+      return group == null
+          ? (task.overdue() ? 1 : 0)
+          : group.stream().filter(TaskItem::overdue).count();
+    }
+  }
+
+  static List<Entry> entries(List<TaskItem> open) {
+    Map<String, List<TaskItem>> bySteps = new LinkedHashMap<>();
+    for (TaskItem t : open) {
+      bySteps
+          .computeIfAbsent(t.crisisId() + "|" + t.elementId(), k -> new java.util.ArrayList<>())
+          .add(t);
+    }
+    List<Entry> out = new java.util.ArrayList<>();
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (TaskItem t : open) {
+      String key = t.crisisId() + "|" + t.elementId();
+      List<TaskItem> same = bySteps.get(key);
+      if (same.size() >= GROUP_FROM) {
+        if (done.add(key)) {
+          out.add(new Entry(null, same));
+        }
+      } else {
+        out.add(new Entry(t, null));
+      }
+    }
+    return out;
   }
 
   // --- the list
@@ -120,6 +190,8 @@ public class TaskPages {
 
   private void listModel(Model model, KnooppuntUser user, boolean exercise) {
     Instant now = Instant.now();
+    Map<String, String> people = queries.people();
+    java.util.function.Function<String, String> person = u -> people.getOrDefault(u, u);
     List<TaskItem> open =
         Objects.requireNonNull(
                 tasks
@@ -134,7 +206,7 @@ public class TaskPages {
                     .getBody())
             .getItems()
             .stream()
-            .map(t -> TaskItem.of(t, user, now))
+            .map(t -> TaskItem.of(t, user, now, person))
             .toList();
     List<TaskItem> recent =
         Objects.requireNonNull(
@@ -159,8 +231,163 @@ public class TaskPages {
             .map(t -> TaskItem.of(t, user, now))
             .toList();
     model.addAttribute("taken", open);
+    model.addAttribute("items", entries(open));
     model.addAttribute("aantalTeLaat", open.stream().filter(TaskItem::overdue).count());
     model.addAttribute("recentAfgerond", recent);
+    model.addAttribute(
+        "meldingen",
+        NoticePages.items(
+            queries.notificationsFor(directory.recipientCodesOf(user), exercise, true)));
+    model.addAttribute(
+        "stilstand",
+        user.hasAny(
+                java.util.EnumSet.of(
+                    nl.knooppunt.gateway.security.Rol.BEHEERDER,
+                    nl.knooppunt.gateway.security.Rol.LANDELIJK_OPERATOR))
+            ? queries.stuckSteps(exercise)
+            : List.of());
+  }
+
+  // --- the open tasks of one step of one crisis together (e.g. 33 calls)
+
+  /** One task of a group, with whom it is about and the number to call. */
+  public record GroupItem(
+      String taskKey,
+      String subject,
+      String phone,
+      String dueAt,
+      String countdown,
+      boolean overdue,
+      String assigneeName,
+      boolean workable) {}
+
+  @GetMapping("/groep")
+  public String group(
+      @RequestParam("crisis") String crisisId,
+      @RequestParam("stap") String elementId,
+      Model model) {
+    KnooppuntUser user = PageModel.require("listTasks");
+    groupModel(model, user, crisisId, elementId);
+    return "taakgroep";
+  }
+
+  private List<GroupItem> groupModel(
+      Model model, KnooppuntUser user, String crisisId, String elementId) {
+    Instant now = Instant.now();
+    Map<String, String> people = queries.people();
+    List<TaskSummary> open =
+        Objects.requireNonNull(
+                tasks
+                    .listTasks(
+                        TaskAssignment.ALL,
+                        TaskState.OPEN,
+                        crisisId,
+                        null,
+                        TaskSort.DUE_ASC,
+                        0,
+                        MAX_OPEN)
+                    .getBody())
+            .getItems()
+            .stream()
+            .filter(t -> elementId.equals(t.getElementId()))
+            .toList();
+    List<GroupItem> items =
+        open.stream()
+            .map(
+                t -> {
+                  String code =
+                      queries
+                          .task(Long.parseLong(t.getTaskKey()))
+                          .map(r -> queries.jsonMap(r.variables()).get("ontvanger"))
+                          .filter(Map.class::isInstance)
+                          .map(o -> (Object) ((Map<?, ?>) o).get("code"))
+                          .map(String::valueOf)
+                          .orElse(null);
+                  return new GroupItem(
+                      t.getTaskKey(),
+                      t.getSubject() == null ? t.getName() : t.getSubject(),
+                      code == null ? null : directory.phone(code).orElse(null),
+                      t.getDueAt() == null ? null : t.getDueAt().toString(),
+                      TaskWords.countdown(t.getDueAt(), now),
+                      Boolean.TRUE.equals(t.getOverdue()),
+                      t.getAssignee() == null
+                          ? null
+                          : people.getOrDefault(t.getAssignee(), t.getAssignee()),
+                      t.getAssignee() == null || user.username().equals(t.getAssignee()));
+                })
+            .toList();
+    TaskSummary first = open.isEmpty() ? null : open.get(0);
+    model.addAttribute("groep", items);
+    model.addAttribute("stap", elementId);
+    model.addAttribute("crisisId", crisisId);
+    model.addAttribute(
+        "naam",
+        first == null
+            ? Steps.name("informeer-gezagen", elementId).orElse(elementId)
+            : first.getName());
+    model.addAttribute("crisisTitel", first == null ? crisisId : first.getCrisisTitle());
+    model.addAttribute(
+        "samen", nl.knooppunt.processes.Taak.ONTVANGER_BELLEN.elementId().equals(elementId));
+    if (first != null && Boolean.TRUE.equals(first.getExercise())) {
+      model.addAttribute("oefening", true);
+    }
+    return items;
+  }
+
+  /**
+   * Completes the chosen call tasks of a group with one outcome: each through the same API call as
+   * one task (claimed for the user when nobody has it), each checked against the form.
+   */
+  @PostMapping("/groep")
+  public String completeGroup(
+      @RequestParam("crisis") String crisisId,
+      @RequestParam("stap") String elementId,
+      @RequestParam MultiValueMap<String, String> submitted,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    KnooppuntUser user = PageModel.require("completeTask");
+    List<String> chosen = submitted.getOrDefault("taak", List.of());
+    MultiValueMap<String, String> outcome =
+        new org.springframework.util.LinkedMultiValueMap<>(submitted);
+    outcome.remove("taak");
+    outcome.remove("crisis");
+    outcome.remove("stap");
+    outcome.remove("_csrf");
+    List<String> problems = new java.util.ArrayList<>();
+    if (chosen.isEmpty()) {
+      problems.add("Kies ten minste één ontvanger.");
+    }
+    int done = 0;
+    for (String key : chosen) {
+      try {
+        TaskDetail detail = detail(key);
+        if (!elementId.equals(detail.getTask().getElementId())) {
+          continue;
+        }
+        Map<String, Object> payload = FormView.payload(schema(detail), outcome);
+        formOf(detail.getTask()).ifPresent(f -> forms.validate(f, payload, user));
+        if (detail.getTask().getAssignee() == null) {
+          tasks.claimTask(key);
+        }
+        tasks.completeTask(key, payload);
+        done++;
+      } catch (Problems.Invalid e) {
+        e.errors().forEach(f -> problems.add(f.getMessage()));
+        break;
+      } catch (Problems.Conflict e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      groupModel(model, user, crisisId, elementId);
+      model.addAttribute("foutmelding", String.join(" ", new java.util.LinkedHashSet<>(problems)));
+      model.addAttribute("afgerond", done);
+      return "taakgroep";
+    }
+    flash.addFlashAttribute("melding", done + (done == 1 ? " taak afgerond." : " taken afgerond."));
+    return "redirect:/taken";
   }
 
   // --- one task
@@ -169,8 +396,25 @@ public class TaskPages {
   public String task(@PathVariable String taskKey, Model model) {
     KnooppuntUser user = PageModel.require("getTask");
     TaskDetail detail = detail(taskKey);
-    taskModel(model, user, detail, FormView.of(schema(detail), user.username()));
+    taskModel(
+        model,
+        user,
+        detail,
+        FormView.prefilled(schema(detail), variables(detail), shownName(user), Instant.now()));
     return "taak";
+  }
+
+  /** How a form names the signed-in user ("wordt ingevuld met uw naam (…)"). */
+  private static String shownName(KnooppuntUser user) {
+    return user.displayName() == null || user.displayName().isBlank()
+        ? user.username()
+        : user.displayName();
+  }
+
+  private static Map<String, Object> variables(TaskDetail detail) {
+    return detail.getContext() == null || detail.getContext().getVariables() == null
+        ? Map.of()
+        : detail.getContext().getVariables();
   }
 
   @PostMapping("/{taskKey}/oppakken")
@@ -234,12 +478,12 @@ public class TaskPages {
       tasks.completeTask(taskKey, payload);
     } catch (Problems.Invalid e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      taskModel(model, user, detail, FormView.of(schema, submitted, errors(e), user.username()));
+      taskModel(model, user, detail, FormView.of(schema, submitted, errors(e), shownName(user)));
       return "taak";
     } catch (Problems.Conflict e) {
       response.setStatus(HttpStatus.CONFLICT.value());
       TaskDetail now = detail(taskKey);
-      taskModel(model, user, now, FormView.of(schema, submitted, Map.of(), user.username()));
+      taskModel(model, user, now, FormView.of(schema, submitted, Map.of(), shownName(user)));
       model.addAttribute("foutmelding", e.getMessage());
       return "taak";
     }
@@ -274,14 +518,17 @@ public class TaskPages {
 
   private void taskModel(Model model, KnooppuntUser user, TaskDetail detail, FormView form) {
     TaskSummary t = detail.getTask();
-    TaskItem item = TaskItem.of(t, user, Instant.now());
+    Map<String, String> people = queries.people();
+    java.util.function.Function<String, String> person = u -> people.getOrDefault(u, u);
+    TaskItem item = TaskItem.of(t, user, Instant.now(), person);
+    Map<String, Object> variables = variables(detail);
     boolean open = t.getState() == TaskState.OPEN;
     boolean worker = AccessPolicy.permits(user, "completeTask");
     boolean mine = item.mine();
     JsonNode schema = schema(detail);
     model.addAttribute("taak", item);
     model.addAttribute("open", open);
-    model.addAttribute("stand", stateText(t, item));
+    model.addAttribute("stand", stateText(t, item, person));
     model.addAttribute(
         "groepen",
         String.join(
@@ -292,9 +539,9 @@ public class TaskPages {
     model.addAttribute(
         "omschrijving",
         schema.hasNonNull("description") ? schema.get("description").asText() : null);
-    model.addAttribute(
-        "feiten",
-        TaskWords.context(detail.getContext() == null ? null : detail.getContext().getVariables()));
+    model.addAttribute("feiten", TaskWords.context(variables, person));
+    model.addAttribute("tabellen", TaskWords.tables(variables, directory::regionName));
+    model.addAttribute("bellen", callee(variables).orElse(null));
     model.addAttribute("formulier", form);
     model.addAttribute("magOppakken", open && worker && t.getAssignee() == null);
     model.addAttribute("magVrijgeven", open && worker && mine);
@@ -307,18 +554,39 @@ public class TaskPages {
     }
   }
 
-  private static String stateText(TaskSummary t, TaskItem item) {
+  /** Whom a call task asks to call, with the number (when the contact register has one). */
+  public record Callee(String name, String phone, String role) {}
+
+  @SuppressWarnings("unchecked")
+  private Optional<Callee> callee(Map<String, Object> variables) {
+    if (!(variables.get("ontvanger") instanceof Map<?, ?> recipient)) {
+      return Optional.empty();
+    }
+    Object code = recipient.get("code");
+    if (!(code instanceof String c)) {
+      return Optional.empty();
+    }
+    var authority = directory.authority(c);
+    return Optional.of(
+        new Callee(
+            authority.map(a -> a.name()).orElse(String.valueOf(recipient.get("naam"))),
+            directory.phone(c).orElse("geen nummer in het contactregister"),
+            authority.map(a -> a.role().title()).orElse(null)));
+  }
+
+  private static String stateText(
+      TaskSummary t, TaskItem item, java.util.function.Function<String, String> person) {
     return switch (t.getState()) {
       case COMPLETED ->
           "Afgerond door "
-              + (t.getCompletedBy() == null ? "onbekend" : t.getCompletedBy())
-              + " om "
+              + (t.getCompletedBy() == null ? "onbekend" : person.apply(t.getCompletedBy()))
+              + " op "
               + TaskWords.dateTime(t.getCompletedAt());
       case CANCELED -> "Vervallen om " + TaskWords.dateTime(t.getCompletedAt());
       default ->
           item.assignee() == null
               ? "Nog niet opgepakt"
-              : item.mine() ? "Opgepakt door u" : "Opgepakt door " + item.assignee();
+              : item.mine() ? "Opgepakt door u" : "Opgepakt door " + item.assigneeName();
     };
   }
 

@@ -8,12 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import nl.knooppunt.processes.CandidateGroup;
+import nl.knooppunt.processes.Labels;
 
 /**
  * The words of the task pages: candidate groups, enumeration values, the process variables worth
@@ -21,41 +21,12 @@ import nl.knooppunt.processes.CandidateGroup;
  */
 public final class TaskWords {
 
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy 'om' HH:mm", Locale.forLanguageTag("nl"));
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
   private static final Pattern ISO_TIME =
       Pattern.compile(
           "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$");
   private static final Pattern CONSTANT =
       Pattern.compile("^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{4,}$");
-
-  /** Values whose readable form is not just "first letter capital". */
-  private static final Map<String, String> ENUM_WORDS =
-      Map.ofEntries(
-          Map.entry("GRIP_1", "GRIP 1"),
-          Map.entry("GRIP_2", "GRIP 2"),
-          Map.entry("GRIP_3", "GRIP 3"),
-          Map.entry("GRIP_4", "GRIP 4"),
-          Map.entry("GRIP_RIJK", "GRIP Rijk"),
-          Map.entry("NL_ALERT", "NL-Alert"),
-          Map.entry("CRISIS_NL", "Crisis.nl"),
-          Map.entry("LOCC", "LOCC"),
-          Map.entry("NCTV", "NCTV"),
-          Map.entry("STAATSGEHEIM_CONFIDENTIEEL", "Staatsgeheim Confidentieel"),
-          Map.entry("MEER_INFORMATIE", "Meer informatie nodig"));
-
-  private static final Map<String, String> GROUPS =
-      Map.of(
-          CandidateGroup.LANDELIJK_OPERATOR.group(), "Landelijk operator",
-          CandidateGroup.NCTV_BESLUITVORMER.group(), "NCTV-besluitvormer",
-          CandidateGroup.COMMUNICATIEADVISEUR.group(), "Communicatieadviseur",
-          CandidateGroup.LOCC_OFFICIER.group(), "LOCC-officier",
-          CandidateGroup.HOOFD_LOCC.group(), "Hoofd LOCC",
-          CandidateGroup.POLITIE.group(), "Politie",
-          CandidateGroup.OM.group(), "Openbaar Ministerie",
-          CandidateGroup.MANAGEMENT.group(), "Management",
-          CandidateGroup.BEHEERDER.group(), "Beheerder");
 
   /** The process variables a task page shows, in this order, with their Dutch label. */
   static final Map<String, String> CONTEXT = new LinkedHashMap<>();
@@ -74,14 +45,17 @@ public final class TaskWords {
     CONTEXT.put("gripAdvies", "GRIP-advies");
     CONTEXT.put("opsporingsinformatie", "Gedeelde opsporingsinformatie");
     CONTEXT.put("besluit", "Besluit");
+    CONTEXT.put("afschalingsvoorstel", "Voorstel tot afschaling");
     CONTEXT.put("afschalingReden", "Reden afschaling");
     CONTEXT.put("afschalingVoorgesteldDoor", "Afschaling voorgesteld door");
+    CONTEXT.put("herbeoordeling", "Herbeoordeling");
     CONTEXT.put("aanvraag", "Aanvraag");
     CONTEXT.put("aangevraagdDoor", "Aangevraagd door");
     CONTEXT.put("beoordeling", "Beoordeling LOCC");
     CONTEXT.put("aanvulling", "Aanvulling");
-    CONTEXT.put("toewijzingsvoorstel", "Voorstel toewijzing");
+    CONTEXT.put("escalatieAanbod", "Besluit bij onvoldoende aanbod");
     CONTEXT.put("inzetEinde", "Einde inzet");
+    CONTEXT.put("verlengingsverzoek", "Verzoek om verlenging");
     CONTEXT.put("verlengingTot", "Verlenging tot");
     CONTEXT.put("verlengingReden", "Reden verlenging");
     CONTEXT.put("ontvanger", "Ontvanger");
@@ -94,18 +68,11 @@ public final class TaskWords {
   private TaskWords() {}
 
   /**
-   * An enumeration value in words: {@code STEUNT_MET_KANTTEKENINGEN} → "Steunt met kanttekeningen".
+   * An enumeration value in words: {@code STEUNT_MET_KANTTEKENINGEN} → "Steunt met kanttekeningen"
+   * (the catalogue's {@link Labels}).
    */
   public static String enumLabel(String value) {
-    if (value == null) {
-      return "";
-    }
-    String known = ENUM_WORDS.get(value);
-    if (known != null) {
-      return known;
-    }
-    String words = value.replace('_', ' ').toLowerCase(Locale.ROOT);
-    return words.isEmpty() ? value : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    return Labels.value(value);
   }
 
   /**
@@ -113,8 +80,9 @@ public final class TaskWords {
    * regionName}), police units and municipalities by code.
    */
   public static String group(String group, Function<String, Optional<String>> regionName) {
-    if (GROUPS.containsKey(group)) {
-      return GROUPS.get(group);
+    Optional<String> role = Labels.group(group);
+    if (role.isPresent()) {
+      return role.get();
     }
     if (group.startsWith(CandidateGroup.REGIO_PREFIX)) {
       String vr = group.substring(CandidateGroup.REGIO_PREFIX.length());
@@ -132,9 +100,9 @@ public final class TaskWords {
     return group;
   }
 
-  /** "27 nov. 2026 om 10:00" in Amsterdam time, or an empty string. */
+  /** "vr 27 nov. 2026 10:00" in Amsterdam time (the pages' one format), or an empty string. */
   public static String dateTime(OffsetDateTime t) {
-    return t == null ? "" : t.atZoneSameInstant(Times.AMSTERDAM).format(DATE_TIME);
+    return Times.format(t);
   }
 
   /** "10:00" in Amsterdam time. */
@@ -154,9 +122,11 @@ public final class TaskWords {
     boolean late = seconds < 0;
     long s = Math.abs(seconds);
     String text =
-        s >= 3600
-            ? (s / 3600) + " u " + pad((s % 3600) / 60) + " min"
-            : (s / 60) + ":" + pad(s % 60) + " min";
+        s >= 86400
+            ? (s / 86400) + (s / 86400 == 1 ? " dag " : " dagen ") + ((s % 86400) / 3600) + " u"
+            : s >= 3600
+                ? (s / 3600) + " u " + pad((s % 3600) / 60) + " min"
+                : (s / 60) + ":" + pad(s % 60) + " min";
     return late ? text + " te laat" : "nog " + text;
   }
 
@@ -166,18 +136,142 @@ public final class TaskWords {
 
   /** The process variables worth showing on the task page, in words. */
   public static List<Fact> context(Map<String, Object> variables) {
+    return context(variables, Function.identity());
+  }
+
+  /**
+   * The process variables worth showing on the task page, in words; who proposed or decided (a
+   * field ending in {@code Door}, {@code beslisser}) by name ({@code person}: account → name).
+   */
+  public static List<Fact> context(Map<String, Object> variables, Function<String, String> person) {
     List<Fact> out = new ArrayList<>();
     if (variables == null) {
       return out;
     }
     CONTEXT.forEach(
         (key, label) -> {
-          Object v = variables.get(key);
+          Object v = named(key, variables.get(key), person);
           String text = value(v);
           if (!text.isBlank()) {
             out.add(new Fact(label, text));
           }
         });
+    return out;
+  }
+
+  /** Replaces account names by people's names in a value (and one level inside objects). */
+  @SuppressWarnings("unchecked")
+  static Object named(String key, Object v, Function<String, String> person) {
+    if (v instanceof String s && isPerson(key)) {
+      return person.apply(s);
+    }
+    if (v instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ((Map<String, Object>) map).forEach((k, o) -> out.put(k, named(k, o, person)));
+      return out;
+    }
+    return v;
+  }
+
+  private static boolean isPerson(String key) {
+    return key.endsWith("Door") || key.equals("beslisser") || key.equals("voorsteller");
+  }
+
+  /** A table of what a decision rests on (the regions' positions, the offers, the allocation). */
+  public record Table(String id, String title, List<String> columns, List<Row> rows) {}
+
+  /** One row; {@code attention} marks a row a decider must not miss (an objection, silence). */
+  public record Row(List<String> cells, boolean attention) {}
+
+  private record Column(String key, String label) {}
+
+  private record TableSpec(
+      String variable, String path, String id, String title, List<Column> columns) {}
+
+  /** The lists a task page shows as tables, from the process variables. */
+  private static final List<TableSpec> TABLES =
+      List.of(
+          new TableSpec(
+              "afstemmingen",
+              null,
+              "standpunten",
+              "Standpunten van de regio's en het lokaal gezag",
+              List.of(
+                  new Column("vrCode", "Regio"),
+                  new Column("reactie", "Reactie"),
+                  new Column("standpuntGezag", "Standpunt gezag"),
+                  new Column("maatregelen", "Voorgenomen maatregelen"),
+                  new Column("toelichting", "Toelichting"))),
+          new TableSpec(
+              "aanbiedingen",
+              null,
+              "aanbiedingen",
+              "Aanbiedingen van de regio's",
+              List.of(
+                  new Column("vrCode", "Regio"),
+                  new Column("reactie", "Reactie"),
+                  new Column("aantal", "Aantal"),
+                  new Column("beschikbaarVanaf", "Beschikbaar vanaf"),
+                  new Column("toelichting", "Toelichting"))),
+          new TableSpec(
+              "toewijzingsvoorstel",
+              "regels",
+              "voorstel-toewijzing",
+              "Voorstel van het knooppunt voor de toewijzing",
+              List.of(new Column("vrCode", "Regio"), new Column("aantal", "Aantal"))),
+          new TableSpec(
+              "toewijzing",
+              "regels",
+              "toewijzing",
+              "Toewijzing door het LOCC",
+              List.of(new Column("vrCode", "Regio"), new Column("aantal", "Aantal"))));
+
+  /** Values of a row that ask for the decider's attention. */
+  private static final java.util.Set<String> ATTENTION =
+      java.util.Set.of("BEZWAAR", "GEEN_REACTIE");
+
+  /** The tables of a task page. */
+  @SuppressWarnings("unchecked")
+  public static List<Table> tables(
+      Map<String, Object> variables, Function<String, Optional<String>> regionName) {
+    List<Table> out = new ArrayList<>();
+    if (variables == null) {
+      return out;
+    }
+    for (TableSpec spec : TABLES) {
+      Object v = variables.get(spec.variable());
+      if (spec.path() != null && v instanceof Map<?, ?> m) {
+        v = ((Map<String, Object>) m).get(spec.path());
+      }
+      if (!(v instanceof List<?> list) || list.isEmpty()) {
+        continue;
+      }
+      List<Row> rows = new ArrayList<>();
+      for (Object item : list) {
+        if (!(item instanceof Map<?, ?> map)) {
+          continue;
+        }
+        List<String> cells = new ArrayList<>();
+        boolean attention = false;
+        for (Column c : spec.columns()) {
+          Object cell = map.get(c.key());
+          attention |= cell instanceof String s && ATTENTION.contains(s);
+          cells.add(
+              "vrCode".equals(c.key()) && cell instanceof String vr
+                  ? regionName.apply(vr).orElse(vr)
+                  : value(cell));
+        }
+        rows.add(new Row(cells, attention));
+      }
+      if (!rows.isEmpty()) {
+        out.add(
+            new Table(
+                spec.id(),
+                spec.title(),
+                spec.columns().stream().map(Column::label).toList(),
+                rows));
+      }
+    }
     return out;
   }
 

@@ -18,13 +18,29 @@ public class Times {
   public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
   private static final Locale NL = Locale.forLanguageTag("nl-NL");
-  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", NL);
+
+  /** The one date format of every page: the day, the date with the year, the time. */
+  private static final DateTimeFormatter SHORT =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", NL);
+
+  private static final DateTimeFormatter WITH_SECONDS =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm:ss", NL);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", NL);
   private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-  /** {@code wo 27 nov 14:03}; empty for no time. */
+  /** {@code wo 27 nov. 2026 14:03}; empty for no time. */
   public String kort(OffsetDateTime t) {
+    return format(t);
+  }
+
+  /** The one format of a date and time on the pages ({@code wo 27 nov. 2026 14:03}). */
+  public static String format(OffsetDateTime t) {
     return t == null ? "" : SHORT.format(t.atZoneSameInstant(AMSTERDAM));
+  }
+
+  /** The same format to the second ({@code wo 27 nov. 2026 14:03:27}), for timelines. */
+  public static String formatSeconds(OffsetDateTime t) {
+    return t == null ? "" : WITH_SECONDS.format(t.atZoneSameInstant(AMSTERDAM));
   }
 
   /** {@code 14:03:27}. */

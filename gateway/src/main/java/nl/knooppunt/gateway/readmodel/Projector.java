@@ -38,13 +38,16 @@ public class Projector {
   private final Logbook logbook;
   private final ObjectMapper json;
   private final Directory directory;
+  private final Summaries summaries;
 
   public Projector(
       JdbcTemplate jdbc,
       Logbook logbook,
       ObjectMapper json,
       Directory directory,
+      Summaries summaries,
       ApplicationEventPublisher changes) {
+    this.summaries = summaries;
     this.changes = changes;
     this.jdbc = jdbc;
     this.logbook = logbook;
@@ -61,13 +64,45 @@ public class Projector {
                 + " conflict do nothing",
             e.id(),
             e.type());
-    logbook.append(e, Summaries.of(e), write(e.data()), Instant.now());
+    logbook.append(e, summaries.of(e), write(e.data()), Instant.now());
     if (fresh == 0) {
       return false;
     }
     project(e);
+    processInstance(e);
+    person(e);
     changes.publishEvent(new ReadModelChanged(e.type(), e.crisisId()));
     return true;
+  }
+
+  /** Remembers which crisis a process instance (also a called one) belongs to. */
+  private void processInstance(Envelope e) {
+    Long key =
+        longOf(
+            firstNonNullNode(e.data().get("procesInstantie"), e.data().get("processInstanceKey")));
+    if (key == null || e.crisisId() == null) {
+      return;
+    }
+    jdbc.update(
+        "insert into process_instance (process_instance_key, crisis_id) values (?, ?) on conflict"
+            + " do nothing",
+        key,
+        e.crisisId());
+  }
+
+  /** The name of the person who acted, as the gateway knew it when the event was written. */
+  private void person(Envelope e) {
+    String name = e.text("actorName");
+    if (e.actor() == null || name == null || name.isBlank()) {
+      return;
+    }
+    jdbc.update(
+        "insert into person (username, display_name, updated_at) values (?, ?, ?) on conflict"
+            + " (username) do update set display_name = excluded.display_name, updated_at ="
+            + " excluded.updated_at where person.updated_at <= excluded.updated_at",
+        e.actor(),
+        name,
+        ts(e.time()));
   }
 
   private void project(Envelope e) {
@@ -139,9 +174,18 @@ public class Projector {
               e.crisisId());
       case DREIGINGSNIVEAU_GEWIJZIGD -> threatLevel(e);
       case MELDING_VERSTUURD -> notificationSent(e);
-      case MELDING_FALLBACK_VERSTUURD -> {
-        notificationSent(e);
-        escalated(e);
+      case MELDING_FALLBACK_VERSTUURD -> fallbackSent(e);
+      case PROCES_STAAT_STIL -> incidentRaised(e);
+      case PROCES_HERSTELD ->
+          jdbc.update(
+              "update incident set resolved_at = coalesce(resolved_at, ?) where incident_key = ?",
+              ts(e.time()),
+              longOf(e.data().get("incidentKey")));
+      case BERICHT_GEMELD -> {
+        String outcome = MESSAGE_PHASES.get(e.text("message"));
+        if (outcome != null) {
+          status(e.crisisId(), outcome, e.time());
+        }
       }
       case MELDING_BEVESTIGD -> notificationAcknowledged(e);
       case BIJSTAND_INZET_GEREGISTREERD -> {
@@ -194,8 +238,50 @@ public class Projector {
         notificationId(e));
   }
 
+  /**
+   * The notice an event is about. A fallback notice ({@code <id>/fallback}) is the same notice sent
+   * again over the reserve channel: it counts as the recipient's one notice of the round.
+   */
   private static String notificationId(Envelope e) {
-    return firstNonNull(e.text("notificationId"), e.text("notificatieId"));
+    return primaryNotificationId(firstNonNull(e.text("notificationId"), e.text("notificatieId")));
+  }
+
+  /** Suffix of a notice sent again over the fallback contact (the workers' convention). */
+  static final String FALLBACK_SUFFIX = "/fallback";
+
+  static String primaryNotificationId(String id) {
+    return id != null && id.endsWith(FALLBACK_SUFFIX)
+        ? id.substring(0, id.length() - FALLBACK_SUFFIX.length())
+        : id;
+  }
+
+  private void fallbackSent(Envelope e) {
+    ensureNotification(e);
+    jdbc.update(
+        "update notification set fallback_at = coalesce(fallback_at, ?), fallback_channel ="
+            + " coalesce(fallback_channel, ?), escalated_at = coalesce(escalated_at, ?) where"
+            + " notification_id = ?",
+        ts(e.time()),
+        firstNonNull(e.text("channel"), e.text("kanaal")),
+        ts(e.time()),
+        notificationId(e));
+  }
+
+  private void incidentRaised(Envelope e) {
+    jdbc.update(
+        "insert into incident (incident_key, crisis_id, process_instance_key, process_id,"
+            + " element_id, step, error_type, error_message, exercise, created_at) values (?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?) on conflict (incident_key) do nothing",
+        longOf(e.data().get("incidentKey")),
+        e.crisisId(),
+        longOf(e.data().get("processInstanceKey")),
+        e.text("processId"),
+        e.text("elementId"),
+        e.text("step"),
+        e.text("errorType"),
+        e.text("errorMessage"),
+        e.exercise(),
+        firstNonNull(time(e.text("createdAt")), ts(e.time())));
   }
 
   private void crisisStarted(Envelope e) {
@@ -446,10 +532,23 @@ public class Projector {
       region = directory.regionOfMunicipality(municipality).orElse(null);
     }
     JsonNode requires = firstNonNullNode(d.get("requiresAck"), d.get("bevestigingVereist"));
+    String id = notificationId(e);
+    String round =
+        recipient != null && id != null && id.endsWith("/" + recipient)
+            ? id.substring(0, id.length() - recipient.length() - 1)
+            : null;
+    com.fasterxml.jackson.databind.node.ObjectNode details = json.createObjectNode();
+    for (String part : NOTICE_PARTS) {
+      if (d.hasNonNull(part)) {
+        details.set(part, d.get(part));
+      }
+    }
     jdbc.update(
         "insert into notification (notification_id, crisis_id, recipient_code, recipient_name,"
-            + " municipality_code, vr_code, kind, channel, round, requires_ack, exercise, sent_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (notification_id) do update"
+            + " municipality_code, vr_code, kind, channel, round, requires_ack, exercise, sent_at,"
+            + " round_ref, subject, body, details)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict"
+            + " (notification_id) do update"
             + " set crisis_id = coalesce(notification.crisis_id, excluded.crisis_id),"
             + " recipient_code = coalesce(excluded.recipient_code, notification.recipient_code),"
             + " recipient_name = coalesce(excluded.recipient_name, notification.recipient_name),"
@@ -458,8 +557,11 @@ public class Projector {
             + " notification.vr_code), kind = coalesce(excluded.kind, notification.kind), channel"
             + " = coalesce(excluded.channel, notification.channel), round ="
             + " greatest(notification.round, excluded.round), requires_ack = excluded.requires_ack,"
-            + " sent_at = least(notification.sent_at, excluded.sent_at)",
-        notificationId(e),
+            + " sent_at = least(notification.sent_at, excluded.sent_at), round_ref ="
+            + " coalesce(notification.round_ref, excluded.round_ref), subject ="
+            + " coalesce(notification.subject, excluded.subject), body = coalesce(notification.body,"
+            + " excluded.body), details = coalesce(notification.details, excluded.details)",
+        id,
         e.crisisId(),
         recipient,
         firstNonNull(e.text("recipientName"), e.text("ontvangerNaam")),
@@ -470,8 +572,16 @@ public class Projector {
         integer(firstNonNullNode(d.get("round"), d.get("ronde"))),
         requires == null || requires.asBoolean(true),
         e.exercise(),
-        ts(e.time()));
+        ts(e.time()),
+        round,
+        firstNonNull(e.text("subject"), e.text("onderwerp")),
+        firstNonNull(e.text("text"), e.text("tekst")),
+        details.isEmpty() ? null : write(details));
   }
+
+  /** The parts of a notice a page shows apart from its text (see the workers' NoticeSender). */
+  static final List<String> NOTICE_PARTS =
+      List.of("gebied", "geldigTot", "niveau", "verwachting", "contact");
 
   /** The first match of a code pattern in a recipient code ({@code BM-GM0344} → GM0344). */
   static String code(String text, String pattern) {
@@ -495,13 +605,75 @@ public class Projector {
         notificationId(e));
   }
 
+  /**
+   * The phase a crisis enters when one of its tasks appears, and the phases it may come from (a
+   * later task never moves a crisis back: the review before the end time does not make a level in
+   * force "in preparation" again).
+   */
+  private record PhaseRule(String phase, Set<String> from) {}
+
+  private static final Set<String> STARTED = Set.of("GESTART", "GEREGISTREERD");
+
+  private static final java.util.Map<String, PhaseRule> TASK_PHASES =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("Informatie_Delen", new PhaseRule("VOORBEREIDING", STARTED)),
+          java.util.Map.entry("Afstemmen_Lokaal_Gezag", new PhaseRule("VOORBEREIDING", STARTED)),
+          java.util.Map.entry(
+              "Besluit_Afkondiging",
+              new PhaseRule("BESLUITVORMING", Set.of("GESTART", "GEREGISTREERD", "VOORBEREIDING"))),
+          java.util.Map.entry("Besluit_Afschaling", new PhaseRule("AFSCHALING", null)),
+          java.util.Map.entry("Opschaling_Bevestigen", new PhaseRule("MANHUNT_LOOPT", STARTED)),
+          java.util.Map.entry("Aanvraag_Beoordelen", new PhaseRule("AANVRAAG", STARTED)),
+          java.util.Map.entry(
+              "Bijstand_Aanbieden",
+              new PhaseRule("AANBODRONDE", Set.of("GESTART", "GEREGISTREERD", "AANVRAAG"))),
+          java.util.Map.entry("Evalueren", new PhaseRule("EVALUATIE", null)));
+
+  /** The phase a decision puts a crisis in (the decision field's value). */
+  private static final java.util.Map<String, String> DECISION_PHASES =
+      java.util.Map.of(
+          "NIET_AFKONDIGEN", "NIET_AFGEKONDIGD",
+          "TOEGEKEND", "TOEGEKEND",
+          "AFGEWEZEN", "AFGEWEZEN",
+          "HANDHAVEN", "NIVEAU_5_VAN_KRACHT");
+
+  /** Decision tasks whose outcome sets the phase (not, e.g., the extension of a deployment). */
+  private static final Set<String> PHASE_DECISIONS =
+      Set.of("Besluit_Afkondiging", "Besluit_Afschaling", "Besluit_Bijstand");
+
+  /** The phase a message to a running manhunt announces. */
+  private static final java.util.Map<String, String> MESSAGE_PHASES =
+      java.util.Map.of(
+          nl.knooppunt.processes.MessageName.DADER_AANGEHOUDEN.messageName(), "AANGEHOUDEN",
+          nl.knooppunt.processes.MessageName.MANHUNT_BEEINDIGD.messageName(), "BEEINDIGD");
+
+  private void phaseOnTask(String crisisId, String elementId, Instant time) {
+    PhaseRule rule = TASK_PHASES.get(elementId);
+    if (rule == null || crisisId == null) {
+      return;
+    }
+    if (rule.from() == null) {
+      status(crisisId, rule.phase(), time);
+      return;
+    }
+    jdbc.update(
+        "update crisis set status = ?, updated_at = greatest(updated_at, ?) where crisis_id = ? and"
+            + " not closed and status = any(?)",
+        rule.phase(),
+        ts(time),
+        crisisId,
+        rule.from().toArray(String[]::new));
+  }
+
   private void taskCreated(Envelope e) {
+    phaseOnTask(e.crisisId(), e.text("elementId"), e.time());
     JsonNode d = e.data();
     jdbc.update(
         "insert into task (task_key, crisis_id, process_id, element_id, name, form_key,"
             + " candidate_groups, candidate_users, assignee, vr_code, state, exercise,"
-            + " process_instance_key, created_at, due_at, sla, variables) values (?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?) on conflict (task_key) do update set"
+            + " process_instance_key, created_at, due_at, sla, variables, subject) values (?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) on conflict (task_key) do update"
+            + " set"
             + " candidate_groups = excluded.candidate_groups, candidate_users ="
             + " excluded.candidate_users, due_at = coalesce(excluded.due_at, task.due_at),"
             + " variables = coalesce(excluded.variables, task.variables)",
@@ -520,7 +692,8 @@ public class Projector {
         ts(e.time()),
         time(e.text("dueAt")),
         e.text("sla"),
-        d.has("variables") ? write(d.get("variables")) : null);
+        d.has("variables") ? write(d.get("variables")) : null,
+        textOf(d.path("variables").path("ontvanger"), "naam"));
   }
 
   private void taskCompletedByUser(Envelope e) {
@@ -533,6 +706,12 @@ public class Projector {
         e.actor(),
         form.isObject() ? write(form) : null,
         taskKey(e));
+    String decided = textOf(form, "uitkomst");
+    if (decided != null
+        && PHASE_DECISIONS.contains(e.text("elementId"))
+        && DECISION_PHASES.containsKey(decided)) {
+      status(e.crisisId(), DECISION_PHASES.get(decided), e.time());
+    }
     for (String field : DECISION_FIELDS) {
       if (form.hasNonNull(field) && form.get(field).isTextual()) {
         decision(

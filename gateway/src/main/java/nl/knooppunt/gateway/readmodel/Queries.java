@@ -40,13 +40,15 @@ public class Queries {
   private static final String CRISIS_SELECT =
       "select c.*, (select count(*) from task t where t.crisis_id = c.crisis_id and t.state ="
           + " 'OPEN') as open_tasks, (select min(t.due_at) from task t where t.crisis_id ="
-          + " c.crisis_id and t.state = 'OPEN') as next_due, (select count(*) from notification n"
-          + " where n.crisis_id = c.crisis_id and n.requires_ack and n.acknowledged_at is null) as"
-          + " silent from crisis c";
+          + " c.crisis_id and t.state = 'OPEN') as next_due, (select count(distinct"
+          + " coalesce(n.recipient_code, n.notification_id)) from notification n where n.crisis_id"
+          + " = c.crisis_id and n.requires_ack and n.acknowledged_at is null) as silent, (select"
+          + " count(*) from incident i where i.crisis_id = c.crisis_id and i.resolved_at is null)"
+          + " as stuck from crisis c";
 
   private static final String TASK_SELECT =
-      "select t.*, c.title as crisis_title from task t left join crisis c on c.crisis_id ="
-          + " t.crisis_id";
+      "select t.*, c.title as crisis_title, c.started_at as crisis_started_at from task t left"
+          + " join crisis c on c.crisis_id = t.crisis_id";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -100,7 +102,8 @@ public class Queries {
             .closedAt(time(rs, "closed_at"))
             .openTasks(rs.getInt("open_tasks"))
             .nextDueAt(time(rs, "next_due"))
-            .silentRecipients(rs.getInt("silent"));
+            .silentRecipients(rs.getInt("silent"))
+            .stuckSteps(rs.getInt("stuck"));
     String kind = rs.getString("area_kind");
     if (kind != null) {
       try {
@@ -189,6 +192,8 @@ public class Queries {
             .elementId(rs.getString("element_id"))
             .crisisId(rs.getString("crisis_id"))
             .crisisTitle(rs.getString("crisis_title"))
+            .crisisStartedAt(time(rs, "crisis_started_at"))
+            .subject(rs.getString("subject"))
             .exercise(rs.getBoolean("exercise"))
             .state(TaskState.fromValue(state))
             .assignee(rs.getString("assignee"))
@@ -289,7 +294,7 @@ public class Queries {
 
   // --- notifications
 
-  private static Notification notification(ResultSet rs) throws SQLException {
+  private Notification notification(ResultSet rs) throws SQLException {
     OffsetDateTime ack = time(rs, "acknowledged_at");
     OffsetDateTime escalated = time(rs, "escalated_at");
     boolean requiresAck = rs.getBoolean("requires_ack");
@@ -302,29 +307,54 @@ public class Queries {
                     ? Notification.StatusEnum.GEESCALEERD
                     : Notification.StatusEnum.VERSTUURD;
     Integer round = (Integer) rs.getObject("round");
-    return new Notification()
-        .notificationId(rs.getString("notification_id"))
-        .crisisId(rs.getString("crisis_id"))
-        .recipientCode(rs.getString("recipient_code"))
-        .recipientName(rs.getString("recipient_name"))
-        .municipalityCode(rs.getString("municipality_code"))
-        .vrCode(rs.getString("vr_code"))
-        .kind(rs.getString("kind"))
-        .channel(rs.getString("channel"))
-        .round(round)
-        .requiresAck(requiresAck)
-        .exercise(rs.getBoolean("exercise"))
-        .status(status)
-        .sentAt(time(rs, "sent_at"))
-        .acknowledgedAt(ack)
-        .acknowledgedBy(rs.getString("acknowledged_by"))
-        .escalatedAt(escalated);
+    Notification n =
+        new Notification()
+            .notificationId(rs.getString("notification_id"))
+            .crisisId(rs.getString("crisis_id"))
+            .recipientCode(rs.getString("recipient_code"))
+            .recipientName(rs.getString("recipient_name"))
+            .municipalityCode(rs.getString("municipality_code"))
+            .vrCode(rs.getString("vr_code"))
+            .kind(rs.getString("kind"))
+            .channel(rs.getString("channel"))
+            .round(round)
+            .requiresAck(requiresAck)
+            .exercise(rs.getBoolean("exercise"))
+            .status(status)
+            .sentAt(time(rs, "sent_at"))
+            .acknowledgedAt(ack)
+            .acknowledgedBy(rs.getString("acknowledged_by"))
+            .escalatedAt(escalated)
+            .fallbackSentAt(time(rs, "fallback_at"))
+            .roundRef(rs.getString("round_ref"))
+            .subject(rs.getString("subject"))
+            .text(rs.getString("body"))
+            .crisisTitle(rs.getString("crisis_title"));
+    Map<String, Object> details = jsonMap(rs.getString("details"));
+    n.area(string(details.get("gebied")))
+        .validUntil(offsetTime(string(details.get("geldigTot"))))
+        .level(details.get("niveau") instanceof Number l ? l.intValue() : null)
+        .expected(string(details.get("verwachting")))
+        .contact(string(details.get("contact")));
+    return n;
   }
+
+  private static String string(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  private static OffsetDateTime offsetTime(String iso) {
+    return Projector.time(iso);
+  }
+
+  private static final String NOTIFICATION_SELECT =
+      "select n.*, c.title as crisis_title from notification n left join crisis c on c.crisis_id ="
+          + " n.crisis_id";
 
   public List<Notification> notificationsOf(String crisisId) {
     return jdbc.query(
-        "select * from notification where crisis_id = :id order by sent_at nulls last,"
-            + " notification_id",
+        NOTIFICATION_SELECT
+            + " where n.crisis_id = :id order by n.sent_at nulls last, n.notification_id",
         Map.of("id", crisisId),
         (rs, i) -> notification(rs));
   }
@@ -343,11 +373,12 @@ public class Queries {
             .addValue("ids", crisisIds.toArray(String[]::new))
             .addValue("limit", limit);
     jdbc.query(
-        "select crisis_id, name from (select crisis_id, coalesce(recipient_name,"
-            + " recipient_code) as name, row_number() over (partition by crisis_id order by"
-            + " sent_at nulls last, notification_id) as n from notification where crisis_id ="
-            + " any(cast(:ids as text[])) and requires_ack and acknowledged_at is null) silent"
-            + " where n <= :limit order by crisis_id, n",
+        "select crisis_id, name from (select crisis_id, name, row_number() over (partition by"
+            + " crisis_id order by first_sent nulls last, name) as n from (select crisis_id,"
+            + " coalesce(recipient_name, recipient_code) as name, min(sent_at) as first_sent from"
+            + " notification where crisis_id = any(cast(:ids as text[])) and requires_ack and"
+            + " acknowledged_at is null group by crisis_id, coalesce(recipient_name,"
+            + " recipient_code)) per_recipient) silent where n <= :limit order by crisis_id, n",
         p,
         rs -> {
           names.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -358,11 +389,109 @@ public class Queries {
   public Optional<Notification> notification(String id) {
     return jdbc
         .query(
-            "select * from notification where notification_id = :id",
+            NOTIFICATION_SELECT + " where n.notification_id = :id",
             Map.of("id", id),
             (rs, i) -> notification(rs))
         .stream()
         .findFirst();
+  }
+
+  /** The open incidents of a crisis, oldest first. */
+  public List<nl.knooppunt.api.model.ProcessIncident> incidentsOf(String crisisId) {
+    return jdbc.query(
+        "select * from incident where crisis_id = :id and resolved_at is null order by created_at",
+        Map.of("id", crisisId),
+        (rs, i) -> incident(rs));
+  }
+
+  /** A stuck step with the crisis it stops. */
+  public record StuckStep(
+      String crisisId, String crisisTitle, nl.knooppunt.api.model.ProcessIncident incident) {}
+
+  /** Every open incident of the world, oldest first (for the duty officer and the beheerder). */
+  public List<StuckStep> stuckSteps(boolean exercise) {
+    return jdbc.query(
+        "select i.*, c.title as crisis_title from incident i left join crisis c on c.crisis_id ="
+            + " i.crisis_id where i.exercise = :exercise and i.resolved_at is null order by"
+            + " i.created_at",
+        Map.of("exercise", exercise),
+        (rs, i) ->
+            new StuckStep(rs.getString("crisis_id"), rs.getString("crisis_title"), incident(rs)));
+  }
+
+  /** The keys of the incidents the read model shows as open (any world). */
+  public List<Long> openIncidentKeys() {
+    return jdbc.queryForList(
+        "select incident_key from incident where resolved_at is null", Map.of(), Long.class);
+  }
+
+  /** The crisis an incident stops, if known. */
+  public Optional<String> incidentCrisis(long incidentKey) {
+    return jdbc
+        .queryForList(
+            "select crisis_id from incident where incident_key = :k and crisis_id is not null",
+            Map.of("k", incidentKey),
+            String.class)
+        .stream()
+        .findFirst();
+  }
+
+  /** The crisis a process instance belongs to, when the read model has seen it. */
+  public Optional<String> crisisOfProcessInstance(long processInstanceKey) {
+    return jdbc
+        .queryForList(
+            "select crisis_id from process_instance where process_instance_key = :k union all"
+                + " select crisis_id from crisis where process_instance_key = :k",
+            Map.of("k", processInstanceKey),
+            String.class)
+        .stream()
+        .findFirst();
+  }
+
+  private static nl.knooppunt.api.model.ProcessIncident incident(ResultSet rs) throws SQLException {
+    Long pik = (Long) rs.getObject("process_instance_key");
+    return new nl.knooppunt.api.model.ProcessIncident(
+            String.valueOf(rs.getLong("incident_key")), time(rs, "created_at"))
+        .processInstanceKey(pik == null ? null : pik.toString())
+        .process(rs.getString("process_id"))
+        .elementId(rs.getString("element_id"))
+        .step(rs.getString("step"))
+        .errorType(rs.getString("error_type"))
+        .error(rs.getString("error_message"));
+  }
+
+  /**
+   * The notices addressed to the given recipient codes: not yet acknowledged first, then the
+   * newest.
+   */
+  public List<Notification> notificationsFor(
+      java.util.Collection<String> recipientCodes, Boolean exercise, boolean open) {
+    MapSqlParameterSource p =
+        new MapSqlParameterSource()
+            .addValue("codes", recipientCodes.toArray(String[]::new))
+            .addValue("exercise", exercise)
+            .addValue("open", open);
+    return jdbc.query(
+        NOTIFICATION_SELECT
+            + " where n.recipient_code = any(cast(:codes as text[])) and (cast(:exercise as"
+            + " boolean) is null or"
+            + " n.exercise = :exercise) and (not :open or (n.requires_ack and n.acknowledged_at is"
+            + " null)) order by (n.requires_ack and n.acknowledged_at is null) desc, n.sent_at desc"
+            + " nulls last, n.notification_id limit 200",
+        p,
+        (rs, i) -> notification(rs));
+  }
+
+  /** The display names of the people the gateway saw act, by username. */
+  public Map<String, String> people() {
+    Map<String, String> out = new LinkedHashMap<>();
+    jdbc.query(
+        "select username, display_name from person",
+        Map.of(),
+        rs -> {
+          out.put(rs.getString(1), rs.getString(2));
+        });
+    return out;
   }
 
   // --- threat levels
@@ -444,8 +573,8 @@ public class Queries {
     d.decisionToLastAcknowledgement(
         jdbc.query(
             "select c.crisis_id, c.title, c.decided_at, max(n.acknowledged_at) as last_ack,"
-                + " count(*) filter (where n.requires_ack and n.acknowledged_at is null) as"
-                + " outstanding from crisis c left join notification n on n.crisis_id ="
+                + " count(distinct n.recipient_code) filter (where n.requires_ack and"
+                + " n.acknowledged_at is null) as outstanding from crisis c left join notification n on n.crisis_id ="
                 + " c.crisis_id and n.sent_at >= c.decided_at where c.exercise = :exercise and"
                 + " c.decided_at is not null group by c.crisis_id, c.title, c.decided_at order by"
                 + " c.decided_at desc limit 50",
@@ -473,6 +602,13 @@ public class Queries {
                     .requested((Integer) rs.getObject("requested"))
                     .allocated(rs.getInt("allocated"))
                     .status(rs.getString("status"))));
+    d.stuckProcesses(
+        jdbc.queryForObject(
+            "select count(distinct i.crisis_id) from incident i join crisis c on c.crisis_id ="
+                + " i.crisis_id where c.exercise = :exercise and not c.closed and i.resolved_at is"
+                + " null",
+            p,
+            Integer.class));
     d.level5Areas(
         jdbc.queryForObject(
             "select count(*) from threat_level where exercise = :exercise and level = 5 and"

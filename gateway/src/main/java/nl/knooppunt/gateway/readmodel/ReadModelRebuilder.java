@@ -36,7 +36,10 @@ public class ReadModelRebuilder {
           "notification",
           "threat_level",
           "threat_level_change",
-          "assistance");
+          "assistance",
+          "incident",
+          "process_instance",
+          "person");
 
   private final JdbcTemplate jdbc;
   private final Projector projector;

@@ -55,7 +55,9 @@ public final class AccessPolicy {
     ALLOWED.put("getEvaluationReport", NATIONAL_READERS);
     // notifications
     ALLOWED.put("listCrisisNotifications", ALL);
-    ALLOWED.put("acknowledgeNotification", EnumSet.of(GEZAG, REGIO));
+    Set<Rol> recipients = EnumSet.of(GEZAG, REGIO, POLITIE, OM, LANDELIJK_OPERATOR);
+    ALLOWED.put("listMyNotifications", recipients);
+    ALLOWED.put("acknowledgeNotification", recipients);
     // tasks
     ALLOWED.put("listTasks", TASK_READERS);
     ALLOWED.put("getTask", TASK_READERS);

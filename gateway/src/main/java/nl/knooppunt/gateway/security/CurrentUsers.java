@@ -9,6 +9,15 @@ public final class CurrentUsers {
 
   private CurrentUsers() {}
 
+  /** The user of the current request, if one is signed in (not in a worker or consumer). */
+  public static java.util.Optional<KnooppuntUser> signedIn() {
+    try {
+      return java.util.Optional.of(current());
+    } catch (AuthenticationCredentialsNotFoundException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   public static KnooppuntUser current() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null) {

@@ -27,9 +27,9 @@ class ChartBarsTest {
   @Test
   void timesAreDutchTimeAndDurationsDutchText() {
     assertThat(ChartBars.time(OffsetDateTime.parse("2026-11-23T09:15:00Z")))
-        .isEqualTo("23-11-2026 10:15");
+        .isEqualTo("ma 23 nov. 2026 10:15");
     assertThat(ChartBars.time(OffsetDateTime.parse("2026-07-01T09:15:00Z")))
-        .isEqualTo("1-7-2026 11:15");
+        .isEqualTo("wo 1 jul. 2026 11:15");
     assertThat(ChartBars.duration(45L)).isEqualTo("45 s");
     assertThat(ChartBars.duration(750L)).isEqualTo("12 min 30 s");
     assertThat(ChartBars.duration(3900L)).isEqualTo("1 u 05 min");

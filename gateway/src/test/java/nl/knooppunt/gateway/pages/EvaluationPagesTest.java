@@ -30,7 +30,7 @@ class EvaluationPagesTest {
     assertThat(step.result()).isEqualTo("Buiten de norm");
     assertThat(step.duration()).isEqualTo("45 min");
     assertThat(step.norm()).isEqualTo("30 min");
-    assertThat(step.started()).isEqualTo("23-11-2026 10:00");
+    assertThat(step.started()).isEqualTo("ma 23 nov. 2026 10:00");
 
     assertThat(EvaluationPages.step(new StepDuration().state(TaskState.CANCELED)).result())
         .isEqualTo("Vervallen");

@@ -25,7 +25,7 @@ class TaskWordsTest {
     assertThat(TaskWords.enumLabel("GRIP_3")).isEqualTo("GRIP 3");
     assertThat(TaskWords.value(true)).isEqualTo("Ja");
     assertThat(TaskWords.value("VR09")).isEqualTo("VR09");
-    assertThat(TaskWords.value("2026-11-27T09:00:00Z")).isEqualTo("27 nov. 2026 om 10:00");
+    assertThat(TaskWords.value("2026-11-27T09:00:00Z")).isEqualTo("vr 27 nov. 2026 10:00");
     assertThat(TaskWords.value(Map.of("naam", "provincie Utrecht", "codes", List.of("PV26"))))
         .isEqualTo("provincie Utrecht");
   }
@@ -52,5 +52,8 @@ class TaskWordsTest {
         .isEqualTo("nog 4:30 min");
     assertThat(TaskWords.countdown(OffsetDateTime.parse("2026-11-27T08:48:00Z"), now))
         .isEqualTo("12:00 min te laat");
+    assertThat(TaskWords.countdown(OffsetDateTime.parse("2026-12-11T08:59:00Z"), now))
+        .as("a deadline in two weeks is said in days, not 335 hours")
+        .isEqualTo("nog 13 dagen 23 u");
   }
 }

@@ -49,6 +49,13 @@ public enum EventType {
   TAAK_VRIJGEGEVEN("nl.knooppunt.taak.vrijgegeven"),
   /** A user completed a task with a form (the decision, with who and when). */
   TAAK_AFGEROND("nl.knooppunt.taak.afgerond"),
+  /**
+   * A step of a process cannot go on (an incident at the engine: a worker failed out of retries, an
+   * unhandled error, a wrong expression). Produced by the gateway's incident watcher.
+   */
+  PROCES_STAAT_STIL("nl.knooppunt.proces.staat-stil"),
+  /** The incident was resolved (retried or the instance cancelled): the process goes on. */
+  PROCES_HERSTELD("nl.knooppunt.proces.hersteld"),
   /** A notice to one recipient (on {@link Topic#NOTIFICATIONS}). */
   NOTIFICATIE("nl.knooppunt.notificatie"),
   /** An acknowledgement of a notice (on {@link Topic#ACKNOWLEDGEMENTS}). */

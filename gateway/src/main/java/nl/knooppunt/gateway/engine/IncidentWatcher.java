@@ -1,0 +1,213 @@
+package nl.knooppunt.gateway.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.knooppunt.gateway.events.Envelope;
+import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.processes.events.EventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * A stuck process is never silent: every few seconds the gateway asks the engine for its active
+ * incidents (through the Camunda client's incident search, the same call against a Camunda 8
+ * cluster) and turns each new one into the event {@code proces.staat-stil} with the crisis it
+ * stops, the step and the error; an incident that is gone becomes {@code proces.hersteld}. The
+ * crisis page, the board, the dashboard and the beheerder's inbox show them in red; the logbook
+ * keeps both. Event ids come from the incident key, so two gateways watching at once record each
+ * incident once.
+ */
+@Component
+public class IncidentWatcher implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentWatcher.class);
+
+  /** Incidents read per poll; when there are more, resolved ones are not concluded that round. */
+  static final int PAGE = 1000;
+
+  /** How many call levels up the watcher looks for the crisis of a called process instance. */
+  private static final int MAX_PARENTS = 5;
+
+  /** Who the events name as actor. */
+  static final String ACTOR = "procesengine";
+
+  private final Orchestration engine;
+  private final Queries queries;
+  private final EventPublisher events;
+  private final ObjectMapper json;
+  private final Duration interval;
+  private final boolean enabled;
+  private ScheduledExecutorService timer;
+  private volatile boolean running;
+  private volatile boolean warned;
+
+  public IncidentWatcher(
+      Orchestration engine,
+      Queries queries,
+      EventPublisher events,
+      ObjectMapper json,
+      @Value("${knooppunt.gateway.incident-watch.interval:PT5S}") Duration interval,
+      @Value("${knooppunt.gateway.incident-watch.enabled:true}") boolean enabled) {
+    this.engine = engine;
+    this.queries = queries;
+    this.events = events;
+    this.json = json;
+    this.interval = interval;
+    this.enabled = enabled;
+  }
+
+  /** One look at the engine: records new incidents and the ones that were resolved. */
+  public void poll() {
+    List<Orchestration.Incident> active = engine.activeIncidents(PAGE);
+    Set<Long> known = new HashSet<>(queries.openIncidentKeys());
+    Set<Long> seen = new HashSet<>();
+    for (Orchestration.Incident incident : active) {
+      seen.add(incident.key());
+      if (!known.contains(incident.key())) {
+        raised(incident);
+      }
+    }
+    if (active.size() < PAGE) {
+      for (Long key : known) {
+        if (!seen.contains(key)) {
+          resolved(key);
+        }
+      }
+    }
+  }
+
+  private void raised(Orchestration.Incident incident) {
+    Optional<Queries.CrisisRow> crisis =
+        crisisOf(incident.processInstanceKey()).flatMap(queries::crisis);
+    String crisisId = crisis.map(c -> c.summary().getCrisisId()).orElse(null);
+    boolean exercise =
+        crisis.map(c -> Boolean.TRUE.equals(c.summary().getExercise())).orElse(false);
+    ObjectNode data = json.createObjectNode();
+    data.put("incidentKey", String.valueOf(incident.key()));
+    data.put("processInstanceKey", String.valueOf(incident.processInstanceKey()));
+    data.put("processId", incident.processId());
+    data.put("elementId", incident.elementId());
+    data.put(
+        "step",
+        nl.knooppunt.processes.Steps.name(incident.processId(), incident.elementId())
+            .orElse(incident.elementId()));
+    data.put("errorType", incident.errorType());
+    data.put("errorMessage", incident.errorMessage());
+    if (incident.createdAt() != null) {
+      data.put("createdAt", incident.createdAt().toString());
+    }
+    LOG.warn(
+        "Process stuck: crisis {} step {} ({}): {}",
+        crisisId,
+        incident.elementId(),
+        incident.errorType(),
+        incident.errorMessage());
+    events.publish(
+        new Envelope(
+            "incident:" + incident.key(),
+            EventType.PROCES_STAAT_STIL.type(),
+            Envelope.GATEWAY_SOURCE,
+            Instant.now(),
+            crisisId,
+            ACTOR,
+            exercise,
+            data));
+  }
+
+  private void resolved(long key) {
+    ObjectNode data = json.createObjectNode();
+    data.put("incidentKey", String.valueOf(key));
+    String crisisId = queries.incidentCrisis(key).orElse(null);
+    boolean exercise =
+        crisisId != null
+            && queries
+                .crisis(crisisId)
+                .map(c -> Boolean.TRUE.equals(c.summary().getExercise()))
+                .orElse(false);
+    events.publish(
+        new Envelope(
+            "incident-hersteld:" + key,
+            EventType.PROCES_HERSTELD.type(),
+            Envelope.GATEWAY_SOURCE,
+            Instant.now(),
+            crisisId,
+            ACTOR,
+            exercise,
+            data));
+  }
+
+  /** The crisis of a process instance: the read model knows it, or one of its callers does. */
+  private Optional<String> crisisOf(long processInstanceKey) {
+    long key = processInstanceKey;
+    for (int level = 0; level <= MAX_PARENTS; level++) {
+      Optional<String> crisis = queries.crisisOfProcessInstance(key);
+      if (crisis.isPresent()) {
+        return crisis;
+      }
+      Optional<Long> parent = engine.parentProcessInstance(key);
+      if (parent.isEmpty()) {
+        return Optional.empty();
+      }
+      key = parent.get();
+    }
+    return Optional.empty();
+  }
+
+  private void safePoll() {
+    try {
+      poll();
+      warned = false;
+    } catch (RuntimeException e) {
+      if (!warned) {
+        LOG.warn(
+            "Cannot read the engine's incidents (stuck processes are not shown until it"
+                + " answers): {}",
+            e.getMessage());
+        warned = true;
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    if (!enabled) {
+      return;
+    }
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "knooppunt-incident-watcher");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        this::safePoll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}
