@@ -350,6 +350,13 @@ def dreigingsniveau_5():
 
 
 # ---------------------------------------------------------------- manhunt
+# The area of a manhunt: its gemeente, or the region when the gemeente is not (yet) known; the
+# worker adds the neighbouring regions (header context=MANHUNT).
+MANHUNT_GEBIED = ('=if locatie.gemeentecode = null or locatie.gemeentecode = "" '
+                  'then {soort: "VEILIGHEIDSREGIO", codes: [locatie.vrCode], naam: locatie.omschrijving} '
+                  'else {soort: "GEMEENTE", codes: [locatie.gemeentecode], naam: locatie.omschrijving}')
+
+
 def manhunt():
     p = Process('manhunt', 'Manhunt',
                 'Procedure manhunt: direct GRIP-advies aan de getroffen regio (bij mogelijk terroristisch '
@@ -363,7 +370,7 @@ def manhunt():
               headers={'proces': 'manhunt'})
     p.service('Partners_Bepalen', 'Getroffen regio, buurregio\'s en partners bepalen', 'knooppunt.gebied.bepalen',
               (2, Y), headers={'context': 'MANHUNT'},
-              inputs=[('={soort: "GEMEENTE", codes: [locatie.gemeentecode], naam: locatie.omschrijving}', 'gebied')],
+              inputs=[(MANHUNT_GEBIED, 'gebied')],
               outputs=[('=ontvangers', 'ontvangers')])
     p.chain('Start_Manhunt', 'Crisis_Registreren', 'Partners_Bepalen')
     with p.sub('Manhunt_Loopt', 'Manhunt loopt', pad=(0.55, 0.55, 0.55, 0.55)):

@@ -22,6 +22,32 @@ class ManhuntWorkersIT extends WorkersIT {
           "omschrijving", "24 Oktoberplein, Utrecht", "gemeentecode", "GM0344", "vrCode", "VR09");
 
   @Test
+  @SuppressWarnings("unchecked")
+  void a_manhunt_known_only_by_its_region_alerts_the_region_and_its_neighbours() {
+    // what the manhunt model passes when the gemeente is unknown: the region itself
+    Map<String, Object> result =
+        runJob(
+            JobTypes.GEBIED_BEPALEN,
+            Map.of("context", "MANHUNT"),
+            Map.of(
+                "gebied",
+                Map.of(
+                    "soort",
+                    "VEILIGHEIDSREGIO",
+                    "codes",
+                    List.of("VR09"),
+                    "naam",
+                    "A12 ter hoogte van Bunnik")));
+
+    assertThat((List<String>) result.get("betrokkenRegios")).containsExactly("VR09");
+    assertThat((List<Map<String, Object>>) result.get("ontvangers"))
+        .extracting(o -> (String) o.get("code"))
+        .contains("VZ-VR09", "VR09", "BM-GM0344")
+        .contains("VZ-VR08", "VR08", "VZ-VR14", "VR14", "VZ-VR07", "VZ-VR13", "VZ-VR16", "VZ-VR18")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
   void a_possible_terrorist_motive_sends_grip_3_advice_to_the_chair_and_the_region_of_utrecht() {
     String crisisId = "MH-" + UUID.randomUUID();
     runJob(

@@ -43,6 +43,19 @@ class ManhuntIT {
   }
 
   private long manhunt(String id, boolean terroristischMotief) {
+    return manhunt(
+        id,
+        terroristischMotief,
+        vars(
+            "omschrijving",
+            "24 Oktoberplein, Utrecht",
+            "gemeentecode",
+            "GM0344",
+            "vrCode",
+            "VR09"));
+  }
+
+  private long manhunt(String id, boolean terroristischMotief, Map<String, Object> locatie) {
     return hub.start(
         ProcessId.MANHUNT,
         vars(
@@ -51,13 +64,7 @@ class ManhuntIT {
             "exercise",
             false,
             "locatie",
-            vars(
-                "omschrijving",
-                "24 Oktoberplein, Utrecht",
-                "gemeentecode",
-                "GM0344",
-                "vrCode",
-                "VR09"),
+            locatie,
             "tijdstip",
             hub.nu().toString(),
             "daders",
@@ -165,6 +172,55 @@ class ManhuntIT {
     stap.evalueren(i, Taak.EVALUEREN_MANHUNT);
     hub.job(JobType.CRISIS_AFSLUITEN, in(i));
     hub.afgesloten(i);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aManhuntStartedWithOnlyItsRegionAlertsThatRegionAndItsNeighbours() {
+    // the duty officer knows the region (A12 near Bunnik, VR09) but not yet the gemeente
+    long i =
+        manhunt(
+            "MH-A12",
+            false,
+            vars(
+                "omschrijving",
+                "A12 ter hoogte van Bunnik",
+                "gemeentecode",
+                null,
+                "vrCode",
+                "VR09"));
+
+    var gebied = hub.job(JobType.GEBIED_BEPALEN, in(i));
+    assertThat((Map<String, Object>) gebied.variabele("gebied"))
+        .containsEntry("soort", "VEILIGHEIDSREGIO")
+        .containsEntry("codes", java.util.List.of("VR09"))
+        .containsEntry("naam", "A12 ter hoogte van Bunnik");
+    assertThat(gebied.header(TaakHeader.CONTEXT.key())).isEqualTo("MANHUNT");
+
+    assertThat(hub.taak(i, Taak.OPSCHALING_BEVESTIGEN).kandidaatGroepen())
+        .containsExactly("regio-VR09");
+    assertThat(
+            hub.jobs(
+                JobType.MELDING_VERSTUREN,
+                6,
+                crisis("MH-A12")
+                    .and(j -> String.valueOf(j.variabele("notificatieId")).contains("/manhunt/"))))
+        .extracting(Knooppunt::ontvangerCode)
+        .contains("VR08", "VR10", "VR14", "PE-MN", "KMAR", "OM");
+  }
+
+  @Test
+  void aManhuntWhoseGemeenteIsLeftEmptyIsAlsoAnAreaOfItsRegion() {
+    // a form may send an empty text for an optional field instead of leaving it out
+    long i =
+        manhunt(
+            "MH-LEEG",
+            false,
+            vars("omschrijving", "Utrecht", "gemeentecode", "", "vrCode", "VR09"));
+    assertThat(
+            ((Map<?, ?>) hub.job(JobType.GEBIED_BEPALEN, in(i)).variabele("gebied")).get("codes"))
+        .isEqualTo(java.util.List.of("VR09"));
+    hub.taak(i, Taak.OPSCHALING_BEVESTIGEN);
   }
 
   @Test
