@@ -572,45 +572,55 @@ def bijstandsaanvraag():
                               'besluitBijstand')])
     p.xgw('Toegekend', 'Toegekend?', (20, Y))
     p.chain('Toewijzing_Samen', 'Toewijzing_Voorstellen', 'Toewijzing_Opstellen', 'Besluit_Bijstand', 'Toegekend')
-    informeer(p, 'Partijen_Informeren', 'Aanvrager en leverende regio\'s informeren', (21, Y), 'BIJSTAND_TOEGEKEND',
+    # toegekend: informeren (bevestigingen en escalatie lopen door) en, zodra alle meldingen verstuurd
+    # zijn, de inzet registreren; pas als beide klaar zijn naar de evaluatie
+    ref_toekenning = '=aanvraagId + "/toegekend"'
+    p.pgw('Toekenning_Splitsen', 'Informeren en inzet', (21, Y))
+    p.flow('Toegekend', 'Toekenning_Splitsen', name='toegekend', default=True)
+    informeer(p, 'Partijen_Informeren', 'Aanvrager en leverende regio\'s informeren', (22, -0.1), 'BIJSTAND_TOEGEKEND',
               '"Bijstand toegekend"', '"Bijstand " + aanvraag.capaciteit + " voor " + aanvraag.aanvragendeRegio',
               '=concatenate([{code: aanvraag.aanvragendeRegio, soort: "VEILIGHEIDSREGIO", naam: null}], '
               'for r in toewijzing.regels return {code: r.vrCode, soort: "VEILIGHEIDSREGIO", naam: null})',
-              '=aanvraagId + "/toegekend"', 'bevestigingenToekenning', sla='PT30M')
-    p.flow('Toegekend', 'Partijen_Informeren', name='toegekend', default=True)
-    p.service('Inzet_Registreren', 'Inzet registreren', 'knooppunt.bijstand.inzet-registreren', (22, Y),
+              ref_toekenning, 'bevestigingenToekenning', sla='PT30M')
+    meldingen_verstuurd(p, 'Meldingen_Verstuurd_Toekenning', (22, Y), ref_toekenning)
+    p.flow('Toekenning_Splitsen', 'Partijen_Informeren')
+    p.flow('Toekenning_Splitsen', 'Meldingen_Verstuurd_Toekenning')
+    p.service('Inzet_Registreren', 'Inzet registreren', 'knooppunt.bijstand.inzet-registreren', (23, Y),
               headers={'actie': 'START'}, outputs=[('=inzetEinde', 'inzetEinde')])
-    p.xgw('Inzet_Samen', 'Inzet loopt', (23, Y))
-    p.egw('Inzet_Wacht', 'Einde of verlenging?', (24, Y))
-    p.catch_timer('Einde_Bereikt', 'Geplande einde bereikt', (25, 0.9), ('date', '=date and time(inzetEinde)'))
-    p.catch_msg('Inzet_Beeindigd', 'Inzet beëindigd', (25, Y), 'knooppunt.bijstand.inzet-beeindigd', '=aanvraagId',
+    p.xgw('Inzet_Samen', 'Inzet loopt', (24, Y))
+    p.egw('Inzet_Wacht', 'Einde of verlenging?', (25, Y))
+    p.catch_timer('Einde_Bereikt', 'Geplande einde bereikt', (26, 0.9), ('date', '=date and time(inzetEinde)'))
+    p.catch_msg('Inzet_Beeindigd', 'Inzet beëindigd', (26, Y), 'knooppunt.bijstand.inzet-beeindigd', '=aanvraagId',
                 outputs=[('=toelichting', 'beeindigingToelichting')])
-    p.catch_msg('Verlenging_Aangevraagd', 'Verlenging aangevraagd', (25, 3.3),
+    p.catch_msg('Verlenging_Aangevraagd', 'Verlenging aangevraagd', (26, 3.3),
                 'knooppunt.bijstand.verlenging-aangevraagd', '=aanvraagId',
                 outputs=[('={tot: verlengingTot, reden: verlengingReden, aangevraagdDoor: verlengingAangevraagdDoor}',
                           'verlengingsverzoek')])
     p.user('Verlenging_Beoordelen', 'Verlenging beoordelen (hoofd LOCC)', 'besluit-verlenging', HLOCC, 'PT1H',
-           (26, 3.3), outputs=[('={uitkomst: uitkomst, nieuwEinde: nieuwEinde, motivering: motivering, '
+           (27, 3.3), outputs=[('={uitkomst: uitkomst, nieuwEinde: nieuwEinde, motivering: motivering, '
                                 'beslisser: beslisser}', 'verlengingsbesluit')])
-    p.xgw('Verlenging_Uitkomst', 'Verlenging toegekend?', (27, 3.3))
-    p.service('Verlenging_Registreren', 'Verlenging registreren', 'knooppunt.bijstand.inzet-registreren', (28, 4.3),
+    p.xgw('Verlenging_Uitkomst', 'Verlenging toegekend?', (28, 3.3))
+    p.service('Verlenging_Registreren', 'Verlenging registreren', 'knooppunt.bijstand.inzet-registreren', (29, 4.3),
               headers={'actie': 'VERLENGEN'}, outputs=[('=inzetEinde', 'inzetEinde')])
-    p.xgw('Inzet_Afgelopen', 'Inzet afgelopen', (29, Y))
-    p.chain('Partijen_Informeren', 'Inzet_Registreren', 'Inzet_Samen', 'Inzet_Wacht')
+    p.xgw('Inzet_Afgelopen', 'Inzet afgelopen', (30, Y))
+    p.chain('Meldingen_Verstuurd_Toekenning', 'Inzet_Registreren', 'Inzet_Samen', 'Inzet_Wacht')
     p.flow('Inzet_Wacht', 'Einde_Bereikt')
     p.flow('Inzet_Wacht', 'Inzet_Beeindigd')
     p.flow('Inzet_Wacht', 'Verlenging_Aangevraagd')
     p.chain('Verlenging_Aangevraagd', 'Verlenging_Beoordelen', 'Verlenging_Uitkomst')
     p.flow('Verlenging_Uitkomst', 'Verlenging_Registreren', name='ja',
            cond='=verlengingsbesluit.uitkomst = "TOEGEKEND"')
-    p.flow('Verlenging_Registreren', 'Inzet_Samen', route=[(28, 5.0), (23, 5.0)])
+    p.flow('Verlenging_Registreren', 'Inzet_Samen', route=[(29, 5.0), (24, 5.0)])
     p.flow('Verlenging_Uitkomst', 'Inzet_Afgelopen', name='nee', default=True)
     p.flow('Einde_Bereikt', 'Inzet_Afgelopen')
     p.flow('Inzet_Beeindigd', 'Inzet_Afgelopen')
-    p.user('Kosten_Opgeven', 'Kosten registreren (LOCC)', 'kostenregistratie', LOCC, 'P7D', (30, Y),
+    p.user('Kosten_Opgeven', 'Kosten registreren (LOCC)', 'kostenregistratie', LOCC, 'P7D', (31, Y),
            outputs=[('={regels: regels, totaal: totaal, toelichting: toelichting}', 'kosten')])
-    p.service('Kosten_Vastleggen', 'Kosten vastleggen', 'knooppunt.bijstand.kosten-registreren', (31, Y))
+    p.service('Kosten_Vastleggen', 'Kosten vastleggen', 'knooppunt.bijstand.kosten-registreren', (32, Y))
     p.chain('Inzet_Afgelopen', 'Kosten_Opgeven', 'Kosten_Vastleggen')
+    p.pgw('Toekenning_Samen', 'Inzet en informeren afgerond', (33, Y))
+    p.flow('Kosten_Vastleggen', 'Toekenning_Samen')
+    p.flow('Partijen_Informeren', 'Toekenning_Samen', route=[(33, -0.1)])
 
     # afwijzing
     p.xgw('Afwijzing_Samen', 'Afgewezen', (31, R))
@@ -626,13 +636,13 @@ def bijstandsaanvraag():
            route=[(20, R)])
     p.flow('Afwijzing_Samen', 'Aanvrager_Afwijzing')
 
-    p.xgw('Evaluatie_Samen', 'Naar evaluatie', (33, Y))
-    p.flow('Kosten_Vastleggen', 'Evaluatie_Samen')
+    p.xgw('Evaluatie_Samen', 'Naar evaluatie', (34, Y))
+    p.flow('Toekenning_Samen', 'Evaluatie_Samen')
     p.flow('Aanvrager_Afwijzing', 'Evaluatie_Samen')
-    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LOCC, 'P14D', (34, Y), outputs=EVALUATIE_OUT)
-    p.service('Crisis_Afsluiten', 'Aanvraag afsluiten', 'knooppunt.crisis.afsluiten', (35, Y),
+    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LOCC, 'P14D', (35, Y), outputs=EVALUATIE_OUT)
+    p.service('Crisis_Afsluiten', 'Aanvraag afsluiten', 'knooppunt.crisis.afsluiten', (36, Y),
               headers={'proces': 'bijstandsaanvraag'})
-    p.end('Einde_Afgesloten', 'Afgesloten', (36, Y))
+    p.end('Einde_Afgesloten', 'Afgesloten', (37, Y))
     p.chain('Evaluatie_Samen', 'Evalueren', 'Crisis_Afsluiten', 'Einde_Afgesloten')
     return p
 

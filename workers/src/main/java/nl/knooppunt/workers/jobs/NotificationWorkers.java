@@ -36,8 +36,9 @@ public class NotificationWorkers {
   static final String FALLBACK_SUFFIX = "/fallback";
 
   /**
-   * How long "all notices are out" waits for the caller; a caller that does not wait for it (a
-   * manhunt, an assistance request) lets it expire.
+   * How long "all notices are out" waits for the caller; a caller that does not wait for it (an
+   * extension of level 5, the first round of a manhunt, a rejected assistance request) lets it
+   * expire.
    */
   static final Duration ROUND_SENT_TTL = Duration.ofHours(1);
 
