@@ -470,24 +470,33 @@ def manhunt():
     p.flow(sit.id, 'Situatierapport')
     p.flow('Situatierapport', 'Einde_Situatierapport')
     p.flow('Partners_Bepalen', 'Manhunt_Loopt')
-    # afloop
-    informeer(p, 'Afschaling_Berichten', 'Afschalingsberichten (stand-down) versturen', (15.2, Y),
+    # afloop: afschalingsberichten (bevestigingen en escalatie lopen door) en, zodra alle berichten verstuurd
+    # zijn, het afschalingsvoorstel voor een gekoppeld niveau 5; de evaluatie pas als beide klaar zijn
+    ref_afloop = '=crisisId + "/stand-down"'
+    p.pgw('Afloop_Splitsen', 'Afschalingsberichten en afschalingsvoorstel', (15.2, Y))
+    p.flow('Manhunt_Loopt', 'Afloop_Splitsen')
+    informeer(p, 'Afschaling_Berichten', 'Afschalingsberichten (stand-down) versturen', (16.2, 0.1),
               'AFSCHALING_MANHUNT', '"Manhunt beëindigd"', '"Manhunt beëindigd: " + afloop', '=ontvangers',
-              '=crisisId + "/stand-down"', 'bevestigingenAfschaling', sla='PT30M')
-    p.flow('Manhunt_Loopt', 'Afschaling_Berichten')
-    p.xgw('Gekoppeld_Niveau5', 'Gekoppeld dreigingsniveau 5?', (16.2, Y))
-    p.throw_msg('Afschaling_Voorstellen', 'Afschaling dreigingsniveau 5 voorstellen', (17.2, 1.1),
+              ref_afloop, 'bevestigingenAfschaling', sla='PT30M')
+    meldingen_verstuurd(p, 'Meldingen_Verstuurd_Afloop', (16.2, Y), ref_afloop)
+    p.flow('Afloop_Splitsen', 'Afschaling_Berichten')
+    p.flow('Afloop_Splitsen', 'Meldingen_Verstuurd_Afloop')
+    p.xgw('Gekoppeld_Niveau5', 'Gekoppeld dreigingsniveau 5?', (17.2, Y))
+    p.throw_msg('Afschaling_Voorstellen', 'Afschaling dreigingsniveau 5 voorstellen', (18.2, 1.1),
                 'knooppunt.manhunt.afschaling-voorstellen')
-    p.xgw('Gekoppeld_Samen', 'Voorstel verstuurd', (18.2, Y))
-    p.flow('Afschaling_Berichten', 'Gekoppeld_Niveau5')
+    p.xgw('Gekoppeld_Samen', 'Voorstel verstuurd', (19.2, Y))
+    p.flow('Meldingen_Verstuurd_Afloop', 'Gekoppeld_Niveau5')
     p.flow('Gekoppeld_Niveau5', 'Afschaling_Voorstellen', name='ja', cond='=gekoppeldDreigingsniveauId != null')
     p.flow('Gekoppeld_Niveau5', 'Gekoppeld_Samen', name='nee', default=True)
     p.flow('Afschaling_Voorstellen', 'Gekoppeld_Samen')
-    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LO, 'P14D', (19.2, Y), outputs=EVALUATIE_OUT)
-    p.service('Crisis_Afsluiten', 'Crisis afsluiten', 'knooppunt.crisis.afsluiten', (20.2, Y),
+    p.pgw('Afloop_Samen', 'Afschaling afgerond', (20.2, Y))
+    p.flow('Gekoppeld_Samen', 'Afloop_Samen')
+    p.flow('Afschaling_Berichten', 'Afloop_Samen', route=[(20.2, 0.1)])
+    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LO, 'P14D', (21.2, Y), outputs=EVALUATIE_OUT)
+    p.service('Crisis_Afsluiten', 'Crisis afsluiten', 'knooppunt.crisis.afsluiten', (22.2, Y),
               headers={'proces': 'manhunt'})
-    p.end('Einde_Afgesloten', 'Afgesloten', (21.2, Y))
-    p.chain('Gekoppeld_Samen', 'Evalueren', 'Crisis_Afsluiten', 'Einde_Afgesloten')
+    p.end('Einde_Afgesloten', 'Afgesloten', (23.2, Y))
+    p.chain('Afloop_Samen', 'Evalueren', 'Crisis_Afsluiten', 'Einde_Afgesloten')
     return p
 
 

@@ -129,6 +129,15 @@ class ProcessRulesTest {
         bijstand, start.get(0), Taak.EVALUEREN_BIJSTAND.elementId());
   }
 
+  @Test
+  void aManhuntProposesLoweringOnceTheStandDownNoticesAreSent() {
+    List<String> proposals =
+        MANHUNT.all(n -> JobType.MANHUNT_AFSCHALING_VOORSTELLEN.type().equals(MANHUNT.jobType(n)));
+    assertThat(proposals).hasSize(1);
+    followsTheRoundSentNotItsAcknowledgements(
+        MANHUNT, proposals.get(0), Taak.EVALUEREN_MANHUNT.elementId());
+  }
+
   /**
    * {@code step} waits for "every notice of the round was sent" (the round's informeer-gezagen call
    * runs beside it from the same parallel split, with the same referentie), not for the
