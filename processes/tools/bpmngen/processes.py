@@ -34,12 +34,18 @@ def reminder(p, host, slot, duration, target_id, target_pos, end_pos, taak):
     p.flow(target_id, f'Einde_{target_id}')
 
 
-def informeer(p, id, name, pos, soort, onderwerp, tekst, ontvangers, referentie, resultaat, sla='PT15M'):
+def informeer(p, id, name, pos, soort, onderwerp, tekst, ontvangers, referentie, resultaat, sla='PT15M',
+              gebied='null', geldig_tot='null', niveau='null'):
+    """A notification round (call activity informeer-gezagen). The bericht travels in parts (FEEL
+    expressions): tekst is the one line of what happened; gebied (area name), geldigTot (ISO instant
+    until which the decision holds) and niveau (the level in force after the decision) are optional.
+    The worker composes the notice from them, with what is expected of the recipient."""
     return p.call(id, name, pos, inputs=[
         ('=crisisId', 'crisisId'),
         ('=exercise', 'exercise'),
         (ontvangers, 'ontvangers'),
-        ('={soort: "' + soort + '", onderwerp: ' + onderwerp + ', tekst: ' + tekst + '}', 'bericht'),
+        ('={soort: "' + soort + '", onderwerp: ' + onderwerp + ', tekst: ' + tekst + ', gebied: ' + gebied
+         + ', geldigTot: ' + geldig_tot + ', niveau: ' + niveau + '}', 'bericht'),
         (referentie, 'referentie'),
         ('="' + sla + '"', 'slaBevestiging'),
     ], outputs=[('=bevestigingen', resultaat)])
@@ -230,8 +236,8 @@ def dreigingsniveau_5():
     p.pgw('Afkondiging_Splitsen', 'Informeren en publiek', (15.2, Y))
     informeer(p, 'Informeren_Afkondiging', 'Alle gezagen en partners informeren (vóór publiek)', (16.2, 0.8),
               'AFKONDIGING', '"Dreigingsniveau 5 afgekondigd"',
-              '"Dreigingsniveau 5 voor " + gebied.naam + " tot " + string(eindtijd)', '=ontvangers',
-              ref_afkondiging, 'bevestigingenAfkondiging')
+              '"De NCTV heeft dreigingsniveau 5 afgekondigd voor " + gebied.naam + "."', '=ontvangers',
+              ref_afkondiging, 'bevestigingenAfkondiging', gebied='gebied.naam', geldig_tot='eindtijd', niveau='5')
     p.end('Einde_Bevestigingen_Afkondiging', 'Bevestigingen verwerkt', (17.2, 0.8))
     meldingen_verstuurd(p, 'Meldingen_Verstuurd_Afkondiging', (16.2, Y), ref_afkondiging)
     p.user('Communicatie_Afkondiging', 'Publiekscommunicatie opstellen (informeren, handelingsperspectief, duiding)',
@@ -275,8 +281,9 @@ def dreigingsniveau_5():
                   outputs=[('=herbeoordeling.nieuweEindtijd', 'eindtijd')])
         informeer(p, 'Informeren_Verlenging', 'Gezagen en partners informeren over verlenging', (28.2, 0.9),
                   'VERLENGING', '"Dreigingsniveau 5 verlengd"',
-                  '"Dreigingsniveau 5 voor " + gebied.naam + " verlengd tot " + string(eindtijd)', '=ontvangers',
-                  '=crisisId + "/verlenging/" + string(eindtijd)', 'bevestigingenVerlenging')
+                  '"De NCTV heeft dreigingsniveau 5 voor " + gebied.naam + " verlengd."', '=ontvangers',
+                  '=crisisId + "/verlenging/" + string(eindtijd)', 'bevestigingenVerlenging',
+                  gebied='gebied.naam', geldig_tot='eindtijd', niveau='5')
         p.end('Einde_Van_Kracht', 'Afschaling voorgesteld', (28.2, Y))
         p.chain('Start_Van_Kracht', 'Herbeoordeling_Samen', 'Voor_Einde', 'Informatie_Herbeoordeling',
                 'Herbeoordelen', 'Vier_Ogen_Verlenging', 'Verlengen')
@@ -312,8 +319,10 @@ def dreigingsniveau_5():
     p.pgw('Afschaling_Splitsen', 'Informeren en publiek', (35.2, Y))
     informeer(p, 'Informeren_Afschaling', 'Alle gezagen en partners informeren over afschaling (vóór publiek)',
               (36.2, 0.8), 'AFSCHALING', '"Dreigingsniveau afgeschaald"',
-              '"Dreigingsniveau voor " + gebied.naam + " afgeschaald naar " + string(afschalingsbesluit.nieuwNiveau)',
-              '=ontvangers', ref_afschaling, 'bevestigingenAfschaling')
+              '"De NCTV heeft het dreigingsniveau voor " + gebied.naam + " afgeschaald naar "'
+              ' + string(afschalingsbesluit.nieuwNiveau) + "."',
+              '=ontvangers', ref_afschaling, 'bevestigingenAfschaling', gebied='gebied.naam',
+              niveau='afschalingsbesluit.nieuwNiveau')
     p.end('Einde_Bevestigingen_Afschaling', 'Bevestigingen verwerkt', (37.2, 0.8))
     meldingen_verstuurd(p, 'Meldingen_Verstuurd_Afschaling', (36.2, Y), ref_afschaling)
     p.user('Communicatie_Afschaling', 'Publiekscommunicatie afschaling (informeren, handelingsperspectief, duiding)',
@@ -332,8 +341,8 @@ def dreigingsniveau_5():
     # niet afkondigen
     informeer(p, 'Informeren_Niet_Afgekondigd', 'Betrokkenen informeren: niet afgekondigd', (14.2, 5.4),
               'NIET_AFGEKONDIGD', '"Dreigingsniveau 5 niet afgekondigd"',
-              '"Besluit: geen dreigingsniveau 5 voor " + gebied.naam', '=ontvangers',
-              '=crisisId + "/niet-afgekondigd"', 'bevestigingenBesluit')
+              '"De NCTV heeft besloten geen dreigingsniveau 5 af te kondigen voor " + gebied.naam + "."',
+              '=ontvangers', '=crisisId + "/niet-afgekondigd"', 'bevestigingenBesluit', gebied='gebied.naam')
     p.flow('Afkondigen', 'Informeren_Niet_Afgekondigd', name='nee', default=True)
 
     # evaluatie en afsluiten
@@ -403,8 +412,8 @@ def manhunt():
         # B: informeren
         informeer(p, 'Partners_Informeren', 'Buurregio\'s, politie-eenheden, KMar en OM informeren', (7, Y),
                   'MANHUNT', '"Manhunt gestart"',
-                  '"Manhunt na incident te " + locatie.omschrijving', '=ontvangers', '=crisisId + "/manhunt"',
-                  'bevestigingenManhunt', sla='PT10M')
+                  '"Manhunt gestart na een incident bij " + locatie.omschrijving + "."', '=ontvangers',
+                  '=crisisId + "/manhunt"', 'bevestigingenManhunt', sla='PT10M', gebied='locatie.omschrijving')
         p.flow('Direct_Parallel', 'Partners_Informeren')
         # C: OvJ
         p.user('Leiding_Bevestigen', 'Leiding bevestigen en publieksoproepen besluiten (OvJ)',
@@ -476,8 +485,10 @@ def manhunt():
     p.pgw('Afloop_Splitsen', 'Afschalingsberichten en afschalingsvoorstel', (15.2, Y))
     p.flow('Manhunt_Loopt', 'Afloop_Splitsen')
     informeer(p, 'Afschaling_Berichten', 'Afschalingsberichten (stand-down) versturen', (16.2, 0.1),
-              'AFSCHALING_MANHUNT', '"Manhunt beëindigd"', '"Manhunt beëindigd: " + afloop', '=ontvangers',
-              ref_afloop, 'bevestigingenAfschaling', sla='PT30M')
+              'AFSCHALING_MANHUNT', '"Manhunt beëindigd"',
+              '(if afloop = "AANGEHOUDEN" then "De manhunt is beëindigd: de dader(s) zijn aangehouden." '
+              'else "De manhunt is beëindigd.")', '=ontvangers',
+              ref_afloop, 'bevestigingenAfschaling', sla='PT30M', gebied='locatie.omschrijving')
     meldingen_verstuurd(p, 'Meldingen_Verstuurd_Afloop', (16.2, Y), ref_afloop)
     p.flow('Afloop_Splitsen', 'Afschaling_Berichten')
     p.flow('Afloop_Splitsen', 'Meldingen_Verstuurd_Afloop')
@@ -587,10 +598,12 @@ def bijstandsaanvraag():
     p.pgw('Toekenning_Splitsen', 'Informeren en inzet', (21, Y))
     p.flow('Toegekend', 'Toekenning_Splitsen', name='toegekend', default=True)
     informeer(p, 'Partijen_Informeren', 'Aanvrager en leverende regio\'s informeren', (22, -0.1), 'BIJSTAND_TOEGEKEND',
-              '"Bijstand toegekend"', '"Bijstand " + aanvraag.capaciteit + " voor " + aanvraag.aanvragendeRegio',
+              '"Bijstand toegekend"',
+              '"Bijstand " + aanvraag.capaciteit + " voor " + aanvraag.aanvragendeRegio'
+              ' + " is namens de minister toegekend."',
               '=concatenate([{code: aanvraag.aanvragendeRegio, soort: "VEILIGHEIDSREGIO", naam: null}], '
               'for r in toewijzing.regels return {code: r.vrCode, soort: "VEILIGHEIDSREGIO", naam: null})',
-              ref_toekenning, 'bevestigingenToekenning', sla='PT30M')
+              ref_toekenning, 'bevestigingenToekenning', sla='PT30M', gebied='aanvraag.locatie')
     meldingen_verstuurd(p, 'Meldingen_Verstuurd_Toekenning', (22, Y), ref_toekenning)
     p.flow('Toekenning_Splitsen', 'Partijen_Informeren')
     p.flow('Toekenning_Splitsen', 'Meldingen_Verstuurd_Toekenning')
@@ -634,9 +647,9 @@ def bijstandsaanvraag():
     # afwijzing
     p.xgw('Afwijzing_Samen', 'Afgewezen', (31, R))
     informeer(p, 'Aanvrager_Afwijzing', 'Aanvrager informeren over afwijzing', (32, R), 'BIJSTAND_AFGEWEZEN',
-              '"Bijstandsaanvraag afgewezen"', '"Bijstandsaanvraag " + aanvraagId + " is afgewezen"',
+              '"Bijstandsaanvraag afgewezen"', '"Bijstandsaanvraag " + aanvraagId + " is afgewezen."',
               '=[{code: aanvraag.aanvragendeRegio, soort: "VEILIGHEIDSREGIO", naam: null}]',
-              '=aanvraagId + "/afgewezen"', 'bevestigingenAfwijzing', sla='PT30M')
+              '=aanvraagId + "/afgewezen"', 'bevestigingenAfwijzing', sla='PT30M', gebied='aanvraag.locatie')
     p.flow(ong.id, 'Afwijzing_Samen', route=[(2, R)])
     p.flow('Beoordeling_Uitkomst', 'Afwijzing_Samen', name='afwijzen', default=True, route=[(6, R)])
     p.flow('Escalatie_Uitkomst', 'Afwijzing_Samen', name='afwijzen',

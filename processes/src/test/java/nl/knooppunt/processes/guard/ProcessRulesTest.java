@@ -12,6 +12,7 @@ import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
 import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.variabelen.Bericht;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -275,6 +276,27 @@ class ProcessRulesTest {
                 && in.getAttribute("source").equals("=exercise");
       }
       assertThat(passesExercise).as(call.getAttribute("id")).isTrue();
+    }
+  }
+
+  /**
+   * A notice is composed by the worker from parts; the one-line text says what happened, never a
+   * raw ISO time (the end time travels as geldigTot and is written out in Dutch).
+   */
+  @ParameterizedTest
+  @EnumSource(ProcessId.class)
+  void everyNotificationRoundPassesItsMessageInPartsWithoutATimeInTheText(ProcessId id) {
+    Graaf g = new Graaf(id);
+    for (String call : g.all(n -> ProcessId.INFORMEER_GEZAGEN.id().equals(g.calledProcess(n)))) {
+      String bericht = input(g, call, "bericht");
+      assertThat(bericht)
+          .as(call)
+          .startsWith("={soort: \"")
+          .contains(", onderwerp: ", ", tekst: ", ", gebied: ", ", geldigTot: ", ", niveau: ");
+      String soort = bericht.substring("={soort: \"".length(), bericht.indexOf('"', 10));
+      assertThat(Bericht.Soort.valueOf(soort)).as(call).isNotNull();
+      String tekst = bericht.substring(bericht.indexOf(", tekst: "), bericht.indexOf(", gebied: "));
+      assertThat(tekst).as(call).doesNotContain("eindtijd", "inzetEinde", "tijdstip", "now()");
     }
   }
 
