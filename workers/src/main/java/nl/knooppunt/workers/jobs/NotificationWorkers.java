@@ -160,17 +160,23 @@ public class NotificationWorkers {
     return outcomes.stream().filter(b -> b != null && b.status() == status).count();
   }
 
+  /** The notice of a round, from the parts of its bericht and what its kind expects. */
   private static Notice notice(Delivery delivery, String id, Authority recipient, Contact contact) {
     Bericht bericht = Objects.requireNonNull(delivery.bericht(), "bericht");
+    Bericht.Soort kind = bericht.soort();
     return new Notice(
         id,
         delivery.crisisId(),
         Boolean.TRUE.equals(delivery.exercise()),
         recipient,
         contact,
-        bericht.soort() == null ? "MELDING" : bericht.soort().name(),
-        bericht.onderwerp(),
+        kind == null ? "MELDING" : kind.name(),
+        bericht.onderwerp() != null || kind == null ? bericht.onderwerp() : kind.label(),
         bericht.tekst(),
+        bericht.gebied(),
+        bericht.geldigTot(),
+        bericht.niveau(),
+        kind == null ? null : kind.verwachting(),
         true);
   }
 }
