@@ -34,12 +34,18 @@ def reminder(p, host, slot, duration, target_id, target_pos, end_pos, taak):
     p.flow(target_id, f'Einde_{target_id}')
 
 
-def informeer(p, id, name, pos, soort, onderwerp, tekst, ontvangers, referentie, resultaat, sla='PT15M'):
+def informeer(p, id, name, pos, soort, onderwerp, tekst, ontvangers, referentie, resultaat, sla='PT15M',
+              gebied='null', geldig_tot='null', niveau='null'):
+    """A notification round (call activity informeer-gezagen). The bericht travels in parts (FEEL
+    expressions): tekst is the one line of what happened; gebied (area name), geldigTot (ISO instant
+    until which the decision holds) and niveau (the level in force after the decision) are optional.
+    The worker composes the notice from them, with what is expected of the recipient."""
     return p.call(id, name, pos, inputs=[
         ('=crisisId', 'crisisId'),
         ('=exercise', 'exercise'),
         (ontvangers, 'ontvangers'),
-        ('={soort: "' + soort + '", onderwerp: ' + onderwerp + ', tekst: ' + tekst + '}', 'bericht'),
+        ('={soort: "' + soort + '", onderwerp: ' + onderwerp + ', tekst: ' + tekst + ', gebied: ' + gebied
+         + ', geldigTot: ' + geldig_tot + ', niveau: ' + niveau + '}', 'bericht'),
         (referentie, 'referentie'),
         ('="' + sla + '"', 'slaBevestiging'),
     ], outputs=[('=bevestigingen', resultaat)])
@@ -230,8 +236,8 @@ def dreigingsniveau_5():
     p.pgw('Afkondiging_Splitsen', 'Informeren en publiek', (15.2, Y))
     informeer(p, 'Informeren_Afkondiging', 'Alle gezagen en partners informeren (vóór publiek)', (16.2, 0.8),
               'AFKONDIGING', '"Dreigingsniveau 5 afgekondigd"',
-              '"Dreigingsniveau 5 voor " + gebied.naam + " tot " + string(eindtijd)', '=ontvangers',
-              ref_afkondiging, 'bevestigingenAfkondiging')
+              '"De NCTV heeft dreigingsniveau 5 afgekondigd voor " + gebied.naam + "."', '=ontvangers',
+              ref_afkondiging, 'bevestigingenAfkondiging', gebied='gebied.naam', geldig_tot='eindtijd', niveau='5')
     p.end('Einde_Bevestigingen_Afkondiging', 'Bevestigingen verwerkt', (17.2, 0.8))
     meldingen_verstuurd(p, 'Meldingen_Verstuurd_Afkondiging', (16.2, Y), ref_afkondiging)
     p.user('Communicatie_Afkondiging', 'Publiekscommunicatie opstellen (informeren, handelingsperspectief, duiding)',
@@ -275,8 +281,9 @@ def dreigingsniveau_5():
                   outputs=[('=herbeoordeling.nieuweEindtijd', 'eindtijd')])
         informeer(p, 'Informeren_Verlenging', 'Gezagen en partners informeren over verlenging', (28.2, 0.9),
                   'VERLENGING', '"Dreigingsniveau 5 verlengd"',
-                  '"Dreigingsniveau 5 voor " + gebied.naam + " verlengd tot " + string(eindtijd)', '=ontvangers',
-                  '=crisisId + "/verlenging/" + string(eindtijd)', 'bevestigingenVerlenging')
+                  '"De NCTV heeft dreigingsniveau 5 voor " + gebied.naam + " verlengd."', '=ontvangers',
+                  '=crisisId + "/verlenging/" + string(eindtijd)', 'bevestigingenVerlenging',
+                  gebied='gebied.naam', geldig_tot='eindtijd', niveau='5')
         p.end('Einde_Van_Kracht', 'Afschaling voorgesteld', (28.2, Y))
         p.chain('Start_Van_Kracht', 'Herbeoordeling_Samen', 'Voor_Einde', 'Informatie_Herbeoordeling',
                 'Herbeoordelen', 'Vier_Ogen_Verlenging', 'Verlengen')
@@ -312,8 +319,10 @@ def dreigingsniveau_5():
     p.pgw('Afschaling_Splitsen', 'Informeren en publiek', (35.2, Y))
     informeer(p, 'Informeren_Afschaling', 'Alle gezagen en partners informeren over afschaling (vóór publiek)',
               (36.2, 0.8), 'AFSCHALING', '"Dreigingsniveau afgeschaald"',
-              '"Dreigingsniveau voor " + gebied.naam + " afgeschaald naar " + string(afschalingsbesluit.nieuwNiveau)',
-              '=ontvangers', ref_afschaling, 'bevestigingenAfschaling')
+              '"De NCTV heeft het dreigingsniveau voor " + gebied.naam + " afgeschaald naar "'
+              ' + string(afschalingsbesluit.nieuwNiveau) + "."',
+              '=ontvangers', ref_afschaling, 'bevestigingenAfschaling', gebied='gebied.naam',
+              niveau='afschalingsbesluit.nieuwNiveau')
     p.end('Einde_Bevestigingen_Afschaling', 'Bevestigingen verwerkt', (37.2, 0.8))
     meldingen_verstuurd(p, 'Meldingen_Verstuurd_Afschaling', (36.2, Y), ref_afschaling)
     p.user('Communicatie_Afschaling', 'Publiekscommunicatie afschaling (informeren, handelingsperspectief, duiding)',
@@ -332,8 +341,8 @@ def dreigingsniveau_5():
     # niet afkondigen
     informeer(p, 'Informeren_Niet_Afgekondigd', 'Betrokkenen informeren: niet afgekondigd', (14.2, 5.4),
               'NIET_AFGEKONDIGD', '"Dreigingsniveau 5 niet afgekondigd"',
-              '"Besluit: geen dreigingsniveau 5 voor " + gebied.naam', '=ontvangers',
-              '=crisisId + "/niet-afgekondigd"', 'bevestigingenBesluit')
+              '"De NCTV heeft besloten geen dreigingsniveau 5 af te kondigen voor " + gebied.naam + "."',
+              '=ontvangers', '=crisisId + "/niet-afgekondigd"', 'bevestigingenBesluit', gebied='gebied.naam')
     p.flow('Afkondigen', 'Informeren_Niet_Afgekondigd', name='nee', default=True)
 
     # evaluatie en afsluiten
@@ -350,6 +359,13 @@ def dreigingsniveau_5():
 
 
 # ---------------------------------------------------------------- manhunt
+# The area of a manhunt: its gemeente, or the region when the gemeente is not (yet) known; the
+# worker adds the neighbouring regions (header context=MANHUNT).
+MANHUNT_GEBIED = ('=if locatie.gemeentecode = null or locatie.gemeentecode = "" '
+                  'then {soort: "VEILIGHEIDSREGIO", codes: [locatie.vrCode], naam: locatie.omschrijving} '
+                  'else {soort: "GEMEENTE", codes: [locatie.gemeentecode], naam: locatie.omschrijving}')
+
+
 def manhunt():
     p = Process('manhunt', 'Manhunt',
                 'Procedure manhunt: direct GRIP-advies aan de getroffen regio (bij mogelijk terroristisch '
@@ -363,7 +379,7 @@ def manhunt():
               headers={'proces': 'manhunt'})
     p.service('Partners_Bepalen', 'Getroffen regio, buurregio\'s en partners bepalen', 'knooppunt.gebied.bepalen',
               (2, Y), headers={'context': 'MANHUNT'},
-              inputs=[('={soort: "GEMEENTE", codes: [locatie.gemeentecode], naam: locatie.omschrijving}', 'gebied')],
+              inputs=[(MANHUNT_GEBIED, 'gebied')],
               outputs=[('=ontvangers', 'ontvangers')])
     p.chain('Start_Manhunt', 'Crisis_Registreren', 'Partners_Bepalen')
     with p.sub('Manhunt_Loopt', 'Manhunt loopt', pad=(0.55, 0.55, 0.55, 0.55)):
@@ -396,8 +412,8 @@ def manhunt():
         # B: informeren
         informeer(p, 'Partners_Informeren', 'Buurregio\'s, politie-eenheden, KMar en OM informeren', (7, Y),
                   'MANHUNT', '"Manhunt gestart"',
-                  '"Manhunt na incident te " + locatie.omschrijving', '=ontvangers', '=crisisId + "/manhunt"',
-                  'bevestigingenManhunt', sla='PT10M')
+                  '"Manhunt gestart na een incident bij " + locatie.omschrijving + "."', '=ontvangers',
+                  '=crisisId + "/manhunt"', 'bevestigingenManhunt', sla='PT10M', gebied='locatie.omschrijving')
         p.flow('Direct_Parallel', 'Partners_Informeren')
         # C: OvJ
         p.user('Leiding_Bevestigen', 'Leiding bevestigen en publieksoproepen besluiten (OvJ)',
@@ -463,24 +479,35 @@ def manhunt():
     p.flow(sit.id, 'Situatierapport')
     p.flow('Situatierapport', 'Einde_Situatierapport')
     p.flow('Partners_Bepalen', 'Manhunt_Loopt')
-    # afloop
-    informeer(p, 'Afschaling_Berichten', 'Afschalingsberichten (stand-down) versturen', (15.2, Y),
-              'AFSCHALING_MANHUNT', '"Manhunt beëindigd"', '"Manhunt beëindigd: " + afloop', '=ontvangers',
-              '=crisisId + "/stand-down"', 'bevestigingenAfschaling', sla='PT30M')
-    p.flow('Manhunt_Loopt', 'Afschaling_Berichten')
-    p.xgw('Gekoppeld_Niveau5', 'Gekoppeld dreigingsniveau 5?', (16.2, Y))
-    p.throw_msg('Afschaling_Voorstellen', 'Afschaling dreigingsniveau 5 voorstellen', (17.2, 1.1),
+    # afloop: afschalingsberichten (bevestigingen en escalatie lopen door) en, zodra alle berichten verstuurd
+    # zijn, het afschalingsvoorstel voor een gekoppeld niveau 5; de evaluatie pas als beide klaar zijn
+    ref_afloop = '=crisisId + "/stand-down"'
+    p.pgw('Afloop_Splitsen', 'Afschalingsberichten en afschalingsvoorstel', (15.2, Y))
+    p.flow('Manhunt_Loopt', 'Afloop_Splitsen')
+    informeer(p, 'Afschaling_Berichten', 'Afschalingsberichten (stand-down) versturen', (16.2, 0.1),
+              'AFSCHALING_MANHUNT', '"Manhunt beëindigd"',
+              '(if afloop = "AANGEHOUDEN" then "De manhunt is beëindigd: de dader(s) zijn aangehouden." '
+              'else "De manhunt is beëindigd.")', '=ontvangers',
+              ref_afloop, 'bevestigingenAfschaling', sla='PT30M', gebied='locatie.omschrijving')
+    meldingen_verstuurd(p, 'Meldingen_Verstuurd_Afloop', (16.2, Y), ref_afloop)
+    p.flow('Afloop_Splitsen', 'Afschaling_Berichten')
+    p.flow('Afloop_Splitsen', 'Meldingen_Verstuurd_Afloop')
+    p.xgw('Gekoppeld_Niveau5', 'Gekoppeld dreigingsniveau 5?', (17.2, Y))
+    p.throw_msg('Afschaling_Voorstellen', 'Afschaling dreigingsniveau 5 voorstellen', (18.2, 1.1),
                 'knooppunt.manhunt.afschaling-voorstellen')
-    p.xgw('Gekoppeld_Samen', 'Voorstel verstuurd', (18.2, Y))
-    p.flow('Afschaling_Berichten', 'Gekoppeld_Niveau5')
+    p.xgw('Gekoppeld_Samen', 'Voorstel verstuurd', (19.2, Y))
+    p.flow('Meldingen_Verstuurd_Afloop', 'Gekoppeld_Niveau5')
     p.flow('Gekoppeld_Niveau5', 'Afschaling_Voorstellen', name='ja', cond='=gekoppeldDreigingsniveauId != null')
     p.flow('Gekoppeld_Niveau5', 'Gekoppeld_Samen', name='nee', default=True)
     p.flow('Afschaling_Voorstellen', 'Gekoppeld_Samen')
-    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LO, 'P14D', (19.2, Y), outputs=EVALUATIE_OUT)
-    p.service('Crisis_Afsluiten', 'Crisis afsluiten', 'knooppunt.crisis.afsluiten', (20.2, Y),
+    p.pgw('Afloop_Samen', 'Afschaling afgerond', (20.2, Y))
+    p.flow('Gekoppeld_Samen', 'Afloop_Samen')
+    p.flow('Afschaling_Berichten', 'Afloop_Samen', route=[(20.2, 0.1)])
+    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LO, 'P14D', (21.2, Y), outputs=EVALUATIE_OUT)
+    p.service('Crisis_Afsluiten', 'Crisis afsluiten', 'knooppunt.crisis.afsluiten', (22.2, Y),
               headers={'proces': 'manhunt'})
-    p.end('Einde_Afgesloten', 'Afgesloten', (21.2, Y))
-    p.chain('Gekoppeld_Samen', 'Evalueren', 'Crisis_Afsluiten', 'Einde_Afgesloten')
+    p.end('Einde_Afgesloten', 'Afgesloten', (23.2, Y))
+    p.chain('Afloop_Samen', 'Evalueren', 'Crisis_Afsluiten', 'Einde_Afgesloten')
     return p
 
 
@@ -565,52 +592,64 @@ def bijstandsaanvraag():
                               'besluitBijstand')])
     p.xgw('Toegekend', 'Toegekend?', (20, Y))
     p.chain('Toewijzing_Samen', 'Toewijzing_Voorstellen', 'Toewijzing_Opstellen', 'Besluit_Bijstand', 'Toegekend')
-    informeer(p, 'Partijen_Informeren', 'Aanvrager en leverende regio\'s informeren', (21, Y), 'BIJSTAND_TOEGEKEND',
-              '"Bijstand toegekend"', '"Bijstand " + aanvraag.capaciteit + " voor " + aanvraag.aanvragendeRegio',
+    # toegekend: informeren (bevestigingen en escalatie lopen door) en, zodra alle meldingen verstuurd
+    # zijn, de inzet registreren; pas als beide klaar zijn naar de evaluatie
+    ref_toekenning = '=aanvraagId + "/toegekend"'
+    p.pgw('Toekenning_Splitsen', 'Informeren en inzet', (21, Y))
+    p.flow('Toegekend', 'Toekenning_Splitsen', name='toegekend', default=True)
+    informeer(p, 'Partijen_Informeren', 'Aanvrager en leverende regio\'s informeren', (22, -0.1), 'BIJSTAND_TOEGEKEND',
+              '"Bijstand toegekend"',
+              '"Bijstand " + aanvraag.capaciteit + " voor " + aanvraag.aanvragendeRegio'
+              ' + " is namens de minister toegekend."',
               '=concatenate([{code: aanvraag.aanvragendeRegio, soort: "VEILIGHEIDSREGIO", naam: null}], '
               'for r in toewijzing.regels return {code: r.vrCode, soort: "VEILIGHEIDSREGIO", naam: null})',
-              '=aanvraagId + "/toegekend"', 'bevestigingenToekenning', sla='PT30M')
-    p.flow('Toegekend', 'Partijen_Informeren', name='toegekend', default=True)
-    p.service('Inzet_Registreren', 'Inzet registreren', 'knooppunt.bijstand.inzet-registreren', (22, Y),
+              ref_toekenning, 'bevestigingenToekenning', sla='PT30M', gebied='aanvraag.locatie')
+    meldingen_verstuurd(p, 'Meldingen_Verstuurd_Toekenning', (22, Y), ref_toekenning)
+    p.flow('Toekenning_Splitsen', 'Partijen_Informeren')
+    p.flow('Toekenning_Splitsen', 'Meldingen_Verstuurd_Toekenning')
+    p.service('Inzet_Registreren', 'Inzet registreren', 'knooppunt.bijstand.inzet-registreren', (23, Y),
               headers={'actie': 'START'}, outputs=[('=inzetEinde', 'inzetEinde')])
-    p.xgw('Inzet_Samen', 'Inzet loopt', (23, Y))
-    p.egw('Inzet_Wacht', 'Einde of verlenging?', (24, Y))
-    p.catch_timer('Einde_Bereikt', 'Geplande einde bereikt', (25, 0.9), ('date', '=date and time(inzetEinde)'))
-    p.catch_msg('Inzet_Beeindigd', 'Inzet beëindigd', (25, Y), 'knooppunt.bijstand.inzet-beeindigd', '=aanvraagId',
+    p.xgw('Inzet_Samen', 'Inzet loopt', (24, Y))
+    p.egw('Inzet_Wacht', 'Einde of verlenging?', (25, Y))
+    p.catch_timer('Einde_Bereikt', 'Geplande einde bereikt', (26, 0.9), ('date', '=date and time(inzetEinde)'))
+    p.catch_msg('Inzet_Beeindigd', 'Inzet beëindigd', (26, Y), 'knooppunt.bijstand.inzet-beeindigd', '=aanvraagId',
                 outputs=[('=toelichting', 'beeindigingToelichting')])
-    p.catch_msg('Verlenging_Aangevraagd', 'Verlenging aangevraagd', (25, 3.3),
+    p.catch_msg('Verlenging_Aangevraagd', 'Verlenging aangevraagd', (26, 3.3),
                 'knooppunt.bijstand.verlenging-aangevraagd', '=aanvraagId',
                 outputs=[('={tot: verlengingTot, reden: verlengingReden, aangevraagdDoor: verlengingAangevraagdDoor}',
                           'verlengingsverzoek')])
     p.user('Verlenging_Beoordelen', 'Verlenging beoordelen (hoofd LOCC)', 'besluit-verlenging', HLOCC, 'PT1H',
-           (26, 3.3), outputs=[('={uitkomst: uitkomst, nieuwEinde: nieuwEinde, motivering: motivering, '
+           (27, 3.3), outputs=[('={uitkomst: uitkomst, nieuwEinde: nieuwEinde, motivering: motivering, '
                                 'beslisser: beslisser}', 'verlengingsbesluit')])
-    p.xgw('Verlenging_Uitkomst', 'Verlenging toegekend?', (27, 3.3))
-    p.service('Verlenging_Registreren', 'Verlenging registreren', 'knooppunt.bijstand.inzet-registreren', (28, 4.3),
+    p.xgw('Verlenging_Uitkomst', 'Verlenging toegekend?', (28, 3.3))
+    p.service('Verlenging_Registreren', 'Verlenging registreren', 'knooppunt.bijstand.inzet-registreren', (29, 4.3),
               headers={'actie': 'VERLENGEN'}, outputs=[('=inzetEinde', 'inzetEinde')])
-    p.xgw('Inzet_Afgelopen', 'Inzet afgelopen', (29, Y))
-    p.chain('Partijen_Informeren', 'Inzet_Registreren', 'Inzet_Samen', 'Inzet_Wacht')
+    p.xgw('Inzet_Afgelopen', 'Inzet afgelopen', (30, Y))
+    p.chain('Meldingen_Verstuurd_Toekenning', 'Inzet_Registreren', 'Inzet_Samen', 'Inzet_Wacht')
     p.flow('Inzet_Wacht', 'Einde_Bereikt')
     p.flow('Inzet_Wacht', 'Inzet_Beeindigd')
     p.flow('Inzet_Wacht', 'Verlenging_Aangevraagd')
     p.chain('Verlenging_Aangevraagd', 'Verlenging_Beoordelen', 'Verlenging_Uitkomst')
     p.flow('Verlenging_Uitkomst', 'Verlenging_Registreren', name='ja',
            cond='=verlengingsbesluit.uitkomst = "TOEGEKEND"')
-    p.flow('Verlenging_Registreren', 'Inzet_Samen', route=[(28, 5.0), (23, 5.0)])
+    p.flow('Verlenging_Registreren', 'Inzet_Samen', route=[(29, 5.0), (24, 5.0)])
     p.flow('Verlenging_Uitkomst', 'Inzet_Afgelopen', name='nee', default=True)
     p.flow('Einde_Bereikt', 'Inzet_Afgelopen')
     p.flow('Inzet_Beeindigd', 'Inzet_Afgelopen')
-    p.user('Kosten_Opgeven', 'Kosten registreren (LOCC)', 'kostenregistratie', LOCC, 'P7D', (30, Y),
+    p.user('Kosten_Opgeven', 'Kosten registreren (LOCC)', 'kostenregistratie', LOCC, 'P7D', (31, Y),
            outputs=[('={regels: regels, totaal: totaal, toelichting: toelichting}', 'kosten')])
-    p.service('Kosten_Vastleggen', 'Kosten vastleggen', 'knooppunt.bijstand.kosten-registreren', (31, Y))
+    p.service('Kosten_Vastleggen', 'Kosten vastleggen', 'knooppunt.bijstand.kosten-registreren', (32, Y))
     p.chain('Inzet_Afgelopen', 'Kosten_Opgeven', 'Kosten_Vastleggen')
+    p.pgw('Toekenning_Samen', 'Inzet en informeren afgerond', (33, Y))
+    p.flow('Kosten_Vastleggen', 'Toekenning_Samen')
+    p.flow('Partijen_Informeren', 'Toekenning_Samen', route=[(33, -0.1)])
 
     # afwijzing
     p.xgw('Afwijzing_Samen', 'Afgewezen', (31, R))
     informeer(p, 'Aanvrager_Afwijzing', 'Aanvrager informeren over afwijzing', (32, R), 'BIJSTAND_AFGEWEZEN',
-              '"Bijstandsaanvraag afgewezen"', '"Bijstandsaanvraag " + aanvraagId + " is afgewezen"',
+              '"Bijstandsaanvraag afgewezen"', '"Bijstandsaanvraag " + aanvraagId + " is afgewezen."',
               '=[{code: aanvraag.aanvragendeRegio, soort: "VEILIGHEIDSREGIO", naam: null}]',
-              '=aanvraagId + "/afgewezen"', 'bevestigingenAfwijzing', sla='PT30M')
+              '=aanvraagId + "/afgewezen"', 'bevestigingenAfwijzing', sla='PT30M', gebied='aanvraag.locatie')
     p.flow(ong.id, 'Afwijzing_Samen', route=[(2, R)])
     p.flow('Beoordeling_Uitkomst', 'Afwijzing_Samen', name='afwijzen', default=True, route=[(6, R)])
     p.flow('Escalatie_Uitkomst', 'Afwijzing_Samen', name='afwijzen',
@@ -619,13 +658,13 @@ def bijstandsaanvraag():
            route=[(20, R)])
     p.flow('Afwijzing_Samen', 'Aanvrager_Afwijzing')
 
-    p.xgw('Evaluatie_Samen', 'Naar evaluatie', (33, Y))
-    p.flow('Kosten_Vastleggen', 'Evaluatie_Samen')
+    p.xgw('Evaluatie_Samen', 'Naar evaluatie', (34, Y))
+    p.flow('Toekenning_Samen', 'Evaluatie_Samen')
     p.flow('Aanvrager_Afwijzing', 'Evaluatie_Samen')
-    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LOCC, 'P14D', (34, Y), outputs=EVALUATIE_OUT)
-    p.service('Crisis_Afsluiten', 'Aanvraag afsluiten', 'knooppunt.crisis.afsluiten', (35, Y),
+    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LOCC, 'P14D', (35, Y), outputs=EVALUATIE_OUT)
+    p.service('Crisis_Afsluiten', 'Aanvraag afsluiten', 'knooppunt.crisis.afsluiten', (36, Y),
               headers={'proces': 'bijstandsaanvraag'})
-    p.end('Einde_Afgesloten', 'Afgesloten', (36, Y))
+    p.end('Einde_Afgesloten', 'Afgesloten', (37, Y))
     p.chain('Evaluatie_Samen', 'Evalueren', 'Crisis_Afsluiten', 'Einde_Afgesloten')
     return p
 

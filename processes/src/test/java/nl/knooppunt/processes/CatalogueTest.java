@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import nl.knooppunt.processes.variabelen.Bericht;
 import nl.knooppunt.processes.variabelen.PubliekeCommunicatie;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,16 @@ class CatalogueTest {
                     PubliekeCommunicatie.Fase.AFKONDIGING, "info", " ", "duiding", kanalen)
                 .isVolledig())
         .isFalse();
+  }
+
+  @Test
+  void everyKindOfNoticeSaysInDutchWhatItIsAndWhatIsExpected() {
+    for (Bericht.Soort soort : Bericht.Soort.values()) {
+      assertThat(soort.label()).as(soort.name()).isNotBlank();
+      assertThat(soort.verwachting()).as(soort.name()).isNotBlank().endsWith(".");
+    }
+    assertThat(Bericht.Soort.NIET_AFGEKONDIGD.verwachting()).contains("geen actie");
+    assertThat(Bericht.Soort.MANHUNT.verwachting()).contains("politie");
   }
 
   @Test

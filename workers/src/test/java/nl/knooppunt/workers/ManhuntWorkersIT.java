@@ -3,10 +3,22 @@ package nl.knooppunt.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.MessageName;
+import nl.knooppunt.processes.ProcessId;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
 import org.junit.jupiter.api.Test;
@@ -20,6 +32,32 @@ class ManhuntWorkersIT extends WorkersIT {
   private static final Map<String, Object> UTRECHT_CENTRAAL =
       Map.of(
           "omschrijving", "24 Oktoberplein, Utrecht", "gemeentecode", "GM0344", "vrCode", "VR09");
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void a_manhunt_known_only_by_its_region_alerts_the_region_and_its_neighbours() {
+    // what the manhunt model passes when the gemeente is unknown: the region itself
+    Map<String, Object> result =
+        runJob(
+            JobTypes.GEBIED_BEPALEN,
+            Map.of("context", "MANHUNT"),
+            Map.of(
+                "gebied",
+                Map.of(
+                    "soort",
+                    "VEILIGHEIDSREGIO",
+                    "codes",
+                    List.of("VR09"),
+                    "naam",
+                    "A12 ter hoogte van Bunnik")));
+
+    assertThat((List<String>) result.get("betrokkenRegios")).containsExactly("VR09");
+    assertThat((List<Map<String, Object>>) result.get("ontvangers"))
+        .extracting(o -> (String) o.get("code"))
+        .contains("VZ-VR09", "VR09", "BM-GM0344")
+        .contains("VZ-VR08", "VR08", "VZ-VR14", "VR14", "VZ-VR07", "VZ-VR13", "VZ-VR16", "VZ-VR18")
+        .doesNotHaveDuplicates();
+  }
 
   @Test
   void a_possible_terrorist_motive_sends_grip_3_advice_to_the_chair_and_the_region_of_utrecht() {
@@ -131,6 +169,80 @@ class ManhuntWorkersIT extends WorkersIT {
     assertThat(opened.at("/data/gekoppeldeManhuntId").asText()).isEqualTo(manhuntId);
     assertThat(opened.at("/data/gebied/codes/0").asText()).isEqualTo("PV26");
     assertThat(opened.path("exercise").asBoolean()).isTrue();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void the_end_of_a_manhunt_proposes_lowering_to_its_linked_level_5_saying_who_why_and_from_where()
+      throws Exception {
+    String manhuntId = "MH-" + UUID.randomUUID();
+    String linkedId = manhuntId + "-DN5";
+    // the linked level 5 waits as dreigingsniveau-5 does while in force: its boundary event's
+    // message and output mapping, taken from the model
+    BoundaryEvent inForce;
+    try (var in =
+        getClass().getClassLoader().getResourceAsStream(ProcessId.DREIGINGSNIVEAU_5.resource())) {
+      inForce = Bpmn.readModelFromStream(in).getModelElementById("Afschaling_Voorgesteld");
+    }
+    Message message =
+        ((MessageEventDefinition) inForce.getEventDefinitions().iterator().next()).getMessage();
+    assertThat(message.getName()).isEqualTo(MessageName.AFSCHALING_VOORGESTELD.messageName());
+    ZeebeOutput mapping =
+        inForce.getSingleExtensionElement(ZeebeIoMapping.class).getOutputs().iterator().next();
+    BpmnModelInstance levelFive =
+        Bpmn.createExecutableProcess("test-niveau-5-van-kracht")
+            .startEvent()
+            .intermediateCatchEvent(
+                "afschaling_voorgesteld",
+                e ->
+                    e.message(
+                            m ->
+                                m.name(message.getName())
+                                    .zeebeCorrelationKeyExpression(
+                                        MessageName.AFSCHALING_VOORGESTELD.correlatie().naam()))
+                        .zeebeOutput(mapping.getSource(), mapping.getTarget()))
+            .endEvent()
+            .done();
+    camunda.newDeployResourceCommand().addProcessModel(levelFive, "niveau-5.bpmn").send().join();
+    CompletableFuture<ProcessInstanceResult> waiting =
+        camunda
+            .newCreateInstanceCommand()
+            .bpmnProcessId("test-niveau-5-van-kracht")
+            .latestVersion()
+            .variables(Map.of("crisisId", linkedId))
+            .withResult()
+            .requestTimeout(Duration.ofMinutes(1))
+            .send()
+            .toCompletableFuture();
+
+    runJob(
+        JobTypes.MANHUNT_AFSCHALING_VOORSTELLEN,
+        Map.of(),
+        Map.of(
+            "crisisId",
+            manhuntId,
+            "exercise",
+            false,
+            "gekoppeldDreigingsniveauId",
+            linkedId,
+            "afloop",
+            "AANGEHOUDEN",
+            "afloopToelichting",
+            "Dader aangehouden in Utrecht"));
+
+    var proposal =
+        (Map<String, Object>) waiting.join().getVariablesAsMap().get(mapping.getTarget());
+    assertThat(mapping.getTarget()).isEqualTo("afschalingsvoorstel");
+    assertThat(proposal)
+        .containsEntry("voorgesteldDoor", "manhunt " + manhuntId)
+        .containsEntry("reden", "Manhunt beëindigd (AANGEHOUDEN): Dader aangehouden in Utrecht")
+        .containsEntry("bron", "MANHUNT");
+    JsonNode logged =
+        awaitRecords(Topic.EVENTS, manhuntId, 1).stream()
+            .filter(e -> EventType.AFSCHALING_VOORGESTELD.type().equals(e.path("type").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(logged.at("/data/gekoppeldDreigingsniveauId").asText()).isEqualTo(linkedId);
   }
 
   @Test

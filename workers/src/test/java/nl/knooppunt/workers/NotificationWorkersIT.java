@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.processes.variabelen.Bericht;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,61 @@ class NotificationWorkersIT extends WorkersIT {
               assertThat(b).containsEntry("route", "KANAAL");
               assertThat(b).containsEntry("bevestigdDoor", "burgemeester Utrecht");
             });
+  }
+
+  @Test
+  void a_declaration_reaches_the_mayor_of_utrecht_as_facts_with_a_dutch_end_time_and_what_to_do() {
+    Map<String, Object> bericht = new java.util.HashMap<>();
+    bericht.put("soort", "AFKONDIGING");
+    bericht.put("onderwerp", "Dreigingsniveau 5 afgekondigd");
+    bericht.put("tekst", "De NCTV heeft dreigingsniveau 5 afgekondigd voor provincie Utrecht.");
+    bericht.put("gebied", "provincie Utrecht");
+    bericht.put("geldigTot", "2026-03-18T22:00:00Z");
+    bericht.put("niveau", 5);
+    CompletableFuture<ProcessInstanceResult> round =
+        informGezagen("DN5-NACHT/afkondiging", false, List.of("BM-GM0344"), bericht);
+
+    JsonNode notice;
+    try (KafkaRecords notices = new KafkaRecords(bootstrapServers, topic(Topic.NOTIFICATIONS))) {
+      notice =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> find(notices.poll(), "DN5-NACHT/afkondiging/BM-GM0344"), r -> r != null);
+    }
+    String text = notice.at("/data/tekst").asText();
+    assertThat(text.lines())
+        .containsExactly(
+            "De NCTV heeft dreigingsniveau 5 afgekondigd voor provincie Utrecht.",
+            "Gebied: provincie Utrecht",
+            "Geldig tot 18 maart 2026 om 23:00",
+            "Dreigingsniveau: 5 (kritiek)",
+            "Wat wordt van u verwacht: " + Bericht.Soort.AFKONDIGING.verwachting(),
+            "Bevestig de ontvangst in het Landelijk Knooppunt (Mijn taken).",
+            "Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 000 0000 (demonummer)");
+    assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T").doesNotContain("OEFENING");
+
+    // the parts travel as their own fields, on the notice and on the logbook's event alike
+    JsonNode sent =
+        awaitRecords(Topic.EVENTS, "DN5-NACHT", 1).stream()
+            .filter(e -> EventType.MELDING_VERSTUURD.type().equals(e.path("type").asText()))
+            .filter(e -> e.at("/data/ontvanger").asText().equals("BM-GM0344"))
+            .findFirst()
+            .orElseThrow();
+    for (JsonNode record : List.of(notice, sent)) {
+      JsonNode data = record.path("data");
+      assertThat(data.path("onderwerp").asText()).isEqualTo("Dreigingsniveau 5 afgekondigd");
+      assertThat(data.path("tekst").asText()).isEqualTo(text);
+      assertThat(data.path("gebied").asText()).isEqualTo("provincie Utrecht");
+      assertThat(data.path("geldigTot").asText()).isEqualTo("2026-03-18T22:00:00Z");
+      assertThat(data.path("niveau").asInt()).isEqualTo(5);
+      assertThat(data.path("verwachting").asText())
+          .isEqualTo(Bericht.Soort.AFKONDIGING.verwachting())
+          .contains("Activeer uw crisisorganisatie");
+      assertThat(data.path("contact").asText()).contains("24/7").contains("demonummer");
+    }
+
+    acknowledge("ack-nacht", "DN5-NACHT/afkondiging/BM-GM0344", "burgemeester Utrecht");
+    assertThat(round.join().getVariablesAsMap()).containsKey("bevestigingen");
   }
 
   @Test
@@ -177,6 +234,21 @@ class NotificationWorkersIT extends WorkersIT {
 
   private CompletableFuture<ProcessInstanceResult> informGezagen(
       String reference, boolean exercise, List<String> recipientCodes) {
+    return informGezagen(
+        reference,
+        exercise,
+        recipientCodes,
+        Map.of(
+            "soort", "AFKONDIGING",
+            "onderwerp", "Dreigingsniveau 5 afgekondigd",
+            "tekst", "De NCTV heeft dreigingsniveau 5 afgekondigd."));
+  }
+
+  private CompletableFuture<ProcessInstanceResult> informGezagen(
+      String reference,
+      boolean exercise,
+      List<String> recipientCodes,
+      Map<String, Object> bericht) {
     return camunda
         .newCreateInstanceCommand()
         .bpmnProcessId(ProcessId.INFORMEER_GEZAGEN.id())
@@ -192,10 +264,7 @@ class NotificationWorkersIT extends WorkersIT {
                     .map(code -> Map.of("code", code, "soort", "GEZAG"))
                     .toList(),
                 "bericht",
-                Map.of(
-                    "soort", "AFKONDIGING",
-                    "onderwerp", "Dreigingsniveau 5 afgekondigd",
-                    "tekst", "De NCTV heeft dreigingsniveau 5 afgekondigd."),
+                bericht,
                 "referentie",
                 reference,
                 "slaBevestiging",

@@ -63,9 +63,12 @@ abstract class WorkersIT {
   static class FailOnceAfterSending {
     @Bean
     @Primary
-    NoticeSender flakyNoticeSender(EventPublisher publisher, Clock clock) {
+    NoticeSender flakyNoticeSender(
+        EventPublisher publisher,
+        Clock clock,
+        @Value("${" + NoticeSender.HUB_CONTACT + "}") String hubContact) {
       Set<String> failed = ConcurrentHashMap.newKeySet();
-      return new NoticeSender(publisher, clock) {
+      return new NoticeSender(publisher, clock, hubContact) {
         @Override
         public void send(Notice notice, EventType loggedAs) {
           super.send(notice, loggedAs);

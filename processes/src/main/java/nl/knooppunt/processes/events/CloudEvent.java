@@ -1,6 +1,8 @@
 package nl.knooppunt.processes.events;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,7 +17,9 @@ import java.util.Objects;
  * @param time when it happened
  * @param subject what it is about: the crisis id (or the notification id for acknowledgements)
  * @param exercise true = OEFENING; exercise data never mixes with real data
- * @param data the event's own fields
+ * @param data the event's own fields, in the order the producer put them; a field may be absent
+ *     ({@code null}, e.g. no end time after lowering): it is written as JSON {@code null}, and
+ *     readers treat a null field and a missing one the same
  */
 public record CloudEvent(
     String specversion,
@@ -34,7 +38,7 @@ public record CloudEvent(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(time, "time");
-    data = data == null ? Map.of() : Map.copyOf(data);
+    data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
   }
 
   public static CloudEvent of(

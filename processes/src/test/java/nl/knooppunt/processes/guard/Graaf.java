@@ -21,11 +21,13 @@ import org.w3c.dom.Element;
  * subprocess to its start event(s) as well as to its own outgoing flows.
  */
 final class Graaf {
+  final ProcessId id;
   final Map<String, Element> nodes = new HashMap<>();
   final Map<String, List<String>> next = new HashMap<>();
   final Map<String, List<String>> previous = new HashMap<>();
 
   Graaf(ProcessId id) {
+    this.id = id;
     Document doc = Modellen.dom(id);
     for (Element e : Modellen.descendants(Modellen.processElement(doc))) {
       if (BPMN_NS.equals(e.getNamespaceURI())
@@ -71,8 +73,17 @@ final class Graaf {
 
   /** Everything reachable from the start events without passing a node that is blocked. */
   Set<String> reachableAvoiding(Predicate<String> blocked) {
+    return reachable(starts(), blocked);
+  }
+
+  /** Everything reachable from {@code from} (itself included) without passing a blocked node. */
+  Set<String> reachableFrom(String from, Predicate<String> blocked) {
+    return reachable(List.of(from), blocked);
+  }
+
+  private Set<String> reachable(List<String> from, Predicate<String> blocked) {
     Set<String> seen = new HashSet<>();
-    Deque<String> todo = new ArrayDeque<>(starts());
+    Deque<String> todo = new ArrayDeque<>(from);
     while (!todo.isEmpty()) {
       String n = todo.pop();
       if (blocked.test(n) || !seen.add(n)) {

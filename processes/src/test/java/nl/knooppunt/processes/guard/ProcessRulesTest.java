@@ -12,6 +12,7 @@ import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
 import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.variabelen.Bericht;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,13 +70,13 @@ class ProcessRulesTest {
   @Test
   void everyGezagAndPartnerIsNotifiedBeforeThePublicCommunication() {
     // the public communication waits for "every notice of the round was sent" ...
-    Set<String> withoutRoundSent = DN5.reachableAvoiding(ProcessRulesTest::isRoundSentCatch);
+    Set<String> withoutRoundSent = DN5.reachableAvoiding(n -> isRoundSentCatch(DN5, n));
     assertThat(withoutRoundSent)
         .doesNotContain(
             Taak.COMMUNICATIE_AFKONDIGING.elementId(), Taak.COMMUNICATIE_AFSCHALING.elementId());
     for (Taak t : List.of(Taak.COMMUNICATIE_AFKONDIGING, Taak.COMMUNICATIE_AFSCHALING)) {
       List<String> catches =
-          DN5.previous(t.elementId()).stream().filter(ProcessRulesTest::isRoundSentCatch).toList();
+          DN5.previous(t.elementId()).stream().filter(n -> isRoundSentCatch(DN5, n)).toList();
       assertThat(catches).as(t.elementId()).hasSize(1);
       String roundSent = catches.get(0);
       // ... of the round started alongside it (same referentie), not its acknowledgements
@@ -116,13 +117,81 @@ class ProcessRulesTest {
     }
   }
 
-  private static boolean isRoundSentCatch(String id) {
-    return DN5.kind(id).equals("intermediateCatchEvent")
-        && DN5.nodes.get(id).getElementsByTagNameNS(BPMN_NS, "messageEventDefinition").getLength()
+  @Test
+  void bijstandDeploymentDoesNotWaitForAcknowledgements() {
+    Graaf bijstand = new Graaf(ProcessId.BIJSTANDSAANVRAAG);
+    List<String> start =
+        bijstand.all(
+            n ->
+                JobType.BIJSTAND_INZET_REGISTREREN.type().equals(bijstand.jobType(n))
+                    && "START".equals(header(bijstand, n, "actie")));
+    assertThat(start).hasSize(1);
+    followsTheRoundSentNotItsAcknowledgements(
+        bijstand, start.get(0), Taak.EVALUEREN_BIJSTAND.elementId());
+  }
+
+  @Test
+  void aManhuntProposesLoweringOnceTheStandDownNoticesAreSent() {
+    List<String> proposals =
+        MANHUNT.all(n -> JobType.MANHUNT_AFSCHALING_VOORSTELLEN.type().equals(MANHUNT.jobType(n)));
+    assertThat(proposals).hasSize(1);
+    followsTheRoundSentNotItsAcknowledgements(
+        MANHUNT, proposals.get(0), Taak.EVALUEREN_MANHUNT.elementId());
+  }
+
+  /**
+   * {@code step} waits for "every notice of the round was sent" (the round's informeer-gezagen call
+   * runs beside it from the same parallel split, with the same referentie), not for the
+   * acknowledgements; the two branches join before {@code next}, so the process goes on only when
+   * the acknowledgements and escalations are done too.
+   */
+  private static void followsTheRoundSentNotItsAcknowledgements(Graaf g, String step, String next) {
+    assertThat(g.reachableAvoiding(n -> isRoundSentCatch(g, n)))
+        .as("%s only after the notices were sent", step)
+        .doesNotContain(step);
+    List<String> catches =
+        g.all(n -> isRoundSentCatch(g, n) && g.reachableFrom(n, x -> false).contains(step));
+    assertThat(catches).as(step).hasSize(1);
+    String roundSent = catches.get(0);
+    String split = g.previous(roundSent).get(0);
+    assertThat(g.kind(split)).isEqualTo("parallelGateway");
+    List<String> calls =
+        g.next(split).stream()
+            .filter(n -> ProcessId.INFORMEER_GEZAGEN.id().equals(g.calledProcess(n)))
+            .toList();
+    assertThat(calls).as(split).hasSize(1);
+    String call = calls.get(0);
+    assertThat(input(g, roundSent, "referentie"))
+        .isNotNull()
+        .isEqualTo(input(g, call, "referentie"));
+    assertThat(g.reachableAvoiding(n -> n.equals(call)))
+        .as("%s does not wait for the acknowledgements of %s", step, call)
+        .contains(step);
+    assertThat(g.next(call)).as(call).hasSize(1);
+    String join = g.next(call).get(0);
+    assertThat(g.kind(join)).isEqualTo("parallelGateway");
+    assertThat(g.reachableFrom(step, n -> false)).contains(join, next);
+    assertThat(g.reachableFrom(step, n -> n.equals(join)))
+        .as("from %s to %s only through %s", step, next, join)
+        .doesNotContain(next);
+  }
+
+  private static boolean isRoundSentCatch(Graaf g, String id) {
+    return g.kind(id).equals("intermediateCatchEvent")
+        && g.nodes.get(id).getElementsByTagNameNS(BPMN_NS, "messageEventDefinition").getLength()
             == 1
-        && MessageName.MELDINGEN_VERSTUURD
-            .messageName()
-            .equals(messageOf(ProcessId.DREIGINGSNIVEAU_5, DN5.nodes.get(id)));
+        && MessageName.MELDINGEN_VERSTUURD.messageName().equals(messageOf(g.id, g.nodes.get(id)));
+  }
+
+  private static String header(Graaf g, String id, String key) {
+    var headers = g.nodes.get(id).getElementsByTagNameNS(ZEEBE_NS, "header");
+    for (int i = 0; i < headers.getLength(); i++) {
+      Element h = (Element) headers.item(i);
+      if (h.getAttribute("key").equals(key)) {
+        return h.getAttribute("value");
+      }
+    }
+    return null;
   }
 
   private static String parentId(Graaf g, String id) {
@@ -207,6 +276,27 @@ class ProcessRulesTest {
                 && in.getAttribute("source").equals("=exercise");
       }
       assertThat(passesExercise).as(call.getAttribute("id")).isTrue();
+    }
+  }
+
+  /**
+   * A notice is composed by the worker from parts; the one-line text says what happened, never a
+   * raw ISO time (the end time travels as geldigTot and is written out in Dutch).
+   */
+  @ParameterizedTest
+  @EnumSource(ProcessId.class)
+  void everyNotificationRoundPassesItsMessageInPartsWithoutATimeInTheText(ProcessId id) {
+    Graaf g = new Graaf(id);
+    for (String call : g.all(n -> ProcessId.INFORMEER_GEZAGEN.id().equals(g.calledProcess(n)))) {
+      String bericht = input(g, call, "bericht");
+      assertThat(bericht)
+          .as(call)
+          .startsWith("={soort: \"")
+          .contains(", onderwerp: ", ", tekst: ", ", gebied: ", ", geldigTot: ", ", niveau: ");
+      String soort = bericht.substring("={soort: \"".length(), bericht.indexOf('"', 10));
+      assertThat(Bericht.Soort.valueOf(soort)).as(call).isNotNull();
+      String tekst = bericht.substring(bericht.indexOf(", tekst: "), bericht.indexOf(", gebied: "));
+      assertThat(tekst).as(call).doesNotContain("eindtijd", "inzetEinde", "tijdstip", "now()");
     }
   }
 

@@ -4,6 +4,7 @@ import static nl.knooppunt.processes.scenario.Knooppunt.crisis;
 import static nl.knooppunt.processes.scenario.Knooppunt.in;
 import static nl.knooppunt.processes.scenario.Knooppunt.vars;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +126,13 @@ class BijstandsaanvraagIT {
   }
 
   private void kostenEnEvaluatie(long i) {
+    kosten(i);
+    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
+    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    hub.afgesloten(i);
+  }
+
+  private void kosten(long i) {
     hub.voltooi(
         hub.taak(i, Taak.KOSTEN_OPGEVEN),
         vars(
@@ -139,9 +147,6 @@ class BijstandsaanvraagIT {
     // FEEL numbers travel as JSON numbers: 12500.0 arrives as 12500
     Object totaal = ((Map<?, ?>) kosten.variabele("kosten")).get("totaal");
     assertThat(((Number) totaal).doubleValue()).isEqualTo(12500.0);
-    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
-    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
-    hub.afgesloten(i);
   }
 
   @Test
@@ -172,6 +177,54 @@ class BijstandsaanvraagIT {
     hub.publiceer(
         MessageName.BIJSTAND_INZET_BEEINDIGD, "BA-1", vars("toelichting", "Inzet afgerond"));
     kostenEnEvaluatie(i);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDeploymentIsRegisteredWhileTheRequesterHasNotYetAcknowledgedTheGrant() {
+    // at night the duty officer of Utrecht (VR09) does not pick up: the ambulances leave anyway
+    hub.zwijgend.add("VR09");
+    long i = aanvraag("BA-7", 4, "WVR_ART_51");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR08", true, 4);
+    toewijzenEnToekennen(i, "VR08", 4);
+
+    var inzet = hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
+    assertThat(
+            hub.jobs(
+                JobType.MELDING_VERSTUREN,
+                j -> String.valueOf(j.variabele("notificatieId")).startsWith("BA-7/toegekend/")))
+        .extracting(Knooppunt::ontvangerCode)
+        .containsExactlyInAnyOrder("VR09", "VR08");
+    long informeren = stap.rondeVerstuurd("BA-7/toegekend").job().getProcessInstanceKey();
+    assertThat(hub.jobs(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(informeren)))
+        .as("VR09 has not acknowledged the grant")
+        .isEmpty();
+    assertThat(inzet.variabele("bevestigingenToekenning")).isNull();
+
+    // the deployment ends and its costs are registered; the evaluation waits for the round
+    hub.publiceer(
+        MessageName.BIJSTAND_INZET_BEEINDIGD, "BA-7", vars("toelichting", "Inzet afgerond"));
+    kosten(i);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> hub.openTaken(i, Taak.EVALUEREN_BIJSTAND).isEmpty());
+
+    // the requester acknowledges late: the round is done, then the evaluation
+    hub.publiceer(
+        MessageName.MELDING_BEVESTIGD,
+        "BA-7/toegekend/VR09",
+        vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "piket VR09"));
+    var resultaat = hub.job(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(informeren));
+    OpenTaak evaluatie = hub.taak(i, Taak.EVALUEREN_BIJSTAND);
+    assertThat(evaluatie.volgnummer()).isGreaterThan(resultaat.volgnummer());
+    assertThat((List<Map<String, Object>>) evaluatie.variabele("bevestigingenToekenning"))
+        .extracting(b -> b.get("ontvanger") + ":" + b.get("status"))
+        .containsExactlyInAnyOrder("VR09:BEVESTIGD", "VR08:BEVESTIGD");
+    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
+    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    hub.afgesloten(i);
   }
 
   @Test

@@ -74,6 +74,14 @@ class DreigingsniveauVijfIT {
         .containsExactlyInAnyOrder("VR09", "GM0344", "GM0307", "OM");
     assertThat(afkondiging)
         .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(communicatie.volgnummer()));
+    // the notice travels in parts: what happened, the area, until when, the level
+    assertThat((Map<String, Object>) afkondiging.get(0).variabele("bericht"))
+        .containsEntry("soort", "AFKONDIGING")
+        .containsEntry(
+            "tekst", "De NCTV heeft dreigingsniveau 5 afgekondigd voor provincie Utrecht.")
+        .containsEntry("gebied", "provincie Utrecht")
+        .containsEntry("geldigTot", eindtijd)
+        .containsEntry("niveau", 5);
     stap.communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
     var publicatie = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
     assertThat((Map<String, Object>) publicatie.variabele("publiekeCommunicatie"))
@@ -103,7 +111,13 @@ class DreigingsniveauVijfIT {
         JobType.MELDING_RESULTAAT_VASTLEGGEN,
         1,
         crisis(id).and(j -> String.valueOf(j.variabele("referentie")).contains("/verlenging/")));
-    assertThat(ronde(id, "verlenging")).hasSize(4);
+    assertThat(ronde(id, "verlenging"))
+        .hasSize(4)
+        .allSatisfy(
+            j ->
+                assertThat((Map<String, Object>) j.variabele("bericht"))
+                    .containsEntry("geldigTot", nieuweEindtijd)
+                    .containsEntry("niveau", 5));
 
     // a duty officer proposes lowering; another person decides level 4
     hub.publiceer(
@@ -133,8 +147,12 @@ class DreigingsniveauVijfIT {
     stap.rondeVerstuurd(id + "/afschaling");
     assertThat(ronde(id, "afschaling"))
         .hasSize(4)
+        .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(communicatieAfschaling.volgnummer()))
         .allSatisfy(
-            j -> assertThat(j.volgnummer()).isLessThan(communicatieAfschaling.volgnummer()));
+            j ->
+                assertThat((Map<String, Object>) j.variabele("bericht"))
+                    .containsEntry("niveau", 4)
+                    .containsEntry("geldigTot", null));
     stap.communicatie(i, Taak.COMMUNICATIE_AFSCHALING);
     stap.evalueren(i, Taak.EVALUEREN_DREIGINGSNIVEAU);
 

@@ -4,6 +4,7 @@ import static nl.knooppunt.processes.scenario.Knooppunt.crisis;
 import static nl.knooppunt.processes.scenario.Knooppunt.in;
 import static nl.knooppunt.processes.scenario.Knooppunt.vars;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,19 @@ class ManhuntIT {
   }
 
   private long manhunt(String id, boolean terroristischMotief) {
+    return manhunt(
+        id,
+        terroristischMotief,
+        vars(
+            "omschrijving",
+            "24 Oktoberplein, Utrecht",
+            "gemeentecode",
+            "GM0344",
+            "vrCode",
+            "VR09"));
+  }
+
+  private long manhunt(String id, boolean terroristischMotief, Map<String, Object> locatie) {
     return hub.start(
         ProcessId.MANHUNT,
         vars(
@@ -51,13 +65,7 @@ class ManhuntIT {
             "exercise",
             false,
             "locatie",
-            vars(
-                "omschrijving",
-                "24 Oktoberplein, Utrecht",
-                "gemeentecode",
-                "GM0344",
-                "vrCode",
-                "VR09"),
+            locatie,
             "tijdstip",
             hub.nu().toString(),
             "daders",
@@ -99,24 +107,7 @@ class ManhuntIT {
     hub.job(JobType.MANHUNT_PUBLIEKSOPROEP_UITZETTEN, in(i));
 
     // the NCTV considers level 5: a linked dreigingsniveau-5 instance starts
-    hub.voltooi(
-        hub.taak(i, Taak.NIVEAU5_OVERWEGEN),
-        vars(
-            "voorstellen",
-            true,
-            "gebied",
-            Stappen.provincieUtrecht(),
-            "reden",
-            "Mogelijke terroristische aanslag, dader voortvluchtig",
-            "beslisser",
-            Stappen.NCTV_2));
-    hub.job(JobType.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN, in(i));
-    var niveau5 =
-        hub.taakErgens(Taak.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")));
-    assertThat(niveau5.variabele("gekoppeldeManhuntId")).isEqualTo(id);
-    long dn5 = niveau5.procesInstantie();
-    stap.afkondigen(dn5, hub.nu().plus(Duration.ofHours(12)).toString());
-    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(dn5));
+    long dn5 = gekoppeldNiveau5Afgekondigd(i, id);
 
     // the region confirms late: the duty officer gets an escalation task
     hub.verzet(Duration.ofMinutes(16));
@@ -165,6 +156,133 @@ class ManhuntIT {
     stap.evalueren(i, Taak.EVALUEREN_MANHUNT);
     hub.job(JobType.CRISIS_AFSLUITEN, in(i));
     hub.afgesloten(i);
+  }
+
+  /** The NCTV proposes a linked level 5, which is declared and in force; its instance key. */
+  private long gekoppeldNiveau5Afgekondigd(long i, String id) {
+    hub.voltooi(
+        hub.taak(i, Taak.NIVEAU5_OVERWEGEN),
+        vars(
+            "voorstellen",
+            true,
+            "gebied",
+            Stappen.provincieUtrecht(),
+            "reden",
+            "Mogelijke terroristische aanslag, dader voortvluchtig",
+            "beslisser",
+            Stappen.NCTV_2));
+    hub.job(JobType.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN, in(i));
+    var niveau5 =
+        hub.taakErgens(Taak.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")));
+    assertThat(niveau5.variabele("gekoppeldeManhuntId")).isEqualTo(id);
+    long dn5 = niveau5.procesInstantie();
+    stap.afkondigen(dn5, hub.nu().plus(Duration.ofHours(12)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(dn5));
+    return dn5;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theLoweringOfTheLinkedLevelFiveIsProposedWhileANeighbourRegionIsStillSilent() {
+    String id = "MH-STIL";
+    long i = manhunt(id, true);
+    hub.jobs(
+        JobType.MELDING_VERSTUREN,
+        6,
+        crisis(id).and(j -> String.valueOf(j.variabele("notificatieId")).contains("/manhunt/")));
+    long dn5 = gekoppeldNiveau5Afgekondigd(i, id);
+
+    // the perpetrator is arrested in the evening; Gelderland-Midden (VR08) does not answer
+    hub.zwijgend.add("VR08");
+    hub.publiceer(
+        MessageName.DADER_AANGEHOUDEN, id, vars("toelichting", "Dader aangehouden in Utrecht"));
+
+    // the lowering is proposed as soon as every stand-down notice is out
+    var voorstel = hub.job(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i));
+    var verstuurd = stap.rondeVerstuurd(id + "/stand-down");
+    long afschaling = verstuurd.job().getProcessInstanceKey();
+    assertThat(
+            hub.jobs(
+                JobType.MELDING_VERSTUREN,
+                crisis(id)
+                    .and(
+                        j ->
+                            String.valueOf(j.variabele("notificatieId")).contains("/stand-down/"))))
+        .hasSize(6)
+        .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(voorstel.volgnummer()));
+    var besluit = hub.taak(dn5, Taak.BESLUIT_AFSCHALING);
+    assertThat((Map<String, Object>) besluit.variabele("afschalingsvoorstel"))
+        .containsEntry("bron", "MANHUNT");
+    assertThat(hub.jobs(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(afschaling)))
+        .as("VR08 has not acknowledged the stand-down")
+        .isEmpty();
+
+    // the evaluation waits until the stand-down round is done
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> hub.openTaken(i, Taak.EVALUEREN_MANHUNT).isEmpty());
+    hub.publiceer(
+        MessageName.MELDING_BEVESTIGD,
+        id + "/stand-down/VR08",
+        vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "piket VR08"));
+    var resultaat = hub.job(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(afschaling));
+    var evaluatie = hub.taak(i, Taak.EVALUEREN_MANHUNT);
+    assertThat(evaluatie.volgnummer()).isGreaterThan(resultaat.volgnummer());
+    assertThat((java.util.List<Map<String, Object>>) evaluatie.variabele("bevestigingenAfschaling"))
+        .extracting(b -> b.get("ontvanger") + ":" + b.get("status"))
+        .contains("VR08:BEVESTIGD");
+    stap.evalueren(i, Taak.EVALUEREN_MANHUNT);
+    hub.afgesloten(i);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aManhuntStartedWithOnlyItsRegionAlertsThatRegionAndItsNeighbours() {
+    // the duty officer knows the region (A12 near Bunnik, VR09) but not yet the gemeente
+    long i =
+        manhunt(
+            "MH-A12",
+            false,
+            vars(
+                "omschrijving",
+                "A12 ter hoogte van Bunnik",
+                "gemeentecode",
+                null,
+                "vrCode",
+                "VR09"));
+
+    var gebied = hub.job(JobType.GEBIED_BEPALEN, in(i));
+    assertThat((Map<String, Object>) gebied.variabele("gebied"))
+        .containsEntry("soort", "VEILIGHEIDSREGIO")
+        .containsEntry("codes", java.util.List.of("VR09"))
+        .containsEntry("naam", "A12 ter hoogte van Bunnik");
+    assertThat(gebied.header(TaakHeader.CONTEXT.key())).isEqualTo("MANHUNT");
+
+    assertThat(hub.taak(i, Taak.OPSCHALING_BEVESTIGEN).kandidaatGroepen())
+        .containsExactly("regio-VR09");
+    assertThat(
+            hub.jobs(
+                JobType.MELDING_VERSTUREN,
+                6,
+                crisis("MH-A12")
+                    .and(j -> String.valueOf(j.variabele("notificatieId")).contains("/manhunt/"))))
+        .extracting(Knooppunt::ontvangerCode)
+        .contains("VR08", "VR10", "VR14", "PE-MN", "KMAR", "OM");
+  }
+
+  @Test
+  void aManhuntWhoseGemeenteIsLeftEmptyIsAlsoAnAreaOfItsRegion() {
+    // a form may send an empty text for an optional field instead of leaving it out
+    long i =
+        manhunt(
+            "MH-LEEG",
+            false,
+            vars("omschrijving", "Utrecht", "gemeentecode", "", "vrCode", "VR09"));
+    assertThat(
+            ((Map<?, ?>) hub.job(JobType.GEBIED_BEPALEN, in(i)).variabele("gebied")).get("codes"))
+        .isEqualTo(java.util.List.of("VR09"));
+    hub.taak(i, Taak.OPSCHALING_BEVESTIGEN);
   }
 
   @Test

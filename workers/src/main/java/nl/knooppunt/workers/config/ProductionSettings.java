@@ -5,22 +5,40 @@ import java.util.function.Function;
 import nl.knooppunt.productioncheck.CamundaClientRules;
 import nl.knooppunt.productioncheck.KafkaRules;
 import nl.knooppunt.productioncheck.ProductionCheck;
+import nl.knooppunt.productioncheck.Rule;
+import nl.knooppunt.productioncheck.Rules;
 import nl.knooppunt.productioncheck.Settings;
+import nl.knooppunt.workers.notification.NoticeSender;
 
 /**
  * The rules for the workers' {@code production} profile: every setting that has an embedded-only
  * default (a Camunda engine or Kafka broker on this machine, no authentication) must be set to
  * something a production cluster can serve. The rule machinery is shared with the gateway ({@code
- * knooppunt-production-check}); the workers need the Camunda client and Kafka.
+ * knooppunt-production-check}); the workers need the Camunda client and Kafka, and the hub's real
+ * 24/7 contact line for their notices.
  */
 public final class ProductionSettings {
 
   static final String APPLICATION = "the workers";
 
+  /**
+   * The hub's 24/7 contact line under every notice: the demo number of {@code workers.yaml} must
+   * not reach a mayor.
+   */
+  static final Rule HUB_CONTACT =
+      Rules.all(
+          Rules.required(
+              NoticeSender.HUB_CONTACT, "the hub's 24/7 contact line printed under every notice"),
+          Rules.notEmbeddedDefault(
+              NoticeSender.HUB_CONTACT,
+              NoticeSender.DEMO_HUB_CONTACT,
+              "give the hub's real 24/7 contact line; it is printed under every notice"));
+
   /** The workers' check; {@link ProductionSettingsCheck} applies it at start. */
   public static final ProductionCheck CHECK =
       new ProductionCheck(
-          APPLICATION, List.of(CamundaClientRules.of(APPLICATION), KafkaRules.of(APPLICATION)));
+          APPLICATION,
+          List.of(CamundaClientRules.of(APPLICATION), KafkaRules.of(APPLICATION), HUB_CONTACT));
 
   private ProductionSettings() {}
 

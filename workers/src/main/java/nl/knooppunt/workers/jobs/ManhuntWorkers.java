@@ -195,7 +195,8 @@ public class ManhuntWorkers {
   @JobWorker(type = JobTypes.MANHUNT_SITUATIERAPPORT_VERSPREIDEN)
   public void distributeReport(ActivatedJob job, @VariablesAsType Report report) {
     List<Ontvanger> recipients = report.ontvangers() == null ? List.of() : report.ontvangers();
-    String at = clock.instant().toString();
+    var now = clock.instant();
+    String at = now.toString();
     String where = report.locatie() == null ? "onbekend" : report.locatie().omschrijving();
     for (Ontvanger o : recipients) {
       directory
@@ -216,7 +217,7 @@ public class ManhuntWorkers {
                           "SITUATIERAPPORT",
                           "Situatierapport manhunt " + where,
                           "Situatierapport van "
-                              + at
+                              + Notice.dutchDateTime(now)
                               + " over de manhunt bij "
                               + where
                               + ". Het actuele beeld staat in het Knooppunt.",

@@ -36,8 +36,9 @@ public class NotificationWorkers {
   static final String FALLBACK_SUFFIX = "/fallback";
 
   /**
-   * How long "all notices are out" waits for the caller; a caller that does not wait for it (a
-   * manhunt, an assistance request) lets it expire.
+   * How long "all notices are out" waits for the caller; a caller that does not wait for it (an
+   * extension of level 5, the first round of a manhunt, a rejected assistance request) lets it
+   * expire.
    */
   static final Duration ROUND_SENT_TTL = Duration.ofHours(1);
 
@@ -159,17 +160,23 @@ public class NotificationWorkers {
     return outcomes.stream().filter(b -> b != null && b.status() == status).count();
   }
 
+  /** The notice of a round, from the parts of its bericht and what its kind expects. */
   private static Notice notice(Delivery delivery, String id, Authority recipient, Contact contact) {
     Bericht bericht = Objects.requireNonNull(delivery.bericht(), "bericht");
+    Bericht.Soort kind = bericht.soort();
     return new Notice(
         id,
         delivery.crisisId(),
         Boolean.TRUE.equals(delivery.exercise()),
         recipient,
         contact,
-        bericht.soort() == null ? "MELDING" : bericht.soort().name(),
-        bericht.onderwerp(),
+        kind == null ? "MELDING" : kind.name(),
+        bericht.onderwerp() != null || kind == null ? bericht.onderwerp() : kind.label(),
         bericht.tekst(),
+        bericht.gebied(),
+        bericht.geldigTot(),
+        bericht.niveau(),
+        kind == null ? null : kind.verwachting(),
         true);
   }
 }

@@ -1,10 +1,24 @@
 package nl.knooppunt.workers.notification;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import nl.knooppunt.directory.Authority;
 import nl.knooppunt.directory.Contact;
 
 /**
- * One notice to one authority over one channel.
+ * One notice to one authority over one channel. Its text is composed from parts, one fact per line
+ * (see {@link #lines}), so a mayor woken at 3 a.m. reads what happened, where, until when, and what
+ * to do — never a raw timestamp.
  *
  * @param notificationId the idempotency key: the same for every retry of the same notice
  * @param crisisId the crisis it belongs to
@@ -13,7 +27,11 @@ import nl.knooppunt.directory.Contact;
  * @param contact over which channel and address
  * @param kind what the notice is (AFKONDIGING, GRIP_ADVIES, SITUATIERAPPORT, ...)
  * @param subject one line
- * @param text the message
+ * @param text what happened, one line
+ * @param area the name of the area; optional
+ * @param validUntil ISO 8601 date-time until which the decision holds; optional
+ * @param level the threat level in force after the decision; optional
+ * @param expectation what the recipient is expected to do; optional
  * @param requiresAck whether the hub waits for an acknowledgement
  */
 public record Notice(
@@ -25,18 +43,145 @@ public record Notice(
     String kind,
     String subject,
     String text,
+    String area,
+    String validUntil,
+    Integer level,
+    String expectation,
     boolean requiresAck) {
 
   /** The marking every exercise notice carries, in subject and text. */
   public static final String EXERCISE_MARKER = "OEFENING";
 
+  /** The line that asks for an acknowledgement, on every notice that requires one. */
+  public static final String CONFIRM_LINE =
+      "Bevestig de ontvangst in het Landelijk Knooppunt (Mijn taken).";
+
+  /** Times in a notice are Dutch time. */
+  public static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+
+  private static final DateTimeFormatter DUTCH_DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm", Locale.forLanguageTag("nl-NL"));
+
+  /** The NCTV's names of the threat levels. */
+  private static final Map<Integer, String> LEVEL_NAMES =
+      Map.of(1, "minimaal", 2, "beperkt", 3, "aanzienlijk", 4, "substantieel", 5, "kritiek");
+
+  /** A notice that is only a subject and a text (situation reports, GRIP advice). */
+  public Notice(
+      String notificationId,
+      String crisisId,
+      boolean exercise,
+      Authority recipient,
+      Contact contact,
+      String kind,
+      String subject,
+      String text,
+      boolean requiresAck) {
+    this(
+        notificationId,
+        crisisId,
+        exercise,
+        recipient,
+        contact,
+        kind,
+        subject,
+        text,
+        null,
+        null,
+        null,
+        null,
+        requiresAck);
+  }
+
   public String markedSubject() {
     return exercise ? EXERCISE_MARKER + " — " + subject : subject;
   }
 
-  public String markedText() {
+  /**
+   * The notice as it goes out, one fact per line: what happened; the area; until when (Dutch date
+   * and time); the level in force; what is expected; the request to confirm (when an
+   * acknowledgement is required); the hub's 24/7 contact line.
+   */
+  public List<String> lines(String hubContact) {
+    List<String> lines = new ArrayList<>();
+    if (present(text)) {
+      lines.add(text.trim());
+    }
+    if (present(area)) {
+      lines.add("Gebied: " + area.trim());
+    }
+    if (present(validUntil)) {
+      lines.add("Geldig tot " + dutchDateTime(validUntil));
+    }
+    if (level != null) {
+      String name = LEVEL_NAMES.get(level);
+      lines.add("Dreigingsniveau: " + level + (name == null ? "" : " (" + name + ")"));
+    }
+    if (present(expectation)) {
+      lines.add("Wat wordt van u verwacht: " + expectation.trim());
+    }
+    if (requiresAck) {
+      lines.add(CONFIRM_LINE);
+    }
+    if (present(hubContact)) {
+      lines.add(hubContact.trim());
+    }
+    return lines;
+  }
+
+  /** {@link #lines} as one text. */
+  public String body(String hubContact) {
+    return String.join("\n", lines(hubContact));
+  }
+
+  /** The text as it goes out, marked OEFENING at the start and the end of an exercise. */
+  public String markedText(String hubContact) {
+    String body = body(hubContact);
     return exercise
-        ? EXERCISE_MARKER + " — " + text + "\n\n" + EXERCISE_MARKER + " " + EXERCISE_MARKER
-        : text;
+        ? EXERCISE_MARKER + " — " + body + "\n\n" + EXERCISE_MARKER + " " + EXERCISE_MARKER
+        : body;
+  }
+
+  /** {@link #validUntil} as an ISO instant (UTC), as it travels in the event data. */
+  public String validUntilInstant() {
+    if (!present(validUntil)) {
+      return null;
+    }
+    Instant at = parse(validUntil);
+    return at == null ? validUntil : at.toString();
+  }
+
+  /**
+   * "18 maart 2026 om 23:00", in Dutch time. A value that is not a date-time is returned as it is.
+   */
+  public static String dutchDateTime(String isoDateTime) {
+    Instant at = parse(isoDateTime);
+    return at == null ? isoDateTime : dutchDateTime(at);
+  }
+
+  /** "18 maart 2026 om 23:00", in Dutch time. */
+  public static String dutchDateTime(Instant at) {
+    return DUTCH_DATE_TIME.format(at.atZone(NETHERLANDS));
+  }
+
+  private static Instant parse(String isoDateTime) {
+    try {
+      TemporalAccessor parsed =
+          DateTimeFormatter.ISO_DATE_TIME.parseBest(
+              isoDateTime.trim(), ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
+      if (parsed instanceof ZonedDateTime z) {
+        return z.toInstant();
+      }
+      if (parsed instanceof OffsetDateTime o) {
+        return o.toInstant();
+      }
+      return ((LocalDateTime) parsed).atZone(NETHERLANDS).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static boolean present(String s) {
+    return s != null && !s.isBlank();
   }
 }

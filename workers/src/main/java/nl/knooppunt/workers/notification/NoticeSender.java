@@ -7,24 +7,41 @@ import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
 import nl.knooppunt.workers.kafka.EventPublisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a notice to {@code knooppunt.notifications.v1} (key = recipient code) and logs that it was
  * sent on {@code knooppunt.events.v1} (key = crisis id). Both records carry ids derived from the
- * notification id, so a retried job writes the same records and the consumers keep one.
+ * notification id, so a retried job writes the same records and the consumers keep one. The text
+ * that goes out ends with the hub's 24/7 contact line ({@value #HUB_CONTACT}); the data carries the
+ * parts of the notice as their own fields too ({@code gebied}, {@code geldigTot}, {@code niveau},
+ * {@code verwachting}, {@code contact}), so a page can show them separately.
  */
 @Component
 public class NoticeSender {
 
   static final String SOURCE = "/knooppunt/workers";
 
+  /** The setting with the hub's 24/7 contact line under every notice. */
+  public static final String HUB_CONTACT = "knooppunt.workers.hub-contact";
+
+  /**
+   * The default of {@value #HUB_CONTACT} in {@code workers.yaml}: a fictional number for
+   * development, demos and exercises; production must give the real one.
+   */
+  public static final String DEMO_HUB_CONTACT =
+      "Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 000 0000 (demonummer)";
+
   private final EventPublisher publisher;
   private final Clock clock;
+  private final String hubContact;
 
-  public NoticeSender(EventPublisher publisher, Clock clock) {
+  public NoticeSender(
+      EventPublisher publisher, Clock clock, @Value("${" + HUB_CONTACT + "}") String hubContact) {
     this.publisher = publisher;
     this.clock = clock;
+    this.hubContact = hubContact;
   }
 
   public void send(Notice notice, EventType loggedAs) {
@@ -40,7 +57,12 @@ public class NoticeSender {
     data.put("demoContact", notice.contact().demo());
     data.put("soort", notice.kind());
     data.put("onderwerp", notice.markedSubject());
-    data.put("tekst", notice.markedText());
+    data.put("tekst", notice.markedText(hubContact));
+    data.put("gebied", notice.area());
+    data.put("geldigTot", notice.validUntilInstant());
+    data.put("niveau", notice.level());
+    data.put("verwachting", notice.expectation());
+    data.put("contact", hubContact);
     data.put("bevestigingVereist", notice.requiresAck());
     data.put("oefening", notice.exercise());
     publisher.publish(

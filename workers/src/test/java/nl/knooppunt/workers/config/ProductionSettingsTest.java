@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import nl.knooppunt.productioncheck.Inspection;
 import nl.knooppunt.productioncheck.ProductionSettingsException;
+import nl.knooppunt.workers.notification.NoticeSender;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /** The workers' production-settings check: every missing or embedded-only setting is named. */
 class ProductionSettingsTest {
@@ -34,6 +37,7 @@ class ProductionSettingsTest {
         "spring.kafka.properties.sasl.jaas.config",
         "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"w\""
             + " password=\"p\";");
+    s.put(NoticeSender.HUB_CONTACT, "Landelijk Knooppunt (NCC), 24/7 bereikbaar via de meldkamer");
     return s;
   }
 
@@ -54,6 +58,7 @@ class ProductionSettingsTest {
     s.put("camunda.client.grpc-address", "http://localhost:26500");
     s.put("camunda.client.rest-address", "http://127.0.0.1:8088");
     s.put("spring.kafka.bootstrap-servers", "localhost:9092");
+    s.put(NoticeSender.HUB_CONTACT, NoticeSender.DEMO_HUB_CONTACT);
 
     List<String> problems = problems(s);
 
@@ -64,7 +69,37 @@ class ProductionSettingsTest {
         .anySatisfy(p -> assertThat(p).startsWith("camunda.client.auth.method").contains("not set"))
         .anySatisfy(
             p -> assertThat(p).startsWith("spring.kafka.bootstrap-servers").contains("localhost"))
-        .anySatisfy(p -> assertThat(p).startsWith("spring.kafka.security.protocol"));
+        .anySatisfy(p -> assertThat(p).startsWith("spring.kafka.security.protocol"))
+        .anySatisfy(p -> assertThat(p).startsWith(NoticeSender.HUB_CONTACT));
+  }
+
+  @Test
+  void theDemoNumberUnderEveryNoticeIsRefusedAndTheRealOneRequired() {
+    Map<String, String> s = production();
+    s.put(NoticeSender.HUB_CONTACT, NoticeSender.DEMO_HUB_CONTACT);
+    assertThat(problems(s))
+        .containsExactly(
+            "knooppunt.workers.hub-contact (KNOOPPUNT_WORKERS_HUBCONTACT) is '"
+                + NoticeSender.DEMO_HUB_CONTACT
+                + "', the embedded default: give the hub's real 24/7 contact line; it is printed"
+                + " under every notice");
+
+    s.remove(NoticeSender.HUB_CONTACT);
+    assertThat(problems(s))
+        .containsExactly(
+            "knooppunt.workers.hub-contact (KNOOPPUNT_WORKERS_HUBCONTACT) is not set: the hub's"
+                + " 24/7 contact line printed under every notice");
+  }
+
+  @Test
+  void theDefaultInWorkersYamlIsTheDemoNumberTheCheckRefuses() throws Exception {
+    var yaml =
+        new YamlPropertySourceLoader().load("workers.yaml", new ClassPathResource("workers.yaml"));
+    assertThat(yaml)
+        .anySatisfy(
+            source ->
+                assertThat(String.valueOf(source.getProperty(NoticeSender.HUB_CONTACT)))
+                    .isEqualTo(NoticeSender.DEMO_HUB_CONTACT));
   }
 
   @Test
@@ -182,6 +217,7 @@ class ProductionSettingsTest {
     s.put("camunda.client.mode", "saas");
     s.put("spring.kafka.bootstrap-servers", "kafka:9093");
     s.put("spring.kafka.security.protocol", "SSL");
+    s.put(NoticeSender.HUB_CONTACT, production().get(NoticeSender.HUB_CONTACT));
     assertThat(problems(s))
         .extracting(p -> p.substring(0, p.indexOf(' ')))
         .containsExactlyInAnyOrder(

@@ -2,41 +2,114 @@ package nl.knooppunt.workers.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import nl.knooppunt.directory.DemoContactBook;
 import nl.knooppunt.directory.Directory;
+import nl.knooppunt.processes.variabelen.Bericht;
 import org.junit.jupiter.api.Test;
 
 class NoticeTest {
 
+  static final String CONTACT = NoticeSender.DEMO_HUB_CONTACT;
+
   private final Directory directory = Directory.load(new DemoContactBook());
 
   @Test
+  void a_declaration_reaches_the_mayor_of_utrecht_as_facts_she_can_act_on_at_3_am() {
+    Notice notice = notice(Bericht.Soort.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
+
+    assertThat(notice.markedText(CONTACT))
+        .isEqualTo(
+            """
+            De NCTV heeft dreigingsniveau 5 afgekondigd voor provincie Utrecht.
+            Gebied: provincie Utrecht
+            Geldig tot 18 maart 2026 om 23:00
+            Dreigingsniveau: 5 (kritiek)
+            Wat wordt van u verwacht: Dreigingsniveau 5 betekent dat er zeer concrete \
+            aanwijzingen zijn dat een aanslag zal plaatsvinden. Activeer uw crisisorganisatie \
+            volgens uw plan en controleer welke maatregelen voor uw rol gelden.
+            Bevestig de ontvangst in het Landelijk Knooppunt (Mijn taken).
+            Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 000 0000 (demonummer)""")
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+    assertThat(notice.validUntilInstant()).isEqualTo("2026-03-18T22:00:00Z");
+  }
+
+  @Test
+  void an_end_time_is_dutch_time_also_in_summer_and_also_when_given_with_an_offset() {
+    // 29 March 2026 02:00 the clocks go forward: 22:00 UTC is midnight in Utrecht
+    assertThat(Notice.dutchDateTime("2026-06-30T22:00:00Z")).isEqualTo("1 juli 2026 om 00:00");
+    assertThat(Notice.dutchDateTime("2026-03-18T23:00:00+01:00"))
+        .isEqualTo("18 maart 2026 om 23:00");
+    assertThat(Notice.dutchDateTime(Instant.parse("2026-12-31T08:05:00Z")))
+        .isEqualTo("31 december 2026 om 09:05");
+  }
+
+  @Test
+  void a_lowering_names_the_new_level_and_has_no_end_time() {
+    Notice notice = notice(Bericht.Soort.AFSCHALING, false, null, 3);
+
+    assertThat(notice.lines(CONTACT))
+        .contains("Dreigingsniveau: 3 (aanzienlijk)")
+        .noneMatch(l -> l.startsWith("Geldig tot"));
+    assertThat(notice.validUntilInstant()).isNull();
+  }
+
+  @Test
+  void a_notice_without_acknowledgement_does_not_ask_for_one_but_still_names_the_hub() {
+    var region = directory.authority("VR09").orElseThrow();
+    Notice sitrap =
+        new Notice(
+            "MH-1/sitrap/1/VR09",
+            "MH-1",
+            false,
+            region,
+            region.primary(),
+            "SITUATIERAPPORT",
+            "Situatierapport manhunt Utrecht",
+            "Het actuele beeld staat in het Knooppunt.",
+            false);
+
+    assertThat(sitrap.lines(CONTACT))
+        .containsExactly("Het actuele beeld staat in het Knooppunt.", CONTACT);
+  }
+
+  @Test
   void an_exercise_notice_says_oefening_in_subject_and_text() {
-    Notice notice = notice(true);
+    Notice notice = notice(Bericht.Soort.AFKONDIGING, true, "2026-03-18T22:00:00Z", 5);
 
     assertThat(notice.markedSubject()).startsWith("OEFENING — ");
-    assertThat(notice.markedText()).startsWith("OEFENING — ").endsWith("OEFENING OEFENING");
+    assertThat(notice.markedText(CONTACT))
+        .startsWith("OEFENING — De NCTV heeft")
+        .contains(CONTACT)
+        .endsWith("OEFENING OEFENING");
   }
 
   @Test
   void a_real_notice_carries_no_exercise_marking() {
-    Notice notice = notice(false);
+    Notice notice = notice(Bericht.Soort.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
 
     assertThat(notice.markedSubject()).isEqualTo("Dreigingsniveau 5 afgekondigd");
-    assertThat(notice.markedText()).doesNotContain("OEFENING");
+    assertThat(notice.markedText(CONTACT)).doesNotContain("OEFENING");
   }
 
-  private Notice notice(boolean exercise) {
+  private Notice notice(Bericht.Soort kind, boolean exercise, String validUntil, Integer level) {
     var mayor = directory.authority("BM-GM0344").orElseThrow();
+    boolean lowered = kind == Bericht.Soort.AFSCHALING;
     return new Notice(
-        "DN5-1/afkondiging/BM-GM0344",
+        "DN5-1/" + kind.name().toLowerCase() + "/BM-GM0344",
         "DN5-1",
         exercise,
         mayor,
         mayor.primary(),
-        "AFKONDIGING",
-        "Dreigingsniveau 5 afgekondigd",
-        "De NCTV heeft dreigingsniveau 5 afgekondigd voor de provincie Utrecht.",
+        kind.name(),
+        lowered ? "Dreigingsniveau afgeschaald" : "Dreigingsniveau 5 afgekondigd",
+        lowered
+            ? "De NCTV heeft het dreigingsniveau voor provincie Utrecht afgeschaald naar 3."
+            : "De NCTV heeft dreigingsniveau 5 afgekondigd voor provincie Utrecht.",
+        "provincie Utrecht",
+        validUntil,
+        level,
+        kind.verwachting(),
         true);
   }
 }

@@ -1,0 +1,67 @@
+package nl.knooppunt.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.Topic;
+import org.junit.jupiter.api.Test;
+
+/** Registering the level in force, through the engine and onto Kafka. */
+class ThreatLevelWorkersIT extends WorkersIT {
+
+  @Test
+  void lowering_utrecht_to_level_3_registers_level_3_for_every_gemeente_without_an_end_time() {
+    String crisisId = "DN5-" + UUID.randomUUID();
+    // as in dreigingsniveau-5 after "Afschalen": level 5's end time is still in the instance
+    Map<String, Object> variables =
+        Map.of(
+            "crisisId",
+            crisisId,
+            "exercise",
+            false,
+            "niveau",
+            3,
+            "eindtijd",
+            "2026-03-19T06:00:00Z",
+            "besluit",
+            Map.of("uitkomst", "AFKONDIGEN", "eindtijd", "2026-03-19T06:00:00Z"),
+            "gebied",
+            Map.of("soort", "PROVINCIE", "codes", List.of("PV26"), "naam", "provincie Utrecht"));
+
+    runJob(JobTypes.DREIGINGSNIVEAU_REGISTREREN, Map.of("actie", "AFSCHALEN"), variables);
+
+    List<JsonNode> levels = awaitRecords(Topic.THREAT_LEVELS, crisisId, 26);
+    assertThat(levels).hasSize(26);
+    assertThat(levels)
+        .extracting(r -> r.at("/data/gemeente").asText())
+        .contains("GM0344", "GM0307")
+        .doesNotHaveDuplicates();
+    assertThat(levels)
+        .allSatisfy(
+            r -> {
+              assertThat(r.at("/data/niveau").asInt()).isEqualTo(3);
+              assertThat(r.at("/data/actie").asText()).isEqualTo("AFSCHALEN");
+              assertThat(r.at("/data/geldigTot").isNull())
+                  .as("a lowered level holds until the next change: no end time")
+                  .isTrue();
+            });
+
+    JsonNode logged =
+        awaitRecords(Topic.EVENTS, crisisId, 1).stream()
+            .filter(e -> EventType.DREIGINGSNIVEAU_GEWIJZIGD.type().equals(e.path("type").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(logged.at("/data/niveau").asInt()).isEqualTo(3);
+    assertThat(logged.at("/data/actie").asText()).isEqualTo("AFSCHALEN");
+    assertThat(
+            logged.at("/data/geldigTot").isMissingNode() || logged.at("/data/geldigTot").isNull())
+        .isTrue();
+    assertThat(logged.at("/data/gemeenten")).hasSize(26);
+    assertThat(logged.at("/data/regios/0").asText()).isEqualTo("VR09");
+  }
+}
