@@ -562,6 +562,18 @@ class DeploymentFilesTest {
       chart = deploy.resolve("helm/knooppunt");
       values = map(yaml().load(read(chart.resolve("values.yaml"))));
       chartYaml = map(yaml().load(read(chart.resolve("Chart.yaml"))));
+      // the one value an operator must give: the knooppunt's 24/7 contact line in every notice
+      map(values.get("workers")).put("hubContact", OPERATOR_HUB_CONTACT);
+    }
+
+    static final String OPERATOR_HUB_CONTACT =
+        "Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 123 4567";
+
+    @Test
+    void theChartRefusesToRenderWithoutTheHubContactOfTheNotices() {
+      map(values.get("workers")).put("hubContact", "");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> render(values))
+          .hasMessageContaining("workers.hubContact is required");
     }
 
     List<Map<String, Object>> render(Map<String, Object> vals) {
@@ -669,6 +681,7 @@ class DeploymentFilesTest {
 
       Map<String, Object> noIngress = yaml().load(read(chart.resolve("values.yaml")));
       map(at(noIngress, "gateway.ingress")).put("enabled", false);
+      map(noIngress.get("workers")).put("hubContact", OPERATOR_HUB_CONTACT);
       assertThat(ofKind(render(noIngress), "Ingress")).isEmpty();
     }
 

@@ -106,6 +106,9 @@ class EnvironmentNamesTest {
     Map<String, Object> values =
         new Yaml().load(Files.readString(chart.resolve("values.yaml"), StandardCharsets.UTF_8));
     Map<String, Object> chartYaml = new Yaml().load(Files.readString(chart.resolve("Chart.yaml")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> workers = (Map<String, Object>) values.get("workers");
+    workers.put("hubContact", "Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 123 4567");
     HelmLite helm = new HelmLite(values, chartYaml, "knooppunt");
     helm.helpers(Files.readString(chart.resolve("templates/_helpers.tpl")));
     Set<String> names = new TreeSet<>();
