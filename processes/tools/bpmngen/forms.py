@@ -112,7 +112,7 @@ FORMS = {
  'leiding-en-publieksoproepen': ('Leiding bevestigen en publieksoproepen',
    'De officier van justitie bevestigt de leiding over het opsporingsonderzoek en besluit over publieksoproepen.',
    {'leidingBevestigd': b('Leiding bevestigd'),
-    'officierVanJustitie': t('Officier van justitie'),
+    'officierVanJustitie': s('Officier van justitie', 'Wordt ingevuld met uw naam: wie de leiding bevestigt.', readOnly=True),
     'opsporingsberichtMetFotoNaam': b('Opsporingsbericht met foto/naam'),
     'nlAlert': b('NL-Alert'),
     'burgernet': b('Burgernet'),
@@ -121,7 +121,7 @@ FORMS = {
  'overweging-dreigingsniveau': ('Dreigingsniveau 5 overwegen',
    'Bij een mogelijk terroristisch motief overweegt de NCTV dreigingsniveau 5 voor het getroffen gebied. Een voorstel start een gekoppelde afkondigingsprocedure (met vier ogen).',
    {'voorstellen': b('Dreigingsniveau 5 voorstellen'),
-    'gebied': {'type': 'object', 'title': 'Gebied', 'properties': {
+    'gebied': {'type': 'object', 'title': 'Gebied', 'description': 'Leeg laten: dan geldt de provincie van de aanslag (zoals in Utrecht op 18 maart 2019).', 'properties': {
         'soort': e('Soort gebied', ['PROVINCIE', 'VEILIGHEIDSREGIO', 'GEMEENTE']),
         'codes': arr('Codes', {'type': 'string', 'minLength': 1}, minItems=1),
         'naam': t('Naam')}, 'required': ['soort', 'codes', 'naam'], 'additionalProperties': False},

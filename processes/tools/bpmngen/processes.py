@@ -349,7 +349,7 @@ def dreigingsniveau_5():
     p.xgw('Evaluatie_Samen', 'Naar evaluatie', (39.2, Y))
     p.flow('Publiceren_Afschaling', 'Evaluatie_Samen')
     p.flow('Informeren_Niet_Afgekondigd', 'Evaluatie_Samen')
-    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LO, 'P14D', (40.2, Y), outputs=EVALUATIE_OUT)
+    p.user('Evalueren', 'Evaluatie en lessen', 'evaluatie', LO, 'P14D', (40.2, Y), outputs=EVALUATIE_OUT)
     reminder(p, 'Evalueren', 0.5, 'P7D', 'Herinnering_Evaluatie', (41.2, 3.1), (42.2, 3.1), 'Evalueren')
     p.service('Crisis_Afsluiten', 'Crisis afsluiten', 'knooppunt.crisis.afsluiten', (41.2, Y),
               headers={'proces': 'dreigingsniveau-5'})
@@ -503,7 +503,7 @@ def manhunt():
     p.pgw('Afloop_Samen', 'Afschaling afgerond', (20.2, Y))
     p.flow('Gekoppeld_Samen', 'Afloop_Samen')
     p.flow('Afschaling_Berichten', 'Afloop_Samen', route=[(20.2, 0.1)])
-    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LO, 'P14D', (21.2, Y), outputs=EVALUATIE_OUT)
+    p.user('Evalueren', 'Evaluatie en lessen', 'evaluatie', LO, 'P14D', (21.2, Y), outputs=EVALUATIE_OUT)
     p.service('Crisis_Afsluiten', 'Crisis afsluiten', 'knooppunt.crisis.afsluiten', (22.2, Y),
               headers={'proces': 'manhunt'})
     p.end('Einde_Afgesloten', 'Afgesloten', (23.2, Y))
@@ -599,8 +599,8 @@ def bijstandsaanvraag():
     p.flow('Toegekend', 'Toekenning_Splitsen', name='toegekend', default=True)
     informeer(p, 'Partijen_Informeren', 'Aanvrager en leverende regio\'s informeren', (22, -0.1), 'BIJSTAND_TOEGEKEND',
               '"Bijstand toegekend"',
-              '"Bijstand " + aanvraag.capaciteit + " voor " + aanvraag.aanvragendeRegio'
-              ' + " is namens de minister toegekend."',
+              '"Bijstand " + get value({BRANDWEER: "brandweer", GENEESKUNDIGE_HULPVERLENING: "geneeskundige hulpverlening", BEVOLKINGSZORG: "bevolkingszorg", POLITIE: "politie", CRISISCOORDINATIE: "crisiscoördinatie"}, aanvraag.capaciteit) + " (" + string(aanvraag.aantal) + " eenheden) is namens de minister'
+              ' toegekend."',
               '=concatenate([{code: aanvraag.aanvragendeRegio, soort: "VEILIGHEIDSREGIO", naam: null}], '
               'for r in toewijzing.regels return {code: r.vrCode, soort: "VEILIGHEIDSREGIO", naam: null})',
               ref_toekenning, 'bevestigingenToekenning', sla='PT30M', gebied='aanvraag.locatie')
@@ -647,7 +647,7 @@ def bijstandsaanvraag():
     # afwijzing
     p.xgw('Afwijzing_Samen', 'Afgewezen', (31, R))
     informeer(p, 'Aanvrager_Afwijzing', 'Aanvrager informeren over afwijzing', (32, R), 'BIJSTAND_AFGEWEZEN',
-              '"Bijstandsaanvraag afgewezen"', '"Bijstandsaanvraag " + aanvraagId + " is afgewezen."',
+              '"Bijstandsaanvraag afgewezen"', '"De bijstandsaanvraag (" + get value({BRANDWEER: "brandweer", GENEESKUNDIGE_HULPVERLENING: "geneeskundige hulpverlening", BEVOLKINGSZORG: "bevolkingszorg", POLITIE: "politie", CRISISCOORDINATIE: "crisiscoördinatie"}, aanvraag.capaciteit) + ", " + string(aanvraag.aantal) + " eenheden) is afgewezen."',
               '=[{code: aanvraag.aanvragendeRegio, soort: "VEILIGHEIDSREGIO", naam: null}]',
               '=aanvraagId + "/afgewezen"', 'bevestigingenAfwijzing', sla='PT30M', gebied='aanvraag.locatie')
     p.flow(ong.id, 'Afwijzing_Samen', route=[(2, R)])
@@ -661,7 +661,7 @@ def bijstandsaanvraag():
     p.xgw('Evaluatie_Samen', 'Naar evaluatie', (34, Y))
     p.flow('Toekenning_Samen', 'Evaluatie_Samen')
     p.flow('Aanvrager_Afwijzing', 'Evaluatie_Samen')
-    p.user('Evalueren', 'Evaluatie en lessen (PDCA)', 'evaluatie', LOCC, 'P14D', (35, Y), outputs=EVALUATIE_OUT)
+    p.user('Evalueren', 'Evaluatie en lessen', 'evaluatie', LOCC, 'P14D', (35, Y), outputs=EVALUATIE_OUT)
     p.service('Crisis_Afsluiten', 'Aanvraag afsluiten', 'knooppunt.crisis.afsluiten', (36, Y),
               headers={'proces': 'bijstandsaanvraag'})
     p.end('Einde_Afgesloten', 'Afgesloten', (37, Y))

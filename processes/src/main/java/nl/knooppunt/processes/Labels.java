@@ -106,15 +106,11 @@ public final class Labels {
     VALUES.put("WVR_ART_51", "Wvr art. 51 (via het LOCC)");
     VALUES.put("WVR_ART_51_LID_5", "Wvr art. 51 lid 5 (spoed, buurregio)");
     VALUES.put("POLITIEWET_ART_56", "Politiewet 2012 art. 56");
-    // notices
-    VALUES.put("AFKONDIGING", "Afkondiging dreigingsniveau 5");
-    VALUES.put("VERLENGING", "Verlenging dreigingsniveau 5");
-    VALUES.put("AFSCHALING", "Afschaling dreigingsniveau");
-    VALUES.put("NIET_AFGEKONDIGD", "Niet afgekondigd");
-    VALUES.put("MANHUNT", "Manhunt gestart");
-    VALUES.put("AFSCHALING_MANHUNT", "Manhunt beëindigd (afschaling)");
-    VALUES.put("BIJSTAND_TOEGEKEND", "Bijstand toegekend");
-    VALUES.put("BIJSTAND_AFGEWEZEN", "Bijstand afgewezen");
+    // notices: the kinds of notification round name themselves
+    for (nl.knooppunt.processes.variabelen.Bericht.Soort kind :
+        nl.knooppunt.processes.variabelen.Bericht.Soort.values()) {
+      VALUES.put(kind.name(), kind.label());
+    }
     VALUES.put("GRIP_ADVIES", "GRIP-advies");
     VALUES.put("SITUATIERAPPORT", "Situatierapport");
     VALUES.put("PUBLIEKSOPROEP", "Publieksoproep");

@@ -539,7 +539,7 @@ public class TaskPages {
     model.addAttribute(
         "omschrijving",
         schema.hasNonNull("description") ? schema.get("description").asText() : null);
-    model.addAttribute("feiten", TaskWords.context(variables, person));
+    model.addAttribute("feiten", TaskWords.context(variables, person, directory::regionName));
     model.addAttribute("tabellen", TaskWords.tables(variables, directory::regionName));
     model.addAttribute("bellen", callee(variables).orElse(null));
     model.addAttribute("formulier", form);

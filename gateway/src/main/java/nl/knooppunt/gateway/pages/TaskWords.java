@@ -62,6 +62,11 @@ public final class TaskWords {
     CONTEXT.put("toelichting", "Toelichting");
   }
 
+  /** Fields that hold codes for machines (gemeentecode, vrCode, codes), not words for people. */
+  static boolean isCode(String key) {
+    return key.equals("codes") || key.endsWith("code") || key.endsWith("Code");
+  }
+
   /** One line of "what it is about". */
   public record Fact(String label, String value) {}
 
@@ -144,13 +149,22 @@ public final class TaskWords {
    * field ending in {@code Door}, {@code beslisser}) by name ({@code person}: account → name).
    */
   public static List<Fact> context(Map<String, Object> variables, Function<String, String> person) {
+    return context(variables, person, vr -> Optional.empty());
+  }
+
+  /** As above, with region codes ({@code VR09}) by the region's name. */
+  public static List<Fact> context(
+      Map<String, Object> variables,
+      Function<String, String> person,
+      Function<String, Optional<String>> regionName) {
     List<Fact> out = new ArrayList<>();
     if (variables == null) {
       return out;
     }
+    Function<String, String> region = vr -> regionName.apply(vr).orElse(vr);
     CONTEXT.forEach(
         (key, label) -> {
-          Object v = named(key, variables.get(key), person);
+          Object v = named(key, variables.get(key), person, region);
           String text = value(v);
           if (!text.isBlank()) {
             out.add(new Fact(label, text));
@@ -161,20 +175,31 @@ public final class TaskWords {
 
   /** Replaces account names by people's names in a value (and one level inside objects). */
   @SuppressWarnings("unchecked")
-  static Object named(String key, Object v, Function<String, String> person) {
+  static Object named(
+      String key, Object v, Function<String, String> person, Function<String, String> region) {
     if (v instanceof String s && isPerson(key)) {
       return person.apply(s);
     }
+    if (v instanceof String s && REGION_CODE.matcher(s).matches()) {
+      return region.apply(s);
+    }
     if (v instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      ((Map<String, Object>) map).forEach((k, o) -> out.put(k, named(k, o, person)));
+      ((Map<String, Object>) map).forEach((k, o) -> out.put(k, named(k, o, person, region)));
       return out;
     }
     return v;
   }
 
+  private static final Pattern REGION_CODE = Pattern.compile("^VR\\d{2}$");
+  private static final Pattern DURATION =
+      Pattern.compile("^P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?$");
+
   private static boolean isPerson(String key) {
-    return key.endsWith("Door") || key.equals("beslisser") || key.equals("voorsteller");
+    return key.endsWith("Door")
+        || key.equals("beslisser")
+        || key.equals("voorsteller")
+        || key.equals("officierVanJustitie");
   }
 
   /** A table of what a decision rests on (the regions' positions, the offers, the allocation). */
@@ -285,6 +310,9 @@ public final class TaskWords {
       return b ? "Ja" : "Nee";
     }
     if (v instanceof String s) {
+      if (s.length() > 1 && DURATION.matcher(s).matches()) {
+        return Labels.duration(s);
+      }
       if (ISO_TIME.matcher(s).matches()) {
         try {
           return dateTime(OffsetDateTime.parse(s));
@@ -313,7 +341,8 @@ public final class TaskWords {
           .forEach(
               (k, o) -> {
                 if (o instanceof Map<?, ?>
-                    || o instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?>) {
+                    || o instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?>
+                    || isCode(k)) {
                   return;
                 }
                 String p = value(o);

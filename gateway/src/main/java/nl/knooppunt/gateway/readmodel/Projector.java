@@ -297,8 +297,9 @@ public class Projector {
         "insert into crisis (crisis_id, process_id, title, status, exercise, area_kind, area_codes,"
             + " area_name, regions, started_at, started_by, process_instance_key,"
             + " linked_crisis_id, start_data, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?) on conflict (crisis_id) do update set title = coalesce(crisis.title,"
-            + " excluded.title), area_kind = coalesce(crisis.area_kind, excluded.area_kind),"
+            + " ?, ?, ?, ?) on conflict (crisis_id) do update set title = case when"
+            + " excluded.status = 'GESTART' then excluded.title else coalesce(crisis.title,"
+            + " excluded.title) end, area_kind = coalesce(crisis.area_kind, excluded.area_kind),"
             + " area_codes = case when cardinality(crisis.area_codes) = 0 then excluded.area_codes"
             + " else crisis.area_codes end, area_name = coalesce(crisis.area_name,"
             + " excluded.area_name), regions = case when cardinality(crisis.regions) = 0 then"
@@ -358,7 +359,7 @@ public class Projector {
   }
 
   /** A title when the producer gave none. */
-  private static String title(String process, JsonNode d) {
+  private String title(String process, JsonNode d) {
     String area = textOf(d.path("gebied"), "naam");
     return switch (process) {
       case "dreigingsniveau-5" -> "Dreigingsniveau 5" + (area == null ? "" : ": " + area);
@@ -367,11 +368,17 @@ public class Projector {
               + (textOf(d.path("locatie"), "omschrijving") == null
                   ? ""
                   : ": " + textOf(d.path("locatie"), "omschrijving"));
-      case "bijstandsaanvraag" ->
-          "Bijstand"
-              + (textOf(d.path("aanvraag"), "aanvragendeRegio") == null
-                  ? ""
-                  : " voor " + textOf(d.path("aanvraag"), "aanvragendeRegio"));
+      case "bijstandsaanvraag" -> {
+        String capacity = textOf(d.path("aanvraag"), "capaciteit");
+        String region = textOf(d.path("aanvraag"), "aanvragendeRegio");
+        yield "Bijstand"
+            + (capacity == null
+                ? ""
+                : " "
+                    + nl.knooppunt.processes.Labels.value(capacity)
+                        .toLowerCase(java.util.Locale.ROOT))
+            + (region == null ? "" : " voor " + directory.regionName(region).orElse(region));
+      }
       default -> null;
     };
   }

@@ -1,0 +1,412 @@
+package nl.knooppunt.standalone.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.standalone.HubApi;
+import nl.knooppunt.standalone.StandaloneHub;
+import nl.knooppunt.standalone.TestHubs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+
+/**
+ * The stories of the hub as people finish them, each walked through the pages in a real browser
+ * (headless Chromium) against the whole hub, every role in their own browser, entering only what a
+ * person must and leaving optional fields empty. Nothing here posts to the API behind a page's
+ * back: the API is used only to look (HubApi), and once to break a step on purpose.
+ */
+class StoriesIT {
+
+  @TempDir static Path dataDir;
+
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("knooppunt.screenshots", "target/screenshots"));
+
+  private static TestHubs settings;
+  private static StandaloneHub hub;
+  private static HubApi api;
+
+  @RegisterExtension final FailureScreenshots failures = new FailureScreenshots();
+  private final List<Browser> opened = new ArrayList<>();
+
+  @BeforeAll
+  static void startHub() {
+    assertThat(Browser.available())
+        .as("the browser tests need Debian's Chromium: apt-get install chromium chromium-driver")
+        .isTrue();
+    settings = TestHubs.in(dataDir);
+    hub = StandaloneHub.start(settings.args());
+    api = new HubApi(settings);
+  }
+
+  @AfterAll
+  static void stopHub() {
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    opened.forEach(Browser::close);
+  }
+
+  /** A person signed in with their demo account, in the chosen world, on a desk or a phone. */
+  private Person person(String account, Dimension screen, boolean exercise) {
+    Browser b = new Browser(settings.url(""), screen);
+    opened.add(b);
+    failures.watch(b);
+    b.login(account).world(exercise);
+    return new Person(account, b);
+  }
+
+  // ------------------------------------------------------------------------------------------------
+
+  @Test
+  void level_5_for_the_province_of_utrecht_is_declared_acknowledged_extended_lowered_and_closed()
+      throws Exception {
+    boolean exercise = true;
+    Person operator = person("operator", Browser.DESKTOP, exercise);
+    Person politie = person("politie", Browser.DESKTOP, exercise);
+    Person utrecht = person("regio-utrecht", Browser.PHONE, exercise);
+    Person nctv = person("nctv", Browser.DESKTOP, exercise);
+    Person nctv2 = person("nctv2", Browser.DESKTOP, exercise);
+    Person communicatie = person("communicatie", Browser.DESKTOP, exercise);
+    Person mayor = person("gezag-utrecht", Browser.PHONE, exercise);
+    Person management = person("management", Browser.DESKTOP, exercise);
+
+    // the duty officer proposes level 5 for the province: area and reason, the end as offered
+    String crisis = proposesLevelFive(operator, "provincie-PV26", "Aanslag in een tram in Utrecht");
+
+    // police and OM share what they know; the region aligns with its mayors
+    sharesInformation(politie, crisis, "Informatie_Delen", "Eén dader voortvluchtig");
+    utrecht.opensTask(crisis, "Afstemmen_Lokaal_Gezag").chooses("standpuntGezag", "STEUNT");
+    utrecht.completes();
+
+    // the NCTV declares: the end time comes filled in from the proposal; the decider moves it to
+    // one hour and a minute from now, so the review before the end comes within the story
+    nctv.opensTask(crisis, "Besluit_Afkondiging");
+    assertThat(nctv.reads(By.id("standpunten"))).contains("Utrecht").contains("Steunt");
+    nctv.chooses("uitkomst", "AFKONDIGEN");
+    assertThat(nctv.valueOf("eindtijd")).as("filled in from the proposal").isNotBlank();
+    nctv.setsTime("eindtijd", OffsetDateTime.now().plusMinutes(61))
+        .types("motivering", "Dader voortvluchtig; vervolgaanslag niet uit te sluiten")
+        .completes();
+
+    // every gezag is told before the public: the mayor reads the notice on her phone and confirms
+    String notice = mayor.readsNoticeOf(crisis);
+    mayor.browser().screenshot(SCREENSHOTS, "melding");
+    mayor.confirmsReceipt();
+    assertThat(notice)
+        .contains("Burgemeester van Utrecht")
+        .contains("provincie Utrecht")
+        .contains("Geldig tot")
+        .contains("Wat wordt van u verwacht")
+        .contains("24/7")
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+
+    // the communication adviser informs the public with its three aims
+    publicCommunication(communicatie, crisis, "Communicatie_Afkondiging");
+
+    // management sees the province at level 5; the duty officer sees the mayor's confirmation
+    management.goesTo("/dashboard");
+    management
+        .browser()
+        .until(
+            d ->
+                "5"
+                    .equals(
+                        d.findElement(By.cssSelector("#kaart [data-vr='VR09']"))
+                            .getAttribute("data-niveau")));
+    operator.goesTo("/crises/" + crisis);
+    operator
+        .browser()
+        .until(
+            d -> d.findElement(By.id("erkenning-samenvatting")).getText().startsWith("1 van 34"));
+    assertThat(operator.reads(By.id("fase"))).isEqualTo("Niveau 5 van kracht");
+
+    // an hour before the end: fresh information from the police, then the NCTV extends
+    sharesInformation(politie, crisis, "Informatie_Herbeoordeling", "Nog steeds voortvluchtig");
+    nctv.opensTask(crisis, "Herbeoordelen")
+        .chooses("uitkomst", "VERLENGEN")
+        .setsTime("nieuweEindtijd", OffsetDateTime.now().plusHours(24))
+        .types("motivering", "De dreiging houdt aan")
+        .completes();
+    operator.goesTo("/crises/" + crisis);
+    operator
+        .browser()
+        .until(d -> d.findElement(By.id("fase")).getText().equals("Niveau 5 verlengd"));
+
+    // the dader is caught: the duty officer proposes lowering on the crisis page
+    operator.actsOnCrisis(crisis, "VERLAGING", "De dader is aangehouden");
+
+    // a second decider (the proposer may not decide) lowers to the national level, filled in
+    nctv2.opensTask(crisis, "Besluit_Afschaling");
+    assertThat(nctv2.reads(By.cssSelector(".waarover"))).contains("De dader is aangehouden");
+    nctv2.chooses("uitkomst", "AFSCHALEN");
+    assertThat(nctv2.valueOf("nieuwNiveau")).isEqualTo("3");
+    nctv2.types("motivering", "Geen aanwijzingen meer voor een vervolgaanslag").completes();
+    publicCommunication(communicatie, crisis, "Communicatie_Afschaling");
+
+    // the evaluation closes the crisis; the map follows the level
+    operator
+        .opensTask(crisis, "Evalueren")
+        .types("watGingGoed", "Besluit binnen een uur; burgemeesters vóór het publiek geïnformeerd")
+        .types("verbeterpunten", "Afstemming met de regio's eerder starten")
+        .answers("delenMetRegios", true)
+        .completes();
+    operator.goesTo("/crises/" + crisis);
+    operator.browser().until(d -> d.findElement(By.id("fase")).getText().equals("Afgesloten"));
+    management.goesTo("/dashboard");
+    management
+        .browser()
+        .until(
+            d ->
+                "3"
+                    .equals(
+                        d.findElement(By.cssSelector("#kaart [data-vr='VR09']"))
+                            .getAttribute("data-niveau")));
+  }
+
+  @Test
+  void a_manhunt_started_from_the_page_reaches_everyone_and_its_arrest_lowers_the_linked_level_5()
+      throws Exception {
+    boolean exercise = false;
+    Person operator = person("operator", Browser.DESKTOP, exercise);
+    Person om = person("om", Browser.DESKTOP, exercise);
+    Person utrecht = person("regio-utrecht", Browser.PHONE, exercise);
+    Person nctv = person("nctv", Browser.DESKTOP, exercise);
+    Person nctv2 = person("nctv2", Browser.DESKTOP, exercise);
+    Person politie = person("politie", Browser.DESKTOP, exercise);
+    Person communicatie = person("communicatie", Browser.DESKTOP, exercise);
+
+    // the duty officer starts the manhunt: the municipality, the place, a possible terrorist motive
+    operator.goesTo("/operator");
+    new org.openqa.selenium.support.ui.Select(operator.browser().find(By.id("veld-mhGemeente")))
+        .selectByVisibleText("Utrecht");
+    operator.browser().find(By.id("veld-mhPlaats")).sendKeys("24 Oktoberplein, in de tram");
+    operator.browser().click(By.cssSelector("input[name='mhTerroristisch']"));
+    operator.browser().click(By.id("manhunt-starten"));
+    String manhunt = operator.browser().until(d -> crisisIdIn(d.getCurrentUrl()));
+    operator.browser().screenshot(SCREENSHOTS, "manhunt");
+
+    // the region is advised GRIP 3 at once and confirms it; the OvJ confirms the lead
+    utrecht.opensTask(manhunt, "Opschaling_Bevestigen").chooses("gripNiveau", "GRIP_3");
+    assertThat(utrecht.valueOf("opgeschaaldOp")).as("now, filled in").isNotBlank();
+    utrecht.completes();
+    om.opensTask(manhunt, "Leiding_Bevestigen")
+        .answers("leidingBevestigd", true)
+        .answers("opsporingsberichtMetFotoNaam", false)
+        .answers("nlAlert", false)
+        .answers("burgernet", true)
+        .completes();
+
+    // the neighbours, police units, KMar and OM were alerted: the notices are on the crisis page
+    assertThat(api.notifications(manhunt))
+        .extracting(n -> n.path("kind").asText())
+        .contains("MANHUNT");
+
+    // with a possible terrorist motive the NCTV considers level 5 and proposes it (area left empty:
+    // the province of the attack)
+    nctv.opensTask(manhunt, "Niveau5_Overwegen")
+        .answers("voorstellen", true)
+        .types("reden", "Mogelijk terroristisch motief; dader voortvluchtig")
+        .completes();
+    String level5 = manhunt + "-DN5";
+    sharesInformation(politie, level5, "Informatie_Delen", "Dader voortvluchtig, vuurwapen");
+    utrecht.opensTask(level5, "Afstemmen_Lokaal_Gezag").chooses("standpuntGezag", "STEUNT");
+    utrecht.completes();
+    nctv2.opensTask(level5, "Besluit_Afkondiging").chooses("uitkomst", "AFKONDIGEN");
+    assertThat(nctv2.valueOf("eindtijd")).as("the proposed end, filled in").isNotBlank();
+    nctv2.types("motivering", "Dader voortvluchtig").completes();
+    publicCommunication(communicatie, level5, "Communicatie_Afkondiging");
+    operator.goesTo("/crises/" + level5);
+    operator
+        .browser()
+        .until(d -> d.findElement(By.id("fase")).getText().equals("Niveau 5 van kracht"));
+
+    // the police report the arrest on the manhunt's page: stand-down, and the linked level 5 gets
+    // its lowering proposal at once
+    politie.actsOnCrisis(manhunt, "AANHOUDING", "Dader aangehouden in Utrecht-Oost");
+    assertThat(politie.reads(By.cssSelector(".melding.goed"))).contains("doorgegeven");
+    nctv.opensTask(level5, "Besluit_Afschaling")
+        .chooses("uitkomst", "AFSCHALEN")
+        .types("motivering", "Dader aangehouden")
+        .completes();
+    publicCommunication(communicatie, level5, "Communicatie_Afschaling");
+    operator.goesTo("/crises/" + level5);
+    operator.browser().until(d -> d.findElement(By.id("fase")).getText().equals("Evaluatie"));
+    operator.goesTo("/crises/" + manhunt);
+    assertThat(operator.reads(By.id("fase"))).isEqualTo("Dader(s) aangehouden");
+  }
+
+  @Test
+  void a_region_requests_bijstand_on_its_page_and_it_is_granted_deployed_paid_and_closed()
+      throws Exception {
+    boolean exercise = false;
+    Person utrecht = person("regio-utrecht", Browser.PHONE, exercise);
+    Person amsterdam = person("regio-amsterdam", Browser.PHONE, exercise);
+    Person locc = person("locc", Browser.DESKTOP, exercise);
+    Person head = person("hoofd-locc", Browser.DESKTOP, exercise);
+
+    // region Utrecht asks for two fire units, on its own start page
+    utrecht.goesTo("/operator");
+    assertThat(utrecht.reads(By.tagName("h1"))).isEqualTo("Bijstand aanvragen");
+    utrecht.browser().find(By.id("veld-bsAantal")).clear();
+    utrecht.browser().find(By.id("veld-bsAantal")).sendKeys("2");
+    utrecht.browser().find(By.id("veld-bsLocatie")).sendKeys("Utrecht Centraal");
+    utrecht.browser().click(By.id("bijstand-aanvragen"));
+    String request = utrecht.browser().until(d -> crisisIdIn(d.getCurrentUrl()));
+
+    locc.opensTask(request, "Aanvraag_Beoordelen")
+        .chooses("uitkomst", "ACCEPTEREN")
+        .types("motivering", "Grondslag en omvang kloppen")
+        .completes();
+    amsterdam
+        .opensTask(request, "Bijstand_Aanbieden")
+        .answers("aangeboden", true)
+        .types("aantal", "2");
+    amsterdam.completes();
+
+    // the allocation comes filled in with the hub's proposal; the head of LOCC sees it
+    locc.opensTask(request, "Toewijzing_Opstellen");
+    assertThat(locc.reads(By.id("aanbiedingen"))).contains("Amsterdam-Amstelland");
+    assertThat(locc.valueOf("regels-0-vrCode")).isEqualTo("VR13");
+    assertThat(locc.valueOf("regels-0-aantal")).isEqualTo("2");
+    locc.completes();
+    head.opensTask(request, "Besluit_Bijstand");
+    assertThat(head.reads(By.id("toewijzing"))).contains("Amsterdam-Amstelland");
+    head.chooses("uitkomst", "TOEGEKEND").types("motivering", "Namens de minister").completes();
+
+    // both regions read and confirm the grant on their phones; the deployment runs meanwhile
+    assertThat(utrecht.acknowledgesNoticeOf(request)).contains("Bijstand toegekend");
+    assertThat(amsterdam.acknowledgesNoticeOf(request)).contains("Bijstand toegekend");
+    utrecht.goesTo("/crises/" + request);
+    utrecht.browser().until(d -> d.findElement(By.id("fase")).getText().equals("Inzet loopt"));
+
+    // the region ends the deployment; the LOCC registers the costs (the total is added up) and
+    // evaluates
+    utrecht.actsOnCrisis(request, "EINDE_INZET", "Brand onder controle");
+    locc.opensTask(request, "Kosten_Opgeven")
+        .types("regels-0-vrCode", "VR13")
+        .types("regels-0-bedrag", "1200.50")
+        .types("regels-0-omschrijving", "Twee tankautospuiten, zes uur")
+        .completes();
+    locc.opensTask(request, "Evalueren")
+        .types("watGingGoed", "Aanbod binnen twintig minuten")
+        .types("verbeterpunten", "Kosten eerder ramen")
+        .answers("delenMetRegios", true)
+        .completes();
+    locc.goesTo("/crises/" + request);
+    locc.browser().until(d -> d.findElement(By.id("fase")).getText().equals("Afgesloten"));
+
+    // the evaluation counts what was done: the offers no longer needed were cancelled, not done
+    // within the norm
+    locc.goesTo("/crises/" + request + "/evaluatie");
+    assertThat(locc.reads(By.tagName("main"))).contains("Vervallen");
+    assertThat(
+            api.send("locc", "GET", "/api/v1/crises/" + request + "/evaluation", null, 200)
+                .path("steps"))
+        .filteredOn(s -> "CANCELED".equals(s.path("state").asText()))
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.has("withinSla")).isFalse());
+  }
+
+  @Test
+  void a_step_that_fails_for_good_shows_in_red_on_the_crisis_page_the_board_and_the_beheerder()
+      throws Exception {
+    boolean exercise = false;
+    Person operator = person("operator", Browser.DESKTOP, exercise);
+    Person politie = person("politie", Browser.DESKTOP, exercise);
+    Person amsterdam = person("regio-amsterdam", Browser.PHONE, exercise);
+    Person nctv = person("nctv", Browser.DESKTOP, exercise);
+    Person beheerder = person("beheerder", Browser.DESKTOP, exercise);
+
+    String crisis = proposesLevelFive(operator, "regio-VR13", "Dreiging tegen Amsterdam Centraal");
+    sharesInformation(politie, crisis, "Informatie_Delen", "Concrete dreiging");
+    amsterdam.opensTask(crisis, "Afstemmen_Lokaal_Gezag").chooses("standpuntGezag", "STEUNT");
+    amsterdam.completes();
+
+    // the area of the running instance is damaged (as a faulty integration would): the worker
+    // that registers the level cannot read it, retries, and gives up
+    long instance =
+        hub.gateway()
+            .getBean(nl.knooppunt.gateway.readmodel.Queries.class)
+            .crisis(crisis)
+            .orElseThrow()
+            .processInstanceKey();
+    hub.workers()
+        .getBean(CamundaClient.class)
+        .newSetVariablesCommand(instance)
+        .variables(Map.of("gebied", Map.of("soort", "ONBEKEND", "codes", List.of(), "naam", "?")))
+        .send()
+        .join();
+    nctv.opensTask(crisis, "Besluit_Afkondiging")
+        .chooses("uitkomst", "AFKONDIGEN")
+        .types("motivering", "Concrete dreiging")
+        .completes();
+
+    // nobody is left guessing: the crisis page says in red where it stands still and why
+    operator.goesTo("/crises/" + crisis);
+    String banner = operator.browser().until(d -> d.findElement(By.id("stilstand")).getText());
+    assertThat(banner).contains("Proces staat stil").contains("Dreigingsniveau 5 registreren");
+    operator.browser().screenshot(SCREENSHOTS, "proces-staat-stil");
+    operator.goesTo("/operator");
+    assertThat(operator.reads(By.cssSelector("[data-crisis='" + crisis + "']")))
+        .contains("Proces staat stil");
+    beheerder.goesTo("/taken");
+    assertThat(beheerder.reads(By.id("stilstand"))).contains("Dreigingsniveau 5 registreren");
+  }
+
+  // --- steps that recur in the stories
+
+  /** The duty officer proposes level 5 for one area (checkbox id) with a reason; returns the id. */
+  private static String proposesLevelFive(Person operator, String area, String reason) {
+    operator.goesTo("/operator");
+    Browser b = operator.browser();
+    if (area.startsWith("regio-")) {
+      b.click(By.id("soort-VEILIGHEIDSREGIO"));
+    }
+    b.click(By.id(area));
+    b.find(By.id("veld-reden")).sendKeys(reason);
+    b.click(By.id("voorstel-indienen"));
+    return b.until(d -> crisisIdIn(d.getCurrentUrl()));
+  }
+
+  /** Police share what they know (before deciding or before extending). */
+  private static void sharesInformation(Person politie, String crisis, String step, String what) {
+    politie
+        .opensTask(crisis, step)
+        .types("samenvatting", what)
+        .chooses("dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK")
+        .chooses("vertrouwelijkheid", "OPENBAAR")
+        .completes();
+  }
+
+  /** The communication adviser writes the public communication with its three aims. */
+  private static void publicCommunication(Person adviser, String crisis, String step) {
+    adviser
+        .opensTask(crisis, step)
+        .types("informeren", "Het dreigingsniveau is gewijzigd")
+        .types("handelingsperspectief", "Volg de aanwijzingen van de gemeente")
+        .types("duiding", "De politie zoekt naar de dader")
+        .chooses("kanalen", "PERSBERICHT")
+        .completes();
+  }
+
+  private static String crisisIdIn(String url) {
+    int i = url.indexOf("/crises/");
+    return i < 0 ? null : url.substring(i + "/crises/".length());
+  }
+}
