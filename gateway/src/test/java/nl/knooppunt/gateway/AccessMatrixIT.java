@@ -43,6 +43,15 @@ class AccessMatrixIT extends GatewayITBase {
     USERS.put(Rol.BEHEERDER, "beheerder");
   }
 
+  /** The authority each recipient role answers for (a notice to it may be acknowledged). */
+  static final Map<String, String> RECIPIENTS =
+      Map.of(
+          "operator", "NCC",
+          "regio-utrecht", "VR09",
+          "politie", "PC-MIDDEN-NEDERLAND",
+          "om", "HOVJ-MIDDEN-NEDERLAND",
+          "gezag-utrecht", "BM-GM0344");
+
   /** One operation: how to call it (fresh fixtures per call) and its success status. */
   record Op(
       String id,
@@ -163,13 +172,21 @@ class AccessMatrixIT extends GatewayITBase {
               t -> null,
               200),
           new Op(
+              "listMyNotifications",
+              "GET",
+              (t, u) -> "/api/v1/notifications?open=true",
+              t -> null,
+              200),
+          new Op(
               "acknowledgeNotification",
               "POST",
               (t, u) -> {
                 t.notification =
-                    "regio-utrecht".equals(u)
-                        ? t.fixtures.notification(t.dn5, null, "VR09")
-                        : t.fixtures.notification(t.dn5, "GM0344", "VR09");
+                    t.fixtures.notificationTo(
+                        t.dn5,
+                        u == null ? "BM-GM0344" : RECIPIENTS.getOrDefault(u, "BM-GM0344"),
+                        null,
+                        "VR09");
                 return "/api/v1/notifications/acknowledgements";
               },
               t -> Map.of("notificationId", t.notification),

@@ -219,6 +219,8 @@ class ErrorsIT extends GatewayITBase {
             Map.of(
                 "uitkomst",
                 "AFKONDIGEN",
+                "eindtijd",
+                "2030-03-19T06:00:00+01:00",
                 "motivering",
                 "Concrete dreiging",
                 "beslisser",

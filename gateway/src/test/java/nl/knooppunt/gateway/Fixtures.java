@@ -40,8 +40,11 @@ public class Fixtures {
 
   private final Projector projector;
   private final ObjectMapper json;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  public Fixtures(Projector projector, ObjectMapper json) {
+  public Fixtures(
+      Projector projector, ObjectMapper json, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.projector = projector;
     this.json = json;
   }
@@ -123,17 +126,79 @@ public class Fixtures {
     return String.valueOf(key);
   }
 
+  /** A call task of a silent round: the duty officer calls the recipient. */
+  public String callTask(String crisisId, String recipientCode, String recipientName) {
+    long key = TASK_KEYS.incrementAndGet();
+    ObjectNode data = json.createObjectNode();
+    data.put("taskKey", String.valueOf(key));
+    data.put("crisisId", crisisId);
+    data.put("process", "informeer-gezagen");
+    data.put("elementId", "Ontvanger_Bellen");
+    data.put("name", "Ontvanger telefonisch benaderen");
+    data.put("formKey", Formulier.TELEFONISCH_BENADEREN.key());
+    data.put("sla", "PT30M");
+    data.put("dueAt", Instant.now().plus(Duration.ofMinutes(30)).toString());
+    data.putArray("candidateGroups").add("landelijk-operator");
+    data.putArray("candidateUsers");
+    ObjectNode variables = data.putObject("variables").put("crisisId", crisisId);
+    variables
+        .putObject("ontvanger")
+        .put("code", recipientCode)
+        .put("naam", recipientName)
+        .put("soort", "GEZAG");
+    projector.apply(event(EventType.TAAK_AANGEMAAKT.type(), crisisId, data, false));
+    return String.valueOf(key);
+  }
+
+  /** Records which process instance runs the crisis (as its start event does). */
+  public void processInstance(String crisisId, long processInstanceKey) {
+    jdbc.update(
+        "update crisis set process_instance_key = ? where crisis_id = ?",
+        processInstanceKey,
+        crisisId);
+  }
+
   public String task(String crisisId, List<String> groups) {
     return task(crisisId, Formulier.AFSTEMMING_LOKAAL_GEZAG, groups);
   }
 
   /** A sent notification that asks for an acknowledgement. */
   public String notification(String crisisId, String municipalityCode, String vrCode) {
-    String id = crisisId + "/afkondiging/N-" + UUID.randomUUID();
+    String recipient = municipalityCode != null ? "BM-" + municipalityCode : vrCode;
+    return notice(
+        crisisId + "/afkondiging/" + recipient, crisisId, recipient, municipalityCode, vrCode);
+  }
+
+  /** The fallback notice of a recipient of the declaration (the same notice, sent again). */
+  public void fallback(String crisisId, String recipientCode) {
+    ObjectNode data = json.createObjectNode();
+    data.put("notificatieId", crisisId + "/afkondiging/" + recipientCode + "/fallback");
+    data.put("ontvanger", recipientCode);
+    data.put("kanaal", "EMAIL");
+    projector.apply(event(EventType.MELDING_FALLBACK_VERSTUURD.type(), crisisId, data, false));
+  }
+
+  /**
+   * A notice of a declaration to one authority (its directory code, e.g. {@code
+   * PC-MIDDEN-NEDERLAND}).
+   */
+  public String notificationTo(
+      String crisisId, String recipientCode, String municipalityCode, String vrCode) {
+    String id =
+        crisisId
+            + "/afkondiging-"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "/"
+            + recipientCode;
+    return notice(id, crisisId, recipientCode, municipalityCode, vrCode);
+  }
+
+  private String notice(
+      String id, String crisisId, String recipientCode, String municipalityCode, String vrCode) {
     ObjectNode data = json.createObjectNode();
     data.put("notificationId", id);
     data.put("crisisId", crisisId);
-    data.put("recipientCode", municipalityCode != null ? municipalityCode : vrCode);
+    data.put("recipientCode", recipientCode);
     data.put("recipientName", "Ontvanger " + id);
     if (municipalityCode != null) {
       data.put("municipalityCode", municipalityCode);

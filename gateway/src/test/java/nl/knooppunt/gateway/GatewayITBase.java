@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.config.name=gateway",
       "camunda.client.enabled=false",
       "knooppunt.security.bcrypt-strength=4",
-      "knooppunt.mode=embedded"
+      "knooppunt.mode=embedded",
+      // tests poll the fake engine's incidents themselves (IncidentWatcher.poll)
+      "knooppunt.gateway.incident-watch.enabled=false"
     })
 @EmbeddedKafka(
     kraft = true,

@@ -458,8 +458,8 @@ class ProjectionIT {
     JsonNode timeline = api.get("/api/v1/crises/" + crisis + "/timeline", "operator").json();
     assertThat(timeline.findValuesAsText("summary"))
         .contains(
-            "Vastgelegd: STILZWIJGEN_REGIO (VR09)",
-            "Melding verstuurd aan Burgemeester van Utrecht (EMAIL)");
+            "Veiligheidsregio Utrecht reageerde niet binnen de termijn op de afstemming",
+            "Melding verstuurd aan Burgemeester van Utrecht (E-mail)");
   }
 
   @Test

@@ -133,9 +133,10 @@ public class FormSchemas {
   static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
   /**
-   * The rules JSON Schema cannot say: {@code x-time: "future"} (an end time after now), {@code
-   * x-time: "past"} (a time that happened, not later than now), and {@code x-sum: "regels.bedrag"}
-   * (a total that, left empty, is the sum of the lines, and otherwise must equal it).
+   * The rules JSON Schema cannot say: a time filled in with "now" ({@code x-prefill: "nu"}) that is
+   * left out is now, {@code x-time: "future"} (an end time after now), {@code x-time: "past"} (a
+   * time that happened, not later than now), and {@code x-sum: "regels.bedrag"} (a total that, left
+   * empty, is the sum of the lines, and otherwise must equal it).
    */
   static void ownRules(
       JsonNode schema, ObjectNode values, List<FieldError> errors, java.time.Instant now) {
@@ -145,6 +146,12 @@ public class FormSchemas {
       String name = p.getKey();
       JsonNode rule = p.getValue();
       JsonNode value = values.get(name);
+      if ((value == null || value.isNull()) && "nu".equals(rule.path("x-prefill").asText())) {
+        // a time the page fills with "now" is now when it was left out (a call just made)
+        values.put(
+            name, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC).toString());
+        value = values.get(name);
+      }
       String time = rule.path("x-time").asText("");
       if (!time.isEmpty() && value != null && value.isTextual()) {
         java.time.Instant t = instant(value.asText());

@@ -33,7 +33,7 @@ class CrisisPagesIT extends GatewayITBase {
   void the_operator_proposes_lowering_with_a_reason_and_the_process_gets_the_message() {
     String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     PageClient operator = PageClient.login(port, "operator");
-    assertThat(operator.get("/crises/" + crisisId).body()).contains("Verlaging voorstellen");
+    assertThat(operator.get("/crises/" + crisisId).body()).contains("Afschaling voorstellen");
     int before = engine.calls.size();
 
     Page empty = operator.post("/crises/" + crisisId + "/actie", "actie", "VERLAGING");
@@ -51,7 +51,7 @@ class CrisisPagesIT extends GatewayITBase {
             "Dader aangehouden, geen aanwijzingen voor een vervolgaanslag");
     assertThat(done.status()).isEqualTo(302);
     assertThat(operator.get("/crises/" + crisisId).body())
-        .contains("Verlaging voorstellen: doorgegeven.");
+        .contains("Afschaling voorstellen: doorgegeven.");
     assertThat(engine.calls.subList(before, engine.calls.size()))
         .anySatisfy(c -> assertThat(c.what()).startsWith("message:"));
   }

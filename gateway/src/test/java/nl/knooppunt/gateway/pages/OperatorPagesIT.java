@@ -12,9 +12,11 @@ class OperatorPagesIT extends GatewayITBase {
   @Test
   void the_board_names_who_is_silent_and_counts_the_rest() {
     String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
-    for (int i = 0; i < 5; i++) {
-      fixtures.notification(crisisId, "GM0344", "VR09");
+    for (String gm : java.util.List.of("GM0344", "GM0307", "GM0310", "GM0312", "GM0313")) {
+      fixtures.notification(crisisId, gm, "VR09");
     }
+    // a recipient who got the notice again over the reserve channel is still one recipient
+    fixtures.fallback(crisisId, "BM-GM0344");
 
     Page board = PageClient.login(port, "operator").get("/operator/bord");
 
@@ -56,5 +58,84 @@ class OperatorPagesIT extends GatewayITBase {
     Page refused = region.post("/operator/dreigingsniveau", "soort", "PROVINCIE");
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.body()).contains("<h1>Geen toegang</h1>");
+  }
+
+  @Test
+  void
+      a_second_level_5_for_an_area_already_on_its_way_to_level_5_asks_first_and_keeps_the_choice() {
+    String existing = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    PageClient operator = PageClient.login(port, "operator");
+    operator.get("/operator");
+    int before = engine.calls.size();
+
+    Page warned =
+        operator.post(
+            "/operator/dreigingsniveau",
+            "soort",
+            "PROVINCIE",
+            "provincie",
+            "PV26",
+            "reden",
+            "Tweede melding",
+            "eindtijd",
+            Times.inputValue(java.time.OffsetDateTime.now().plusHours(12)));
+    assertThat(warned.status()).isEqualTo(400);
+    assertThat(warned.body())
+        .contains("id=\"overlap\"")
+        .contains("/crises/" + existing)
+        .contains("Toch een nieuw voorstel indienen")
+        .containsPattern("id=\"provincie-PV26\"[^>]*checked");
+    assertThat(engine.calls).hasSize(before);
+
+    Page started =
+        operator.post(
+            "/operator/dreigingsniveau",
+            "soort",
+            "PROVINCIE",
+            "provincie",
+            "PV26",
+            "reden",
+            "Tweede melding",
+            "eindtijd",
+            Times.inputValue(java.time.OffsetDateTime.now().plusHours(12)),
+            "ookAlsErAlEenIs",
+            "true");
+    assertThat(started.status()).isEqualTo(302);
+    assertThat(engine.calls).hasSize(before + 1);
+  }
+
+  @Test
+  void a_manhunt_is_started_from_the_municipality_and_an_attack_in_the_future_is_refused() {
+    PageClient operator = PageClient.login(port, "operator");
+    operator.get("/operator");
+    Page future =
+        operator.post(
+            "/operator/manhunt",
+            "mhGemeente",
+            "GM0344",
+            "mhPlaats",
+            "Stationsplein",
+            "mhTijdstip",
+            Times.inputValue(java.time.OffsetDateTime.now().plusHours(3)));
+    assertThat(future.status()).isEqualTo(400);
+    assertThat(future.body()).contains("Het tijdstip van de aanslag ligt in de toekomst.");
+
+    int before = engine.calls.size();
+    Page started =
+        operator.post(
+            "/operator/manhunt",
+            "mhGemeente",
+            "GM0344",
+            "mhPlaats",
+            "Stationsplein",
+            "mhTijdstip",
+            Times.inputValue(java.time.OffsetDateTime.now()));
+    assertThat(started.status()).isEqualTo(302);
+    nl.knooppunt.processes.variabelen.ManhuntStart start =
+        (nl.knooppunt.processes.variabelen.ManhuntStart) engine.calls.get(before).payload();
+    assertThat(start.locatie().gemeentecode()).isEqualTo("GM0344");
+    assertThat(start.locatie().vrCode())
+        .as("the region follows from the municipality")
+        .isEqualTo("VR09");
   }
 }

@@ -163,7 +163,7 @@ class TaskPagesIT extends GatewayITBase {
     assertThat(page.body())
         .contains("<p class=\"veldfout\" id=\"fout-aantal\">Vul minimaal 0 in.</p>")
         .contains("value=\"-3\"")
-        .containsPattern("type=\"checkbox\"[^>]*name=\"aangeboden\"[^>]*checked");
+        .containsPattern("type=\"radio\"[^>]*name=\"aangeboden\"[^>]*value=\"true\"[^>]*checked");
     assertThat(engineCalls(task)).isEmpty();
   }
 
@@ -210,7 +210,7 @@ class TaskPagesIT extends GatewayITBase {
     Page readOnly = officer.get("/taken/" + task);
     assertThat(readOnly.status()).isEqualTo(200);
     assertThat(readOnly.body())
-        .contains("Afgerond door regio-utrecht om")
+        .contains("Afgerond door Anouk Smit, piket Veiligheidsregio Utrecht op")
         .contains("Wij bieden bijstand aan")
         .doesNotContain("id=\"afronden\"");
   }
@@ -320,5 +320,69 @@ class TaskPagesIT extends GatewayITBase {
             true,
             data));
     return String.valueOf(key);
+  }
+
+  @Test
+  void thirty_three_calls_are_one_card_and_can_be_recorded_together() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String utrecht = fixtures.callTask(crisis, "BM-GM0344", "Burgemeester van Utrecht");
+    String zeist = fixtures.callTask(crisis, "BM-GM0355", "Burgemeester van Zeist");
+    String houten = fixtures.callTask(crisis, "BM-GM0321", "Burgemeester van Houten");
+    PageClient operator = PageClient.login(port, "operator");
+
+    assertThat(operator.get("/taken").body())
+        .contains("data-groep=\"3\"")
+        .contains("3 × Ontvanger telefonisch benaderen");
+
+    Page group = operator.get("/taken/groep?crisis=" + crisis + "&stap=Ontvanger_Bellen");
+    assertThat(group.status()).isEqualTo(200);
+    assertThat(group.body())
+        .contains("Burgemeester van Utrecht")
+        .contains("Burgemeester van Zeist")
+        .containsPattern("070 000 \\d{4} \\(demonummer\\)");
+
+    Page none =
+        operator.post(
+            "/taken/groep", "crisis", crisis, "stap", "Ontvanger_Bellen", "bereikt", "false");
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.body()).contains("Kies ten minste één ontvanger.");
+
+    Page done =
+        operator.post(
+            "/taken/groep",
+            "crisis",
+            crisis,
+            "stap",
+            "Ontvanger_Bellen",
+            "taak",
+            utrecht,
+            "taak",
+            zeist,
+            "bereikt",
+            "false",
+            "toelichting",
+            "Voicemail ingesproken");
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(engineCalls(utrecht))
+        .extracting(FakeOrchestration.Call::what)
+        .containsExactly("assign", "complete");
+    assertThat(engineCalls(zeist))
+        .extracting(FakeOrchestration.Call::what)
+        .containsExactly("assign", "complete");
+    assertThat(engineCalls(houten)).isEmpty();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> outcome = (Map<String, Object>) engineCalls(zeist).get(1).payload();
+    assertThat(outcome).containsEntry("bereikt", false).containsKey("gesprokenOp");
+  }
+
+  @Test
+  void a_call_task_says_whom_to_call_and_on_which_number() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.callTask(crisis, "BM-GM0344", "Burgemeester van Utrecht");
+    Page page = PageClient.login(port, "operator").get("/taken/" + task);
+    assertThat(page.body())
+        .contains("id=\"bellen\"")
+        .contains("Burgemeester van Utrecht")
+        .containsPattern("id=\"telefoonnummer\">070 000 \\d{4} \\(demonummer\\)");
   }
 }
