@@ -19,7 +19,7 @@ class NoticePagesIT extends GatewayITBase {
 
     Page inbox = mayor.get("/taken");
     assertThat(inbox.body())
-        .containsPattern("meldingen? om te bevestigen")
+        .containsPattern("melding(en)? om te bevestigen")
         .contains("data-melding=\"" + notice + "\"");
 
     Page page = mayor.get("/meldingen/melding?id=" + encode(notice));
