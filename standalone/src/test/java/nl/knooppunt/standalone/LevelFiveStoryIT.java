@@ -58,7 +58,7 @@ class LevelFiveStoryIT {
         "Besluit_Afkondiging",
         Map.of(
             "uitkomst", "AFKONDIGEN",
-            "eindtijd", "2019-03-19T06:00:00+01:00",
+            "eindtijd", "2030-03-19T06:00:00+01:00",
             "motivering", "Dader voortvluchtig, vervolgaanslag niet uit te sluiten"));
 
     JsonNode levels =

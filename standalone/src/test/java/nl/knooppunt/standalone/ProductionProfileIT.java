@@ -72,6 +72,8 @@ class ProductionProfileIT {
     // everything runs on this machine in this test, Kafka without TLS
     args.add("--knooppunt.production.allow-loopback=true");
     args.add("--knooppunt.production.kafka-plaintext-allowed=true");
+    args.add(
+        "--knooppunt.workers.hub-contact=Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 123 4567");
     // the embedded PostgreSQL trusts local connections; production requires a password anyway
     args.add("--spring.datasource.password=not-checked-by-trust-auth");
     args.add("--camunda.client.auth.method=oidc");

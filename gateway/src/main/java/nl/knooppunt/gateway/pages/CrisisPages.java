@@ -204,7 +204,14 @@ public class CrisisPages {
       flash.addFlashAttribute("actieFout", e.getMessage());
       return "redirect:/crises/" + crisisId;
     }
-    flash.addFlashAttribute("actieGedaan", action.label + ": doorgegeven.");
+    flash.addFlashAttribute(
+        "actieGedaan",
+        action.label
+            + ": doorgegeven."
+            + (queries.incidentsOf(crisisId).isEmpty()
+                ? ""
+                : " Let op: het proces staat stil; het bericht wordt verwerkt zodra dat is"
+                    + " opgelost."));
     return "redirect:/crises/" + crisisId;
   }
 

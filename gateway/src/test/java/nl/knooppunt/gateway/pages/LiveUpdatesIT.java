@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nl.knooppunt.gateway.Api;
 import nl.knooppunt.gateway.GatewayITBase;
+import nl.knooppunt.gateway.pages.PageClient.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,6 +49,30 @@ class LiveUpdatesIT extends GatewayITBase {
         .until(() -> lines.contains("event:" + LiveUpdates.EVENT));
     long events = lines.stream().filter(l -> l.equals("event:" + LiveUpdates.EVENT)).count();
     assertThat(events).as("21 changes coalesced into a few events").isBetween(1L, 5L);
+    response.body().close();
+  }
+
+  @Test
+  void a_page_that_connects_after_a_change_learns_of_it_at_once() throws Exception {
+    // the page was rendered (at the version in its body), then the task appeared, then the browser
+    // opened its stream: the first event tells the version now, so the page reloads its parts
+    Page page = PageClient.login(port, "regio-utrecht").get("/taken");
+    java.util.regex.Matcher rendered =
+        java.util.regex.Pattern.compile("data-versie=\"(\\d+)\"").matcher(page.body());
+    assertThat(rendered.find()).isTrue();
+    long version = Long.parseLong(rendered.group(1));
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    fixtures.task(crisisId, List.of("regio-VR09"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> live.version() > version);
+
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpResponse<java.io.InputStream> response = openStream("regio-utrecht", lines);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lines.contains("event:" + LiveUpdates.VERSION_EVENT));
+    String data =
+        lines.get(lines.indexOf("event:" + LiveUpdates.VERSION_EVENT) + 1).replace("data:", "");
+    assertThat(Long.parseLong(data.trim())).isGreaterThan(version);
     response.body().close();
   }
 

@@ -191,6 +191,14 @@ public final class Browser implements AutoCloseable {
             """);
   }
 
+  /** Whether the page is wider than the window (a phone user would have to scroll sideways). */
+  public boolean scrollsSideways() {
+    Object wider =
+        script(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+    return Boolean.TRUE.equals(wider);
+  }
+
   /** Marks the page so a test can prove that it was not reloaded. */
   public String markPage() {
     String mark = UUID.randomUUID().toString();

@@ -2,19 +2,9 @@ package nl.knooppunt.standalone.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import nl.knooppunt.standalone.HubApi;
-import nl.knooppunt.standalone.StandaloneHub;
-import nl.knooppunt.standalone.TestHubs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 
 /**
  * The pages in a real browser (headless Chromium) against the whole hub: engine, workers, Kafka,
@@ -22,47 +12,7 @@ import org.openqa.selenium.Dimension;
  * target/screenshots} (or to {@code -Dknooppunt.screenshots=<dir>}, which is how {@code docs/img}
  * is made).
  */
-class PagesIT {
-
-  @TempDir static Path dataDir;
-
-  static final Path SCREENSHOTS =
-      Path.of(System.getProperty("knooppunt.screenshots", "target/screenshots"));
-
-  private static TestHubs settings;
-  private static StandaloneHub hub;
-  private static HubApi api;
-
-  @RegisterExtension final FailureScreenshots failures = new FailureScreenshots();
-  private final java.util.List<Browser> opened = new java.util.ArrayList<>();
-
-  @BeforeAll
-  static void startHub() {
-    assertThat(Browser.available())
-        .as("the browser tests need Debian's Chromium: apt-get install chromium chromium-driver")
-        .isTrue();
-    settings = TestHubs.in(dataDir);
-    hub = StandaloneHub.start(settings.args());
-    api = new HubApi(settings);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    opened.forEach(Browser::close);
-  }
-
-  private Browser browser(Dimension size) {
-    Browser b = new Browser(settings.url(""), size);
-    opened.add(b);
-    return failures.watch(b);
-  }
+class PagesIT extends HubPages {
 
   @Test
   void level_5_for_utrecht_from_proposal_to_the_management_dashboard_without_a_reload()
@@ -125,7 +75,8 @@ class PagesIT {
 
     desk.open("/crises/" + crisisId);
     desk.until(d -> d.findElement(By.id("erkenning-samenvatting")).getText().startsWith("1 van"));
-    assertThat(desk.text(By.cssSelector("tr[data-ontvanger='BM-GM0344']"))).contains("bevestigd");
+    desk.click(By.cssSelector("details.ronde summary"));
+    assertThat(desk.text(By.cssSelector("li[data-ontvanger='BM-GM0344']"))).contains("bevestigd");
     assertThat(desk.present(By.id("oefening-banner"))).isTrue();
     desk.screenshot(SCREENSHOTS, "crisis");
     desk.open("/crises/" + crisisId + "/evaluatie");
@@ -230,10 +181,5 @@ class PagesIT {
     b.script(
         "document.querySelector('main').appendChild(document.createElement('input')).id = 'x';");
     assertThat(b.accessibilityProblems()).containsExactly("no label: x");
-  }
-
-  private static String crisisIdIn(String url) {
-    int i = url.indexOf("/crises/");
-    return i < 0 ? null : url.substring(i + "/crises/".length());
   }
 }

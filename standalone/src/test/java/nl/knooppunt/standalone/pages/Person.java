@@ -134,4 +134,23 @@ public final class Person {
     browser.until(d -> !d.findElements(By.cssSelector(".melding.goed, .melding.fout")).isEmpty());
     return this;
   }
+
+  /** Opens the crisis page and waits until it shows the phase (it updates by itself). */
+  public Person seesPhase(String crisisId, String phase) {
+    browser.open("/crises/" + crisisId);
+    browser.until(d -> d.findElement(By.id("fase")).getText().equals(phase));
+    return this;
+  }
+
+  /** Opens the dashboard and waits until the map shows the level for the region. */
+  public Person seesLevelOnTheMap(String vrCode, int level) {
+    browser.open("/dashboard");
+    browser.until(
+        d ->
+            String.valueOf(level)
+                .equals(
+                    d.findElement(By.cssSelector("#kaart [data-vr='" + vrCode + "']"))
+                        .getAttribute("data-niveau")));
+    return this;
+  }
 }

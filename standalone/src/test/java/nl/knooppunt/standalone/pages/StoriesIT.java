@@ -3,20 +3,10 @@ package nl.knooppunt.standalone.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.standalone.HubApi;
-import nl.knooppunt.standalone.StandaloneHub;
-import nl.knooppunt.standalone.TestHubs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
@@ -26,47 +16,11 @@ import org.openqa.selenium.Dimension;
  * person must and leaving optional fields empty. Nothing here posts to the API behind a page's
  * back: the API is used only to look (HubApi), and once to break a step on purpose.
  */
-class StoriesIT {
-
-  @TempDir static Path dataDir;
-
-  static final Path SCREENSHOTS =
-      Path.of(System.getProperty("knooppunt.screenshots", "target/screenshots"));
-
-  private static TestHubs settings;
-  private static StandaloneHub hub;
-  private static HubApi api;
-
-  @RegisterExtension final FailureScreenshots failures = new FailureScreenshots();
-  private final List<Browser> opened = new ArrayList<>();
-
-  @BeforeAll
-  static void startHub() {
-    assertThat(Browser.available())
-        .as("the browser tests need Debian's Chromium: apt-get install chromium chromium-driver")
-        .isTrue();
-    settings = TestHubs.in(dataDir);
-    hub = StandaloneHub.start(settings.args());
-    api = new HubApi(settings);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    opened.forEach(Browser::close);
-  }
+class StoriesIT extends HubPages {
 
   /** A person signed in with their demo account, in the chosen world, on a desk or a phone. */
   private Person person(String account, Dimension screen, boolean exercise) {
-    Browser b = new Browser(settings.url(""), screen);
-    opened.add(b);
-    failures.watch(b);
+    Browser b = browser(screen);
     b.login(account).world(exercise);
     return new Person(account, b);
   }
@@ -120,15 +74,7 @@ class StoriesIT {
     publicCommunication(communicatie, crisis, "Communicatie_Afkondiging");
 
     // management sees the province at level 5; the duty officer sees the mayor's confirmation
-    management.goesTo("/dashboard");
-    management
-        .browser()
-        .until(
-            d ->
-                "5"
-                    .equals(
-                        d.findElement(By.cssSelector("#kaart [data-vr='VR09']"))
-                            .getAttribute("data-niveau")));
+    management.seesLevelOnTheMap("VR09", 5);
     operator.goesTo("/crises/" + crisis);
     operator
         .browser()
@@ -143,10 +89,13 @@ class StoriesIT {
         .setsTime("nieuweEindtijd", OffsetDateTime.now().plusHours(24))
         .types("motivering", "De dreiging houdt aan")
         .completes();
-    operator.goesTo("/crises/" + crisis);
-    operator
-        .browser()
-        .until(d -> d.findElement(By.id("fase")).getText().equals("Niveau 5 verlengd"));
+    operator.seesPhase(crisis, "Niveau 5 verlengd");
+
+    // the region's officer follows it on a phone: the crisis page fits the screen
+    utrecht.goesTo("/crises/" + crisis);
+    assertThat(utrecht.browser().scrollsSideways()).as("crisis page at 390 px").isFalse();
+    utrecht.goesTo("/taken");
+    assertThat(utrecht.browser().scrollsSideways()).as("inbox at 390 px").isFalse();
 
     // the dader is caught: the duty officer proposes lowering on the crisis page
     operator.actsOnCrisis(crisis, "VERLAGING", "De dader is aangehouden");
@@ -166,17 +115,8 @@ class StoriesIT {
         .types("verbeterpunten", "Afstemming met de regio's eerder starten")
         .answers("delenMetRegios", true)
         .completes();
-    operator.goesTo("/crises/" + crisis);
-    operator.browser().until(d -> d.findElement(By.id("fase")).getText().equals("Afgesloten"));
-    management.goesTo("/dashboard");
-    management
-        .browser()
-        .until(
-            d ->
-                "3"
-                    .equals(
-                        d.findElement(By.cssSelector("#kaart [data-vr='VR09']"))
-                            .getAttribute("data-niveau")));
+    operator.seesPhase(crisis, "Afgesloten");
+    management.seesLevelOnTheMap("VR09", 3);
   }
 
   @Test
@@ -231,10 +171,7 @@ class StoriesIT {
     assertThat(nctv2.valueOf("eindtijd")).as("the proposed end, filled in").isNotBlank();
     nctv2.types("motivering", "Dader voortvluchtig").completes();
     publicCommunication(communicatie, level5, "Communicatie_Afkondiging");
-    operator.goesTo("/crises/" + level5);
-    operator
-        .browser()
-        .until(d -> d.findElement(By.id("fase")).getText().equals("Niveau 5 van kracht"));
+    operator.seesPhase(level5, "Niveau 5 van kracht");
 
     // the police report the arrest on the manhunt's page: stand-down, and the linked level 5 gets
     // its lowering proposal at once
@@ -245,8 +182,7 @@ class StoriesIT {
         .types("motivering", "Dader aangehouden")
         .completes();
     publicCommunication(communicatie, level5, "Communicatie_Afschaling");
-    operator.goesTo("/crises/" + level5);
-    operator.browser().until(d -> d.findElement(By.id("fase")).getText().equals("Evaluatie"));
+    operator.seesPhase(level5, "Evaluatie");
     operator.goesTo("/crises/" + manhunt);
     assertThat(operator.reads(By.id("fase"))).isEqualTo("Dader(s) aangehouden");
   }
@@ -292,8 +228,7 @@ class StoriesIT {
     // both regions read and confirm the grant on their phones; the deployment runs meanwhile
     assertThat(utrecht.acknowledgesNoticeOf(request)).contains("Bijstand toegekend");
     assertThat(amsterdam.acknowledgesNoticeOf(request)).contains("Bijstand toegekend");
-    utrecht.goesTo("/crises/" + request);
-    utrecht.browser().until(d -> d.findElement(By.id("fase")).getText().equals("Inzet loopt"));
+    utrecht.seesPhase(request, "Inzet loopt");
 
     // the region ends the deployment; the LOCC registers the costs (the total is added up) and
     // evaluates
@@ -308,8 +243,7 @@ class StoriesIT {
         .types("verbeterpunten", "Kosten eerder ramen")
         .answers("delenMetRegios", true)
         .completes();
-    locc.goesTo("/crises/" + request);
-    locc.browser().until(d -> d.findElement(By.id("fase")).getText().equals("Afgesloten"));
+    locc.seesPhase(request, "Afgesloten");
 
     // the evaluation counts what was done: the offers no longer needed were cancelled, not done
     // within the norm
@@ -403,10 +337,5 @@ class StoriesIT {
         .types("duiding", "De politie zoekt naar de dader")
         .chooses("kanalen", "PERSBERICHT")
         .completes();
-  }
-
-  private static String crisisIdIn(String url) {
-    int i = url.indexOf("/crises/");
-    return i < 0 ? null : url.substring(i + "/crises/".length());
   }
 }

@@ -1,0 +1,74 @@
+package nl.knooppunt.standalone.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nl.knooppunt.standalone.HubApi;
+import nl.knooppunt.standalone.StandaloneHub;
+import nl.knooppunt.standalone.TestHubs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
+
+/**
+ * The whole hub (engine, workers, Kafka, PostgreSQL, gateway, everything real) for the tests of one
+ * class, and the browsers they open (headless Chromium), closed after each test; a failing test
+ * leaves a screenshot and the page source of every browser under {@code target/browser-failures}.
+ * Screenshots a test takes go to {@code target/screenshots} (or {@code -Dknooppunt.screenshots}).
+ */
+abstract class HubPages {
+
+  @TempDir static Path dataDir;
+
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("knooppunt.screenshots", "target/screenshots"));
+
+  static TestHubs settings;
+  static StandaloneHub hub;
+  static HubApi api;
+
+  @RegisterExtension final FailureScreenshots failures = new FailureScreenshots();
+  private final List<Browser> opened = new ArrayList<>();
+
+  @BeforeAll
+  static void startHub() {
+    assertThat(Browser.available())
+        .as("the browser tests need Debian's Chromium: apt-get install chromium chromium-driver")
+        .isTrue();
+    settings = TestHubs.in(dataDir);
+    hub = StandaloneHub.start(settings.args());
+    api = new HubApi(settings);
+  }
+
+  @AfterAll
+  static void stopHub() {
+    if (hub != null) {
+      hub.close();
+      hub = null;
+    }
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    opened.forEach(Browser::close);
+    opened.clear();
+  }
+
+  /** A new browser (its own profile and session) on a desk or a phone. */
+  Browser browser(Dimension size) {
+    Browser b = new Browser(settings.url(""), size);
+    opened.add(b);
+    return failures.watch(b);
+  }
+
+  /** The crisis id in a crisis page's address, or null. */
+  static String crisisIdIn(String url) {
+    int i = url.indexOf("/crises/");
+    return i < 0 ? null : url.substring(i + "/crises/".length());
+  }
+}
