@@ -457,7 +457,28 @@ public class Queries {
         .elementId(rs.getString("element_id"))
         .step(rs.getString("step"))
         .errorType(rs.getString("error_type"))
-        .error(rs.getString("error_message"));
+        .error(brief(rs.getString("error_message")));
+  }
+
+  /** Longest error text a page shows; the logbook keeps the whole message. */
+  static final int BRIEF = 240;
+
+  /**
+   * An engine's or worker's error as a person can read it: its first line, data it quotes left out,
+   * at most {@link #BRIEF} characters (a worker's exception can carry a whole JSON document and a
+   * stack trace).
+   */
+  static String brief(String message) {
+    if (message == null) {
+      return null;
+    }
+    String line = message.strip().lines().findFirst().orElse("");
+    int trace = line.indexOf(" at ");
+    if (trace > 0) {
+      line = line.substring(0, trace);
+    }
+    line = line.replaceAll("'\\{.*}'", "'…'").replaceAll("\\{\"[^}]{40,}}", "{…}");
+    return line.length() <= BRIEF ? line : line.substring(0, BRIEF - 1).strip() + "…";
   }
 
   /**

@@ -199,6 +199,7 @@ class StoriesIT extends HubPages {
     // region Utrecht asks for two fire units, on its own start page
     utrecht.goesTo("/operator");
     assertThat(utrecht.reads(By.tagName("h1"))).isEqualTo("Bijstand aanvragen");
+    assertThat(utrecht.browser().scrollsSideways()).as("start page at 390 px").isFalse();
     utrecht.browser().find(By.id("veld-bsAantal")).clear();
     utrecht.browser().find(By.id("veld-bsAantal")).sendKeys("2");
     utrecht.browser().find(By.id("veld-bsLocatie")).sendKeys("Utrecht Centraal");
