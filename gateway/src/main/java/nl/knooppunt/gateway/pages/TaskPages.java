@@ -404,6 +404,41 @@ public class TaskPages {
     return "taak";
   }
 
+  /** Roles cleared to read police/OM information that is not public (issue 20 scopes the rest). */
+  static final java.util.Set<nl.knooppunt.gateway.security.Rol> CLEARED =
+      java.util.EnumSet.of(
+          nl.knooppunt.gateway.security.Rol.NCTV_BESLUITVORMER,
+          nl.knooppunt.gateway.security.Rol.LANDELIJK_OPERATOR,
+          nl.knooppunt.gateway.security.Rol.POLITIE,
+          nl.knooppunt.gateway.security.Rol.OM);
+
+  /**
+   * The task's variables as this user may read them: shared police/OM information marked other than
+   * public shows only who shared it and its classification to a role without clearance (the
+   * communication adviser, a region), never its content.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> cleared(
+      Map<String, Object> variables,
+      KnooppuntUser user,
+      java.util.function.Function<String, String> person) {
+    if (!(variables.get("opsporingsinformatie") instanceof Map<?, ?> info)
+        || user.hasAny(CLEARED)
+        || "OPENBAAR".equals(info.get("vertrouwelijkheid"))) {
+      return variables;
+    }
+    Map<String, Object> out = new LinkedHashMap<>(variables);
+    Object by = info.get("gedeeldDoor");
+    out.put(
+        "opsporingsinformatie",
+        "Gedeeld"
+            + (by == null ? "" : " door " + person.apply(String.valueOf(by)))
+            + "; gerubriceerd ("
+            + nl.knooppunt.processes.Labels.value(String.valueOf(info.get("vertrouwelijkheid")))
+            + "): de inhoud is alleen voor gerechtigden.");
+    return out;
+  }
+
   /** How a form names the signed-in user ("wordt ingevuld met uw naam (…)"). */
   private static String shownName(KnooppuntUser user) {
     return user.displayName() == null || user.displayName().isBlank()
@@ -521,7 +556,7 @@ public class TaskPages {
     Map<String, String> people = queries.people();
     java.util.function.Function<String, String> person = u -> people.getOrDefault(u, u);
     TaskItem item = TaskItem.of(t, user, Instant.now(), person);
-    Map<String, Object> variables = variables(detail);
+    Map<String, Object> variables = cleared(variables(detail), user, person);
     boolean open = t.getState() == TaskState.OPEN;
     boolean worker = AccessPolicy.permits(user, "completeTask");
     boolean mine = item.mine();
