@@ -51,6 +51,7 @@ class StoriesIT extends HubPages {
     // the NCTV declares: the end time comes filled in from the proposal; the decider moves it to
     // one hour and a minute from now, so the review before the end comes within the story
     nctv.opensTask(crisis, "Besluit_Afkondiging");
+    assertThat(nctv.browser().accessibilityProblems()).as("decision page").isEmpty();
     assertThat(nctv.reads(By.id("standpunten"))).contains("Utrecht").contains("Steunt");
     nctv.chooses("uitkomst", "AFKONDIGEN");
     assertThat(nctv.valueOf("eindtijd")).as("filled in from the proposal").isNotBlank();
@@ -60,6 +61,7 @@ class StoriesIT extends HubPages {
 
     // every gezag is told before the public: the mayor reads the notice on her phone and confirms
     String notice = mayor.readsNoticeOf(crisis);
+    assertThat(mayor.browser().accessibilityProblems()).as("notice page").isEmpty();
     mayor.browser().screenshot(SCREENSHOTS, "melding");
     mayor.confirmsReceipt();
     assertThat(notice)
@@ -94,6 +96,7 @@ class StoriesIT extends HubPages {
     // the region's officer follows it on a phone: the crisis page fits the screen
     utrecht.goesTo("/crises/" + crisis);
     assertThat(utrecht.browser().scrollsSideways()).as("crisis page at 390 px").isFalse();
+    assertThat(utrecht.browser().accessibilityProblems()).as("crisis page").isEmpty();
     utrecht.goesTo("/taken");
     assertThat(utrecht.browser().scrollsSideways()).as("inbox at 390 px").isFalse();
 
@@ -296,6 +299,7 @@ class StoriesIT extends HubPages {
     operator.goesTo("/crises/" + crisis);
     String banner = operator.browser().until(d -> d.findElement(By.id("stilstand")).getText());
     assertThat(banner).contains("Proces staat stil").contains("Dreigingsniveau 5 registreren");
+    assertThat(operator.browser().accessibilityProblems()).as("crisis page, stuck").isEmpty();
     operator.browser().screenshot(SCREENSHOTS, "proces-staat-stil");
     operator.goesTo("/operator");
     assertThat(operator.reads(By.cssSelector("[data-crisis='" + crisis + "']")))
