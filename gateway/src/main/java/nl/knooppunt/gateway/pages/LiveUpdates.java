@@ -77,7 +77,7 @@ public class LiveUpdates implements SmartLifecycle {
       emitter.complete();
       return emitter;
     }
-    emitters.add(emitter);
+    add(emitter);
     emitter.onCompletion(() -> emitters.remove(emitter));
     emitter.onTimeout(() -> emitters.remove(emitter));
     emitter.onError(e -> emitters.remove(emitter));
@@ -87,6 +87,11 @@ public class LiveUpdates implements SmartLifecycle {
       emitters.remove(emitter);
     }
     return emitter;
+  }
+
+  /** Registers an open stream (the endpoint, and tests). */
+  void add(SseEmitter emitter) {
+    emitters.add(emitter);
   }
 
   /** The event a new stream gets first: the read model's version now. */
@@ -108,26 +113,42 @@ public class LiveUpdates implements SmartLifecycle {
     return emitters.size();
   }
 
+  /**
+   * Runs on the timer: nothing may escape, or the executor cancels the schedule and no page hears
+   * of a change again until the gateway restarts.
+   */
   private void flush() {
-    if (!dirty.getAndSet(false)) {
-      return;
+    try {
+      if (!dirty.getAndSet(false)) {
+        return;
+      }
+      long id = sequence.incrementAndGet();
+      send(SseEmitter.event().name(EVENT).id(Long.toString(id)).data(Long.toString(version.get())));
+    } catch (RuntimeException e) {
+      LOG.warn("live update not sent: {}", e.toString());
     }
-    long id = sequence.incrementAndGet();
-    send(SseEmitter.event().name(EVENT).id(Long.toString(id)).data(Long.toString(version.get())));
   }
 
   private void heartbeat() {
-    send(SseEmitter.event().comment("hartslag"));
+    try {
+      send(SseEmitter.event().comment("hartslag"));
+    } catch (RuntimeException e) {
+      LOG.warn("heartbeat not sent: {}", e.toString());
+    }
   }
 
   private void send(SseEmitter.SseEventBuilder event) {
     for (SseEmitter emitter : emitters) {
       try {
         emitter.send(event);
-      } catch (IOException | IllegalStateException e) {
+      } catch (IOException | RuntimeException e) {
         LOG.debug("live update stream closed: {}", e.toString());
         emitters.remove(emitter);
-        emitter.completeWithError(e);
+        try {
+          emitter.completeWithError(e);
+        } catch (RuntimeException alreadyDone) {
+          // the stream was closed by the other side meanwhile: nothing left to complete
+        }
       }
     }
   }
