@@ -16,6 +16,7 @@ import nl.knooppunt.engine.command.Command;
 import nl.knooppunt.engine.runtime.ActivatedJobData;
 import nl.knooppunt.engine.runtime.Engine;
 import nl.knooppunt.engine.runtime.EngineLoop;
+import nl.knooppunt.engine.runtime.JobRequest;
 import nl.knooppunt.engine.runtime.state.DeployedProcess;
 
 /**
@@ -404,9 +405,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       pollMs = DEFAULT_LONG_POLL_MS;
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, pollMs));
-    EngineLoop.JobRequest[] holder = new EngineLoop.JobRequest[1];
+    JobRequest[] holder = new JobRequest[1];
     holder[0] =
-        new EngineLoop.JobRequest(
+        new JobRequest(
             request.getType(),
             request.getWorker(),
             request.getTimeout(),
@@ -445,9 +446,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
               "Expected a non-empty job type and a timeout of at least 1 ms"));
       return;
     }
-    EngineLoop.JobRequest[] holder = new EngineLoop.JobRequest[1];
+    JobRequest[] holder = new JobRequest[1];
     holder[0] =
-        new EngineLoop.JobRequest(
+        new JobRequest(
             request.getType(),
             request.getWorker(),
             request.getTimeout(),

@@ -2,9 +2,7 @@ package nl.knooppunt.engine.runtime;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import nl.knooppunt.engine.EngineException;
 import nl.knooppunt.engine.command.Command;
@@ -29,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * The single engine thread. It takes commands from a queue, applies them to the {@link Engine},
  * appends them to the {@link Journal}, and after one fsync for the whole batch (group commit)
  * answers the requests and delivers the records to the listeners. It also fires what is due
- * (timers, job time-outs), serves long-polling job activations and job streams, and takes
- * snapshots.
+ * (timers, job time-outs) and takes snapshots. Long-polling job activations and job streams wait in
+ * its {@link JobBroker}, which activates through the same command path as client commands.
  */
 public final class EngineLoop implements EngineHooks, AutoCloseable {
 
@@ -42,42 +39,6 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
   @FunctionalInterface
   public interface Callback {
     void done(Object result, EngineException error);
-  }
-
-  /** A waiting ActivateJobs request (long polling) or a job stream. */
-  public static final class JobRequest {
-    final String type;
-    final String worker;
-    final long timeout;
-    final int max;
-    final List<String> fetchVariables;
-    final long deadlineNanos;
-    final boolean stream;
-    final Consumer<List<ActivatedJobData>> consumer;
-    volatile boolean cancelled;
-
-    public JobRequest(
-        String type,
-        String worker,
-        long timeout,
-        int max,
-        List<String> fetchVariables,
-        long deadlineNanos,
-        boolean stream,
-        Consumer<List<ActivatedJobData>> consumer) {
-      this.type = type;
-      this.worker = worker;
-      this.timeout = timeout;
-      this.max = max;
-      this.fetchVariables = fetchVariables;
-      this.deadlineNanos = deadlineNanos;
-      this.stream = stream;
-      this.consumer = consumer;
-    }
-
-    public void cancel() {
-      cancelled = true;
-    }
   }
 
   private record Submit(Command command, Callback callback, Callback onEnd) {}
@@ -99,7 +60,7 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
   private final Map<Long, Callback> pendingRequests = new ConcurrentHashMap<>();
   private final Map<Long, List<Callback>> resultWaiters = new HashMap<>();
   private final Map<Long, Map<String, Object>> endedNow = new LinkedHashMap<>();
-  private final LinkedList<JobRequest> jobRequests = new LinkedList<>();
+  private final JobBroker jobBroker;
   private final AtomicLong requestIds = new AtomicLong(1);
   private final Thread thread;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -113,6 +74,12 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
     this.snapshots = snapshots;
     this.snapshotEvery = snapshotEvery;
     engine.setHooks(this);
+    this.jobBroker =
+        new JobBroker(
+            type -> !engine.state().activatable(type).isEmpty(),
+            this::activate,
+            afterCommit::add,
+            System::nanoTime);
     this.thread = new Thread(this::run, "knooppunt-engine");
     this.thread.setDaemon(true);
   }
@@ -187,29 +154,12 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
 
   /** Registers a long-polling request or a stream. */
   public void addJobRequest(JobRequest request) {
-    runOnLoop(
-        () -> {
-          if (request.cancelled) {
-            return;
-          }
-          if (!request.stream) {
-            List<ActivatedJobData> jobs = activate(request, request.max);
-            if (!jobs.isEmpty()) {
-              afterCommit.add(() -> request.consumer.accept(jobs));
-              return;
-            }
-            if (request.deadlineNanos <= System.nanoTime()) {
-              afterCommit.add(() -> request.consumer.accept(List.of()));
-              return;
-            }
-          }
-          jobRequests.add(request);
-        });
+    runOnLoop(() -> jobBroker.add(request));
   }
 
   public void removeJobRequest(JobRequest request) {
     request.cancel();
-    runOnLoop(() -> jobRequests.remove(request));
+    runOnLoop(() -> jobBroker.remove(request));
   }
 
   /**
@@ -269,8 +219,8 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
         if (engine.state().nextDue() <= engine.clock()) {
           processCommand(new Command.Tick(), null, null);
         }
-        dispatchJobs();
-        expireJobRequests();
+        jobBroker.dispatch();
+        jobBroker.expire();
         commit();
       }
     } catch (InterruptedException e) {
@@ -308,16 +258,34 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
         wait = Math.min(wait, due - now);
       }
     }
-    long nowNanos = System.nanoTime();
-    for (JobRequest r : jobRequests) {
-      if (!r.stream) {
-        wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(r.deadlineNanos - nowNanos) + 1);
-      }
-    }
-    return Math.max(0, wait);
+    return Math.max(0, jobBroker.waitMillis(wait));
   }
 
   private void processCommand(Command command, Callback callback, Callback end) {
+    Outcome outcome = apply(command);
+    Object result = outcome.result();
+    EngineException error = outcome.error();
+    if (callback != null) {
+      afterCommit.add(() -> callback.done(result, error));
+    }
+    if (end != null && error == null && result instanceof Engine.CreateResult created) {
+      long key = created.processInstanceKey();
+      if (endedNow.containsKey(key)) {
+        Map<String, Object> vars = endedNow.get(key);
+        afterCommit.add(() -> end.done(vars, null));
+      } else {
+        resultWaiters.computeIfAbsent(key, k -> new ArrayList<>()).add(end);
+      }
+    }
+  }
+
+  private record Outcome(Object result, EngineException error) {}
+
+  /**
+   * The command path: applies a command at the engine time and journals it (a rejected one too,
+   * replay rejects it again; an ActivateJobs only when it activated jobs, with their keys).
+   */
+  private Outcome apply(Command command) {
     long now = engine.clock();
     engine.setNow(now);
     endedNow.clear();
@@ -346,20 +314,16 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
     if (journaled != null) {
       journal.append(new JournalEntry(now, journaled));
     }
-    if (callback != null) {
-      Object r = result;
-      EngineException e = error;
-      afterCommit.add(() -> callback.done(r, e));
-    }
-    if (end != null && error == null && result instanceof Engine.CreateResult created) {
-      long key = created.processInstanceKey();
-      if (endedNow.containsKey(key)) {
-        Map<String, Object> vars = endedNow.get(key);
-        afterCommit.add(() -> end.done(vars, null));
-      } else {
-        resultWaiters.computeIfAbsent(key, k -> new ArrayList<>()).add(end);
-      }
-    }
+    return new Outcome(result, error);
+  }
+
+  /** The job broker's activations take the command path. */
+  @SuppressWarnings("unchecked")
+  private List<ActivatedJobData> activate(Command.ActivateJobs command) {
+    Outcome outcome = apply(command);
+    return outcome.error() != null || outcome.result() == null
+        ? List.of()
+        : (List<ActivatedJobData>) outcome.result();
   }
 
   private void answer(Query q) {
@@ -379,91 +343,6 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
     Object r = result;
     EngineException e = error;
     afterCommit.add(() -> q.callback().done(r, e));
-  }
-
-  private List<ActivatedJobData> activate(JobRequest r, int max) {
-    if (engine.state().activatable(r.type).isEmpty()) {
-      return List.of();
-    }
-    Command.ActivateJobs cmd =
-        new Command.ActivateJobs(r.type, r.worker, r.timeout, max, r.fetchVariables, null);
-    long now = engine.clock();
-    engine.setNow(now);
-    List<ActivatedJobData> jobs = engine.jobs.activate(cmd);
-    if (!jobs.isEmpty()) {
-      journal.append(
-          new JournalEntry(
-              now, cmd.withJobKeys(jobs.stream().map(ActivatedJobData::key).toList())));
-    }
-    return jobs;
-  }
-
-  private void dispatchJobs() {
-    if (jobRequests.isEmpty()) {
-      return;
-    }
-    Iterator<JobRequest> it = jobRequests.iterator();
-    while (it.hasNext()) {
-      JobRequest r = it.next();
-      if (r.cancelled) {
-        it.remove();
-        continue;
-      }
-      if (engine.state().activatable(r.type).isEmpty()) {
-        continue;
-      }
-      if (r.stream) {
-        List<ActivatedJobData> jobs = activate(r, Integer.MAX_VALUE);
-        if (!jobs.isEmpty()) {
-          afterCommit.add(() -> r.consumer.accept(jobs));
-        }
-        // rotate streams so several workers share the work
-        it.remove();
-        jobRequests.addLast(r);
-        break;
-      }
-      List<ActivatedJobData> jobs = activate(r, r.max);
-      if (!jobs.isEmpty()) {
-        it.remove();
-        afterCommit.add(() -> r.consumer.accept(jobs));
-      }
-    }
-    // a rotated stream may have left jobs for others
-    boolean more = false;
-    for (JobRequest r : jobRequests) {
-      if (!r.cancelled && !engine.state().activatable(r.type).isEmpty()) {
-        more = true;
-        break;
-      }
-    }
-    if (more) {
-      for (JobRequest r : new ArrayList<>(jobRequests)) {
-        if (r.cancelled || engine.state().activatable(r.type).isEmpty()) {
-          continue;
-        }
-        List<ActivatedJobData> jobs = activate(r, r.stream ? Integer.MAX_VALUE : r.max);
-        if (!jobs.isEmpty()) {
-          if (!r.stream) {
-            jobRequests.remove(r);
-          }
-          afterCommit.add(() -> r.consumer.accept(jobs));
-        }
-      }
-    }
-  }
-
-  private void expireJobRequests() {
-    long now = System.nanoTime();
-    Iterator<JobRequest> it = jobRequests.iterator();
-    while (it.hasNext()) {
-      JobRequest r = it.next();
-      if (r.cancelled) {
-        it.remove();
-      } else if (!r.stream && r.deadlineNanos <= now) {
-        it.remove();
-        afterCommit.add(() -> r.consumer.accept(List.of()));
-      }
-    }
   }
 
   private void commit() {
@@ -502,14 +381,7 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
   private void failOutstanding() {
     EngineException closed =
         new EngineException(EngineException.Reason.UNAVAILABLE, "the engine is shutting down");
-    for (JobRequest r : jobRequests) {
-      try {
-        r.consumer.accept(List.of());
-      } catch (RuntimeException e) {
-        // client gone
-      }
-    }
-    jobRequests.clear();
+    jobBroker.closeAll();
     Object task;
     while ((task = queue.poll()) != null) {
       if (task instanceof Submit s && s.callback() != null) {
