@@ -69,7 +69,7 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
 
   public EngineLoop(Engine engine, Journal journal, SnapshotStore snapshots, long snapshotEvery) {
     this.engine = engine;
-    this.reader = new StateReader(engine);
+    this.reader = engine.reader();
     this.journal = journal;
     this.snapshots = snapshots;
     this.snapshotEvery = snapshotEvery;

@@ -11,64 +11,41 @@ import nl.knooppunt.engine.runtime.state.ElementInstance;
 import nl.knooppunt.engine.runtime.state.Incident;
 import nl.knooppunt.engine.runtime.state.Job;
 
-/** Jobs: creation, activation, completion, failure with retries/back-off, errors, time-outs. */
+/**
+ * The job commands: activation, yielding, completion, failure with retries and back-off, thrown
+ * errors, retries and time-out updates, and the time-outs and back-offs that end (Tick). A
+ * completed job completes its element (or, for a task listener, goes on with the user task); a
+ * thrown error is caught by the nearest error boundary. The jobs themselves are {@link Jobs}.
+ */
 final class JobProcessor {
 
-  private final Engine engine;
+  private final EngineContext ctx;
+  private final Jobs jobs;
+  private final Variables variables;
+  private final EventScopes scopes;
+  private final UserTasks userTasks;
+  private final UserTaskProcessor userTaskCommands;
+  private final BpmnExecutor executor;
 
-  JobProcessor(Engine engine) {
-    this.engine = engine;
+  JobProcessor(
+      EngineContext ctx,
+      Jobs jobs,
+      Variables variables,
+      EventScopes scopes,
+      UserTasks userTasks,
+      UserTaskProcessor userTaskCommands,
+      BpmnExecutor executor) {
+    this.ctx = ctx;
+    this.jobs = jobs;
+    this.variables = variables;
+    this.scopes = scopes;
+    this.userTasks = userTasks;
+    this.userTaskCommands = userTaskCommands;
+    this.executor = executor;
   }
 
   private EngineState state() {
-    return engine.state();
-  }
-
-  Job createJob(
-      ElementInstance inst,
-      String type,
-      int retries,
-      Map<String, String> headers,
-      String kind,
-      String listenerEventType,
-      long userTaskKey) {
-    Job job = new Job();
-    job.key = state().newKey();
-    job.type = type;
-    job.retries = retries;
-    job.elementInstanceKey = inst.key;
-    job.processInstanceKey = inst.processInstanceKey;
-    job.processDefinitionKey = inst.processDefinitionKey;
-    job.bpmnProcessId = inst.bpmnProcessId;
-    job.version = inst.version;
-    job.elementId = inst.elementId;
-    job.customHeaders = new LinkedHashMap<>(headers);
-    job.kind = kind;
-    job.listenerEventType = listenerEventType;
-    job.userTaskKey = userTaskKey;
-    job.created = engine.now();
-    state().putJob(job);
-    inst.jobKey = job.key;
-    engine.record("JOB", "CREATED", job.key, value(job));
-    return job;
-  }
-
-  static Map<String, Object> value(Job job) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("type", job.type);
-    v.put("worker", job.worker);
-    v.put("retries", job.retries);
-    v.put("deadline", job.deadline);
-    v.put("errorMessage", job.errorMessage);
-    v.put("elementId", job.elementId);
-    v.put("elementInstanceKey", job.elementInstanceKey);
-    v.put("processInstanceKey", job.processInstanceKey);
-    v.put("bpmnProcessId", job.bpmnProcessId);
-    v.put("processDefinitionKey", job.processDefinitionKey);
-    v.put("customHeaders", job.customHeaders);
-    v.put("jobKind", job.kind);
-    v.put("listenerEventType", job.listenerEventType);
-    return v;
+    return ctx.state();
   }
 
   List<ActivatedJobData> activate(Command.ActivateJobs c) {
@@ -100,10 +77,10 @@ final class JobProcessor {
     for (Job job : picked) {
       state().unindexJob(job);
       job.state = Job.State.ACTIVATED;
-      job.deadline = engine.now() + c.timeout();
+      job.deadline = ctx.now() + c.timeout();
       job.worker = c.worker() == null ? "" : c.worker();
       state().indexJob(job);
-      engine.record("JOB", "ACTIVATED", job.key, value(job));
+      jobs.record(job, "ACTIVATED");
       String json = jsonByKey.get(job.key);
       if (json == null) {
         json = writeJson(variablesFor(job, c.fetchVariables()));
@@ -131,7 +108,7 @@ final class JobProcessor {
     ElementInstance inst = state().instances.get(job.elementInstanceKey);
     Map<String, Object> all =
         inst != null
-            ? engine.variables().visible(inst)
+            ? variables.visible(inst)
             : job.variablesSnapshot == null ? Map.of() : job.variablesSnapshot;
     if (fetch == null || fetch.isEmpty()) {
       return new LinkedHashMap<>(all);
@@ -149,7 +126,7 @@ final class JobProcessor {
     if (!"TASK_LISTENER".equals(job.kind)) {
       return null;
     }
-    return engine.userTasks.propertiesForListener(job.userTaskKey);
+    return userTasks.propertiesForListener(job.userTaskKey);
   }
 
   private Job existing(long key, String action) {
@@ -170,7 +147,7 @@ final class JobProcessor {
         job.worker = "";
         job.deadline = -1;
         state().indexJob(job);
-        engine.record("JOB", "YIELDED", job.key, value(job));
+        jobs.record(job, "YIELDED");
       }
     }
     return null;
@@ -194,16 +171,16 @@ final class JobProcessor {
               + " variables");
     }
     state().removeJob(job);
-    engine.record("JOB", "COMPLETED", job.key, value(job));
+    jobs.record(job, "COMPLETED");
     if ("TASK_LISTENER".equals(job.kind)) {
-      engine.userTasks.onListenerJobCompleted(job, c.result());
+      userTaskCommands.onListenerJobCompleted(job, c.result());
       return null;
     }
     ElementInstance inst = state().instances.get(job.elementInstanceKey);
     if (inst != null) {
       inst.jobKey = -1;
       inst.pendingVariables = c.variables();
-      engine.executor.completeElement(inst, null);
+      executor.complete(inst, null);
     }
     return null;
   }
@@ -224,35 +201,26 @@ final class JobProcessor {
     job.worker = "";
     ElementInstance inst = state().instances.get(job.elementInstanceKey);
     if (inst != null && c.variables() != null) {
-      engine.variables().setAllLocal(inst, c.variables());
+      variables.setAllLocal(inst, c.variables());
     }
     if (job.retries > 0) {
       if (c.retryBackOff() > 0) {
         job.state = Job.State.BACKOFF;
-        job.backoffUntil = engine.now() + c.retryBackOff();
+        job.backoffUntil = ctx.now() + c.retryBackOff();
       } else {
         job.state = Job.State.ACTIVATABLE;
       }
       state().indexJob(job);
-      engine.record("JOB", "FAILED", job.key, value(job));
+      jobs.record(job, "FAILED");
       return null;
     }
     job.state = Job.State.FAILED;
-    engine.record("JOB", "FAILED", job.key, value(job));
-    raiseJobIncident(
+    jobs.record(job, "FAILED");
+    jobs.raiseIncident(
         job,
-        "JOB_NO_RETRIES",
+        Incidents.ErrorType.JOB_NO_RETRIES,
         job.errorMessage.isEmpty() ? "No more retries left." : job.errorMessage);
     return null;
-  }
-
-  private void raiseJobIncident(Job job, String type, String message) {
-    ElementInstance inst = state().instances.get(job.elementInstanceKey);
-    if (inst == null) {
-      return;
-    }
-    Incident incident = engine.raiseIncidentForJob(inst, job.key, type, message);
-    job.incidentKey = incident.key;
   }
 
   Object throwError(Command.ThrowError c) {
@@ -266,23 +234,23 @@ final class JobProcessor {
               + "'");
     }
     ElementInstance inst = state().instances.get(job.elementInstanceKey);
-    BpmnExecutor.ErrorCatch caught =
-        inst == null ? null : engine.executor.findErrorCatch(inst, c.errorCode());
+    EventScopes.ErrorCatch caught =
+        inst == null ? null : scopes.findErrorCatch(inst, c.errorCode());
     state().unindexJob(job);
     job.errorCode = c.errorCode();
     job.errorMessage = c.errorMessage() == null ? "" : c.errorMessage();
     if (caught != null) {
       state().removeJob(job);
-      engine.record("JOB", "ERROR_THROWN", job.key, value(job));
+      jobs.record(job, "ERROR_THROWN");
       inst.jobKey = -1;
-      engine.executor.catchError(caught, c.variables());
+      executor.catchError(caught, c.variables());
       return null;
     }
     job.state = Job.State.ERROR_THROWN;
-    engine.record("JOB", "ERROR_THROWN", job.key, value(job));
-    raiseJobIncident(
+    jobs.record(job, "ERROR_THROWN");
+    jobs.raiseIncident(
         job,
-        "UNHANDLED_ERROR_EVENT",
+        Incidents.ErrorType.UNHANDLED_ERROR_EVENT,
         "Expected to throw an error event with the code '"
             + c.errorCode()
             + "' with message '"
@@ -302,7 +270,7 @@ final class JobProcessor {
               + "'");
     }
     job.retries = c.retries();
-    engine.record("JOB", "RETRIES_UPDATED", job.key, value(job));
+    jobs.record(job, "RETRIES_UPDATED");
     return null;
   }
 
@@ -317,21 +285,21 @@ final class JobProcessor {
               + "')");
     }
     state().unindexJob(job);
-    job.deadline = engine.now() + c.timeout();
+    job.deadline = ctx.now() + c.timeout();
     state().indexJob(job);
-    engine.record("JOB", "TIMEOUT_UPDATED", job.key, value(job));
+    jobs.record(job, "TIMEOUT_UPDATED");
     return null;
   }
 
   void timeOutJobs() {
-    for (Job job : state().dueJobs(engine.now())) {
+    for (Job job : state().dueJobs(ctx.now())) {
       state().unindexJob(job);
       String intent = job.state == Job.State.ACTIVATED ? "TIMED_OUT" : "RECURRED_AFTER_BACKOFF";
       job.state = Job.State.ACTIVATABLE;
       job.worker = "";
       job.deadline = -1;
       state().indexJob(job);
-      engine.record("JOB", intent, job.key, value(job));
+      jobs.record(job, intent);
     }
   }
 
@@ -342,24 +310,12 @@ final class JobProcessor {
     }
     job.incidentKey = -1;
     if (job.state == Job.State.FAILED && job.retries <= 0) {
-      raiseJobIncident(job, "JOB_NO_RETRIES", "No more retries left.");
+      jobs.raiseIncident(job, Incidents.ErrorType.JOB_NO_RETRIES, "No more retries left.");
       return;
     }
     state().unindexJob(job);
     job.state = Job.State.ACTIVATABLE;
     state().indexJob(job);
-    engine.record("JOB", "RECURRED_AFTER_BACKOFF", job.key, value(job));
-  }
-
-  void cancelJobOf(ElementInstance inst) {
-    if (inst.jobKey < 0) {
-      return;
-    }
-    Job job = state().jobs.get(inst.jobKey);
-    inst.jobKey = -1;
-    if (job != null) {
-      state().removeJob(job);
-      engine.record("JOB", "CANCELED", job.key, value(job));
-    }
+    jobs.record(job, "RECURRED_AFTER_BACKOFF");
   }
 }

@@ -65,14 +65,14 @@ public final class StateReader {
       long startTime,
       boolean hasIncident) {}
 
-  private final Engine engine;
+  private final EngineContext ctx;
 
-  StateReader(Engine engine) {
-    this.engine = engine;
+  StateReader(EngineContext ctx) {
+    this.ctx = ctx;
   }
 
   private EngineState state() {
-    return engine.state();
+    return ctx.state();
   }
 
   /** The active incidents that match, in creation order. */
@@ -141,7 +141,7 @@ public final class StateReader {
   private ProcessInstanceSnapshot snapshot(ElementInstance root, Set<Long> withIncident) {
     String name = null;
     if (state().processes.containsKey(root.processDefinitionKey)) {
-      ProcessModel model = engine.model(root.processDefinitionKey);
+      ProcessModel model = ctx.model(root.processDefinitionKey);
       name = model == null ? null : model.process().name;
     }
     // as Camunda's exporter: the process name, else the process id

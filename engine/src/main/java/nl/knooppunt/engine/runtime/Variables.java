@@ -13,10 +13,10 @@ import nl.knooppunt.engine.runtime.state.ElementInstance;
  * that already defines it, else creates it in the process instance scope.
  */
 final class Variables {
-  private final Engine engine;
+  private final EngineContext ctx;
 
-  Variables(Engine engine) {
-    this.engine = engine;
+  Variables(EngineContext ctx) {
+    this.ctx = ctx;
   }
 
   /** All variables visible from {@code scope}: inner scopes shadow outer ones. */
@@ -33,7 +33,7 @@ final class Variables {
   }
 
   private ElementInstance parentInSameProcess(ElementInstance s) {
-    return s.parentKey < 0 ? null : engine.state().instances.get(s.parentKey);
+    return s.parentKey < 0 ? null : ctx.state().instances.get(s.parentKey);
   }
 
   void setLocal(ElementInstance scope, String name, Object value) {
@@ -48,7 +48,7 @@ final class Variables {
     v.put("scopeKey", scope.key);
     v.put("processInstanceKey", scope.processInstanceKey);
     v.put("bpmnProcessId", scope.bpmnProcessId);
-    engine.record("VARIABLE", existed ? "UPDATED" : "CREATED", scope.key, v);
+    ctx.record("VARIABLE", existed ? "UPDATED" : "CREATED", scope.key, v);
   }
 
   void setAllLocal(ElementInstance scope, Map<String, Object> vars) {
