@@ -1,51 +1,37 @@
 package nl.knooppunt.workers.acknowledgement;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import nl.knooppunt.processes.events.Acknowledgement;
 import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CloudEventJson;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.UnreadableEventException;
 
 /**
- * An acknowledgement of one notice, read from a {@link CloudEvent} of type {@link
- * EventType#BEVESTIGING}: {@code data.notificatieId}, {@code data.bevestigdDoor}, {@code
- * data.bevestigdOp} (ISO 8601; the event time when absent).
+ * An acknowledgement of one notice as the workers pass it on: a record on the acknowledgements
+ * topic of type {@link EventType#BEVESTIGING} with an {@link Acknowledgement} ({@code
+ * notificationId}, {@code acknowledgedBy}, {@code acknowledgedAt}: the event time when absent).
  */
-record Acknowledgement(
+record ReceivedAcknowledgement(
     String eventId, String notificationId, String acknowledgedBy, Instant acknowledgedAt) {
 
-  static Acknowledgement from(CloudEvent event) {
-    List<String> problems = new ArrayList<>();
-    if (!EventType.BEVESTIGING.type().equals(event.type())) {
-      problems.add(
-          "type is '" + event.type() + "', expected '" + EventType.BEVESTIGING.type() + "'");
+  static ReceivedAcknowledgement from(String record) {
+    CloudEvent<EventPayload> event;
+    try {
+      event = CloudEventJson.read(record);
+    } catch (UnreadableEventException e) {
+      throw new MalformedAcknowledgementException(e.getMessage());
     }
-    Map<String, Object> data = event.data();
-    String notificationId = text(data, "notificatieId", problems);
-    String by = text(data, "bevestigdDoor", problems);
-    Instant at = event.time();
-    Object atValue = data.get("bevestigdOp");
-    if (atValue != null) {
-      try {
-        at = Instant.parse(atValue.toString());
-      } catch (RuntimeException e) {
-        problems.add("data.bevestigdOp is not an ISO 8601 instant: " + atValue);
-      }
+    if (event.type() != EventType.BEVESTIGING || !(event.data() instanceof Acknowledgement ack)) {
+      throw new MalformedAcknowledgementException(
+          "type is '" + event.type().type() + "', expected '" + EventType.BEVESTIGING.type() + "'");
     }
-    if (!problems.isEmpty()) {
-      throw new MalformedAcknowledgementException(String.join("; ", problems));
-    }
-    return new Acknowledgement(event.id(), notificationId, by, at);
-  }
-
-  private static String text(Map<String, Object> data, String field, List<String> problems) {
-    Object value = data.get(field);
-    if (value == null || value.toString().isBlank()) {
-      problems.add("data." + field + " is missing");
-      return null;
-    }
-    return value.toString();
+    return new ReceivedAcknowledgement(
+        event.id(),
+        ack.notificationId(),
+        ack.acknowledgedBy(),
+        ack.acknowledgedAt() != null ? ack.acknowledgedAt() : event.time());
   }
 
   /** The record can never be processed: it goes to the dead-letter topic, not back in line. */
