@@ -243,10 +243,12 @@ public class Projector {
    * process came first (a crisis started by a message), they fill in the row it left.
    */
   private void crisisStarted(CloudEvent<?> e, CrisisStarted d) {
+    // sorted, as every later change keeps them: the same row whichever event came first
     List<String> regions =
-        !d.regions().isEmpty() || d.area() == null || d.area().kind() == null
-            ? d.regions()
-            : directory.regionsOf(d.area().kind().name(), d.area().codes());
+        (!d.regions().isEmpty() || d.area() == null || d.area().kind() == null
+                ? d.regions()
+                : directory.regionsOf(d.area().kind().name(), d.area().codes()))
+            .stream().distinct().sorted().toList();
     Object start = d.startVariables();
     jdbc.update(
         "insert into crisis (crisis_id, process_id, title, status, exercise, area_kind, area_codes,"

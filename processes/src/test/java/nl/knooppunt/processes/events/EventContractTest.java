@@ -325,6 +325,13 @@ class EventContractTest {
     assertThat(ack.actor()).isNull();
   }
 
+  @Test
+  void anAcknowledgementIsOneEventWhicheverPathItTakes() {
+    assertThat(Acknowledgement.eventId("DN5-1/afkondiging/BM-GM0344"))
+        .isEqualTo("melding-bevestigd:DN5-1/afkondiging/BM-GM0344");
+    assertThat(EventType.MELDING_BEVESTIGD.payload()).isEqualTo(EventType.BEVESTIGING.payload());
+  }
+
   private static List<String> fieldsOfData(String json) {
     try {
       List<String> names = new java.util.ArrayList<>();
