@@ -11,11 +11,11 @@ ISR="${MIN_INSYNC_REPLICAS:-2}"
 
 # name | partitions | configs
 TOPICS=(
-  "knooppunt.notifications.v1|12|cleanup.policy=delete,retention.ms=2592000000"
-  "knooppunt.acknowledgements.v1|12|cleanup.policy=delete,retention.ms=2592000000"
-  "knooppunt.acknowledgements.v1.dlt|3|cleanup.policy=delete,retention.ms=7776000000"
-  "knooppunt.events.v1|12|cleanup.policy=delete,retention.ms=-1,retention.bytes=-1"
-  "knooppunt.threat-levels.v1|6|cleanup.policy=compact,min.compaction.lag.ms=3600000,delete.retention.ms=604800000"
+  "knooppunt.notifications.v2|12|cleanup.policy=delete,retention.ms=2592000000"
+  "knooppunt.acknowledgements.v2|12|cleanup.policy=delete,retention.ms=2592000000"
+  "knooppunt.acknowledgements.v2.dlt|3|cleanup.policy=delete,retention.ms=7776000000"
+  "knooppunt.events.v2|12|cleanup.policy=delete,retention.ms=-1,retention.bytes=-1"
+  "knooppunt.threat-levels.v2|6|cleanup.policy=compact,min.compaction.lag.ms=3600000,delete.retention.ms=604800000"
 )
 
 for t in "${TOPICS[@]}"; do

@@ -183,10 +183,7 @@ class AccessMatrixIT extends GatewayITBase {
               (t, u) -> {
                 t.notification =
                     t.fixtures.notificationTo(
-                        t.dn5,
-                        u == null ? "BM-GM0344" : RECIPIENTS.getOrDefault(u, "BM-GM0344"),
-                        null,
-                        "VR09");
+                        t.dn5, u == null ? "BM-GM0344" : RECIPIENTS.getOrDefault(u, "BM-GM0344"));
                 return "/api/v1/notifications/acknowledgements";
               },
               t -> Map.of("notificationId", t.notification),

@@ -1,18 +1,24 @@
 package nl.knooppunt.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.knooppunt.gateway.events.Envelope;
-import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.readmodel.Projector;
 import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.events.Area;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CrisisStarted;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.Notice;
+import nl.knooppunt.processes.events.TaskCreated;
+import nl.knooppunt.processes.variabelen.Aanvraag;
+import nl.knooppunt.processes.variabelen.BijstandStart;
+import nl.knooppunt.processes.variabelen.Gebied;
 import org.springframework.stereotype.Component;
 
 /** Test data, created the way production creates it: events through the projector. */
@@ -39,26 +45,38 @@ public class Fixtures {
   private static final AtomicInteger IDS = new AtomicInteger();
 
   private final Projector projector;
-  private final ObjectMapper json;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  public Fixtures(
-      Projector projector, ObjectMapper json, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+  public Fixtures(Projector projector, org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.projector = projector;
-    this.json = json;
   }
 
-  private Envelope event(String type, String crisisId, ObjectNode data, boolean exercise) {
-    return new Envelope(
-        "fixture:" + UUID.randomUUID(),
-        type,
-        "test",
-        Instant.now(),
-        crisisId,
-        "test",
-        exercise,
-        data);
+  /** Applies one event of the contract now, as {@code actor} (null: the processes). */
+  public void apply(
+      EventType type, String crisisId, boolean exercise, String actor, EventPayload data) {
+    apply(type, crisisId, Instant.now(), exercise, actor, data);
+  }
+
+  /** Applies one event of the contract at {@code time}, as {@code actor}. */
+  public void apply(
+      EventType type,
+      String crisisId,
+      Instant time,
+      boolean exercise,
+      String actor,
+      EventPayload data) {
+    projector.apply(
+        new CloudEvent<>(
+            "fixture:" + UUID.randomUUID(),
+            type,
+            "/test",
+            time,
+            crisisId,
+            exercise,
+            actor,
+            null,
+            data));
   }
 
   public String crisis(String process, String region, boolean exercise) {
@@ -74,24 +92,31 @@ public class Fixtures {
             + IDS.incrementAndGet()
             + "-"
             + UUID.randomUUID().toString().substring(0, 6);
-    ObjectNode data = json.createObjectNode();
-    data.put("process", process);
-    data.put("title", "Testcrisis " + id);
-    ObjectNode area = data.putObject("area");
-    area.put("kind", "VEILIGHEIDSREGIO");
-    area.putArray("codes").add(region);
-    area.put("name", region);
-    data.putArray("regions").add(region);
-    data.put("startedBy", "operator");
-    ObjectNode start = data.putObject("start");
-    start.put("crisisId", id);
-    start.put("aanvraagId", id);
-    start
-        .putObject("aanvraag")
-        .put("aanvragendeRegio", region)
-        .put("capaciteit", "BRANDWEER")
-        .put("aantal", 4);
-    projector.apply(event(EventType.CRISIS_GESTART.type(), id, data, exercise));
+    BijstandStart start =
+        "bijstandsaanvraag".equals(process)
+            ? new BijstandStart(
+                id,
+                id,
+                exercise,
+                new Aanvraag(region, Aanvraag.Capaciteit.BRANDWEER, 4, null, null, null, null),
+                "operator")
+            : null;
+    apply(
+        EventType.CRISIS_GESTART,
+        id,
+        exercise,
+        "test",
+        new CrisisStarted(
+            process,
+            "Testcrisis " + id,
+            new Area(Gebied.Soort.VEILIGHEIDSREGIO, List.of(region), region),
+            List.of(region),
+            null,
+            "operator",
+            null,
+            null,
+            null,
+            start));
     return id;
   }
 
@@ -107,46 +132,54 @@ public class Fixtures {
   /** An open task, already claimed by {@code assignee} (null: unclaimed). */
   public String task(String crisisId, Formulier form, List<String> groups, String assignee) {
     long key = TASK_KEYS.incrementAndGet();
-    ObjectNode data = json.createObjectNode();
-    data.put("taskKey", String.valueOf(key));
-    data.put("crisisId", crisisId);
-    data.put("process", "dreigingsniveau-5");
-    data.put("elementId", "Test_" + form.naam());
-    data.put("name", "Testtaak " + form.naam());
-    data.put("formKey", form.key());
-    data.put("sla", "PT1H");
-    data.put("dueAt", Instant.now().plus(Duration.ofHours(1)).toString());
-    groups.forEach(data.putArray("candidateGroups")::add);
-    data.putArray("candidateUsers");
-    if (assignee != null) {
-      data.put("assignee", assignee);
-    }
-    data.putObject("variables").put("crisisId", crisisId).put("reden", "test");
-    projector.apply(event(EventType.TAAK_AANGEMAAKT.type(), crisisId, data, false));
+    apply(
+        EventType.TAAK_AANGEMAAKT,
+        crisisId,
+        false,
+        "test",
+        new TaskCreated(
+            key,
+            "dreigingsniveau-5",
+            "Test_" + form.naam(),
+            null,
+            "Testtaak " + form.naam(),
+            form.key(),
+            "PT1H",
+            groups,
+            List.of(),
+            assignee,
+            Instant.now().plus(Duration.ofHours(1)),
+            null,
+            Map.of("crisisId", crisisId, "reden", "test")));
     return String.valueOf(key);
   }
 
   /** A call task of a silent round: the duty officer calls the recipient. */
   public String callTask(String crisisId, String recipientCode, String recipientName) {
     long key = TASK_KEYS.incrementAndGet();
-    ObjectNode data = json.createObjectNode();
-    data.put("taskKey", String.valueOf(key));
-    data.put("crisisId", crisisId);
-    data.put("process", "informeer-gezagen");
-    data.put("elementId", "Ontvanger_Bellen");
-    data.put("name", "Ontvanger telefonisch benaderen");
-    data.put("formKey", Formulier.TELEFONISCH_BENADEREN.key());
-    data.put("sla", "PT30M");
-    data.put("dueAt", Instant.now().plus(Duration.ofMinutes(30)).toString());
-    data.putArray("candidateGroups").add("landelijk-operator");
-    data.putArray("candidateUsers");
-    ObjectNode variables = data.putObject("variables").put("crisisId", crisisId);
-    variables
-        .putObject("ontvanger")
-        .put("code", recipientCode)
-        .put("naam", recipientName)
-        .put("soort", "GEZAG");
-    projector.apply(event(EventType.TAAK_AANGEMAAKT.type(), crisisId, data, false));
+    apply(
+        EventType.TAAK_AANGEMAAKT,
+        crisisId,
+        false,
+        "test",
+        new TaskCreated(
+            key,
+            "informeer-gezagen",
+            "Ontvanger_Bellen",
+            null,
+            "Ontvanger telefonisch benaderen",
+            Formulier.TELEFONISCH_BENADEREN.key(),
+            "PT30M",
+            List.of("landelijk-operator"),
+            List.of(),
+            null,
+            Instant.now().plus(Duration.ofMinutes(30)),
+            null,
+            Map.of(
+                "crisisId",
+                crisisId,
+                "ontvanger",
+                Map.of("code", recipientCode, "naam", recipientName, "soort", "GEZAG"))));
     return String.valueOf(key);
   }
 
@@ -165,50 +198,68 @@ public class Fixtures {
   /** A sent notification that asks for an acknowledgement. */
   public String notification(String crisisId, String municipalityCode, String vrCode) {
     String recipient = municipalityCode != null ? "BM-" + municipalityCode : vrCode;
-    return notice(
-        crisisId + "/afkondiging/" + recipient, crisisId, recipient, municipalityCode, vrCode);
+    return notice(crisisId + "/afkondiging/" + recipient, crisisId, recipient);
   }
 
   /** The fallback notice of a recipient of the declaration (the same notice, sent again). */
   public void fallback(String crisisId, String recipientCode) {
-    ObjectNode data = json.createObjectNode();
-    data.put("notificatieId", crisisId + "/afkondiging/" + recipientCode + "/fallback");
-    data.put("ontvanger", recipientCode);
-    data.put("kanaal", "EMAIL");
-    projector.apply(event(EventType.MELDING_FALLBACK_VERSTUURD.type(), crisisId, data, false));
+    fallbackOf(crisisId, crisisId + "/afkondiging/" + recipientCode, recipientCode);
+  }
+
+  /** The fallback notice of a notice: the same notice, sent again over the reserve channel. */
+  public void fallbackOf(String crisisId, String notificationId, String recipientCode) {
+    apply(
+        EventType.MELDING_FALLBACK_VERSTUURD,
+        crisisId,
+        false,
+        null,
+        notice(notificationId + "/fallback", crisisId, recipientCode, "EMAIL"));
   }
 
   /**
    * A notice of a declaration to one authority (its directory code, e.g. {@code
    * PC-MIDDEN-NEDERLAND}).
    */
-  public String notificationTo(
-      String crisisId, String recipientCode, String municipalityCode, String vrCode) {
+  public String notificationTo(String crisisId, String recipientCode) {
     String id =
         crisisId
             + "/afkondiging-"
             + UUID.randomUUID().toString().substring(0, 8)
             + "/"
             + recipientCode;
-    return notice(id, crisisId, recipientCode, municipalityCode, vrCode);
+    return notice(id, crisisId, recipientCode);
   }
 
-  private String notice(
-      String id, String crisisId, String recipientCode, String municipalityCode, String vrCode) {
-    ObjectNode data = json.createObjectNode();
-    data.put("notificationId", id);
-    data.put("crisisId", crisisId);
-    data.put("recipientCode", recipientCode);
-    data.put("recipientName", "Ontvanger " + id);
-    if (municipalityCode != null) {
-      data.put("municipalityCode", municipalityCode);
-    }
-    data.put("vrCode", vrCode);
-    data.put("kind", "AFKONDIGING");
-    data.put("channel", "PRIMAIR");
-    data.put("round", 1);
-    data.put("requiresAck", true);
-    projector.apply(event(EventTypes.MELDING_VERSTUURD, crisisId, data, false));
+  private String notice(String id, String crisisId, String recipientCode) {
+    apply(
+        EventType.MELDING_VERSTUURD,
+        crisisId,
+        false,
+        null,
+        notice(id, crisisId, recipientCode, "PRIMAIR"));
     return id;
+  }
+
+  /** A notice as the workers send it; its recipient is named after the primary notice id. */
+  public static Notice notice(String id, String crisisId, String recipientCode, String channel) {
+    String primary = id.endsWith("/fallback") ? id.substring(0, id.length() - 9) : id;
+    return new Notice(
+        id,
+        crisisId,
+        recipientCode,
+        "Ontvanger " + primary,
+        null,
+        channel,
+        null,
+        true,
+        "AFKONDIGING",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        true);
   }
 }

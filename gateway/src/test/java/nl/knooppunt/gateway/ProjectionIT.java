@@ -5,20 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.knooppunt.gateway.events.Envelope;
-import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.readmodel.Logbook;
 import nl.knooppunt.gateway.readmodel.ReadModelRebuilder;
+import nl.knooppunt.processes.events.Acknowledgement;
+import nl.knooppunt.processes.events.Area;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CloudEventJson;
+import nl.knooppunt.processes.events.CrisisStarted;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.FactRecorded;
+import nl.knooppunt.processes.events.Notice;
+import nl.knooppunt.processes.events.Origin;
+import nl.knooppunt.processes.events.ProcessRegistered;
+import nl.knooppunt.processes.events.SlaPassed;
+import nl.knooppunt.processes.events.TaskChanged;
+import nl.knooppunt.processes.events.TaskCompletedByUser;
+import nl.knooppunt.processes.events.TaskCreated;
+import nl.knooppunt.processes.events.ThreatLevelChanged;
 import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.processes.variabelen.Gebied;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,10 +47,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The read model from {@code knooppunt.events.v1} with real Kafka (in-process KRaft) and real
- * PostgreSQL, in a database of its own: duplicates and poison records change nothing, a replay from
- * the start rebuilds the same tables (twice), the logbook keeps one entry per event and verifies; a
- * tampered entry is found.
+ * The read model from the events topic with real Kafka (in-process KRaft) and real PostgreSQL, in a
+ * database of its own: duplicates and poison records change nothing, a replay from the start
+ * rebuilds the same tables (twice), the logbook keeps one entry per event and verifies; a tampered
+ * entry is found.
  */
 @SpringBootTest(
     classes = GatewayApplication.class,
@@ -69,20 +81,18 @@ class ProjectionIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired ReadModelRebuilder rebuilder;
   @Autowired Logbook logbook;
-  @Autowired ObjectMapper json;
   @LocalServerPort int port;
 
   private final Instant t0 = Instant.parse("2026-11-23T09:00:00Z");
 
-  private Envelope event(
-      String id, String type, String crisis, int second, Map<String, Object> data) {
-    ObjectNode d = json.valueToTree(data);
-    return new Envelope(
-        id, type, "knooppunt-workers", t0.plusSeconds(second), crisis, "workers", false, d);
+  private CloudEvent<EventPayload> event(
+      String id, EventType type, String crisis, int second, String actor, EventPayload data) {
+    return new CloudEvent<>(
+        id, type, "/knooppunt/workers", t0.plusSeconds(second), crisis, false, actor, null, data);
   }
 
-  private void send(Envelope e) throws Exception {
-    kafka.send(Topic.Names.EVENTS, e.crisisId(), e.toJson(json)).get();
+  private void send(CloudEvent<?> e) throws Exception {
+    kafka.send(Topic.Names.EVENTS, e.crisisId(), CloudEventJson.write(e)).get();
   }
 
   private Map<String, List<String>> snapshot() {
@@ -97,172 +107,220 @@ class ProjectionIT {
     return out;
   }
 
+  private static final Origin JOB = new Origin("dreigingsniveau-5", "Stap", 2251799813685254L);
+
+  private static Notice notice(String id, String crisis, String recipient, String name) {
+    return new Notice(
+        id,
+        crisis,
+        recipient,
+        name,
+        "BURGEMEESTER",
+        "EMAIL",
+        null,
+        true,
+        "AFKONDIGING",
+        "Dreigingsniveau 5 afgekondigd",
+        "tekst",
+        "provincie Utrecht",
+        Instant.parse("2026-11-30T09:00:00Z"),
+        5,
+        "Activeer uw crisisorganisatie",
+        "070 000 0000",
+        true);
+  }
+
   @Test
   @Order(1)
   void eventsProjectIdempotentlyAndAReplayRebuildsTheSameTables() throws Exception {
     String crisis = "DN5-PROJ-" + UUID.randomUUID().toString().substring(0, 6);
     String p = crisis + "-";
-    List<Envelope> events =
+    Area utrecht = new Area(Gebied.Soort.PROVINCIE, List.of("PV26"), "provincie Utrecht");
+    List<CloudEvent<EventPayload>> events =
         List.of(
             event(
                 p + "1",
-                EventTypes.CRISIS_GEREGISTREERD,
+                EventType.CRISIS_GESTART,
                 crisis,
                 0,
-                Map.of(
-                    "process", "dreigingsniveau-5",
-                    "title", "Dreigingsniveau 5 provincie Utrecht",
-                    "area",
-                        Map.of(
-                            "soort",
-                            "PROVINCIE",
-                            "codes",
-                            List.of("PV26"),
-                            "naam",
-                            "provincie Utrecht"),
-                    "linkedCrisisId", "MH-1")),
-            event(
-                p + "2", EventTypes.GEBIED_BEPAALD, crisis, 1, Map.of("regions", List.of("VR09"))),
+                "operator",
+                new CrisisStarted(
+                    "dreigingsniveau-5",
+                    "Dreigingsniveau 5 provincie Utrecht",
+                    utrecht,
+                    List.of(),
+                    null,
+                    "operator",
+                    "MH-1",
+                    null,
+                    null,
+                    null)),
             event(
                 p + "3",
-                EventTypes.BESLUIT_GENOMEN,
+                EventType.TAAK_AFGEROND,
                 crisis,
                 60,
-                Map.of("decision", "AFKONDIGEN", "decidedBy", "nctv", "motivation", "Concreet")),
+                "nctv",
+                new TaskCompletedByUser(
+                    1L,
+                    "Besluit afkondiging",
+                    "Besluit_Afkondiging",
+                    Map.of("uitkomst", "AFKONDIGEN", "motivering", "Concreet"))),
             event(
                 p + "4",
-                EventTypes.DREIGINGSNIVEAU_GEREGISTREERD,
+                EventType.DREIGINGSNIVEAU_GEWIJZIGD,
                 crisis,
                 61,
-                Map.of(
-                    "level",
-                    5,
-                    "action",
+                null,
+                new ThreatLevelChanged(
                     "AFKONDIGEN",
-                    "validUntil",
-                    "2026-11-30T09:00:00Z",
-                    "areas",
-                    List.of(
-                        Map.of("code", "VR09", "kind", "VEILIGHEIDSREGIO", "name", "Utrecht")))),
+                    5,
+                    utrecht,
+                    Instant.parse("2026-11-30T09:00:00Z"),
+                    List.of("VR09"),
+                    List.of(),
+                    JOB)),
             event(
                 p + "5",
-                EventTypes.MELDING_VERSTUURD,
+                EventType.MELDING_VERSTUURD,
                 crisis,
                 62,
-                Map.of(
-                    "notificationId",
-                    p + "n1",
-                    "recipientCode",
-                    "GM0344",
-                    "municipalityCode",
-                    "GM0344",
-                    "vrCode",
-                    "VR09",
-                    "round",
-                    1)),
+                null,
+                notice(p + "n1", crisis, "BM-GM0344", "Burgemeester van Utrecht")),
             event(
                 p + "6",
-                EventTypes.MELDING_VERSTUURD,
+                EventType.MELDING_VERSTUURD,
                 crisis,
                 62,
-                Map.of(
-                    "notificationId",
-                    p + "n2",
-                    "recipientCode",
-                    "GM0307",
-                    "municipalityCode",
-                    "GM0307",
-                    "vrCode",
-                    "VR09",
-                    "round",
-                    1)),
+                null,
+                notice(p + "n2", crisis, "BM-GM0307", "Burgemeester van Amersfoort")),
             event(
                 p + "7",
-                EventTypes.MELDING_VERSTUURD,
+                EventType.MELDING_VERSTUURD,
                 crisis,
                 62,
-                Map.of(
-                    "notificationId",
-                    p + "n3",
-                    "recipientCode",
-                    "VR09",
-                    "vrCode",
-                    "VR09",
-                    "round",
-                    1)),
+                null,
+                notice(p + "n3", crisis, "VR09", "Veiligheidsregio Utrecht")),
             event(
-                EventTypes.acknowledgementEventId(p + "n1"),
-                EventTypes.MELDING_BEVESTIGD,
+                Acknowledgement.eventId(p + "n1"),
+                EventType.MELDING_BEVESTIGD,
                 crisis,
                 90,
-                Map.of(
-                    "notificationId",
+                "burgemeester",
+                new Acknowledgement(
                     p + "n1",
-                    "acknowledgedAt",
-                    "2026-11-23T09:01:30Z",
-                    "acknowledgedBy",
-                    "burgemeester")),
+                    crisis,
+                    "burgemeester",
+                    Instant.parse("2026-11-23T09:01:30Z"),
+                    "KANAAL")),
             event(
-                EventTypes.acknowledgementEventId(p + "n2"),
-                EventTypes.MELDING_BEVESTIGD,
+                Acknowledgement.eventId(p + "n2"),
+                EventType.MELDING_BEVESTIGD,
                 crisis,
                 180,
-                Map.of("notificationId", p + "n2", "acknowledgedAt", "2026-11-23T09:03:00Z")),
+                null,
+                new Acknowledgement(
+                    p + "n2",
+                    crisis,
+                    "burgemeester Amersfoort",
+                    Instant.parse("2026-11-23T09:03:00Z"),
+                    null)),
             event(
                 p + "8",
-                EventTypes.MELDING_GEESCALEERD,
+                EventType.MELDING_FALLBACK_VERSTUURD,
                 crisis,
                 400,
-                Map.of("notificationId", p + "n3")),
+                null,
+                notice(p + "n3/fallback", crisis, "VR09", "Veiligheidsregio Utrecht")),
             event(
                 p + "9",
-                EventType.TAAK_AANGEMAAKT.type(),
+                EventType.TAAK_AANGEMAAKT,
                 crisis,
                 2,
-                Map.of(
-                    "taskKey", "9007199254740993",
-                    "process", "dreigingsniveau-5",
-                    "elementId", "Afstemmen_Lokaal_Gezag",
-                    "name", "Afstemmen met lokaal gezag",
-                    "candidateGroups", List.of("regio-VR09"),
-                    "dueAt", "2026-11-23T10:00:02Z",
-                    "vrCode", "VR09")),
+                "procesengine",
+                new TaskCreated(
+                    9007199254740993L,
+                    "dreigingsniveau-5",
+                    "Afstemmen_Lokaal_Gezag",
+                    2251799813685254L,
+                    "Afstemmen met lokaal gezag",
+                    null,
+                    "PT1H",
+                    List.of("regio-VR09"),
+                    List.of(),
+                    null,
+                    Instant.parse("2026-11-23T10:00:02Z"),
+                    "VR09",
+                    Map.of("crisisId", crisis))),
             event(
                 p + "10",
-                EventType.TAAK_VOLTOOID.type(),
+                EventType.TAAK_VOLTOOID,
                 crisis,
                 50,
-                Map.of("taskKey", "9007199254740993")),
-            event(p + "11", "nl.knooppunt.iets.onbekends", crisis, 500, Map.of("x", 1)),
-            event(
-                p + "12",
-                EventTypes.CRISIS_STATUS_GEWIJZIGD,
-                crisis,
-                501,
-                Map.of("status", "NIVEAU_5_VAN_KRACHT")));
-    for (Envelope e : events) {
+                "procesengine",
+                new TaskChanged(
+                    9007199254740993L,
+                    "dreigingsniveau-5",
+                    "Afstemmen_Lokaal_Gezag",
+                    2251799813685254L,
+                    "Afstemmen met lokaal gezag",
+                    null,
+                    "PT1H",
+                    List.of("regio-VR09"),
+                    List.of(),
+                    null,
+                    null,
+                    "VR09")));
+    for (CloudEvent<?> e : events) {
       send(e);
     }
-    // duplicates (a retried producer, a second acknowledgement) and a poison record
-    send(events.get(4));
-    send(events.get(7));
+    // duplicates (a retried producer, a second acknowledgement) and poison records: not JSON,
+    // no id, a type outside the contract, data that does not fit its type
+    send(events.get(3));
+    send(events.get(6));
     kafka.send(Topic.Names.EVENTS, crisis, "dit is geen event").get();
     kafka.send(Topic.Names.EVENTS, crisis, "{\"type\":\"zonder id\"}").get();
+    kafka
+        .send(
+            Topic.Names.EVENTS,
+            crisis,
+            "{\"specversion\":\"1.0\",\"id\":\""
+                + p
+                + "x\",\"type\":\"nl.knooppunt.iets.onbekends\",\"source\":\"/x\","
+                + "\"time\":\"2026-11-23T09:08:20Z\",\"subject\":\""
+                + crisis
+                + "\",\"data\":{}}")
+        .get();
+    kafka
+        .send(
+            Topic.Names.EVENTS,
+            crisis,
+            "{\"specversion\":\"1.0\",\"id\":\""
+                + p
+                + "y\",\"type\":\""
+                + EventType.DREIGINGSNIVEAU_GEWIJZIGD.type()
+                + "\",\"source\":\"/x\",\"time\":\"2026-11-23T09:08:20Z\",\"subject\":\""
+                + crisis
+                + "\",\"data\":{\"level\":\"hoog\"}}")
+        .get();
     send(
         event(
-            EventTypes.acknowledgementEventId(p + "n1"),
-            EventTypes.MELDING_BEVESTIGD,
+            Acknowledgement.eventId(p + "n1"),
+            EventType.MELDING_BEVESTIGD,
             crisis,
             999,
-            Map.of("notificationId", p + "n1", "acknowledgedAt", "2026-11-23T09:20:00Z")));
+            null,
+            new Acknowledgement(
+                p + "n1", crisis, "iemand anders", Instant.parse("2026-11-23T09:20:00Z"), null)));
     String marker = p + "last";
     send(
         event(
             marker,
-            EventTypes.SLA_VERSTREKEN,
+            EventType.SLA_ESCALATIE,
             crisis,
             600,
-            Map.of("task", "Afstemmen_Lokaal_Gezag")));
+            null,
+            new SlaPassed("Afstemmen_Lokaal_Gezag", "PT1H", "landelijk-operator", "VR09", JOB)));
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -284,6 +342,7 @@ class ProjectionIT {
                 "select array_to_string(regions, ',') from crisis where crisis_id = ?",
                 String.class,
                 crisis))
+        .as("the regions of the province, from the directory")
         .isEqualTo("VR09");
     assertThat(
             jdbc.queryForObject(
@@ -291,8 +350,8 @@ class ProjectionIT {
         .isEqualTo(3);
     assertThat(
             jdbc.queryForObject(
-                "select acknowledged_at = '2026-11-23T09:01:30Z'::timestamptz from notification"
-                    + " where notification_id = ?",
+                "select acknowledged_at = '2026-11-23T09:01:30Z'::timestamptz and acknowledged_by"
+                    + " = 'burgemeester' from notification where notification_id = ?",
                 Boolean.class,
                 p + "n1"))
         .as("the first acknowledgement counts, a replayed one never moves it")
@@ -306,6 +365,10 @@ class ProjectionIT {
             jdbc.queryForObject(
                 "select state from task where task_key = 9007199254740993", String.class))
         .isEqualTo("COMPLETED");
+    assertThat(
+            jdbc.queryForObject(
+                "select decided_by from decision where crisis_id = ?", String.class, crisis))
+        .isEqualTo("nctv");
 
     // the API over it
     Api api = new Api(port);
@@ -324,10 +387,11 @@ class ProjectionIT {
             api.get("/api/v1/threat-levels", "regio-utrecht").json().get(0).path("level").asInt())
         .isEqualTo(5);
 
-    // one logbook entry per event id, in a valid chain
+    // one logbook entry per event id, in a valid chain; what is no event is not in it
     List<Logbook.Entry> entries = logbook.ofCrisis(crisis);
     assertThat(entries).hasSize(events.size() + 1);
     assertThat(entries.stream().map(Logbook.Entry::eventId).distinct()).hasSize(entries.size());
+    assertThat(entries).extracting(Logbook.Entry::eventId).doesNotContain(p + "x", p + "y");
     assertThat(logbook.verify().valid()).isTrue();
 
     // replay from the start, twice: the same tables
@@ -348,66 +412,67 @@ class ProjectionIT {
 
   @Test
   @Order(2)
-  void theWorkersEventsOfTheCatalogueAndAcknowledgementsFromRegionalSystemsProject()
+  void theWorkersEventsAndAcknowledgementsFromRegionalSystemsProjectInAnyOrderOfTheirKeys()
       throws Exception {
     String crisis = "DN5-WRK-" + UUID.randomUUID().toString().substring(0, 6);
     String notice = crisis + "/afkondiging/BM-GM0344";
-    List<Envelope> events =
+    Area utrecht = new Area(Gebied.Soort.PROVINCIE, List.of("PV26"), "provincie Utrecht");
+    List<CloudEvent<EventPayload>> events =
         List.of(
+            // a level 5 started by a message: its registration may come before its start
             event(
-                crisis + "#geopend",
-                EventType.CRISIS_GEOPEND.type(),
+                crisis + "#geregistreerd",
+                EventType.PROCES_GEREGISTREERD,
+                crisis,
+                1,
+                null,
+                new ProcessRegistered("dreigingsniveau-5", JOB)),
+            event(
+                "crisis-gestart:" + crisis,
+                EventType.CRISIS_GESTART,
                 crisis,
                 0,
-                Map.of(
-                    "proces", "dreigingsniveau-5",
-                    "soortCrisis", "dreigingsniveau-5",
-                    "procesInstantie", 2251799813685254L,
-                    "gebied",
-                        Map.of(
-                            "soort",
-                            "PROVINCIE",
-                            "codes",
-                            List.of("PV26"),
-                            "naam",
-                            "provincie Utrecht"),
-                    "voorgesteldDoor", "operator")),
+                null,
+                new CrisisStarted(
+                    "dreigingsniveau-5",
+                    "Dreigingsniveau 5: provincie Utrecht",
+                    utrecht,
+                    List.of(),
+                    null,
+                    "manhunt MH-1",
+                    "MH-1",
+                    null,
+                    null,
+                    null)),
             event(
                 "77#" + EventType.DREIGINGSNIVEAU_GEWIJZIGD.type(),
-                EventType.DREIGINGSNIVEAU_GEWIJZIGD.type(),
+                EventType.DREIGINGSNIVEAU_GEWIJZIGD,
                 crisis,
                 60,
-                Map.of(
-                    "actie",
+                null,
+                new ThreatLevelChanged(
                     "AFKONDIGEN",
-                    "niveau",
                     5,
-                    "geldigTot",
-                    "2026-11-30T09:00:00Z",
-                    "regios",
+                    utrecht,
+                    Instant.parse("2026-11-30T09:00:00Z"),
                     List.of("VR09"),
-                    "gemeenten",
-                    List.of("GM0344", "GM0307"))),
+                    List.of("GM0344", "GM0307"),
+                    JOB)),
             event(
                 notice + "#" + EventType.MELDING_VERSTUURD.type(),
-                EventType.MELDING_VERSTUURD.type(),
+                EventType.MELDING_VERSTUURD,
                 crisis,
                 61,
-                Map.of(
-                    "notificatieId", notice,
-                    "crisisId", crisis,
-                    "ontvanger", "BM-GM0344",
-                    "ontvangerNaam", "Burgemeester van Utrecht",
-                    "kanaal", "EMAIL",
-                    "soort", "AFKONDIGING",
-                    "bevestigingVereist", true)),
+                null,
+                notice(notice, crisis, "BM-GM0344", "Burgemeester van Utrecht")),
             event(
                 "78#" + EventType.LOGBOEK_FEIT.type(),
-                EventType.LOGBOEK_FEIT.type(),
+                EventType.LOGBOEK_FEIT,
                 crisis,
                 62,
-                Map.of("gebeurtenis", "STILZWIJGEN_REGIO", "vrCode", "VR09")));
-    for (Envelope e : events) {
+                null,
+                new FactRecorded("STILZWIJGEN_REGIO", null, "VR09", JOB)));
+    for (CloudEvent<?> e : events) {
       send(e);
     }
     // the mayor acknowledges in a regional system: a record on the acknowledgements topic
@@ -418,9 +483,10 @@ class ProjectionIT {
             "{\"specversion\":\"1.0\",\"id\":\"ack-1\",\"type\":\"nl.knooppunt.bevestiging\","
                 + "\"source\":\"/regio/utrecht\",\"time\":\"2026-11-23T09:02:00Z\",\"subject\":\""
                 + notice
-                + "\",\"exercise\":false,\"data\":{\"notificatieId\":\""
+                + "\",\"exercise\":false,\"data\":{\"notificationId\":\""
                 + notice
-                + "\",\"bevestigdDoor\":\"burgemeester Utrecht\",\"bevestigdOp\":\"2026-11-23T09:02:00Z\"}}")
+                + "\",\"acknowledgedBy\":\"burgemeester Utrecht\","
+                + "\"acknowledgedAt\":\"2026-11-23T09:02:00Z\"}}")
         .get();
 
     Api api = new Api(port);
@@ -447,6 +513,15 @@ class ProjectionIT {
     assertThat(crisisDetail.path("crisis").path("title").asText()).contains("provincie Utrecht");
     assertThat(crisisDetail.path("crisis").path("status").asText())
         .isEqualTo("NIVEAU_5_VAN_KRACHT");
+    assertThat(
+            jdbc.queryForObject(
+                "select process_instance_key from crisis where crisis_id = ?", Long.class, crisis))
+        .as("the registration named the instance; the start that came after kept it")
+        .isEqualTo(2251799813685254L);
+    assertThat(
+            jdbc.queryForObject(
+                "select started_by from crisis where crisis_id = ?", String.class, crisis))
+        .isEqualTo("manhunt MH-1");
     JsonNode levels = crisisDetail.path("threatLevels");
     assertThat(levels.findValuesAsText("areaCode"))
         .containsExactlyInAnyOrder("VR09", "GM0344", "GM0307");

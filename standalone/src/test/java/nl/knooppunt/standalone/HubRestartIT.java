@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HubRestartIT {
 
-  private static final String TOPIC = "knooppunt.events.v1";
+  private static final String TOPIC = nl.knooppunt.processes.events.Topic.Names.EVENTS;
 
   @TempDir Path dataDir;
 

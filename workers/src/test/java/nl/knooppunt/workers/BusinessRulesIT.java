@@ -192,8 +192,8 @@ class BusinessRulesIT extends WorkersIT {
       assertThat(mine)
           .allSatisfy(
               r -> {
-                assertThat(r.value().at("/data/niveau").asInt()).isEqualTo(5);
-                assertThat(r.value().at("/data/geldigTot").asText())
+                assertThat(r.value().at("/data/level").asInt()).isEqualTo(5);
+                assertThat(r.value().at("/data/validUntil").asText())
                     .isEqualTo("2019-03-19T06:00:00Z");
                 assertThat(r.value().at("/data/vrCode").asText()).isEqualTo("VR09");
               });

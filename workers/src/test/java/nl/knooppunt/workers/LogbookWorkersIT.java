@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class LogbookWorkersIT extends WorkersIT {
 
   @Test
-  void a_crisis_is_opened_with_its_area_and_closed_with_its_lessons() {
+  void a_crisis_process_registers_its_instance_and_is_closed_with_its_lessons() {
     String crisisId = "DN5-" + UUID.randomUUID();
     Map<String, Object> gebied =
         Map.of("soort", "PROVINCIE", "codes", List.of("PV26"), "naam", "provincie Utrecht");
@@ -48,10 +48,13 @@ class LogbookWorkersIT extends WorkersIT {
     List<JsonNode> events = awaitRecords(Topic.EVENTS, crisisId, 2);
     assertThat(events)
         .extracting(e -> e.path("id").asText())
-        .containsExactly(crisisId + "#geopend", crisisId + "#afgesloten");
-    assertThat(events.get(0).at("/data/soortCrisis").asText()).isEqualTo("dreigingsniveau-5");
-    assertThat(events.get(0).at("/data/gebied/naam").asText()).isEqualTo("provincie Utrecht");
-    assertThat(events.get(1).at("/data/evaluatie/watGingGoed").asText()).contains("Twitter");
+        .containsExactly(crisisId + "#geregistreerd", crisisId + "#afgesloten");
+    assertThat(events.get(0).path("type").asText())
+        .as("the registration names the instance; the start is its starter's fact")
+        .isEqualTo(EventType.PROCES_GEREGISTREERD.type());
+    assertThat(events.get(0).at("/data/process").asText()).isEqualTo("dreigingsniveau-5");
+    assertThat(events.get(0).at("/data/origin/processInstanceKey").asLong()).isPositive();
+    assertThat(events.get(1).at("/data/evaluation/watGingGoed").asText()).contains("Twitter");
   }
 
   @Test
@@ -71,13 +74,13 @@ class LogbookWorkersIT extends WorkersIT {
         .anySatisfy(
             e -> {
               assertThat(e.path("type").asText()).isEqualTo(EventType.LOGBOEK_FEIT.type());
-              assertThat(e.at("/data/gebeurtenis").asText()).isEqualTo("STILZWIJGEN_REGIO");
+              assertThat(e.at("/data/fact").asText()).isEqualTo("STILZWIJGEN_REGIO");
               assertThat(e.at("/data/vrCode").asText()).isEqualTo("VR14");
             })
         .anySatisfy(
             e -> {
               assertThat(e.path("type").asText()).isEqualTo(EventType.SLA_ESCALATIE.type());
-              assertThat(e.at("/data/escalerenNaar").asText()).isEqualTo("landelijk-operator");
+              assertThat(e.at("/data/escalateTo").asText()).isEqualTo("landelijk-operator");
             });
   }
 

@@ -70,13 +70,13 @@ class ManhuntWorkersIT extends WorkersIT {
 
     List<JsonNode> notices = awaitRecords(Topic.NOTIFICATIONS, crisisId, 2);
     assertThat(notices)
-        .extracting(n -> n.at("/data/ontvanger").asText())
+        .extracting(n -> n.at("/data/recipientCode").asText())
         .containsExactlyInAnyOrder("VZ-VR09", "VR09");
     assertThat(notices)
         .allSatisfy(
             n -> {
-              assertThat(n.at("/data/onderwerp").asText()).contains("GRIP 3");
-              assertThat(n.at("/data/tekst").asText()).contains("terroristisch motief");
+              assertThat(n.at("/data/subject").asText()).contains("GRIP 3");
+              assertThat(n.at("/data/text").asText()).contains("terroristisch motief");
             });
     assertThat(awaitRecords(Topic.EVENTS, crisisId, 3))
         .extracting(e -> e.path("type").asText())
@@ -104,8 +104,8 @@ class ManhuntWorkersIT extends WorkersIT {
 
     JsonNode appeal = awaitRecords(Topic.EVENTS, crisisId, 1).get(0);
     assertThat(appeal.path("type").asText()).isEqualTo(EventType.PUBLIEKSOPROEP_UITGEZET.type());
-    assertThat(appeal.at("/data/kanalen").toString()).isEqualTo("[\"NL_ALERT\",\"BURGERNET\"]");
-    assertThat(appeal.at("/data/besluitDoor").asText()).isEqualTo("mr. De Boer");
+    assertThat(appeal.at("/data/channels").toString()).isEqualTo("[\"NL_ALERT\",\"BURGERNET\"]");
+    assertThat(appeal.at("/data/decidedBy").asText()).isEqualTo("mr. De Boer");
   }
 
   @Test
@@ -131,9 +131,9 @@ class ManhuntWorkersIT extends WorkersIT {
     assertThat(reports)
         .allSatisfy(
             r -> {
-              assertThat(r.at("/data/soort").asText()).isEqualTo("SITUATIERAPPORT");
-              assertThat(r.at("/data/bevestigingVereist").asBoolean()).isFalse();
-              assertThat(r.at("/data/onderwerp").asText()).startsWith("OEFENING");
+              assertThat(r.at("/data/kind").asText()).isEqualTo("SITUATIERAPPORT");
+              assertThat(r.at("/data/requiresAck").asBoolean()).isFalse();
+              assertThat(r.at("/data/subject").asText()).startsWith("OEFENING");
             });
   }
 
@@ -160,15 +160,30 @@ class ManhuntWorkersIT extends WorkersIT {
                     "beslisser", "nctv")));
 
     assertThat(result).containsEntry("gekoppeldDreigingsniveauId", manhuntId + "-DN5");
-    // the message start event of dreigingsniveau-5 opened the linked crisis
-    JsonNode opened =
-        awaitRecords(Topic.EVENTS, manhuntId + "-DN5", 1).stream()
-            .filter(e -> EventType.CRISIS_GEOPEND.type().equals(e.path("type").asText()))
+    // the manhunt started the linked crisis (its fact); the level 5 registered its own process
+    List<JsonNode> linked = awaitRecords(Topic.EVENTS, manhuntId + "-DN5", 2);
+    JsonNode started =
+        linked.stream()
+            .filter(e -> EventType.CRISIS_GESTART.type().equals(e.path("type").asText()))
             .findFirst()
             .orElseThrow();
-    assertThat(opened.at("/data/gekoppeldeManhuntId").asText()).isEqualTo(manhuntId);
-    assertThat(opened.at("/data/gebied/codes/0").asText()).isEqualTo("PV26");
-    assertThat(opened.path("exercise").asBoolean()).isTrue();
+    assertThat(started.path("id").asText()).isEqualTo("crisis-gestart:" + manhuntId + "-DN5");
+    assertThat(started.at("/data/linkedCrisisId").asText()).isEqualTo(manhuntId);
+    assertThat(started.at("/data/area/codes/0").asText()).isEqualTo("PV26");
+    assertThat(started.at("/data/threatLevelStart/gekoppeldeManhuntId").asText())
+        .isEqualTo(manhuntId);
+    assertThat(started.at("/data/startedBy").asText()).isEqualTo("nctv");
+    assertThat(started.path("exercise").asBoolean()).isTrue();
+    JsonNode registered =
+        linked.stream()
+            .filter(e -> EventType.PROCES_GEREGISTREERD.type().equals(e.path("type").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(registered.at("/data/origin/processInstanceKey").asLong()).isPositive();
+    assertThat(linked)
+        .as("one start of the linked crisis, by its one producer")
+        .filteredOn(e -> EventType.CRISIS_GESTART.type().equals(e.path("type").asText()))
+        .hasSize(1);
   }
 
   @Test
@@ -242,7 +257,7 @@ class ManhuntWorkersIT extends WorkersIT {
             .filter(e -> EventType.AFSCHALING_VOORGESTELD.type().equals(e.path("type").asText()))
             .findFirst()
             .orElseThrow();
-    assertThat(logged.at("/data/gekoppeldDreigingsniveauId").asText()).isEqualTo(linkedId);
+    assertThat(logged.at("/data/linkedCrisisId").asText()).isEqualTo(linkedId);
   }
 
   @Test

@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.events.Acknowledgement;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CloudEventJson;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
 import nl.knooppunt.processes.variabelen.Bericht;
@@ -43,9 +46,9 @@ class NotificationWorkersIT extends WorkersIT {
               .until(() -> find(notices.poll(), "DN5-OEF1/afkondiging/BM-GM0344"), r -> r != null);
     }
     assertThat(notice.path("exercise").asBoolean()).isTrue();
-    assertThat(notice.at("/data/onderwerp").asText()).startsWith("OEFENING");
-    assertThat(notice.at("/data/tekst").asText()).contains("OEFENING");
-    assertThat(notice.at("/data/ontvangerNaam").asText()).isEqualTo("Burgemeester van Utrecht");
+    assertThat(notice.at("/data/subject").asText()).startsWith("OEFENING");
+    assertThat(notice.at("/data/text").asText()).contains("OEFENING");
+    assertThat(notice.at("/data/recipientName").asText()).isEqualTo("Burgemeester van Utrecht");
 
     acknowledge("ack-oef1", "DN5-OEF1/afkondiging/BM-GM0344", "burgemeester Utrecht");
 
@@ -82,7 +85,7 @@ class NotificationWorkersIT extends WorkersIT {
               .atMost(Duration.ofSeconds(30))
               .until(() -> find(notices.poll(), "DN5-NACHT/afkondiging/BM-GM0344"), r -> r != null);
     }
-    String text = notice.at("/data/tekst").asText();
+    String text = notice.at("/data/text").asText();
     assertThat(text.lines())
         .containsExactly(
             "De NCTV heeft dreigingsniveau 5 afgekondigd voor provincie Utrecht.",
@@ -98,17 +101,17 @@ class NotificationWorkersIT extends WorkersIT {
     JsonNode sent =
         awaitRecords(Topic.EVENTS, "DN5-NACHT", 1).stream()
             .filter(e -> EventType.MELDING_VERSTUURD.type().equals(e.path("type").asText()))
-            .filter(e -> e.at("/data/ontvanger").asText().equals("BM-GM0344"))
+            .filter(e -> e.at("/data/recipientCode").asText().equals("BM-GM0344"))
             .findFirst()
             .orElseThrow();
     for (JsonNode record : List.of(notice, sent)) {
       JsonNode data = record.path("data");
-      assertThat(data.path("onderwerp").asText()).isEqualTo("Dreigingsniveau 5 afgekondigd");
-      assertThat(data.path("tekst").asText()).isEqualTo(text);
-      assertThat(data.path("gebied").asText()).isEqualTo("provincie Utrecht");
-      assertThat(data.path("geldigTot").asText()).isEqualTo("2026-03-18T22:00:00Z");
-      assertThat(data.path("niveau").asInt()).isEqualTo(5);
-      assertThat(data.path("verwachting").asText())
+      assertThat(data.path("subject").asText()).isEqualTo("Dreigingsniveau 5 afgekondigd");
+      assertThat(data.path("text").asText()).isEqualTo(text);
+      assertThat(data.path("area").asText()).isEqualTo("provincie Utrecht");
+      assertThat(data.path("validUntil").asText()).isEqualTo("2026-03-18T22:00:00Z");
+      assertThat(data.path("level").asInt()).isEqualTo(5);
+      assertThat(data.path("expectation").asText())
           .isEqualTo(Bericht.Soort.AFKONDIGING.verwachting())
           .contains("Activeer uw crisisorganisatie");
       assertThat(data.path("contact").asText()).contains("24/7").contains("demonummer");
@@ -277,16 +280,15 @@ class NotificationWorkersIT extends WorkersIT {
 
   private void acknowledge(String ackId, String notificationId, String by) {
     String json =
-        "{\"specversion\":\"1.0\",\"id\":\""
-            + ackId
-            + "\",\"type\":\"nl.knooppunt.bevestiging\",\"source\":\"/test\","
-            + "\"time\":\"2026-11-23T10:00:00Z\",\"subject\":\""
-            + notificationId
-            + "\",\"exercise\":false,\"data\":{\"notificatieId\":\""
-            + notificationId
-            + "\",\"bevestigdDoor\":\""
-            + by
-            + "\"}}";
+        CloudEventJson.write(
+            CloudEvent.of(
+                ackId,
+                EventType.BEVESTIGING,
+                "/test",
+                java.time.Instant.parse("2026-11-23T10:00:00Z"),
+                notificationId,
+                false,
+                new Acknowledgement(notificationId, null, by, null, null)));
     rawTemplate.send(
         new ProducerRecord<>(topic(Topic.ACKNOWLEDGEMENTS), notificationId, json.getBytes()));
   }

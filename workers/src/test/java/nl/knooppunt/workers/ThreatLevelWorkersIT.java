@@ -38,15 +38,15 @@ class ThreatLevelWorkersIT extends WorkersIT {
     List<JsonNode> levels = awaitRecords(Topic.THREAT_LEVELS, crisisId, 26);
     assertThat(levels).hasSize(26);
     assertThat(levels)
-        .extracting(r -> r.at("/data/gemeente").asText())
+        .extracting(r -> r.at("/data/municipalityCode").asText())
         .contains("GM0344", "GM0307")
         .doesNotHaveDuplicates();
     assertThat(levels)
         .allSatisfy(
             r -> {
-              assertThat(r.at("/data/niveau").asInt()).isEqualTo(3);
-              assertThat(r.at("/data/actie").asText()).isEqualTo("AFSCHALEN");
-              assertThat(r.at("/data/geldigTot").isNull())
+              assertThat(r.at("/data/level").asInt()).isEqualTo(3);
+              assertThat(r.at("/data/action").asText()).isEqualTo("AFSCHALEN");
+              assertThat(r.at("/data/validUntil").isNull())
                   .as("a lowered level holds until the next change: no end time")
                   .isTrue();
             });
@@ -56,12 +56,12 @@ class ThreatLevelWorkersIT extends WorkersIT {
             .filter(e -> EventType.DREIGINGSNIVEAU_GEWIJZIGD.type().equals(e.path("type").asText()))
             .findFirst()
             .orElseThrow();
-    assertThat(logged.at("/data/niveau").asInt()).isEqualTo(3);
-    assertThat(logged.at("/data/actie").asText()).isEqualTo("AFSCHALEN");
+    assertThat(logged.at("/data/level").asInt()).isEqualTo(3);
+    assertThat(logged.at("/data/action").asText()).isEqualTo("AFSCHALEN");
     assertThat(
-            logged.at("/data/geldigTot").isMissingNode() || logged.at("/data/geldigTot").isNull())
+            logged.at("/data/validUntil").isMissingNode() || logged.at("/data/validUntil").isNull())
         .isTrue();
-    assertThat(logged.at("/data/gemeenten")).hasSize(26);
-    assertThat(logged.at("/data/regios/0").asText()).isEqualTo("VR09");
+    assertThat(logged.at("/data/municipalities")).hasSize(26);
+    assertThat(logged.at("/data/regions/0").asText()).isEqualTo("VR09");
   }
 }

@@ -47,11 +47,11 @@ import org.springframework.test.context.DynamicPropertySource;
     partitions = 1,
     bootstrapServersProperty = "spring.kafka.bootstrap-servers",
     topics = {
-      "knooppunt.notifications.v1",
-      "knooppunt.acknowledgements.v1",
-      "knooppunt.acknowledgements.v1.dlt",
-      "knooppunt.events.v1",
-      "knooppunt.threat-levels.v1"
+      Topic.Names.NOTIFICATIONS,
+      Topic.Names.ACKNOWLEDGEMENTS,
+      Topic.Names.ACKNOWLEDGEMENTS_DEAD_LETTER,
+      Topic.Names.EVENTS,
+      Topic.Names.THREAT_LEVELS
     })
 @Import(WorkersIT.FailOnceAfterSending.class)
 abstract class WorkersIT {

@@ -13,12 +13,12 @@ import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.api.model.StepDuration;
 import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
-import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.readmodel.Logbook;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.Formulier;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.FactRecorded;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -79,21 +79,19 @@ public class CrisisController implements CrisesApi {
     return ResponseEntity.ok(logbook.ofCrisis(crisisId).stream().map(queries::entry).toList());
   }
 
-  /** Silence recorded: no reaction within the SLA (a region, an offer round). */
+  /**
+   * Silence recorded: no reaction within the SLA (a region, an offer round): a {@link FactRecorded}
+   * whose fact is a silence.
+   */
   static boolean isSilence(LogbookEntry e) {
-    if (EventTypes.STILZWIJGEN_VASTGELEGD.equals(e.getType())) {
-      return true;
-    }
     return EventType.LOGBOEK_FEIT.type().equals(e.getType())
         && e.getData() != null
-        && String.valueOf(e.getData().get("gebeurtenis")).startsWith("STILZWIJGEN");
+        && String.valueOf(e.getData().get("fact")).startsWith("STILZWIJGEN");
   }
 
-  /** An escalation: SLA passed, notification to the fallback contact or escalated. */
+  /** An escalation: an SLA escalation, or a notice sent again to the fallback contact. */
   static boolean isEscalation(LogbookEntry e) {
-    return EventTypes.MELDING_GEESCALEERD.equals(e.getType())
-        || EventTypes.SLA_VERSTREKEN.equals(e.getType())
-        || EventType.SLA_ESCALATIE.type().equals(e.getType())
+    return EventType.SLA_ESCALATIE.type().equals(e.getType())
         || EventType.MELDING_FALLBACK_VERSTUURD.type().equals(e.getType());
   }
 

@@ -1,7 +1,5 @@
 package nl.knooppunt.gateway.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,41 +7,36 @@ import nl.knooppunt.api.NotificatiesApi;
 import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.api.model.NotificationAcknowledgement;
 import nl.knooppunt.gateway.directory.Directory;
-import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
-import nl.knooppunt.gateway.events.EventTypes;
+import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
 import nl.knooppunt.gateway.web.Problems;
+import nl.knooppunt.processes.events.Acknowledgement;
+import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
-import nl.knooppunt.processes.events.Topic;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Notifications per crisis with their acknowledgement status, and acknowledging one (a gezag for
- * its municipality, a region for a notice to the region). The acknowledgement goes to {@code
- * knooppunt.acknowledgements.v1}, where the workers correlate it with the waiting process.
+ * its municipality, a region for a notice to the region). The acknowledgement goes to the
+ * acknowledgements topic, where the workers correlate it with the waiting process, and is the fact
+ * {@code melding.bevestigd} in the read model: both through the outbox, in one transaction.
  */
 @RestController
 public class NotificationController implements NotificatiesApi {
 
-  /** Type of the record on {@code knooppunt.acknowledgements.v1} (catalogue). */
-  static final String ACK_RECORD_TYPE = EventType.BEVESTIGING.type();
-
   private final Queries queries;
   private final EventPublisher events;
   private final Directory directory;
-  private final ObjectMapper json;
 
-  NotificationController(
-      Queries queries, EventPublisher events, Directory directory, ObjectMapper json) {
+  NotificationController(Queries queries, EventPublisher events, Directory directory) {
     this.queries = queries;
     this.events = events;
     this.directory = directory;
-    this.json = json;
   }
 
   /** Whether the notice is addressed to an authority the user answers for. */
@@ -92,40 +85,29 @@ public class NotificationController implements NotificatiesApi {
       throw new Problems.Conflict("Melding " + notificationId + " vraagt geen bevestiging.");
     }
     Instant now = Instant.now();
-    ObjectNode data = json.createObjectNode();
-    data.put("notificationId", notificationId);
-    data.put("crisisId", n.getCrisisId());
-    data.put("acknowledgedAt", now.toString());
-    data.put("acknowledgedBy", user.username());
-    data.put("route", "KNOOPPUNT");
     boolean exercise = Boolean.TRUE.equals(n.getExercise());
-    ObjectNode ack = json.createObjectNode();
-    ack.put("notificatieId", notificationId);
-    ack.put("bevestigdDoor", user.username());
-    ack.put("bevestigdOp", now.toString());
-    ack.put("crisisId", n.getCrisisId());
-    ack.put("route", "KNOOPPUNT");
-    Envelope record =
-        new Envelope(
+    Acknowledgement ack =
+        new Acknowledgement(
+            notificationId, n.getCrisisId(), user.username(), now, Acknowledgement.ROUTE_KNOOPPUNT);
+    // in one transaction: the record the workers correlate, and the fact in the read model
+    events.acknowledge(
+        CloudEvent.of(
             "bevestiging:" + notificationId,
-            ACK_RECORD_TYPE,
-            Envelope.GATEWAY_SOURCE,
+            EventType.BEVESTIGING,
+            Sources.GATEWAY,
             now,
             notificationId,
-            null,
             exercise,
-            ack);
-    events.send(Topic.Names.ACKNOWLEDGEMENTS, notificationId, record.toJson(json));
-    events.publish(
-        new Envelope(
-            EventTypes.acknowledgementEventId(notificationId),
-            EventTypes.MELDING_BEVESTIGD,
-            Envelope.GATEWAY_SOURCE,
-            now,
-            n.getCrisisId(),
-            user.username(),
-            exercise,
-            data));
+            ack),
+        CloudEvent.of(
+                Acknowledgement.eventId(notificationId),
+                EventType.MELDING_BEVESTIGD,
+                Sources.GATEWAY,
+                now,
+                n.getCrisisId(),
+                exercise,
+                ack)
+            .by(user.username(), null));
     return ResponseEntity.ok(
         queries.notification(notificationId).filter(Objects::nonNull).orElse(n));
   }

@@ -2,7 +2,7 @@ package nl.knooppunt.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +21,8 @@ import nl.knooppunt.api.model.OutcomeReport;
 import nl.knooppunt.api.model.ThreatLevelProposal;
 import nl.knooppunt.gateway.directory.Directory;
 import nl.knooppunt.gateway.engine.Orchestration;
-import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -31,7 +31,10 @@ import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
 import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.events.Area;
+import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.MessageDelivered;
 import nl.knooppunt.processes.variabelen.Aanvraag;
 import nl.knooppunt.processes.variabelen.Afschalingsvoorstel;
 import nl.knooppunt.processes.variabelen.BijstandStart;
@@ -218,7 +221,7 @@ public class ProcessController implements ProcessenApi {
       String crisisId,
       boolean exercise,
       String title,
-      Object start,
+      Record start,
       KnooppuntUser user,
       String areaKind,
       List<String> codes,
@@ -226,29 +229,26 @@ public class ProcessController implements ProcessenApi {
       List<String> regions,
       String linked) {
     long key = engine.startProcess(process.id(), start);
-    ObjectNode data = json.createObjectNode();
-    data.put("crisisId", crisisId);
-    data.put("process", process.id());
-    data.put("title", title);
-    ObjectNode area = data.putObject("area");
-    area.put("kind", areaKind);
-    codes.forEach(area.putArray("codes")::add);
-    area.put("name", areaName);
-    regions.forEach(data.putArray("regions")::add);
-    data.put("processInstanceKey", String.valueOf(key));
-    data.put("startedBy", user.username());
-    if (linked != null) {
-      data.put("linkedCrisisId", linked);
-    }
-    data.set("start", json.valueToTree(start));
     events.publish(
-        Envelope.ofGateway(
-            "crisis-gestart:" + crisisId,
-            EventType.CRISIS_GESTART.type(),
-            crisisId,
-            user.username(),
-            exercise,
-            data));
+        CloudEvent.of(
+                "crisis-gestart:" + crisisId,
+                EventType.CRISIS_GESTART,
+                Sources.GATEWAY,
+                Instant.now(),
+                crisisId,
+                exercise,
+                new nl.knooppunt.processes.events.CrisisStarted(
+                    process.id(),
+                    title,
+                    new Area(Gebied.Soort.valueOf(areaKind), codes, areaName),
+                    regions,
+                    key,
+                    user.username(),
+                    linked,
+                    start instanceof DreigingsniveauStart s ? s : null,
+                    start instanceof nl.knooppunt.processes.variabelen.ManhuntStart m ? m : null,
+                    start instanceof BijstandStart b ? b : null))
+            .by(user.username(), null));
     CrisisStarted out =
         new CrisisStarted(crisisId, CrisisType.fromValue(process.id()))
             .processInstanceKey(String.valueOf(key))
@@ -332,19 +332,18 @@ public class ProcessController implements ProcessenApi {
       Map<String, Object> vars,
       KnooppuntUser user) {
     engine.publishMessage(message.messageName(), correlationKey, vars);
-    ObjectNode data = json.createObjectNode();
-    data.put("crisisId", crisis.summary().getCrisisId());
-    data.put("message", message.messageName());
-    data.put("correlationKey", correlationKey);
-    data.set("variables", json.valueToTree(vars));
+    Map<String, String> carried = new LinkedHashMap<>();
+    vars.forEach((name, value) -> carried.put(name, value == null ? null : value.toString()));
     events.publish(
-        Envelope.ofGateway(
-            "bericht:" + UUID.randomUUID(),
-            EventType.BERICHT_GEMELD.type(),
-            crisis.summary().getCrisisId(),
-            user.username(),
-            Boolean.TRUE.equals(crisis.summary().getExercise()),
-            data));
+        CloudEvent.of(
+                "bericht:" + UUID.randomUUID(),
+                EventType.BERICHT_GEMELD,
+                Sources.GATEWAY,
+                Instant.now(),
+                crisis.summary().getCrisisId(),
+                Boolean.TRUE.equals(crisis.summary().getExercise()),
+                new MessageDelivered(message.messageName(), correlationKey, carried))
+            .by(user.username(), null));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new CommandAccepted(crisis.summary().getCrisisId(), message.messageName()));
   }

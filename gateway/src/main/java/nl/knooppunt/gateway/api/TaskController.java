@@ -1,7 +1,6 @@
 package nl.knooppunt.gateway.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,8 @@ import nl.knooppunt.api.model.TaskSort;
 import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.gateway.engine.Orchestration;
-import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.gateway.readmodel.Logbook;
 import nl.knooppunt.gateway.readmodel.Queries;
@@ -25,7 +24,11 @@ import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.TaskClaimChanged;
+import nl.knooppunt.processes.events.TaskCompletedByUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,21 +47,18 @@ public class TaskController implements TakenApi {
   private final EventPublisher events;
   private final FormSchemas forms;
   private final Logbook logbook;
-  private final ObjectMapper json;
 
   TaskController(
       Queries queries,
       Orchestration engine,
       EventPublisher events,
       FormSchemas forms,
-      Logbook logbook,
-      ObjectMapper json) {
+      Logbook logbook) {
     this.queries = queries;
     this.engine = engine;
     this.events = events;
     this.forms = forms;
     this.logbook = logbook;
-    this.json = json;
   }
 
   static boolean isCandidate(KnooppuntUser user, Queries.TaskRow task) {
@@ -162,11 +162,7 @@ public class TaskController implements TakenApi {
     long key = Long.parseLong(taskKey);
     engineCommand(() -> engine.assignTask(key, user.username()), taskKey);
     publish(
-        task,
-        EventType.TAAK_GECLAIMD.type(),
-        "geclaimd:" + taskKey + ":" + UUID.randomUUID(),
-        user,
-        null);
+        task, EventType.TAAK_GECLAIMD, "geclaimd:" + taskKey + ":" + UUID.randomUUID(), user, null);
     return ResponseEntity.ok(task(taskKey).summary());
   }
 
@@ -186,7 +182,7 @@ public class TaskController implements TakenApi {
     engineCommand(() -> engine.unassignTask(key), taskKey);
     publish(
         task,
-        EventType.TAAK_VRIJGEGEVEN.type(),
+        EventType.TAAK_VRIJGEGEVEN,
         "vrijgegeven:" + taskKey + ":" + UUID.randomUUID(),
         user,
         null);
@@ -207,7 +203,7 @@ public class TaskController implements TakenApi {
             .orElse(payload == null ? Map.of() : payload);
     long key = Long.parseLong(taskKey);
     engineCommand(() -> engine.completeTask(key, variables), taskKey);
-    publish(task, EventType.TAAK_AFGEROND.type(), "afgerond:" + taskKey, user, variables);
+    publish(task, EventType.TAAK_AFGEROND, "afgerond:" + taskKey, user, variables);
     return ResponseEntity.ok(task(taskKey).summary());
   }
 
@@ -221,24 +217,30 @@ public class TaskController implements TakenApi {
   }
 
   private void publish(
-      Queries.TaskRow task, String type, String id, KnooppuntUser user, Map<String, Object> form) {
+      Queries.TaskRow task,
+      EventType type,
+      String id,
+      KnooppuntUser user,
+      Map<String, Object> form) {
     TaskSummary t = task.summary();
-    ObjectNode data = json.createObjectNode();
-    data.put("taskKey", t.getTaskKey());
-    data.put("crisisId", t.getCrisisId());
-    data.put("name", t.getName());
-    data.put("elementId", t.getElementId());
-    data.put("assignee", EventType.TAAK_GECLAIMD.type().equals(type) ? user.username() : null);
-    if (form != null) {
-      data.set("form", json.valueToTree(form));
-    }
+    Long taskKey = Long.valueOf(t.getTaskKey());
+    EventPayload data =
+        switch (type) {
+          case TAAK_AFGEROND ->
+              new TaskCompletedByUser(taskKey, t.getName(), t.getElementId(), form);
+          case TAAK_GECLAIMD ->
+              new TaskClaimChanged(taskKey, t.getName(), t.getElementId(), user.username());
+          default -> new TaskClaimChanged(taskKey, t.getName(), t.getElementId(), null);
+        };
     events.publish(
-        Envelope.ofGateway(
-            id,
-            type,
-            t.getCrisisId(),
-            user.username(),
-            Boolean.TRUE.equals(t.getExercise()),
-            data));
+        CloudEvent.of(
+                id,
+                type,
+                Sources.GATEWAY,
+                Instant.now(),
+                t.getCrisisId(),
+                Boolean.TRUE.equals(t.getExercise()),
+                data)
+            .by(user.username(), null));
   }
 }

@@ -1,7 +1,5 @@
 package nl.knooppunt.gateway.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -11,10 +9,13 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.ProcessResumed;
+import nl.knooppunt.processes.events.ProcessStuck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +48,6 @@ public class IncidentWatcher implements SmartLifecycle {
   private final Orchestration engine;
   private final Queries queries;
   private final EventPublisher events;
-  private final ObjectMapper json;
   private final Duration interval;
   private final boolean enabled;
   private ScheduledExecutorService timer;
@@ -58,13 +58,11 @@ public class IncidentWatcher implements SmartLifecycle {
       Orchestration engine,
       Queries queries,
       EventPublisher events,
-      ObjectMapper json,
       @Value("${knooppunt.gateway.incident-watch.interval:PT5S}") Duration interval,
       @Value("${knooppunt.gateway.incident-watch.enabled:true}") boolean enabled) {
     this.engine = engine;
     this.queries = queries;
     this.events = events;
-    this.json = json;
     this.interval = interval;
     this.enabled = enabled;
   }
@@ -95,20 +93,17 @@ public class IncidentWatcher implements SmartLifecycle {
     String crisisId = crisis.map(c -> c.summary().getCrisisId()).orElse(null);
     boolean exercise =
         crisis.map(c -> Boolean.TRUE.equals(c.summary().getExercise())).orElse(false);
-    ObjectNode data = json.createObjectNode();
-    data.put("incidentKey", String.valueOf(incident.key()));
-    data.put("processInstanceKey", String.valueOf(incident.processInstanceKey()));
-    data.put("processId", incident.processId());
-    data.put("elementId", incident.elementId());
-    data.put(
-        "step",
-        nl.knooppunt.processes.Steps.name(incident.processId(), incident.elementId())
-            .orElse(incident.elementId()));
-    data.put("errorType", incident.errorType());
-    data.put("errorMessage", incident.errorMessage());
-    if (incident.createdAt() != null) {
-      data.put("createdAt", incident.createdAt().toString());
-    }
+    ProcessStuck data =
+        new ProcessStuck(
+            incident.key(),
+            incident.processInstanceKey(),
+            incident.processId(),
+            incident.elementId(),
+            nl.knooppunt.processes.Steps.name(incident.processId(), incident.elementId())
+                .orElse(incident.elementId()),
+            incident.errorType(),
+            incident.errorMessage(),
+            incident.createdAt() == null ? null : incident.createdAt().toInstant());
     LOG.warn(
         "Process stuck: crisis {} step {} ({}): {}",
         crisisId,
@@ -116,20 +111,19 @@ public class IncidentWatcher implements SmartLifecycle {
         incident.errorType(),
         incident.errorMessage());
     events.publish(
-        new Envelope(
+        new CloudEvent<>(
             "incident:" + incident.key(),
-            EventType.PROCES_STAAT_STIL.type(),
-            Envelope.GATEWAY_SOURCE,
+            EventType.PROCES_STAAT_STIL,
+            Sources.GATEWAY,
             Instant.now(),
             crisisId,
-            ACTOR,
             exercise,
+            ACTOR,
+            null,
             data));
   }
 
   private void resolved(long key) {
-    ObjectNode data = json.createObjectNode();
-    data.put("incidentKey", String.valueOf(key));
     String crisisId = queries.incidentCrisis(key).orElse(null);
     boolean exercise =
         crisisId != null
@@ -138,15 +132,16 @@ public class IncidentWatcher implements SmartLifecycle {
                 .map(c -> Boolean.TRUE.equals(c.summary().getExercise()))
                 .orElse(false);
     events.publish(
-        new Envelope(
+        new CloudEvent<>(
             "incident-hersteld:" + key,
-            EventType.PROCES_HERSTELD.type(),
-            Envelope.GATEWAY_SOURCE,
+            EventType.PROCES_HERSTELD,
+            Sources.GATEWAY,
             Instant.now(),
             crisisId,
-            ACTOR,
             exercise,
-            data));
+            ACTOR,
+            null,
+            new ProcessResumed(key)));
   }
 
   /** The crisis of a process instance: the read model knows it, or one of its callers does. */

@@ -1,8 +1,6 @@
 package nl.knooppunt.gateway.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.UserTaskProperties;
@@ -12,21 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.Taak;
 import nl.knooppunt.processes.TaskListenerJobType;
 import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.TaskChanged;
+import nl.knooppunt.processes.events.TaskCreated;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the task inbox current from the task-listener jobs every user task declares (DESIGN §2):
  * each job becomes a {@code nl.knooppunt.taak.*} event (id from the job key, so a retried job
- * counts once), applied to the read model and written to {@code knooppunt.events.v1}. The job
+ * counts once), applied to the read model and written to the events topic (outbox). The job
  * completes without variables only after that, so the task never runs ahead of the inbox.
  */
 @Component
@@ -77,7 +79,7 @@ public class TaskListenerWorker {
     publisher.publish(toEvent(listener, job, Instant.now()));
   }
 
-  Envelope toEvent(TaskListenerJobType listener, ActivatedJob job, Instant now) {
+  CloudEvent<EventPayload> toEvent(TaskListenerJobType listener, ActivatedJob job, Instant now) {
     UserTaskProperties task = job.getUserTask();
     Map<String, Object> variables = job.getVariablesAsMap();
     String crisisId = string(variables.get(Variabele.CRISIS_ID.naam()));
@@ -85,62 +87,67 @@ public class TaskListenerWorker {
     Optional<Taak> taak = Taak.of(job.getBpmnProcessId(), job.getElementId());
     List<String> groups =
         task == null || task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups();
-
-    ObjectNode data = json.createObjectNode();
     long taskKey =
         task != null && task.getUserTaskKey() != null
             ? task.getUserTaskKey()
             : job.getElementInstanceKey();
-    data.put("taskKey", String.valueOf(taskKey));
-    data.put("crisisId", crisisId);
-    data.put("process", job.getBpmnProcessId());
-    data.put("elementId", job.getElementId());
-    data.put("processInstanceKey", String.valueOf(job.getProcessInstanceKey()));
-    data.put("name", taak.map(t -> forms.title(t.formulier())).orElse(job.getElementId()));
-    taak.ifPresent(
-        t -> {
-          data.put("formKey", t.formulier().key());
-          data.put("sla", t.sla().toString());
-        });
-    ArrayNode g = data.putArray("candidateGroups");
-    groups.forEach(g::add);
-    ArrayNode u = data.putArray("candidateUsers");
-    if (task != null && task.getCandidateUsers() != null) {
-      task.getCandidateUsers().forEach(u::add);
-    }
-    if (task != null && task.getAssignee() != null && !task.getAssignee().isBlank()) {
-      data.put("assignee", task.getAssignee());
-    }
+    String name = taak.map(t -> forms.title(t.formulier())).orElse(job.getElementId());
+    String formKey = taak.map(t -> t.formulier().key()).orElse(null);
+    String sla = taak.map(t -> t.sla().toString()).orElse(null);
+    List<String> users =
+        task == null || task.getCandidateUsers() == null ? List.of() : task.getCandidateUsers();
+    String assignee =
+        task != null && task.getAssignee() != null && !task.getAssignee().isBlank()
+            ? task.getAssignee()
+            : null;
     OffsetDateTime due = task == null ? null : task.getDueDate();
-    if (due == null && taak.isPresent()) {
-      due = OffsetDateTime.ofInstant(now.plus(taak.get().sla()), java.time.ZoneOffset.UTC);
-    }
-    if (due != null) {
-      data.put("dueAt", due.toString());
-    }
+    Instant dueAt = due != null ? due.toInstant() : taak.map(t -> now.plus(t.sla())).orElse(null);
     String vrCode = vrCode(variables, groups);
-    if (vrCode != null) {
-      data.put("vrCode", vrCode);
-    }
-    data.put("listener", listener.eventType());
-    if (listener == TaskListenerJobType.CREATING) {
-      data.set("variables", json.valueToTree(context(variables)));
-    }
-    String type =
+    EventPayload data =
+        listener == TaskListenerJobType.CREATING
+            ? new TaskCreated(
+                taskKey,
+                job.getBpmnProcessId(),
+                job.getElementId(),
+                job.getProcessInstanceKey(),
+                name,
+                formKey,
+                sla,
+                groups,
+                users,
+                assignee,
+                dueAt,
+                vrCode,
+                context(variables))
+            : new TaskChanged(
+                taskKey,
+                job.getBpmnProcessId(),
+                job.getElementId(),
+                job.getProcessInstanceKey(),
+                name,
+                formKey,
+                sla,
+                groups,
+                users,
+                assignee,
+                dueAt,
+                vrCode);
+    EventType type =
         switch (listener) {
-          case CREATING -> EventType.TAAK_AANGEMAAKT.type();
-          case ASSIGNING -> EventType.TAAK_TOEGEWEZEN.type();
-          case COMPLETING -> EventType.TAAK_VOLTOOID.type();
-          case CANCELING -> EventType.TAAK_GEANNULEERD.type();
+          case CREATING -> EventType.TAAK_AANGEMAAKT;
+          case ASSIGNING -> EventType.TAAK_TOEGEWEZEN;
+          case COMPLETING -> EventType.TAAK_VOLTOOID;
+          case CANCELING -> EventType.TAAK_GEANNULEERD;
         };
-    return new Envelope(
+    return new CloudEvent<>(
         "taak-" + listener.eventType() + ":" + job.getKey(),
         type,
-        Envelope.GATEWAY_SOURCE,
+        Sources.GATEWAY,
         now,
         crisisId,
-        "procesengine",
         exercise,
+        "procesengine",
+        null,
         data);
   }
 

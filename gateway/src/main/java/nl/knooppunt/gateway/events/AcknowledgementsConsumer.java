@@ -1,10 +1,13 @@
 package nl.knooppunt.gateway.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import nl.knooppunt.processes.events.Acknowledgement;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CloudEventJson;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.processes.events.UnreadableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +16,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Acknowledgements from regional systems (and from this API) on {@code
- * knooppunt.acknowledgements.v1}: each becomes the event {@code nl.knooppunt.melding.bevestigd} on
- * {@code knooppunt.events.v1} with id {@code melding-bevestigd:<notification id>}, so it shows in
- * the read model and the logbook once, and a replay of the events topic rebuilds it. The workers
- * correlate the same record with the waiting process; this consumer only records it.
+ * Acknowledgements from regional systems (and from this API) on {@link Topic#ACKNOWLEDGEMENTS}:
+ * each becomes the event {@link EventType#MELDING_BEVESTIGD} on {@link Topic#EVENTS} with id {@code
+ * melding-bevestigd:<notification id>}, so it shows in the read model and the logbook once, and a
+ * replay of the events topic rebuilds it. The gateway is that event's one producer; the workers
+ * correlate the same record with the waiting process.
  */
 @Component
 class AcknowledgementsConsumer {
@@ -26,12 +29,10 @@ class AcknowledgementsConsumer {
 
   private final EventPublisher publisher;
   private final JdbcTemplate jdbc;
-  private final ObjectMapper json;
 
-  AcknowledgementsConsumer(EventPublisher publisher, JdbcTemplate jdbc, ObjectMapper json) {
+  AcknowledgementsConsumer(EventPublisher publisher, JdbcTemplate jdbc) {
     this.publisher = publisher;
     this.jdbc = jdbc;
-    this.json = json;
   }
 
   @KafkaListener(
@@ -40,45 +41,36 @@ class AcknowledgementsConsumer {
       groupId = "${knooppunt.gateway.acknowledgements-group:knooppunt-gateway-acknowledgements}",
       autoStartup = "${knooppunt.gateway.events-consumer-enabled:true}")
   void onAcknowledgement(ConsumerRecord<String, String> record) {
-    Envelope ack;
+    CloudEvent<EventPayload> event;
     try {
-      ack = Envelope.parse(json, record.value());
-    } catch (IllegalArgumentException e) {
-      LOG.warn("Skipped an acknowledgement record that is not an envelope: {}", e.getMessage());
+      event = CloudEventJson.read(record.value());
+    } catch (UnreadableEventException e) {
+      LOG.warn("Skipped an acknowledgement record that is not an event: {}", e.getMessage());
       return;
     }
-    if (!EventType.BEVESTIGING.type().equals(ack.type())) {
-      return;
-    }
-    String notificationId = ack.text("notificatieId");
-    if (notificationId == null || notificationId.isBlank()) {
-      LOG.warn("Skipped acknowledgement {} without data.notificatieId", ack.id());
+    if (event.type() != EventType.BEVESTIGING || !(event.data() instanceof Acknowledgement ack)) {
       return;
     }
     List<String> crisis =
         jdbc.queryForList(
             "select crisis_id from notification where notification_id = ?",
             String.class,
-            notificationId);
-    String crisisId =
-        crisis.isEmpty() || crisis.get(0) == null ? ack.text("crisisId") : crisis.get(0);
-    ObjectNode data = json.createObjectNode();
-    data.put("notificationId", notificationId);
-    data.put("crisisId", crisisId);
-    data.put(
-        "acknowledgedAt",
-        ack.text("bevestigdOp") != null ? ack.text("bevestigdOp") : ack.time().toString());
-    data.put("acknowledgedBy", ack.text("bevestigdDoor"));
-    data.put("route", ack.text("route") != null ? ack.text("route") : "KANAAL");
+            ack.notificationId());
+    String crisisId = crisis.isEmpty() || crisis.get(0) == null ? ack.crisisId() : crisis.get(0);
     publisher.publish(
-        new Envelope(
-            EventTypes.acknowledgementEventId(notificationId),
-            EventTypes.MELDING_BEVESTIGD,
-            Envelope.GATEWAY_SOURCE,
-            ack.time(),
-            crisisId,
-            ack.text("bevestigdDoor"),
-            ack.exercise(),
-            data));
+        CloudEvent.of(
+                Acknowledgement.eventId(ack.notificationId()),
+                EventType.MELDING_BEVESTIGD,
+                Sources.GATEWAY,
+                event.time(),
+                crisisId,
+                event.exercise(),
+                new Acknowledgement(
+                    ack.notificationId(),
+                    crisisId,
+                    ack.acknowledgedBy(),
+                    ack.acknowledgedAt() != null ? ack.acknowledgedAt() : event.time(),
+                    ack.route() != null ? ack.route() : Acknowledgement.ROUTE_KANAAL))
+            .by(ack.acknowledgedBy(), null));
   }
 }

@@ -1,92 +1,73 @@
 package nl.knooppunt.gateway.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.TimeUnit;
 import nl.knooppunt.gateway.readmodel.Projector;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.processes.events.Acknowledgement;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.Topic;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes the gateway's own events: first to {@code knooppunt.events.v1} (so a replay rebuilds
- * them), then applies them to the read model at once (so the user sees the result without waiting
- * for the consumer; the consumer skips the event id later).
+ * Publishes the gateway's own events: applies each to the read model and writes it to the outbox in
+ * one PostgreSQL transaction; the outbox sends it to {@link Topic#EVENTS} after commit ({@link
+ * Outbox}), in order, and again until Kafka takes it. So the user sees the result at once, a Kafka
+ * outage delays the topic but never loses an event, and a replay of the topic rebuilds what the
+ * user saw. The consumer skips the event id when it comes back.
  */
 @Component
 public class EventPublisher {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
-
-  private final KafkaTemplate<String, String> kafka;
   private final Projector projector;
-  private final ObjectMapper json;
+  private final ApplicationEventPublisher outbox;
 
-  public EventPublisher(
-      KafkaTemplate<String, String> kafka, Projector projector, ObjectMapper json) {
-    this.kafka = kafka;
+  public EventPublisher(Projector projector, ApplicationEventPublisher outbox) {
     this.projector = projector;
-    this.json = json;
-  }
-
-  public void publish(Envelope event) {
-    nameTheActor(event);
-    try {
-      kafka
-          .send(Topic.Names.EVENTS, event.crisisId(), event.toJson(json))
-          .get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      LOG.error(
-          "Event {} ({}) not written to {}: interrupted",
-          event.id(),
-          event.type(),
-          Topic.Names.EVENTS);
-    } catch (Exception e) {
-      LOG.error(
-          "Event {} ({}) not written to {}; applied to the read model only",
-          event.id(),
-          event.type(),
-          Topic.Names.EVENTS,
-          e);
-    }
-    projector.apply(event);
+    this.outbox = outbox;
   }
 
   /**
-   * The signed-in person who caused the event is named in it ({@code data.actorName}), so the
-   * logbook and the pages show who acted by name and function, not by account.
+   * Applies the event and puts it in the outbox; an event applied before (a retried job, an
+   * acknowledgement that comes back through the acknowledgements topic) is not sent again.
    */
-  private static void nameTheActor(Envelope event) {
-    if (event.actor() == null || event.data().has("actorName")) {
-      return;
+  @Transactional
+  public void publish(CloudEvent<? extends EventPayload> event) {
+    CloudEvent<? extends EventPayload> named = nameTheActor(event);
+    if (projector.apply(named)) {
+      outbox.publishEvent(OutboundRecord.of(Topic.EVENTS, named.crisisId(), named));
     }
-    CurrentUsers.signedIn()
+  }
+
+  /**
+   * An acknowledgement made in the hub, in one transaction: the record on {@link
+   * Topic#ACKNOWLEDGEMENTS} (key = notification id) that the workers correlate with the waiting
+   * process, and the fact {@code melding.bevestigd} in the read model and on the events topic.
+   */
+  @Transactional
+  public void acknowledge(
+      CloudEvent<Acknowledgement> record, CloudEvent<Acknowledgement> acknowledged) {
+    outbox.publishEvent(
+        OutboundRecord.of(Topic.ACKNOWLEDGEMENTS, record.data().notificationId(), record));
+    publish(acknowledged);
+  }
+
+  /**
+   * The signed-in person who caused the event is named in it (extension attribute {@code
+   * actorname}), so the logbook and the pages show who acted by name and function, not by account.
+   */
+  private static CloudEvent<? extends EventPayload> nameTheActor(
+      CloudEvent<? extends EventPayload> event) {
+    if (event.actor() == null || event.actorname() != null) {
+      return event;
+    }
+    return CurrentUsers.signedIn()
         .filter(u -> u.username().equals(event.actor()))
         .map(KnooppuntUser::displayName)
         .filter(name -> name != null && !name.isBlank())
-        .ifPresent(name -> event.data().put("actorName", name));
-  }
-
-  /** Writes a record to another topic and waits for the broker's acknowledgement. */
-  public void send(String topic, String key, String value) {
-    try {
-      kafka.send(topic, key, value).get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (Exception e) {
-      throw new KafkaUnavailableException(topic, e);
-    }
-  }
-
-  /** Kafka did not accept a record in time. */
-  public static class KafkaUnavailableException extends RuntimeException {
-    KafkaUnavailableException(String topic, Throwable cause) {
-      super("Kafka nam het bericht voor " + topic + " niet aan", cause);
-    }
+        .<CloudEvent<? extends EventPayload>>map(name -> event.by(event.actor(), name))
+        .orElse(event);
   }
 }

@@ -1,8 +1,11 @@
 package nl.knooppunt.gateway.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.knooppunt.gateway.readmodel.Projector;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CloudEventJson;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.processes.events.UnreadableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,9 +13,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects {@code knooppunt.events.v1} into the read model and the logbook. A record that is not an
- * envelope is logged and skipped (it never blocks the partition); projection is idempotent by event
- * id.
+ * Projects {@link Topic#EVENTS} into the read model and the logbook. A record that is not an event
+ * of the contract is logged and skipped (it never blocks the partition); projection is idempotent
+ * by event id.
  */
 @Component
 class EventsConsumer {
@@ -20,11 +23,9 @@ class EventsConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(EventsConsumer.class);
 
   private final Projector projector;
-  private final ObjectMapper json;
 
-  EventsConsumer(Projector projector, ObjectMapper json) {
+  EventsConsumer(Projector projector) {
     this.projector = projector;
-    this.json = json;
   }
 
   @KafkaListener(
@@ -33,12 +34,12 @@ class EventsConsumer {
       groupId = "${knooppunt.gateway.events-group:knooppunt-gateway-read-model}",
       autoStartup = "${knooppunt.gateway.events-consumer-enabled:true}")
   void onEvent(ConsumerRecord<String, String> record) {
-    Envelope event;
+    CloudEvent<EventPayload> event;
     try {
-      event = Envelope.parse(json, record.value());
-    } catch (IllegalArgumentException e) {
+      event = CloudEventJson.read(record.value());
+    } catch (UnreadableEventException e) {
       LOG.warn(
-          "Skipped a record that is not an event envelope ({}-{}@{}): {}",
+          "Skipped a record that is not an event ({}-{}@{}): {}",
           record.topic(),
           record.partition(),
           record.offset(),

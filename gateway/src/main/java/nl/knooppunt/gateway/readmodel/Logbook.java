@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import nl.knooppunt.gateway.events.Envelope;
+import nl.knooppunt.processes.events.CloudEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -58,7 +58,7 @@ public class Logbook {
 
   /** Appends the event unless its id is already in the logbook; must run in a transaction. */
   @Transactional
-  public boolean append(Envelope event, String summary, String data, Instant recordedAt) {
+  public boolean append(CloudEvent<?> event, String summary, String data, Instant recordedAt) {
     jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, APPEND_LOCK);
     Integer exists =
         jdbc.queryForObject(
@@ -80,7 +80,7 @@ public class Logbook {
             sequence,
             event.id(),
             event.crisisId(),
-            event.type(),
+            event.type().type(),
             occurred,
             recorded,
             event.actor(),
@@ -94,7 +94,7 @@ public class Logbook {
         sequence,
         event.id(),
         event.crisisId(),
-        event.type(),
+        event.type().type(),
         OffsetDateTime.ofInstant(occurred, ZoneOffset.UTC),
         OffsetDateTime.ofInstant(recorded, ZoneOffset.UTC),
         event.actor(),

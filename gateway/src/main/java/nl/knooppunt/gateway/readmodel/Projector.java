@@ -1,19 +1,33 @@
 package nl.knooppunt.gateway.readmodel;
 
-import static nl.knooppunt.gateway.events.EventTypes.*;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import nl.knooppunt.gateway.directory.Directory;
-import nl.knooppunt.gateway.events.Envelope;
+import nl.knooppunt.processes.events.Acknowledgement;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CloudEventJson;
+import nl.knooppunt.processes.events.CrisisStarted;
+import nl.knooppunt.processes.events.DeploymentRegistered;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.MessageDelivered;
+import nl.knooppunt.processes.events.Notice;
+import nl.knooppunt.processes.events.ProcessRegistered;
+import nl.knooppunt.processes.events.ProcessResumed;
+import nl.knooppunt.processes.events.ProcessStuck;
+import nl.knooppunt.processes.events.TaskChanged;
+import nl.knooppunt.processes.events.TaskClaimChanged;
+import nl.knooppunt.processes.events.TaskCompletedByUser;
+import nl.knooppunt.processes.events.TaskCreated;
+import nl.knooppunt.processes.events.ThreatLevelChanged;
+import nl.knooppunt.processes.variabelen.Aanvraag;
+import nl.knooppunt.processes.variabelen.BijstandStart;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies events to the read model and the logbook, idempotently by event id: an event applied
  * twice (a replay, a redelivery, the gateway's own events coming back from Kafka) changes nothing
- * the second time.
+ * the second time. Every event's data is the record of its type ({@link EventType#payload()}).
  */
 @Component
 public class Projector {
@@ -36,14 +50,12 @@ public class Projector {
 
   private final JdbcTemplate jdbc;
   private final Logbook logbook;
-  private final ObjectMapper json;
   private final Directory directory;
   private final Summaries summaries;
 
   public Projector(
       JdbcTemplate jdbc,
       Logbook logbook,
-      ObjectMapper json,
       Directory directory,
       Summaries summaries,
       ApplicationEventPublisher changes) {
@@ -51,35 +63,32 @@ public class Projector {
     this.changes = changes;
     this.jdbc = jdbc;
     this.logbook = logbook;
-    this.json = json;
     this.directory = directory;
   }
 
   /** Applies one event; returns false when it was applied before. */
   @Transactional
-  public boolean apply(Envelope e) {
+  public boolean apply(CloudEvent<? extends EventPayload> e) {
     int fresh =
         jdbc.update(
             "insert into processed_event (event_id, type, processed_at) values (?, ?, now()) on"
                 + " conflict do nothing",
             e.id(),
-            e.type());
-    logbook.append(e, summaries.of(e), write(e.data()), Instant.now());
+            e.type().type());
+    logbook.append(e, summaries.of(e), CloudEventJson.writeData(e.data()), Instant.now());
     if (fresh == 0) {
       return false;
     }
     project(e);
     processInstance(e);
     person(e);
-    changes.publishEvent(new ReadModelChanged(e.type(), e.crisisId()));
+    changes.publishEvent(new ReadModelChanged(e.type().type(), e.crisisId()));
     return true;
   }
 
   /** Remembers which crisis a process instance (also a called one) belongs to. */
-  private void processInstance(Envelope e) {
-    Long key =
-        longOf(
-            firstNonNullNode(e.data().get("procesInstantie"), e.data().get("processInstanceKey")));
+  private void processInstance(CloudEvent<? extends EventPayload> e) {
+    Long key = e.data().processInstanceKey();
     if (key == null || e.crisisId() == null) {
       return;
     }
@@ -91,8 +100,8 @@ public class Projector {
   }
 
   /** The name of the person who acted, as the gateway knew it when the event was written. */
-  private void person(Envelope e) {
-    String name = e.text("actorName");
+  private void person(CloudEvent<? extends EventPayload> e) {
+    String name = e.actorname();
     if (e.actor() == null || name == null || name.isBlank()) {
       return;
     }
@@ -105,66 +114,39 @@ public class Projector {
         ts(e.time()));
   }
 
-  private void project(Envelope e) {
-    Optional<EventType> catalogued = EventType.of(e.type());
-    if (catalogued.isPresent()) {
-      projectCatalogued(catalogued.get(), e);
-      return;
-    }
+  private void project(CloudEvent<? extends EventPayload> e) {
+    EventPayload data = e.data();
     switch (e.type()) {
-      case CRISIS_GEREGISTREERD -> crisisStarted(e);
-      case CRISIS_STATUS_GEWIJZIGD -> status(e.crisisId(), e.text("status"), e.time());
-      case GEBIED_BEPAALD -> addRegions(e.crisisId(), strings(e.data().get("regions")));
-      case BESLUIT_GENOMEN ->
-          decision(
-              e,
-              e.text("decision"),
-              firstNonNull(e.text("decidedBy"), e.actor()),
-              e.text("motivation"),
-              e.text("task"));
-      case DREIGINGSNIVEAU_GEREGISTREERD -> threatLevel(e);
-      case MELDING_GEESCALEERD -> escalated(e);
-      case BIJSTAND_INZET_BEEINDIGD -> {
-        jdbc.update("update assistance set status = 'BEEINDIGD' where crisis_id = ?", e.crisisId());
-        status(e.crisisId(), "INZET_BEEINDIGD", e.time());
-      }
-      default -> {
-        // logbook only
-      }
-    }
-  }
-
-  /** The event types of the process catalogue ({@link EventType}), as the workers write them. */
-  private void projectCatalogued(EventType type, Envelope e) {
-    switch (type) {
-      case CRISIS_GEOPEND, CRISIS_GESTART -> crisisStarted(e);
-      case TAAK_AANGEMAAKT -> taskCreated(e);
+      case CRISIS_GESTART -> crisisStarted(e, (CrisisStarted) data);
+      case PROCES_GEREGISTREERD -> processRegistered(e, (ProcessRegistered) data);
+      case TAAK_AANGEMAAKT -> taskCreated(e, (TaskCreated) data);
       case TAAK_TOEGEWEZEN ->
           jdbc.update(
               "update task set assignee = ? where task_key = ? and state = 'OPEN'",
-              e.text("assignee"),
-              taskKey(e));
+              ((TaskChanged) data).assignee(),
+              ((TaskChanged) data).taskKey());
       case TAAK_GECLAIMD ->
           jdbc.update(
               "update task set assignee = ? where task_key = ? and state = 'OPEN'",
-              firstNonNull(e.text("assignee"), e.actor()),
-              taskKey(e));
+              firstNonNull(((TaskClaimChanged) data).assignee(), e.actor()),
+              ((TaskClaimChanged) data).taskKey());
       case TAAK_VRIJGEGEVEN ->
           jdbc.update(
-              "update task set assignee = null where task_key = ? and state = 'OPEN'", taskKey(e));
+              "update task set assignee = null where task_key = ? and state = 'OPEN'",
+              ((TaskClaimChanged) data).taskKey());
       case TAAK_VOLTOOID ->
           jdbc.update(
               "update task set state = 'COMPLETED', ended_at = coalesce(ended_at, ?) where task_key"
                   + " = ? and state <> 'CANCELED'",
               ts(e.time()),
-              taskKey(e));
-      case TAAK_AFGEROND -> taskCompletedByUser(e);
+              ((TaskChanged) data).taskKey());
+      case TAAK_AFGEROND -> taskCompletedByUser(e, (TaskCompletedByUser) data);
       case TAAK_GEANNULEERD ->
           jdbc.update(
               "update task set state = 'CANCELED', ended_at = coalesce(ended_at, ?) where task_key ="
                   + " ? and state = 'OPEN'",
               ts(e.time()),
-              taskKey(e));
+              ((TaskChanged) data).taskKey());
       case CRISIS_AFGESLOTEN ->
           jdbc.update(
               "update crisis set status = 'AFGESLOTEN', closed = true, closed_at = coalesce(closed_at,"
@@ -172,78 +154,50 @@ public class Projector {
               ts(e.time()),
               ts(e.time()),
               e.crisisId());
-      case DREIGINGSNIVEAU_GEWIJZIGD -> threatLevel(e);
-      case MELDING_VERSTUURD -> notificationSent(e);
-      case MELDING_FALLBACK_VERSTUURD -> fallbackSent(e);
-      case PROCES_STAAT_STIL -> incidentRaised(e);
+      case DREIGINGSNIVEAU_GEWIJZIGD -> threatLevel(e, (ThreatLevelChanged) data);
+      case MELDING_VERSTUURD -> notificationSent(e, (Notice) data);
+      case MELDING_FALLBACK_VERSTUURD -> fallbackSent(e, (Notice) data);
+      case PROCES_STAAT_STIL -> incidentRaised(e, (ProcessStuck) data);
       case PROCES_HERSTELD ->
           jdbc.update(
               "update incident set resolved_at = coalesce(resolved_at, ?) where incident_key = ?",
               ts(e.time()),
-              longOf(e.data().get("incidentKey")));
+              ((ProcessResumed) data).incidentKey());
       case BERICHT_GEMELD -> {
-        String outcome = MESSAGE_PHASES.get(e.text("message"));
+        String outcome = MESSAGE_PHASES.get(((MessageDelivered) data).message());
         if (outcome != null) {
           status(e.crisisId(), outcome, e.time());
         }
       }
-      case MELDING_BEVESTIGD -> notificationAcknowledged(e);
-      case BIJSTAND_INZET_GEREGISTREERD -> {
-        jdbc.update(
-            "insert into assistance (crisis_id, status, exercise) values (?, 'INZET', ?) on"
-                + " conflict do nothing",
-            e.crisisId(),
-            e.exercise());
-        jdbc.update(
-            "update assistance set status = 'INZET', allocated = coalesce(?, allocated),"
-                + " deployment_until = coalesce(?, deployment_until) where crisis_id = ?",
-            allocated(e.data()),
-            time(firstNonNull(e.text("until"), e.text("inzetEinde"))),
-            e.crisisId());
-        status(e.crisisId(), "INZET", e.time());
-      }
+      case MELDING_BEVESTIGD -> notificationAcknowledged(e, (Acknowledgement) data);
+      case BIJSTAND_INZET_GEREGISTREERD -> deploymentRegistered(e, (DeploymentRegistered) data);
       default -> {
         // logbook only
       }
     }
   }
 
-  /** The amount allocated: {@code allocated}, or the sum of {@code toewijzing[].aantal}. */
-  private static Integer allocated(JsonNode data) {
-    Integer direct = integer(data.get("allocated"));
-    if (direct != null) {
-      return direct;
-    }
-    JsonNode lines = data.path("toewijzing");
-    if (lines.isObject()) {
-      lines = lines.path("regels");
-    }
-    if (!lines.isArray() || lines.isEmpty()) {
-      return null;
-    }
-    int sum = 0;
-    for (JsonNode line : lines) {
-      Integer n = integer(line.get("aantal"));
-      sum += n == null ? 0 : n;
-    }
-    return sum;
-  }
-
-  private void escalated(Envelope e) {
-    ensureNotification(e);
+  private void deploymentRegistered(CloudEvent<?> e, DeploymentRegistered d) {
     jdbc.update(
-        "update notification set escalated_at = coalesce(escalated_at, ?) where notification_id ="
-            + " ?",
-        ts(e.time()),
-        notificationId(e));
+        "insert into assistance (crisis_id, status, exercise) values (?, 'INZET', ?) on"
+            + " conflict do nothing",
+        e.crisisId(),
+        e.exercise());
+    jdbc.update(
+        "update assistance set status = 'INZET', allocated = coalesce(?, allocated),"
+            + " deployment_until = coalesce(?, deployment_until) where crisis_id = ?",
+        d.allocated(),
+        ts(d.until()),
+        e.crisisId());
+    status(e.crisisId(), "INZET", e.time());
   }
 
   /**
    * The notice an event is about. A fallback notice ({@code <id>/fallback}) is the same notice sent
    * again over the reserve channel: it counts as the recipient's one notice of the round.
    */
-  private static String notificationId(Envelope e) {
-    return primaryNotificationId(firstNonNull(e.text("notificationId"), e.text("notificatieId")));
+  static String notificationId(String id) {
+    return primaryNotificationId(id);
   }
 
   /** Suffix of a notice sent again over the fallback contact (the workers' convention). */
@@ -255,84 +209,77 @@ public class Projector {
         : id;
   }
 
-  private void fallbackSent(Envelope e) {
-    ensureNotification(e);
+  private void fallbackSent(CloudEvent<?> e, Notice n) {
+    ensureNotification(e, n.notificationId());
     jdbc.update(
         "update notification set fallback_at = coalesce(fallback_at, ?), fallback_channel ="
             + " coalesce(fallback_channel, ?), escalated_at = coalesce(escalated_at, ?) where"
             + " notification_id = ?",
         ts(e.time()),
-        firstNonNull(e.text("channel"), e.text("kanaal")),
+        n.channel(),
         ts(e.time()),
-        notificationId(e));
+        notificationId(n.notificationId()));
   }
 
-  private void incidentRaised(Envelope e) {
+  private void incidentRaised(CloudEvent<?> e, ProcessStuck d) {
     jdbc.update(
         "insert into incident (incident_key, crisis_id, process_instance_key, process_id,"
             + " element_id, step, error_type, error_message, exercise, created_at) values (?, ?,"
             + " ?, ?, ?, ?, ?, ?, ?, ?) on conflict (incident_key) do nothing",
-        longOf(e.data().get("incidentKey")),
+        d.incidentKey(),
         e.crisisId(),
-        longOf(e.data().get("processInstanceKey")),
-        e.text("processId"),
-        e.text("elementId"),
-        e.text("step"),
-        e.text("errorType"),
-        e.text("errorMessage"),
+        d.processInstanceKey(),
+        d.processId(),
+        d.elementId(),
+        d.step(),
+        d.errorType(),
+        d.errorMessage(),
         e.exercise(),
-        firstNonNull(time(e.text("createdAt")), ts(e.time())));
+        d.createdAt() != null ? ts(d.createdAt()) : ts(e.time()));
   }
 
-  private void crisisStarted(Envelope e) {
-    JsonNode area = e.data().has("area") ? e.data().path("area") : e.data().path("gebied");
-    String process =
-        firstNonNull(
-            e.text("process"),
-            e.text("soortCrisis"),
-            e.text("proces"),
-            processFromId(e.crisisId()));
-    String title = firstNonNull(e.text("title"), title(process, e.data()));
+  /**
+   * A crisis was started. Its starter's facts are authoritative: when the registration of its
+   * process came first (a crisis started by a message), they fill in the row it left.
+   */
+  private void crisisStarted(CloudEvent<?> e, CrisisStarted d) {
+    // sorted, as every later change keeps them: the same row whichever event came first
+    List<String> regions =
+        (!d.regions().isEmpty() || d.area() == null || d.area().kind() == null
+                ? d.regions()
+                : directory.regionsOf(d.area().kind().name(), d.area().codes()))
+            .stream().distinct().sorted().toList();
+    Object start = d.startVariables();
     jdbc.update(
         "insert into crisis (crisis_id, process_id, title, status, exercise, area_kind, area_codes,"
             + " area_name, regions, started_at, started_by, process_instance_key,"
-            + " linked_crisis_id, start_data, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?) on conflict (crisis_id) do update set title = case when"
-            + " excluded.status = 'GESTART' then excluded.title else coalesce(crisis.title,"
-            + " excluded.title) end, area_kind = coalesce(crisis.area_kind, excluded.area_kind),"
-            + " area_codes = case when cardinality(crisis.area_codes) = 0 then excluded.area_codes"
-            + " else crisis.area_codes end, area_name = coalesce(crisis.area_name,"
-            + " excluded.area_name), regions = case when cardinality(crisis.regions) = 0 then"
-            + " excluded.regions else crisis.regions end, started_by = coalesce(crisis.started_by,"
-            + " excluded.started_by), started_at = least(crisis.started_at, excluded.started_at),"
-            + " process_instance_key = coalesce(crisis.process_instance_key,"
-            + " excluded.process_instance_key), linked_crisis_id ="
-            + " coalesce(crisis.linked_crisis_id, excluded.linked_crisis_id), start_data ="
-            + " coalesce(crisis.start_data, excluded.start_data), updated_at ="
+            + " linked_crisis_id, start_data, updated_at) values (?, ?, ?, 'GESTART', ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?) on conflict (crisis_id) do update set process_id ="
+            + " excluded.process_id, title = excluded.title, area_kind = excluded.area_kind,"
+            + " area_codes = excluded.area_codes, area_name = excluded.area_name, regions ="
+            + " array(select distinct r from unnest(crisis.regions || excluded.regions) r order"
+            + " by r), started_at = excluded.started_at, started_by = excluded.started_by,"
+            + " process_instance_key = coalesce(excluded.process_instance_key,"
+            + " crisis.process_instance_key), linked_crisis_id = coalesce(excluded.linked_crisis_id,"
+            + " crisis.linked_crisis_id), start_data = excluded.start_data, updated_at ="
             + " greatest(crisis.updated_at, excluded.updated_at)",
         e.crisisId(),
-        process,
-        title,
-        EventType.CRISIS_GESTART.type().equals(e.type()) ? "GESTART" : "GEREGISTREERD",
+        d.process(),
+        d.title(),
         e.exercise(),
-        textOf(area, "kind", "soort"),
-        strings(area.get("codes")).toArray(String[]::new),
-        textOf(area, "name", "naam"),
-        regions(e, area).toArray(String[]::new),
+        d.area() == null || d.area().kind() == null ? null : d.area().kind().name(),
+        d.area() == null ? new String[0] : d.area().codes().toArray(String[]::new),
+        d.area() == null ? null : d.area().name(),
+        regions.toArray(String[]::new),
         ts(e.time()),
-        firstNonNull(
-            e.text("startedBy"), e.text("voorgesteldDoor"), e.text("aangevraagdDoor"), e.actor()),
-        longOf(
-            firstNonNullNode(e.data().get("processInstanceKey"), e.data().get("procesInstantie"))),
-        firstNonNull(
-            e.text("linkedCrisisId"),
-            e.text("gekoppeldeManhuntId"),
-            e.text("gekoppeldDreigingsniveauId")),
-        e.data().has("start") ? write(e.data().get("start")) : write(e.data()),
+        d.startedBy() != null ? d.startedBy() : e.actor(),
+        d.processInstanceKey(),
+        d.linkedCrisisId(),
+        start == null ? null : CloudEventJson.writeValue(start),
         ts(e.time()));
-    if ("bijstandsaanvraag".equals(process)) {
-      JsonNode start = e.data().has("start") ? e.data().path("start") : e.data();
-      JsonNode aanvraag = start.path("aanvraag");
+    BijstandStart assistance = d.assistanceStart();
+    if (assistance != null) {
+      Aanvraag request = assistance.aanvraag();
       jdbc.update(
           "insert into assistance (crisis_id, requesting_region, capacity, requested, status,"
               + " exercise) values (?, ?, ?, ?, 'AANGEVRAAGD', ?) on conflict (crisis_id) do update"
@@ -341,50 +288,30 @@ public class Projector {
               + " excluded.capacity), requested = coalesce(assistance.requested,"
               + " excluded.requested)",
           e.crisisId(),
-          textOf(aanvraag, "aanvragendeRegio"),
-          textOf(aanvraag, "capaciteit"),
-          integer(aanvraag.get("aantal")),
+          request == null ? null : request.aanvragendeRegio(),
+          request == null || request.capaciteit() == null ? null : request.capaciteit().name(),
+          request == null ? null : request.aantal(),
           e.exercise());
     }
   }
 
-  /** The regions given, else those of the area (directory). */
-  private List<String> regions(Envelope e, JsonNode area) {
-    List<String> given = strings(e.data().get("regions"));
-    String kind = textOf(area, "kind", "soort");
-    if (!given.isEmpty() || kind == null) {
-      return given;
-    }
-    return directory.regionsOf(kind, strings(area.get("codes")));
-  }
-
-  /** A title when the producer gave none. */
-  private String title(String process, JsonNode d) {
-    String area = textOf(d.path("gebied"), "naam");
-    return switch (process) {
-      case "dreigingsniveau-5" -> "Dreigingsniveau 5" + (area == null ? "" : ": " + area);
-      case "manhunt" ->
-          "Manhunt"
-              + (textOf(d.path("locatie"), "omschrijving") == null
-                  ? ""
-                  : ": " + textOf(d.path("locatie"), "omschrijving"));
-      case "bijstandsaanvraag" -> {
-        String capacity = textOf(d.path("aanvraag"), "capaciteit");
-        String region = textOf(d.path("aanvraag"), "aanvragendeRegio");
-        yield "Bijstand"
-            + (capacity == null
-                ? ""
-                : " "
-                    + nl.knooppunt.processes.Labels.value(capacity)
-                        .toLowerCase(java.util.Locale.ROOT))
-            + (region == null ? "" : " voor " + directory.regionName(region).orElse(region));
-      }
-      default -> null;
-    };
-  }
-
-  private static JsonNode firstNonNullNode(JsonNode a, JsonNode b) {
-    return a != null && !a.isNull() ? a : b;
+  /**
+   * The process of a crisis registered itself: the crisis knows its instance. It may come before
+   * the start (a crisis started by a message): then it leaves a row the start fills in.
+   */
+  private void processRegistered(CloudEvent<?> e, ProcessRegistered d) {
+    jdbc.update(
+        "insert into crisis (crisis_id, process_id, status, exercise, started_at,"
+            + " process_instance_key, updated_at) values (?, ?, 'GESTART', ?, ?, ?, ?) on conflict"
+            + " (crisis_id) do update set process_instance_key ="
+            + " coalesce(crisis.process_instance_key, excluded.process_instance_key), updated_at ="
+            + " greatest(crisis.updated_at, excluded.updated_at)",
+        e.crisisId(),
+        d.process(),
+        e.exercise(),
+        ts(e.time()),
+        d.processInstanceKey(),
+        ts(e.time()));
   }
 
   private void status(String crisisId, String status, Instant time) {
@@ -411,7 +338,7 @@ public class Projector {
   }
 
   private void decision(
-      Envelope e, String decision, String decidedBy, String motivation, String task) {
+      CloudEvent<?> e, String decision, String decidedBy, String motivation, String task) {
     jdbc.update(
         "insert into decision (event_id, crisis_id, decision, decided_by, decided_at, motivation,"
             + " task_name) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
@@ -429,40 +356,25 @@ public class Projector {
         e.crisisId());
   }
 
-  private void threatLevel(Envelope e) {
-    Integer level = integer(firstNonNullNode(e.data().get("level"), e.data().get("niveau")));
-    if (level == null) {
-      return;
-    }
-    String action = firstNonNull(e.text("action"), e.text("actie"));
-    OffsetDateTime until = time(firstNonNull(e.text("validUntil"), e.text("geldigTot")));
-    List<String[]> areas = new ArrayList<>();
-    for (JsonNode r : e.data().path("regios")) {
-      areas.add(new String[] {r.asText(), "VEILIGHEIDSREGIO", null});
-    }
-    for (JsonNode m : e.data().path("gemeenten")) {
-      areas.add(new String[] {m.asText(), "GEMEENTE", null});
-    }
-    for (JsonNode a : e.data().path("areas")) {
-      if (a.isTextual()) {
-        areas.add(new String[] {a.asText(), null, null});
-      } else {
-        areas.add(
-            new String[] {
-              textOf(a, "code"), textOf(a, "kind", "soort"), textOf(a, "name", "naam")
-            });
-      }
-    }
+  /** One area a level applies to: its code, kind and name (kind and name may be unknown). */
+  private record LevelArea(String code, String kind, String name) {}
+
+  private void threatLevel(CloudEvent<?> e, ThreatLevelChanged d) {
+    Integer level = d.level();
+    String action = d.action();
+    OffsetDateTime until = ts(d.validUntil());
+    List<LevelArea> areas = new ArrayList<>();
+    d.regions().forEach(r -> areas.add(new LevelArea(r, "VEILIGHEIDSREGIO", null)));
+    d.municipalities().forEach(m -> areas.add(new LevelArea(m, "GEMEENTE", null)));
     if (areas.isEmpty()) {
-      List<String> codes =
-          jdbc.queryForList(
+      jdbc.queryForList(
               "select unnest(area_codes) from crisis where crisis_id = ?",
               String.class,
-              e.crisisId());
-      codes.forEach(c -> areas.add(new String[] {c, null, null}));
+              e.crisisId())
+          .forEach(c -> areas.add(new LevelArea(c, null, null)));
     }
-    for (String[] a : areas) {
-      if (a[0] == null) {
+    for (LevelArea a : areas) {
+      if (a.code() == null) {
         continue;
       }
       jdbc.update(
@@ -470,7 +382,7 @@ public class Projector {
               + " crisis_id, valid_from, valid_until, exercise, recorded_at) values (?, ?, ?, ?, ?,"
               + " ?, ?, ?, ?, ?) on conflict do nothing",
           e.id(),
-          a[0],
+          a.code(),
           areaName(a),
           level,
           action,
@@ -486,7 +398,7 @@ public class Projector {
               + " threat_level.area_kind), area_name = coalesce(excluded.area_name,"
               + " threat_level.area_name), level = excluded.level, crisis_id = excluded.crisis_id,"
               + " valid_from = excluded.valid_from, valid_until = excluded.valid_until",
-          a[0],
+          a.code(),
           e.exercise(),
           areaKind(a),
           areaName(a),
@@ -495,7 +407,7 @@ public class Projector {
           ts(e.time()),
           until);
     }
-    addRegions(e.crisisId(), strings(e.data().get("regios")));
+    addRegions(e.crisisId(), d.regions());
     if (action != null) {
       status(
           e.crisisId(),
@@ -506,50 +418,47 @@ public class Projector {
     }
   }
 
-  private String areaKind(String[] a) {
-    if (a[1] != null) {
-      return a[1];
+  private static String areaKind(LevelArea a) {
+    if (a.kind() != null) {
+      return a.kind();
     }
-    return a[0].startsWith("VR") ? "VEILIGHEIDSREGIO" : a[0].startsWith("GM") ? "GEMEENTE" : null;
+    return a.code().startsWith("VR")
+        ? "VEILIGHEIDSREGIO"
+        : a.code().startsWith("GM") ? "GEMEENTE" : null;
   }
 
   /** The given name, else the directory's name of a region or municipality. */
-  private String areaName(String[] a) {
-    if (a[2] != null) {
-      return a[2];
+  private String areaName(LevelArea a) {
+    if (a.name() != null) {
+      return a.name();
     }
-    return directory.regionName(a[0]).or(() -> directory.municipalityName(a[0])).orElse(null);
+    return directory
+        .regionName(a.code())
+        .or(() -> directory.municipalityName(a.code()))
+        .orElse(null);
   }
 
-  private void ensureNotification(Envelope e) {
+  private void ensureNotification(CloudEvent<?> e, String notificationId) {
     jdbc.update(
         "insert into notification (notification_id, crisis_id, exercise) values (?, ?, ?) on"
             + " conflict do nothing",
-        notificationId(e),
+        notificationId(notificationId),
         e.crisisId(),
         e.exercise());
   }
 
-  private void notificationSent(Envelope e) {
-    JsonNode d = e.data();
-    String recipient = firstNonNull(e.text("recipientCode"), e.text("ontvanger"));
-    String municipality = firstNonNull(e.text("municipalityCode"), code(recipient, "GM\\d{4}"));
-    String region = firstNonNull(e.text("vrCode"), code(recipient, "VR\\d{2}"));
+  private void notificationSent(CloudEvent<?> e, Notice n) {
+    String recipient = n.recipientCode();
+    String municipality = code(recipient, "GM\\d{4}");
+    String region = code(recipient, "VR\\d{2}");
     if (region == null && municipality != null) {
       region = directory.regionOfMunicipality(municipality).orElse(null);
     }
-    JsonNode requires = firstNonNullNode(d.get("requiresAck"), d.get("bevestigingVereist"));
-    String id = notificationId(e);
+    String id = notificationId(n.notificationId());
     String round =
         recipient != null && id != null && id.endsWith("/" + recipient)
             ? id.substring(0, id.length() - recipient.length() - 1)
             : null;
-    com.fasterxml.jackson.databind.node.ObjectNode details = json.createObjectNode();
-    for (String part : NOTICE_PARTS) {
-      if (d.hasNonNull(part)) {
-        details.set(part, d.get(part));
-      }
-    }
     jdbc.update(
         "insert into notification (notification_id, crisis_id, recipient_code, recipient_name,"
             + " municipality_code, vr_code, kind, channel, round, requires_ack, exercise, sent_at,"
@@ -571,24 +480,44 @@ public class Projector {
         id,
         e.crisisId(),
         recipient,
-        firstNonNull(e.text("recipientName"), e.text("ontvangerNaam")),
+        n.recipientName(),
         municipality,
         region,
-        firstNonNull(e.text("kind"), e.text("soort")),
-        firstNonNull(e.text("channel"), e.text("kanaal")),
-        integer(firstNonNullNode(d.get("round"), d.get("ronde"))),
-        requires == null || requires.asBoolean(true),
+        n.kind(),
+        n.channel(),
+        null,
+        n.requiresAck(),
         e.exercise(),
         ts(e.time()),
         round,
-        firstNonNull(e.text("subject"), e.text("onderwerp")),
-        firstNonNull(e.text("text"), e.text("tekst")),
-        details.isEmpty() ? null : write(details));
+        n.subject(),
+        n.text(),
+        details(n));
   }
 
-  /** The parts of a notice a page shows apart from its text (see the workers' NoticeSender). */
-  static final List<String> NOTICE_PARTS =
-      List.of("gebied", "geldigTot", "niveau", "verwachting", "contact");
+  /**
+   * The parts of a notice a page shows apart from its text, as the read model keeps them (column
+   * {@code details}, read by {@link Queries}); null when it has none.
+   */
+  static String details(Notice n) {
+    Map<String, Object> parts = new LinkedHashMap<>();
+    if (n.area() != null) {
+      parts.put("gebied", n.area());
+    }
+    if (n.validUntil() != null) {
+      parts.put("geldigTot", n.validUntil().toString());
+    }
+    if (n.level() != null) {
+      parts.put("niveau", n.level());
+    }
+    if (n.expectation() != null) {
+      parts.put("verwachting", n.expectation());
+    }
+    if (n.contact() != null) {
+      parts.put("contact", n.contact());
+    }
+    return parts.isEmpty() ? null : CloudEventJson.writeValue(parts);
+  }
 
   /** The first match of a code pattern in a recipient code ({@code BM-GM0344} → GM0344). */
   static String code(String text, String pattern) {
@@ -599,17 +528,16 @@ public class Projector {
     return m.find() ? m.group() : null;
   }
 
-  private void notificationAcknowledged(Envelope e) {
-    ensureNotification(e);
-    OffsetDateTime at = time(firstNonNull(e.text("acknowledgedAt"), e.text("bevestigdOp")));
+  private void notificationAcknowledged(CloudEvent<?> e, Acknowledgement a) {
+    ensureNotification(e, a.notificationId());
     jdbc.update(
         "update notification set acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by ="
             + " coalesce(acknowledged_by, ?), ack_route = coalesce(ack_route, ?) where"
             + " notification_id = ?",
-        at == null ? ts(e.time()) : at,
-        firstNonNull(e.text("acknowledgedBy"), e.text("bevestigdDoor"), e.actor()),
-        e.text("route"),
-        notificationId(e));
+        a.acknowledgedAt() != null ? ts(a.acknowledgedAt()) : ts(e.time()),
+        a.acknowledgedBy() != null ? a.acknowledgedBy() : e.actor(),
+        a.route(),
+        notificationId(a.notificationId()));
   }
 
   /**
@@ -672,9 +600,9 @@ public class Projector {
         rule.from().toArray(String[]::new));
   }
 
-  private void taskCreated(Envelope e) {
-    phaseOnTask(e.crisisId(), e.text("elementId"), e.time());
-    JsonNode d = e.data();
+  private void taskCreated(CloudEvent<?> e, TaskCreated d) {
+    phaseOnTask(e.crisisId(), d.elementId(), e.time());
+    Object recipient = d.variables().get("ontvanger");
     jdbc.update(
         "insert into task (task_key, crisis_id, process_id, element_id, name, form_key,"
             + " candidate_groups, candidate_users, assignee, vr_code, state, exercise,"
@@ -684,49 +612,51 @@ public class Projector {
             + " candidate_groups = excluded.candidate_groups, candidate_users ="
             + " excluded.candidate_users, due_at = coalesce(excluded.due_at, task.due_at),"
             + " variables = coalesce(excluded.variables, task.variables)",
-        taskKey(e),
+        d.taskKey(),
         e.crisisId(),
-        e.text("process"),
-        e.text("elementId"),
-        e.text("name"),
-        e.text("formKey"),
-        strings(d.get("candidateGroups")).toArray(String[]::new),
-        strings(d.get("candidateUsers")).toArray(String[]::new),
-        e.text("assignee"),
-        e.text("vrCode"),
+        d.process(),
+        d.elementId(),
+        d.name(),
+        d.formKey(),
+        d.candidateGroups().toArray(String[]::new),
+        d.candidateUsers().toArray(String[]::new),
+        d.assignee(),
+        d.vrCode(),
         e.exercise(),
-        longOf(d.get("processInstanceKey")),
+        d.processInstanceKey(),
         ts(e.time()),
-        time(e.text("dueAt")),
-        e.text("sla"),
-        d.has("variables") ? write(d.get("variables")) : null,
-        textOf(d.path("variables").path("ontvanger"), "naam"));
+        ts(d.dueAt()),
+        d.sla(),
+        d.variables().isEmpty() ? null : CloudEventJson.writeValue(d.variables()),
+        recipient instanceof Map<?, ?> r && r.get("naam") != null
+            ? String.valueOf(r.get("naam"))
+            : null);
   }
 
-  private void taskCompletedByUser(Envelope e) {
-    JsonNode form = e.data().path("form");
+  private void taskCompletedByUser(CloudEvent<?> e, TaskCompletedByUser d) {
+    Map<String, Object> form = d.form();
     jdbc.update(
         "update task set state = 'COMPLETED', ended_at = coalesce(ended_at, ?), completed_by ="
             + " coalesce(completed_by, ?), completion_data = coalesce(completion_data, ?) where"
             + " task_key = ? and state <> 'CANCELED'",
         ts(e.time()),
         e.actor(),
-        form.isObject() ? write(form) : null,
-        taskKey(e));
-    String decided = textOf(form, "uitkomst");
+        CloudEventJson.writeValue(form),
+        d.taskKey());
+    String decided = form.get("uitkomst") instanceof String s ? s : null;
     if (decided != null
-        && PHASE_DECISIONS.contains(e.text("elementId"))
+        && PHASE_DECISIONS.contains(d.elementId())
         && DECISION_PHASES.containsKey(decided)) {
       status(e.crisisId(), DECISION_PHASES.get(decided), e.time());
     }
     for (String field : DECISION_FIELDS) {
-      if (form.hasNonNull(field) && form.get(field).isTextual()) {
+      if (form.get(field) instanceof String outcome) {
         decision(
             e,
-            form.get(field).asText(),
+            outcome,
             e.actor(),
-            firstNonNull(textOf(form, "motivering"), textOf(form, "toelichting")),
-            e.text("name"));
+            firstNonNull(text(form.get("motivering")), text(form.get("toelichting"))),
+            d.name());
         break;
       }
     }
@@ -734,32 +664,8 @@ public class Projector {
 
   // --- helpers
 
-  private static Long taskKey(Envelope e) {
-    return longOf(e.data().get("taskKey"));
-  }
-
-  static String processFromId(String crisisId) {
-    if (crisisId == null) {
-      return "onbekend";
-    }
-    if (crisisId.startsWith("DN5-")) {
-      return "dreigingsniveau-5";
-    }
-    if (crisisId.startsWith("MH-")) {
-      return "manhunt";
-    }
-    if (crisisId.startsWith("BA-")) {
-      return "bijstandsaanvraag";
-    }
-    return "onbekend";
-  }
-
-  private String write(JsonNode node) {
-    try {
-      return json.writeValueAsString(node);
-    } catch (Exception ex) {
-      throw new IllegalStateException(ex);
-    }
+  private static String text(Object value) {
+    return value == null ? null : String.valueOf(value);
   }
 
   static OffsetDateTime ts(Instant i) {
@@ -779,59 +685,6 @@ public class Projector {
         return null;
       }
     }
-  }
-
-  static List<String> strings(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    if (node != null && node.isArray()) {
-      node.forEach(n -> out.add(n.isTextual() ? n.asText() : n.path("code").asText(n.toString())));
-    } else if (node != null && node.isTextual() && !node.asText().isBlank()) {
-      for (String s : node.asText().split(",")) {
-        out.add(s.trim());
-      }
-    }
-    return out;
-  }
-
-  static Integer integer(JsonNode node) {
-    return node == null || node.isNull() || !node.canConvertToInt() && !node.isTextual()
-        ? null
-        : node.isTextual() ? parseInt(node.asText()) : Integer.valueOf(node.asInt());
-  }
-
-  private static Integer parseInt(String s) {
-    try {
-      return Integer.valueOf(s.trim());
-    } catch (NumberFormatException ex) {
-      return null;
-    }
-  }
-
-  static Long longOf(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isNumber()) {
-      return node.asLong();
-    }
-    try {
-      return Long.valueOf(node.asText().trim());
-    } catch (NumberFormatException ex) {
-      return null;
-    }
-  }
-
-  static String textOf(JsonNode node, String... fields) {
-    if (node == null) {
-      return null;
-    }
-    for (String f : fields) {
-      JsonNode n = node.get(f);
-      if (n != null && !n.isNull()) {
-        return n.asText();
-      }
-    }
-    return null;
   }
 
   @SafeVarargs

@@ -1,12 +1,12 @@
 package nl.knooppunt.gateway.readmodel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import nl.knooppunt.gateway.events.Envelope;
+import nl.knooppunt.processes.events.CloudEventJson;
 import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.processes.events.UnreadableEventException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,8 +18,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds the projections from {@code knooppunt.events.v1}: empties them and replays the topic
- * from the start. The logbook is not touched (it is append-only and skips known event ids).
+ * Rebuilds the projections from {@link Topic#EVENTS}: empties them and replays the topic from the
+ * start. The logbook is not touched (it is append-only and skips known event ids).
  */
 @Component
 public class ReadModelRebuilder {
@@ -44,17 +44,12 @@ public class ReadModelRebuilder {
   private final JdbcTemplate jdbc;
   private final Projector projector;
   private final ConsumerFactory<String, String> consumers;
-  private final ObjectMapper json;
 
   public ReadModelRebuilder(
-      JdbcTemplate jdbc,
-      Projector projector,
-      ConsumerFactory<String, String> consumers,
-      ObjectMapper json) {
+      JdbcTemplate jdbc, Projector projector, ConsumerFactory<String, String> consumers) {
     this.jdbc = jdbc;
     this.projector = projector;
     this.consumers = consumers;
-    this.json = json;
   }
 
   /** Empties the projections and replays the topic up to its current end; returns the count. */
@@ -81,10 +76,10 @@ public class ReadModelRebuilder {
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
           try {
-            if (projector.apply(Envelope.parse(json, record.value()))) {
+            if (projector.apply(CloudEventJson.read(record.value()))) {
               applied++;
             }
-          } catch (IllegalArgumentException e) {
+          } catch (UnreadableEventException e) {
             LOG.warn("Replay skipped offset {}: {}", record.offset(), e.getMessage());
           }
         }

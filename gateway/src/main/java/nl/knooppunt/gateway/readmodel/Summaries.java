@@ -1,8 +1,5 @@
 package nl.knooppunt.gateway.readmodel;
 
-import static nl.knooppunt.gateway.events.EventTypes.*;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,14 +7,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import nl.knooppunt.gateway.directory.Directory;
-import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.Labels;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.Steps;
-import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.Acknowledgement;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CrisisStarted;
+import nl.knooppunt.processes.events.DeploymentRegistered;
+import nl.knooppunt.processes.events.EventPayload;
+import nl.knooppunt.processes.events.FactRecorded;
+import nl.knooppunt.processes.events.GripAdviceGiven;
+import nl.knooppunt.processes.events.MessageDelivered;
+import nl.knooppunt.processes.events.Notice;
+import nl.knooppunt.processes.events.Origin;
+import nl.knooppunt.processes.events.ProcessRegistered;
+import nl.knooppunt.processes.events.ProcessStuck;
+import nl.knooppunt.processes.events.RoundCompleted;
+import nl.knooppunt.processes.events.RoundSent;
+import nl.knooppunt.processes.events.SlaPassed;
+import nl.knooppunt.processes.events.TaskChanged;
+import nl.knooppunt.processes.events.TaskClaimChanged;
+import nl.knooppunt.processes.events.TaskCompletedByUser;
+import nl.knooppunt.processes.events.TaskCreated;
+import nl.knooppunt.processes.events.ThreatLevelChanged;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,140 +69,124 @@ public class Summaries {
     this.directory = directory;
   }
 
-  public String of(Envelope e) {
-    String given = e.text("summary");
-    if (given != null && !given.isBlank()) {
-      return given;
-    }
-    Optional<EventType> catalogued = EventType.of(e.type());
-    if (catalogued.isPresent()) {
-      return catalogued(catalogued.get(), e);
-    }
+  public String of(CloudEvent<? extends EventPayload> e) {
+    EventPayload data = e.data();
     return switch (e.type()) {
-      case CRISIS_GEREGISTREERD -> "Crisis geregistreerd: " + nz(e.text("title"));
-      case CRISIS_STATUS_GEWIJZIGD -> "Fase: " + Labels.phase(e.text("status"));
-      case CRISIS_AFGESLOTEN -> "Crisis afgesloten";
-      case GEBIED_BEPAALD -> "Getroffen regio's bepaald: " + regions(e.data().path("regions"));
-      case BESLUIT_GENOMEN ->
-          "Besluit: "
-              + Labels.value(e.text("decision"))
-              + " ("
-              + Projector.firstNonNull(e.text("decidedBy"), who(e))
-              + ")";
-      case DREIGINGSNIVEAU_GEREGISTREERD ->
-          level(e.text("level"), e.text("action"), e.text("validUntil"));
-      case MELDING_VERSTUURD -> "Melding verstuurd aan " + recipient(e);
-      case MELDING_BEVESTIGD -> recipientOf(notificationId(e)) + " bevestigde de melding";
-      case MELDING_GEESCALEERD -> "Melding aan " + recipientOf(notificationId(e)) + " geëscaleerd";
-      case STILZWIJGEN_VASTGELEGD -> region(e.text("vrCode")) + " reageerde niet binnen de termijn";
-      case SLA_VERSTREKEN -> "Termijn verstreken: " + step(e, e.text("task"));
-      case BIJSTAND_INZET_GEREGISTREERD -> "Bijstandsinzet geregistreerd";
-      case BIJSTAND_INZET_BEEINDIGD -> "Bijstandsinzet beëindigd";
-      default -> "Gebeurtenis vastgelegd";
-    };
-  }
-
-  /** The event types of the catalogue. */
-  private String catalogued(EventType type, Envelope e) {
-    return switch (type) {
-      case CRISIS_GEOPEND -> {
-        String area = Projector.textOf(e.data().path("gebied"), "naam");
-        yield "Crisis geopend: "
-            + Labels.process(Projector.firstNonNull(e.text("soortCrisis"), e.text("proces")))
-            + (area == null ? "" : ", " + area);
-      }
+      case CRISIS_GESTART -> who(e) + " startte: " + nz(((CrisisStarted) data).title());
+      case PROCES_GEREGISTREERD ->
+          "Proces geregistreerd: " + Labels.process(((ProcessRegistered) data).process());
       case CRISIS_AFGESLOTEN -> "Crisis afgesloten na de evaluatie";
-      case LOGBOEK_FEIT -> fact(e);
-      case DREIGINGSNIVEAU_GEWIJZIGD ->
-          level(
-              Projector.firstNonNull(e.text("niveau"), e.text("level")),
-              Projector.firstNonNull(e.text("actie"), e.text("action")),
-              e.text("geldigTot"));
+      case LOGBOEK_FEIT -> fact((FactRecorded) data);
+      case DREIGINGSNIVEAU_GEWIJZIGD -> {
+        ThreatLevelChanged d = (ThreatLevelChanged) data;
+        yield level(
+            String.valueOf(d.level()),
+            d.action(),
+            d.validUntil() == null ? null : d.validUntil().toString());
+      }
       case MELDING_VERSTUURD ->
-          "Melding verstuurd aan "
-              + recipient(e)
-              + channel(Projector.firstNonNull(e.text("kanaal"), e.text("channel")));
+          "Melding verstuurd aan " + recipient((Notice) data) + channel(((Notice) data).channel());
       case MELDING_FALLBACK_VERSTUURD ->
           "Geen bevestiging: melding opnieuw verstuurd aan "
-              + recipient(e)
+              + recipient((Notice) data)
               + " via het reservekanaal"
-              + channel(e.text("kanaal"));
+              + channel(((Notice) data).channel());
       case MELDING_BEVESTIGD ->
-          recipientOf(notificationId(e))
+          recipientOf(((Acknowledgement) data).notificationId())
               + " bevestigde de melding"
               + (e.actor() == null || "procesengine".equals(e.actor()) ? "" : " (" + who(e) + ")");
       case MELDINGRONDE_VERSTUURD ->
           "Alle "
-              + nz(e.text("verstuurd"))
+              + ((RoundSent) data).sent()
               + " meldingen verstuurd: de publiekscommunicatie mag volgen";
       case MELDINGRONDE_AFGEROND ->
           "Meldronde afgerond: "
-              + nz(e.text("bevestigd"))
+              + ((RoundCompleted) data).acknowledged()
               + " van "
-              + nz(e.text("ontvangers"))
+              + ((RoundCompleted) data).recipients()
               + " bevestigd";
-      case SLA_HERINNERING ->
-          "Herinnering: de termijn van " + quoted(step(e, e.text("taak"))) + " is verstreken";
-      case SLA_ESCALATIE ->
-          "Escalatie naar "
-              + group(e.text("escalerenNaar"))
-              + ": de termijn van "
-              + quoted(step(e, e.text("taak")))
-              + (e.text("sla") == null ? "" : " (" + Labels.duration(e.text("sla")) + ")")
-              + " is verstreken";
+      case SLA_HERINNERING -> {
+        SlaPassed d = (SlaPassed) data;
+        yield "Herinnering: de termijn van "
+            + quoted(step(d.origin(), d.task()))
+            + " is verstreken";
+      }
+      case SLA_ESCALATIE -> {
+        SlaPassed d = (SlaPassed) data;
+        yield "Escalatie naar "
+            + group(d.escalateTo())
+            + ": de termijn van "
+            + quoted(step(d.origin(), d.task()))
+            + (d.sla() == null ? "" : " (" + Labels.duration(d.sla()) + ")")
+            + " is verstreken";
+      }
       case COMMUNICATIE_GEPUBLICEERD -> "Publiekscommunicatie gepubliceerd";
-      case GRIP_ADVIES_GEGEVEN ->
-          "GRIP-advies gegeven"
-              + (e.text("gripAdvies") == null ? "" : ": GRIP " + e.text("gripAdvies"))
-              + (e.text("vrCode") == null ? "" : " aan " + region(e.text("vrCode")));
+      case GRIP_ADVIES_GEGEVEN -> {
+        GripAdviceGiven d = (GripAdviceGiven) data;
+        yield "GRIP-advies gegeven"
+            + (d.gripLevel() == null ? "" : ": GRIP " + d.gripLevel())
+            + (d.vrCode() == null ? "" : " aan " + region(d.vrCode()));
+      }
       case PUBLIEKSOPROEP_UITGEZET -> "Publieksoproep uitgezet";
       case SITUATIERAPPORT_VERSPREID -> "Situatierapport verspreid";
       case DREIGINGSNIVEAU_VOORGESTELD -> "Gekoppeld dreigingsniveau 5 voorgesteld";
       case AFSCHALING_VOORGESTELD -> "Afschaling van het gekoppelde dreigingsniveau 5 voorgesteld";
       case BIJSTAND_GEVALIDEERD -> "Bijstandsaanvraag gecontroleerd";
-      case BIJSTAND_INZET_GEREGISTREERD ->
-          "Bijstandsinzet geregistreerd"
-              + (e.text("inzetEinde") == null ? "" : " tot " + when(e.text("inzetEinde")));
+      case BIJSTAND_INZET_GEREGISTREERD -> {
+        DeploymentRegistered d = (DeploymentRegistered) data;
+        yield "Bijstandsinzet geregistreerd"
+            + (d.until() == null ? "" : " tot " + when(d.until().toString()));
+      }
       case BIJSTAND_KOSTEN_GEREGISTREERD -> "Kosten van de bijstand geregistreerd";
-      case CRISIS_GESTART -> who(e) + " startte: " + nz(e.text("title"));
       case BERICHT_GEMELD ->
-          who(e) + " " + MESSAGES.getOrDefault(e.text("message"), "gaf een bericht door");
+          who(e)
+              + " "
+              + MESSAGES.getOrDefault(((MessageDelivered) data).message(), "gaf een bericht door");
       case TAAK_AANGEMAAKT ->
           "Taak "
-              + quoted(e.text("name"))
+              + quoted(((TaskCreated) data).name())
               + " klaargezet voor "
-              + groups(e.data().path("candidateGroups"));
-      case TAAK_TOEGEWEZEN -> "Taak " + quoted(e.text("name")) + " toegewezen";
-      case TAAK_VOLTOOID -> "Taak " + quoted(e.text("name")) + " voltooid";
-      case TAAK_GEANNULEERD -> "Taak " + quoted(e.text("name")) + " vervallen";
-      case TAAK_GECLAIMD -> who(e) + " pakte taak " + quoted(e.text("name")) + " op";
-      case TAAK_VRIJGEGEVEN -> who(e) + " gaf taak " + quoted(e.text("name")) + " vrij";
+              + groups(((TaskCreated) data).candidateGroups());
+      case TAAK_TOEGEWEZEN -> "Taak " + quoted(((TaskChanged) data).name()) + " toegewezen";
+      case TAAK_VOLTOOID -> "Taak " + quoted(((TaskChanged) data).name()) + " voltooid";
+      case TAAK_GEANNULEERD -> "Taak " + quoted(((TaskChanged) data).name()) + " vervallen";
+      case TAAK_GECLAIMD ->
+          who(e) + " pakte taak " + quoted(((TaskClaimChanged) data).name()) + " op";
+      case TAAK_VRIJGEGEVEN ->
+          who(e) + " gaf taak " + quoted(((TaskClaimChanged) data).name()) + " vrij";
       case TAAK_AFGEROND -> {
-        String outcome = Projector.textOf(e.data().path("form"), "uitkomst", "beslissing");
+        TaskCompletedByUser d = (TaskCompletedByUser) data;
+        Object outcome =
+            d.form().get("uitkomst") != null
+                ? d.form().get("uitkomst")
+                : d.form().get("beslissing");
         yield who(e)
             + " rondde "
-            + quoted(e.text("name"))
+            + quoted(d.name())
             + " af"
-            + (outcome == null ? "" : ": " + Labels.value(outcome));
+            + (outcome == null ? "" : ": " + Labels.value(String.valueOf(outcome)));
       }
-      case PROCES_STAAT_STIL ->
-          "Proces staat stil bij "
-              + quoted(Projector.firstNonNull(e.text("step"), e.text("elementId")))
-              + ": "
-              + nz(e.text("errorMessage"));
+      case PROCES_STAAT_STIL -> {
+        ProcessStuck d = (ProcessStuck) data;
+        yield "Proces staat stil bij "
+            + quoted(d.step() != null ? d.step() : d.elementId())
+            + ": "
+            + nz(d.errorMessage());
+      }
       case PROCES_HERSTELD -> "Het proces gaat weer verder (stilstand opgelost)";
       case NOTIFICATIE -> "Melding";
       case BEVESTIGING -> "Bevestiging";
+      case DREIGINGSNIVEAU_VAN_KRACHT -> "Dreigingsniveau van kracht";
     };
   }
 
-  private String fact(Envelope e) {
-    String what = e.text("gebeurtenis");
+  private String fact(FactRecorded d) {
+    String what = d.fact();
     String text = FACTS.get(what);
     if (text == null) {
       return "Vastgelegd: " + Labels.value(what == null ? "feit" : what);
     }
-    return "VIER_OGEN_GEWEIGERD".equals(what) ? text : region(e.text("vrCode")) + " " + text;
+    return "VIER_OGEN_GEWEIGERD".equals(what) ? text : region(d.vrCode()) + " " + text;
   }
 
   /** "Dreigingsniveau 5 afgekondigd tot wo 19 mrt. 2030 06:00", "... afgeschaald naar 3". */
@@ -212,23 +210,16 @@ public class Summaries {
     return t == null ? nz(iso) : WHEN.format(t.atZoneSameInstant(AMSTERDAM));
   }
 
-  private static String who(Envelope e) {
-    String name = e.text("actorName");
+  private static String who(CloudEvent<?> e) {
+    String name = e.actorname();
     if (name != null && !name.isBlank()) {
       return name;
     }
     return e.actor() == null || "procesengine".equals(e.actor()) ? "Het knooppunt" : e.actor();
   }
 
-  private String recipient(Envelope e) {
-    String name = Projector.firstNonNull(e.text("ontvangerNaam"), e.text("recipientName"));
-    return name != null
-        ? name
-        : recipientOf(Projector.firstNonNull(e.text("ontvanger"), e.text("recipientCode")));
-  }
-
-  private static String notificationId(Envelope e) {
-    return Projector.firstNonNull(e.text("notificationId"), e.text("notificatieId"));
+  private String recipient(Notice n) {
+    return n.recipientName() != null ? n.recipientName() : recipientOf(n.recipientCode());
   }
 
   /**
@@ -253,15 +244,9 @@ public class Summaries {
         : directory.regionName(vrCode).map(n -> "Veiligheidsregio " + n).orElse(vrCode);
   }
 
-  private String regions(JsonNode codes) {
+  private String groups(List<String> groups) {
     List<String> out = new ArrayList<>();
-    codes.forEach(c -> out.add(directory.regionName(c.asText()).orElse(c.asText())));
-    return String.join(", ", out);
-  }
-
-  private String groups(JsonNode groups) {
-    List<String> out = new ArrayList<>();
-    groups.forEach(g -> out.add(group(g.asText())));
+    groups.forEach(g -> out.add(group(g)));
     return out.isEmpty() ? "de groep" : String.join(", ", out);
   }
 
@@ -283,8 +268,8 @@ public class Summaries {
     return Labels.group(group).orElse(group);
   }
 
-  private String step(Envelope e, String elementId) {
-    String process = Projector.firstNonNull(e.text("proces"), e.text("process"));
+  private String step(Origin origin, String elementId) {
+    String process = origin == null ? null : origin.process();
     return process == null || elementId == null
         ? nz(elementId)
         : Steps.name(process, elementId).orElse(elementId);

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import nl.knooppunt.api.model.FieldError;
-import nl.knooppunt.gateway.events.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -119,18 +118,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     return invalid(
         List.of(new FieldError(e.getName(), "ongeldige waarde '" + e.getValue() + "'")),
-        request.getRequestURI());
-  }
-
-  @ExceptionHandler(EventPublisher.KafkaUnavailableException.class)
-  ResponseEntity<Object> kafka(RuntimeException e, HttpServletRequest request) {
-    LOG.warn("Kafka unavailable: {}", e.getMessage());
-    return problem(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "niet-beschikbaar",
-        "Tijdelijk niet beschikbaar",
-        e.getMessage(),
-        null,
         request.getRequestURI());
   }
 

@@ -84,7 +84,7 @@ public final class Problems {
     }
   }
 
-  /** 503: the engine or Kafka is not reachable. */
+  /** 503: the engine is not reachable (Kafka never is asked in a request: the outbox waits). */
   public static class Unavailable extends ApiException {
     public Unavailable(String detail) {
       super(

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.processes.TaskListenerJobType;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.TaskCreated;
 import org.junit.jupiter.api.Test;
 
 class TaskListenerWorkerTest {
@@ -63,17 +65,21 @@ class TaskListenerWorkerTest {
     when(task.getCandidateGroups()).thenReturn(List.of("regio-VR09"));
     Instant now = Instant.parse("2026-11-23T09:00:00Z");
 
-    Envelope e = worker.toEvent(TaskListenerJobType.CREATING, job, now);
+    CloudEvent<EventPayload> e = worker.toEvent(TaskListenerJobType.CREATING, job, now);
 
     assertThat(e.id()).isEqualTo("taak-creating:42");
-    assertThat(e.type()).isEqualTo(EventType.TAAK_AANGEMAAKT.type());
+    assertThat(e.type()).isEqualTo(EventType.TAAK_AANGEMAAKT);
     assertThat(e.crisisId()).isEqualTo("DN5-1");
     assertThat(e.exercise()).isTrue();
-    assertThat(e.text("taskKey")).isEqualTo("2251799813685300");
-    assertThat(e.text("vrCode")).isEqualTo("VR09");
-    assertThat(e.text("name")).isEqualTo("Afstemmen met lokaal gezag");
-    assertThat(e.text("formKey")).isEqualTo("knooppunt:forms:afstemming-lokaal-gezag");
-    assertThat(e.text("dueAt")).isEqualTo("2026-11-23T10:00Z");
-    assertThat(e.data().path("variables").has("ontvangers")).isFalse();
+    TaskCreated created = (TaskCreated) e.data();
+    assertThat(created.taskKey()).isEqualTo(2251799813685300L);
+    assertThat(created.processInstanceKey()).isEqualTo(7L);
+    assertThat(created.vrCode()).isEqualTo("VR09");
+    assertThat(created.name()).isEqualTo("Afstemmen met lokaal gezag");
+    assertThat(created.formKey()).isEqualTo("knooppunt:forms:afstemming-lokaal-gezag");
+    assertThat(created.dueAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+    assertThat(created.variables())
+        .containsEntry("crisisId", "DN5-1")
+        .doesNotContainKey("ontvangers");
   }
 }

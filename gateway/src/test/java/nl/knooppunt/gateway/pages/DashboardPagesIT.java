@@ -2,8 +2,6 @@ package nl.knooppunt.gateway.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,14 +11,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.knooppunt.gateway.GatewayITBase;
-import nl.knooppunt.gateway.events.Envelope;
-import nl.knooppunt.gateway.events.EventTypes;
 import nl.knooppunt.gateway.pages.PageClient.Page;
-import nl.knooppunt.gateway.readmodel.Projector;
 import nl.knooppunt.processes.Formulier;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.TaskCompletedByUser;
+import nl.knooppunt.processes.events.TaskCreated;
+import nl.knooppunt.processes.events.ThreatLevelChanged;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The management dashboard and the evaluation report, as a manager and a duty officer see them:
@@ -29,28 +26,24 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class DashboardPagesIT extends GatewayITBase {
 
-  @Autowired Projector projector;
-  @Autowired ObjectMapper json;
-
   // --- scenarios
 
   @Test
   void level5ForUtrechtMunicipalitiesColoursRegionUtrechtOnTheManagersMap() {
     String crisis = fixtures.crisis("dreigingsniveau-5", "VR09", false);
-    publish(
-        EventTypes.DREIGINGSNIVEAU_GEREGISTREERD,
+    fixtures.apply(
+        EventType.DREIGINGSNIVEAU_GEWIJZIGD,
         crisis,
-        Instant.now(),
         false,
-        Map.of(
-            "level",
-            5,
-            "action",
+        null,
+        new ThreatLevelChanged(
             "AFKONDIGEN",
-            "validUntil",
-            Instant.now().plus(Duration.ofDays(7)).toString(),
-            "gemeenten",
-            List.of("GM0344", "GM0307")));
+            5,
+            null,
+            Instant.now().plus(Duration.ofDays(7)),
+            List.of(),
+            List.of("GM0344", "GM0307"),
+            null));
 
     PageClient manager = PageClient.login(port, "management");
     Page page = manager.get("/dashboard");
@@ -73,12 +66,12 @@ class DashboardPagesIT extends GatewayITBase {
   @Test
   void anExerciseLevelShowsOnlyInTheExerciseWorldUnderTheOefeningBanner() {
     String exercise = fixtures.crisis("dreigingsniveau-5", "VR24", true);
-    publish(
-        EventTypes.DREIGINGSNIVEAU_GEREGISTREERD,
+    fixtures.apply(
+        EventType.DREIGINGSNIVEAU_GEWIJZIGD,
         exercise,
-        Instant.now(),
         true,
-        Map.of("level", 5, "action", "AFKONDIGEN", "gemeenten", List.of("GM0935")));
+        null,
+        new ThreatLevelChanged("AFKONDIGEN", 5, null, null, List.of(), List.of("GM0935"), null));
 
     PageClient manager = PageClient.login(port, "management");
     Page real = manager.get("/dashboard");
@@ -101,12 +94,18 @@ class DashboardPagesIT extends GatewayITBase {
   @Test
   void theManagerSeesSlaBreachesAndAcknowledgementsButNoTasks() {
     String crisis = fixtures.crisis("dreigingsniveau-5", "VR09", false);
-    publish(
-        EventTypes.BESLUIT_GENOMEN,
+    // the NCTV decided ten minutes ago (a decision task completed with its form)
+    fixtures.apply(
+        EventType.TAAK_AFGEROND,
         crisis,
         Instant.now().minusSeconds(600),
         false,
-        Map.of("decision", "AFKONDIGEN", "decidedBy", "nctv", "motivation", "Concreet"));
+        "nctv",
+        new TaskCompletedByUser(
+            1L,
+            "Besluit afkondiging",
+            "Besluit_Afkondiging",
+            Map.of("uitkomst", "AFKONDIGEN", "motivering", "Concreet")));
     fixtures.notification(crisis, "GM0344", "VR09");
     overdueTask(crisis, "Afstemmen met lokaal gezag (te laat)");
 
@@ -154,12 +153,7 @@ class DashboardPagesIT extends GatewayITBase {
             "evaluatieDoor",
             "Hoofd NCC"));
     String notification = fixtures.notification(crisis, "GM0344", "VR09");
-    publish(
-        EventTypes.MELDING_GEESCALEERD,
-        crisis,
-        Instant.now(),
-        false,
-        Map.of("notificationId", notification));
+    fixtures.fallbackOf(crisis, notification, "BM-GM0344");
 
     Page report = PageClient.login(port, "management").get("/crises/" + crisis + "/evaluatie");
 
@@ -211,31 +205,31 @@ class DashboardPagesIT extends GatewayITBase {
 
   // --- events
 
-  private void publish(
-      String type, String crisisId, Instant time, boolean exercise, Map<String, ?> data) {
-    ObjectNode d = json.valueToTree(data);
-    projector.apply(
-        new Envelope(
-            "pages-it:" + UUID.randomUUID(), type, "test", time, crisisId, "test", exercise, d));
-  }
-
   private String task(String crisisId, String name, String formKey, Instant created, Instant due) {
     String key =
         String.valueOf(
             5_000_000_000L
                 + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("taskKey", key);
-    data.put("process", "dreigingsniveau-5");
-    data.put("elementId", "Stap_" + key);
-    data.put("name", name);
-    if (formKey != null) {
-      data.put("formKey", formKey);
-    }
-    data.put("sla", Duration.between(created, due).toString());
-    data.put("dueAt", due.toString());
-    data.put("candidateGroups", List.of("nctv-besluitvormer"));
-    publish(EventType.TAAK_AANGEMAAKT.type(), crisisId, created, false, data);
+    fixtures.apply(
+        EventType.TAAK_AANGEMAAKT,
+        crisisId,
+        created,
+        false,
+        "test",
+        new TaskCreated(
+            Long.valueOf(key),
+            "dreigingsniveau-5",
+            "Stap_" + key,
+            null,
+            name,
+            formKey,
+            Duration.between(created, due).toString(),
+            List.of("nctv-besluitvormer"),
+            List.of(),
+            null,
+            due,
+            null,
+            null));
     return key;
   }
 
@@ -245,20 +239,14 @@ class DashboardPagesIT extends GatewayITBase {
   }
 
   private void complete(
-      String taskKey, String crisisId, Instant at, String actor, Map<String, ?> form) {
-    ObjectNode d = json.createObjectNode();
-    d.put("taskKey", taskKey);
-    d.set("form", json.valueToTree(form));
-    projector.apply(
-        new Envelope(
-            "pages-it:" + UUID.randomUUID(),
-            EventType.TAAK_AFGEROND.type(),
-            "test",
-            at,
-            crisisId,
-            actor,
-            false,
-            d));
+      String taskKey, String crisisId, Instant at, String actor, Map<String, Object> form) {
+    fixtures.apply(
+        EventType.TAAK_AFGEROND,
+        crisisId,
+        at,
+        false,
+        actor,
+        new TaskCompletedByUser(Long.valueOf(taskKey), null, null, new LinkedHashMap<>(form)));
   }
 
   // --- HTML helpers

@@ -56,8 +56,8 @@ class NoticePagesIT extends GatewayITBase {
   @Test
   void a_region_and_the_police_answer_for_their_own_authorities() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
-    String toRegion = fixtures.notificationTo(crisis, "VZ-VR09", null, "VR09");
-    String toPolice = fixtures.notificationTo(crisis, "PC-MIDDEN-NEDERLAND", null, null);
+    String toRegion = fixtures.notificationTo(crisis, "VZ-VR09");
+    String toPolice = fixtures.notificationTo(crisis, "PC-MIDDEN-NEDERLAND");
 
     assertThat(api.get("/api/v1/notifications?open=true", "regio-utrecht").json().toString())
         .contains(toRegion)

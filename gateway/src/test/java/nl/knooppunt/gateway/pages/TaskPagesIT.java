@@ -2,23 +2,18 @@ package nl.knooppunt.gateway.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.knooppunt.gateway.FakeOrchestration;
 import nl.knooppunt.gateway.GatewayITBase;
-import nl.knooppunt.gateway.events.Envelope;
 import nl.knooppunt.gateway.pages.PageClient.Page;
-import nl.knooppunt.gateway.readmodel.Projector;
 import nl.knooppunt.processes.Formulier;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.TaskCreated;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The regional inbox as a regional officer uses it on a phone: the list of open tasks, one task,
@@ -28,9 +23,6 @@ class TaskPagesIT extends GatewayITBase {
 
   static final List<String> UTRECHT = List.of("regio-VR09");
   static final List<String> AMSTERDAM = List.of("regio-VR13");
-
-  @Autowired Projector projector;
-  @Autowired ObjectMapper json;
 
   @Test
   void utrechtSeesItsAlignmentTaskAndNotAmsterdams() {
@@ -299,26 +291,25 @@ class TaskPagesIT extends GatewayITBase {
   /** An open exercise task (the fixtures make real ones). */
   private String exerciseTask(String crisisId, List<String> groups) {
     long key = 6_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L);
-    ObjectNode data = json.createObjectNode();
-    data.put("taskKey", String.valueOf(key));
-    data.put("crisisId", crisisId);
-    data.put("process", "dreigingsniveau-5");
-    data.put("elementId", "Oefen_afstemming");
-    data.put("name", "Oefentaak afstemming");
-    data.put("formKey", Formulier.AFSTEMMING_LOKAAL_GEZAG.key());
-    data.put("dueAt", Instant.now().plus(Duration.ofMinutes(30)).toString());
-    groups.forEach(data.putArray("candidateGroups")::add);
-    data.putArray("candidateUsers");
-    projector.apply(
-        new Envelope(
-            "fixture:" + UUID.randomUUID(),
-            EventType.TAAK_AANGEMAAKT.type(),
-            "test",
-            Instant.now(),
-            crisisId,
-            "test",
-            true,
-            data));
+    fixtures.apply(
+        EventType.TAAK_AANGEMAAKT,
+        crisisId,
+        true,
+        "test",
+        new TaskCreated(
+            key,
+            "dreigingsniveau-5",
+            "Oefen_afstemming",
+            null,
+            "Oefentaak afstemming",
+            Formulier.AFSTEMMING_LOKAAL_GEZAG.key(),
+            null,
+            groups,
+            List.of(),
+            null,
+            Instant.now().plus(Duration.ofMinutes(30)),
+            null,
+            null));
     return String.valueOf(key);
   }
 

@@ -1,35 +1,37 @@
 package nl.knooppunt.processes.events;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * The envelope of every Kafka record (CloudEvents 1.0 attributes, JSON): the consumer deduplicates
- * on {@code id}, so a producer that retries sends the same id.
+ * The envelope of every Kafka record: CloudEvents 1.0 attributes plus three extension attributes,
+ * in JSON ({@link CloudEventJson}). The consumer deduplicates on {@code id}, so a producer that
+ * retries sends the same id.
  *
- * @param specversion always {@code 1.0}
  * @param id stable idempotency key of this event
- * @param type what happened, one of {@link EventType}
- * @param source who produced it, e.g. {@code /knooppunt/workers}
- * @param time when it happened
- * @param subject what it is about: the crisis id (or the notification id for acknowledgements)
- * @param exercise true = OEFENING; exercise data never mixes with real data
- * @param data the event's own fields, in the order the producer put them; a field may be absent
- *     ({@code null}, e.g. no end time after lowering): it is written as JSON {@code null}, and
- *     readers treat a null field and a missing one the same
+ * @param type what happened; decides the record of {@code data}
+ * @param source who produced it: {@code /knooppunt/workers}, {@code /knooppunt/gateway}, a regional
+ *     system
+ * @param time when it happened (kept to the microsecond, as PostgreSQL keeps it)
+ * @param subject what it is about: the crisis id (the notification id on the acknowledgements
+ *     topic)
+ * @param exercise extension: true = OEFENING; exercise data never mixes with real data
+ * @param actor extension: the account of the person who caused it; null for the processes
+ * @param actorname extension: that person's display name, as the gateway knew it then; may be null
+ * @param data the event's own fields, the record of {@code type}
+ * @param <T> the record of {@code type}
  */
-public record CloudEvent(
-    String specversion,
+public record CloudEvent<T extends EventPayload>(
     String id,
-    String type,
+    EventType type,
     String source,
     Instant time,
     String subject,
     boolean exercise,
-    Map<String, Object> data) {
+    String actor,
+    String actorname,
+    T data) {
 
   public static final String SPEC_VERSION = "1.0";
 
@@ -38,17 +40,38 @@ public record CloudEvent(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(time, "time");
-    data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    Objects.requireNonNull(data, "data");
+    if (!type.payload().isInstance(data)) {
+      throw new IllegalArgumentException(
+          "the data of "
+              + type.type()
+              + " is a "
+              + type.payload().getSimpleName()
+              + ", not a "
+              + data.getClass().getSimpleName());
+    }
+    time = time.truncatedTo(ChronoUnit.MICROS);
   }
 
-  public static CloudEvent of(
+  /** An event of the processes (no person acted). */
+  public static <T extends EventPayload> CloudEvent<T> of(
       String id,
       EventType type,
       String source,
       Instant time,
       String subject,
       boolean exercise,
-      Map<String, Object> data) {
-    return new CloudEvent(SPEC_VERSION, id, type.type(), source, time, subject, exercise, data);
+      T data) {
+    return new CloudEvent<>(id, type, source, time, subject, exercise, null, null, data);
+  }
+
+  /** The same event, caused by a person. */
+  public CloudEvent<T> by(String account, String displayName) {
+    return new CloudEvent<>(id, type, source, time, subject, exercise, account, displayName, data);
+  }
+
+  /** The crisis the event is about: its subject. */
+  public String crisisId() {
+    return subject;
   }
 }

@@ -4,71 +4,95 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The domain events on {@link Topic#EVENTS} (and the notice/acknowledgement types on their own
- * topics). The logbook shows every one; the read model projects them.
+ * Every event type of the hub, with the record of its data ({@link #payload()}) and the one
+ * producer of its fact (see the payload's Javadoc and docs/adr/0016). Domain events travel on
+ * {@link Topic#EVENTS}; the notice, the acknowledgement and the level in force on their own topics.
+ * The logbook shows every event on {@link Topic#EVENTS}; the read model projects them.
  */
 public enum EventType {
-  CRISIS_GEOPEND("nl.knooppunt.crisis.geopend"),
-  CRISIS_AFGESLOTEN("nl.knooppunt.crisis.afgesloten"),
-  /** A fact for the logbook (header {@code gebeurtenis} of the BPMN task names it). */
-  LOGBOEK_FEIT("nl.knooppunt.logboek.feit"),
-  DREIGINGSNIVEAU_GEWIJZIGD("nl.knooppunt.dreigingsniveau.gewijzigd"),
-  MELDING_VERSTUURD("nl.knooppunt.melding.verstuurd"),
-  MELDING_FALLBACK_VERSTUURD("nl.knooppunt.melding.fallback-verstuurd"),
-  MELDING_BEVESTIGD("nl.knooppunt.melding.bevestigd"),
-  /** Every notice of a round is out (before the public hears it); acknowledgements follow. */
-  MELDINGRONDE_VERSTUURD("nl.knooppunt.melding.ronde-verstuurd"),
-  MELDINGRONDE_AFGEROND("nl.knooppunt.melding.ronde-afgerond"),
-  SLA_HERINNERING("nl.knooppunt.sla.herinnering"),
-  SLA_ESCALATIE("nl.knooppunt.sla.escalatie"),
-  COMMUNICATIE_GEPUBLICEERD("nl.knooppunt.communicatie.gepubliceerd"),
-  GRIP_ADVIES_GEGEVEN("nl.knooppunt.manhunt.grip-advies"),
-  PUBLIEKSOPROEP_UITGEZET("nl.knooppunt.manhunt.publieksoproep"),
-  SITUATIERAPPORT_VERSPREID("nl.knooppunt.manhunt.situatierapport"),
-  DREIGINGSNIVEAU_VOORGESTELD("nl.knooppunt.dreigingsniveau.voorgesteld"),
-  AFSCHALING_VOORGESTELD("nl.knooppunt.dreigingsniveau.afschaling-voorgesteld"),
-  BIJSTAND_GEVALIDEERD("nl.knooppunt.bijstand.gevalideerd"),
-  BIJSTAND_INZET_GEREGISTREERD("nl.knooppunt.bijstand.inzet-geregistreerd"),
-  BIJSTAND_KOSTEN_GEREGISTREERD("nl.knooppunt.bijstand.kosten-geregistreerd"),
-  // --- produced by the gateway (API commands and the user-task listeners)
-  /** A duty officer (or region) started a process through the API. */
-  CRISIS_GESTART("nl.knooppunt.crisis.gestart"),
-  /** A message was delivered to a running process (lowering, extension, arrest, end). */
-  BERICHT_GEMELD("nl.knooppunt.bericht.gemeld"),
-  /** Task listener {@code creating}: a user task appeared. */
-  TAAK_AANGEMAAKT("nl.knooppunt.taak.aangemaakt"),
-  /** Task listener {@code assigning}. */
-  TAAK_TOEGEWEZEN("nl.knooppunt.taak.toegewezen"),
-  /** Task listener {@code completing}. */
-  TAAK_VOLTOOID("nl.knooppunt.taak.voltooid"),
-  /** Task listener {@code canceling}. */
-  TAAK_GEANNULEERD("nl.knooppunt.taak.geannuleerd"),
-  /** A user claimed a task. */
-  TAAK_GECLAIMD("nl.knooppunt.taak.geclaimd"),
-  /** A user gave a task back to its groups. */
-  TAAK_VRIJGEGEVEN("nl.knooppunt.taak.vrijgegeven"),
-  /** A user completed a task with a form (the decision, with who and when). */
-  TAAK_AFGEROND("nl.knooppunt.taak.afgerond"),
+  // --- produced by the gateway (API commands, the user-task listeners, the incident watcher)
   /**
-   * A step of a process cannot go on (an incident at the engine: a worker failed out of retries, an
-   * unhandled error, a wrong expression). Produced by the gateway's incident watcher.
+   * This crisis was started: by the gateway (API), or by the manhunt worker (its linked level 5).
    */
-  PROCES_STAAT_STIL("nl.knooppunt.proces.staat-stil"),
+  CRISIS_GESTART("nl.knooppunt.crisis.gestart", CrisisStarted.class),
+  /** A message was delivered to a running process (lowering, extension, arrest, end). */
+  BERICHT_GEMELD("nl.knooppunt.bericht.gemeld", MessageDelivered.class),
+  /** A notice was acknowledged (from the API or a regional system); the gateway only. */
+  MELDING_BEVESTIGD("nl.knooppunt.melding.bevestigd", Acknowledgement.class),
+  /** Task listener {@code creating}: a user task appeared. */
+  TAAK_AANGEMAAKT("nl.knooppunt.taak.aangemaakt", TaskCreated.class),
+  /** Task listener {@code assigning}. */
+  TAAK_TOEGEWEZEN("nl.knooppunt.taak.toegewezen", TaskChanged.class),
+  /** Task listener {@code completing}. */
+  TAAK_VOLTOOID("nl.knooppunt.taak.voltooid", TaskChanged.class),
+  /** Task listener {@code canceling}. */
+  TAAK_GEANNULEERD("nl.knooppunt.taak.geannuleerd", TaskChanged.class),
+  /** A user claimed a task. */
+  TAAK_GECLAIMD("nl.knooppunt.taak.geclaimd", TaskClaimChanged.class),
+  /** A user gave a task back to its groups. */
+  TAAK_VRIJGEGEVEN("nl.knooppunt.taak.vrijgegeven", TaskClaimChanged.class),
+  /** A user completed a task with a form (the decision, with who and when). */
+  TAAK_AFGEROND("nl.knooppunt.taak.afgerond", TaskCompletedByUser.class),
+  /** A step of a process cannot go on (an incident at the engine). */
+  PROCES_STAAT_STIL("nl.knooppunt.proces.staat-stil", ProcessStuck.class),
   /** The incident was resolved (retried or the instance cancelled): the process goes on. */
-  PROCES_HERSTELD("nl.knooppunt.proces.hersteld"),
-  /** A notice to one recipient (on {@link Topic#NOTIFICATIONS}). */
-  NOTIFICATIE("nl.knooppunt.notificatie"),
-  /** An acknowledgement of a notice (on {@link Topic#ACKNOWLEDGEMENTS}). */
-  BEVESTIGING("nl.knooppunt.bevestiging");
+  PROCES_HERSTELD("nl.knooppunt.proces.hersteld", ProcessResumed.class),
+
+  // --- produced by the workers (the jobs of the processes)
+  /** The process of a crisis registered itself: its instance key (the registration job). */
+  PROCES_GEREGISTREERD("nl.knooppunt.proces.geregistreerd", ProcessRegistered.class),
+  CRISIS_AFGESLOTEN("nl.knooppunt.crisis.afgesloten", CrisisClosed.class),
+  /** A fact for the logbook (header {@code gebeurtenis} of the BPMN task names it). */
+  LOGBOEK_FEIT("nl.knooppunt.logboek.feit", FactRecorded.class),
+  DREIGINGSNIVEAU_GEWIJZIGD("nl.knooppunt.dreigingsniveau.gewijzigd", ThreatLevelChanged.class),
+  MELDING_VERSTUURD("nl.knooppunt.melding.verstuurd", Notice.class),
+  MELDING_FALLBACK_VERSTUURD("nl.knooppunt.melding.fallback-verstuurd", Notice.class),
+  /** Every notice of a round is out (before the public hears it); acknowledgements follow. */
+  MELDINGRONDE_VERSTUURD("nl.knooppunt.melding.ronde-verstuurd", RoundSent.class),
+  MELDINGRONDE_AFGEROND("nl.knooppunt.melding.ronde-afgerond", RoundCompleted.class),
+  SLA_HERINNERING("nl.knooppunt.sla.herinnering", SlaPassed.class),
+  SLA_ESCALATIE("nl.knooppunt.sla.escalatie", SlaPassed.class),
+  COMMUNICATIE_GEPUBLICEERD(
+      "nl.knooppunt.communicatie.gepubliceerd", PublicCommunicationPublished.class),
+  GRIP_ADVIES_GEGEVEN("nl.knooppunt.manhunt.grip-advies", GripAdviceGiven.class),
+  PUBLIEKSOPROEP_UITGEZET("nl.knooppunt.manhunt.publieksoproep", PublicAppealIssued.class),
+  SITUATIERAPPORT_VERSPREID("nl.knooppunt.manhunt.situatierapport", SituationReportSent.class),
+  DREIGINGSNIVEAU_VOORGESTELD("nl.knooppunt.dreigingsniveau.voorgesteld", LevelFiveProposed.class),
+  AFSCHALING_VOORGESTELD(
+      "nl.knooppunt.dreigingsniveau.afschaling-voorgesteld", LoweringProposed.class),
+  BIJSTAND_GEVALIDEERD("nl.knooppunt.bijstand.gevalideerd", AssistanceValidated.class),
+  BIJSTAND_INZET_GEREGISTREERD(
+      "nl.knooppunt.bijstand.inzet-geregistreerd", DeploymentRegistered.class),
+  BIJSTAND_KOSTEN_GEREGISTREERD(
+      "nl.knooppunt.bijstand.kosten-geregistreerd", CostsRegistered.class),
+
+  // --- on their own topics
+  /** A notice to one recipient (on {@link Topic#NOTIFICATIONS}; the workers). */
+  NOTIFICATIE("nl.knooppunt.notificatie", Notice.class),
+  /**
+   * An acknowledgement of a notice (on {@link Topic#ACKNOWLEDGEMENTS}: regional systems and the
+   * gateway's API).
+   */
+  BEVESTIGING("nl.knooppunt.bevestiging", Acknowledgement.class),
+  /** The level in force in one municipality (on {@link Topic#THREAT_LEVELS}; the workers). */
+  DREIGINGSNIVEAU_VAN_KRACHT("nl.knooppunt.dreigingsniveau.van-kracht", ThreatLevelInForce.class);
 
   private final String type;
+  private final Class<? extends EventPayload> payload;
 
-  EventType(String type) {
+  EventType(String type, Class<? extends EventPayload> payload) {
     this.type = type;
+    this.payload = payload;
   }
 
+  /** The CloudEvents {@code type} attribute. */
   public String type() {
     return type;
+  }
+
+  /** The record of this type's {@code data}. */
+  public Class<? extends EventPayload> payload() {
+    return payload;
   }
 
   public static Optional<EventType> of(String type) {

@@ -1,22 +1,29 @@
 package nl.knooppunt.processes.events;
 
-/** The Kafka topics of DESIGN §4. Every record is a JSON {@link CloudEvent}. */
+/**
+ * The Kafka topics of DESIGN §4. Every record is a JSON {@link CloudEvent} whose {@code data} is
+ * the record of its {@link EventType}. Version 2 carries the typed contract (docs/adr/0016): a new
+ * version means a new topic, so data of an old format is never read as the new one.
+ */
 public enum Topic {
   /** Outbound notices to authorities; key = recipient code. */
-  NOTIFICATIONS("knooppunt.notifications.v1"),
+  NOTIFICATIONS(Names.NOTIFICATIONS),
   /** Inbound acknowledgements from regional systems and the gateway; key = notification id. */
   ACKNOWLEDGEMENTS(Names.ACKNOWLEDGEMENTS),
   /** Acknowledgements that could not be read, with the reason in a header; never retried. */
-  ACKNOWLEDGEMENTS_DEAD_LETTER("knooppunt.acknowledgements.v1.dlt"),
-  /** Domain events: the logbook and the read model; key = crisis id. */
+  ACKNOWLEDGEMENTS_DEAD_LETTER(Names.ACKNOWLEDGEMENTS_DEAD_LETTER),
+  /** Domain events: the logbook and the read model; key = crisis id. Retained forever. */
   EVENTS(Names.EVENTS),
   /** Compacted: the threat level in force per gemeente; key = GM code. */
-  THREAT_LEVELS("knooppunt.threat-levels.v1");
+  THREAT_LEVELS(Names.THREAT_LEVELS);
 
   /** The names as constants, for annotations ({@code @KafkaListener(topics = ...)}). */
   public static final class Names {
-    public static final String EVENTS = "knooppunt.events.v1";
-    public static final String ACKNOWLEDGEMENTS = "knooppunt.acknowledgements.v1";
+    public static final String NOTIFICATIONS = "knooppunt.notifications.v2";
+    public static final String ACKNOWLEDGEMENTS = "knooppunt.acknowledgements.v2";
+    public static final String ACKNOWLEDGEMENTS_DEAD_LETTER = "knooppunt.acknowledgements.v2.dlt";
+    public static final String EVENTS = "knooppunt.events.v2";
+    public static final String THREAT_LEVELS = "knooppunt.threat-levels.v2";
 
     private Names() {}
   }

@@ -28,11 +28,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
   private static final int NODE_ID = 1;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
-  private final KafkaRaftServer server;
+  private final Properties config;
   private final int port;
+  private KafkaRaftServer server;
 
-  private EmbeddedKafkaServer(KafkaRaftServer server, int port) {
+  private EmbeddedKafkaServer(KafkaRaftServer server, Properties config, int port) {
     this.server = server;
+    this.config = config;
     this.port = port;
   }
 
@@ -46,7 +48,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
       KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
       server.startup();
       log.info("Kafka (KRaft) runs on localhost:{} with logs in {}", port, logDirectory);
-      return new EmbeddedKafkaServer(server, port);
+      return new EmbeddedKafkaServer(server, config, port);
     } catch (IOException e) {
       throw new UncheckedIOException("Kafka did not start in " + logDirectory, e);
     }
@@ -104,9 +106,30 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the broker and keeps its logs: a Kafka outage (tests). {@link #restart()} brings it back
+   * on the same logs and ports.
+   */
+  public synchronized void stop() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+      log.info("Kafka (KRaft) on localhost:{} stopped", port);
+    }
+  }
+
+  /** Starts a stopped broker again on its logs and ports. */
+  public synchronized void restart() {
+    if (server == null) {
+      server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+      server.startup();
+      log.info("Kafka (KRaft) runs again on localhost:{}", port);
+    }
+  }
+
   @Override
-  public void close() {
-    server.shutdown();
-    server.awaitShutdown();
+  public synchronized void close() {
+    stop();
   }
 }

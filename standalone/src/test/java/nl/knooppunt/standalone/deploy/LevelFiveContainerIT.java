@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import nl.knooppunt.gateway.GatewayApplication;
+import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
 import nl.knooppunt.workers.WorkersApplication;
 import org.apache.kafka.clients.admin.Admin;
@@ -267,7 +268,9 @@ class LevelFiveContainerIT {
                     types.add(eventType(r.value()));
                   }
                 }
-                assertThat(types).contains("nl.knooppunt.crisis.geopend");
+                assertThat(types)
+                    .contains(
+                        EventType.CRISIS_GESTART.type(), EventType.PROCES_GEREGISTREERD.type());
                 assertThat(types).anyMatch(t -> t.startsWith("nl.knooppunt.taak."));
               });
     }

@@ -1,9 +1,7 @@
 package nl.knooppunt.workers.acknowledgement;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
-import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -18,12 +16,11 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JsonDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The consumer of acknowledgements. A record that can never be read (not JSON, not a CloudEvent,
- * missing fields) goes at once to {@code knooppunt.acknowledgements.v1.dlt} with the reason in its
+ * The consumer of acknowledgements. A record that can never be read (not JSON, not a CloudEvent of
+ * the contract, missing fields) goes at once to the dead-letter topic with the reason in its
  * headers, so it never blocks the partition. Anything else (the engine is unreachable) is retried
  * with backoff, without limit: an acknowledgement is never dropped.
  */
@@ -34,26 +31,24 @@ class AcknowledgementKafkaConfiguration {
   static final String GROUP = "knooppunt-workers-acknowledgements";
 
   @Bean(FACTORY)
-  ConcurrentKafkaListenerContainerFactory<String, CloudEvent> acknowledgementListenerFactory(
+  ConcurrentKafkaListenerContainerFactory<String, String> acknowledgementListenerFactory(
       KafkaProperties properties,
-      ObjectMapper objectMapper,
       KafkaTemplate<String, byte[]> rawTemplate,
-      KafkaTemplate<String, CloudEvent> cloudEventTemplate) {
+      KafkaTemplate<String, String> cloudEventTemplate) {
     Map<String, Object> config = new HashMap<>(properties.buildConsumerProperties());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    JsonDeserializer<CloudEvent> json =
-        new JsonDeserializer<>(CloudEvent.class, objectMapper, false);
-    json.ignoreTypeHeaders();
     var consumers =
         new DefaultKafkaConsumerFactory<>(
-            config, new StringDeserializer(), new ErrorHandlingDeserializer<>(json));
+            config,
+            new StringDeserializer(),
+            new ErrorHandlingDeserializer<>(new StringDeserializer()));
 
     Map<Class<?>, org.springframework.kafka.core.KafkaOperations<?, ?>> templates =
         new java.util.LinkedHashMap<>();
     templates.put(byte[].class, rawTemplate);
-    templates.put(CloudEvent.class, cloudEventTemplate);
+    templates.put(String.class, cloudEventTemplate);
     DeadLetterPublishingRecoverer deadLetters =
         new DeadLetterPublishingRecoverer(
             templates,
@@ -63,9 +58,10 @@ class AcknowledgementKafkaConfiguration {
     backOff.setMaxInterval(30_000);
     DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, backOff);
     errors.addNotRetryableExceptions(
-        DeserializationException.class, Acknowledgement.MalformedAcknowledgementException.class);
+        DeserializationException.class,
+        ReceivedAcknowledgement.MalformedAcknowledgementException.class);
 
-    var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
+    var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
     factory.setConsumerFactory(consumers);
     factory.setCommonErrorHandler(errors);
     return factory;

@@ -7,15 +7,14 @@ import java.time.Duration;
 import java.util.Map;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.Variabele;
-import nl.knooppunt.processes.events.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each acknowledgement on {@code knooppunt.acknowledgements.v1} into the Camunda message
- * {@code knooppunt.melding.bevestigd}, correlated by notification id. The message id is the
+ * Turns each acknowledgement on the acknowledgements topic into the Camunda message {@code
+ * knooppunt.melding.bevestigd}, correlated by notification id. The message id is the
  * acknowledgement's event id, so a replayed record is published once.
  */
 @Component
@@ -39,8 +38,8 @@ class AcknowledgementListener {
       id = "acknowledgements",
       topics = "#{T(nl.knooppunt.processes.events.Topic).ACKNOWLEDGEMENTS.topicName()}",
       containerFactory = AcknowledgementKafkaConfiguration.FACTORY)
-  void onAcknowledgement(CloudEvent event) {
-    Acknowledgement ack = Acknowledgement.from(event);
+  void onAcknowledgement(String record) {
+    ReceivedAcknowledgement ack = ReceivedAcknowledgement.from(record);
     try {
       camunda
           .newPublishMessageCommand()

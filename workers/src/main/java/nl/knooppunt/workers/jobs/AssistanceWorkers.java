@@ -16,12 +16,16 @@ import nl.knooppunt.directory.Directory;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.events.AssistanceValidated;
+import nl.knooppunt.processes.events.CostsRegistered;
+import nl.knooppunt.processes.events.DeploymentRegistered;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.variabelen.Aanbod;
 import nl.knooppunt.processes.variabelen.Aanvraag;
 import nl.knooppunt.processes.variabelen.Kosten;
 import nl.knooppunt.processes.variabelen.Toewijzing;
 import nl.knooppunt.workers.bijstand.AllocationRule;
+import nl.knooppunt.workers.notification.Notice;
 import org.springframework.stereotype.Component;
 
 /** bijstandsaanvraag: validation and candidates, deployment and its extension, costs. */
@@ -71,16 +75,12 @@ public class AssistanceWorkers {
     List<String> candidates =
         allocation.candidates(
             a.aanvragendeRegio(), a.grondslag() == Aanvraag.Grondslag.WVR_ART_51_LID_5);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("aanvraagId", request.aanvraagId());
-    data.put("aanvraag", a);
-    data.put("kandidaatRegios", candidates);
     events.log(
         job,
         EventType.BIJSTAND_GEVALIDEERD,
         crisisId(request.crisisId(), request.aanvraagId()),
         Boolean.TRUE.equals(request.exercise()),
-        data);
+        new AssistanceValidated(request.aanvraagId(), a, candidates, DomainEvents.origin(job)));
     return Map.of("kandidaatRegios", candidates);
   }
 
@@ -138,31 +138,28 @@ public class AssistanceWorkers {
       Instant from = a.vanaf() == null ? clock.instant() : instant(a.vanaf());
       end = from.plus(Duration.parse(a.duur())).toString();
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("actie", action);
-    data.put("aanvraagId", deployment.aanvraagId());
-    data.put("inzetEinde", end);
-    data.put("toewijzing", deployment.toewijzing());
     events.log(
         job,
         EventType.BIJSTAND_INZET_GEREGISTREERD,
         crisisId(deployment.crisisId(), deployment.aanvraagId()),
         Boolean.TRUE.equals(deployment.exercise()),
-        data);
+        new DeploymentRegistered(
+            action,
+            deployment.aanvraagId(),
+            Notice.instant(end),
+            deployment.toewijzing(),
+            DomainEvents.origin(job)));
     return Map.of("inzetEinde", end);
   }
 
   @JobWorker(type = JobTypes.BIJSTAND_KOSTEN_REGISTREREN)
   public void registerCosts(ActivatedJob job, @VariablesAsType Costs costs) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("aanvraagId", costs.aanvraagId());
-    data.put("kosten", costs.kosten());
     events.log(
         job,
         EventType.BIJSTAND_KOSTEN_GEREGISTREERD,
         crisisId(costs.crisisId(), costs.aanvraagId()),
         Boolean.TRUE.equals(costs.exercise()),
-        data);
+        new CostsRegistered(costs.aanvraagId(), costs.kosten(), DomainEvents.origin(job)));
   }
 
   private List<String> problems(Aanvraag a) {

@@ -4,12 +4,11 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.PublicCommunicationPublished;
 import nl.knooppunt.processes.variabelen.PubliekeCommunicatie;
 import org.springframework.stereotype.Component;
 
@@ -50,13 +49,18 @@ public class CommunicationWorkers {
     }
     boolean exercise = Boolean.TRUE.equals(publication.exercise());
     String marker = exercise ? "OEFENING — " : "";
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("fase", job.getCustomHeaders().getOrDefault("fase", String.valueOf(text.fase())));
-    data.put("informeren", marker + text.informeren());
-    data.put("handelingsperspectief", marker + text.handelingsperspectief());
-    data.put("duiding", marker + text.duiding());
-    data.put("kanalen", text.kanalen());
-    events.log(job, EventType.COMMUNICATIE_GEPUBLICEERD, publication.crisisId(), exercise, data);
+    events.log(
+        job,
+        EventType.COMMUNICATIE_GEPUBLICEERD,
+        publication.crisisId(),
+        exercise,
+        new PublicCommunicationPublished(
+            job.getCustomHeaders().getOrDefault("fase", String.valueOf(text.fase())),
+            marker + text.informeren(),
+            marker + text.handelingsperspectief(),
+            marker + text.duiding(),
+            text.kanalen(),
+            DomainEvents.origin(job)));
   }
 
   private static boolean blank(String s) {

@@ -19,8 +19,16 @@ import nl.knooppunt.directory.Municipality;
 import nl.knooppunt.directory.SafetyRegion;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.MessageName;
+import nl.knooppunt.processes.ProcessId;
 import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.events.Area;
+import nl.knooppunt.processes.events.CrisisStarted;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.GripAdviceGiven;
+import nl.knooppunt.processes.events.LevelFiveProposed;
+import nl.knooppunt.processes.events.LoweringProposed;
+import nl.knooppunt.processes.events.PublicAppealIssued;
+import nl.knooppunt.processes.events.SituationReportSent;
 import nl.knooppunt.processes.variabelen.DreigingsniveauStart;
 import nl.knooppunt.processes.variabelen.Gebied;
 import nl.knooppunt.processes.variabelen.ManhuntStart;
@@ -33,7 +41,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The manhunt's side effects: GRIP advice to the affected region, public appeals, situation
- * reports, and the messages that start a linked level 5 and later propose to lower it.
+ * reports, and the messages that start a linked level 5 (with its {@code crisis.gestart}: this
+ * worker starts that crisis) and later propose to lower it.
  */
 @Component
 public class ManhuntWorkers {
@@ -119,16 +128,12 @@ public class ManhuntWorkers {
               false),
           EventType.MELDING_VERSTUURD);
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("vrCode", region.code());
-    data.put("gripAdvies", advice.gripAdvies());
-    data.put("reden", reason);
     events.log(
         job,
         EventType.GRIP_ADVIES_GEGEVEN,
         advice.crisisId(),
         Boolean.TRUE.equals(advice.exercise()),
-        data);
+        new GripAdviceGiven(region.code(), advice.gripAdvies(), reason, DomainEvents.origin(job)));
   }
 
   @JobWorker(type = JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN)
@@ -144,16 +149,16 @@ public class ManhuntWorkers {
     if (decided != null && Boolean.TRUE.equals(decided.opsporingsberichtMetFotoNaam())) {
       channels.add("OPSPORINGSBERICHT_FOTO_NAAM");
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("kanalen", channels);
-    data.put("besluitDoor", decided == null ? null : decided.officierVanJustitie());
-    data.put("toelichting", decided == null ? null : decided.toelichting());
     events.log(
         job,
         EventType.PUBLIEKSOPROEP_UITGEZET,
         appeal.crisisId(),
         Boolean.TRUE.equals(appeal.exercise()),
-        data);
+        new PublicAppealIssued(
+            channels,
+            decided == null ? null : decided.officierVanJustitie(),
+            decided == null ? null : decided.toelichting(),
+            DomainEvents.origin(job)));
   }
 
   @JobWorker(type = JobTypes.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN)
@@ -179,16 +184,31 @@ public class ManhuntWorkers {
             proposer,
             clock.instant().plus(PROPOSED_LEVEL_5_DURATION).toString(),
             proposal.crisisId());
+    boolean exercise = Boolean.TRUE.equals(proposal.exercise());
+    // the start of the linked level 5 is this job's fact: it goes out before the level 5 exists
+    events.log(
+        "crisis-gestart:" + linkedId,
+        EventType.CRISIS_GESTART,
+        linkedId,
+        exercise,
+        new CrisisStarted(
+            ProcessId.DREIGINGSNIVEAU_5.id(),
+            "Dreigingsniveau 5: " + area.naam(),
+            Area.of(area),
+            List.of(),
+            null,
+            proposer,
+            proposal.crisisId(),
+            start,
+            null,
+            null));
     publishOnce(MessageName.DREIGINGSNIVEAU_VOORSTEL, linkedId, linkedId, start);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("gekoppeldDreigingsniveauId", linkedId);
-    data.put("gebied", area);
     events.log(
         job,
         EventType.DREIGINGSNIVEAU_VOORGESTELD,
         proposal.crisisId(),
-        Boolean.TRUE.equals(proposal.exercise()),
-        data);
+        exercise,
+        new LevelFiveProposed(linkedId, Area.of(area), DomainEvents.origin(job)));
     return Map.of(Variabele.GEKOPPELD_DREIGINGSNIVEAU_ID.naam(), linkedId);
   }
 
@@ -196,7 +216,6 @@ public class ManhuntWorkers {
   public void distributeReport(ActivatedJob job, @VariablesAsType Report report) {
     List<Ontvanger> recipients = report.ontvangers() == null ? List.of() : report.ontvangers();
     var now = clock.instant();
-    String at = now.toString();
     String where = report.locatie() == null ? "onbekend" : report.locatie().omschrijving();
     for (Ontvanger o : recipients) {
       directory
@@ -224,15 +243,12 @@ public class ManhuntWorkers {
                           false),
                       EventType.MELDING_VERSTUURD));
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("ontvangers", recipients.size());
-    data.put("opgesteldOp", at);
     events.log(
         job,
         EventType.SITUATIERAPPORT_VERSPREID,
         report.crisisId(),
         Boolean.TRUE.equals(report.exercise()),
-        data);
+        new SituationReportSent(recipients.size(), now, DomainEvents.origin(job)));
   }
 
   @JobWorker(type = JobTypes.MANHUNT_AFSCHALING_VOORSTELLEN)
@@ -260,7 +276,7 @@ public class ManhuntWorkers {
         EventType.AFSCHALING_VOORGESTELD,
         standDown.crisisId(),
         Boolean.TRUE.equals(standDown.exercise()),
-        Map.of("gekoppeldDreigingsniveauId", linkedId));
+        new LoweringProposed(linkedId, DomainEvents.origin(job)));
   }
 
   private void publishOnce(

@@ -7,9 +7,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.grpc.Status;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import nl.knooppunt.directory.Authority;
 import nl.knooppunt.directory.Contact;
@@ -18,6 +16,8 @@ import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.RoundCompleted;
+import nl.knooppunt.processes.events.RoundSent;
 import nl.knooppunt.processes.variabelen.Bericht;
 import nl.knooppunt.processes.variabelen.Bevestiging;
 import nl.knooppunt.processes.variabelen.Ontvanger;
@@ -127,33 +127,33 @@ public class NotificationWorkers {
         throw e;
       }
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("referentie", round.referentie());
-    data.put("verstuurd", round.verzendingen() == null ? 0 : round.verzendingen().size());
     events.log(
         round.referentie() + "#ronde-verstuurd",
         EventType.MELDINGRONDE_VERSTUURD,
         round.crisisId(),
         Boolean.TRUE.equals(round.exercise()),
-        DomainEvents.withOrigin(job, data));
+        new RoundSent(
+            round.referentie(),
+            round.verzendingen() == null ? 0 : round.verzendingen().size(),
+            DomainEvents.origin(job)));
   }
 
   @JobWorker(type = JobTypes.MELDING_RESULTAAT_VASTLEGGEN)
   public void recordRound(ActivatedJob job, @VariablesAsType Round round) {
     List<Bevestiging> outcomes = round.bevestigingen() == null ? List.of() : round.bevestigingen();
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("referentie", round.referentie());
-    data.put("ontvangers", outcomes.size());
-    data.put("bevestigd", count(outcomes, Bevestiging.Status.BEVESTIGD));
-    data.put("telefonischBevestigd", count(outcomes, Bevestiging.Status.TELEFONISCH_BEVESTIGD));
-    data.put("nietBereikt", count(outcomes, Bevestiging.Status.NIET_BEREIKT));
-    data.put("bevestigingen", outcomes);
     events.log(
         round.referentie() + "#ronde-afgerond",
         EventType.MELDINGRONDE_AFGEROND,
         round.crisisId(),
         Boolean.TRUE.equals(round.exercise()),
-        DomainEvents.withOrigin(job, data));
+        new RoundCompleted(
+            round.referentie(),
+            outcomes.size(),
+            count(outcomes, Bevestiging.Status.BEVESTIGD),
+            count(outcomes, Bevestiging.Status.TELEFONISCH_BEVESTIGD),
+            count(outcomes, Bevestiging.Status.NIET_BEREIKT),
+            outcomes.stream().filter(Objects::nonNull).map(RoundCompleted.Outcome::of).toList(),
+            DomainEvents.origin(job)));
   }
 
   private static long count(List<Bevestiging> outcomes, Bevestiging.Status status) {

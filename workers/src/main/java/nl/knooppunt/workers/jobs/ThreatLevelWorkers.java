@@ -4,7 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.Map;
 import nl.knooppunt.directory.AffectedArea;
 import nl.knooppunt.directory.AreaResolver;
@@ -12,18 +12,22 @@ import nl.knooppunt.directory.Municipality;
 import nl.knooppunt.directory.UnknownAreaException;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.events.Area;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.ThreatLevelChanged;
+import nl.knooppunt.processes.events.ThreatLevelInForce;
 import nl.knooppunt.processes.events.Topic;
 import nl.knooppunt.processes.variabelen.Gebied;
 import nl.knooppunt.workers.kafka.EventPublisher;
+import nl.knooppunt.workers.notification.Notice;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the threat level in force: one record per gemeente on the compacted topic {@code
- * knooppunt.threat-levels.v1} (so the latest level per gemeente is always there, with its end
- * time), and one domain event for the logbook. Exercise levels use their own keys ({@code
- * OEFENING/GM0344}) and never overwrite a real one.
+ * Registers the threat level in force: one record per gemeente on the compacted topic {@link
+ * Topic#THREAT_LEVELS} (so the latest level per gemeente is always there, with its end time), and
+ * one domain event for the logbook. Exercise levels use their own keys ({@code OEFENING/GM0344})
+ * and never overwrite a real one.
  */
 @Component
 public class ThreatLevelWorkers {
@@ -64,48 +68,60 @@ public class ThreatLevelWorkers {
       throw BpmnErrors.of(ErrorCode.GEBIED_ONBEKEND, "Gebied niet gevonden: " + e.getMessage());
     }
     String action = job.getCustomHeaders().getOrDefault("actie", "REGISTREREN");
-    String validUntil = validUntil(registration);
+    Instant validUntil = validUntil(registration);
     boolean exercise = Boolean.TRUE.equals(registration.exercise());
     var now = clock.instant();
     for (Municipality m : area.municipalities()) {
-      Map<String, Object> level = new LinkedHashMap<>();
-      level.put("gemeente", m.code());
-      level.put("gemeenteNaam", m.name());
-      level.put("vrCode", m.regionCode());
-      level.put("niveau", registration.niveau());
-      level.put("geldigTot", validUntil);
-      level.put("actie", action);
-      level.put("crisisId", registration.crisisId());
       publisher.publish(
           Topic.THREAT_LEVELS,
           (exercise ? EXERCISE_KEY_PREFIX : "") + m.code(),
           CloudEvent.of(
               job.getKey() + "#" + m.code(),
-              EventType.DREIGINGSNIVEAU_GEWIJZIGD,
+              EventType.DREIGINGSNIVEAU_VAN_KRACHT,
               DomainEvents.SOURCE,
               now,
               registration.crisisId(),
               exercise,
-              level));
+              new ThreatLevelInForce(
+                  m.code(),
+                  m.name(),
+                  m.regionCode(),
+                  registration.niveau(),
+                  validUntil,
+                  action,
+                  registration.crisisId())));
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("actie", action);
-    data.put("niveau", registration.niveau());
-    data.put("gebied", registration.gebied());
-    data.put("geldigTot", validUntil);
-    data.put("regios", area.regionCodes());
-    data.put("gemeenten", area.municipalities().stream().map(Municipality::code).toList());
-    events.log(job, EventType.DREIGINGSNIVEAU_GEWIJZIGD, registration.crisisId(), exercise, data);
+    events.log(
+        job,
+        EventType.DREIGINGSNIVEAU_GEWIJZIGD,
+        registration.crisisId(),
+        exercise,
+        new ThreatLevelChanged(
+            action,
+            registration.niveau(),
+            Area.of(registration.gebied()),
+            validUntil,
+            area.regionCodes(),
+            area.municipalities().stream().map(Municipality::code).toList(),
+            DomainEvents.origin(job)));
   }
 
-  private static String validUntil(Registration registration) {
+  private static Instant validUntil(Registration registration) {
     if (registration.niveau() < 5) {
       return null; // a lowered level holds until the next change
     }
     if (registration.eindtijd() != null) {
-      return registration.eindtijd();
+      return dateTime(registration.eindtijd());
     }
     Object decided = registration.besluit() == null ? null : registration.besluit().get("eindtijd");
-    return decided == null ? null : decided.toString();
+    return decided == null ? null : dateTime(decided.toString());
+  }
+
+  private static Instant dateTime(String iso) {
+    Instant at = Notice.instant(iso);
+    if (at == null) {
+      throw new IllegalArgumentException("eindtijd is geen ISO 8601-tijdstip: " + iso);
+    }
+    return at;
   }
 }

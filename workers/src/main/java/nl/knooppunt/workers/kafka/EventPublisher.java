@@ -5,30 +5,31 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CloudEventJson;
 import nl.knooppunt.processes.events.Topic;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one {@link CloudEvent} and waits until Kafka acknowledged it. A job completes only after
- * this returns; when it throws, the job fails and is retried with the same event id, which the
- * consumers deduplicate.
+ * Writes one {@link CloudEvent} (as {@link CloudEventJson} writes it) and waits until Kafka
+ * acknowledged it. A job completes only after this returns; when it throws, the job fails and is
+ * retried with the same event id, which the consumers deduplicate.
  */
 @Component
 public class EventPublisher {
 
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
-  private final KafkaTemplate<String, CloudEvent> template;
+  private final KafkaTemplate<String, String> template;
 
-  public EventPublisher(KafkaTemplate<String, CloudEvent> cloudEventTemplate) {
+  public EventPublisher(KafkaTemplate<String, String> cloudEventTemplate) {
     this.template = cloudEventTemplate;
   }
 
-  public void publish(Topic topic, String key, CloudEvent event) {
+  public void publish(Topic topic, String key, CloudEvent<?> event) {
     try {
       template
-          .send(topic.topicName(), key, event)
+          .send(topic.topicName(), key, CloudEventJson.write(event))
           .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

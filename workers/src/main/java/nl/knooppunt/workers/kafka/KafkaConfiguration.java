@@ -1,6 +1,5 @@
 package nl.knooppunt.workers.kafka;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import nl.knooppunt.processes.events.CloudEvent;
@@ -17,7 +16,6 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JsonSerializer;
 
 /**
  * The topics of DESIGN §4 and the producers that write {@link CloudEvent}s to them: {@code
@@ -56,23 +54,23 @@ public class KafkaConfiguration {
   }
 
   /**
-   * The producers of CloudEvents. A bean, so the context closes its producer on shutdown (a factory
-   * made inside a template bean is never closed and keeps reconnecting).
+   * The producers of CloudEvents, written as JSON text by {@link
+   * nl.knooppunt.processes.events.CloudEventJson}. A bean, so the context closes its producer on
+   * shutdown (a factory made inside a template bean is never closed and keeps reconnecting).
    */
   @Bean
-  DefaultKafkaProducerFactory<String, CloudEvent> cloudEventProducerFactory(
-      KafkaProperties properties, ObjectMapper objectMapper) {
+  DefaultKafkaProducerFactory<String, String> cloudEventProducerFactory(
+      KafkaProperties properties) {
     Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    JsonSerializer<CloudEvent> json = new JsonSerializer<>(objectMapper);
-    json.setAddTypeInfo(false);
-    return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), json);
+    return new DefaultKafkaProducerFactory<>(
+        config, new StringSerializer(), new StringSerializer());
   }
 
   @Bean
-  KafkaTemplate<String, CloudEvent> cloudEventTemplate(
-      DefaultKafkaProducerFactory<String, CloudEvent> cloudEventProducerFactory) {
+  KafkaTemplate<String, String> cloudEventTemplate(
+      DefaultKafkaProducerFactory<String, String> cloudEventProducerFactory) {
     return new KafkaTemplate<>(cloudEventProducerFactory);
   }
 

@@ -142,13 +142,17 @@ public record Notice(
         : body;
   }
 
-  /** {@link #validUntil} as an ISO instant (UTC), as it travels in the event data. */
-  public String validUntilInstant() {
-    if (!present(validUntil)) {
-      return null;
-    }
-    Instant at = parse(validUntil);
-    return at == null ? validUntil : at.toString();
+  /**
+   * {@link #validUntil} as an instant, as it travels in the event data; null when absent or not a
+   * date-time.
+   */
+  public Instant validUntilInstant() {
+    return present(validUntil) ? parse(validUntil) : null;
+  }
+
+  /** An ISO 8601 date-time (an offset, a zone or Dutch local time) as an instant; null if none. */
+  public static Instant instant(String isoDateTime) {
+    return isoDateTime == null || isoDateTime.isBlank() ? null : parse(isoDateTime);
   }
 
   /**

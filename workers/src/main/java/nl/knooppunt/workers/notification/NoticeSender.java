@@ -1,8 +1,6 @@
 package nl.knooppunt.workers.notification;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
@@ -11,12 +9,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a notice to {@code knooppunt.notifications.v1} (key = recipient code) and logs that it was
- * sent on {@code knooppunt.events.v1} (key = crisis id). Both records carry ids derived from the
+ * Writes a notice to {@link Topic#NOTIFICATIONS} (key = recipient code) and logs that it was sent
+ * on {@link Topic#EVENTS} (key = crisis id), both with the same {@link
+ * nl.knooppunt.processes.events.Notice} record. Both records carry ids derived from the
  * notification id, so a retried job writes the same records and the consumers keep one. The text
- * that goes out ends with the hub's 24/7 contact line ({@value #HUB_CONTACT}); the data carries the
- * parts of the notice as their own fields too ({@code gebied}, {@code geldigTot}, {@code niveau},
- * {@code verwachting}, {@code contact}), so a page can show them separately.
+ * that goes out ends with the hub's 24/7 contact line ({@value #HUB_CONTACT}); the record carries
+ * the parts of the notice as their own fields too ({@code area}, {@code validUntil}, {@code level},
+ * {@code expectation}, {@code contact}), so a page can show them separately.
  */
 @Component
 public class NoticeSender {
@@ -46,25 +45,25 @@ public class NoticeSender {
 
   public void send(Notice notice, EventType loggedAs) {
     var now = clock.instant();
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("notificatieId", notice.notificationId());
-    data.put("crisisId", notice.crisisId());
-    data.put("ontvanger", notice.recipient().code());
-    data.put("ontvangerNaam", notice.recipient().name());
-    data.put("rol", notice.recipient().role().name());
-    data.put("kanaal", notice.contact().channel().name());
-    data.put("adres", notice.contact().address());
-    data.put("demoContact", notice.contact().demo());
-    data.put("soort", notice.kind());
-    data.put("onderwerp", notice.markedSubject());
-    data.put("tekst", notice.markedText(hubContact));
-    data.put("gebied", notice.area());
-    data.put("geldigTot", notice.validUntilInstant());
-    data.put("niveau", notice.level());
-    data.put("verwachting", notice.expectation());
-    data.put("contact", hubContact);
-    data.put("bevestigingVereist", notice.requiresAck());
-    data.put("oefening", notice.exercise());
+    nl.knooppunt.processes.events.Notice data =
+        new nl.knooppunt.processes.events.Notice(
+            notice.notificationId(),
+            notice.crisisId(),
+            notice.recipient().code(),
+            notice.recipient().name(),
+            notice.recipient().role().name(),
+            notice.contact().channel().name(),
+            notice.contact().address(),
+            notice.contact().demo(),
+            notice.kind(),
+            notice.markedSubject(),
+            notice.markedText(hubContact),
+            notice.area(),
+            notice.validUntilInstant(),
+            notice.level(),
+            notice.expectation(),
+            hubContact,
+            notice.requiresAck());
     publisher.publish(
         Topic.NOTIFICATIONS,
         notice.recipient().code(),

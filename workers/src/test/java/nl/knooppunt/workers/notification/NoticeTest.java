@@ -31,7 +31,8 @@ class NoticeTest {
             Bevestig de ontvangst in het Landelijk Knooppunt (Mijn taken).
             Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 000 0000 (demonummer)""")
         .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
-    assertThat(notice.validUntilInstant()).isEqualTo("2026-03-18T22:00:00Z");
+    assertThat(notice.validUntilInstant())
+        .isEqualTo(java.time.Instant.parse("2026-03-18T22:00:00Z"));
   }
 
   @Test

@@ -1,0 +1,356 @@
+package nl.knooppunt.processes.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.knooppunt.processes.variabelen.Aanvraag;
+import nl.knooppunt.processes.variabelen.Bevestiging;
+import nl.knooppunt.processes.variabelen.BijstandStart;
+import nl.knooppunt.processes.variabelen.DreigingsniveauStart;
+import nl.knooppunt.processes.variabelen.Evaluatie;
+import nl.knooppunt.processes.variabelen.Gebied;
+import nl.knooppunt.processes.variabelen.Kosten;
+import nl.knooppunt.processes.variabelen.ManhuntStart;
+import nl.knooppunt.processes.variabelen.PubliekeCommunicatie;
+import nl.knooppunt.processes.variabelen.Toewijzing;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The event contract: every type has a record, every record is some type's, and every event goes
+ * through JSON and comes back as the same record; what is not an event is refused, saying why.
+ */
+class EventContractTest {
+
+  private static final Instant T = Instant.parse("2026-03-18T16:00:00.123456Z");
+  private static final Origin JOB =
+      new Origin("dreigingsniveau-5", "Registreren", 2251799813685254L);
+  private static final Area UTRECHT =
+      new Area(Gebied.Soort.PROVINCIE, List.of("PV26"), "provincie Utrecht");
+
+  /** One filled-in example of every record, every field set, nested ones too. */
+  static final Map<Class<? extends EventPayload>, EventPayload> EXAMPLES = examples();
+
+  private static Map<Class<? extends EventPayload>, EventPayload> examples() {
+    Aanvraag request =
+        new Aanvraag(
+            "VR09",
+            Aanvraag.Capaciteit.BRANDWEER,
+            4,
+            "Utrecht Centraal",
+            "2026-03-18T17:00:00Z",
+            "PT12H",
+            Aanvraag.Grondslag.WVR_ART_51);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("crisisId", "DN5-1");
+    variables.put("ontvanger", Map.of("code", "BM-GM0344", "naam", "Burgemeester van Utrecht"));
+    variables.put("regios", List.of("VR09", "VR08"));
+    variables.put("niveau", 5);
+    List<EventPayload> all =
+        List.of(
+            new CrisisStarted(
+                "dreigingsniveau-5",
+                "Dreigingsniveau 5: provincie Utrecht",
+                UTRECHT,
+                List.of("VR09"),
+                2251799813685254L,
+                "operator",
+                "MH-1",
+                new DreigingsniveauStart(
+                    "DN5-1",
+                    true,
+                    new Gebied(Gebied.Soort.PROVINCIE, List.of("PV26"), "provincie Utrecht"),
+                    "Aanslag",
+                    "operator",
+                    "2026-03-19T05:00:00Z",
+                    "MH-1"),
+                new ManhuntStart(
+                    "MH-1",
+                    true,
+                    new ManhuntStart.Locatie("tram", "GM0344", "VR09"),
+                    "2026-03-18T15:00:00Z",
+                    new ManhuntStart.Daders(true, 1, "man, 30"),
+                    true,
+                    "operator"),
+                new BijstandStart("BA-1", "BA-1", true, request, "regio-utrecht")),
+            new ProcessRegistered("dreigingsniveau-5", JOB),
+            new CrisisClosed(
+                new Evaluatie(
+                    "Snel gemeld",
+                    List.of("Bereikbaarheid"),
+                    List.of(new Evaluatie.Actie("Lijst bijwerken", "NCC", "2026-04-01")),
+                    true,
+                    "nctv"),
+                JOB),
+            new FactRecorded("VIER_OGEN_GEWEIGERD", "AFKONDIGING", "VR09", JOB),
+            new ThreatLevelChanged(
+                "AFKONDIGEN", 5, UTRECHT, T, List.of("VR09"), List.of("GM0344", "GM0307"), JOB),
+            new ThreatLevelInForce("GM0344", "Utrecht", "VR09", 5, T, "AFKONDIGEN", "DN5-1"),
+            new Notice(
+                "DN5-1/afkondiging/BM-GM0344",
+                "DN5-1",
+                "BM-GM0344",
+                "Burgemeester van Utrecht",
+                "BURGEMEESTER",
+                "EMAIL",
+                "burgemeester@utrecht.example",
+                true,
+                "AFKONDIGING",
+                "Dreigingsniveau 5 afgekondigd",
+                "Regel 1\nRegel 2",
+                "provincie Utrecht",
+                T,
+                5,
+                "Bevestig de ontvangst",
+                "070 000 0000",
+                true),
+            new Acknowledgement(
+                "DN5-1/afkondiging/BM-GM0344", "DN5-1", "burgemeester", T, "KANAAL"),
+            new RoundSent("DN5-1/afkondiging", 26, JOB),
+            new RoundCompleted(
+                "DN5-1/afkondiging",
+                2,
+                1,
+                0,
+                1,
+                List.of(
+                    new RoundCompleted.Outcome(
+                        "BM-GM0344",
+                        "DN5-1/afkondiging/BM-GM0344",
+                        Bevestiging.Status.BEVESTIGD,
+                        Bevestiging.Route.KANAAL,
+                        "2026-03-18T16:05:00Z",
+                        "burgemeester",
+                        null)),
+                JOB),
+            new SlaPassed("Besluit_Afkondiging", "PT1H", "landelijk-operator", "VR09", JOB),
+            new PublicCommunicationPublished(
+                "AFKONDIGING",
+                "Er geldt niveau 5",
+                "Blijf alert",
+                "De dreiging is hoog",
+                List.of(PubliekeCommunicatie.Kanaal.NL_ALERT),
+                JOB),
+            new GripAdviceGiven("VR09", 4, "MOGELIJK_TERRORISTISCH_MOTIEF", JOB),
+            new PublicAppealIssued(List.of("NL_ALERT", "BURGERNET"), "ovj", "Dader gewapend", JOB),
+            new SituationReportSent(12, T, JOB),
+            new LevelFiveProposed("DN5-2", UTRECHT, JOB),
+            new LoweringProposed("DN5-2", JOB),
+            new AssistanceValidated("BA-1", request, List.of("VR08", "VR10"), JOB),
+            new DeploymentRegistered(
+                "START",
+                "BA-1",
+                T,
+                new Toewijzing(List.of(new Toewijzing.Regel("VR08", 3)), "Buurregio eerst"),
+                JOB),
+            new CostsRegistered(
+                "BA-1",
+                new Kosten(
+                    List.of(new Kosten.Regel("VR08", new BigDecimal("1200.50"), "Inzet")),
+                    new BigDecimal("1200.50"),
+                    "Volgens tarief"),
+                JOB),
+            new MessageDelivered(
+                "knooppunt.dreigingsniveau.afschaling-voorgesteld",
+                "DN5-1",
+                Map.of("afschalingReden", "Dader aangehouden")),
+            new TaskCreated(
+                4503599627370497L,
+                "dreigingsniveau-5",
+                "Besluit_Afkondiging",
+                2251799813685254L,
+                "Besluit afkondiging",
+                "besluit-afkondiging",
+                "PT1H",
+                List.of("nctv-besluitvormer"),
+                List.of("nctv"),
+                "nctv",
+                T,
+                "VR09",
+                variables),
+            new TaskChanged(
+                4503599627370497L,
+                "dreigingsniveau-5",
+                "Besluit_Afkondiging",
+                2251799813685254L,
+                "Besluit afkondiging",
+                "besluit-afkondiging",
+                "PT1H",
+                List.of("nctv-besluitvormer"),
+                List.of(),
+                "nctv",
+                T,
+                "VR09"),
+            new TaskClaimChanged(4503599627370497L, "Besluit afkondiging", "Besluit_X", "nctv"),
+            new TaskCompletedByUser(
+                4503599627370497L,
+                "Besluit afkondiging",
+                "Besluit_Afkondiging",
+                Map.of("uitkomst", "AFKONDIGEN", "motivering", "Concreet")),
+            new ProcessStuck(
+                2251799813685999L,
+                2251799813685254L,
+                "dreigingsniveau-5",
+                "Registreren",
+                "Niveau registreren",
+                "JOB_NO_RETRIES",
+                "Kafka niet bereikbaar",
+                T),
+            new ProcessResumed(2251799813685999L));
+    Map<Class<? extends EventPayload>, EventPayload> byClass = new LinkedHashMap<>();
+    all.forEach(p -> byClass.put(p.getClass(), p));
+    return byClass;
+  }
+
+  @Test
+  void everyEventTypeHasARecordAndEveryRecordIsSomeTypesData() {
+    Set<Class<?>> permitted = Set.of(EventPayload.class.getPermittedSubclasses());
+    Set<Class<?>> used =
+        Arrays.stream(EventType.values()).map(EventType::payload).collect(Collectors.toSet());
+    assertThat(used).as("every payload of a type is a permitted record").allMatch(Class::isRecord);
+    assertThat(used).containsExactlyInAnyOrderElementsOf(permitted);
+    assertThat(EXAMPLES.keySet()).as("an example of every record").isEqualTo(permitted);
+    assertThat(Arrays.stream(EventType.values()).map(EventType::type).distinct())
+        .as("type names are unique")
+        .hasSize(EventType.values().length);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void everyEventGoesThroughJsonAndComesBackAsTheSameRecord(EventType type) {
+    CloudEvent<EventPayload> event =
+        CloudEvent.of(
+                "e-" + type.name(), type, "/test", T, "DN5-1", true, EXAMPLES.get(type.payload()))
+            .by("nctv", "Nina de Vries (NCTV)");
+
+    String json = CloudEventJson.write(event);
+    CloudEvent<EventPayload> back = CloudEventJson.read(json);
+
+    assertThat(back).isEqualTo(event);
+    assertThat(back.data()).isInstanceOf(type.payload());
+    assertThat(fieldsOfData(json))
+        .as("the JSON of the data is exactly the record's components, nothing derived")
+        .containsExactlyElementsOf(
+            Arrays.stream(type.payload().getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName)
+                .toList());
+    assertThat(json)
+        .contains("\"specversion\":\"1.0\"")
+        .contains("\"type\":\"" + type.type() + "\"")
+        .contains("\"time\":\"2026-03-18T16:00:00.123456Z\"")
+        .contains("\"actorname\":\"Nina de Vries (NCTV)\"");
+  }
+
+  @Test
+  void aLoweredLevelWithoutAnEndTimeTravelsAsAnExplicitNull() {
+    ThreatLevelChanged lowered =
+        new ThreatLevelChanged("AFSCHALEN", 3, UTRECHT, null, List.of("VR09"), List.of(), JOB);
+    String json =
+        CloudEventJson.write(
+            CloudEvent.of(
+                "e", EventType.DREIGINGSNIVEAU_GEWIJZIGD, "/w", T, "DN5-1", false, lowered));
+
+    assertThat(json).contains("\"validUntil\":null");
+    assertThat(((ThreatLevelChanged) CloudEventJson.read(json).data()).validUntil()).isNull();
+  }
+
+  @Test
+  void anEventCarriesOnlyTheRecordOfItsType() {
+    assertThatThrownBy(
+            () ->
+                CloudEvent.of(
+                    "e",
+                    EventType.MELDING_BEVESTIGD,
+                    "/test",
+                    T,
+                    "DN5-1",
+                    false,
+                    new ProcessResumed(1L)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Acknowledgement");
+  }
+
+  @Test
+  void whatIsNoEventOfTheContractIsRefusedSayingWhy() {
+    assertThatThrownBy(() -> CloudEventJson.read("dit is geen event"))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> CloudEventJson.read("{\"specversion\":\"1.0\",\"type\":\"x\"}"))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessageContaining("id is missing");
+    assertThatThrownBy(() -> CloudEventJson.read(event("nl.knooppunt.iets.onbekends", "{}")))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessageContaining("unknown type nl.knooppunt.iets.onbekends");
+    assertThatThrownBy(
+            () ->
+                CloudEventJson.read(
+                    event(EventType.DREIGINGSNIVEAU_GEWIJZIGD.type(), "{\"level\":\"hoog\"}")))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessageContaining("data is no ThreatLevelChanged");
+    assertThatThrownBy(
+            () ->
+                CloudEventJson.read(
+                    event(EventType.BEVESTIGING.type(), "{\"acknowledgedBy\":\"burgemeester\"}")))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessageContaining("notificationId is required");
+    assertThatThrownBy(
+            () ->
+                CloudEventJson.read(
+                    event(EventType.BEVESTIGING.type(), "{\"notificatieId\":\"x\"}")))
+        .as("the first version's Dutch field names are not this contract")
+        .isInstanceOf(UnreadableEventException.class);
+  }
+
+  @Test
+  void anAcknowledgementFromARegionalSystemNeedsOnlyTheNoticeAndWho() {
+    CloudEvent<EventPayload> ack =
+        CloudEventJson.read(
+            event(
+                EventType.BEVESTIGING.type(),
+                "{\"notificationId\":\"DN5-1/afkondiging/BM-GM0344\",\"acknowledgedBy\":\"bm\","
+                    + "\"extraVeld\":1}"));
+
+    assertThat(ack.data())
+        .isEqualTo(new Acknowledgement("DN5-1/afkondiging/BM-GM0344", null, "bm", null, null));
+    assertThat(ack.exercise()).isFalse();
+    assertThat(ack.actor()).isNull();
+  }
+
+  @Test
+  void anAcknowledgementIsOneEventWhicheverPathItTakes() {
+    assertThat(Acknowledgement.eventId("DN5-1/afkondiging/BM-GM0344"))
+        .isEqualTo("melding-bevestigd:DN5-1/afkondiging/BM-GM0344");
+    assertThat(EventType.MELDING_BEVESTIGD.payload()).isEqualTo(EventType.BEVESTIGING.payload());
+  }
+
+  private static List<String> fieldsOfData(String json) {
+    try {
+      List<String> names = new java.util.ArrayList<>();
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(json)
+          .path("data")
+          .fieldNames()
+          .forEachRemaining(names::add);
+      return names;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String event(String type, String data) {
+    return "{\"specversion\":\"1.0\",\"id\":\"r-1\",\"type\":\""
+        + type
+        + "\",\"source\":\"/regio/utrecht\",\"time\":\"2026-03-18T16:00:00+01:00\",\"data\":"
+        + data
+        + "}";
+  }
+}

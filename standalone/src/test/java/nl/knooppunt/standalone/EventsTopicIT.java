@@ -1,0 +1,310 @@
+package nl.knooppunt.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.knooppunt.gateway.readmodel.ReadModelRebuilder;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CloudEventJson;
+import nl.knooppunt.processes.events.EventPayload;
+import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.processes.events.UnreadableEventException;
+import nl.knooppunt.standalone.infra.EmbeddedKafkaServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The events topic is the source of truth (docs/adr/0016): a level-5 story through the API, then
+ * the read model rebuilt from the topic alone equals the one the hub built live, table by table.
+ * And when Kafka stops in the middle of a story, every write still answers, and once Kafka is back
+ * every event of the gateway is on the topic exactly once, none lost: the outbox delays, it never
+ * loses.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EventsTopicIT {
+
+  @TempDir static Path dataDir;
+
+  private static TestHubs settings;
+  private static StandaloneHub hub;
+  private static HubApi api;
+  private static JdbcTemplate jdbc;
+
+  @BeforeAll
+  static void startHub() {
+    settings = TestHubs.in(dataDir);
+    hub = StandaloneHub.start(settings.args());
+    api = new HubApi(settings);
+    jdbc = hub.gateway().getBean(JdbcTemplate.class);
+  }
+
+  @AfterAll
+  static void stopHub() {
+    hub.close();
+  }
+
+  @Test
+  @Order(1)
+  void a_read_model_rebuilt_from_the_events_topic_equals_the_one_built_live() throws Exception {
+    String crisisId = api.proposeLevelFiveForUtrecht(true);
+    declareAndNotify(crisisId);
+    acknowledgeAsTheMayorOfUtrecht(crisisId);
+
+    assertTheTopicRebuildsTheReadModel();
+  }
+
+  @Test
+  @Order(2)
+  void a_kafka_outage_during_a_level_5_story_delays_the_events_and_loses_none() throws Exception {
+    EmbeddedKafkaServer kafka = hub.infrastructure().getBean(EmbeddedKafkaServer.class);
+    String crisisId = api.proposeLevelFiveForUtrecht(true);
+    api.awaitTask("politie", crisisId, "Informatie_Delen");
+    api.awaitTask("regio-utrecht", crisisId, "Afstemmen_Lokaal_Gezag");
+
+    long stopped = System.nanoTime();
+    kafka.stop();
+    try {
+      // the police share what they know and the region aligns: every write answers
+      api.policeSharesInformation(crisisId);
+      api.complete(
+          "regio-utrecht",
+          crisisId,
+          "Afstemmen_Lokaal_Gezag",
+          Map.of("standpuntGezag", "STEUNT", "maatregelen", "Extra bewaking OV-knooppunten"));
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from task where crisis_id = ? and element_id in"
+                      + " ('Informatie_Delen', 'Afstemmen_Lokaal_Gezag') and state = 'COMPLETED'"
+                      + " and completed_by is not null",
+                  Integer.class,
+                  crisisId))
+          .as("the read model follows at once, without Kafka")
+          .isEqualTo(2);
+      assertThat(incompleteRecords())
+          .as("what the gateway owes Kafka waits in the outbox")
+          .isPositive();
+      // an outage of about 12 s: short enough for the workers' retries (5 s, then 30 s)
+      long left = Duration.ofSeconds(12).toNanos() - (System.nanoTime() - stopped);
+      if (left > 0) {
+        Thread.sleep(Duration.ofNanos(left).toMillis());
+      }
+    } finally {
+      kafka.restart();
+    }
+
+    // the story goes on: decided, declared, notified, acknowledged
+    decide(crisisId);
+    awaitTheMayors(crisisId);
+    acknowledgeAsTheMayorOfUtrecht(crisisId);
+
+    Map<String, List<CloudEvent<EventPayload>>> byId = awaitQuiet();
+    assertThat(incompleteRecords()).as("the outbox is empty").isZero();
+    List<String> gatewayIdsMoreThanOnce =
+        byId.entrySet().stream()
+            .filter(e -> e.getValue().get(0).source().equals("/knooppunt/gateway"))
+            .filter(e -> e.getValue().size() > 1)
+            .map(Map.Entry::getKey)
+            .toList();
+    assertThat(gatewayIdsMoreThanOnce).as("every event of the gateway exactly once").isEmpty();
+    List<String> ofTheOutage =
+        byId.values().stream()
+            .map(list -> list.get(0))
+            .filter(e -> crisisId.equals(e.crisisId()))
+            .map(e -> e.type().type())
+            .toList();
+    assertThat(ofTheOutage)
+        .as("the events written during the outage reached the topic")
+        .contains(
+            "nl.knooppunt.crisis.gestart",
+            "nl.knooppunt.proces.geregistreerd",
+            "nl.knooppunt.taak.geclaimd",
+            "nl.knooppunt.taak.afgerond",
+            "nl.knooppunt.taak.voltooid",
+            "nl.knooppunt.dreigingsniveau.gewijzigd",
+            "nl.knooppunt.melding.bevestigd");
+    List<String> processed =
+        jdbc.queryForList("select event_id from processed_event", String.class);
+    assertThat(byId.keySet())
+        .as("no event of the read model is missing on the topic")
+        .containsAll(processed);
+
+    assertTheTopicRebuildsTheReadModel();
+  }
+
+  // --- the story
+
+  private static void declareAndNotify(String crisisId) throws Exception {
+    api.policeSharesInformation(crisisId);
+    api.complete(
+        "regio-utrecht",
+        crisisId,
+        "Afstemmen_Lokaal_Gezag",
+        Map.of("standpuntGezag", "STEUNT", "maatregelen", "Extra bewaking OV-knooppunten"));
+    decide(crisisId);
+    awaitTheMayors(crisisId);
+  }
+
+  private static void decide(String crisisId) throws Exception {
+    api.complete(
+        "nctv",
+        crisisId,
+        "Besluit_Afkondiging",
+        Map.of(
+            "uitkomst", "AFKONDIGEN",
+            "eindtijd", "2030-03-19T06:00:00+01:00",
+            "motivering", "Dader voortvluchtig, vervolgaanslag niet uit te sluiten"));
+  }
+
+  private static void awaitTheMayors(String crisisId) {
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () -> api.notifications(crisisId),
+            list ->
+                list.stream()
+                        .filter(n -> n.path("recipientCode").asText().startsWith("BM-"))
+                        .count()
+                    == 26);
+  }
+
+  private static void acknowledgeAsTheMayorOfUtrecht(String crisisId) throws Exception {
+    String mayorOfUtrecht = crisisId + "/afkondiging/BM-GM0344";
+    api.send(
+        "gezag-utrecht",
+        "POST",
+        "/api/v1/notifications/acknowledgements",
+        Map.of("notificationId", mayorOfUtrecht),
+        200);
+  }
+
+  // --- the topic and the read model
+
+  private static long incompleteRecords() {
+    return jdbc.queryForObject(
+        "select count(*) from event_publication where completion_date is null and event_type like"
+            + " '%OutboundRecord'",
+        Long.class);
+  }
+
+  /**
+   * Waits until the hub is quiet: the outbox is empty, every event on the topic is in the read
+   * model, and the topic did not grow for a few seconds. Returns the topic's events by id.
+   */
+  private static Map<String, List<CloudEvent<EventPayload>>> awaitQuiet() {
+    List<Map<String, List<CloudEvent<EventPayload>>>> last = new ArrayList<>();
+    return await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(3))
+        .until(
+            () -> {
+              Map<String, List<CloudEvent<EventPayload>>> now = eventsOnTheTopic();
+              boolean stable = !last.isEmpty() && last.get(0).keySet().equals(now.keySet());
+              last.clear();
+              last.add(now);
+              if (!stable || incompleteRecords() > 0) {
+                return null;
+              }
+              Integer applied =
+                  jdbc.queryForObject(
+                      "select count(*) from processed_event where event_id = any(?)",
+                      Integer.class,
+                      (Object) now.keySet().toArray(String[]::new));
+              return applied != null && applied == now.size() ? now : null;
+            },
+            result -> result != null);
+  }
+
+  /** Every event on the events topic, from the start to its end, by id. */
+  private static Map<String, List<CloudEvent<EventPayload>>> eventsOnTheTopic() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "events-topic-it-" + UUID.randomUUID());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, List<CloudEvent<EventPayload>>> byId = new LinkedHashMap<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topic.EVENTS.topicName(), Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          try {
+            CloudEvent<EventPayload> e = CloudEventJson.read(r.value());
+            byId.computeIfAbsent(e.id(), id -> new ArrayList<>()).add(e);
+          } catch (UnreadableEventException e) {
+            throw new AssertionError("not an event of the contract at " + r.offset(), e);
+          }
+        }
+      }
+    }
+    return byId;
+  }
+
+  /** The projections, row by row, without the time each row was projected. */
+  private static Map<String, List<String>> readModel() {
+    Map<String, List<String>> tables = new LinkedHashMap<>();
+    for (String table : ReadModelRebuilder.PROJECTIONS) {
+      tables.put(
+          table,
+          jdbc.queryForList(
+              "select (to_jsonb(t) - 'processed_at')::text from " + table + " t order by 1",
+              String.class));
+    }
+    return tables;
+  }
+
+  private static void assertTheTopicRebuildsTheReadModel() {
+    Map<String, List<CloudEvent<EventPayload>>> topic = awaitQuiet();
+    Map<String, List<String>> live = readModel();
+    assertThat(live.get("crisis")).isNotEmpty();
+
+    long applied = hub.gateway().getBean(ReadModelRebuilder.class).rebuild();
+
+    assertThat(applied).isEqualTo(topic.size());
+    Map<String, List<String>> rebuilt = readModel();
+    for (String table : ReadModelRebuilder.PROJECTIONS) {
+      assertThat(rebuilt.get(table))
+          .as("table %s rebuilt from the topic", table)
+          .containsExactlyElementsOf(live.get(table));
+    }
+    JsonNode verification =
+        call(() -> api.send("management", "GET", "/api/v1/logbook/verification", null, 200));
+    assertThat(verification.path("valid").asBoolean()).isTrue();
+  }
+
+  private interface Call {
+    JsonNode run() throws Exception;
+  }
+
+  private static JsonNode call(Call call) {
+    try {
+      return call.run();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
