@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.Rol;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -206,8 +206,7 @@ class AccessMatrixIT extends GatewayITBase {
               "POST",
               (t, u) ->
                   "/api/v1/tasks/"
-                      + t.fixtures.task(
-                          t.dn5, Formulier.AFSTEMMING_LOKAAL_GEZAG, Fixtures.ALL_GROUPS, u)
+                      + t.fixtures.task(t.dn5, Form.AFSTEMMING_LOKAAL_GEZAG, Fixtures.ALL_GROUPS, u)
                       + "/unclaim",
               t -> null,
               200),

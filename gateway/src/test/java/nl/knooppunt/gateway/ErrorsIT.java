@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -211,7 +211,7 @@ class ErrorsIT extends GatewayITBase {
   void theDeciderIsTheSignedInUserNotWhatTheFormSays() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String task =
-        fixtures.task(crisis, Formulier.BESLUIT_DREIGINGSNIVEAU, List.of("nctv-besluitvormer"));
+        fixtures.task(crisis, Form.BESLUIT_DREIGINGSNIVEAU, List.of("nctv-besluitvormer"));
     Api.Response r =
         api.post(
             "/api/v1/tasks/" + task + "/completion",

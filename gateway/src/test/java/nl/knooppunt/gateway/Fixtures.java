@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.knooppunt.gateway.readmodel.Projector;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.events.Area;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CrisisStarted;
@@ -16,9 +16,9 @@ import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Notice;
 import nl.knooppunt.processes.events.TaskCreated;
-import nl.knooppunt.processes.variabelen.Aanvraag;
-import nl.knooppunt.processes.variabelen.BijstandStart;
-import nl.knooppunt.processes.variabelen.Gebied;
+import nl.knooppunt.processes.variables.AssistanceRequest;
+import nl.knooppunt.processes.variables.AssistanceStart;
+import nl.knooppunt.processes.variables.LevelFiveArea;
 import org.springframework.stereotype.Component;
 
 /** Test data, created the way production creates it: events through the projector. */
@@ -92,13 +92,14 @@ public class Fixtures {
             + IDS.incrementAndGet()
             + "-"
             + UUID.randomUUID().toString().substring(0, 6);
-    BijstandStart start =
+    AssistanceStart start =
         "bijstandsaanvraag".equals(process)
-            ? new BijstandStart(
+            ? new AssistanceStart(
                 id,
                 id,
                 exercise,
-                new Aanvraag(region, Aanvraag.Capaciteit.BRANDWEER, 4, null, null, null, null),
+                new AssistanceRequest(
+                    region, AssistanceRequest.Capacity.BRANDWEER, 4, null, null, null, null),
                 "operator")
             : null;
     apply(
@@ -109,7 +110,7 @@ public class Fixtures {
         new CrisisStarted(
             process,
             "Testcrisis " + id,
-            new Area(Gebied.Soort.VEILIGHEIDSREGIO, List.of(region), region),
+            new Area(LevelFiveArea.Kind.VEILIGHEIDSREGIO, List.of(region), region),
             List.of(region),
             null,
             "operator",
@@ -125,12 +126,12 @@ public class Fixtures {
   }
 
   /** An open task for the given groups with the given form. */
-  public String task(String crisisId, Formulier form, List<String> groups) {
+  public String task(String crisisId, Form form, List<String> groups) {
     return task(crisisId, form, groups, null);
   }
 
   /** An open task, already claimed by {@code assignee} (null: unclaimed). */
-  public String task(String crisisId, Formulier form, List<String> groups, String assignee) {
+  public String task(String crisisId, Form form, List<String> groups, String assignee) {
     long key = TASK_KEYS.incrementAndGet();
     apply(
         EventType.TAAK_AANGEMAAKT,
@@ -140,9 +141,9 @@ public class Fixtures {
         new TaskCreated(
             key,
             "dreigingsniveau-5",
-            "Test_" + form.naam(),
+            "Test_" + form.formName(),
             null,
-            "Testtaak " + form.naam(),
+            "Testtaak " + form.formName(),
             form.key(),
             "PT1H",
             groups,
@@ -168,7 +169,7 @@ public class Fixtures {
             "Ontvanger_Bellen",
             null,
             "Ontvanger telefonisch benaderen",
-            Formulier.TELEFONISCH_BENADEREN.key(),
+            Form.TELEFONISCH_BENADEREN.key(),
             "PT30M",
             List.of("landelijk-operator"),
             List.of(),
@@ -192,7 +193,7 @@ public class Fixtures {
   }
 
   public String task(String crisisId, List<String> groups) {
-    return task(crisisId, Formulier.AFSTEMMING_LOKAAL_GEZAG, groups);
+    return task(crisisId, Form.AFSTEMMING_LOKAAL_GEZAG, groups);
   }
 
   /** A sent notification that asks for an acknowledgement. */

@@ -30,7 +30,7 @@ import nl.knooppunt.processes.events.TaskCompletedByUser;
 import nl.knooppunt.processes.events.TaskCreated;
 import nl.knooppunt.processes.events.ThreatLevelChanged;
 import nl.knooppunt.processes.events.Topic;
-import nl.knooppunt.processes.variabelen.Gebied;
+import nl.knooppunt.processes.variables.LevelFiveArea;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -135,7 +135,7 @@ class ProjectionIT {
   void eventsProjectIdempotentlyAndAReplayRebuildsTheSameTables() throws Exception {
     String crisis = "DN5-PROJ-" + UUID.randomUUID().toString().substring(0, 6);
     String p = crisis + "-";
-    Area utrecht = new Area(Gebied.Soort.PROVINCIE, List.of("PV26"), "provincie Utrecht");
+    Area utrecht = new Area(LevelFiveArea.Kind.PROVINCIE, List.of("PV26"), "provincie Utrecht");
     List<CloudEvent<EventPayload>> events =
         List.of(
             event(
@@ -416,7 +416,7 @@ class ProjectionIT {
       throws Exception {
     String crisis = "DN5-WRK-" + UUID.randomUUID().toString().substring(0, 6);
     String notice = crisis + "/afkondiging/BM-GM0344";
-    Area utrecht = new Area(Gebied.Soort.PROVINCIE, List.of("PV26"), "provincie Utrecht");
+    Area utrecht = new Area(LevelFiveArea.Kind.PROVINCIE, List.of("PV26"), "provincie Utrecht");
     List<CloudEvent<EventPayload>> events =
         List.of(
             // a level 5 started by a message: its registration may come before its start

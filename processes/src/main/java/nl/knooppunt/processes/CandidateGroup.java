@@ -39,20 +39,20 @@ public enum CandidateGroup {
   }
 
   /**
-   * The candidate group of one veiligheidsregio, e.g. {@code regio("VR09")} = {@code regio-VR09}.
+   * The candidate group of one veiligheidsregio, e.g. {@code region("VR09")} = {@code regio-VR09}.
    */
-  public static String regio(String vrCode) {
+  public static String region(String vrCode) {
     return REGIO_PREFIX + vrCode;
   }
 
   /** The candidate group of one police unit. */
-  public static String politieEenheid(String eenheid) {
-    return POLITIE_PREFIX + eenheid;
+  public static String policeUnit(String unit) {
+    return POLITIE_PREFIX + unit;
   }
 
   /** The candidate group of the gezag (mayor) of one municipality. */
-  public static String gezag(String gemeentecode) {
-    return GEZAG_PREFIX + gemeentecode;
+  public static String gezag(String municipalityCode) {
+    return GEZAG_PREFIX + municipalityCode;
   }
 
   public static Optional<CandidateGroup> of(String group) {

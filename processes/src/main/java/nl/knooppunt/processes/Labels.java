@@ -107,8 +107,8 @@ public final class Labels {
     VALUES.put("WVR_ART_51_LID_5", "Wvr art. 51 lid 5 (spoed, buurregio)");
     VALUES.put("POLITIEWET_ART_56", "Politiewet 2012 art. 56");
     // notices: the kinds of notification round name themselves
-    for (nl.knooppunt.processes.variabelen.Bericht.Soort kind :
-        nl.knooppunt.processes.variabelen.Bericht.Soort.values()) {
+    for (nl.knooppunt.processes.variables.NoticeContent.Kind kind :
+        nl.knooppunt.processes.variables.NoticeContent.Kind.values()) {
       VALUES.put(kind.name(), kind.label());
     }
     VALUES.put("GRIP_ADVIES", "GRIP-advies");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-import nl.knooppunt.processes.variabelen.Bericht;
-import nl.knooppunt.processes.variabelen.PubliekeCommunicatie;
+import nl.knooppunt.processes.variables.NoticeContent;
+import nl.knooppunt.processes.variables.PublicCommunication;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue itself: one consistent naming scheme, no duplicates. */
@@ -29,53 +29,53 @@ class CatalogueTest {
 
   @Test
   void everyUserTaskIsKnownOnceByProcessAndElement() {
-    assertThat(Arrays.stream(Taak.values()).map(t -> t.process().id() + "/" + t.elementId()))
+    assertThat(Arrays.stream(Task.values()).map(t -> t.process().id() + "/" + t.elementId()))
         .doesNotHaveDuplicates();
-    assertThat(Taak.of("dreigingsniveau-5", "Evalueren")).contains(Taak.EVALUEREN_DREIGINGSNIVEAU);
-    assertThat(Taak.of("manhunt", "Evalueren")).contains(Taak.EVALUEREN_MANHUNT);
+    assertThat(Task.of("dreigingsniveau-5", "Evalueren")).contains(Task.EVALUEREN_DREIGINGSNIVEAU);
+    assertThat(Task.of("manhunt", "Evalueren")).contains(Task.EVALUEREN_MANHUNT);
   }
 
   @Test
   void aRegionGroupIsNamedAfterItsVrCode() {
-    assertThat(CandidateGroup.regio("VR09")).isEqualTo("regio-VR09");
+    assertThat(CandidateGroup.region("VR09")).isEqualTo("regio-VR09");
     assertThat(CandidateGroup.gezag("GM0344")).isEqualTo("gezag-GM0344");
   }
 
   @Test
   void formKeysAndSchemaResourcesShareTheFormName() {
-    assertThat(Formulier.EVALUATIE.key()).isEqualTo("knooppunt:forms:evaluatie");
-    assertThat(Formulier.EVALUATIE.schemaResource()).isEqualTo("forms/evaluatie.schema.json");
-    assertThat(Formulier.ofKey("knooppunt:forms:publiekscommunicatie"))
-        .contains(Formulier.PUBLIEKSCOMMUNICATIE);
+    assertThat(Form.EVALUATIE.key()).isEqualTo("knooppunt:forms:evaluatie");
+    assertThat(Form.EVALUATIE.schemaResource()).isEqualTo("forms/evaluatie.schema.json");
+    assertThat(Form.ofKey("knooppunt:forms:publiekscommunicatie"))
+        .contains(Form.PUBLIEKSCOMMUNICATIE);
   }
 
   @Test
   void publicCommunicationIsCompleteOnlyWithItsThreeAims() {
-    var kanalen = List.of(PubliekeCommunicatie.Kanaal.NL_ALERT);
+    var kanalen = List.of(PublicCommunication.Channel.NL_ALERT);
     assertThat(
-            new PubliekeCommunicatie(
-                    PubliekeCommunicatie.Fase.AFKONDIGING,
+            new PublicCommunication(
+                    PublicCommunication.Phase.AFKONDIGING,
                     "info",
                     "blijf binnen",
                     "duiding",
                     kanalen)
-                .isVolledig())
+                .isComplete())
         .isTrue();
     assertThat(
-            new PubliekeCommunicatie(
-                    PubliekeCommunicatie.Fase.AFKONDIGING, "info", " ", "duiding", kanalen)
-                .isVolledig())
+            new PublicCommunication(
+                    PublicCommunication.Phase.AFKONDIGING, "info", " ", "duiding", kanalen)
+                .isComplete())
         .isFalse();
   }
 
   @Test
   void everyKindOfNoticeSaysInDutchWhatItIsAndWhatIsExpected() {
-    for (Bericht.Soort soort : Bericht.Soort.values()) {
+    for (NoticeContent.Kind soort : NoticeContent.Kind.values()) {
       assertThat(soort.label()).as(soort.name()).isNotBlank();
-      assertThat(soort.verwachting()).as(soort.name()).isNotBlank().endsWith(".");
+      assertThat(soort.expectation()).as(soort.name()).isNotBlank().endsWith(".");
     }
-    assertThat(Bericht.Soort.NIET_AFGEKONDIGD.verwachting()).contains("geen actie");
-    assertThat(Bericht.Soort.MANHUNT.verwachting()).contains("politie");
+    assertThat(NoticeContent.Kind.NIET_AFGEKONDIGD.expectation()).contains("geen actie");
+    assertThat(NoticeContent.Kind.MANHUNT.expectation()).contains("politie");
   }
 
   @Test

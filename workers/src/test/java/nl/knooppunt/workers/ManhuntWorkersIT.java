@@ -214,7 +214,9 @@ class ManhuntWorkersIT extends WorkersIT {
                             m ->
                                 m.name(message.getName())
                                     .zeebeCorrelationKeyExpression(
-                                        MessageName.AFSCHALING_VOORGESTELD.correlatie().naam()))
+                                        MessageName.AFSCHALING_VOORGESTELD
+                                            .correlationKey()
+                                            .variableName()))
                         .zeebeOutput(mapping.getSource(), mapping.getTarget()))
             .endEvent()
             .done();

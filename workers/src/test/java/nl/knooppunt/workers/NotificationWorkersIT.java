@@ -19,7 +19,7 @@ import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CloudEventJson;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
-import nl.knooppunt.processes.variabelen.Bericht;
+import nl.knooppunt.processes.variables.NoticeContent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class NotificationWorkersIT extends WorkersIT {
             "Gebied: provincie Utrecht",
             "Geldig tot 18 maart 2026 om 23:00",
             "Dreigingsniveau: 5 (kritiek)",
-            "Wat wordt van u verwacht: " + Bericht.Soort.AFKONDIGING.verwachting(),
+            "Wat wordt van u verwacht: " + NoticeContent.Kind.AFKONDIGING.expectation(),
             "Bevestig de ontvangst in het Landelijk Knooppunt (Mijn taken).",
             "Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 000 0000 (demonummer)");
     assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T").doesNotContain("OEFENING");
@@ -112,7 +112,7 @@ class NotificationWorkersIT extends WorkersIT {
       assertThat(data.path("validUntil").asText()).isEqualTo("2026-03-18T22:00:00Z");
       assertThat(data.path("level").asInt()).isEqualTo(5);
       assertThat(data.path("expectation").asText())
-          .isEqualTo(Bericht.Soort.AFKONDIGING.verwachting())
+          .isEqualTo(NoticeContent.Kind.AFKONDIGING.expectation())
           .contains("Activeer uw crisisorganisatie");
       assertThat(data.path("contact").asText()).contains("24/7").contains("demonummer");
     }

@@ -16,7 +16,7 @@ import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.gateway.readmodel.Logbook;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.web.Problems;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.FactRecorded;
 import org.springframework.http.ResponseEntity;
@@ -125,7 +125,7 @@ public class CrisisController implements CrisesApi {
         }
       }
       r.addStepsItem(s);
-      if (Formulier.EVALUATIE.key().equals(t.getFormKey()) && row.completionData() != null) {
+      if (Form.EVALUATIE.key().equals(t.getFormKey()) && row.completionData() != null) {
         r.addLessonsItem(queries.jsonMap(row.completionData()));
       }
     }

@@ -30,16 +30,16 @@ import nl.knooppunt.gateway.security.Rol;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.events.Area;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.MessageDelivered;
-import nl.knooppunt.processes.variabelen.Aanvraag;
-import nl.knooppunt.processes.variabelen.Afschalingsvoorstel;
-import nl.knooppunt.processes.variabelen.BijstandStart;
-import nl.knooppunt.processes.variabelen.DreigingsniveauStart;
-import nl.knooppunt.processes.variabelen.Gebied;
+import nl.knooppunt.processes.variables.AssistanceRequest;
+import nl.knooppunt.processes.variables.AssistanceStart;
+import nl.knooppunt.processes.variables.LevelFiveArea;
+import nl.knooppunt.processes.variables.ProposedLowering;
+import nl.knooppunt.processes.variables.ThreatLevelStart;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -106,11 +106,11 @@ public class ProcessController implements ProcessenApi {
             : String.join(", ", codes);
     String crisisId = ids.next("DN5");
     boolean exercise = Boolean.TRUE.equals(body.getExercise());
-    DreigingsniveauStart start =
-        new DreigingsniveauStart(
+    ThreatLevelStart start =
+        new ThreatLevelStart(
             crisisId,
             exercise,
-            new Gebied(Gebied.Soort.valueOf(kind), codes, name),
+            new LevelFiveArea(LevelFiveArea.Kind.valueOf(kind), codes, name),
             body.getReason(),
             user.username(),
             body.getProposedEnd().toInstant().toString(),
@@ -150,14 +150,14 @@ public class ProcessController implements ProcessenApi {
     String crisisId = ids.next("MH");
     boolean exercise = Boolean.TRUE.equals(body.getExercise());
     var p = body.getPerpetrators();
-    nl.knooppunt.processes.variabelen.ManhuntStart start =
-        new nl.knooppunt.processes.variabelen.ManhuntStart(
+    nl.knooppunt.processes.variables.ManhuntStart start =
+        new nl.knooppunt.processes.variables.ManhuntStart(
             crisisId,
             exercise,
-            new nl.knooppunt.processes.variabelen.ManhuntStart.Locatie(
+            new nl.knooppunt.processes.variables.ManhuntStart.Location(
                 loc.getDescription(), loc.getMunicipalityCode(), loc.getVrCode()),
             body.getTime().toInstant().toString(),
-            new nl.knooppunt.processes.variabelen.ManhuntStart.Daders(
+            new nl.knooppunt.processes.variables.ManhuntStart.Perpetrators(
                 Boolean.TRUE.equals(p.getKnown()), p.getCount(), p.getDescription()),
             Boolean.TRUE.equals(body.getPossibleTerroristMotive()),
             user.username());
@@ -190,17 +190,17 @@ public class ProcessController implements ProcessenApi {
     requireOwnRegion(user, region, "een bijstandsaanvraag indienen");
     String crisisId = ids.next("BA");
     boolean exercise = Boolean.TRUE.equals(body.getExercise());
-    Aanvraag aanvraag =
-        new Aanvraag(
+    AssistanceRequest aanvraag =
+        new AssistanceRequest(
             region,
-            Aanvraag.Capaciteit.valueOf(body.getCapacity().getValue()),
+            AssistanceRequest.Capacity.valueOf(body.getCapacity().getValue()),
             body.getAmount(),
             body.getLocation(),
             body.getFrom().toInstant().toString(),
             body.getDuration(),
-            Aanvraag.Grondslag.valueOf(body.getLegalBasis().getValue()));
-    BijstandStart start =
-        new BijstandStart(crisisId, crisisId, exercise, aanvraag, user.username());
+            AssistanceRequest.LegalBasis.valueOf(body.getLegalBasis().getValue()));
+    AssistanceStart start =
+        new AssistanceStart(crisisId, crisisId, exercise, aanvraag, user.username());
     String regionName = directory.regionName(region).orElse(region);
     return started(
         ProcessId.BIJSTANDSAANVRAAG,
@@ -240,14 +240,14 @@ public class ProcessController implements ProcessenApi {
                 new nl.knooppunt.processes.events.CrisisStarted(
                     process.id(),
                     title,
-                    new Area(Gebied.Soort.valueOf(areaKind), codes, areaName),
+                    new Area(LevelFiveArea.Kind.valueOf(areaKind), codes, areaName),
                     regions,
                     key,
                     user.username(),
                     linked,
-                    start instanceof DreigingsniveauStart s ? s : null,
-                    start instanceof nl.knooppunt.processes.variabelen.ManhuntStart m ? m : null,
-                    start instanceof BijstandStart b ? b : null))
+                    start instanceof ThreatLevelStart s ? s : null,
+                    start instanceof nl.knooppunt.processes.variables.ManhuntStart m ? m : null,
+                    start instanceof AssistanceStart b ? b : null))
             .by(user.username(), null));
     CrisisStarted out =
         new CrisisStarted(crisisId, CrisisType.fromValue(process.id()))
@@ -263,9 +263,10 @@ public class ProcessController implements ProcessenApi {
     KnooppuntUser user = CurrentUsers.current();
     Queries.CrisisRow crisis = openCrisis(crisisId, ProcessId.DREIGINGSNIVEAU_5);
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(Variabele.AFSCHALING_VOORGESTELD_DOOR.naam(), user.username());
-    vars.put(Variabele.AFSCHALING_REDEN.naam(), body.getReason());
-    vars.put(Variabele.AFSCHALING_BRON.naam(), Afschalingsvoorstel.Bron.LANDELIJK_OPERATOR.name());
+    vars.put(Variable.AFSCHALING_VOORGESTELD_DOOR.variableName(), user.username());
+    vars.put(Variable.AFSCHALING_REDEN.variableName(), body.getReason());
+    vars.put(
+        Variable.AFSCHALING_BRON.variableName(), ProposedLowering.Source.LANDELIJK_OPERATOR.name());
     return deliver(crisis, MessageName.AFSCHALING_VOORGESTELD, crisisId, vars, user);
   }
 
@@ -281,9 +282,9 @@ public class ProcessController implements ProcessenApi {
     openCrisis(crisisId, ProcessId.BIJSTANDSAANVRAAG);
     requireOwnRegion(user, requestingRegion(crisis), "verlenging aanvragen");
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(Variabele.VERLENGING_TOT.naam(), body.getUntil().toInstant().toString());
-    vars.put(Variabele.VERLENGING_REDEN.naam(), body.getReason());
-    vars.put(Variabele.VERLENGING_AANGEVRAAGD_DOOR.naam(), user.username());
+    vars.put(Variable.VERLENGING_TOT.variableName(), body.getUntil().toInstant().toString());
+    vars.put(Variable.VERLENGING_REDEN.variableName(), body.getReason());
+    vars.put(Variable.VERLENGING_AANGEVRAAGD_DOOR.variableName(), user.username());
     return deliver(
         crisis, MessageName.BIJSTAND_VERLENGING_AANGEVRAAGD, aanvraagId(crisis), vars, user);
   }
@@ -296,7 +297,7 @@ public class ProcessController implements ProcessenApi {
         crisis,
         MessageName.DADER_AANGEHOUDEN,
         crisisId,
-        Map.of(Variabele.TOELICHTING.naam(), body.getExplanation()),
+        Map.of(Variable.TOELICHTING.variableName(), body.getExplanation()),
         user);
   }
 
@@ -308,7 +309,7 @@ public class ProcessController implements ProcessenApi {
         crisis,
         MessageName.MANHUNT_BEEINDIGD,
         crisisId,
-        Map.of(Variabele.TOELICHTING.naam(), body.getExplanation()),
+        Map.of(Variable.TOELICHTING.variableName(), body.getExplanation()),
         user);
   }
 
@@ -321,7 +322,7 @@ public class ProcessController implements ProcessenApi {
         crisis,
         MessageName.BIJSTAND_INZET_BEEINDIGD,
         aanvraagId(crisis),
-        Map.of(Variabele.TOELICHTING.naam(), body.getExplanation()),
+        Map.of(Variable.TOELICHTING.variableName(), body.getExplanation()),
         user);
   }
 

@@ -23,7 +23,7 @@ import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
 import nl.knooppunt.gateway.web.Problems;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
@@ -128,7 +128,7 @@ public class TaskController implements TakenApi {
       throw new Problems.OutOfScope("Deze taak is niet voor u of uw groepen bestemd.");
     }
     TaskDetail detail = new TaskDetail(task.summary());
-    Formulier.ofKey(String.valueOf(task.summary().getFormKey()))
+    Form.ofKey(String.valueOf(task.summary().getFormKey()))
         .ifPresent(f -> detail.setFormSchema(forms.schema(f)));
     TaskContext context = new TaskContext();
     context.setVariables(queries.jsonMap(task.variables()));
@@ -198,7 +198,7 @@ public class TaskController implements TakenApi {
       throw new Problems.Conflict("Taak " + taskKey + " is geclaimd door " + assignee + ".");
     }
     Map<String, Object> variables =
-        Formulier.ofKey(String.valueOf(task.summary().getFormKey()))
+        Form.ofKey(String.valueOf(task.summary().getFormKey()))
             .map(f -> forms.validate(f, payload, user))
             .orElse(payload == null ? Map.of() : payload);
     long key = Long.parseLong(taskKey);

@@ -15,9 +15,9 @@ import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.JobTypes;
-import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.Task;
 import nl.knooppunt.processes.TaskListenerJobType;
-import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
@@ -82,18 +82,18 @@ public class TaskListenerWorker {
   CloudEvent<EventPayload> toEvent(TaskListenerJobType listener, ActivatedJob job, Instant now) {
     UserTaskProperties task = job.getUserTask();
     Map<String, Object> variables = job.getVariablesAsMap();
-    String crisisId = string(variables.get(Variabele.CRISIS_ID.naam()));
-    boolean exercise = Boolean.TRUE.equals(variables.get(Variabele.EXERCISE.naam()));
-    Optional<Taak> taak = Taak.of(job.getBpmnProcessId(), job.getElementId());
+    String crisisId = string(variables.get(Variable.CRISIS_ID.variableName()));
+    boolean exercise = Boolean.TRUE.equals(variables.get(Variable.EXERCISE.variableName()));
+    Optional<Task> catalogueTask = Task.of(job.getBpmnProcessId(), job.getElementId());
     List<String> groups =
         task == null || task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups();
     long taskKey =
         task != null && task.getUserTaskKey() != null
             ? task.getUserTaskKey()
             : job.getElementInstanceKey();
-    String name = taak.map(t -> forms.title(t.formulier())).orElse(job.getElementId());
-    String formKey = taak.map(t -> t.formulier().key()).orElse(null);
-    String sla = taak.map(t -> t.sla().toString()).orElse(null);
+    String name = catalogueTask.map(t -> forms.title(t.form())).orElse(job.getElementId());
+    String formKey = catalogueTask.map(t -> t.form().key()).orElse(null);
+    String sla = catalogueTask.map(t -> t.sla().toString()).orElse(null);
     List<String> users =
         task == null || task.getCandidateUsers() == null ? List.of() : task.getCandidateUsers();
     String assignee =
@@ -101,7 +101,8 @@ public class TaskListenerWorker {
             ? task.getAssignee()
             : null;
     OffsetDateTime due = task == null ? null : task.getDueDate();
-    Instant dueAt = due != null ? due.toInstant() : taak.map(t -> now.plus(t.sla())).orElse(null);
+    Instant dueAt =
+        due != null ? due.toInstant() : catalogueTask.map(t -> now.plus(t.sla())).orElse(null);
     String vrCode = vrCode(variables, groups);
     EventPayload data =
         listener == TaskListenerJobType.CREATING
@@ -177,7 +178,7 @@ public class TaskListenerWorker {
   }
 
   private static String vrCode(Map<String, Object> variables, List<String> groups) {
-    String direct = string(variables.get(Variabele.VR_CODE.naam()));
+    String direct = string(variables.get(Variable.VR_CODE.variableName()));
     if (direct != null) {
       return direct;
     }

@@ -20,7 +20,7 @@ import java.util.Map;
 import nl.knooppunt.api.model.FieldError;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.web.Problems;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +34,8 @@ public class FormSchemas {
 
   private final ObjectMapper json;
   private final java.time.Clock clock = java.time.Clock.systemUTC();
-  private final Map<Formulier, JsonNode> raw = new EnumMap<>(Formulier.class);
-  private final Map<Formulier, JsonSchema> compiled = new EnumMap<>(Formulier.class);
+  private final Map<Form, JsonNode> raw = new EnumMap<>(Form.class);
+  private final Map<Form, JsonSchema> compiled = new EnumMap<>(Form.class);
 
   public FormSchemas(ObjectMapper json) {
     this.json = json;
@@ -45,7 +45,7 @@ public class FormSchemas {
             .formatAssertionsEnabled(true)
             .locale(Locale.forLanguageTag("nl"))
             .build();
-    for (Formulier f : Formulier.values()) {
+    for (Form f : Form.values()) {
       try (InputStream in = getClass().getClassLoader().getResourceAsStream(f.schemaResource())) {
         if (in == null) {
           throw new IllegalStateException(
@@ -81,21 +81,20 @@ public class FormSchemas {
 
   /** The schema as a map (for the API). */
   @SuppressWarnings("unchecked")
-  public Map<String, Object> schema(Formulier form) {
+  public Map<String, Object> schema(Form form) {
     return json.convertValue(raw.get(form), LinkedHashMap.class);
   }
 
   /** The form's title: the task's display name. */
-  public String title(Formulier form) {
-    return raw.get(form).path("title").asText(form.naam());
+  public String title(Form form) {
+    return raw.get(form).path("title").asText(form.formName());
   }
 
   /**
    * Validates a completion; returns the variables to complete the task with (hub-filled fields
    * set), or throws a 400 naming every wrong field.
    */
-  public Map<String, Object> validate(
-      Formulier form, Map<String, Object> payload, KnooppuntUser user) {
+  public Map<String, Object> validate(Form form, Map<String, Object> payload, KnooppuntUser user) {
     ObjectNode values = json.valueToTree(payload == null ? Map.of() : payload);
     JsonNode props = raw.get(form).path("properties");
     List<String> required = new ArrayList<>();

@@ -26,7 +26,7 @@ import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.web.Problems;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.Steps;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -327,7 +327,7 @@ public class TaskPages {
             : first.getName());
     model.addAttribute("crisisTitel", first == null ? crisisId : first.getCrisisTitle());
     model.addAttribute(
-        "samen", nl.knooppunt.processes.Taak.ONTVANGER_BELLEN.elementId().equals(elementId));
+        "samen", nl.knooppunt.processes.Task.ONTVANGER_BELLEN.elementId().equals(elementId));
     if (first != null && Boolean.TRUE.equals(first.getExercise())) {
       model.addAttribute("oefening", true);
     }
@@ -535,8 +535,8 @@ public class TaskPages {
     return Objects.requireNonNull(tasks.getTask(taskKey).getBody());
   }
 
-  private static Optional<Formulier> formOf(TaskSummary t) {
-    return Formulier.ofKey(String.valueOf(t.getFormKey()));
+  private static Optional<Form> formOf(TaskSummary t) {
+    return Form.ofKey(String.valueOf(t.getFormKey()));
   }
 
   private JsonNode schema(TaskDetail detail) {

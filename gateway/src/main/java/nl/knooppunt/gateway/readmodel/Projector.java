@@ -26,8 +26,8 @@ import nl.knooppunt.processes.events.TaskClaimChanged;
 import nl.knooppunt.processes.events.TaskCompletedByUser;
 import nl.knooppunt.processes.events.TaskCreated;
 import nl.knooppunt.processes.events.ThreatLevelChanged;
-import nl.knooppunt.processes.variabelen.Aanvraag;
-import nl.knooppunt.processes.variabelen.BijstandStart;
+import nl.knooppunt.processes.variables.AssistanceRequest;
+import nl.knooppunt.processes.variables.AssistanceStart;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -277,9 +277,9 @@ public class Projector {
         d.linkedCrisisId(),
         start == null ? null : CloudEventJson.writeValue(start),
         ts(e.time()));
-    BijstandStart assistance = d.assistanceStart();
+    AssistanceStart assistance = d.assistanceStart();
     if (assistance != null) {
-      Aanvraag request = assistance.aanvraag();
+      AssistanceRequest request = assistance.aanvraag();
       jdbc.update(
           "insert into assistance (crisis_id, requesting_region, capacity, requested, status,"
               + " exercise) values (?, ?, ?, ?, 'AANGEVRAAGD', ?) on conflict (crisis_id) do update"

@@ -47,10 +47,10 @@ public record KnooppuntUser(
     for (Rol r : roles) {
       r.group().ifPresent(groups::add);
       if (r == Rol.REGIO && vrCode != null) {
-        groups.add(CandidateGroup.regio(vrCode));
+        groups.add(CandidateGroup.region(vrCode));
       }
       if (r == Rol.POLITIE && policeUnit != null) {
-        groups.add(CandidateGroup.politieEenheid(policeUnit));
+        groups.add(CandidateGroup.policeUnit(policeUnit));
       }
       if (r == Rol.GEZAG && municipalityCode != null) {
         groups.add(CandidateGroup.gezag(municipalityCode));

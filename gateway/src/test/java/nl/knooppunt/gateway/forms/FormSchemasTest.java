@@ -11,7 +11,7 @@ import nl.knooppunt.api.model.FieldError;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
 import nl.knooppunt.gateway.web.Problems;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,22 +39,22 @@ class FormSchemasTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Formulier.class)
-  void everyFormOfTheCatalogueLoadsWithATitle(Formulier f) {
+  @EnumSource(Form.class)
+  void everyFormOfTheCatalogueLoadsWithATitle(Form f) {
     assertThat(FORMS.title(f)).isNotBlank();
     assertThat(FORMS.schema(f)).containsKey("properties");
   }
 
   @Test
   void missingWrongAndUnknownFieldsAreNamed() {
-    assertThat(fields(() -> FORMS.validate(Formulier.BESLUIT_DREIGINGSNIVEAU, Map.of(), NCTV)))
+    assertThat(fields(() -> FORMS.validate(Form.BESLUIT_DREIGINGSNIVEAU, Map.of(), NCTV)))
         .contains("uitkomst", "motivering")
         .doesNotContain("beslisser");
     assertThat(
             fields(
                 () ->
                     FORMS.validate(
-                        Formulier.BESLUIT_DREIGINGSNIVEAU,
+                        Form.BESLUIT_DREIGINGSNIVEAU,
                         Map.of(
                             "uitkomst",
                             "MISSCHIEN",
@@ -72,7 +72,7 @@ class FormSchemasTest {
   void theDeciderIsAlwaysTheSignedInUser() {
     Map<String, Object> vars =
         FORMS.validate(
-            Formulier.BESLUIT_DREIGINGSNIVEAU,
+            Form.BESLUIT_DREIGINGSNIVEAU,
             Map.of(
                 "uitkomst",
                 "AFKONDIGEN",
@@ -86,7 +86,7 @@ class FormSchemasTest {
     assertThat(vars).containsEntry("beslisser", "nctv").containsEntry("uitkomst", "AFKONDIGEN");
   }
 
-  private static List<String> wrongFields(Formulier form, Map<String, Object> values) {
+  private static List<String> wrongFields(Form form, Map<String, Object> values) {
     try {
       FORMS.validate(form, values, NCTV);
       return List.of();
@@ -99,12 +99,11 @@ class FormSchemasTest {
   void aDeclarationNeedsAnEndTimeInTheFuture() {
     assertThat(
             wrongFields(
-                Formulier.BESLUIT_DREIGINGSNIVEAU,
-                Map.of("uitkomst", "AFKONDIGEN", "motivering", "m")))
+                Form.BESLUIT_DREIGINGSNIVEAU, Map.of("uitkomst", "AFKONDIGEN", "motivering", "m")))
         .containsExactly("eindtijd");
     assertThat(
             wrongFields(
-                Formulier.BESLUIT_DREIGINGSNIVEAU,
+                Form.BESLUIT_DREIGINGSNIVEAU,
                 Map.of(
                     "uitkomst",
                     "AFKONDIGEN",
@@ -115,7 +114,7 @@ class FormSchemasTest {
         .containsExactly("eindtijd");
     assertThat(
             wrongFields(
-                Formulier.BESLUIT_DREIGINGSNIVEAU,
+                Form.BESLUIT_DREIGINGSNIVEAU,
                 Map.of("uitkomst", "NIET_AFKONDIGEN", "motivering", "m")))
         .as("not declaring needs no end")
         .isEmpty();
@@ -125,20 +124,17 @@ class FormSchemasTest {
   void loweringNeedsALevelAndMoreInformationNeedsTheQuestion() {
     assertThat(
             wrongFields(
-                Formulier.BESLUIT_AFSCHALING, Map.of("uitkomst", "AFSCHALEN", "motivering", "m")))
+                Form.BESLUIT_AFSCHALING, Map.of("uitkomst", "AFSCHALEN", "motivering", "m")))
         .containsExactly("nieuwNiveau");
     assertThat(
             wrongFields(
-                Formulier.BESLUIT_AFSCHALING, Map.of("uitkomst", "HANDHAVEN", "motivering", "m")))
+                Form.BESLUIT_AFSCHALING, Map.of("uitkomst", "HANDHAVEN", "motivering", "m")))
         .isEmpty();
     assertThat(
             wrongFields(
-                Formulier.BEOORDELING_LOCC,
-                Map.of("uitkomst", "MEER_INFORMATIE", "motivering", "m")))
+                Form.BEOORDELING_LOCC, Map.of("uitkomst", "MEER_INFORMATIE", "motivering", "m")))
         .containsExactly("gevraagdeInformatie");
-    assertThat(
-            wrongFields(
-                Formulier.HERBEOORDELING, Map.of("uitkomst", "VERLENGEN", "motivering", "m")))
+    assertThat(wrongFields(Form.HERBEOORDELING, Map.of("uitkomst", "VERLENGEN", "motivering", "m")))
         .containsExactly("nieuweEindtijd");
   }
 
@@ -146,12 +142,12 @@ class FormSchemasTest {
   void aCallCannotHaveHappenedInTheFutureAndAReachedPersonIsNamed() {
     assertThat(
             wrongFields(
-                Formulier.TELEFONISCH_BENADEREN,
+                Form.TELEFONISCH_BENADEREN,
                 Map.of("bereikt", false, "gesprokenOp", "2030-01-01T10:00:00Z")))
         .containsExactly("gesprokenOp");
-    assertThat(wrongFields(Formulier.TELEFONISCH_BENADEREN, Map.of("bereikt", true)))
+    assertThat(wrongFields(Form.TELEFONISCH_BENADEREN, Map.of("bereikt", true)))
         .containsExactly("gesprokenMet");
-    assertThat(wrongFields(Formulier.TELEFONISCH_BENADEREN, Map.of())).containsExactly("bereikt");
+    assertThat(wrongFields(Form.TELEFONISCH_BENADEREN, Map.of())).containsExactly("bereikt");
   }
 
   @Test
@@ -162,12 +158,12 @@ class FormSchemasTest {
             List.of(
                 Map.of("vrCode", "VR13", "bedrag", 1200.50, "omschrijving", "brandweer"),
                 Map.of("vrCode", "VR14", "bedrag", 800, "omschrijving", "brandweer")));
-    Map<String, Object> computed = FORMS.validate(Formulier.KOSTENREGISTRATIE, lines, NCTV);
+    Map<String, Object> computed = FORMS.validate(Form.KOSTENREGISTRATIE, lines, NCTV);
     assertThat(((Number) computed.get("totaal")).doubleValue()).isEqualTo(2000.50);
 
     Map<String, Object> wrong = new java.util.HashMap<>(lines);
     wrong.put("totaal", 2500);
-    assertThat(wrongFields(Formulier.KOSTENREGISTRATIE, wrong)).containsExactly("totaal");
+    assertThat(wrongFields(Form.KOSTENREGISTRATIE, wrong)).containsExactly("totaal");
   }
 
   @Test
@@ -175,7 +171,7 @@ class FormSchemasTest {
     assertThat(FormSchemas.readable("/regels/0/bedrag")).isEqualTo("regels[0].bedrag");
     assertThat(FormSchemas.readable("$.regels[0].bedrag")).isEqualTo("regels[0].bedrag");
     assertThatThrownBy(
-            () -> FORMS.validate(Formulier.KOSTENREGISTRATIE, Map.of("regels", "geen lijst"), NCTV))
+            () -> FORMS.validate(Form.KOSTENREGISTRATIE, Map.of("regels", "geen lijst"), NCTV))
         .isInstanceOf(Problems.Invalid.class);
   }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.knooppunt.gateway.GatewayITBase;
 import nl.knooppunt.gateway.pages.PageClient.Page;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.TaskCompletedByUser;
 import nl.knooppunt.processes.events.TaskCreated;
@@ -134,8 +134,7 @@ class DashboardPagesIT extends GatewayITBase {
         task(crisis, "Afstemmen met lokaal gezag", null, start, start.plusSeconds(3600));
     complete(onTime, crisis, start.plusSeconds(900), "regio-utrecht", Map.of());
     String evaluation =
-        task(
-            crisis, "Evalueren", Formulier.EVALUATIE.key(), start, start.plus(Duration.ofDays(14)));
+        task(crisis, "Evalueren", Form.EVALUATIE.key(), start, start.plus(Duration.ofDays(14)));
     complete(
         evaluation,
         crisis,

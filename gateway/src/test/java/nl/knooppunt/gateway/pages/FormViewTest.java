@@ -14,7 +14,7 @@ import nl.knooppunt.gateway.pages.FormView.Kind;
 import nl.knooppunt.gateway.pages.FormView.Option;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,7 +36,7 @@ class FormViewTest {
           null,
           KnooppuntUser.Source.LOCAL);
 
-  static JsonNode schema(Formulier f) {
+  static JsonNode schema(Form f) {
     return JSON.valueToTree(FORMS.schema(f));
   }
 
@@ -74,7 +74,7 @@ class FormViewTest {
 
   @Test
   void theAlignmentFormOfARegionHasRadiosWithDutchLabelsAndTextareas() {
-    FormView form = FormView.of(schema(Formulier.AFSTEMMING_LOKAAL_GEZAG), "regio-utrecht");
+    FormView form = FormView.of(schema(Form.AFSTEMMING_LOKAAL_GEZAG), "regio-utrecht");
 
     Field standpunt = field(form, "standpuntGezag");
     assertThat(standpunt.kind()).isEqualTo(Kind.RADIO);
@@ -157,7 +157,7 @@ class FormViewTest {
 
   @Test
   void listsAndNestedObjectsAreFieldsetsWithPathNames() {
-    FormView toewijzing = FormView.of(schema(Formulier.TOEWIJZING), "locc");
+    FormView toewijzing = FormView.of(schema(Form.TOEWIJZING), "locc");
     Field regels = field(toewijzing, "regels");
     assertThat(regels.kind()).isEqualTo(Kind.ROWS);
     assertThat(regels.children()).hasSize(1 + FormView.SPARE_ROWS);
@@ -167,7 +167,7 @@ class FormViewTest {
     assertThat(vr.errorId()).isEqualTo("fout-regels-0-vrCode");
     assertThat(vr.enforced()).as("spare rows may stay empty").isFalse();
 
-    FormView overweging = FormView.of(schema(Formulier.OVERWEGING_DREIGINGSNIVEAU), "nctv");
+    FormView overweging = FormView.of(schema(Form.OVERWEGING_DREIGINGSNIVEAU), "nctv");
     assertThat(field(overweging, "gebied").kind()).isEqualTo(Kind.GROUP);
     assertThat(field(overweging, "gebied.soort").kind()).isEqualTo(Kind.RADIO);
     assertThat(field(overweging, "gebied.soort").required()).isTrue();
@@ -176,15 +176,15 @@ class FormViewTest {
         .isFalse();
     assertThat(field(overweging, "gebied.codes").kind()).isEqualTo(Kind.LINES);
 
-    FormView communicatie = FormView.of(schema(Formulier.PUBLIEKSCOMMUNICATIE), "communicatie");
+    FormView communicatie = FormView.of(schema(Form.PUBLIEKSCOMMUNICATIE), "communicatie");
     Field kanalen = field(communicatie, "kanalen");
     assertThat(kanalen.kind()).isEqualTo(Kind.CHOICES);
     assertThat(kanalen.options()).extracting(Option::label).contains("NL-Alert", "Crisis.nl");
   }
 
   @ParameterizedTest
-  @EnumSource(Formulier.class)
-  void everyFormOfTheCatalogueRendersWithIdsAndLabels(Formulier f) {
+  @EnumSource(Form.class)
+  void everyFormOfTheCatalogueRendersWithIdsAndLabels(Form f) {
     FormView form = FormView.of(schema(f), "gebruiker");
     assertThat(form.fields()).isNotEmpty();
     for (Field field : all(form.fields())) {
@@ -261,9 +261,9 @@ class FormViewTest {
   void aFilledFormPassesTheApisValidation() {
     Map<String, Object> vars =
         FormView.payload(
-            schema(Formulier.TOEWIJZING),
+            schema(Form.TOEWIJZING),
             form("regels[0].vrCode", "VR09", "regels[0].aantal", "3", "regels[1].vrCode", ""));
-    assertThat(FORMS.validate(Formulier.TOEWIJZING, vars, UTRECHT))
+    assertThat(FORMS.validate(Form.TOEWIJZING, vars, UTRECHT))
         .containsEntry("regels", List.of(Map.of("vrCode", "VR09", "aantal", 3)));
   }
 
@@ -275,7 +275,7 @@ class FormViewTest {
             "toelichting", "Burgemeester bereikt");
     FormView form =
         FormView.of(
-            schema(Formulier.AFSTEMMING_LOKAAL_GEZAG),
+            schema(Form.AFSTEMMING_LOKAAL_GEZAG),
             entered,
             Map.of("standpuntGezag", "is verplicht", "extra", "is niet toegestaan"),
             "regio-utrecht");
@@ -295,7 +295,7 @@ class FormViewTest {
   void aRowErrorAddsTheRowAndKeepsItsValues() {
     FormView form =
         FormView.of(
-            schema(Formulier.TOEWIJZING),
+            schema(Form.TOEWIJZING),
             form("regels[0].vrCode", "VR9", "regels[0].aantal", "3"),
             Map.of("regels[0].vrCode", "komt niet overeen met het patroon"),
             "locc");
@@ -312,12 +312,12 @@ class FormViewTest {
     Map<String, String> errors = new java.util.TreeMap<>();
     try {
       FORMS.validate(
-          Formulier.AANBOD_BIJSTAND, Map.of("aantal", -3, "beschikbaarVanaf", "morgen"), UTRECHT);
+          Form.AANBOD_BIJSTAND, Map.of("aantal", -3, "beschikbaarVanaf", "morgen"), UTRECHT);
     } catch (nl.knooppunt.gateway.web.Problems.Invalid e) {
       e.errors().forEach(f -> errors.put(f.getField(), f.getMessage()));
     }
     FormView form =
-        FormView.of(schema(Formulier.AANBOD_BIJSTAND), form("aantal", "-3"), errors, "utrecht");
+        FormView.of(schema(Form.AANBOD_BIJSTAND), form("aantal", "-3"), errors, "utrecht");
     assertThat(field(form, "aangeboden").error()).isEqualTo("Maak een keuze.");
     assertThat(field(form, "aantal").error()).isEqualTo("Vul minimaal 0 in.");
     assertThat(field(form, "beschikbaarVanaf").error())
@@ -357,7 +357,7 @@ class FormViewTest {
   void theDecisionOnLoweringOffersTheNationalLevelAndAsksItOnlyWhenLowering() {
     FormView form =
         FormView.prefilled(
-            schema(Formulier.BESLUIT_AFSCHALING), Map.of(), "nctv2", java.time.Instant.now());
+            schema(Form.BESLUIT_AFSCHALING), Map.of(), "nctv2", java.time.Instant.now());
 
     Field level = field(form, "nieuwNiveau");
     assertThat(level.value()).isEqualTo("3");
@@ -373,7 +373,7 @@ class FormViewTest {
   void theDeclarationIsPrefilledWithTheProposedEndAndRefusesAPastOne() {
     FormView form =
         FormView.prefilled(
-            schema(Formulier.BESLUIT_DREIGINGSNIVEAU),
+            schema(Form.BESLUIT_DREIGINGSNIVEAU),
             Map.of("voorgesteldEinde", "2030-03-19T05:00:00Z"),
             "nctv",
             java.time.Instant.now());
@@ -388,7 +388,7 @@ class FormViewTest {
   void theAllocationIsPrefilledWithTheHubsProposalRowByRow() {
     FormView form =
         FormView.prefilled(
-            schema(Formulier.TOEWIJZING),
+            schema(Form.TOEWIJZING),
             Map.of(
                 "toewijzingsvoorstel",
                 Map.of(
@@ -409,7 +409,7 @@ class FormViewTest {
   void aRequiredYesOrNoIsAChoiceNotAnUntickedBox() {
     FormView form =
         FormView.prefilled(
-            schema(Formulier.TELEFONISCH_BENADEREN), Map.of(), "operator", java.time.Instant.now());
+            schema(Form.TELEFONISCH_BENADEREN), Map.of(), "operator", java.time.Instant.now());
 
     Field reached = field(form, "bereikt");
     assertThat(reached.kind()).isEqualTo(Kind.YES_NO);
@@ -418,10 +418,10 @@ class FormViewTest {
     assertThat(field(form, "gesprokenOp").value()).as("the call time is now").isNotBlank();
     assertThat(field(form, "gesprokenMet").condition()).isEqualTo("bereikt=true");
 
-    assertThat(FormView.payload(schema(Formulier.TELEFONISCH_BENADEREN), form()))
+    assertThat(FormView.payload(schema(Form.TELEFONISCH_BENADEREN), form()))
         .as("nothing chosen is nothing sent, so the server asks for a choice")
         .doesNotContainKey("bereikt");
-    assertThat(FormView.payload(schema(Formulier.TELEFONISCH_BENADEREN), form("bereikt", "false")))
+    assertThat(FormView.payload(schema(Form.TELEFONISCH_BENADEREN), form("bereikt", "false")))
         .containsEntry("bereikt", false);
   }
 }

@@ -131,8 +131,8 @@ class OperatorPagesIT extends GatewayITBase {
             "mhTijdstip",
             Times.inputValue(java.time.OffsetDateTime.now()));
     assertThat(started.status()).isEqualTo(302);
-    nl.knooppunt.processes.variabelen.ManhuntStart start =
-        (nl.knooppunt.processes.variabelen.ManhuntStart) engine.calls.get(before).payload();
+    nl.knooppunt.processes.variables.ManhuntStart start =
+        (nl.knooppunt.processes.variables.ManhuntStart) engine.calls.get(before).payload();
     assertThat(start.locatie().gemeentecode()).isEqualTo("GM0344");
     assertThat(start.locatie().vrCode())
         .as("the region follows from the municipality")

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import nl.knooppunt.gateway.FakeOrchestration;
 import nl.knooppunt.gateway.GatewayITBase;
 import nl.knooppunt.gateway.pages.PageClient.Page;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.TaskCreated;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,8 @@ class TaskPagesIT extends GatewayITBase {
   @Test
   void utrechtSeesItsAlignmentTaskAndNotAmsterdams() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
-    String utrecht = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
-    String amsterdam = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, AMSTERDAM);
+    String utrecht = fixtures.task(crisis, Form.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+    String amsterdam = fixtures.task(crisis, Form.AFSTEMMING_LOKAAL_GEZAG, AMSTERDAM);
 
     PageClient officer = PageClient.login(port, "regio-utrecht");
     Page list = officer.get("/taken");
@@ -56,7 +56,7 @@ class TaskPagesIT extends GatewayITBase {
   @Test
   void theTaskPageShowsWhatItIsAboutAndTheFormFromTheSchema() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
-    String task = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+    String task = fixtures.task(crisis, Form.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
 
     Page page = PageClient.login(port, "regio-utrecht").get("/taken/" + task);
 
@@ -80,17 +80,17 @@ class TaskPagesIT extends GatewayITBase {
   void everyFormOfTheCatalogueRendersOnItsTaskPage() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     PageClient officer = PageClient.login(port, "regio-utrecht");
-    for (Formulier f : Formulier.values()) {
+    for (Form f : Form.values()) {
       Page page = officer.get("/taken/" + fixtures.task(crisis, f, UTRECHT));
-      assertThat(page.status()).as(f.naam()).isEqualTo(200);
-      assertThat(page.body()).as(f.naam()).contains("id=\"afronden\"", "id=\"veld-");
+      assertThat(page.status()).as(f.formName()).isEqualTo(200);
+      assertThat(page.body()).as(f.formName()).contains("id=\"afronden\"", "id=\"veld-");
     }
   }
 
   @Test
   void amsterdamOpeningUtrechtsTaskGetsTheNoAccessPage() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
-    String task = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+    String task = fixtures.task(crisis, Form.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
     PageClient amsterdam = PageClient.login(port, "regio-amsterdam");
 
     Page page = amsterdam.get("/taken/" + task);
@@ -116,7 +116,7 @@ class TaskPagesIT extends GatewayITBase {
   @Test
   void aMissingChoiceComesBackWithTheFieldErrorAndTheValuesKept() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
-    String task = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+    String task = fixtures.task(crisis, Form.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
     PageClient officer = PageClient.login(port, "regio-utrecht");
     officer.get("/taken/" + task);
 
@@ -144,7 +144,7 @@ class TaskPagesIT extends GatewayITBase {
   @Test
   void aNumberBelowItsMinimumIsRefusedByTheServerToo() {
     String crisis = fixtures.crisis("bijstandsaanvraag");
-    String task = fixtures.task(crisis, Formulier.AANBOD_BIJSTAND, UTRECHT);
+    String task = fixtures.task(crisis, Form.AANBOD_BIJSTAND, UTRECHT);
     PageClient officer = PageClient.login(port, "regio-utrecht");
     Page form = officer.get("/taken/" + task);
     assertThat(form.body()).contains("id=\"veld-aantal\"").contains("min=\"0\"");
@@ -162,7 +162,7 @@ class TaskPagesIT extends GatewayITBase {
   @Test
   void aValidCompletionClaimsCompletesWithTypedVariablesAndReturnsToTheList() {
     String crisis = fixtures.crisis("bijstandsaanvraag");
-    String task = fixtures.task(crisis, Formulier.AANBOD_BIJSTAND, UTRECHT);
+    String task = fixtures.task(crisis, Form.AANBOD_BIJSTAND, UTRECHT);
     PageClient officer = PageClient.login(port, "regio-utrecht");
     officer.get("/taken/" + task);
 
@@ -210,7 +210,7 @@ class TaskPagesIT extends GatewayITBase {
   @Test
   void claimingAndGivingBackGoThroughTheEngine() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
-    String task = fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
+    String task = fixtures.task(crisis, Form.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);
     PageClient officer = PageClient.login(port, "regio-utrecht");
     officer.get("/taken/" + task);
 
@@ -233,8 +233,7 @@ class TaskPagesIT extends GatewayITBase {
   @Test
   void aTaskClaimedByAColleagueCannotBeCompletedHere() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
-    String task =
-        fixtures.task(crisis, Formulier.AFSTEMMING_LOKAAL_GEZAG, UTRECHT, "collega-utrecht");
+    String task = fixtures.task(crisis, Form.AFSTEMMING_LOKAAL_GEZAG, UTRECHT, "collega-utrecht");
     PageClient officer = PageClient.login(port, "regio-utrecht");
 
     Page page = officer.get("/taken/" + task);
@@ -302,7 +301,7 @@ class TaskPagesIT extends GatewayITBase {
             "Oefen_afstemming",
             null,
             "Oefentaak afstemming",
-            Formulier.AFSTEMMING_LOKAAL_GEZAG.key(),
+            Form.AFSTEMMING_LOKAAL_GEZAG.key(),
             null,
             groups,
             List.of(),

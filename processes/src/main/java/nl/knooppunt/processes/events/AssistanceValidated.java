@@ -1,7 +1,7 @@
 package nl.knooppunt.processes.events;
 
 import java.util.List;
-import nl.knooppunt.processes.variabelen.Aanvraag;
+import nl.knooppunt.processes.variables.AssistanceRequest;
 
 /**
  * {@link EventType#BIJSTAND_GEVALIDEERD}: an assistance request was checked and its candidate
@@ -13,7 +13,7 @@ import nl.knooppunt.processes.variabelen.Aanvraag;
  * @param origin the job
  */
 public record AssistanceValidated(
-    String requestId, Aanvraag request, List<String> candidateRegions, Origin origin)
+    String requestId, AssistanceRequest request, List<String> candidateRegions, Origin origin)
     implements EventPayload {
 
   public AssistanceValidated {

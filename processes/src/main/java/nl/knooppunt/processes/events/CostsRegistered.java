@@ -1,6 +1,6 @@
 package nl.knooppunt.processes.events;
 
-import nl.knooppunt.processes.variabelen.Kosten;
+import nl.knooppunt.processes.variables.AssistanceCosts;
 
 /**
  * {@link EventType#BIJSTAND_KOSTEN_GEREGISTREERD}: the costs of a deployment were registered.
@@ -10,5 +10,5 @@ import nl.knooppunt.processes.variabelen.Kosten;
  * @param costs the costs (process variable {@code kosten})
  * @param origin the job
  */
-public record CostsRegistered(String requestId, Kosten costs, Origin origin)
+public record CostsRegistered(String requestId, AssistanceCosts costs, Origin origin)
     implements EventPayload {}

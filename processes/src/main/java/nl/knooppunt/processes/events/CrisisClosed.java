@@ -1,6 +1,6 @@
 package nl.knooppunt.processes.events;
 
-import nl.knooppunt.processes.variabelen.Evaluatie;
+import nl.knooppunt.processes.variables.Evaluation;
 
 /**
  * {@link EventType#CRISIS_AFGESLOTEN}: the crisis was closed after its evaluation. Produced by the
@@ -9,4 +9,4 @@ import nl.knooppunt.processes.variabelen.Evaluatie;
  * @param evaluation the evaluation as the process recorded it; may be null
  * @param origin the job
  */
-public record CrisisClosed(Evaluatie evaluation, Origin origin) implements EventPayload {}
+public record CrisisClosed(Evaluation evaluation, Origin origin) implements EventPayload {}

@@ -1,9 +1,9 @@
 package nl.knooppunt.processes.events;
 
 import java.util.List;
-import nl.knooppunt.processes.variabelen.BijstandStart;
-import nl.knooppunt.processes.variabelen.DreigingsniveauStart;
-import nl.knooppunt.processes.variabelen.ManhuntStart;
+import nl.knooppunt.processes.variables.AssistanceStart;
+import nl.knooppunt.processes.variables.ManhuntStart;
+import nl.knooppunt.processes.variables.ThreatLevelStart;
 
 /**
  * {@link EventType#CRISIS_GESTART}: this crisis was started. Produced by whoever starts it: the
@@ -31,9 +31,9 @@ public record CrisisStarted(
     Long processInstanceKey,
     String startedBy,
     String linkedCrisisId,
-    DreigingsniveauStart threatLevelStart,
+    ThreatLevelStart threatLevelStart,
     ManhuntStart manhuntStart,
-    BijstandStart assistanceStart)
+    AssistanceStart assistanceStart)
     implements EventPayload {
 
   public CrisisStarted {

@@ -1,7 +1,7 @@
 package nl.knooppunt.processes.events;
 
 import java.time.Instant;
-import nl.knooppunt.processes.variabelen.Toewijzing;
+import nl.knooppunt.processes.variables.AssistanceAllocation;
 
 /**
  * {@link EventType#BIJSTAND_INZET_GEREGISTREERD}: a deployment was registered or extended. Produced
@@ -14,7 +14,7 @@ import nl.knooppunt.processes.variabelen.Toewijzing;
  * @param origin the job
  */
 public record DeploymentRegistered(
-    String action, String requestId, Instant until, Toewijzing allocation, Origin origin)
+    String action, String requestId, Instant until, AssistanceAllocation allocation, Origin origin)
     implements EventPayload {
 
   /** The units allocated: the sum of the allocation's lines; null without lines. */
@@ -22,6 +22,6 @@ public record DeploymentRegistered(
     if (allocation == null || allocation.regels() == null || allocation.regels().isEmpty()) {
       return null;
     }
-    return allocation.regels().stream().mapToInt(Toewijzing.Regel::aantal).sum();
+    return allocation.regels().stream().mapToInt(AssistanceAllocation.Line::aantal).sum();
   }
 }

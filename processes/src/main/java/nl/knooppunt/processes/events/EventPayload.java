@@ -5,7 +5,7 @@ package nl.knooppunt.processes.events;
  * identifiers, Dutch values (codes, enum values such as {@code AFKONDIGEN} or {@code BEVESTIGD}, as
  * in the glossary). Where a payload carries a process variable unchanged (a start, a request, an
  * allocation, costs, an evaluation), it is the catalogue's record of that variable ({@code
- * nl.knooppunt.processes.variabelen}), whose identifiers are the BPMN variable names.
+ * nl.knooppunt.processes.variables}), whose identifiers are the BPMN variable names.
  *
  * <p>A record that two event types share says so in its Javadoc. Optional fields are {@code null};
  * they are written as JSON {@code null}.

@@ -1,7 +1,7 @@
 package nl.knooppunt.processes.events;
 
 import java.util.List;
-import nl.knooppunt.processes.variabelen.PubliekeCommunicatie;
+import nl.knooppunt.processes.variables.PublicCommunication;
 
 /**
  * {@link EventType#COMMUNICATIE_GEPUBLICEERD}: public communication went out; the channels
@@ -19,7 +19,7 @@ public record PublicCommunicationPublished(
     String inform,
     String courseOfAction,
     String meaning,
-    List<PubliekeCommunicatie.Kanaal> channels,
+    List<PublicCommunication.Channel> channels,
     Origin origin)
     implements EventPayload {
 

@@ -1,7 +1,7 @@
 package nl.knooppunt.processes.events;
 
 import java.util.List;
-import nl.knooppunt.processes.variabelen.Bevestiging;
+import nl.knooppunt.processes.variables.AcknowledgementResult;
 
 /**
  * {@link EventType#MELDINGRONDE_AFGEROND}: the outcome of a round of notices. Produced by the
@@ -43,13 +43,13 @@ public record RoundCompleted(
   public record Outcome(
       String recipientCode,
       String notificationId,
-      Bevestiging.Status status,
-      Bevestiging.Route route,
+      AcknowledgementResult.Status status,
+      AcknowledgementResult.Route route,
       String acknowledgedAt,
       String acknowledgedBy,
       String note) {
 
-    public static Outcome of(Bevestiging b) {
+    public static Outcome of(AcknowledgementResult b) {
       return new Outcome(
           b.ontvanger(),
           b.notificatieId(),

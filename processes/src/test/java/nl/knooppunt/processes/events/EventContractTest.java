@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.knooppunt.processes.variabelen.Aanvraag;
-import nl.knooppunt.processes.variabelen.Bevestiging;
-import nl.knooppunt.processes.variabelen.BijstandStart;
-import nl.knooppunt.processes.variabelen.DreigingsniveauStart;
-import nl.knooppunt.processes.variabelen.Evaluatie;
-import nl.knooppunt.processes.variabelen.Gebied;
-import nl.knooppunt.processes.variabelen.Kosten;
-import nl.knooppunt.processes.variabelen.ManhuntStart;
-import nl.knooppunt.processes.variabelen.PubliekeCommunicatie;
-import nl.knooppunt.processes.variabelen.Toewijzing;
+import nl.knooppunt.processes.variables.AcknowledgementResult;
+import nl.knooppunt.processes.variables.AssistanceAllocation;
+import nl.knooppunt.processes.variables.AssistanceCosts;
+import nl.knooppunt.processes.variables.AssistanceRequest;
+import nl.knooppunt.processes.variables.AssistanceStart;
+import nl.knooppunt.processes.variables.Evaluation;
+import nl.knooppunt.processes.variables.LevelFiveArea;
+import nl.knooppunt.processes.variables.ManhuntStart;
+import nl.knooppunt.processes.variables.PublicCommunication;
+import nl.knooppunt.processes.variables.ThreatLevelStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,21 +35,21 @@ class EventContractTest {
   private static final Origin JOB =
       new Origin("dreigingsniveau-5", "Registreren", 2251799813685254L);
   private static final Area UTRECHT =
-      new Area(Gebied.Soort.PROVINCIE, List.of("PV26"), "provincie Utrecht");
+      new Area(LevelFiveArea.Kind.PROVINCIE, List.of("PV26"), "provincie Utrecht");
 
   /** One filled-in example of every record, every field set, nested ones too. */
   static final Map<Class<? extends EventPayload>, EventPayload> EXAMPLES = examples();
 
   private static Map<Class<? extends EventPayload>, EventPayload> examples() {
-    Aanvraag request =
-        new Aanvraag(
+    AssistanceRequest request =
+        new AssistanceRequest(
             "VR09",
-            Aanvraag.Capaciteit.BRANDWEER,
+            AssistanceRequest.Capacity.BRANDWEER,
             4,
             "Utrecht Centraal",
             "2026-03-18T17:00:00Z",
             "PT12H",
-            Aanvraag.Grondslag.WVR_ART_51);
+            AssistanceRequest.LegalBasis.WVR_ART_51);
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("crisisId", "DN5-1");
     variables.put("ontvanger", Map.of("code", "BM-GM0344", "naam", "Burgemeester van Utrecht"));
@@ -65,10 +65,11 @@ class EventContractTest {
                 2251799813685254L,
                 "operator",
                 "MH-1",
-                new DreigingsniveauStart(
+                new ThreatLevelStart(
                     "DN5-1",
                     true,
-                    new Gebied(Gebied.Soort.PROVINCIE, List.of("PV26"), "provincie Utrecht"),
+                    new LevelFiveArea(
+                        LevelFiveArea.Kind.PROVINCIE, List.of("PV26"), "provincie Utrecht"),
                     "Aanslag",
                     "operator",
                     "2026-03-19T05:00:00Z",
@@ -76,18 +77,18 @@ class EventContractTest {
                 new ManhuntStart(
                     "MH-1",
                     true,
-                    new ManhuntStart.Locatie("tram", "GM0344", "VR09"),
+                    new ManhuntStart.Location("tram", "GM0344", "VR09"),
                     "2026-03-18T15:00:00Z",
-                    new ManhuntStart.Daders(true, 1, "man, 30"),
+                    new ManhuntStart.Perpetrators(true, 1, "man, 30"),
                     true,
                     "operator"),
-                new BijstandStart("BA-1", "BA-1", true, request, "regio-utrecht")),
+                new AssistanceStart("BA-1", "BA-1", true, request, "regio-utrecht")),
             new ProcessRegistered("dreigingsniveau-5", JOB),
             new CrisisClosed(
-                new Evaluatie(
+                new Evaluation(
                     "Snel gemeld",
                     List.of("Bereikbaarheid"),
-                    List.of(new Evaluatie.Actie("Lijst bijwerken", "NCC", "2026-04-01")),
+                    List.of(new Evaluation.Action("Lijst bijwerken", "NCC", "2026-04-01")),
                     true,
                     "nctv"),
                 JOB),
@@ -126,8 +127,8 @@ class EventContractTest {
                     new RoundCompleted.Outcome(
                         "BM-GM0344",
                         "DN5-1/afkondiging/BM-GM0344",
-                        Bevestiging.Status.BEVESTIGD,
-                        Bevestiging.Route.KANAAL,
+                        AcknowledgementResult.Status.BEVESTIGD,
+                        AcknowledgementResult.Route.KANAAL,
                         "2026-03-18T16:05:00Z",
                         "burgemeester",
                         null)),
@@ -138,7 +139,7 @@ class EventContractTest {
                 "Er geldt niveau 5",
                 "Blijf alert",
                 "De dreiging is hoog",
-                List.of(PubliekeCommunicatie.Kanaal.NL_ALERT),
+                List.of(PublicCommunication.Channel.NL_ALERT),
                 JOB),
             new GripAdviceGiven("VR09", 4, "MOGELIJK_TERRORISTISCH_MOTIEF", JOB),
             new PublicAppealIssued(List.of("NL_ALERT", "BURGERNET"), "ovj", "Dader gewapend", JOB),
@@ -150,12 +151,13 @@ class EventContractTest {
                 "START",
                 "BA-1",
                 T,
-                new Toewijzing(List.of(new Toewijzing.Regel("VR08", 3)), "Buurregio eerst"),
+                new AssistanceAllocation(
+                    List.of(new AssistanceAllocation.Line("VR08", 3)), "Buurregio eerst"),
                 JOB),
             new CostsRegistered(
                 "BA-1",
-                new Kosten(
-                    List.of(new Kosten.Regel("VR08", new BigDecimal("1200.50"), "Inzet")),
+                new AssistanceCosts(
+                    List.of(new AssistanceCosts.Line("VR08", new BigDecimal("1200.50"), "Inzet")),
                     new BigDecimal("1200.50"),
                     "Volgens tarief"),
                 JOB),

@@ -13,7 +13,7 @@ import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.TaakHeader;
+import nl.knooppunt.processes.TaskHeader;
 import nl.knooppunt.processes.TaskListenerJobType;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -64,7 +64,7 @@ class CatalogueConsistencyTest {
           if (s.getLocalName().equals("subscription")) {
             assertThat(s.getAttribute("correlationKey"))
                 .as(name.messageName())
-                .isEqualTo("=" + name.correlatie().naam());
+                .isEqualTo("=" + name.correlationKey().variableName());
           }
         }
       }
@@ -88,17 +88,17 @@ class CatalogueConsistencyTest {
   @Test
   void everyTaskHeaderKeyIsInTheCatalogue() {
     assertThat(collect(ZEEBE_NS, "header", "key"))
-        .isSubsetOf(strings(TaakHeader.values(), TaakHeader::key));
+        .isSubsetOf(strings(TaskHeader.values(), TaskHeader::key));
     Set<String> events = new TreeSet<>();
     for (ProcessId id : ProcessId.values()) {
       for (Element h : Modellen.all(Modellen.dom(id), ZEEBE_NS, "header")) {
-        if (h.getAttribute("key").equals(TaakHeader.GEBEURTENIS.key())) {
+        if (h.getAttribute("key").equals(TaskHeader.GEBEURTENIS.key())) {
           events.add(h.getAttribute("value"));
         }
       }
     }
     assertThat(events)
-        .isEqualTo(strings(TaakHeader.Gebeurtenis.values(), TaakHeader.Gebeurtenis::name));
+        .isEqualTo(strings(TaskHeader.LogbookEvent.values(), TaskHeader.LogbookEvent::name));
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Set;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,7 +25,7 @@ class FormSchemaTest {
   private static final JsonSchemaFactory FACTORY =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-  static JsonNode schema(Formulier f) throws IOException {
+  static JsonNode schema(Form f) throws IOException {
     try (InputStream in =
         FormSchemaTest.class.getClassLoader().getResourceAsStream(f.schemaResource())) {
       assertThat(in).as(f.schemaResource()).isNotNull();
@@ -33,28 +33,27 @@ class FormSchemaTest {
     }
   }
 
-  static JsonSchema compiled(Formulier f) throws IOException {
+  static JsonSchema compiled(Form f) throws IOException {
     return FACTORY.getSchema(schema(f), SchemaValidatorsConfig.builder().build());
   }
 
   @ParameterizedTest
-  @EnumSource(Formulier.class)
-  void everyFormIsAValidDraft202012Schema(Formulier f) throws IOException {
+  @EnumSource(Form.class)
+  void everyFormIsAValidDraft202012Schema(Form f) throws IOException {
     JsonNode schema = schema(f);
     JsonSchema metaSchema =
         FACTORY.getSchema(
             com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"),
             SchemaValidatorsConfig.builder().build());
     Set<ValidationMessage> errors = metaSchema.validate(schema);
-    assertThat(errors).as(f.naam()).isEmpty();
+    assertThat(errors).as(f.formName()).isEmpty();
     assertThat(schema.path("$schema").asText())
         .isEqualTo("https://json-schema.org/draft/2020-12/schema");
   }
 
   @ParameterizedTest
-  @EnumSource(Formulier.class)
-  void everyFormHasATitleDescriptionFieldsAndRequiredFieldsThatExist(Formulier f)
-      throws IOException {
+  @EnumSource(Form.class)
+  void everyFormHasATitleDescriptionFieldsAndRequiredFieldsThatExist(Form f) throws IOException {
     JsonNode schema = schema(f);
     assertThat(schema.path("title").asText()).isNotBlank();
     assertThat(schema.path("description").asText()).isNotBlank();
@@ -63,7 +62,9 @@ class FormSchemaTest {
     assertThat(props.size()).isPositive();
     for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
       String field = it.next();
-      assertThat(props.path(field).path("title").asText()).as(f.naam() + "." + field).isNotBlank();
+      assertThat(props.path(field).path("title").asText())
+          .as(f.formName() + "." + field)
+          .isNotBlank();
     }
     assertThat(schema.path("required").size()).isPositive();
     schema.path("required").forEach(r -> assertThat(props.has(r.asText())).as(r.asText()).isTrue());
@@ -72,14 +73,14 @@ class FormSchemaTest {
   @Test
   void aDecisionWithoutMotivationIsRefusedByTheSchema() throws IOException {
     var errors =
-        compiled(Formulier.BESLUIT_DREIGINGSNIVEAU)
+        compiled(Form.BESLUIT_DREIGINGSNIVEAU)
             .validate(JSON.readTree("{\"uitkomst\":\"AFKONDIGEN\",\"beslisser\":\"nctv-2\"}"));
     assertThat(errors).isNotEmpty();
   }
 
   @Test
   void publicCommunicationNeedsAllThreeAims() throws IOException {
-    JsonSchema schema = compiled(Formulier.PUBLIEKSCOMMUNICATIE);
+    JsonSchema schema = compiled(Form.PUBLIEKSCOMMUNICATIE);
     assertThat(
             schema.validate(
                 JSON.readTree(
@@ -97,7 +98,7 @@ class FormSchemaTest {
   @Test
   void anUnknownEnumValueIsRefused() throws IOException {
     assertThat(
-            compiled(Formulier.BEOORDELING_LOCC)
+            compiled(Form.BEOORDELING_LOCC)
                 .validate(
                     JSON.readTree(
                         "{\"uitkomst\":\"MISSCHIEN\",\"motivering\":\"x\",\"beoordeeldDoor\":\"y\"}")))
@@ -110,19 +111,19 @@ class FormSchemaTest {
    * field, and a conditional requirement names fields of the form.
    */
   @ParameterizedTest
-  @EnumSource(Formulier.class)
-  void theHubsOwnKeywordsNameRealVariablesAndFields(Formulier f) throws IOException {
+  @EnumSource(Form.class)
+  void theHubsOwnKeywordsNameRealVariablesAndFields(Form f) throws IOException {
     JsonNode schema = schema(f);
     JsonNode props = schema.path("properties");
     for (Iterator<java.util.Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
       java.util.Map.Entry<String, JsonNode> p = it.next();
       JsonNode prop = p.getValue();
-      String where = f.naam() + "." + p.getKey();
+      String where = f.formName() + "." + p.getKey();
       if (prop.has("x-prefill")) {
         String path = prop.get("x-prefill").asText();
         assertThat(
                 "nu".equals(path)
-                    || nl.knooppunt.processes.Variabele.of(path.split("\\.")[0]).isPresent())
+                    || nl.knooppunt.processes.Variable.of(path.split("\\.")[0]).isPresent())
             .as(where + " x-prefill " + path + " names a catalogue variable")
             .isTrue();
       }
@@ -149,10 +150,10 @@ class FormSchemaTest {
           .path("properties")
           .fieldNames()
           .forEachRemaining(
-              name -> assertThat(props.has(name)).as(f.naam() + " if " + name).isTrue());
+              name -> assertThat(props.has(name)).as(f.formName() + " if " + name).isTrue());
       rule.path("then")
           .path("required")
-          .forEach(r -> assertThat(props.has(r.asText())).as(f.naam() + " then " + r).isTrue());
+          .forEach(r -> assertThat(props.has(r.asText())).as(f.formName() + " then " + r).isTrue());
     }
   }
 }

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import nl.knooppunt.processes.ErrorCode;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.Taak;
-import nl.knooppunt.processes.variabelen.Bericht;
+import nl.knooppunt.processes.Task;
+import nl.knooppunt.processes.variables.NoticeContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,7 +31,7 @@ class ProcessRulesTest {
   void everyCrisisProcessClosesOnlyAfterItsEvaluation(ProcessId id) {
     Graaf g = new Graaf(id);
     List<String> evaluations =
-        g.all(n -> Formulier.EVALUATIE.key().equals(g.formKey(n)) && g.isTopLevel(n));
+        g.all(n -> Form.EVALUATIE.key().equals(g.formKey(n)) && g.isTopLevel(n));
     assertThat(evaluations).hasSize(1);
     Set<String> withoutEvaluation = g.reachableAvoiding(evaluations::contains);
     assertThat(withoutEvaluation)
@@ -52,19 +52,19 @@ class ProcessRulesTest {
   @Test
   void policeAndOmShareInformationBeforeTheDeclarationDecision() {
     List<String> before =
-        DN5.previous(Taak.BESLUIT_AFKONDIGING.elementId()).stream()
+        DN5.previous(Task.BESLUIT_AFKONDIGING.elementId()).stream()
             .filter(n -> !JobType.LOGBOEK_VASTLEGGEN.type().equals(DN5.jobType(n)))
             .toList();
     assertThat(before).hasSize(1);
     assertThat(DN5.kind(before.get(0))).isEqualTo("parallelGateway");
-    assertThat(DN5.previous(before.get(0))).contains(Taak.INFORMATIE_DELEN.elementId());
+    assertThat(DN5.previous(before.get(0))).contains(Task.INFORMATIE_DELEN.elementId());
   }
 
   @Test
   void policeAndOmShareFreshInformationBeforeAnExtension() {
     Set<String> without =
-        DN5.reachableAvoiding(n -> n.equals(Taak.INFORMATIE_HERBEOORDELING.elementId()));
-    assertThat(without).doesNotContain("Verlenging_Registreren", Taak.HERBEOORDELEN.elementId());
+        DN5.reachableAvoiding(n -> n.equals(Task.INFORMATIE_HERBEOORDELING.elementId()));
+    assertThat(without).doesNotContain("Verlenging_Registreren", Task.HERBEOORDELEN.elementId());
   }
 
   @Test
@@ -73,8 +73,8 @@ class ProcessRulesTest {
     Set<String> withoutRoundSent = DN5.reachableAvoiding(n -> isRoundSentCatch(DN5, n));
     assertThat(withoutRoundSent)
         .doesNotContain(
-            Taak.COMMUNICATIE_AFKONDIGING.elementId(), Taak.COMMUNICATIE_AFSCHALING.elementId());
-    for (Taak t : List.of(Taak.COMMUNICATIE_AFKONDIGING, Taak.COMMUNICATIE_AFSCHALING)) {
+            Task.COMMUNICATIE_AFKONDIGING.elementId(), Task.COMMUNICATIE_AFSCHALING.elementId());
+    for (Task t : List.of(Task.COMMUNICATIE_AFKONDIGING, Task.COMMUNICATIE_AFSCHALING)) {
       List<String> catches =
           DN5.previous(t.elementId()).stream().filter(n -> isRoundSentCatch(DN5, n)).toList();
       assertThat(catches).as(t.elementId()).hasSize(1);
@@ -127,7 +127,7 @@ class ProcessRulesTest {
                     && "START".equals(header(bijstand, n, "actie")));
     assertThat(start).hasSize(1);
     followsTheRoundSentNotItsAcknowledgements(
-        bijstand, start.get(0), Taak.EVALUEREN_BIJSTAND.elementId());
+        bijstand, start.get(0), Task.EVALUEREN_BIJSTAND.elementId());
   }
 
   @Test
@@ -136,7 +136,7 @@ class ProcessRulesTest {
         MANHUNT.all(n -> JobType.MANHUNT_AFSCHALING_VOORSTELLEN.type().equals(MANHUNT.jobType(n)));
     assertThat(proposals).hasSize(1);
     followsTheRoundSentNotItsAcknowledgements(
-        MANHUNT, proposals.get(0), Taak.EVALUEREN_MANHUNT.elementId());
+        MANHUNT, proposals.get(0), Task.EVALUEREN_MANHUNT.elementId());
   }
 
   /**
@@ -211,7 +211,7 @@ class ProcessRulesTest {
 
   @Test
   void publicCommunicationIsPublishedOnlyWithItsThreeAims() {
-    for (Taak t : List.of(Taak.COMMUNICATIE_AFKONDIGING, Taak.COMMUNICATIE_AFSCHALING)) {
+    for (Task t : List.of(Task.COMMUNICATIE_AFKONDIGING, Task.COMMUNICATIE_AFSCHALING)) {
       String publish = DN5.next(t.elementId()).get(0);
       assertThat(DN5.jobType(publish)).isEqualTo(JobType.COMMUNICATIE_PUBLICEREN.type());
       assertThat(errorBoundaries(DN5, publish)).contains(ErrorCode.COMMUNICATIE_ONVOLLEDIG.code());
@@ -220,8 +220,8 @@ class ProcessRulesTest {
 
   @Test
   void everyLevelFiveDecisionIsCheckedByFourEyes() {
-    for (Taak decision :
-        List.of(Taak.BESLUIT_AFKONDIGING, Taak.HERBEOORDELEN, Taak.BESLUIT_AFSCHALING)) {
+    for (Task decision :
+        List.of(Task.BESLUIT_AFKONDIGING, Task.HERBEOORDELEN, Task.BESLUIT_AFSCHALING)) {
       String check = DN5.next(decision.elementId()).get(0);
       assertThat(DN5.jobType(check)).isEqualTo(JobType.VIER_OGEN_CONTROLEREN.type());
       assertThat(errorBoundaries(DN5, check)).contains(ErrorCode.VIER_OGEN_GESCHONDEN.code());
@@ -294,7 +294,7 @@ class ProcessRulesTest {
           .startsWith("={soort: \"")
           .contains(", onderwerp: ", ", tekst: ", ", gebied: ", ", geldigTot: ", ", niveau: ");
       String soort = bericht.substring("={soort: \"".length(), bericht.indexOf('"', 10));
-      assertThat(Bericht.Soort.valueOf(soort)).as(call).isNotNull();
+      assertThat(NoticeContent.Kind.valueOf(soort)).as(call).isNotNull();
       String tekst = bericht.substring(bericht.indexOf(", tekst: "), bericht.indexOf(", gebied: "));
       assertThat(tekst).as(call).doesNotContain("eindtijd", "inzetEinde", "tijdstip", "now()");
     }

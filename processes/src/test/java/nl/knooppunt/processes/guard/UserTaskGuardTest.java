@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.knooppunt.processes.CandidateGroup;
-import nl.knooppunt.processes.Formulier;
+import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.Task;
 import nl.knooppunt.processes.TaskListenerJobType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,12 +66,12 @@ class UserTaskGuardTest {
   void everyUserTaskShowsTheFormTheCatalogueNames(ProcessId id) {
     for (Element task : userTasks(id)) {
       String taskId = task.getAttribute("id");
-      Taak taak =
-          Taak.of(id.id(), taskId).orElseThrow(() -> new AssertionError("not in Taak: " + taskId));
+      Task catalogued =
+          Task.of(id.id(), taskId).orElseThrow(() -> new AssertionError("not in Taak: " + taskId));
       String reference = zeebe(task, "formDefinition").getAttribute("externalReference");
-      assertThat(Formulier.ofKey(reference)).as(taskId).contains(taak.formulier());
-      assertThat(getClass().getClassLoader().getResource(taak.formulier().schemaResource()))
-          .as(taak.formulier().schemaResource())
+      assertThat(Form.ofKey(reference)).as(taskId).contains(catalogued.form());
+      assertThat(getClass().getClassLoader().getResource(catalogued.form().schemaResource()))
+          .as(catalogued.form().schemaResource())
           .isNotNull();
     }
   }
@@ -80,11 +80,11 @@ class UserTaskGuardTest {
   @EnumSource(ProcessId.class)
   void everyUserTaskIsDueAfterItsSla(ProcessId id) {
     for (Element task : userTasks(id)) {
-      Taak taak = Taak.of(id.id(), task.getAttribute("id")).orElseThrow();
+      Task catalogued = Task.of(id.id(), task.getAttribute("id")).orElseThrow();
       String dueDate = zeebe(task, "taskSchedule").getAttribute("dueDate");
-      assertThat(dueDate).as(taak.name()).matches("=now\\(\\) \\+ duration\\(\"[^\"]+\"\\)");
+      assertThat(dueDate).as(catalogued.name()).matches("=now\\(\\) \\+ duration\\(\"[^\"]+\"\\)");
       String sla = dueDate.substring(dueDate.indexOf('"') + 1, dueDate.lastIndexOf('"'));
-      assertThat(java.time.Duration.parse(sla)).as(taak.name()).isEqualTo(taak.sla());
+      assertThat(java.time.Duration.parse(sla)).as(catalogued.name()).isEqualTo(catalogued.sla());
     }
   }
 
@@ -109,17 +109,16 @@ class UserTaskGuardTest {
 
   @Test
   void everyCatalogueTaskExistsInItsModel() {
-    for (Taak taak : Taak.values()) {
-      assertThat(userTasks(taak.process()))
-          .as(taak.name())
-          .anyMatch(t -> t.getAttribute("id").equals(taak.elementId()));
+    for (Task catalogued : Task.values()) {
+      assertThat(userTasks(catalogued.process()))
+          .as(catalogued.name())
+          .anyMatch(t -> t.getAttribute("id").equals(catalogued.elementId()));
     }
   }
 
   @Test
   void everyFormIsUsedByAtLeastOneTask() {
-    Set<Formulier> used =
-        Arrays.stream(Taak.values()).map(Taak::formulier).collect(Collectors.toSet());
-    assertThat(used).containsExactlyInAnyOrder(Formulier.values());
+    Set<Form> used = Arrays.stream(Task.values()).map(Task::form).collect(Collectors.toSet());
+    assertThat(used).containsExactlyInAnyOrder(Form.values());
   }
 }

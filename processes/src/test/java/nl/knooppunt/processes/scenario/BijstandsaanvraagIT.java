@@ -13,8 +13,8 @@ import java.util.Map;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.Taak;
-import nl.knooppunt.processes.TaakHeader;
+import nl.knooppunt.processes.Task;
+import nl.knooppunt.processes.TaskHeader;
 import nl.knooppunt.processes.scenario.Knooppunt.OpenTaak;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +69,7 @@ class BijstandsaanvraagIT {
   }
 
   private void beoordeel(long i, String uitkomst) {
-    OpenTaak t = hub.taak(i, Taak.AANVRAAG_BEOORDELEN);
+    OpenTaak t = hub.taak(i, Task.AANVRAAG_BEOORDELEN);
     assertThat(t.kandidaatGroepen()).containsExactly("locc-officier");
     hub.voltooi(
         t,
@@ -85,7 +85,7 @@ class BijstandsaanvraagIT {
   }
 
   private OpenTaak aanbodTaak(long i, String vrCode) {
-    OpenTaak t = hub.taak(i, Taak.BIJSTAND_AANBIEDEN, x -> vrCode.equals(x.variabele("vrCode")));
+    OpenTaak t = hub.taak(i, Task.BIJSTAND_AANBIEDEN, x -> vrCode.equals(x.variabele("vrCode")));
     assertThat(t.kandidaatGroepen()).containsExactly("regio-" + vrCode);
     return t;
   }
@@ -106,13 +106,13 @@ class BijstandsaanvraagIT {
 
   private void toewijzenEnToekennen(long i, String vrCode, int aantal) {
     hub.voltooi(
-        hub.taak(i, Taak.TOEWIJZING_OPSTELLEN),
+        hub.taak(i, Task.TOEWIJZING_OPSTELLEN),
         vars(
             "regels",
             List.of(vars("vrCode", vrCode, "aantal", aantal)),
             "toelichting",
             "Eerste aanbod"));
-    OpenTaak besluit = hub.taak(i, Taak.BESLUIT_BIJSTAND);
+    OpenTaak besluit = hub.taak(i, Task.BESLUIT_BIJSTAND);
     assertThat(besluit.kandidaatGroepen()).containsExactly("hoofd-locc");
     hub.voltooi(
         besluit,
@@ -127,14 +127,14 @@ class BijstandsaanvraagIT {
 
   private void kostenEnEvaluatie(long i) {
     kosten(i);
-    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
+    stap.evalueren(i, Task.EVALUEREN_BIJSTAND);
     hub.job(JobType.CRISIS_AFSLUITEN, in(i));
     hub.afgesloten(i);
   }
 
   private void kosten(long i) {
     hub.voltooi(
-        hub.taak(i, Taak.KOSTEN_OPGEVEN),
+        hub.taak(i, Task.KOSTEN_OPGEVEN),
         vars(
             "regels",
             List.of(
@@ -159,7 +159,7 @@ class BijstandsaanvraagIT {
     bied(i, "VR08", true, 4);
 
     // the completion condition stops the round: the other regions' tasks are withdrawn
-    hub.taak(i, Taak.TOEWIJZING_OPSTELLEN);
+    hub.taak(i, Task.TOEWIJZING_OPSTELLEN);
     assertThat(hub.isOpen(vr10)).isFalse();
     assertThat(hub.isOpen(vr14)).isFalse();
     toewijzenEnToekennen(i, "VR08", 4);
@@ -209,7 +209,7 @@ class BijstandsaanvraagIT {
     await()
         .during(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(3))
-        .until(() -> hub.openTaken(i, Taak.EVALUEREN_BIJSTAND).isEmpty());
+        .until(() -> hub.openTaken(i, Task.EVALUEREN_BIJSTAND).isEmpty());
 
     // the requester acknowledges late: the round is done, then the evaluation
     hub.publiceer(
@@ -217,12 +217,12 @@ class BijstandsaanvraagIT {
         "BA-7/toegekend/VR09",
         vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "piket VR09"));
     var resultaat = hub.job(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(informeren));
-    OpenTaak evaluatie = hub.taak(i, Taak.EVALUEREN_BIJSTAND);
+    OpenTaak evaluatie = hub.taak(i, Task.EVALUEREN_BIJSTAND);
     assertThat(evaluatie.volgnummer()).isGreaterThan(resultaat.volgnummer());
     assertThat((List<Map<String, Object>>) evaluatie.variabele("bevestigingenToekenning"))
         .extracting(b -> b.get("ontvanger") + ":" + b.get("status"))
         .containsExactlyInAnyOrder("VR09:BEVESTIGD", "VR08:BEVESTIGD");
-    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
+    stap.evalueren(i, Task.EVALUEREN_BIJSTAND);
     hub.job(JobType.CRISIS_AFSLUITEN, in(i));
     hub.afgesloten(i);
   }
@@ -237,8 +237,8 @@ class BijstandsaanvraagIT {
     hub.verzet(Duration.ofMinutes(61)); // VR14 stays silent: no offer
 
     var stilte = hub.job(JobType.LOGBOEK_VASTLEGGEN, in(i));
-    assertThat(stilte.header(TaakHeader.GEBEURTENIS.key())).isEqualTo("STILZWIJGEN_AANBOD");
-    OpenTaak escalatie = hub.taak(i, Taak.ESCALATIE_AANBOD);
+    assertThat(stilte.header(TaskHeader.GEBEURTENIS.key())).isEqualTo("STILZWIJGEN_AANBOD");
+    OpenTaak escalatie = hub.taak(i, Task.ESCALATIE_AANBOD);
     assertThat(escalatie.kandidaatGroepen()).containsExactly("hoofd-locc");
     hub.voltooi(escalatie, vars("beslissing", "AFWIJZEN", "toelichting", "Te weinig capaciteit"));
 
@@ -246,7 +246,7 @@ class BijstandsaanvraagIT {
         JobType.MELDING_VERSTUREN,
         1,
         j -> String.valueOf(j.variabele("notificatieId")).startsWith("BA-2/afgewezen"));
-    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
+    stap.evalueren(i, Task.EVALUEREN_BIJSTAND);
     hub.afgesloten(i);
   }
 
@@ -260,22 +260,22 @@ class BijstandsaanvraagIT {
             j -> String.valueOf(j.variabele("notificatieId")).equals("BA-3/afgewezen/VR09"));
     assertThat(((Map<?, ?>) melding.variabele("bericht")).get("soort"))
         .isEqualTo("BIJSTAND_AFGEWEZEN");
-    stap.evalueren(i, Taak.EVALUEREN_BIJSTAND);
+    stap.evalueren(i, Task.EVALUEREN_BIJSTAND);
     hub.afgesloten(i);
-    assertThat(hub.alleTaken(Taak.BIJSTAND_AANBIEDEN)).noneMatch(t -> t.procesInstantie() == i);
+    assertThat(hub.alleTaken(Task.BIJSTAND_AANBIEDEN)).noneMatch(t -> t.procesInstantie() == i);
   }
 
   @Test
   void theLoccAsksForMoreInformationAndReviewsAgain() {
     long i = aanvraag("BA-4", 2, "WVR_ART_51");
     beoordeel(i, "MEER_INFORMATIE");
-    OpenTaak aanvullen = hub.taak(i, Taak.INFORMATIE_AANVULLEN);
+    OpenTaak aanvullen = hub.taak(i, Task.INFORMATIE_AANVULLEN);
     assertThat(aanvullen.kandidaatGroepen()).containsExactly("regio-VR09");
     hub.voltooi(aanvullen, vars("aanvullendeInformatie", "2 ambulances met bemanning"));
     beoordeel(i, "ACCEPTEREN");
     aanbodTaak(i, "VR08");
     assertThat(
-            hub.alleTaken(Taak.AANVRAAG_BEOORDELEN).stream().filter(t -> t.procesInstantie() == i))
+            hub.alleTaken(Task.AANVRAAG_BEOORDELEN).stream().filter(t -> t.procesInstantie() == i))
         .hasSize(2);
   }
 
@@ -294,7 +294,7 @@ class BijstandsaanvraagIT {
             "verlengingTot", hub.nu().plus(Duration.ofHours(16)).toString(),
             "verlengingReden", "Nazorg duurt langer",
             "verlengingAangevraagdDoor", "ROL VR09"));
-    OpenTaak verlenging = hub.taak(i, Taak.VERLENGING_BEOORDELEN);
+    OpenTaak verlenging = hub.taak(i, Task.VERLENGING_BEOORDELEN);
     assertThat(verlenging.kandidaatGroepen()).containsExactly("hoofd-locc");
     String nieuwEinde = hub.nu().plus(Duration.ofHours(16)).toString();
     hub.voltooi(
@@ -311,12 +311,12 @@ class BijstandsaanvraagIT {
     var verlengd =
         hub.job(
             JobType.BIJSTAND_INZET_REGISTREREN,
-            in(i).and(j -> "VERLENGEN".equals(j.header(TaakHeader.ACTIE.key()))));
+            in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
     assertThat(verlengd.uitkomst().variabelen()).containsEntry("inzetEinde", nieuwEinde);
 
     // the original end passes without ending the deployment; the extended end ends it
     hub.verzet(Duration.ofHours(9));
-    assertThat(hub.openTaken(i, Taak.KOSTEN_OPGEVEN)).isEmpty();
+    assertThat(hub.openTaken(i, Task.KOSTEN_OPGEVEN)).isEmpty();
     hub.verzet(Duration.ofHours(8));
     kostenEnEvaluatie(i);
   }
@@ -325,7 +325,7 @@ class BijstandsaanvraagIT {
   void theUrgentNeighbourRouteSkipsTheLoccReview() {
     long i = aanvraag("BA-6", 2, "WVR_ART_51_LID_5");
     aanbodTaak(i, "VR08");
-    assertThat(hub.alleTaken(Taak.AANVRAAG_BEOORDELEN)).noneMatch(t -> t.procesInstantie() == i);
+    assertThat(hub.alleTaken(Task.AANVRAAG_BEOORDELEN)).noneMatch(t -> t.procesInstantie() == i);
     assertThat(hub.jobs(JobType.BIJSTAND_AANVRAAG_VALIDEREN, crisis("CR-TRAM").and(in(i))))
         .hasSize(1);
   }

@@ -13,8 +13,8 @@ import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.Taak;
-import nl.knooppunt.processes.TaakHeader;
+import nl.knooppunt.processes.Task;
+import nl.knooppunt.processes.TaskHeader;
 import nl.knooppunt.processes.scenario.Knooppunt.Afgehandeld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,16 +57,16 @@ class DreigingsniveauVijfIT {
     String eindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
     long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
 
-    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", eindtijd);
 
     var registratie = hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i));
-    assertThat(registratie.header(TaakHeader.ACTIE.key())).isEqualTo("AFKONDIGEN");
+    assertThat(registratie.header(TaskHeader.ACTIE.key())).isEqualTo("AFKONDIGEN");
     assertThat(registratie.variabele("niveau")).isEqualTo(5);
 
     // every gezag and partner is notified (the notice is sent) before the public communication
-    var communicatie = hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING);
+    var communicatie = hub.taak(i, Task.COMMUNICATIE_AFKONDIGING);
     stap.rondeVerstuurd(id + "/afkondiging");
     List<Afgehandeld> afkondiging = ronde(id, "afkondiging");
     assertThat(afkondiging)
@@ -82,17 +82,17 @@ class DreigingsniveauVijfIT {
         .containsEntry("gebied", "provincie Utrecht")
         .containsEntry("geldigTot", eindtijd)
         .containsEntry("niveau", 5);
-    stap.communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
+    stap.communicatie(i, Task.COMMUNICATIE_AFKONDIGING);
     var publicatie = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
     assertThat((Map<String, Object>) publicatie.variabele("publiekeCommunicatie"))
         .containsKeys("informeren", "handelingsperspectief", "duiding");
 
     // the review before expiry, with fresh police/OM information, extends once
     hub.verzet(Duration.ofHours(5).plusMinutes(1));
-    stap.informatieDelen(i, Taak.INFORMATIE_HERBEOORDELING);
+    stap.informatieDelen(i, Task.INFORMATIE_HERBEOORDELING);
     String nieuweEindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
     hub.voltooi(
-        hub.taak(i, Taak.HERBEOORDELEN),
+        hub.taak(i, Task.HERBEOORDELEN),
         vars(
             "uitkomst",
             "VERLENGEN",
@@ -105,7 +105,7 @@ class DreigingsniveauVijfIT {
     var verlenging =
         hub.job(
             JobType.DREIGINGSNIVEAU_REGISTREREN,
-            in(i).and(j -> "VERLENGEN".equals(j.header(TaakHeader.ACTIE.key()))));
+            in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
     assertThat(verlenging).isNotNull();
     hub.jobs(
         JobType.MELDING_RESULTAAT_VASTLEGGEN,
@@ -128,7 +128,7 @@ class DreigingsniveauVijfIT {
             "afschalingReden", "Dader aangehouden",
             "afschalingBron", "LANDELIJK_OPERATOR"));
     hub.voltooi(
-        hub.taak(i, Taak.BESLUIT_AFSCHALING),
+        hub.taak(i, Task.BESLUIT_AFSCHALING),
         vars(
             "uitkomst",
             "AFSCHALEN",
@@ -141,9 +141,9 @@ class DreigingsniveauVijfIT {
     var afschaling =
         hub.job(
             JobType.DREIGINGSNIVEAU_REGISTREREN,
-            in(i).and(j -> "AFSCHALEN".equals(j.header(TaakHeader.ACTIE.key()))));
+            in(i).and(j -> "AFSCHALEN".equals(j.header(TaskHeader.ACTIE.key()))));
     assertThat(afschaling.variabele("niveau")).isEqualTo(4);
-    var communicatieAfschaling = hub.taak(i, Taak.COMMUNICATIE_AFSCHALING);
+    var communicatieAfschaling = hub.taak(i, Task.COMMUNICATIE_AFSCHALING);
     stap.rondeVerstuurd(id + "/afschaling");
     assertThat(ronde(id, "afschaling"))
         .hasSize(4)
@@ -153,8 +153,8 @@ class DreigingsniveauVijfIT {
                 assertThat((Map<String, Object>) j.variabele("bericht"))
                     .containsEntry("niveau", 4)
                     .containsEntry("geldigTot", null));
-    stap.communicatie(i, Taak.COMMUNICATIE_AFSCHALING);
-    stap.evalueren(i, Taak.EVALUEREN_DREIGINGSNIVEAU);
+    stap.communicatie(i, Task.COMMUNICATIE_AFSCHALING);
+    stap.evalueren(i, Task.EVALUEREN_DREIGINGSNIVEAU);
 
     var afsluiten = hub.job(JobType.CRISIS_AFSLUITEN, in(i));
     assertThat((Map<String, Object>) afsluiten.variabele("evaluatie"))
@@ -176,16 +176,16 @@ class DreigingsniveauVijfIT {
                     List.of("VR09", "VR10"),
                     "naam",
                     "Utrecht en Gooi")));
-    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
-    hub.taak(i, Taak.AFSTEMMEN_LOKAAL_GEZAG, t -> "VR10".equals(t.variabele("vrCode")));
+    hub.taak(i, Task.AFSTEMMEN_LOKAAL_GEZAG, t -> "VR10".equals(t.variabele("vrCode")));
 
     hub.verzet(Duration.ofMinutes(61));
 
     var stilte = hub.job(JobType.LOGBOEK_VASTLEGGEN, in(i));
-    assertThat(stilte.header(TaakHeader.GEBEURTENIS.key())).isEqualTo("STILZWIJGEN_REGIO");
+    assertThat(stilte.header(TaskHeader.GEBEURTENIS.key())).isEqualTo("STILZWIJGEN_REGIO");
     assertThat(stilte.variabele("vrCode")).isEqualTo("VR10");
-    var besluit = hub.taak(i, Taak.BESLUIT_AFKONDIGING);
+    var besluit = hub.taak(i, Task.BESLUIT_AFKONDIGING);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> afstemmingen =
         (List<Map<String, Object>>) besluit.variabele("afstemmingen");
@@ -198,11 +198,11 @@ class DreigingsniveauVijfIT {
   void decisionNoTellsEveryoneInvolvedAndRegistersNothing() {
     String id = "DN5-NEE";
     long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
-    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "NIET_AFKONDIGEN", null);
 
-    stap.evalueren(i, Taak.EVALUEREN_DREIGINGSNIVEAU);
+    stap.evalueren(i, Task.EVALUEREN_DREIGINGSNIVEAU);
     hub.job(JobType.CRISIS_AFSLUITEN, in(i));
     hub.afgesloten(i);
 
@@ -222,7 +222,7 @@ class DreigingsniveauVijfIT {
         hub.start(
             ProcessId.DREIGINGSNIVEAU_5,
             stap.voorstel("DN5-VIER-OGEN", Stappen.provincieUtrecht()));
-    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     var eerste =
         stap.besluit(i, Stappen.OPERATOR, "AFKONDIGEN", hub.nu().plusSeconds(6 * 3600).toString());
@@ -230,10 +230,10 @@ class DreigingsniveauVijfIT {
     var controle = hub.job(JobType.VIER_OGEN_CONTROLEREN, in(i));
     assertThat(controle.uitkomst().fout()).isEqualTo(ErrorCode.VIER_OGEN_GESCHONDEN);
     var weigering = hub.job(JobType.LOGBOEK_VASTLEGGEN, in(i));
-    assertThat(weigering.header(TaakHeader.GEBEURTENIS.key())).isEqualTo("VIER_OGEN_GEWEIGERD");
+    assertThat(weigering.header(TaskHeader.GEBEURTENIS.key())).isEqualTo("VIER_OGEN_GEWEIGERD");
     assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
 
-    var opnieuw = hub.taak(i, Taak.BESLUIT_AFKONDIGING);
+    var opnieuw = hub.taak(i, Task.BESLUIT_AFKONDIGING);
     assertThat(opnieuw.key()).isNotEqualTo(eerste.key());
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plusSeconds(6 * 3600).toString());
     assertThat(hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)).variabele("niveau"))
@@ -248,10 +248,10 @@ class DreigingsniveauVijfIT {
             stap.voorstel(
                 "DN5-GEBIED",
                 vars("soort", "PROVINCIE", "codes", List.of("PV99"), "naam", "onbekend")));
-    var corrigeren = hub.taak(i, Taak.GEBIED_CORRIGEREN);
+    var corrigeren = hub.taak(i, Task.GEBIED_CORRIGEREN);
     assertThat(corrigeren.kandidaatGroepen()).containsExactly("landelijk-operator");
     hub.voltooi(corrigeren, Stappen.provincieUtrecht());
-    hub.taak(i, Taak.AFSTEMMEN_LOKAAL_GEZAG, t -> "VR09".equals(t.variabele("vrCode")));
+    hub.taak(i, Task.AFSTEMMEN_LOKAAL_GEZAG, t -> "VR09".equals(t.variabele("vrCode")));
   }
 
   @Test
@@ -270,7 +270,7 @@ class DreigingsniveauVijfIT {
             "afschalingReden", "Rust keert terug",
             "afschalingBron", "LANDELIJK_OPERATOR"));
     hub.voltooi(
-        hub.taak(i, Taak.BESLUIT_AFSCHALING),
+        hub.taak(i, Task.BESLUIT_AFSCHALING),
         vars(
             "uitkomst",
             "HANDHAVEN",
@@ -283,11 +283,11 @@ class DreigingsniveauVijfIT {
 
     // back in force: the review before expiry still comes, nothing was lowered
     hub.verzet(Duration.ofHours(5).plusMinutes(1));
-    hub.taak(i, Taak.INFORMATIE_HERBEOORDELING);
+    hub.taak(i, Task.INFORMATIE_HERBEOORDELING);
     assertThat(
             hub.jobs(
                 JobType.DREIGINGSNIVEAU_REGISTREREN,
-                in(i).and(j -> "AFSCHALEN".equals(j.header(TaakHeader.ACTIE.key())))))
+                in(i).and(j -> "AFSCHALEN".equals(j.header(TaskHeader.ACTIE.key())))))
         .isEmpty();
   }
 
@@ -297,10 +297,10 @@ class DreigingsniveauVijfIT {
         hub.start(
             ProcessId.DREIGINGSNIVEAU_5,
             stap.voorstel("DN5-DRIE-DOELEN", Stappen.provincieUtrecht()));
-    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
-    var eerste = hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING);
+    var eerste = hub.taak(i, Task.COMMUNICATIE_AFKONDIGING);
     hub.voltooi(
         eerste,
         vars(
@@ -311,9 +311,9 @@ class DreigingsniveauVijfIT {
 
     var afgewezen = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
     assertThat(afgewezen.uitkomst().fout()).isEqualTo(ErrorCode.COMMUNICATIE_ONVOLLEDIG);
-    var opnieuw = hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING);
+    var opnieuw = hub.taak(i, Task.COMMUNICATIE_AFKONDIGING);
     assertThat(opnieuw.key()).isNotEqualTo(eerste.key());
-    stap.communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
+    stap.communicatie(i, Task.COMMUNICATIE_AFKONDIGING);
     assertThat(hub.jobs(JobType.COMMUNICATIE_PUBLICEREN, 2, in(i)).get(1).uitkomst().fout())
         .isNull();
   }
@@ -338,12 +338,12 @@ class DreigingsniveauVijfIT {
     hub.zwijgend.add("GM0307");
     String id = "DN5-NACHT";
     long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
-    stap.informatieDelen(i, Taak.INFORMATIE_DELEN);
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
 
     // the public communication task appears: every notice was sent, nobody had to acknowledge
-    var communicatie = hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING);
+    var communicatie = hub.taak(i, Task.COMMUNICATIE_AFKONDIGING);
     assertThat(ronde(id, "afkondiging"))
         .hasSize(4)
         .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(communicatie.volgnummer()));
@@ -351,7 +351,7 @@ class DreigingsniveauVijfIT {
     long informeren = verstuurd.job().getProcessInstanceKey();
     assertThat(hub.jobs(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(informeren))).isEmpty();
     assertThat(communicatie.variabele("bevestigingenAfkondiging")).isNull();
-    stap.communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
+    stap.communicatie(i, Task.COMMUNICATIE_AFKONDIGING);
     var publicatie = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
     assertThat(publicatie.uitkomst().fout()).isNull();
     assertThat(hub.jobs(JobType.MELDING_FALLBACK_VERSTUREN, in(informeren))).isEmpty();
@@ -365,7 +365,7 @@ class DreigingsniveauVijfIT {
     var fallback = hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(informeren));
     assertThat(fallback.variabele("notificatieId")).isEqualTo(id + "/afkondiging/GM0307");
     hub.verzet(Duration.ofMinutes(16));
-    var bellen = hub.taakErgens(Taak.ONTVANGER_BELLEN, t -> t.procesInstantie() == informeren);
+    var bellen = hub.taakErgens(Task.ONTVANGER_BELLEN, t -> t.procesInstantie() == informeren);
     assertThat(bellen.kandidaatGroepen()).containsExactly("landelijk-operator");
     hub.voltooi(
         bellen,
@@ -382,7 +382,7 @@ class DreigingsniveauVijfIT {
 
     // level 5 stays in force: the review before expiry comes, knowing who acknowledged how
     hub.verzet(Duration.ofHours(4).plusMinutes(30));
-    var herbeoordeling = hub.taak(i, Taak.INFORMATIE_HERBEOORDELING);
+    var herbeoordeling = hub.taak(i, Task.INFORMATIE_HERBEOORDELING);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> bevestigingen =
         (List<Map<String, Object>>) herbeoordeling.variabele("bevestigingenAfkondiging");
@@ -390,7 +390,7 @@ class DreigingsniveauVijfIT {
         .extracting(b -> b.get("ontvanger") + ":" + b.get("route"))
         .contains("GM0344:KANAAL", "GM0307:TELEFOON");
     assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)))
-        .extracting(j -> j.header(TaakHeader.ACTIE.key()))
+        .extracting(j -> j.header(TaskHeader.ACTIE.key()))
         .containsExactly("AFKONDIGEN");
   }
 }

@@ -12,7 +12,7 @@ import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +115,7 @@ class InformeerGezagenIT {
     var fallback = hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
     assertThat(fallback.variabele("notificatieId")).isEqualTo("IG-2/GM0307");
     hub.verzet(Duration.ofMinutes(16));
-    var bellen = hub.taakErgens(Taak.ONTVANGER_BELLEN, t -> t.procesInstantie() == i);
+    var bellen = hub.taakErgens(Task.ONTVANGER_BELLEN, t -> t.procesInstantie() == i);
     assertThat(bellen.kandidaatGroepen()).containsExactly("landelijk-operator");
     hub.voltooi(
         bellen,
@@ -147,7 +147,7 @@ class InformeerGezagenIT {
     hub.verzet(Duration.ofMinutes(16));
     hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
     hub.verzet(Duration.ofMinutes(16));
-    var bellen = hub.taakErgens(Taak.ONTVANGER_BELLEN, t -> t.procesInstantie() == i);
+    var bellen = hub.taakErgens(Task.ONTVANGER_BELLEN, t -> t.procesInstantie() == i);
     hub.publiceer(
         MessageName.MELDING_BEVESTIGD,
         "IG-3/GM0344",

@@ -29,7 +29,7 @@ import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.Task;
 import nl.knooppunt.processes.TaskListenerJobType;
 
 /**
@@ -256,11 +256,11 @@ final class Knooppunt implements AutoCloseable {
   }
 
   /** Waits for an open task of this kind in this process instance. */
-  OpenTaak taak(long procesInstantie, Taak taak) {
+  OpenTaak taak(long procesInstantie, Task taak) {
     return taak(procesInstantie, taak, t -> true);
   }
 
-  OpenTaak taak(long procesInstantie, Taak taak, Predicate<OpenTaak> filter) {
+  OpenTaak taak(long procesInstantie, Task taak, Predicate<OpenTaak> filter) {
     return await()
         .atMost(Duration.ofSeconds(20))
         .until(
@@ -276,7 +276,7 @@ final class Knooppunt implements AutoCloseable {
   }
 
   /** Waits for an open task of this kind in any instance (e.g. a called informeer-gezagen). */
-  OpenTaak taakErgens(Taak taak, Predicate<OpenTaak> filter) {
+  OpenTaak taakErgens(Task taak, Predicate<OpenTaak> filter) {
     return await()
         .atMost(Duration.ofSeconds(20))
         .until(
@@ -290,14 +290,14 @@ final class Knooppunt implements AutoCloseable {
         .orElseThrow();
   }
 
-  List<OpenTaak> openTaken(long procesInstantie, Taak taak) {
+  List<OpenTaak> openTaken(long procesInstantie, Task taak) {
     return openTaken.values().stream()
         .filter(
             t -> t.procesInstantie() == procesInstantie && t.elementId().equals(taak.elementId()))
         .toList();
   }
 
-  List<OpenTaak> alleTaken(Taak taak) {
+  List<OpenTaak> alleTaken(Task taak) {
     return alleTaken.stream()
         .filter(t -> t.elementId().equals(taak.elementId()))
         .filter(t -> t.procesId().equals(taak.process().id()))

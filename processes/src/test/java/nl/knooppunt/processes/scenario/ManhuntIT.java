@@ -12,8 +12,8 @@ import java.util.Map;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.Taak;
-import nl.knooppunt.processes.TaakHeader;
+import nl.knooppunt.processes.Task;
+import nl.knooppunt.processes.TaskHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,8 +85,8 @@ class ManhuntIT {
     // immediate GRIP 3 advice to the affected region
     var advies = hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i));
     assertThat(advies.variabele("gripAdvies")).isEqualTo(3);
-    assertThat(advies.header(TaakHeader.REDEN.key())).isEqualTo("MOGELIJK_TERRORISTISCH_MOTIEF");
-    var bevestigen = hub.taak(i, Taak.OPSCHALING_BEVESTIGEN);
+    assertThat(advies.header(TaskHeader.REDEN.key())).isEqualTo("MOGELIJK_TERRORISTISCH_MOTIEF");
+    var bevestigen = hub.taak(i, Task.OPSCHALING_BEVESTIGEN);
     assertThat(bevestigen.kandidaatGroepen()).containsExactly("regio-VR09");
 
     // neighbouring regions, police unit, KMar and OM are informed
@@ -96,7 +96,7 @@ class ManhuntIT {
 
     // the OvJ confirms leadership and decides on public appeals
     hub.voltooi(
-        hub.taak(i, Taak.LEIDING_BEVESTIGEN),
+        hub.taak(i, Task.LEIDING_BEVESTIGEN),
         vars(
             "leidingBevestigd", true,
             "officierVanJustitie", "mr. Visser",
@@ -111,7 +111,7 @@ class ManhuntIT {
 
     // the region confirms late: the duty officer gets an escalation task
     hub.verzet(Duration.ofMinutes(16));
-    var escalatie = hub.taak(i, Taak.ESCALATIE_OPSCHALING);
+    var escalatie = hub.taak(i, Task.ESCALATIE_OPSCHALING);
     assertThat(escalatie.kandidaatGroepen()).containsExactly("landelijk-operator");
     hub.voltooi(
         bevestigen,
@@ -149,11 +149,11 @@ class ManhuntIT {
                     .isEqualTo("AFSCHALING_MANHUNT"));
     var voorstel = hub.job(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i));
     assertThat(voorstel.variabele("gekoppeldDreigingsniveauId")).isEqualTo(id + "-DN5");
-    var afschaling = hub.taak(dn5, Taak.BESLUIT_AFSCHALING);
+    var afschaling = hub.taak(dn5, Task.BESLUIT_AFSCHALING);
     assertThat((Map<String, Object>) afschaling.variabele("afschalingsvoorstel"))
         .containsEntry("bron", "MANHUNT");
 
-    stap.evalueren(i, Taak.EVALUEREN_MANHUNT);
+    stap.evalueren(i, Task.EVALUEREN_MANHUNT);
     hub.job(JobType.CRISIS_AFSLUITEN, in(i));
     hub.afgesloten(i);
   }
@@ -161,7 +161,7 @@ class ManhuntIT {
   /** The NCTV proposes a linked level 5, which is declared and in force; its instance key. */
   private long gekoppeldNiveau5Afgekondigd(long i, String id) {
     hub.voltooi(
-        hub.taak(i, Taak.NIVEAU5_OVERWEGEN),
+        hub.taak(i, Task.NIVEAU5_OVERWEGEN),
         vars(
             "voorstellen",
             true,
@@ -173,7 +173,7 @@ class ManhuntIT {
             Stappen.NCTV_2));
     hub.job(JobType.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN, in(i));
     var niveau5 =
-        hub.taakErgens(Taak.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")));
+        hub.taakErgens(Task.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")));
     assertThat(niveau5.variabele("gekoppeldeManhuntId")).isEqualTo(id);
     long dn5 = niveau5.procesInstantie();
     stap.afkondigen(dn5, hub.nu().plus(Duration.ofHours(12)).toString());
@@ -210,7 +210,7 @@ class ManhuntIT {
                             String.valueOf(j.variabele("notificatieId")).contains("/stand-down/"))))
         .hasSize(6)
         .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(voorstel.volgnummer()));
-    var besluit = hub.taak(dn5, Taak.BESLUIT_AFSCHALING);
+    var besluit = hub.taak(dn5, Task.BESLUIT_AFSCHALING);
     assertThat((Map<String, Object>) besluit.variabele("afschalingsvoorstel"))
         .containsEntry("bron", "MANHUNT");
     assertThat(hub.jobs(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(afschaling)))
@@ -221,18 +221,18 @@ class ManhuntIT {
     await()
         .during(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(3))
-        .until(() -> hub.openTaken(i, Taak.EVALUEREN_MANHUNT).isEmpty());
+        .until(() -> hub.openTaken(i, Task.EVALUEREN_MANHUNT).isEmpty());
     hub.publiceer(
         MessageName.MELDING_BEVESTIGD,
         id + "/stand-down/VR08",
         vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "piket VR08"));
     var resultaat = hub.job(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(afschaling));
-    var evaluatie = hub.taak(i, Taak.EVALUEREN_MANHUNT);
+    var evaluatie = hub.taak(i, Task.EVALUEREN_MANHUNT);
     assertThat(evaluatie.volgnummer()).isGreaterThan(resultaat.volgnummer());
     assertThat((java.util.List<Map<String, Object>>) evaluatie.variabele("bevestigingenAfschaling"))
         .extracting(b -> b.get("ontvanger") + ":" + b.get("status"))
         .contains("VR08:BEVESTIGD");
-    stap.evalueren(i, Taak.EVALUEREN_MANHUNT);
+    stap.evalueren(i, Task.EVALUEREN_MANHUNT);
     hub.afgesloten(i);
   }
 
@@ -257,9 +257,9 @@ class ManhuntIT {
         .containsEntry("soort", "VEILIGHEIDSREGIO")
         .containsEntry("codes", java.util.List.of("VR09"))
         .containsEntry("naam", "A12 ter hoogte van Bunnik");
-    assertThat(gebied.header(TaakHeader.CONTEXT.key())).isEqualTo("MANHUNT");
+    assertThat(gebied.header(TaskHeader.CONTEXT.key())).isEqualTo("MANHUNT");
 
-    assertThat(hub.taak(i, Taak.OPSCHALING_BEVESTIGEN).kandidaatGroepen())
+    assertThat(hub.taak(i, Task.OPSCHALING_BEVESTIGEN).kandidaatGroepen())
         .containsExactly("regio-VR09");
     assertThat(
             hub.jobs(
@@ -282,7 +282,7 @@ class ManhuntIT {
     assertThat(
             ((Map<?, ?>) hub.job(JobType.GEBIED_BEPALEN, in(i)).variabele("gebied")).get("codes"))
         .isEqualTo(java.util.List.of("VR09"));
-    hub.taak(i, Taak.OPSCHALING_BEVESTIGEN);
+    hub.taak(i, Task.OPSCHALING_BEVESTIGEN);
   }
 
   @Test
@@ -290,12 +290,12 @@ class ManhuntIT {
     long i = manhunt("MH-GEWOON", false);
     var advies = hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i));
     assertThat(advies.variabele("gripAdvies")).isEqualTo(2);
-    hub.taak(i, Taak.LEIDING_BEVESTIGEN);
+    hub.taak(i, Task.LEIDING_BEVESTIGEN);
     hub.publiceer(
         MessageName.MANHUNT_BEEINDIGD, "MH-GEWOON", vars("toelichting", "Zoekactie gestaakt"));
-    stap.evalueren(i, Taak.EVALUEREN_MANHUNT);
+    stap.evalueren(i, Task.EVALUEREN_MANHUNT);
     hub.afgesloten(i);
-    assertThat(hub.alleTaken(Taak.NIVEAU5_OVERWEGEN)).noneMatch(t -> t.procesInstantie() == i);
+    assertThat(hub.alleTaken(Task.NIVEAU5_OVERWEGEN)).noneMatch(t -> t.procesInstantie() == i);
     assertThat(hub.jobs(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i))).isEmpty();
   }
 }

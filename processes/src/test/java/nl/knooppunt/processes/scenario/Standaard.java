@@ -12,7 +12,7 @@ import java.util.Objects;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
-import nl.knooppunt.processes.TaakHeader;
+import nl.knooppunt.processes.TaskHeader;
 import nl.knooppunt.processes.scenario.Knooppunt.Handler;
 import nl.knooppunt.processes.scenario.Knooppunt.Uitkomst;
 
@@ -77,7 +77,7 @@ final class Standaard {
       return Uitkomst.fout(ErrorCode.GEBIED_ONBEKEND);
     }
     List<Map<String, Object>> ontvangers = new ArrayList<>();
-    boolean manhunt = "MANHUNT".equals(job.getCustomHeaders().get(TaakHeader.CONTEXT.key()));
+    boolean manhunt = "MANHUNT".equals(job.getCustomHeaders().get(TaskHeader.CONTEXT.key()));
     if (manhunt) {
       for (String buur : List.of("VR08", "VR10", "VR14")) {
         ontvangers.add(ontvanger(buur, "VEILIGHEIDSREGIO"));
@@ -180,7 +180,7 @@ final class Standaard {
 
   @SuppressWarnings("unchecked")
   static Uitkomst inzetRegistreren(ActivatedJob job) {
-    if ("VERLENGEN".equals(job.getCustomHeaders().get(TaakHeader.ACTIE.key()))) {
+    if ("VERLENGEN".equals(job.getCustomHeaders().get(TaskHeader.ACTIE.key()))) {
       Map<String, Object> besluit = (Map<String, Object>) job.getVariable("verlengingsbesluit");
       return Uitkomst.klaar(vars("inzetEinde", besluit.get("nieuwEinde")));
     }

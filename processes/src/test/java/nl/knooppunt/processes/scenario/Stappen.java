@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.processes.Taak;
+import nl.knooppunt.processes.Task;
 import nl.knooppunt.processes.scenario.Knooppunt.OpenTaak;
 
 /** The steps people take in the inbox, as the forms would submit them. */
@@ -44,7 +44,7 @@ final class Stappen {
         null);
   }
 
-  void informatieDelen(long instantie, Taak taak) {
+  void informatieDelen(long instantie, Task taak) {
     OpenTaak t = hub.taak(instantie, taak);
     assertThat(t.kandidaatGroepen()).containsExactlyInAnyOrder("politie", "om");
     hub.voltooi(
@@ -59,7 +59,7 @@ final class Stappen {
 
   void afstemmen(long instantie, String vrCode) {
     OpenTaak t =
-        hub.taak(instantie, Taak.AFSTEMMEN_LOKAAL_GEZAG, x -> vrCode.equals(x.variabele("vrCode")));
+        hub.taak(instantie, Task.AFSTEMMEN_LOKAAL_GEZAG, x -> vrCode.equals(x.variabele("vrCode")));
     assertThat(t.kandidaatGroepen()).containsExactly("regio-" + vrCode);
     hub.voltooi(
         t,
@@ -70,7 +70,7 @@ final class Stappen {
   }
 
   OpenTaak besluit(long instantie, String beslisser, String uitkomst, String eindtijd) {
-    OpenTaak t = hub.taak(instantie, Taak.BESLUIT_AFKONDIGING);
+    OpenTaak t = hub.taak(instantie, Task.BESLUIT_AFKONDIGING);
     assertThat(t.kandidaatGroepen()).containsExactly("nctv-besluitvormer");
     hub.voltooi(
         t,
@@ -82,7 +82,7 @@ final class Stappen {
     return t;
   }
 
-  void communicatie(long instantie, Taak taak) {
+  void communicatie(long instantie, Task taak) {
     OpenTaak t = hub.taak(instantie, taak);
     assertThat(t.kandidaatGroepen()).containsExactly("communicatieadviseur");
     hub.voltooi(
@@ -94,7 +94,7 @@ final class Stappen {
             "kanalen", List.of("PERSBERICHT", "NL_ALERT")));
   }
 
-  void evalueren(long instantie, Taak taak) {
+  void evalueren(long instantie, Task taak) {
     OpenTaak t = hub.taak(instantie, taak);
     hub.voltooi(
         t,
@@ -119,11 +119,11 @@ final class Stappen {
   }
 
   long afkondigen(long i, String eindtijd) {
-    informatieDelen(i, Taak.INFORMATIE_DELEN);
+    informatieDelen(i, Task.INFORMATIE_DELEN);
     afstemmen(i, "VR09");
     besluit(i, NCTV, "AFKONDIGEN", eindtijd);
-    String crisisId = (String) hub.taak(i, Taak.COMMUNICATIE_AFKONDIGING).variabele("crisisId");
-    communicatie(i, Taak.COMMUNICATIE_AFKONDIGING);
+    String crisisId = (String) hub.taak(i, Task.COMMUNICATIE_AFKONDIGING).variabele("crisisId");
+    communicatie(i, Task.COMMUNICATIE_AFKONDIGING);
     rondeVerstuurd(crisisId + "/afkondiging");
     return i;
   }

@@ -6,7 +6,7 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
 import nl.knooppunt.processes.MessageName;
-import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -49,8 +49,8 @@ class AcknowledgementListener {
           .timeToLive(MESSAGE_TTL)
           .variables(
               Map.of(
-                  Variabele.BEVESTIGD_OP.naam(), ack.acknowledgedAt().toString(),
-                  Variabele.BEVESTIGD_DOOR.naam(), ack.acknowledgedBy()))
+                  Variable.BEVESTIGD_OP.variableName(), ack.acknowledgedAt().toString(),
+                  Variable.BEVESTIGD_DOOR.variableName(), ack.acknowledgedBy()))
           .send()
           .join();
       log.info("Bevestiging {} van {} doorgegeven", ack.notificationId(), ack.acknowledgedBy());

@@ -11,9 +11,9 @@ import nl.knooppunt.directory.Authority;
 import nl.knooppunt.directory.UnknownAreaException;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
-import nl.knooppunt.processes.Variabele;
-import nl.knooppunt.processes.variabelen.Gebied;
-import nl.knooppunt.processes.variabelen.Ontvanger;
+import nl.knooppunt.processes.Variable;
+import nl.knooppunt.processes.variables.LevelFiveArea;
+import nl.knooppunt.processes.variables.Recipient;
 import org.springframework.stereotype.Component;
 
 /** Area resolution: which regions are affected and whom to notify. */
@@ -23,7 +23,7 @@ public class AreaWorkers {
   /** The task header that asks for the neighbours too (a manhunt alerts them). */
   static final String CONTEXT_MANHUNT = "MANHUNT";
 
-  public record AreaInput(Gebied gebied) {}
+  public record AreaInput(LevelFiveArea gebied) {}
 
   private final AreaResolver resolver;
 
@@ -47,13 +47,13 @@ public class AreaWorkers {
       throw BpmnErrors.of(ErrorCode.GEBIED_ONBEKEND, "Gebied niet gevonden: " + e.getMessage());
     }
     return Map.of(
-        Variabele.BETROKKEN_REGIOS.naam(), area.regionCodes(),
-        Variabele.ONTVANGERS.naam(), recipients(area.recipients()));
+        Variable.BETROKKEN_REGIOS.variableName(), area.regionCodes(),
+        Variable.ONTVANGERS.variableName(), recipients(area.recipients()));
   }
 
-  static List<Ontvanger> recipients(List<Authority> authorities) {
+  static List<Recipient> recipients(List<Authority> authorities) {
     return authorities.stream()
-        .map(a -> new Ontvanger(a.code(), a.name(), Areas.recipientKind(a.role())))
+        .map(a -> new Recipient(a.code(), a.name(), Areas.recipientKind(a.role())))
         .toList();
   }
 }

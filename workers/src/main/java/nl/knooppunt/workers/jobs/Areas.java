@@ -3,15 +3,15 @@ package nl.knooppunt.workers.jobs;
 import java.util.List;
 import nl.knooppunt.directory.Area;
 import nl.knooppunt.directory.AuthorityRole;
-import nl.knooppunt.processes.variabelen.Gebied;
-import nl.knooppunt.processes.variabelen.Ontvanger;
+import nl.knooppunt.processes.variables.LevelFiveArea;
+import nl.knooppunt.processes.variables.Recipient;
 
 /** Translates between the process variables and the directory's types. */
 final class Areas {
 
   private Areas() {}
 
-  static Area toDirectory(Gebied gebied) {
+  static Area toDirectory(LevelFiveArea gebied) {
     Area.Level level =
         switch (gebied.soort()) {
           case PROVINCIE -> Area.Level.PROVINCE;
@@ -21,14 +21,14 @@ final class Areas {
     return new Area(level, gebied.codes() == null ? List.of() : gebied.codes());
   }
 
-  static Ontvanger.Soort recipientKind(AuthorityRole role) {
+  static Recipient.Kind recipientKind(AuthorityRole role) {
     return switch (role) {
-      case BURGEMEESTER, VOORZITTER_VEILIGHEIDSREGIO -> Ontvanger.Soort.GEZAG;
-      case VEILIGHEIDSREGIO -> Ontvanger.Soort.VEILIGHEIDSREGIO;
-      case POLITIECHEF -> Ontvanger.Soort.POLITIE_EENHEID;
-      case HOOFDOFFICIER_VAN_JUSTITIE -> Ontvanger.Soort.OM;
-      case KMAR -> Ontvanger.Soort.KMAR;
-      case NCC, NCTV, LOCC -> Ontvanger.Soort.PARTNER;
+      case BURGEMEESTER, VOORZITTER_VEILIGHEIDSREGIO -> Recipient.Kind.GEZAG;
+      case VEILIGHEIDSREGIO -> Recipient.Kind.VEILIGHEIDSREGIO;
+      case POLITIECHEF -> Recipient.Kind.POLITIE_EENHEID;
+      case HOOFDOFFICIER_VAN_JUSTITIE -> Recipient.Kind.OM;
+      case KMAR -> Recipient.Kind.KMAR;
+      case NCC, NCTV, LOCC -> Recipient.Kind.PARTNER;
     };
   }
 }

@@ -15,15 +15,15 @@ import java.util.Map;
 import nl.knooppunt.directory.Directory;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
-import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.events.AssistanceValidated;
 import nl.knooppunt.processes.events.CostsRegistered;
 import nl.knooppunt.processes.events.DeploymentRegistered;
 import nl.knooppunt.processes.events.EventType;
-import nl.knooppunt.processes.variabelen.Aanbod;
-import nl.knooppunt.processes.variabelen.Aanvraag;
-import nl.knooppunt.processes.variabelen.Kosten;
-import nl.knooppunt.processes.variabelen.Toewijzing;
+import nl.knooppunt.processes.variables.AssistanceAllocation;
+import nl.knooppunt.processes.variables.AssistanceCosts;
+import nl.knooppunt.processes.variables.AssistanceOffer;
+import nl.knooppunt.processes.variables.AssistanceRequest;
 import nl.knooppunt.workers.bijstand.AllocationRule;
 import nl.knooppunt.workers.notification.Notice;
 import org.springframework.stereotype.Component;
@@ -32,25 +32,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssistanceWorkers {
 
-  public record Request(String crisisId, String aanvraagId, Boolean exercise, Aanvraag aanvraag) {}
+  public record Request(
+      String crisisId, String aanvraagId, Boolean exercise, AssistanceRequest aanvraag) {}
 
   public record Deployment(
       String crisisId,
       String aanvraagId,
       Boolean exercise,
-      Aanvraag aanvraag,
-      Toewijzing toewijzing,
+      AssistanceRequest aanvraag,
+      AssistanceAllocation toewijzing,
       Map<String, Object> verlengingsbesluit) {}
 
   public record Offers(
       String crisisId,
       String aanvraagId,
       Boolean exercise,
-      Aanvraag aanvraag,
+      AssistanceRequest aanvraag,
       List<String> kandidaatRegios,
-      List<Aanbod> aanbiedingen) {}
+      List<AssistanceOffer> aanbiedingen) {}
 
-  public record Costs(String crisisId, String aanvraagId, Boolean exercise, Kosten kosten) {}
+  public record Costs(
+      String crisisId, String aanvraagId, Boolean exercise, AssistanceCosts kosten) {}
 
   private final Directory directory;
   private final AllocationRule allocation;
@@ -66,7 +68,7 @@ public class AssistanceWorkers {
 
   @JobWorker(type = JobTypes.BIJSTAND_AANVRAAG_VALIDEREN)
   public Map<String, Object> validate(ActivatedJob job, @VariablesAsType Request request) {
-    Aanvraag a = request.aanvraag();
+    AssistanceRequest a = request.aanvraag();
     List<String> problems = problems(a);
     if (!problems.isEmpty()) {
       throw BpmnErrors.of(
@@ -74,7 +76,7 @@ public class AssistanceWorkers {
     }
     List<String> candidates =
         allocation.candidates(
-            a.aanvragendeRegio(), a.grondslag() == Aanvraag.Grondslag.WVR_ART_51_LID_5);
+            a.aanvragendeRegio(), a.grondslag() == AssistanceRequest.LegalBasis.WVR_ART_51_LID_5);
     events.log(
         job,
         EventType.BIJSTAND_GEVALIDEERD,
@@ -91,8 +93,9 @@ public class AssistanceWorkers {
   @JobWorker(type = JobTypes.BIJSTAND_TOEWIJZING_VOORSTELLEN)
   public Map<String, Object> proposeAllocation(@VariablesAsType Offers offers) {
     List<AllocationRule.Offer> offered = new ArrayList<>();
-    for (Aanbod a : offers.aanbiedingen() == null ? List.<Aanbod>of() : offers.aanbiedingen()) {
-      if (a != null && a.reactie() == Aanbod.Reactie.AANGEBODEN && a.aantal() > 0) {
+    for (AssistanceOffer a :
+        offers.aanbiedingen() == null ? List.<AssistanceOffer>of() : offers.aanbiedingen()) {
+      if (a != null && a.reactie() == AssistanceOffer.Response.AANGEBODEN && a.aantal() > 0) {
         offered.add(
             new AllocationRule.Offer(
                 a.vrCode(),
@@ -116,7 +119,7 @@ public class AssistanceWorkers {
         proposal.covered()
             ? "Voorstel: vroegst beschikbare aanbiedingen, buurregio's eerst"
             : "Voorstel dekt de aanvraag niet: er ontbreken " + proposal.shortfall() + " eenheden");
-    return Map.of(Variabele.TOEWIJZINGSVOORSTEL.naam(), result);
+    return Map.of(Variable.TOEWIJZINGSVOORSTEL.variableName(), result);
   }
 
   @JobWorker(type = JobTypes.BIJSTAND_INZET_REGISTREREN)
@@ -134,7 +137,7 @@ public class AssistanceWorkers {
       }
       end = newEnd.toString();
     } else {
-      Aanvraag a = deployment.aanvraag();
+      AssistanceRequest a = deployment.aanvraag();
       Instant from = a.vanaf() == null ? clock.instant() : instant(a.vanaf());
       end = from.plus(Duration.parse(a.duur())).toString();
     }
@@ -162,7 +165,7 @@ public class AssistanceWorkers {
         new CostsRegistered(costs.aanvraagId(), costs.kosten(), DomainEvents.origin(job)));
   }
 
-  private List<String> problems(Aanvraag a) {
+  private List<String> problems(AssistanceRequest a) {
     List<String> problems = new ArrayList<>();
     if (a == null) {
       return List.of("er is geen aanvraag");
@@ -181,12 +184,12 @@ public class AssistanceWorkers {
     }
     if (a.grondslag() == null) {
       problems.add("wettelijke grondslag ontbreekt");
-    } else if (a.capaciteit() == Aanvraag.Capaciteit.POLITIE
-        && a.grondslag() != Aanvraag.Grondslag.POLITIEWET_ART_56) {
+    } else if (a.capaciteit() == AssistanceRequest.Capacity.POLITIE
+        && a.grondslag() != AssistanceRequest.LegalBasis.POLITIEWET_ART_56) {
       problems.add("politiecapaciteit gaat via Politiewet 2012 art. 56");
     } else if (a.capaciteit() != null
-        && a.capaciteit() != Aanvraag.Capaciteit.POLITIE
-        && a.grondslag() == Aanvraag.Grondslag.POLITIEWET_ART_56) {
+        && a.capaciteit() != AssistanceRequest.Capacity.POLITIE
+        && a.grondslag() == AssistanceRequest.LegalBasis.POLITIEWET_ART_56) {
       problems.add("Politiewet 2012 art. 56 geldt alleen voor politiecapaciteit");
     }
     try {

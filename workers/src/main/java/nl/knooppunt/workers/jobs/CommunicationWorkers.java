@@ -9,7 +9,7 @@ import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.PublicCommunicationPublished;
-import nl.knooppunt.processes.variabelen.PubliekeCommunicatie;
+import nl.knooppunt.processes.variables.PublicCommunication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class CommunicationWorkers {
 
   public record Publication(
-      String crisisId, Boolean exercise, PubliekeCommunicatie publiekeCommunicatie) {}
+      String crisisId, Boolean exercise, PublicCommunication publiekeCommunicatie) {}
 
   private final DomainEvents events;
 
@@ -31,7 +31,7 @@ public class CommunicationWorkers {
 
   @JobWorker(type = JobTypes.COMMUNICATIE_PUBLICEREN)
   public void publish(ActivatedJob job, @VariablesAsType Publication publication) {
-    PubliekeCommunicatie text = publication.publiekeCommunicatie();
+    PublicCommunication text = publication.publiekeCommunicatie();
     List<String> missing = new ArrayList<>();
     if (text == null || blank(text.informeren())) {
       missing.add("informeren");

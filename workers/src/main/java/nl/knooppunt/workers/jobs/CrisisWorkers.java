@@ -9,7 +9,7 @@ import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.FactRecorded;
 import nl.knooppunt.processes.events.ProcessRegistered;
 import nl.knooppunt.processes.events.SlaPassed;
-import nl.knooppunt.processes.variabelen.Evaluatie;
+import nl.knooppunt.processes.variables.Evaluation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,7 @@ public class CrisisWorkers {
   /** What the registration needs: the crisis, and whether it is an exercise. */
   public record Opening(String crisisId, Boolean exercise) {}
 
-  public record Closing(String crisisId, Boolean exercise, Evaluatie evaluatie) {}
+  public record Closing(String crisisId, Boolean exercise, Evaluation evaluatie) {}
 
   /** What the logbook needs to place a fact; the rest comes from the task headers. */
   public record Fact(String crisisId, Boolean exercise, String vrCode) {}

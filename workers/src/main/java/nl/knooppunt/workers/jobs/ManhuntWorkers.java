@@ -20,7 +20,7 @@ import nl.knooppunt.directory.SafetyRegion;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
-import nl.knooppunt.processes.Variabele;
+import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.events.Area;
 import nl.knooppunt.processes.events.CrisisStarted;
 import nl.knooppunt.processes.events.EventType;
@@ -29,12 +29,12 @@ import nl.knooppunt.processes.events.LevelFiveProposed;
 import nl.knooppunt.processes.events.LoweringProposed;
 import nl.knooppunt.processes.events.PublicAppealIssued;
 import nl.knooppunt.processes.events.SituationReportSent;
-import nl.knooppunt.processes.variabelen.DreigingsniveauStart;
-import nl.knooppunt.processes.variabelen.Gebied;
-import nl.knooppunt.processes.variabelen.ManhuntStart;
-import nl.knooppunt.processes.variabelen.Ontvanger;
-import nl.knooppunt.processes.variabelen.Opsporingsbesluit;
-import nl.knooppunt.processes.variabelen.Overweging;
+import nl.knooppunt.processes.variables.InvestigationDecision;
+import nl.knooppunt.processes.variables.LevelFiveArea;
+import nl.knooppunt.processes.variables.LevelFiveConsideration;
+import nl.knooppunt.processes.variables.ManhuntStart;
+import nl.knooppunt.processes.variables.Recipient;
+import nl.knooppunt.processes.variables.ThreatLevelStart;
 import nl.knooppunt.workers.notification.Notice;
 import nl.knooppunt.workers.notification.NoticeSender;
 import org.springframework.stereotype.Component;
@@ -54,22 +54,23 @@ public class ManhuntWorkers {
   static final Duration MESSAGE_TTL = Duration.ofHours(1);
 
   public record Advice(
-      String crisisId, Boolean exercise, ManhuntStart.Locatie locatie, Integer gripAdvies) {}
+      String crisisId, Boolean exercise, ManhuntStart.Location locatie, Integer gripAdvies) {}
 
-  public record Appeal(String crisisId, Boolean exercise, Opsporingsbesluit opsporingsbesluit) {}
+  public record Appeal(
+      String crisisId, Boolean exercise, InvestigationDecision opsporingsbesluit) {}
 
   public record Proposal(
       String crisisId,
       Boolean exercise,
-      ManhuntStart.Locatie locatie,
-      Overweging overweging,
+      ManhuntStart.Location locatie,
+      LevelFiveConsideration overweging,
       String gekoppeldDreigingsniveauId) {}
 
   public record Report(
       String crisisId,
       Boolean exercise,
-      ManhuntStart.Locatie locatie,
-      List<Ontvanger> ontvangers) {}
+      ManhuntStart.Location locatie,
+      List<Recipient> ontvangers) {}
 
   public record StandDown(
       String crisisId,
@@ -138,7 +139,7 @@ public class ManhuntWorkers {
 
   @JobWorker(type = JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN)
   public void issueAppeals(ActivatedJob job, @VariablesAsType Appeal appeal) {
-    Opsporingsbesluit decided = appeal.opsporingsbesluit();
+    InvestigationDecision decided = appeal.opsporingsbesluit();
     List<String> channels = new ArrayList<>();
     if (decided != null && Boolean.TRUE.equals(decided.nlAlert())) {
       channels.add("NL_ALERT");
@@ -164,8 +165,8 @@ public class ManhuntWorkers {
   @JobWorker(type = JobTypes.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN)
   public Map<String, Object> proposeLevel5(ActivatedJob job, @VariablesAsType Proposal proposal) {
     String linkedId = proposal.gekoppeldDreigingsniveauId();
-    Overweging considered = proposal.overweging();
-    Gebied area =
+    LevelFiveConsideration considered = proposal.overweging();
+    LevelFiveArea area =
         considered != null && considered.gebied() != null
             ? considered.gebied()
             : provinceOf(proposal.locatie());
@@ -173,8 +174,8 @@ public class ManhuntWorkers {
         considered != null && considered.beslisser() != null
             ? considered.beslisser()
             : "manhunt " + proposal.crisisId();
-    DreigingsniveauStart start =
-        new DreigingsniveauStart(
+    ThreatLevelStart start =
+        new ThreatLevelStart(
             linkedId,
             Boolean.TRUE.equals(proposal.exercise()),
             area,
@@ -209,15 +210,15 @@ public class ManhuntWorkers {
         proposal.crisisId(),
         exercise,
         new LevelFiveProposed(linkedId, Area.of(area), DomainEvents.origin(job)));
-    return Map.of(Variabele.GEKOPPELD_DREIGINGSNIVEAU_ID.naam(), linkedId);
+    return Map.of(Variable.GEKOPPELD_DREIGINGSNIVEAU_ID.variableName(), linkedId);
   }
 
   @JobWorker(type = JobTypes.MANHUNT_SITUATIERAPPORT_VERSPREIDEN)
   public void distributeReport(ActivatedJob job, @VariablesAsType Report report) {
-    List<Ontvanger> recipients = report.ontvangers() == null ? List.of() : report.ontvangers();
+    List<Recipient> recipients = report.ontvangers() == null ? List.of() : report.ontvangers();
     var now = clock.instant();
     String where = report.locatie() == null ? "onbekend" : report.locatie().omschrijving();
-    for (Ontvanger o : recipients) {
+    for (Recipient o : recipients) {
       directory
           .authority(o.code())
           .ifPresent(
@@ -258,14 +259,15 @@ public class ManhuntWorkers {
       return; // no level 5 was started for this manhunt
     }
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(Variabele.AFSCHALING_VOORGESTELD_DOOR.naam(), "manhunt " + standDown.crisisId());
     variables.put(
-        Variabele.AFSCHALING_REDEN.naam(),
+        Variable.AFSCHALING_VOORGESTELD_DOOR.variableName(), "manhunt " + standDown.crisisId());
+    variables.put(
+        Variable.AFSCHALING_REDEN.variableName(),
         "Manhunt beëindigd ("
             + standDown.afloop()
             + ")"
             + (standDown.afloopToelichting() == null ? "" : ": " + standDown.afloopToelichting()));
-    variables.put(Variabele.AFSCHALING_BRON.naam(), "MANHUNT");
+    variables.put(Variable.AFSCHALING_BRON.variableName(), "MANHUNT");
     publishOnce(
         MessageName.AFSCHALING_VOORGESTELD,
         linkedId,
@@ -298,7 +300,7 @@ public class ManhuntWorkers {
     }
   }
 
-  private SafetyRegion regionOf(ManhuntStart.Locatie where) {
+  private SafetyRegion regionOf(ManhuntStart.Location where) {
     String regionCode =
         where.vrCode() != null
             ? where.vrCode()
@@ -312,10 +314,10 @@ public class ManhuntWorkers {
             () -> new IllegalArgumentException("geen veiligheidsregio bij locatie " + where));
   }
 
-  private Gebied provinceOf(ManhuntStart.Locatie where) {
+  private LevelFiveArea provinceOf(ManhuntStart.Location where) {
     SafetyRegion region = regionOf(where);
     var province = directory.province(region.provinceCode()).orElseThrow();
-    return new Gebied(
-        Gebied.Soort.PROVINCIE, List.of(province.code()), "provincie " + province.name());
+    return new LevelFiveArea(
+        LevelFiveArea.Kind.PROVINCIE, List.of(province.code()), "provincie " + province.name());
   }
 }

@@ -18,9 +18,9 @@ import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.RoundCompleted;
 import nl.knooppunt.processes.events.RoundSent;
-import nl.knooppunt.processes.variabelen.Bericht;
-import nl.knooppunt.processes.variabelen.Bevestiging;
-import nl.knooppunt.processes.variabelen.Ontvanger;
+import nl.knooppunt.processes.variables.AcknowledgementResult;
+import nl.knooppunt.processes.variables.NoticeContent;
+import nl.knooppunt.processes.variables.Recipient;
 import nl.knooppunt.workers.notification.Notice;
 import nl.knooppunt.workers.notification.NoticeSender;
 import org.springframework.stereotype.Component;
@@ -46,14 +46,17 @@ public class NotificationWorkers {
       String crisisId,
       Boolean exercise,
       String notificatieId,
-      Ontvanger ontvanger,
-      Bericht bericht) {}
+      Recipient ontvanger,
+      NoticeContent bericht) {}
 
   public record Sent(
       String crisisId, Boolean exercise, String referentie, List<Object> verzendingen) {}
 
   public record Round(
-      String crisisId, Boolean exercise, String referentie, List<Bevestiging> bevestigingen) {}
+      String crisisId,
+      Boolean exercise,
+      String referentie,
+      List<AcknowledgementResult> bevestigingen) {}
 
   private final Directory directory;
   private final NoticeSender sender;
@@ -140,7 +143,8 @@ public class NotificationWorkers {
 
   @JobWorker(type = JobTypes.MELDING_RESULTAAT_VASTLEGGEN)
   public void recordRound(ActivatedJob job, @VariablesAsType Round round) {
-    List<Bevestiging> outcomes = round.bevestigingen() == null ? List.of() : round.bevestigingen();
+    List<AcknowledgementResult> outcomes =
+        round.bevestigingen() == null ? List.of() : round.bevestigingen();
     events.log(
         round.referentie() + "#ronde-afgerond",
         EventType.MELDINGRONDE_AFGEROND,
@@ -149,21 +153,22 @@ public class NotificationWorkers {
         new RoundCompleted(
             round.referentie(),
             outcomes.size(),
-            count(outcomes, Bevestiging.Status.BEVESTIGD),
-            count(outcomes, Bevestiging.Status.TELEFONISCH_BEVESTIGD),
-            count(outcomes, Bevestiging.Status.NIET_BEREIKT),
+            count(outcomes, AcknowledgementResult.Status.BEVESTIGD),
+            count(outcomes, AcknowledgementResult.Status.TELEFONISCH_BEVESTIGD),
+            count(outcomes, AcknowledgementResult.Status.NIET_BEREIKT),
             outcomes.stream().filter(Objects::nonNull).map(RoundCompleted.Outcome::of).toList(),
             DomainEvents.origin(job)));
   }
 
-  private static long count(List<Bevestiging> outcomes, Bevestiging.Status status) {
+  private static long count(
+      List<AcknowledgementResult> outcomes, AcknowledgementResult.Status status) {
     return outcomes.stream().filter(b -> b != null && b.status() == status).count();
   }
 
   /** The notice of a round, from the parts of its bericht and what its kind expects. */
   private static Notice notice(Delivery delivery, String id, Authority recipient, Contact contact) {
-    Bericht bericht = Objects.requireNonNull(delivery.bericht(), "bericht");
-    Bericht.Soort kind = bericht.soort();
+    NoticeContent bericht = Objects.requireNonNull(delivery.bericht(), "bericht");
+    NoticeContent.Kind kind = bericht.soort();
     return new Notice(
         id,
         delivery.crisisId(),
@@ -176,7 +181,7 @@ public class NotificationWorkers {
         bericht.gebied(),
         bericht.geldigTot(),
         bericht.niveau(),
-        kind == null ? null : kind.verwachting(),
+        kind == null ? null : kind.expectation(),
         true);
   }
 }

@@ -18,7 +18,7 @@ import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.ThreatLevelChanged;
 import nl.knooppunt.processes.events.ThreatLevelInForce;
 import nl.knooppunt.processes.events.Topic;
-import nl.knooppunt.processes.variabelen.Gebied;
+import nl.knooppunt.processes.variables.LevelFiveArea;
 import nl.knooppunt.workers.kafka.EventPublisher;
 import nl.knooppunt.workers.notification.Notice;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,7 @@ public class ThreatLevelWorkers {
   public record Registration(
       String crisisId,
       Boolean exercise,
-      Gebied gebied,
+      LevelFiveArea gebied,
       Integer niveau,
       String eindtijd,
       Map<String, Object> besluit) {}

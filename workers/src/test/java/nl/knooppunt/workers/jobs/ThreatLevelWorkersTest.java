@@ -11,7 +11,7 @@ import java.util.List;
 import nl.knooppunt.directory.AreaResolver;
 import nl.knooppunt.directory.DemoContactBook;
 import nl.knooppunt.directory.Directory;
-import nl.knooppunt.processes.variabelen.Gebied;
+import nl.knooppunt.processes.variables.LevelFiveArea;
 import nl.knooppunt.workers.kafka.EventPublisher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -36,7 +36,7 @@ class ThreatLevelWorkersTest {
         new ThreatLevelWorkers.Registration(
             "DN5-1",
             false,
-            new Gebied(Gebied.Soort.GEMEENTE, List.of("GM0344"), "Utrecht"),
+            new LevelFiveArea(LevelFiveArea.Kind.GEMEENTE, List.of("GM0344"), "Utrecht"),
             level,
             null,
             null);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import nl.knooppunt.directory.DemoContactBook;
 import nl.knooppunt.directory.Directory;
-import nl.knooppunt.processes.variabelen.Bericht;
+import nl.knooppunt.processes.variables.NoticeContent;
 import org.junit.jupiter.api.Test;
 
 class NoticeTest {
@@ -16,7 +16,7 @@ class NoticeTest {
 
   @Test
   void a_declaration_reaches_the_mayor_of_utrecht_as_facts_she_can_act_on_at_3_am() {
-    Notice notice = notice(Bericht.Soort.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
+    Notice notice = notice(NoticeContent.Kind.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
 
     assertThat(notice.markedText(CONTACT))
         .isEqualTo(
@@ -47,7 +47,7 @@ class NoticeTest {
 
   @Test
   void a_lowering_names_the_new_level_and_has_no_end_time() {
-    Notice notice = notice(Bericht.Soort.AFSCHALING, false, null, 3);
+    Notice notice = notice(NoticeContent.Kind.AFSCHALING, false, null, 3);
 
     assertThat(notice.lines(CONTACT))
         .contains("Dreigingsniveau: 3 (aanzienlijk)")
@@ -76,7 +76,7 @@ class NoticeTest {
 
   @Test
   void an_exercise_notice_says_oefening_in_subject_and_text() {
-    Notice notice = notice(Bericht.Soort.AFKONDIGING, true, "2026-03-18T22:00:00Z", 5);
+    Notice notice = notice(NoticeContent.Kind.AFKONDIGING, true, "2026-03-18T22:00:00Z", 5);
 
     assertThat(notice.markedSubject()).startsWith("OEFENING — ");
     assertThat(notice.markedText(CONTACT))
@@ -87,15 +87,16 @@ class NoticeTest {
 
   @Test
   void a_real_notice_carries_no_exercise_marking() {
-    Notice notice = notice(Bericht.Soort.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
+    Notice notice = notice(NoticeContent.Kind.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
 
     assertThat(notice.markedSubject()).isEqualTo("Dreigingsniveau 5 afgekondigd");
     assertThat(notice.markedText(CONTACT)).doesNotContain("OEFENING");
   }
 
-  private Notice notice(Bericht.Soort kind, boolean exercise, String validUntil, Integer level) {
+  private Notice notice(
+      NoticeContent.Kind kind, boolean exercise, String validUntil, Integer level) {
     var mayor = directory.authority("BM-GM0344").orElseThrow();
-    boolean lowered = kind == Bericht.Soort.AFSCHALING;
+    boolean lowered = kind == NoticeContent.Kind.AFSCHALING;
     return new Notice(
         "DN5-1/" + kind.name().toLowerCase() + "/BM-GM0344",
         "DN5-1",
@@ -110,7 +111,7 @@ class NoticeTest {
         "provincie Utrecht",
         validUntil,
         level,
-        kind.verwachting(),
+        kind.expectation(),
         true);
   }
 }

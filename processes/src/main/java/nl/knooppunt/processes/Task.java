@@ -1,0 +1,151 @@
+package nl.knooppunt.processes;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every user task of the four processes: where it is, which form it shows and its SLA (the due date
+ * is creation + SLA). A task-listener job names the task by {@code bpmnProcessId} and {@code
+ * elementId}; {@link #of(String, String)} finds it.
+ */
+public enum Task {
+  // informeer-gezagen
+  ONTVANGER_BELLEN(
+      ProcessId.INFORMEER_GEZAGEN,
+      "Ontvanger_Bellen",
+      Form.TELEFONISCH_BENADEREN,
+      Duration.ofMinutes(30)),
+
+  // dreigingsniveau-5
+  GEBIED_CORRIGEREN(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Gebied_Corrigeren",
+      Form.GEBIED_CORRIGEREN,
+      Duration.ofMinutes(15)),
+  INFORMATIE_DELEN(
+      ProcessId.DREIGINGSNIVEAU_5, "Informatie_Delen", Form.INFORMATIE_DELEN, Duration.ofHours(1)),
+  AFSTEMMEN_LOKAAL_GEZAG(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Afstemmen_Lokaal_Gezag",
+      Form.AFSTEMMING_LOKAAL_GEZAG,
+      Duration.ofHours(1)),
+  BESLUIT_AFKONDIGING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Besluit_Afkondiging",
+      Form.BESLUIT_DREIGINGSNIVEAU,
+      Duration.ofMinutes(30)),
+  COMMUNICATIE_AFKONDIGING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Communicatie_Afkondiging",
+      Form.PUBLIEKSCOMMUNICATIE,
+      Duration.ofMinutes(30)),
+  INFORMATIE_HERBEOORDELING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Informatie_Herbeoordeling",
+      Form.INFORMATIE_DELEN,
+      Duration.ofMinutes(30)),
+  HERBEOORDELEN(
+      ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen", Form.HERBEOORDELING, Duration.ofMinutes(30)),
+  BESLUIT_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Besluit_Afschaling",
+      Form.BESLUIT_AFSCHALING,
+      Duration.ofMinutes(30)),
+  COMMUNICATIE_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Communicatie_Afschaling",
+      Form.PUBLIEKSCOMMUNICATIE,
+      Duration.ofMinutes(30)),
+  EVALUEREN_DREIGINGSNIVEAU(
+      ProcessId.DREIGINGSNIVEAU_5, "Evalueren", Form.EVALUATIE, Duration.ofDays(14)),
+
+  // manhunt
+  OPSCHALING_BEVESTIGEN(
+      ProcessId.MANHUNT,
+      "Opschaling_Bevestigen",
+      Form.BEVESTIGING_OPSCHALING,
+      Duration.ofMinutes(15)),
+  ESCALATIE_OPSCHALING(
+      ProcessId.MANHUNT, "Escalatie_Opschaling", Form.ESCALATIE, Duration.ofMinutes(15)),
+  LEIDING_BEVESTIGEN(
+      ProcessId.MANHUNT,
+      "Leiding_Bevestigen",
+      Form.LEIDING_EN_PUBLIEKSOPROEPEN,
+      Duration.ofMinutes(15)),
+  NIVEAU5_OVERWEGEN(
+      ProcessId.MANHUNT,
+      "Niveau5_Overwegen",
+      Form.OVERWEGING_DREIGINGSNIVEAU,
+      Duration.ofMinutes(30)),
+  EVALUEREN_MANHUNT(ProcessId.MANHUNT, "Evalueren", Form.EVALUATIE, Duration.ofDays(14)),
+
+  // bijstandsaanvraag
+  AANVRAAG_BEOORDELEN(
+      ProcessId.BIJSTANDSAANVRAAG,
+      "Aanvraag_Beoordelen",
+      Form.BEOORDELING_LOCC,
+      Duration.ofMinutes(30)),
+  INFORMATIE_AANVULLEN(
+      ProcessId.BIJSTANDSAANVRAAG,
+      "Informatie_Aanvullen",
+      Form.AANVULLENDE_INFORMATIE,
+      Duration.ofHours(1)),
+  BIJSTAND_AANBIEDEN(
+      ProcessId.BIJSTANDSAANVRAAG, "Bijstand_Aanbieden", Form.AANBOD_BIJSTAND, Duration.ofHours(1)),
+  ESCALATIE_AANBOD(
+      ProcessId.BIJSTANDSAANVRAAG,
+      "Escalatie_Aanbod",
+      Form.ESCALATIE_ONVOLDOENDE_AANBOD,
+      Duration.ofMinutes(30)),
+  TOEWIJZING_OPSTELLEN(
+      ProcessId.BIJSTANDSAANVRAAG, "Toewijzing_Opstellen", Form.TOEWIJZING, Duration.ofMinutes(30)),
+  BESLUIT_BIJSTAND(
+      ProcessId.BIJSTANDSAANVRAAG,
+      "Besluit_Bijstand",
+      Form.BESLUIT_BIJSTAND,
+      Duration.ofMinutes(30)),
+  VERLENGING_BEOORDELEN(
+      ProcessId.BIJSTANDSAANVRAAG,
+      "Verlenging_Beoordelen",
+      Form.BESLUIT_VERLENGING,
+      Duration.ofHours(1)),
+  KOSTEN_OPGEVEN(
+      ProcessId.BIJSTANDSAANVRAAG, "Kosten_Opgeven", Form.KOSTENREGISTRATIE, Duration.ofDays(7)),
+  EVALUEREN_BIJSTAND(ProcessId.BIJSTANDSAANVRAAG, "Evalueren", Form.EVALUATIE, Duration.ofDays(14));
+
+  private final ProcessId process;
+  private final String elementId;
+  private final Form form;
+  private final Duration sla;
+
+  Task(ProcessId process, String elementId, Form form, Duration sla) {
+    this.process = process;
+    this.elementId = elementId;
+    this.form = form;
+    this.sla = sla;
+  }
+
+  public ProcessId process() {
+    return process;
+  }
+
+  public String elementId() {
+    return elementId;
+  }
+
+  public Form form() {
+    return form;
+  }
+
+  /** The SLA: the task's due date is its creation time plus this duration. */
+  public Duration sla() {
+    return sla;
+  }
+
+  public static Optional<Task> of(String bpmnProcessId, String elementId) {
+    return Arrays.stream(values())
+        .filter(t -> t.process.id().equals(bpmnProcessId) && t.elementId.equals(elementId))
+        .findFirst();
+  }
+}

@@ -1,0 +1,56 @@
+package nl.knooppunt.processes;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Keys of the {@code zeebe:taskHeaders} the models set on jobs. */
+public enum TaskHeader {
+  /** Element id of the user task an SLA reminder/escalation is about. */
+  TAAK("taak"),
+  /** The SLA (ISO 8601 duration) that passed. */
+  SLA("sla"),
+  /** Candidate group that receives the escalation. */
+  ESCALEREN_NAAR("escalerenNaar"),
+  /** Logbook event name, see {@link LogbookEvent}. */
+  GEBEURTENIS("gebeurtenis"),
+  /** Which decision a four-eyes check guards: AFKONDIGING, VERLENGING, AFSCHALING. */
+  BESLUIT("besluit"),
+  /** AFKONDIGEN, VERLENGEN, AFSCHALEN (threat level); START, VERLENGEN (deployment). */
+  ACTIE("actie"),
+  /** AFKONDIGING or AFSCHALING (public communication). */
+  FASE("fase"),
+  /** The process a crisis registration/closure belongs to. */
+  PROCES("proces"),
+  /** Context of an area resolution, e.g. MANHUNT (neighbouring regions and partners). */
+  CONTEXT("context"),
+  /** PRIMAIR or FALLBACK channel of a notification. */
+  KANAAL("kanaal"),
+  /** Why a GRIP advice is given: MOGELIJK_TERRORISTISCH_MOTIEF or MANHUNT. */
+  REDEN("reden");
+
+  /** Values of the {@link #GEBEURTENIS} header. */
+  public enum LogbookEvent {
+    STILZWIJGEN_REGIO,
+    STILZWIJGEN_AANBOD,
+    VIER_OGEN_GEWEIGERD
+  }
+
+  private final String key;
+
+  TaskHeader(String key) {
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public static Optional<TaskHeader> of(String key) {
+    return Arrays.stream(values()).filter(h -> h.key.equals(key)).findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return key;
+  }
+}

@@ -1,0 +1,120 @@
+package nl.knooppunt.processes;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Process-variable names that cross the boundary between models, workers and gateway. Records in
+ * {@link nl.knooppunt.processes.variables} give the shape of the structured ones.
+ */
+public enum Variable {
+  // --- every instance
+  CRISIS_ID("crisisId"),
+  /** true = OEFENING: every notification, page and report says so. */
+  EXERCISE("exercise"),
+  EVALUATIE("evaluatie"),
+
+  // --- informeer-gezagen (inputs via the call activity, output bevestigingen)
+  ONTVANGERS("ontvangers"),
+  ONTVANGER("ontvanger"),
+  BERICHT("bericht"),
+  REFERENTIE("referentie"),
+  SLA_BEVESTIGING("slaBevestiging"),
+  NOTIFICATIE_ID("notificatieId"),
+  /** Per recipient after phase 1: {@link nl.knooppunt.processes.variables.Dispatch}. */
+  VERZENDING("verzending"),
+  /** Phase 1 output, phase 2 input: a list of {@code verzending}. */
+  VERZENDINGEN("verzendingen"),
+  BEVESTIGING("bevestiging"),
+  BEVESTIGINGEN("bevestigingen"),
+  BEVESTIGD_OP("bevestigdOp"),
+  BEVESTIGD_DOOR("bevestigdDoor"),
+
+  // --- dreigingsniveau-5
+  GEBIED("gebied"),
+  REDEN("reden"),
+  VOORGESTELD_DOOR("voorgesteldDoor"),
+  VOORGESTELD_EINDE("voorgesteldEinde"),
+  GEKOPPELDE_MANHUNT_ID("gekoppeldeManhuntId"),
+  BETROKKEN_REGIOS("betrokkenRegios"),
+  VR_CODE("vrCode"),
+  OPSPORINGSINFORMATIE("opsporingsinformatie"),
+  AFSTEMMING("afstemming"),
+  AFSTEMMINGEN("afstemmingen"),
+  BESLUIT("besluit"),
+  EINDTIJD("eindtijd"),
+  /** Set by the gateway from the signed-in user on every decision form; never typed by hand. */
+  BESLISSER("beslisser"),
+  VOORSTELLER("voorsteller"),
+  NIVEAU("niveau"),
+  PUBLIEKE_COMMUNICATIE("publiekeCommunicatie"),
+  HERBEOORDELING("herbeoordeling"),
+  AFSCHALINGSVOORSTEL("afschalingsvoorstel"),
+  AFSCHALING_VOORGESTELD_DOOR("afschalingVoorgesteldDoor"),
+  AFSCHALING_REDEN("afschalingReden"),
+  AFSCHALING_BRON("afschalingBron"),
+  AFSCHALINGSBESLUIT("afschalingsbesluit"),
+  BEVESTIGINGEN_AFKONDIGING("bevestigingenAfkondiging"),
+  BEVESTIGINGEN_VERLENGING("bevestigingenVerlenging"),
+  BEVESTIGINGEN_AFSCHALING("bevestigingenAfschaling"),
+  BEVESTIGINGEN_BESLUIT("bevestigingenBesluit"),
+
+  // --- manhunt
+  LOCATIE("locatie"),
+  TIJDSTIP("tijdstip"),
+  DADERS("daders"),
+  MOGELIJK_TERRORISTISCH_MOTIEF("mogelijkTerroristischMotief"),
+  GRIP_ADVIES("gripAdvies"),
+  OPSCHALING("opschaling"),
+  ESCALATIE_OPSCHALING("escalatieOpschaling"),
+  OPSPORINGSBESLUIT("opsporingsbesluit"),
+  OVERWEGING("overweging"),
+  GEKOPPELD_DREIGINGSNIVEAU_ID("gekoppeldDreigingsniveauId"),
+  AFLOOP("afloop"),
+  AFLOOP_TOELICHTING("afloopToelichting"),
+  TOELICHTING("toelichting"),
+  BEVESTIGINGEN_MANHUNT("bevestigingenManhunt"),
+
+  // --- bijstandsaanvraag
+  AANVRAAG_ID("aanvraagId"),
+  AANVRAAG("aanvraag"),
+  AANGEVRAAGD_DOOR("aangevraagdDoor"),
+  KANDIDAAT_REGIOS("kandidaatRegios"),
+  BEOORDELING("beoordeling"),
+  AANVULLING("aanvulling"),
+  AANBOD("aanbod"),
+  AANBIEDINGEN("aanbiedingen"),
+  ESCALATIE_AANBOD("escalatieAanbod"),
+  TOEWIJZINGSVOORSTEL("toewijzingsvoorstel"),
+  TOEWIJZING("toewijzing"),
+  BESLUIT_BIJSTAND("besluitBijstand"),
+  INZET_EINDE("inzetEinde"),
+  VERLENGINGSVERZOEK("verlengingsverzoek"),
+  VERLENGING_TOT("verlengingTot"),
+  VERLENGING_REDEN("verlengingReden"),
+  VERLENGING_AANGEVRAAGD_DOOR("verlengingAangevraagdDoor"),
+  VERLENGINGSBESLUIT("verlengingsbesluit"),
+  KOSTEN("kosten"),
+  BEVESTIGINGEN_TOEKENNING("bevestigingenToekenning"),
+  BEVESTIGINGEN_AFWIJZING("bevestigingenAfwijzing");
+
+  private final String variableName;
+
+  Variable(String variableName) {
+    this.variableName = variableName;
+  }
+
+  /** The variable name in the process. */
+  public String variableName() {
+    return variableName;
+  }
+
+  public static Optional<Variable> of(String variableName) {
+    return Arrays.stream(values()).filter(v -> v.variableName.equals(variableName)).findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return variableName;
+  }
+}
