@@ -213,7 +213,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         r.getBpmnProcessId(),
         r.getVersion(),
         r.getProcessDefinitionKey(),
-        Variables.parse(r.getVariables(), "variables"),
+        VariableDocuments.parse(r.getVariables(), "variables"),
         starts);
   }
 
@@ -283,7 +283,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
                     .setBpmnProcessId(c.process().bpmnProcessId)
                     .setVersion(c.process().version)
                     .setProcessInstanceKey(c.processInstanceKey())
-                    .setVariables(Variables.write(out))
+                    .setVariables(VariableDocuments.write(out))
                     .setTenantId("<default>")
                     .build());
             observer.onCompleted();
@@ -325,7 +325,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void setVariables(
       SetVariablesRequest request, StreamObserver<SetVariablesResponse> observer) {
     Map<String, Object>[] vars = new Map[1];
-    if (reject(observer, () -> vars[0] = Variables.parse(request.getVariables(), "variables"))) {
+    if (reject(
+        observer, () -> vars[0] = VariableDocuments.parse(request.getVariables(), "variables"))) {
       return;
     }
     submit(
@@ -344,7 +345,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         observer,
         () -> {
           requireDefaultTenant(request.getTenantId());
-          vars[0] = Variables.parse(request.getVariables(), "variables");
+          vars[0] = VariableDocuments.parse(request.getVariables(), "variables");
         })) {
       return;
     }
@@ -363,7 +364,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void broadcastSignal(
       BroadcastSignalRequest request, StreamObserver<BroadcastSignalResponse> observer) {
     Map<String, Object>[] vars = new Map[1];
-    if (reject(observer, () -> vars[0] = Variables.parse(request.getVariables(), "variables"))) {
+    if (reject(
+        observer, () -> vars[0] = VariableDocuments.parse(request.getVariables(), "variables"))) {
       return;
     }
     submit(
@@ -498,7 +500,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             .setProcessDefinitionKey(j.processDefinitionKey())
             .setElementId(j.elementId())
             .setElementInstanceKey(j.elementInstanceKey())
-            .setCustomHeaders(Variables.write(j.customHeaders()))
+            .setCustomHeaders(VariableDocuments.write(j.customHeaders()))
             .setWorker(j.worker())
             .setRetries(j.retries())
             .setDeadline(j.deadline())
@@ -548,7 +550,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void completeJob(
       CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
     Map<String, Object>[] vars = new Map[1];
-    if (reject(observer, () -> vars[0] = Variables.parse(request.getVariables(), "variables"))) {
+    if (reject(
+        observer, () -> vars[0] = VariableDocuments.parse(request.getVariables(), "variables"))) {
       return;
     }
     Command.JobResultData result = null;
@@ -601,7 +604,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void failJob(FailJobRequest request, StreamObserver<FailJobResponse> observer) {
     Map<String, Object>[] vars = new Map[1];
-    if (reject(observer, () -> vars[0] = Variables.parse(request.getVariables(), "variables"))) {
+    if (reject(
+        observer, () -> vars[0] = VariableDocuments.parse(request.getVariables(), "variables"))) {
       return;
     }
     submit(
@@ -618,7 +622,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void throwError(ThrowErrorRequest request, StreamObserver<ThrowErrorResponse> observer) {
     Map<String, Object>[] vars = new Map[1];
-    if (reject(observer, () -> vars[0] = Variables.parse(request.getVariables(), "variables"))) {
+    if (reject(
+        observer, () -> vars[0] = VariableDocuments.parse(request.getVariables(), "variables"))) {
       return;
     }
     if (request.getErrorCode().isBlank()) {

@@ -169,7 +169,7 @@ public final class BpmnTransformer {
           e.flowScopeId = scope.id;
           scope.childIds.add(e.id);
           elements.put(e.id, e);
-          if (e.kind == ElementKind.START_EVENT && e.eventType == EventType.NONE) {
+          if (e.kind == ElementKind.START_EVENT && e.eventType == EventDefinitionType.NONE) {
             scope.noneStartEventId = e.id;
           }
           if (node instanceof SubProcess sp) {
@@ -230,7 +230,7 @@ public final class BpmnTransformer {
         boolean inSubProcess = !(se.getParentElement() instanceof Process);
         EventDefinition def = single(se);
         if (def == null) {
-          e.eventType = EventType.NONE;
+          e.eventType = EventDefinitionType.NONE;
         } else if (inSubProcess) {
           unsupported(id, "a sub-process start event with an event definition");
         } else if (def instanceof MessageEventDefinition md) {
@@ -246,15 +246,15 @@ public final class BpmnTransformer {
         e = new Element(id, ElementKind.END_EVENT);
         EventDefinition def = single(ee);
         if (def == null) {
-          e.eventType = EventType.NONE;
+          e.eventType = EventDefinitionType.NONE;
         } else if (def instanceof ErrorEventDefinition ed) {
-          e.eventType = EventType.ERROR;
+          e.eventType = EventDefinitionType.ERROR;
           e.errorCode = ed.getError() == null ? null : ed.getError().getErrorCode();
           if (e.errorCode == null || e.errorCode.isBlank()) {
             problems.add("Element '" + id + "': an error end event needs an error with a code");
           }
         } else if (def instanceof TerminateEventDefinition) {
-          e.eventType = EventType.TERMINATE;
+          e.eventType = EventDefinitionType.TERMINATE;
         } else {
           unsupportedDefinition(id, "end event", def);
         }
@@ -301,11 +301,11 @@ public final class BpmnTransformer {
           e = new Element(id, ElementKind.INTERMEDIATE_THROW_EVENT);
         } else if (def instanceof MessageEventDefinition) {
           e = new Element(id, ElementKind.JOB_TASK);
-          e.eventType = EventType.MESSAGE;
+          e.eventType = EventDefinitionType.MESSAGE;
           job(e, node);
         } else if (def instanceof SignalEventDefinition sd) {
           e = new Element(id, ElementKind.INTERMEDIATE_THROW_EVENT);
-          e.eventType = EventType.SIGNAL;
+          e.eventType = EventDefinitionType.SIGNAL;
           if (sd.getSignal() == null || sd.getSignal().getName() == null) {
             problems.add("Element '" + id + "': a signal throw event needs a signal with a name");
           } else {
@@ -327,7 +327,7 @@ public final class BpmnTransformer {
         } else if (def instanceof SignalEventDefinition sd) {
           signal(e, sd);
         } else if (def instanceof ErrorEventDefinition ed) {
-          e.eventType = EventType.ERROR;
+          e.eventType = EventDefinitionType.ERROR;
           e.errorCode = ed.getError() == null ? null : ed.getError().getErrorCode();
           if (!e.interrupting) {
             problems.add("Element '" + id + "': an error boundary event must be interrupting");
@@ -397,7 +397,7 @@ public final class BpmnTransformer {
 
     private void messageOf(
         Element e, io.camunda.zeebe.model.bpmn.instance.Message message, boolean unused) {
-      e.eventType = EventType.MESSAGE;
+      e.eventType = EventDefinitionType.MESSAGE;
       if (message.getName() == null || message.getName().isBlank()) {
         problems.add("Element '" + e.id + "': the message needs a name");
         return;
@@ -410,7 +410,7 @@ public final class BpmnTransformer {
     }
 
     private void signal(Element e, SignalEventDefinition sd) {
-      e.eventType = EventType.SIGNAL;
+      e.eventType = EventDefinitionType.SIGNAL;
       if (sd.getSignal() == null || sd.getSignal().getName() == null) {
         problems.add("Element '" + e.id + "': a signal event needs a signal with a name");
         return;
@@ -419,7 +419,7 @@ public final class BpmnTransformer {
     }
 
     private void timer(Element e, TimerEventDefinition td) {
-      e.eventType = EventType.TIMER;
+      e.eventType = EventDefinitionType.TIMER;
       if (td.getTimeDate() != null) {
         e.timer = timerOf(e.id, TimerDefinition.Kind.DATE, td.getTimeDate().getTextContent());
       } else if (td.getTimeDuration() != null) {

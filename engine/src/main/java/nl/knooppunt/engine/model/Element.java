@@ -14,7 +14,7 @@ public final class Element {
   public final String id;
   public final ElementKind kind;
   public String name;
-  public EventType eventType = EventType.NONE;
+  public EventDefinitionType eventType = EventDefinitionType.NONE;
 
   /** The id of the containing flow scope (process or sub-process); null for the process. */
   public String flowScopeId;

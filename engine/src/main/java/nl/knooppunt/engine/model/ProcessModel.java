@@ -58,7 +58,7 @@ public final class ProcessModel {
   }
 
   /** Start events of the process itself (not of sub-processes) with the given event type. */
-  public List<Element> startEvents(EventType type) {
+  public List<Element> startEvents(EventDefinitionType type) {
     return elements.values().stream()
         .filter(
             e ->

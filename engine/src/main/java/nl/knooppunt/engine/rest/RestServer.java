@@ -20,7 +20,7 @@ import nl.knooppunt.engine.EngineException;
 import nl.knooppunt.engine.Limits;
 import nl.knooppunt.engine.command.Command;
 import nl.knooppunt.engine.grpc.GatewayService;
-import nl.knooppunt.engine.grpc.Variables;
+import nl.knooppunt.engine.grpc.VariableDocuments;
 import nl.knooppunt.engine.runtime.EngineLoop;
 import nl.knooppunt.engine.runtime.StateReader;
 
@@ -41,7 +41,7 @@ public final class RestServer implements AutoCloseable {
       Pattern.compile("^/v2/user-tasks/([^/]+)(/completion|/assignment|/assignee)?/?$");
   private static final Pattern PROCESS_INSTANCE =
       Pattern.compile("^/v2/process-instances/([^/]+)/?$");
-  private static final ObjectMapper JSON = Variables.MAPPER;
+  private static final ObjectMapper JSON = VariableDocuments.MAPPER;
 
   private final HttpServer server;
   private final ExecutorService executor;

@@ -25,7 +25,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import nl.knooppunt.engine.EngineException;
-import nl.knooppunt.engine.grpc.Variables;
+import nl.knooppunt.engine.grpc.VariableDocuments;
 
 /**
  * The search request of the Orchestration Cluster API ({@code filter}, {@code sort}, {@code page})
@@ -44,7 +44,7 @@ import nl.knooppunt.engine.grpc.Variables;
 final class Search {
 
   static final int DEFAULT_LIMIT = 100;
-  private static final ObjectMapper JSON = Variables.MAPPER;
+  private static final ObjectMapper JSON = VariableDocuments.MAPPER;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   private Search() {}

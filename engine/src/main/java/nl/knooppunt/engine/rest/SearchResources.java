@@ -3,7 +3,7 @@ package nl.knooppunt.engine.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
-import nl.knooppunt.engine.grpc.Variables;
+import nl.knooppunt.engine.grpc.VariableDocuments;
 import nl.knooppunt.engine.rest.Search.Field;
 import nl.knooppunt.engine.rest.Search.Order;
 import nl.knooppunt.engine.rest.Search.Schema;
@@ -63,7 +63,7 @@ final class SearchResources {
           false);
 
   static ObjectNode incident(IncidentSnapshot i) {
-    ObjectNode n = Variables.MAPPER.createObjectNode();
+    ObjectNode n = VariableDocuments.MAPPER.createObjectNode();
     Search.putKey(n, "incidentKey", i.incidentKey());
     Search.putKey(n, "processDefinitionKey", i.processDefinitionKey());
     n.put("processDefinitionId", i.processDefinitionId());
@@ -132,7 +132,7 @@ final class SearchResources {
           true);
 
   static ObjectNode processInstance(ProcessInstanceSnapshot p) {
-    ObjectNode n = Variables.MAPPER.createObjectNode();
+    ObjectNode n = VariableDocuments.MAPPER.createObjectNode();
     Search.putKey(n, "processInstanceKey", p.processInstanceKey());
     n.put("processDefinitionId", p.processDefinitionId());
     n.put("processDefinitionName", p.processDefinitionName());

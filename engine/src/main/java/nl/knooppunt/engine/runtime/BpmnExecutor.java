@@ -7,7 +7,7 @@ import java.util.Map;
 import nl.knooppunt.engine.feel.FeelException;
 import nl.knooppunt.engine.model.Element;
 import nl.knooppunt.engine.model.ElementKind;
-import nl.knooppunt.engine.model.EventType;
+import nl.knooppunt.engine.model.EventDefinitionType;
 import nl.knooppunt.engine.model.ProcessModel;
 import nl.knooppunt.engine.model.SequenceFlow;
 import nl.knooppunt.engine.runtime.state.DeployedProcess;
@@ -26,7 +26,7 @@ import nl.knooppunt.engine.runtime.state.Incident;
 final class BpmnExecutor implements ElementLifecycle {
 
   private final EngineContext ctx;
-  private final Variables vars;
+  private final VariableScopes vars;
   private final ElementInstances instances;
   private final EventScopes scopes;
   private final Gateways gateways;
@@ -46,7 +46,7 @@ final class BpmnExecutor implements ElementLifecycle {
 
   BpmnExecutor(
       EngineContext ctx,
-      Variables vars,
+      VariableScopes vars,
       ElementInstances instances,
       EventScopes scopes,
       Gateways gateways,
@@ -145,7 +145,7 @@ final class BpmnExecutor implements ElementLifecycle {
         }
         case END_EVENT -> activateEndEvent(inst, el);
         case INTERMEDIATE_THROW_EVENT -> {
-          if (el.eventType == EventType.SIGNAL) {
+          if (el.eventType == EventDefinitionType.SIGNAL) {
             String name = ctx.feel().evaluateString(el.signalName, vars.visible(inst));
             instances.markActivated(inst);
             throwSignal(name, inst);

@@ -18,8 +18,8 @@ import nl.knooppunt.engine.runtime.state.Incident;
  * MessageProcessor}, {@link JobProcessor}, {@link UserTaskProcessor}, {@link TimerProcessor}) →
  * {@link BpmnExecutor} → collaborators ({@link EventScopes}, {@link Gateways}, {@link Mappings},
  * {@link UserTasks}, {@link Jobs}, {@link Timers}, {@link Incidents}, {@link StartEvents}, {@link
- * ElementInstances}, {@link Variables}) → {@link EngineContext}. No part reaches another through
- * the Engine.
+ * ElementInstances}, {@link VariableScopes}) → {@link EngineContext}. No part reaches another
+ * through the Engine.
  */
 public final class Engine {
 
@@ -42,7 +42,7 @@ public final class Engine {
 
   public Engine(EngineState state) {
     ctx = new EngineContext(state);
-    Variables variables = new Variables(ctx);
+    VariableScopes variables = new VariableScopes(ctx);
     incidents = new Incidents(ctx);
     Jobs jobStore = new Jobs(ctx, incidents);
     Timers timerStore = new Timers(ctx, variables);

@@ -8,7 +8,7 @@ import nl.knooppunt.engine.feel.Feel;
 import nl.knooppunt.engine.feel.FeelException;
 import nl.knooppunt.engine.model.Element;
 import nl.knooppunt.engine.model.ElementKind;
-import nl.knooppunt.engine.model.EventType;
+import nl.knooppunt.engine.model.EventDefinitionType;
 import nl.knooppunt.engine.model.ProcessModel;
 import nl.knooppunt.engine.model.SequenceFlow;
 import nl.knooppunt.engine.runtime.state.BufferedMessage;
@@ -35,10 +35,10 @@ final class EventScopes {
   record ErrorCatch(ElementInstance host, String boundaryId) {}
 
   private final EngineContext ctx;
-  private final Variables variables;
+  private final VariableScopes variables;
   private final Timers timers;
 
-  EventScopes(EngineContext ctx, Variables variables, Timers timers) {
+  EventScopes(EngineContext ctx, VariableScopes variables, Timers timers) {
     this.ctx = ctx;
     this.variables = variables;
     this.timers = timers;
@@ -94,9 +94,9 @@ final class EventScopes {
     List<Trigger> out = new ArrayList<>();
     for (String id : activity.boundaryEventIds) {
       Element b = model.element(id);
-      if (b.eventType == EventType.TIMER
-          || b.eventType == EventType.MESSAGE
-          || b.eventType == EventType.SIGNAL) {
+      if (b.eventType == EventDefinitionType.TIMER
+          || b.eventType == EventDefinitionType.MESSAGE
+          || b.eventType == EventDefinitionType.SIGNAL) {
         out.add(trigger(host, b, b.interrupting));
       }
     }
@@ -290,7 +290,7 @@ final class EventScopes {
     List<Trigger.Error> out = new ArrayList<>();
     for (String id : activity.boundaryEventIds) {
       Element b = model.element(id);
-      if (b.eventType == EventType.ERROR) {
+      if (b.eventType == EventDefinitionType.ERROR) {
         out.add(new Trigger.Error(b.id, b.errorCode));
       }
     }

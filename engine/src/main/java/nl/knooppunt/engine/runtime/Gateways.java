@@ -20,10 +20,10 @@ import nl.knooppunt.engine.runtime.state.Incident;
 final class Gateways {
 
   private final EngineContext ctx;
-  private final Variables vars;
+  private final VariableScopes vars;
   private final Incidents incidents;
 
-  Gateways(EngineContext ctx, Variables vars, Incidents incidents) {
+  Gateways(EngineContext ctx, VariableScopes vars, Incidents incidents) {
     this.ctx = ctx;
     this.vars = vars;
     this.incidents = incidents;

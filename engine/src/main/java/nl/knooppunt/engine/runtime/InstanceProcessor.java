@@ -20,10 +20,10 @@ import nl.knooppunt.engine.runtime.state.ElementInstance;
 final class InstanceProcessor {
 
   private final EngineContext ctx;
-  private final Variables variables;
+  private final VariableScopes variables;
   private final BpmnExecutor executor;
 
-  InstanceProcessor(EngineContext ctx, Variables variables, BpmnExecutor executor) {
+  InstanceProcessor(EngineContext ctx, VariableScopes variables, BpmnExecutor executor) {
     this.ctx = ctx;
     this.variables = variables;
     this.executor = executor;

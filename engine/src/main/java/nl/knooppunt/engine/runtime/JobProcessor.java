@@ -21,7 +21,7 @@ final class JobProcessor {
 
   private final EngineContext ctx;
   private final Jobs jobs;
-  private final Variables variables;
+  private final VariableScopes variables;
   private final EventScopes scopes;
   private final UserTasks userTasks;
   private final UserTaskProcessor userTaskCommands;
@@ -30,7 +30,7 @@ final class JobProcessor {
   JobProcessor(
       EngineContext ctx,
       Jobs jobs,
-      Variables variables,
+      VariableScopes variables,
       EventScopes scopes,
       UserTasks userTasks,
       UserTaskProcessor userTaskCommands,

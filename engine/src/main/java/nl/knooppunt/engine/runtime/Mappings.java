@@ -20,10 +20,10 @@ import nl.knooppunt.engine.runtime.state.ElementInstance;
 final class Mappings {
 
   private final EngineContext ctx;
-  private final Variables vars;
+  private final VariableScopes vars;
   private final ElementInstances instances;
 
-  Mappings(EngineContext ctx, Variables vars, ElementInstances instances) {
+  Mappings(EngineContext ctx, VariableScopes vars, ElementInstances instances) {
     this.ctx = ctx;
     this.vars = vars;
     this.instances = instances;
@@ -37,7 +37,7 @@ final class Mappings {
     Map<String, Object> result = new LinkedHashMap<>();
     for (Mapping m : el.inputs) {
       Object value = ctx.feel().evaluate(m.source(), scope);
-      Variables.putPath(result, m.target(), value);
+      VariableScopes.putPath(result, m.target(), value);
       scope.putAll(result);
     }
     vars.setAllLocal(inst, result);
@@ -85,7 +85,7 @@ final class Mappings {
             && parentScope.get(root) instanceof Map<?, ?>) {
           result.put(root, parentScope.get(root));
         }
-        Variables.putPath(result, m.target(), value);
+        VariableScopes.putPath(result, m.target(), value);
       }
       vars.propagate(parent, result);
     }

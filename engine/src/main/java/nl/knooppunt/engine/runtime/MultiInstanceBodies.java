@@ -17,14 +17,14 @@ import nl.knooppunt.engine.runtime.state.ElementInstance;
 final class MultiInstanceBodies {
 
   private final EngineContext ctx;
-  private final Variables vars;
+  private final VariableScopes vars;
   private final ElementInstances instances;
   private final Terminations terminations;
   private final ElementLifecycle lifecycle;
 
   MultiInstanceBodies(
       EngineContext ctx,
-      Variables vars,
+      VariableScopes vars,
       ElementInstances instances,
       Terminations terminations,
       ElementLifecycle lifecycle) {

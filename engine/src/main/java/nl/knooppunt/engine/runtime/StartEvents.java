@@ -7,7 +7,7 @@ import java.util.Map;
 import nl.knooppunt.engine.feel.Expression;
 import nl.knooppunt.engine.feel.FeelException;
 import nl.knooppunt.engine.model.Element;
-import nl.knooppunt.engine.model.EventType;
+import nl.knooppunt.engine.model.EventDefinitionType;
 import nl.knooppunt.engine.runtime.state.DeployedProcess;
 
 /**
@@ -34,24 +34,24 @@ final class StartEvents {
 
   List<Start> byMessage(String messageName) {
     if (byMessage == null) {
-      byMessage = collect(EventType.MESSAGE);
+      byMessage = collect(EventDefinitionType.MESSAGE);
     }
     return byMessage.getOrDefault(messageName, List.of());
   }
 
   List<Start> bySignal(String signalName) {
     if (bySignal == null) {
-      bySignal = collect(EventType.SIGNAL);
+      bySignal = collect(EventDefinitionType.SIGNAL);
     }
     return bySignal.getOrDefault(signalName, List.of());
   }
 
-  private Map<String, List<Start>> collect(EventType type) {
+  private Map<String, List<Start>> collect(EventDefinitionType type) {
     Map<String, List<Start>> map = new HashMap<>();
     for (String id : ctx.state().versions.keySet()) {
       DeployedProcess p = ctx.latest(id);
       for (Element e : ctx.model(p.key).startEvents(type)) {
-        Expression name = type == EventType.MESSAGE ? e.messageName : e.signalName;
+        Expression name = type == EventDefinitionType.MESSAGE ? e.messageName : e.signalName;
         try {
           map.computeIfAbsent(ctx.feel().evaluateString(name, Map.of()), k -> new ArrayList<>())
               .add(new Start(id, e.id));

@@ -7,7 +7,7 @@ import nl.knooppunt.engine.EngineException;
 import nl.knooppunt.engine.feel.Feel;
 import nl.knooppunt.engine.feel.FeelException;
 import nl.knooppunt.engine.model.Element;
-import nl.knooppunt.engine.model.EventType;
+import nl.knooppunt.engine.model.EventDefinitionType;
 import nl.knooppunt.engine.model.TimerDefinition;
 import nl.knooppunt.engine.runtime.state.DeployedProcess;
 import nl.knooppunt.engine.runtime.state.ElementInstance;
@@ -21,9 +21,9 @@ import nl.knooppunt.engine.runtime.state.Timer;
 final class Timers {
 
   private final EngineContext ctx;
-  private final Variables variables;
+  private final VariableScopes variables;
 
-  Timers(EngineContext ctx, Variables variables) {
+  Timers(EngineContext ctx, VariableScopes variables) {
     this.ctx = ctx;
     this.variables = variables;
   }
@@ -99,7 +99,7 @@ final class Timers {
         }
       }
     }
-    for (Element start : ctx.model(p.key).startEvents(EventType.TIMER)) {
+    for (Element start : ctx.model(p.key).startEvents(EventDefinitionType.TIMER)) {
       Trigger.Timer timer;
       try {
         timer = evaluate(start.id, start.timer, Map.of());

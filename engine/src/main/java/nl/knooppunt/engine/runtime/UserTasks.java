@@ -22,10 +22,10 @@ import nl.knooppunt.engine.runtime.state.UserTask;
 final class UserTasks {
 
   private final EngineContext ctx;
-  private final Variables variables;
+  private final VariableScopes variables;
   private final Jobs jobs;
 
-  UserTasks(EngineContext ctx, Variables variables, Jobs jobs) {
+  UserTasks(EngineContext ctx, VariableScopes variables, Jobs jobs) {
     this.ctx = ctx;
     this.variables = variables;
     this.jobs = jobs;

@@ -33,7 +33,7 @@ class EventScopesTest {
   private static final long T0 = Instant.parse("2030-01-01T08:00:00Z").toEpochMilli();
 
   private EngineContext ctx;
-  private Variables vars;
+  private VariableScopes vars;
   private ElementInstances instances;
   private EventScopes scopes;
   private Deployer deployer;
@@ -42,7 +42,7 @@ class EventScopesTest {
   void setUp() {
     ctx = new EngineContext(new EngineState());
     ctx.setNow(T0);
-    vars = new Variables(ctx);
+    vars = new VariableScopes(ctx);
     instances = new ElementInstances(ctx);
     Timers timers = new Timers(ctx, vars);
     scopes = new EventScopes(ctx, vars, timers);

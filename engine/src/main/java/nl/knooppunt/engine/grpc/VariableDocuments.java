@@ -10,10 +10,10 @@ import nl.knooppunt.engine.EngineException;
 import nl.knooppunt.engine.Limits;
 
 /** Parses and writes variable documents (a JSON object), enforcing the size limit. */
-public final class Variables {
+public final class VariableDocuments {
   public static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Variables() {}
+  private VariableDocuments() {}
 
   /** Parses a document; empty means no variables. Not an object → INVALID_ARGUMENT. */
   @SuppressWarnings("unchecked")

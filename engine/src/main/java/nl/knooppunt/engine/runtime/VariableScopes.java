@@ -12,10 +12,10 @@ import nl.knooppunt.engine.runtime.state.ElementInstance;
  * the process instance. Setting a variable from a scope (propagation) updates the nearest scope
  * that already defines it, else creates it in the process instance scope.
  */
-final class Variables {
+final class VariableScopes {
   private final EngineContext ctx;
 
-  Variables(EngineContext ctx) {
+  VariableScopes(EngineContext ctx) {
     this.ctx = ctx;
   }
 

@@ -1,7 +1,7 @@
 package nl.knooppunt.engine.model;
 
 /** Event definition of an event element. */
-public enum EventType {
+public enum EventDefinitionType {
   NONE,
   MESSAGE,
   TIMER,
