@@ -64,7 +64,8 @@ class ProductionSecurityIT {
     registry.add("spring.datasource.username", () -> "postgres");
     // the embedded PostgreSQL trusts local connections; the production check wants a password
     registry.add("spring.datasource.password", () -> "not-checked-by-trust-auth");
-    // the production check (ProductionSettings): servers on this machine are this test's own;
+    // the production check (GatewayProductionSettings): servers on this machine are this test's
+    // own;
     // the Camunda client is off (FakeOrchestration) but its production settings are still checked
     registry.add("knooppunt.production.allow-loopback", () -> "true");
     registry.add("knooppunt.production.kafka-plaintext-allowed", () -> "true");

@@ -23,7 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Producers and consumers use the catalogue's records: what goes to Kafka is a {@code CloudEvent}
  * whose data is the record of its type, written by {@link CloudEventJson} in one publisher per app
- * (the workers' EventPublisher, the gateway's outbox), so no map of event data can be sent; and the
+ * (the workers' KafkaPublisher, the gateway's outbox), so no map of event data can be sent; and the
  * records themselves carry typed fields, not maps, except the two that hold a process' own data.
  */
 class EventContractArchitectureTest {
@@ -42,7 +42,7 @@ class EventContractArchitectureTest {
   void only_the_one_publisher_of_each_app_sends_to_kafka() {
     noClasses()
         .that()
-        .doNotHaveFullyQualifiedName("nl.knooppunt.workers.kafka.EventPublisher")
+        .doNotHaveFullyQualifiedName("nl.knooppunt.workers.kafka.KafkaPublisher")
         .and()
         .doNotHaveFullyQualifiedName("nl.knooppunt.gateway.events.Outbox")
         .should()
@@ -60,7 +60,7 @@ class EventContractArchitectureTest {
   void only_the_publishers_write_events_as_json() {
     noClasses()
         .that()
-        .doNotHaveFullyQualifiedName("nl.knooppunt.workers.kafka.EventPublisher")
+        .doNotHaveFullyQualifiedName("nl.knooppunt.workers.kafka.KafkaPublisher")
         .and()
         .doNotHaveFullyQualifiedName("nl.knooppunt.gateway.events.OutboundRecord")
         .should()

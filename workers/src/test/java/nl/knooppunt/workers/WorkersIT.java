@@ -18,9 +18,9 @@ import nl.knooppunt.engine.EmbeddedEngine;
 import nl.knooppunt.engine.EngineSettings;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
-import nl.knooppunt.workers.kafka.EventPublisher;
-import nl.knooppunt.workers.notification.Notice;
+import nl.knooppunt.workers.kafka.KafkaPublisher;
 import nl.knooppunt.workers.notification.NoticeSender;
+import nl.knooppunt.workers.notification.OutgoingNotice;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,13 +64,13 @@ abstract class WorkersIT {
     @Bean
     @Primary
     NoticeSender flakyNoticeSender(
-        EventPublisher publisher,
+        KafkaPublisher publisher,
         Clock clock,
         @Value("${" + NoticeSender.HUB_CONTACT + "}") String hubContact) {
       Set<String> failed = ConcurrentHashMap.newKeySet();
       return new NoticeSender(publisher, clock, hubContact) {
         @Override
-        public void send(Notice notice, EventType loggedAs) {
+        public void send(OutgoingNotice notice, EventType loggedAs) {
           super.send(notice, loggedAs);
           if (notice.notificationId().startsWith(FLAKY) && failed.add(notice.notificationId())) {
             throw new IllegalStateException("simulated crash after the notice was written");

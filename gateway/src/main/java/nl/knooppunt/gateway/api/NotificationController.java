@@ -6,8 +6,8 @@ import java.util.Objects;
 import nl.knooppunt.api.NotificatiesApi;
 import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.api.model.NotificationAcknowledgement;
-import nl.knooppunt.gateway.directory.Directory;
-import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
+import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.CurrentUsers;
@@ -30,10 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class NotificationController implements NotificatiesApi {
 
   private final Queries queries;
-  private final EventPublisher events;
-  private final Directory directory;
+  private final OutboxPublisher events;
+  private final DirectoryAdapter directory;
 
-  NotificationController(Queries queries, EventPublisher events, Directory directory) {
+  NotificationController(Queries queries, OutboxPublisher events, DirectoryAdapter directory) {
     this.queries = queries;
     this.events = events;
     this.directory = directory;

@@ -19,9 +19,9 @@ import nl.knooppunt.api.model.LoweringProposal;
 import nl.knooppunt.api.model.ManhuntStart;
 import nl.knooppunt.api.model.OutcomeReport;
 import nl.knooppunt.api.model.ThreatLevelProposal;
-import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.engine.Orchestration;
-import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.CurrentUsers;
@@ -49,16 +49,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProcessController implements ProcessenApi {
 
   private final Orchestration engine;
-  private final EventPublisher events;
-  private final Directory directory;
+  private final OutboxPublisher events;
+  private final DirectoryAdapter directory;
   private final Queries queries;
   private final CrisisIds ids;
   private final ObjectMapper json;
 
   ProcessController(
       Orchestration engine,
-      EventPublisher events,
-      Directory directory,
+      OutboxPublisher events,
+      DirectoryAdapter directory,
       Queries queries,
       CrisisIds ids,
       ObjectMapper json) {

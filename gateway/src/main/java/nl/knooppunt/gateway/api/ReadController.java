@@ -11,7 +11,7 @@ import nl.knooppunt.api.model.Municipality;
 import nl.knooppunt.api.model.Region;
 import nl.knooppunt.api.model.ThreatLevel;
 import nl.knooppunt.api.model.ThreatLevelChange;
-import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -24,9 +24,9 @@ public class ReadController
     implements DreigingsniveausApi, DashboardsApi, AdresboekApi, GebruikerApi {
 
   private final Queries queries;
-  private final Directory directory;
+  private final DirectoryAdapter directory;
 
-  ReadController(Queries queries, Directory directory) {
+  ReadController(Queries queries, DirectoryAdapter directory) {
     this.queries = queries;
     this.directory = directory;
   }

@@ -14,7 +14,7 @@ import nl.knooppunt.api.model.TaskSort;
 import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.gateway.engine.Orchestration;
-import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.gateway.readmodel.Logbook;
@@ -44,14 +44,14 @@ public class TaskController implements TakenApi {
 
   private final Queries queries;
   private final Orchestration engine;
-  private final EventPublisher events;
+  private final OutboxPublisher events;
   private final FormSchemas forms;
   private final Logbook logbook;
 
   TaskController(
       Queries queries,
       Orchestration engine,
-      EventPublisher events,
+      OutboxPublisher events,
       FormSchemas forms,
       Logbook logbook) {
     this.queries = queries;

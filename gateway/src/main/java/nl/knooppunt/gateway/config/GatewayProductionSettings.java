@@ -15,7 +15,7 @@ import nl.knooppunt.productioncheck.Settings;
  * like the workers, the OIDC issuer whose tokens it accepts, and no local account (users come from
  * tokens only, ADR 0011).
  */
-public final class ProductionSettings {
+public final class GatewayProductionSettings {
 
   static final String APPLICATION = "the gateway";
 
@@ -29,7 +29,7 @@ public final class ProductionSettings {
   /** The default of gateway.yaml when {@code KNOOPPUNT_JDBC_URL} is not set. */
   static final String EMBEDDED_JDBC_URL = "jdbc:postgresql://localhost:5432/knooppunt";
 
-  /** The gateway's check; {@link ProductionSettingsCheck} applies it at start. */
+  /** The gateway's check; {@link GatewayProductionSettingsCheck} applies it at start. */
   public static final ProductionCheck CHECK =
       new ProductionCheck(
           APPLICATION,
@@ -38,9 +38,9 @@ public final class ProductionSettings {
               KafkaRules.of(APPLICATION),
               CamundaClientRules.of(APPLICATION),
               oidc(),
-              ProductionSettings::noLocalAccounts));
+              GatewayProductionSettings::noLocalAccounts));
 
-  private ProductionSettings() {}
+  private GatewayProductionSettings() {}
 
   /** The problems of these settings; empty when the gateway may start in production. */
   public static List<String> problems(Settings settings) {

@@ -15,12 +15,13 @@ import nl.knooppunt.directory.SafetyRegion;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's view of the reference data of the {@code directory} module (ADR 0004): regions,
- * gemeenten and provinces in the API's types, and the area lookups the API and the pages need. The
- * data is read once from the module's versioned CSV files; nothing is copied into the database.
+ * The gateway's adapter to the {@code directory} module (ADR 0004; its {@link
+ * nl.knooppunt.directory.Directory} holds the data): regions, gemeenten and provinces in the API's
+ * types, and the area lookups the API and the pages need. The data is read once from the module's
+ * versioned CSV files; nothing is copied into the database.
  */
 @Component
-public class Directory {
+public class DirectoryAdapter {
 
   /** CBS province codes with their names, in code order. */
   public static final Map<String, String> PROVINCE_CODES;
@@ -34,11 +35,11 @@ public class Directory {
    */
   private final nl.knooppunt.directory.Directory contacts;
 
-  public Directory() {
+  public DirectoryAdapter() {
     this(new nl.knooppunt.directory.DemoContactBook());
   }
 
-  Directory(nl.knooppunt.directory.ContactBook book) {
+  DirectoryAdapter(nl.knooppunt.directory.ContactBook book) {
     this.contacts = nl.knooppunt.directory.Directory.load(book);
   }
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.processes.events.CloudEvent;
@@ -47,7 +47,7 @@ public class IncidentWatcher implements SmartLifecycle {
 
   private final Orchestration engine;
   private final Queries queries;
-  private final EventPublisher events;
+  private final OutboxPublisher events;
   private final Duration interval;
   private final boolean enabled;
   private ScheduledExecutorService timer;
@@ -57,7 +57,7 @@ public class IncidentWatcher implements SmartLifecycle {
   public IncidentWatcher(
       Orchestration engine,
       Queries queries,
-      EventPublisher events,
+      OutboxPublisher events,
       @Value("${knooppunt.gateway.incident-watch.interval:PT5S}") Duration interval,
       @Value("${knooppunt.gateway.incident-watch.enabled:true}") boolean enabled) {
     this.engine = engine;

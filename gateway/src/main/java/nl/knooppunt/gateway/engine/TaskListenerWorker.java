@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.knooppunt.gateway.events.EventPublisher;
+import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.processes.CandidateGroup;
@@ -44,11 +44,11 @@ public class TaskListenerWorker {
 
   private static final int MAX_CONTEXT_CHARS = 32_000;
 
-  private final EventPublisher publisher;
+  private final OutboxPublisher publisher;
   private final FormSchemas forms;
   private final ObjectMapper json;
 
-  public TaskListenerWorker(EventPublisher publisher, FormSchemas forms, ObjectMapper json) {
+  public TaskListenerWorker(OutboxPublisher publisher, FormSchemas forms, ObjectMapper json) {
     this.publisher = publisher;
     this.forms = forms;
     this.json = json;

@@ -27,10 +27,10 @@ class AcknowledgementsConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(AcknowledgementsConsumer.class);
 
-  private final EventPublisher publisher;
+  private final OutboxPublisher publisher;
   private final JdbcTemplate jdbc;
 
-  AcknowledgementsConsumer(EventPublisher publisher, JdbcTemplate jdbc) {
+  AcknowledgementsConsumer(OutboxPublisher publisher, JdbcTemplate jdbc) {
     this.publisher = publisher;
     this.jdbc = jdbc;
   }

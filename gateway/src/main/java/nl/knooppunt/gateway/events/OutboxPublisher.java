@@ -19,12 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
  * user saw. The consumer skips the event id when it comes back.
  */
 @Component
-public class EventPublisher {
+public class OutboxPublisher {
 
   private final Projector projector;
   private final ApplicationEventPublisher outbox;
 
-  public EventPublisher(Projector projector, ApplicationEventPublisher outbox) {
+  public OutboxPublisher(Projector projector, ApplicationEventPublisher outbox) {
     this.projector = projector;
     this.outbox = outbox;
   }

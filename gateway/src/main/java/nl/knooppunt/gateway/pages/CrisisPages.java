@@ -12,6 +12,7 @@ import nl.knooppunt.api.model.OutcomeReport;
 import nl.knooppunt.gateway.api.CrisisController;
 import nl.knooppunt.gateway.api.NotificationController;
 import nl.knooppunt.gateway.api.ProcessController;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -109,7 +110,7 @@ public class CrisisPages {
   private final ProcessController processes;
   private final Queries queries;
   private final MapView map;
-  private final nl.knooppunt.gateway.directory.Directory directory;
+  private final DirectoryAdapter directory;
 
   public CrisisPages(
       CrisisController crises,
@@ -117,7 +118,7 @@ public class CrisisPages {
       ProcessController processes,
       Queries queries,
       MapView map,
-      nl.knooppunt.gateway.directory.Directory directory) {
+      DirectoryAdapter directory) {
     this.directory = directory;
     this.map = map;
     this.crises = crises;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import nl.knooppunt.api.model.ThreatLevel;
-import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 
 /**
  * The threat level per veiligheidsregio, derived from the levels in the read model, which are kept
@@ -37,7 +37,7 @@ public final class MapLevels {
         String vr = regionOfMunicipality.get(c);
         return vr == null ? List.of() : List.of(vr);
       }
-      String province = Directory.PROVINCE_CODES.getOrDefault(c.toUpperCase(Locale.ROOT), c);
+      String province = DirectoryAdapter.PROVINCE_CODES.getOrDefault(c.toUpperCase(Locale.ROOT), c);
       return regionsOfProvince.getOrDefault(province.toLowerCase(Locale.ROOT), List.of());
     }
   }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import nl.knooppunt.api.model.Municipality;
 import nl.knooppunt.api.model.Region;
 import nl.knooppunt.api.model.ThreatLevel;
-import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.readmodel.Queries;
 import org.springframework.stereotype.Component;
 
@@ -55,12 +55,12 @@ public class MapView {
       boolean anyInArea) {}
 
   private final MapRegions regions;
-  private final Directory directory;
+  private final DirectoryAdapter directory;
   private final Queries queries;
   private volatile Map<String, String> names;
   private volatile MapLevels.AreaIndex index;
 
-  public MapView(MapRegions regions, Directory directory, Queries queries) {
+  public MapView(MapRegions regions, DirectoryAdapter directory, Queries queries) {
     this.regions = regions;
     this.directory = directory;
     this.queries = queries;

@@ -7,7 +7,7 @@ import java.util.Objects;
 import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.api.model.NotificationAcknowledgement;
 import nl.knooppunt.gateway.api.NotificationController;
-import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.web.Problems;
@@ -32,9 +32,10 @@ public class NoticePages {
 
   private final NotificationController notifications;
   private final Queries queries;
-  private final Directory directory;
+  private final DirectoryAdapter directory;
 
-  public NoticePages(NotificationController notifications, Queries queries, Directory directory) {
+  public NoticePages(
+      NotificationController notifications, Queries queries, DirectoryAdapter directory) {
     this.notifications = notifications;
     this.queries = queries;
     this.directory = directory;

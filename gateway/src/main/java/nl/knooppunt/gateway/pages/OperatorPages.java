@@ -19,7 +19,7 @@ import nl.knooppunt.api.model.Perpetrators;
 import nl.knooppunt.api.model.Region;
 import nl.knooppunt.api.model.ThreatLevelProposal;
 import nl.knooppunt.gateway.api.ProcessController;
-import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.CurrentUsers;
@@ -45,9 +45,9 @@ public class OperatorPages {
 
   private final ProcessController processes;
   private final Queries queries;
-  private final Directory directory;
+  private final DirectoryAdapter directory;
 
-  public OperatorPages(ProcessController processes, Queries queries, Directory directory) {
+  public OperatorPages(ProcessController processes, Queries queries, DirectoryAdapter directory) {
     this.processes = processes;
     this.queries = queries;
     this.directory = directory;
@@ -253,7 +253,7 @@ public class OperatorPages {
     model.addAttribute("kanManhunt", AccessPolicy.permits(user, "startManhunt"));
     model.addAttribute("kanBijstand", AccessPolicy.permits(user, "startAssistanceRequest"));
     model.addAttribute("bord", board(exercise));
-    model.addAttribute("provincies", Directory.PROVINCE_CODES);
+    model.addAttribute("provincies", DirectoryAdapter.PROVINCE_CODES);
     List<Region> regions = directory.regions();
     model.addAttribute("regios", regions);
     Map<String, List<Municipality>> byRegion = new LinkedHashMap<>();
@@ -334,7 +334,7 @@ public class OperatorPages {
     for (String code : codes) {
       names.add(
           switch (kind) {
-            case "PROVINCIE" -> Directory.PROVINCE_CODES.getOrDefault(code, code);
+            case "PROVINCIE" -> DirectoryAdapter.PROVINCE_CODES.getOrDefault(code, code);
             case "VEILIGHEIDSREGIO" -> directory.regionName(code).orElse(code);
             default -> directory.municipalityName(code).orElse(code);
           });

@@ -20,7 +20,7 @@ import nl.knooppunt.api.model.TaskDetail;
 import nl.knooppunt.api.model.TaskSort;
 import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
-import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.AccessPolicy;
@@ -61,12 +61,16 @@ public class TaskPages {
 
   private final TakenApi tasks;
   private final FormSchemas forms;
-  private final Directory directory;
+  private final DirectoryAdapter directory;
   private final Queries queries;
   private final ObjectMapper json;
 
   public TaskPages(
-      TakenApi tasks, FormSchemas forms, Directory directory, Queries queries, ObjectMapper json) {
+      TakenApi tasks,
+      FormSchemas forms,
+      DirectoryAdapter directory,
+      Queries queries,
+      ObjectMapper json) {
     this.tasks = tasks;
     this.forms = forms;
     this.directory = directory;

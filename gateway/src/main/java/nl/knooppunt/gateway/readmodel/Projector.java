@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.processes.events.Acknowledgement;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CloudEventJson;
@@ -50,13 +50,13 @@ public class Projector {
 
   private final JdbcTemplate jdbc;
   private final Logbook logbook;
-  private final Directory directory;
+  private final DirectoryAdapter directory;
   private final Summaries summaries;
 
   public Projector(
       JdbcTemplate jdbc,
       Logbook logbook,
-      Directory directory,
+      DirectoryAdapter directory,
       Summaries summaries,
       ApplicationEventPublisher changes) {
     this.summaries = summaries;

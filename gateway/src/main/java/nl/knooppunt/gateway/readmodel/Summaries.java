@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.knooppunt.gateway.directory.Directory;
+import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.Labels;
 import nl.knooppunt.processes.MessageName;
@@ -63,9 +63,9 @@ public class Summaries {
           "VIER_OGEN_GEWEIGERD",
               "Besluit geweigerd: wie voorstelde, mag niet zelf besluiten (vier ogen)");
 
-  private final Directory directory;
+  private final DirectoryAdapter directory;
 
-  public Summaries(Directory directory) {
+  public Summaries(DirectoryAdapter directory) {
     this.directory = directory;
   }
 

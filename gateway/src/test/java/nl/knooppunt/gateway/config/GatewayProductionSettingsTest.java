@@ -18,7 +18,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The gateway's production-settings check: every missing or embedded-only setting is named. */
-class ProductionSettingsTest {
+class GatewayProductionSettingsTest {
 
   /** A complete production configuration (Helm style, all on the cluster network). */
   static Map<String, String> production() {
@@ -48,7 +48,7 @@ class ProductionSettingsTest {
   }
 
   private static List<String> problems(Map<String, String> settings) {
-    return ProductionSettings.problems(Settings.of(settings));
+    return GatewayProductionSettings.problems(Settings.of(settings));
   }
 
   @Test
@@ -65,7 +65,7 @@ class ProductionSettingsTest {
             "spring.security.oauth2.resourceserver.jwt.issuer-uri"
                 + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI) is not set: the OIDC"
                 + " issuer whose tokens the gateway accepts (users and roles come from its tokens)");
-    assertThatThrownBy(() -> ProductionSettings.CHECK.verify(Settings.of(s)))
+    assertThatThrownBy(() -> GatewayProductionSettings.CHECK.verify(Settings.of(s)))
         .isInstanceOf(ProductionSettingsException.class)
         .hasMessageStartingWith("The gateway will not start in profile 'production' (1 setting(s)")
         .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.issuer-uri");
@@ -153,7 +153,7 @@ class ProductionSettingsTest {
 
   /** The gateway's own configuration (gateway.yaml) in profile production, plus {@code args}. */
   private static ConfigurableApplicationContext startWithGatewayYaml(String... args) {
-    return new SpringApplicationBuilder(ProductionSettingsCheck.class)
+    return new SpringApplicationBuilder(GatewayProductionSettingsCheck.class)
         .web(WebApplicationType.NONE)
         .properties("spring.config.name=gateway")
         .profiles("production")
@@ -162,7 +162,7 @@ class ProductionSettingsTest {
 
   @Test
   void gatewayYamlAloneIsRefusedNamingEachSettingButNoDemoAccount() {
-    assertThatThrownBy(ProductionSettingsTest::startWithGatewayYaml)
+    assertThatThrownBy(GatewayProductionSettingsTest::startWithGatewayYaml)
         .isInstanceOf(ProductionSettingsException.class)
         .satisfies(
             e ->
@@ -202,7 +202,7 @@ class ProductionSettingsTest {
                     k.replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT), v));
     env.put("KNOOPPUNT_SECURITY_USERS_BEHEERDER_PASSWORD", "geheim");
     new ApplicationContextRunner()
-        .withUserConfiguration(ProductionSettingsCheck.class)
+        .withUserConfiguration(GatewayProductionSettingsCheck.class)
         .withPropertyValues("spring.profiles.active=production")
         .withInitializer(
             c ->
@@ -225,7 +225,7 @@ class ProductionSettingsTest {
   @Test
   void withoutTheProductionProfileNothingIsChecked() {
     new ApplicationContextRunner()
-        .withUserConfiguration(ProductionSettingsCheck.class)
+        .withUserConfiguration(GatewayProductionSettingsCheck.class)
         .withPropertyValues("spring.datasource.url=jdbc:postgresql://localhost:5432/knooppunt")
         .run(context -> assertThat(context).hasNotFailed());
   }

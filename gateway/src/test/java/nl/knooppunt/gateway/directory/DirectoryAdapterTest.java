@@ -7,9 +7,9 @@ import nl.knooppunt.api.model.Region;
 import org.junit.jupiter.api.Test;
 
 /** The gateway reads the directory module's reference data, in the API's types. */
-class DirectoryTest {
+class DirectoryAdapterTest {
 
-  private final Directory directory = new Directory();
+  private final DirectoryAdapter directory = new DirectoryAdapter();
 
   @Test
   void region_utrecht_has_its_province_police_unit_and_neighbours() {
@@ -29,7 +29,7 @@ class DirectoryTest {
     assertThat(directory.regionsOf("PROVINCIE", List.of("Utrecht"))).containsExactly("VR09");
     assertThat(directory.municipalities(null, "Utrecht")).hasSize(26);
     assertThat(directory.municipalities("VR09", null)).hasSize(26);
-    assertThat(Directory.PROVINCE_CODES).hasSize(12).containsEntry("PV26", "Utrecht");
+    assertThat(DirectoryAdapter.PROVINCE_CODES).hasSize(12).containsEntry("PV26", "Utrecht");
   }
 
   @Test

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import nl.knooppunt.gateway.config.GatewayProductionSettings;
 import nl.knooppunt.productioncheck.ProductionCheck;
 import nl.knooppunt.productioncheck.Settings;
+import nl.knooppunt.workers.config.WorkersProductionSettings;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -23,14 +25,12 @@ final class ProductionSettingsLookup {
 
   /** The workers' problems with these environment variables. */
   static List<String> problems(Map<String, Object> environmentVariables) {
-    return problems(
-        nl.knooppunt.workers.config.ProductionSettings.CHECK, "workers.yaml", environmentVariables);
+    return problems(WorkersProductionSettings.CHECK, "workers.yaml", environmentVariables);
   }
 
   /** The gateway's problems with these environment variables. */
   static List<String> gatewayProblems(Map<String, Object> environmentVariables) {
-    return problems(
-        nl.knooppunt.gateway.config.ProductionSettings.CHECK, "gateway.yaml", environmentVariables);
+    return problems(GatewayProductionSettings.CHECK, "gateway.yaml", environmentVariables);
   }
 
   private static List<String> problems(

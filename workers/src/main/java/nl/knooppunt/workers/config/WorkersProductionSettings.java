@@ -17,7 +17,7 @@ import nl.knooppunt.workers.notification.NoticeSender;
  * knooppunt-production-check}); the workers need the Camunda client and Kafka, and the hub's real
  * 24/7 contact line for their notices.
  */
-public final class ProductionSettings {
+public final class WorkersProductionSettings {
 
   static final String APPLICATION = "the workers";
 
@@ -34,13 +34,13 @@ public final class ProductionSettings {
               NoticeSender.DEMO_HUB_CONTACT,
               "give the hub's real 24/7 contact line; it is printed under every notice"));
 
-  /** The workers' check; {@link ProductionSettingsCheck} applies it at start. */
+  /** The workers' check; {@link WorkersProductionSettingsCheck} applies it at start. */
   public static final ProductionCheck CHECK =
       new ProductionCheck(
           APPLICATION,
           List.of(CamundaClientRules.of(APPLICATION), KafkaRules.of(APPLICATION), HUB_CONTACT));
 
-  private ProductionSettings() {}
+  private WorkersProductionSettings() {}
 
   /** The problems of these settings; empty when the workers may start in production. */
   public static List<String> problems(Function<String, String> settings) {

@@ -25,7 +25,7 @@ import nl.knooppunt.processes.variables.AssistanceCosts;
 import nl.knooppunt.processes.variables.AssistanceOffer;
 import nl.knooppunt.processes.variables.AssistanceRequest;
 import nl.knooppunt.workers.bijstand.AllocationRule;
-import nl.knooppunt.workers.notification.Notice;
+import nl.knooppunt.workers.notification.OutgoingNotice;
 import org.springframework.stereotype.Component;
 
 /** bijstandsaanvraag: validation and candidates, deployment and its extension, costs. */
@@ -149,7 +149,7 @@ public class AssistanceWorkers {
         new DeploymentRegistered(
             action,
             deployment.aanvraagId(),
-            Notice.instant(end),
+            OutgoingNotice.instant(end),
             deployment.toewijzing(),
             DomainEvents.origin(job)));
     return Map.of("inzetEinde", end);

@@ -7,7 +7,7 @@ import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Origin;
 import nl.knooppunt.processes.events.Topic;
-import nl.knooppunt.workers.kafka.EventPublisher;
+import nl.knooppunt.workers.kafka.KafkaPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +20,10 @@ public class DomainEvents {
 
   static final String SOURCE = "/knooppunt/workers";
 
-  private final EventPublisher publisher;
+  private final KafkaPublisher publisher;
   private final Clock clock;
 
-  public DomainEvents(EventPublisher publisher, Clock clock) {
+  public DomainEvents(KafkaPublisher publisher, Clock clock) {
     this.publisher = publisher;
     this.clock = clock;
   }

@@ -35,8 +35,8 @@ import nl.knooppunt.processes.variables.LevelFiveConsideration;
 import nl.knooppunt.processes.variables.ManhuntStart;
 import nl.knooppunt.processes.variables.Recipient;
 import nl.knooppunt.processes.variables.ThreatLevelStart;
-import nl.knooppunt.workers.notification.Notice;
 import nl.knooppunt.workers.notification.NoticeSender;
+import nl.knooppunt.workers.notification.OutgoingNotice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,7 +117,7 @@ public class ManhuntWorkers {
     for (String code : List.of(AuthorityCodes.regionChair(region.code()), region.code())) {
       Authority recipient = directory.authority(code).orElseThrow();
       sender.send(
-          new Notice(
+          new OutgoingNotice(
               advice.crisisId() + "/grip-advies/" + code,
               advice.crisisId(),
               Boolean.TRUE.equals(advice.exercise()),
@@ -224,7 +224,7 @@ public class ManhuntWorkers {
           .ifPresent(
               recipient ->
                   sender.send(
-                      new Notice(
+                      new OutgoingNotice(
                           report.crisisId()
                               + "/sitrap/"
                               + job.getElementInstanceKey()
@@ -237,7 +237,7 @@ public class ManhuntWorkers {
                           "SITUATIERAPPORT",
                           "Situatierapport manhunt " + where,
                           "Situatierapport van "
-                              + Notice.dutchDateTime(now)
+                              + OutgoingNotice.dutchDateTime(now)
                               + " over de manhunt bij "
                               + where
                               + ". Het actuele beeld staat in het Knooppunt.",

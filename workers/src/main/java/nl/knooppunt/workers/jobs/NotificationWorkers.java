@@ -21,8 +21,8 @@ import nl.knooppunt.processes.events.RoundSent;
 import nl.knooppunt.processes.variables.AcknowledgementResult;
 import nl.knooppunt.processes.variables.NoticeContent;
 import nl.knooppunt.processes.variables.Recipient;
-import nl.knooppunt.workers.notification.Notice;
 import nl.knooppunt.workers.notification.NoticeSender;
+import nl.knooppunt.workers.notification.OutgoingNotice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -166,10 +166,11 @@ public class NotificationWorkers {
   }
 
   /** The notice of a round, from the parts of its bericht and what its kind expects. */
-  private static Notice notice(Delivery delivery, String id, Authority recipient, Contact contact) {
+  private static OutgoingNotice notice(
+      Delivery delivery, String id, Authority recipient, Contact contact) {
     NoticeContent bericht = Objects.requireNonNull(delivery.bericht(), "bericht");
     NoticeContent.Kind kind = bericht.soort();
-    return new Notice(
+    return new OutgoingNotice(
         id,
         delivery.crisisId(),
         Boolean.TRUE.equals(delivery.exercise()),

@@ -19,8 +19,8 @@ import nl.knooppunt.processes.events.ThreatLevelChanged;
 import nl.knooppunt.processes.events.ThreatLevelInForce;
 import nl.knooppunt.processes.events.Topic;
 import nl.knooppunt.processes.variables.LevelFiveArea;
-import nl.knooppunt.workers.kafka.EventPublisher;
-import nl.knooppunt.workers.notification.Notice;
+import nl.knooppunt.workers.kafka.KafkaPublisher;
+import nl.knooppunt.workers.notification.OutgoingNotice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,12 +43,12 @@ public class ThreatLevelWorkers {
       Map<String, Object> besluit) {}
 
   private final AreaResolver resolver;
-  private final EventPublisher publisher;
+  private final KafkaPublisher publisher;
   private final DomainEvents events;
   private final Clock clock;
 
   ThreatLevelWorkers(
-      AreaResolver resolver, EventPublisher publisher, DomainEvents events, Clock clock) {
+      AreaResolver resolver, KafkaPublisher publisher, DomainEvents events, Clock clock) {
     this.resolver = resolver;
     this.publisher = publisher;
     this.events = events;
@@ -118,7 +118,7 @@ public class ThreatLevelWorkers {
   }
 
   private static Instant dateTime(String iso) {
-    Instant at = Notice.instant(iso);
+    Instant at = OutgoingNotice.instant(iso);
     if (at == null) {
       throw new IllegalArgumentException("eindtijd is geen ISO 8601-tijdstip: " + iso);
     }

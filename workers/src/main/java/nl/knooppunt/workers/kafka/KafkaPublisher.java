@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
  * retried with the same event id, which the consumers deduplicate.
  */
 @Component
-public class EventPublisher {
+public class KafkaPublisher {
 
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
   private final KafkaTemplate<String, String> template;
 
-  public EventPublisher(KafkaTemplate<String, String> cloudEventTemplate) {
+  public KafkaPublisher(KafkaTemplate<String, String> cloudEventTemplate) {
     this.template = cloudEventTemplate;
   }
 

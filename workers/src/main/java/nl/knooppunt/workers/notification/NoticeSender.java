@@ -3,19 +3,20 @@ package nl.knooppunt.workers.notification;
 import java.time.Clock;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.Notice;
 import nl.knooppunt.processes.events.Topic;
-import nl.knooppunt.workers.kafka.EventPublisher;
+import nl.knooppunt.workers.kafka.KafkaPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a notice to {@link Topic#NOTIFICATIONS} (key = recipient code) and logs that it was sent
- * on {@link Topic#EVENTS} (key = crisis id), both with the same {@link
- * nl.knooppunt.processes.events.Notice} record. Both records carry ids derived from the
- * notification id, so a retried job writes the same records and the consumers keep one. The text
- * that goes out ends with the hub's 24/7 contact line ({@value #HUB_CONTACT}); the record carries
- * the parts of the notice as their own fields too ({@code area}, {@code validUntil}, {@code level},
- * {@code expectation}, {@code contact}), so a page can show them separately.
+ * on {@link Topic#EVENTS} (key = crisis id), both with the same {@link Notice} record. Both records
+ * carry ids derived from the notification id, so a retried job writes the same records and the
+ * consumers keep one. The text that goes out ends with the hub's 24/7 contact line ({@value
+ * #HUB_CONTACT}); the record carries the parts of the notice as their own fields too ({@code area},
+ * {@code validUntil}, {@code level}, {@code expectation}, {@code contact}), so a page can show them
+ * separately.
  */
 @Component
 public class NoticeSender {
@@ -32,21 +33,21 @@ public class NoticeSender {
   public static final String DEMO_HUB_CONTACT =
       "Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 000 0000 (demonummer)";
 
-  private final EventPublisher publisher;
+  private final KafkaPublisher publisher;
   private final Clock clock;
   private final String hubContact;
 
   public NoticeSender(
-      EventPublisher publisher, Clock clock, @Value("${" + HUB_CONTACT + "}") String hubContact) {
+      KafkaPublisher publisher, Clock clock, @Value("${" + HUB_CONTACT + "}") String hubContact) {
     this.publisher = publisher;
     this.clock = clock;
     this.hubContact = hubContact;
   }
 
-  public void send(Notice notice, EventType loggedAs) {
+  public void send(OutgoingNotice notice, EventType loggedAs) {
     var now = clock.instant();
-    nl.knooppunt.processes.events.Notice data =
-        new nl.knooppunt.processes.events.Notice(
+    Notice data =
+        new Notice(
             notice.notificationId(),
             notice.crisisId(),
             notice.recipient().code(),

@@ -34,7 +34,7 @@ import nl.knooppunt.directory.Contact;
  * @param expectation what the recipient is expected to do; optional
  * @param requiresAck whether the hub waits for an acknowledgement
  */
-public record Notice(
+public record OutgoingNotice(
     String notificationId,
     String crisisId,
     boolean exercise,
@@ -67,7 +67,7 @@ public record Notice(
       Map.of(1, "minimaal", 2, "beperkt", 3, "aanzienlijk", 4, "substantieel", 5, "kritiek");
 
   /** A notice that is only a subject and a text (situation reports, GRIP advice). */
-  public Notice(
+  public OutgoingNotice(
       String notificationId,
       String crisisId,
       boolean exercise,

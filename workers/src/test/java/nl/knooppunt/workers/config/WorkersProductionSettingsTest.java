@@ -16,7 +16,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /** The workers' production-settings check: every missing or embedded-only setting is named. */
-class ProductionSettingsTest {
+class WorkersProductionSettingsTest {
 
   /** A complete production configuration (compose/Helm style, all on the cluster network). */
   static Map<String, String> production() {
@@ -42,7 +42,7 @@ class ProductionSettingsTest {
   }
 
   private static List<String> problems(Map<String, String> settings) {
-    return ProductionSettings.problems(settings::get);
+    return WorkersProductionSettings.problems(settings::get);
   }
 
   @Test
@@ -230,7 +230,7 @@ class ProductionSettingsTest {
   // --- the check in a Spring context -------------------------------------------------------
 
   private final ApplicationContextRunner runner =
-      new ApplicationContextRunner().withUserConfiguration(ProductionSettingsCheck.class);
+      new ApplicationContextRunner().withUserConfiguration(WorkersProductionSettingsCheck.class);
 
   @Test
   void theProductionProfileRefusesToStartAndNamesTheSetting() {

@@ -12,14 +12,14 @@ import nl.knooppunt.directory.AreaResolver;
 import nl.knooppunt.directory.DemoContactBook;
 import nl.knooppunt.directory.Directory;
 import nl.knooppunt.processes.variables.LevelFiveArea;
-import nl.knooppunt.workers.kafka.EventPublisher;
+import nl.knooppunt.workers.kafka.KafkaPublisher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ThreatLevelWorkersTest {
 
-  private final EventPublisher publisher = mock(EventPublisher.class);
+  private final KafkaPublisher publisher = mock(KafkaPublisher.class);
   private final ThreatLevelWorkers workers =
       new ThreatLevelWorkers(
           new AreaResolver(Directory.load(new DemoContactBook())),

@@ -8,7 +8,7 @@ import nl.knooppunt.directory.Directory;
 import nl.knooppunt.processes.variables.NoticeContent;
 import org.junit.jupiter.api.Test;
 
-class NoticeTest {
+class OutgoingNoticeTest {
 
   static final String CONTACT = NoticeSender.DEMO_HUB_CONTACT;
 
@@ -16,7 +16,8 @@ class NoticeTest {
 
   @Test
   void a_declaration_reaches_the_mayor_of_utrecht_as_facts_she_can_act_on_at_3_am() {
-    Notice notice = notice(NoticeContent.Kind.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
+    OutgoingNotice notice =
+        notice(NoticeContent.Kind.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
 
     assertThat(notice.markedText(CONTACT))
         .isEqualTo(
@@ -38,16 +39,17 @@ class NoticeTest {
   @Test
   void an_end_time_is_dutch_time_also_in_summer_and_also_when_given_with_an_offset() {
     // 29 March 2026 02:00 the clocks go forward: 22:00 UTC is midnight in Utrecht
-    assertThat(Notice.dutchDateTime("2026-06-30T22:00:00Z")).isEqualTo("1 juli 2026 om 00:00");
-    assertThat(Notice.dutchDateTime("2026-03-18T23:00:00+01:00"))
+    assertThat(OutgoingNotice.dutchDateTime("2026-06-30T22:00:00Z"))
+        .isEqualTo("1 juli 2026 om 00:00");
+    assertThat(OutgoingNotice.dutchDateTime("2026-03-18T23:00:00+01:00"))
         .isEqualTo("18 maart 2026 om 23:00");
-    assertThat(Notice.dutchDateTime(Instant.parse("2026-12-31T08:05:00Z")))
+    assertThat(OutgoingNotice.dutchDateTime(Instant.parse("2026-12-31T08:05:00Z")))
         .isEqualTo("31 december 2026 om 09:05");
   }
 
   @Test
   void a_lowering_names_the_new_level_and_has_no_end_time() {
-    Notice notice = notice(NoticeContent.Kind.AFSCHALING, false, null, 3);
+    OutgoingNotice notice = notice(NoticeContent.Kind.AFSCHALING, false, null, 3);
 
     assertThat(notice.lines(CONTACT))
         .contains("Dreigingsniveau: 3 (aanzienlijk)")
@@ -58,8 +60,8 @@ class NoticeTest {
   @Test
   void a_notice_without_acknowledgement_does_not_ask_for_one_but_still_names_the_hub() {
     var region = directory.authority("VR09").orElseThrow();
-    Notice sitrap =
-        new Notice(
+    OutgoingNotice sitrap =
+        new OutgoingNotice(
             "MH-1/sitrap/1/VR09",
             "MH-1",
             false,
@@ -76,7 +78,7 @@ class NoticeTest {
 
   @Test
   void an_exercise_notice_says_oefening_in_subject_and_text() {
-    Notice notice = notice(NoticeContent.Kind.AFKONDIGING, true, "2026-03-18T22:00:00Z", 5);
+    OutgoingNotice notice = notice(NoticeContent.Kind.AFKONDIGING, true, "2026-03-18T22:00:00Z", 5);
 
     assertThat(notice.markedSubject()).startsWith("OEFENING — ");
     assertThat(notice.markedText(CONTACT))
@@ -87,17 +89,18 @@ class NoticeTest {
 
   @Test
   void a_real_notice_carries_no_exercise_marking() {
-    Notice notice = notice(NoticeContent.Kind.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
+    OutgoingNotice notice =
+        notice(NoticeContent.Kind.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
 
     assertThat(notice.markedSubject()).isEqualTo("Dreigingsniveau 5 afgekondigd");
     assertThat(notice.markedText(CONTACT)).doesNotContain("OEFENING");
   }
 
-  private Notice notice(
+  private OutgoingNotice notice(
       NoticeContent.Kind kind, boolean exercise, String validUntil, Integer level) {
     var mayor = directory.authority("BM-GM0344").orElseThrow();
     boolean lowered = kind == NoticeContent.Kind.AFSCHALING;
-    return new Notice(
+    return new OutgoingNotice(
         "DN5-1/" + kind.name().toLowerCase() + "/BM-GM0344",
         "DN5-1",
         exercise,
