@@ -12,8 +12,7 @@ class AreaResolverTest {
   private final AreaResolver resolver = new AreaResolver(DIRECTORY);
 
   @Test
-  void
-      level_5_for_the_province_of_utrecht_reaches_its_26_gemeenten_region_vr09_and_unit_midden_nederland() {
+  void level5ForTheProvinceOfUtrechtReachesIts26GemeentenRegionVr09AndUnitMiddenNederland() {
     AffectedArea utrecht = resolver.resolve(Area.provinces("PV26"));
 
     assertThat(utrecht.municipalities()).hasSize(26);
@@ -28,7 +27,7 @@ class AreaResolverTest {
   }
 
   @Test
-  void the_province_of_utrecht_notifies_26_mayors_the_region_police_om_and_the_national_partners() {
+  void theProvinceOfUtrechtNotifies26MayorsTheRegionPoliceOmAndTheNationalPartners() {
     AffectedArea utrecht = resolver.resolve(Area.provinces("PV26"));
 
     assertThat(utrecht.gezagen()).hasSize(26 + 1);
@@ -48,14 +47,14 @@ class AreaResolverTest {
   }
 
   @Test
-  void a_province_may_be_named_instead_of_coded() {
+  void aProvinceMayBeNamedInsteadOfCoded() {
     assertThat(resolver.resolve(Area.provinces("utrecht")).municipalities()).hasSize(26);
     assertThat(resolver.resolve(Area.provinces("Noord-Holland")).regionCodes())
         .containsExactly("VR10", "VR11", "VR12", "VR13", "VR14");
   }
 
   @Test
-  void one_gemeente_reaches_its_mayor_its_region_and_its_unit() {
+  void oneGemeenteReachesItsMayorItsRegionAndItsUnit() {
     AffectedArea city = resolver.resolve(Area.municipalities("GM0344"));
 
     assertThat(city.recipients())
@@ -74,7 +73,7 @@ class AreaResolverTest {
   }
 
   @Test
-  void gooi_en_vechtstreek_lies_in_noord_holland_but_is_served_by_unit_midden_nederland() {
+  void gooiEnVechtstreekLiesInNoordHollandButIsServedByUnitMiddenNederland() {
     AffectedArea gooi = resolver.resolve(Area.regions("VR14"));
 
     assertThat(gooi.provinces()).extracting(Province::name).containsExactly("Noord-Holland");
@@ -83,7 +82,7 @@ class AreaResolverTest {
   }
 
   @Test
-  void the_national_fan_out_reaches_every_gezag_and_partner_exactly_once() {
+  void theNationalFanOutReachesEveryGezagAndPartnerExactlyOnce() {
     List<String> all = DIRECTORY.provinces().stream().map(Province::code).toList();
 
     AffectedArea country = resolver.resolve(new Area(Area.Level.PROVINCE, all));
@@ -99,35 +98,35 @@ class AreaResolverTest {
   }
 
   @Test
-  void overlapping_codes_count_each_gemeente_once() {
+  void overlappingCodesCountEachGemeenteOnce() {
     AffectedArea twice = resolver.resolve(Area.regions("VR09", "VR09"));
 
     assertThat(twice.municipalities()).hasSize(26);
   }
 
   @Test
-  void an_unknown_code_is_refused_with_every_unknown_code_named() {
+  void anUnknownCodeIsRefusedWithEveryUnknownCodeNamed() {
     assertThatThrownBy(() -> resolver.resolve(Area.regions("VR09", "VR99", "XX")))
         .isInstanceOf(UnknownAreaException.class)
         .hasMessage("unknown region code(s): VR99, XX");
   }
 
   @Test
-  void an_empty_area_is_refused() {
+  void anEmptyAreaIsRefused() {
     assertThatThrownBy(() -> resolver.resolve(Area.municipalities()))
         .isInstanceOf(UnknownAreaException.class)
         .hasMessageContaining("names no municipality");
   }
 
   @Test
-  void a_province_code_is_not_a_region_code() {
+  void aProvinceCodeIsNotARegionCode() {
     assertThatThrownBy(() -> resolver.resolve(Area.regions("PV26")))
         .isInstanceOf(UnknownAreaException.class)
         .hasMessageContaining("PV26");
   }
 
   @Test
-  void a_manhunt_in_utrecht_also_alerts_the_six_neighbouring_regions_and_their_police() {
+  void aManhuntInUtrechtAlsoAlertsTheSixNeighbouringRegionsAndTheirPolice() {
     AffectedArea manhunt = resolver.resolveWithNeighbours(Area.municipalities("GM0344"));
 
     assertThat(manhunt.recipients())

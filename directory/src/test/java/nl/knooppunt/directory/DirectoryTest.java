@@ -9,7 +9,7 @@ class DirectoryTest {
   private final Directory directory = Directory.load(new DemoContactBook());
 
   @Test
-  void the_reference_data_has_every_region_gemeente_province_and_police_unit() {
+  void theReferenceDataHasEveryRegionGemeenteProvinceAndPoliceUnit() {
     assertThat(directory.regions()).hasSize(25);
     assertThat(directory.municipalities()).hasSize(342);
     assertThat(directory.provinces()).hasSize(12);
@@ -17,7 +17,7 @@ class DirectoryTest {
   }
 
   @Test
-  void every_region_has_its_province_and_police_unit() {
+  void everyRegionHasItsProvinceAndPoliceUnit() {
     SafetyRegion utrecht = directory.region("VR09").orElseThrow();
 
     assertThat(utrecht.name()).isEqualTo("Utrecht");
@@ -28,7 +28,7 @@ class DirectoryTest {
   }
 
   @Test
-  void the_duty_officer_has_a_number_to_call_a_silent_mayor_and_it_is_marked_demo() {
+  void theDutyOfficerHasANumberToCallASilentMayorAndItIsMarkedDemo() {
     Contact phone = directory.phone("BM-GM0344").orElseThrow();
 
     assertThat(phone.channel()).isEqualTo(Contact.Channel.TELEFOON);
@@ -40,13 +40,13 @@ class DirectoryTest {
   }
 
   @Test
-  void utrecht_borders_six_regions() {
+  void utrechtBordersSixRegions() {
     assertThat(directory.neighboursOf("VR09"))
         .containsExactly("VR07", "VR08", "VR13", "VR14", "VR16", "VR18");
   }
 
   @Test
-  void neighbours_are_symmetric() {
+  void neighboursAreSymmetric() {
     for (SafetyRegion region : directory.regions()) {
       for (String neighbour : directory.neighboursOf(region.code())) {
         assertThat(directory.neighboursOf(neighbour)).as(neighbour).contains(region.code());
@@ -55,14 +55,14 @@ class DirectoryTest {
   }
 
   @Test
-  void a_name_with_a_comma_or_quote_survives_the_csv_reader() {
+  void aNameWithACommaOrQuoteSurvivesTheCsvReader() {
     assertThat(Csv.parseLine("GM0001,\"Bergen, \"\"NH\"\"\",VR10"))
         .containsExactly("GM0001", "Bergen, \"NH\"", "VR10");
     assertThat(directory.municipality("GM0518").orElseThrow().name()).isEqualTo("'s-Gravenhage");
   }
 
   @Test
-  void every_authority_has_a_primary_and_a_fallback_contact_marked_as_demo() {
+  void everyAuthorityHasAPrimaryAndAFallbackContactMarkedAsDemo() {
     assertThat(directory.authorities())
         .allSatisfy(
             a -> {
@@ -74,7 +74,7 @@ class DirectoryTest {
   }
 
   @Test
-  void the_national_partners_are_in_the_directory() {
+  void theNationalPartnersAreInTheDirectory() {
     assertThat(directory.authority("KMAR").orElseThrow().role()).isEqualTo(AuthorityRole.KMAR);
     assertThat(directory.authority("LOCC").orElseThrow().areaCode()).isEqualTo(Authority.NATIONAL);
     assertThat(directory.authority("HOVJ-LANDELIJK-PARKET")).isEmpty();

@@ -33,7 +33,7 @@ class MultiInstanceImmediateCompletionIT {
   }
 
   @Test
-  void every_inner_instance_counts_when_each_completes_at_once() {
+  void everyInnerInstanceCountsWhenEachCompletesAtOnce() {
     BpmnModelInstance model =
         Bpmn.createExecutableProcess("mi-direct-klaar")
             .startEvent()

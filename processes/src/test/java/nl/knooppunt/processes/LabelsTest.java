@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class LabelsTest {
 
   @Test
-  void a_duty_officer_reads_phases_and_choices_in_dutch_not_codes() {
+  void aDutyOfficerReadsPhasesAndChoicesInDutchNotCodes() {
     assertThat(Labels.phase("NIVEAU_5_VAN_KRACHT")).isEqualTo("Niveau 5 van kracht");
     assertThat(Labels.value("MEER_INFORMATIE")).isEqualTo("Meer informatie nodig");
     assertThat(Labels.value("HANDHAVEN")).isEqualTo("Niveau 5 handhaven");
@@ -18,13 +18,13 @@ class LabelsTest {
   }
 
   @Test
-  void an_unknown_code_is_still_made_readable() {
+  void anUnknownCodeIsStillMadeReadable() {
     assertThat(Labels.value("IETS_NIEUWS")).isEqualTo("Iets nieuws");
     assertThat(Labels.phase("NOG_ONBEKEND")).isEqualTo("Nog onbekend");
   }
 
   @Test
-  void durations_are_said_in_words() {
+  void durationsAreSaidInWords() {
     assertThat(Labels.duration("PT30M")).isEqualTo("30 minuten");
     assertThat(Labels.duration("PT1H")).isEqualTo("1 uur");
     assertThat(Labels.duration("PT12H")).isEqualTo("12 uur");

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class StepsTest {
 
   @Test
-  void a_stuck_step_is_named_as_the_model_names_it() {
+  void aStuckStepIsNamedAsTheModelNamesIt() {
     assertThat(Steps.name("dreigingsniveau-5", "Afschaling_Registreren"))
         .contains("Afschaling registreren");
     assertThat(Steps.name("informeer-gezagen", "Ontvanger_Bellen"))

@@ -35,8 +35,7 @@ class EnforcerBanIT {
     "io.camunda, camunda-process-test-java",
     "org.camunda.community, eze"
   })
-  void a_vendor_licensed_engine_artifact_fails_the_build(String group, String artifact)
-      throws Exception {
+  void aVendorLicensedEngineArtifactFailsTheBuild(String group, String artifact) throws Exception {
     Result result = validate(group, artifact);
 
     assertThat(result.exitCode()).as(result.output()).isNotZero();
@@ -47,7 +46,7 @@ class EnforcerBanIT {
   }
 
   @Test
-  void an_open_source_client_artifact_passes_the_same_rules() throws Exception {
+  void anOpenSourceClientArtifactPassesTheSameRules() throws Exception {
     Result result = validate("io.camunda", "zeebe-bpmn-model");
 
     assertThat(result.exitCode()).as(result.output()).isZero();

@@ -39,7 +39,7 @@ class EventContractArchitectureTest {
   }
 
   @Test
-  void only_the_one_publisher_of_each_app_sends_to_kafka() {
+  void onlyTheOnePublisherOfEachAppSendsToKafka() {
     noClasses()
         .that()
         .doNotHaveFullyQualifiedName("nl.knooppunt.workers.kafka.KafkaPublisher")
@@ -57,7 +57,7 @@ class EventContractArchitectureTest {
   }
 
   @Test
-  void only_the_publishers_write_events_as_json() {
+  void onlyThePublishersWriteEventsAsJson() {
     noClasses()
         .that()
         .doNotHaveFullyQualifiedName("nl.knooppunt.workers.kafka.KafkaPublisher")
@@ -69,7 +69,7 @@ class EventContractArchitectureTest {
   }
 
   @Test
-  void event_records_carry_typed_fields_not_maps_of_anything() {
+  void eventRecordsCarryTypedFieldsNotMapsOfAnything() {
     List<String> untyped = new ArrayList<>();
     for (EventType type : EventType.values()) {
       for (RecordComponent c : type.payload().getRecordComponents()) {

@@ -65,7 +65,7 @@ class EventsTopicIT {
 
   @Test
   @Order(1)
-  void a_read_model_rebuilt_from_the_events_topic_equals_the_one_built_live() throws Exception {
+  void aReadModelRebuiltFromTheEventsTopicEqualsTheOneBuiltLive() throws Exception {
     String crisisId = api.proposeLevelFiveForUtrecht(true);
     declareAndNotify(crisisId);
     acknowledgeAsTheMayorOfUtrecht(crisisId);
@@ -75,7 +75,7 @@ class EventsTopicIT {
 
   @Test
   @Order(2)
-  void a_kafka_outage_during_a_level_5_story_delays_the_events_and_loses_none() throws Exception {
+  void aKafkaOutageDuringALevel5StoryDelaysTheEventsAndLosesNone() throws Exception {
     EmbeddedKafkaServer kafka = hub.infrastructure().getBean(EmbeddedKafkaServer.class);
     String crisisId = api.proposeLevelFiveForUtrecht(true);
     api.awaitTask("politie", crisisId, "Informatie_Delen");

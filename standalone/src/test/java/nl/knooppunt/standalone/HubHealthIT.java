@@ -38,7 +38,7 @@ class HubHealthIT {
   }
 
   @Test
-  void health_is_up_with_the_database_and_kafka_as_components() throws Exception {
+  void healthIsUpWithTheDatabaseAndKafkaAsComponents() throws Exception {
     JsonNode health = get("/actuator/health");
 
     assertThat(health.path("status").asText()).isEqualTo("UP");
@@ -49,7 +49,7 @@ class HubHealthIT {
   }
 
   @Test
-  void the_hub_tells_it_runs_embedded() throws Exception {
+  void theHubTellsItRunsEmbedded() throws Exception {
     JsonNode info = get("/api/v1/info");
 
     assertThat(info.path("name").asText()).isEqualTo("Landelijk Knooppunt");
@@ -57,7 +57,7 @@ class HubHealthIT {
   }
 
   @Test
-  void the_engine_answers_the_camunda_client_and_runs_the_hubs_processes() throws Exception {
+  void theEngineAnswersTheCamundaClientAndRunsTheHubsProcesses() throws Exception {
     CamundaClient camunda = hub.workers().getBean(CamundaClient.class);
 
     assertThat(camunda.newTopologyRequest().send().join().getBrokers()).hasSize(1);
@@ -78,12 +78,12 @@ class HubHealthIT {
   }
 
   @Test
-  void the_demo_accounts_of_the_embedded_default_are_seeded() {
+  void theDemoAccountsOfTheEmbeddedDefaultAreSeeded() {
     assertThat(hub.demoAccounts()).contains("operator", "nctv", "regio-utrecht", "management");
   }
 
   @Test
-  void the_url_to_open_is_the_gateway_port() {
+  void theUrlToOpenIsTheGatewayPort() {
     assertThat(hub.url()).isEqualTo(settings.url("/"));
   }
 

@@ -46,8 +46,7 @@ class HubRestartIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void a_row_a_kafka_record_and_a_waiting_instance_survive_a_kill_minus_nine_of_the_hub()
-      throws Exception {
+  void aRowAKafkaRecordAndAWaitingInstanceSurviveAKillMinusNineOfTheHub() throws Exception {
     TestHubs settings = TestHubs.withKnownEnginePorts(dataDir);
     String marker = "restart-" + UUID.randomUUID();
 

@@ -39,7 +39,7 @@ class LevelFiveStoryIT {
   }
 
   @Test
-  void level_5_for_utrecht_is_proposed_aligned_decided_registered_and_every_mayor_is_notified()
+  void level5ForUtrechtIsProposedAlignedDecidedRegisteredAndEveryMayorIsNotified()
       throws Exception {
     String crisisId = api.proposeLevelFiveForUtrecht(true);
 

@@ -28,7 +28,7 @@ class ModuleArchitectureTest {
   }
 
   @Test
-  void workers_do_not_depend_on_the_gateway() {
+  void workersDoNotDependOnTheGateway() {
     check(
         noClasses()
             .that()
@@ -39,7 +39,7 @@ class ModuleArchitectureTest {
   }
 
   @Test
-  void the_gateway_does_not_depend_on_the_workers() {
+  void theGatewayDoesNotDependOnTheWorkers() {
     check(
         noClasses()
             .that()
@@ -50,7 +50,7 @@ class ModuleArchitectureTest {
   }
 
   @Test
-  void only_the_standalone_hub_depends_on_the_engine() {
+  void onlyTheStandaloneHubDependsOnTheEngine() {
     check(
         noClasses()
             .that()
@@ -61,7 +61,7 @@ class ModuleArchitectureTest {
   }
 
   @Test
-  void the_process_catalogue_depends_on_no_application_module() {
+  void theProcessCatalogueDependsOnNoApplicationModule() {
     check(
         noClasses()
             .that()
@@ -76,7 +76,7 @@ class ModuleArchitectureTest {
   }
 
   @Test
-  void the_engine_knows_nothing_of_the_hub() {
+  void theEngineKnowsNothingOfTheHub() {
     check(
         noClasses()
             .that()
@@ -91,7 +91,7 @@ class ModuleArchitectureTest {
   }
 
   @Test
-  void the_directory_depends_on_no_other_module() {
+  void theDirectoryDependsOnNoOtherModule() {
     check(
         noClasses()
             .that()
@@ -107,7 +107,7 @@ class ModuleArchitectureTest {
   }
 
   @Test
-  void the_production_check_depends_on_no_other_module() {
+  void theProductionCheckDependsOnNoOtherModule() {
     check(
         noClasses()
             .that()

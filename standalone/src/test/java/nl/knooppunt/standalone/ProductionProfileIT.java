@@ -104,7 +104,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void the_operator_proposes_level_5_and_region_utrecht_gets_its_alignment_task() throws Exception {
+  void theOperatorProposesLevel5AndRegionUtrechtGetsItsAlignmentTask() throws Exception {
     HttpResponse<String> started =
         send(
             "POST",
@@ -140,7 +140,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void a_region_officer_signs_in_to_the_pages_with_the_organisation_account() throws Exception {
+  void aRegionOfficerSignsInToThePagesWithTheOrganisationAccount() throws Exception {
     idp.signInAs(
         Map.of(
             "preferred_username", "j.de.vries",
@@ -184,7 +184,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void the_login_page_offers_the_organisation_account_not_a_password_form() throws Exception {
+  void theLoginPageOffersTheOrganisationAccountNotAPasswordForm() throws Exception {
     HttpResponse<String> login =
         http.send(
             HttpRequest.newBuilder(URI.create(settings.url("/login"))).build(),
@@ -196,7 +196,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void the_camunda_clients_of_gateway_and_workers_use_oauth_client_credentials() {
+  void theCamundaClientsOfGatewayAndWorkersUseOauthClientCredentials() {
     // both apps poll jobs from the start, so both fetch a token at the provider
     await()
         .atMost(Duration.ofMinutes(1))
@@ -208,7 +208,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void without_a_token_the_api_answers_401_problem_json() throws Exception {
+  void withoutATokenTheApiAnswers401ProblemJson() throws Exception {
     HttpResponse<String> none = send("GET", "/api/v1/tasks", null, null);
     assertUnauthorized(none);
     assertThat(none.headers().firstValue("WWW-Authenticate"))
@@ -216,7 +216,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void a_token_signed_by_another_key_is_401() throws Exception {
+  void aTokenSignedByAnotherKeyIs401() throws Exception {
     // same key id, same issuer, same claims: only the signature is wrong
     String forged =
         FakeIdentityProvider.token(
@@ -228,7 +228,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void an_expired_token_is_401() throws Exception {
+  void anExpiredTokenIs401() throws Exception {
     String expired =
         FakeIdentityProvider.token(
             idp.key(),
@@ -239,7 +239,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void a_token_of_another_issuer_is_401() throws Exception {
+  void aTokenOfAnotherIssuerIs401() throws Exception {
     String elsewhere =
         FakeIdentityProvider.token(
             idp.key(),
@@ -250,7 +250,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void the_demo_accounts_do_not_work_in_production() throws Exception {
+  void theDemoAccountsDoNotWorkInProduction() throws Exception {
     String basic =
         "Basic "
             + Base64.getEncoder()
@@ -265,7 +265,7 @@ class ProductionProfileIT {
   }
 
   @Test
-  void without_an_oidc_issuer_the_hub_refuses_to_start_naming_the_setting(@TempDir Path other) {
+  void withoutAnOidcIssuerTheHubRefusesToStartNamingTheSetting(@TempDir Path other) {
     TestHubs hubs = TestHubs.in(other);
     assertThatThrownBy(() -> StandaloneHub.start(productionArgs(hubs, other, false)).close())
         .isInstanceOf(ProductionSettingsException.class)

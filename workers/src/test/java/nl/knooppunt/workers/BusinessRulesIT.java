@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BusinessRulesIT extends WorkersIT {
 
   @Test
-  void the_proposer_cannot_decide_on_level_5() {
+  void theProposerCannotDecideOnLevel5() {
     Map<String, Object> result =
         runTask(
             JobTypes.VIER_OGEN_CONTROLEREN,
@@ -35,7 +35,7 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
-  void another_decider_passes_the_four_eyes_check() {
+  void anotherDeciderPassesTheFourEyesCheck() {
     Map<String, Object> result =
         runTask(
             JobTypes.VIER_OGEN_CONTROLEREN,
@@ -46,7 +46,7 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
-  void public_communication_without_meaning_is_not_published() {
+  void publicCommunicationWithoutMeaningIsNotPublished() {
     Map<String, Object> result =
         runTask(
             JobTypes.COMMUNICATIE_PUBLICEREN,
@@ -68,7 +68,7 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
-  void an_unknown_area_is_a_business_error_naming_the_code() {
+  void anUnknownAreaIsABusinessErrorNamingTheCode() {
     Map<String, Object> result =
         runTask(
             JobTypes.GEBIED_BEPALEN,
@@ -80,7 +80,7 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
-  void police_assistance_under_the_wvr_route_is_refused() {
+  void policeAssistanceUnderTheWvrRouteIsRefused() {
     Map<String, Object> result =
         runTask(
             JobTypes.BIJSTAND_AANVRAAG_VALIDEREN,
@@ -98,7 +98,7 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
-  void a_valid_request_from_utrecht_asks_its_neighbours_first() {
+  void aValidRequestFromUtrechtAsksItsNeighboursFirst() {
     Map<String, Object> result =
         runTask(
             JobTypes.BIJSTAND_AANVRAAG_VALIDEREN,
@@ -119,7 +119,7 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
-  void the_allocation_proposal_takes_the_earliest_offers_until_the_request_is_covered() {
+  void theAllocationProposalTakesTheEarliestOffersUntilTheRequestIsCovered() {
     Map<String, Object> result =
         runTask(
             JobTypes.BIJSTAND_TOEWIJZING_VOORSTELLEN,
@@ -156,7 +156,7 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
-  void level_5_for_the_province_of_utrecht_is_in_force_for_its_26_gemeenten_until_the_end_time() {
+  void level5ForTheProvinceOfUtrechtIsInForceForIts26GemeentenUntilTheEndTime() {
     String crisisId = "DN5-" + UUID.randomUUID();
     runTask(
         JobTypes.DREIGINGSNIVEAU_REGISTREREN,

@@ -57,19 +57,19 @@ class JobWorkerCoverageTest {
   }
 
   @Test
-  void every_job_type_in_the_models_has_a_worker_and_every_worker_a_task() {
+  void everyJobTypeInTheModelsHasAWorkerAndEveryWorkerATask() {
     assertThat(workerJobTypes).isNotEmpty().isEqualTo(serviceJobTypes);
   }
 
   @Test
-  void every_job_type_in_the_models_is_in_the_catalogue_and_no_other() {
+  void everyJobTypeInTheModelsIsInTheCatalogueAndNoOther() {
     assertThat(serviceJobTypes)
         .containsExactlyInAnyOrderElementsOf(
             Arrays.stream(JobType.values()).map(JobType::type).toList());
   }
 
   @Test
-  void task_listener_jobs_are_left_to_the_gateway() {
+  void taskListenerJobsAreLeftToTheGateway() {
     assertThat(listenerJobTypes)
         .containsExactlyInAnyOrderElementsOf(
             Arrays.stream(TaskListenerJobType.values()).map(TaskListenerJobType::type).toList());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class LogbookWorkersIT extends WorkersIT {
 
   @Test
-  void a_crisis_process_registers_its_instance_and_is_closed_with_its_lessons() {
+  void aCrisisProcessRegistersItsInstanceAndIsClosedWithItsLessons() {
     String crisisId = "DN5-" + UUID.randomUUID();
     Map<String, Object> gebied =
         Map.of("soort", "PROVINCIE", "codes", List.of("PV26"), "naam", "provincie Utrecht");
@@ -58,7 +58,7 @@ class LogbookWorkersIT extends WorkersIT {
   }
 
   @Test
-  void a_silent_region_and_an_sla_escalation_are_facts_in_the_logbook() {
+  void aSilentRegionAndAnSlaEscalationAreFactsInTheLogbook() {
     String crisisId = "DN5-" + UUID.randomUUID();
     runJob(
         JobTypes.LOGBOEK_VASTLEGGEN,
@@ -85,8 +85,7 @@ class LogbookWorkersIT extends WorkersIT {
   }
 
   @Test
-  void
-      a_deployment_runs_from_its_start_for_its_duration_then_until_the_extension_and_costs_are_kept() {
+  void aDeploymentRunsFromItsStartForItsDurationThenUntilTheExtensionAndCostsAreKept() {
     String requestId = "BA-" + UUID.randomUUID();
     Map<String, Object> aanvraag =
         Map.of(

@@ -35,7 +35,7 @@ class ManhuntWorkersIT extends WorkersIT {
 
   @Test
   @SuppressWarnings("unchecked")
-  void a_manhunt_known_only_by_its_region_alerts_the_region_and_its_neighbours() {
+  void aManhuntKnownOnlyByItsRegionAlertsTheRegionAndItsNeighbours() {
     // what the manhunt model passes when the gemeente is unknown: the region itself
     Map<String, Object> result =
         runJob(
@@ -60,7 +60,7 @@ class ManhuntWorkersIT extends WorkersIT {
   }
 
   @Test
-  void a_possible_terrorist_motive_sends_grip_3_advice_to_the_chair_and_the_region_of_utrecht() {
+  void aPossibleTerroristMotiveSendsGrip3AdviceToTheChairAndTheRegionOfUtrecht() {
     String crisisId = "MH-" + UUID.randomUUID();
     runJob(
         JobTypes.MANHUNT_GRIP_ADVISEREN,
@@ -84,7 +84,7 @@ class ManhuntWorkersIT extends WorkersIT {
   }
 
   @Test
-  void the_officier_van_justitie_decides_nl_alert_and_burgernet_and_the_appeal_is_logged() {
+  void theOfficierVanJustitieDecidesNlAlertAndBurgernetAndTheAppealIsLogged() {
     String crisisId = "MH-" + UUID.randomUUID();
     runJob(
         JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN,
@@ -109,7 +109,7 @@ class ManhuntWorkersIT extends WorkersIT {
   }
 
   @Test
-  void a_situation_report_goes_to_every_partner_of_the_manhunt_without_waiting_for_acks() {
+  void aSituationReportGoesToEveryPartnerOfTheManhuntWithoutWaitingForAcks() {
     String crisisId = "MH-" + UUID.randomUUID();
     runJob(
         JobTypes.MANHUNT_SITUATIERAPPORT_VERSPREIDEN,
@@ -138,7 +138,7 @@ class ManhuntWorkersIT extends WorkersIT {
   }
 
   @Test
-  void the_nctv_proposal_starts_a_linked_level_5_for_the_province_of_the_manhunt() {
+  void theNctvProposalStartsALinkedLevel5ForTheProvinceOfTheManhunt() {
     String manhuntId = "MH-" + UUID.randomUUID();
     Map<String, Object> result =
         runJob(
@@ -188,7 +188,7 @@ class ManhuntWorkersIT extends WorkersIT {
 
   @Test
   @SuppressWarnings("unchecked")
-  void the_end_of_a_manhunt_proposes_lowering_to_its_linked_level_5_saying_who_why_and_from_where()
+  void theEndOfAManhuntProposesLoweringToItsLinkedLevel5SayingWhoWhyAndFromWhere()
       throws Exception {
     String manhuntId = "MH-" + UUID.randomUUID();
     String linkedId = manhuntId + "-DN5";
@@ -263,7 +263,7 @@ class ManhuntWorkersIT extends WorkersIT {
   }
 
   @Test
-  void without_a_linked_level_5_the_end_of_a_manhunt_proposes_no_lowering() {
+  void withoutALinkedLevel5TheEndOfAManhuntProposesNoLowering() {
     String crisisId = "MH-" + UUID.randomUUID();
     Map<String, Object> variables = new java.util.HashMap<>();
     variables.put("crisisId", crisisId);

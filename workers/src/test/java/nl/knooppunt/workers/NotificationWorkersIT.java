@@ -32,9 +32,8 @@ class NotificationWorkersIT extends WorkersIT {
   @Autowired KafkaTemplate<String, byte[]> rawTemplate;
 
   @Test
-  void
-      an_exercise_notice_reaches_the_mayor_of_utrecht_marked_oefening_and_her_ack_closes_the_round()
-          throws Exception {
+  void anExerciseNoticeReachesTheMayorOfUtrechtMarkedOefeningAndHerAckClosesTheRound()
+      throws Exception {
     CompletableFuture<ProcessInstanceResult> round =
         informGezagen("DN5-OEF1/afkondiging", true, List.of("BM-GM0344"));
 
@@ -67,7 +66,7 @@ class NotificationWorkersIT extends WorkersIT {
   }
 
   @Test
-  void a_declaration_reaches_the_mayor_of_utrecht_as_facts_with_a_dutch_end_time_and_what_to_do() {
+  void aDeclarationReachesTheMayorOfUtrechtAsFactsWithADutchEndTimeAndWhatToDo() {
     Map<String, Object> bericht = new java.util.HashMap<>();
     bericht.put("soort", "AFKONDIGING");
     bericht.put("onderwerp", "Dreigingsniveau 5 afgekondigd");
@@ -122,7 +121,7 @@ class NotificationWorkersIT extends WorkersIT {
   }
 
   @Test
-  void a_job_that_fails_after_writing_its_notice_is_retried_with_the_same_notification_id() {
+  void aJobThatFailsAfterWritingItsNoticeIsRetriedWithTheSameNotificationId() {
     informGezagen(WorkersIT.FLAKY + "DN5-2/afkondiging", false, List.of("VZ-VR09"));
 
     try (KafkaRecords notices = new KafkaRecords(bootstrapServers, topic(Topic.NOTIFICATIONS))) {
@@ -144,7 +143,7 @@ class NotificationWorkersIT extends WorkersIT {
   }
 
   @Test
-  void level_5_for_all_twelve_provinces_writes_one_notice_to_every_gezag_and_partner() {
+  void level5ForAllTwelveProvincesWritesOneNoticeToEveryGezagAndPartner() {
     BpmnModelInstance fanOut =
         Bpmn.createExecutableProcess("test-landelijke-uitrol")
             .startEvent()
@@ -210,7 +209,7 @@ class NotificationWorkersIT extends WorkersIT {
   }
 
   @Test
-  void an_unreadable_acknowledgement_goes_to_the_dead_letter_topic_with_the_reason() {
+  void anUnreadableAcknowledgementGoesToTheDeadLetterTopicWithTheReason() {
     rawTemplate.send(
         new ProducerRecord<>(
             topic(Topic.ACKNOWLEDGEMENTS), "garbage", "dit is geen JSON".getBytes()));

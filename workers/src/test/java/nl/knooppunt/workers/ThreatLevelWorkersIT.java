@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ThreatLevelWorkersIT extends WorkersIT {
 
   @Test
-  void lowering_utrecht_to_level_3_registers_level_3_for_every_gemeente_without_an_end_time() {
+  void loweringUtrechtToLevel3RegistersLevel3ForEveryGemeenteWithoutAnEndTime() {
     String crisisId = "DN5-" + UUID.randomUUID();
     // as in dreigingsniveau-5 after "Afschalen": level 5's end time is still in the instance
     Map<String, Object> variables =

@@ -12,7 +12,7 @@ class DirectoryAdapterTest {
   private final DirectoryAdapter directory = new DirectoryAdapter();
 
   @Test
-  void region_utrecht_has_its_province_police_unit_and_neighbours() {
+  void regionUtrechtHasItsProvincePoliceUnitAndNeighbours() {
     Region utrecht =
         directory.regions().stream().filter(r -> r.getCode().equals("VR09")).findFirst().get();
     assertThat(utrecht.getName()).isEqualTo("Utrecht");
@@ -23,7 +23,7 @@ class DirectoryAdapterTest {
   }
 
   @Test
-  void the_province_of_utrecht_is_one_region_with_26_gemeenten() {
+  void theProvinceOfUtrechtIsOneRegionWith26Gemeenten() {
     assertThat(directory.provinceCode("utrecht")).contains("PV26");
     assertThat(directory.provinceCode("PV26")).contains("PV26");
     assertThat(directory.regionsOf("PROVINCIE", List.of("Utrecht"))).containsExactly("VR09");
@@ -33,7 +33,7 @@ class DirectoryAdapterTest {
   }
 
   @Test
-  void gemeenten_and_regions_are_found_by_code_and_unknown_codes_are_not() {
+  void gemeentenAndRegionsAreFoundByCodeAndUnknownCodesAreNot() {
     assertThat(directory.regionOfMunicipality("GM0344")).contains("VR09");
     assertThat(directory.municipalityName("GM0344")).contains("Utrecht");
     assertThat(directory.regionName("VR13")).contains("Amsterdam-Amstelland");

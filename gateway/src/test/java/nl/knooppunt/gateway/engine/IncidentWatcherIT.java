@@ -17,7 +17,7 @@ class IncidentWatcherIT extends GatewayITBase {
   @Autowired IncidentWatcher watcher;
 
   @Test
-  void a_worker_that_gave_up_stops_the_crisis_in_red_until_the_incident_is_resolved() {
+  void aWorkerThatGaveUpStopsTheCrisisInRedUntilTheIncidentIsResolved() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     fixtures.processInstance(crisis, 7001L);
     Orchestration.Incident incident =
@@ -63,7 +63,7 @@ class IncidentWatcherIT extends GatewayITBase {
   }
 
   @Test
-  void an_incident_in_a_called_round_stops_the_crisis_that_called_it() {
+  void anIncidentInACalledRoundStopsTheCrisisThatCalledIt() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     fixtures.processInstance(crisis, 7101L);
     engine.parents.put(7102L, 7101L);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CrisisPagesIT extends GatewayITBase {
 
   @Test
-  void the_crisis_page_counts_acknowledgements_and_shows_the_area_on_the_map() {
+  void theCrisisPageCountsAcknowledgementsAndShowsTheAreaOnTheMap() {
     String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     fixtures.notification(crisisId, "GM0344", "VR09");
     fixtures.notification(crisisId, "GM0307", "VR09");
@@ -30,7 +30,7 @@ class CrisisPagesIT extends GatewayITBase {
   }
 
   @Test
-  void the_operator_proposes_lowering_with_a_reason_and_the_process_gets_the_message() {
+  void theOperatorProposesLoweringWithAReasonAndTheProcessGetsTheMessage() {
     String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     PageClient operator = PageClient.login(port, "operator");
     assertThat(operator.get("/crises/" + crisisId).body()).contains("Afschaling voorstellen");
@@ -57,7 +57,7 @@ class CrisisPagesIT extends GatewayITBase {
   }
 
   @Test
-  void a_region_cannot_lower_level_5_but_may_ask_to_extend_its_own_bijstand() {
+  void aRegionCannotLowerLevel5ButMayAskToExtendItsOwnBijstand() {
     String level5 = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     String assistance = fixtures.crisis("bijstandsaanvraag", "VR09", false);
     PageClient region = PageClient.login(port, "regio-utrecht");
@@ -89,7 +89,7 @@ class CrisisPagesIT extends GatewayITBase {
   }
 
   @Test
-  void an_exercise_crisis_carries_the_banner_in_the_real_world_too() {
+  void anExerciseCrisisCarriesTheBannerInTheRealWorldToo() {
     String exercise = fixtures.crisis("manhunt", "VR09", true);
     Page page = PageClient.login(port, "operator").get("/crises/" + exercise);
     assertThat(page.body()).contains("id=\"oefening-banner\"", "OEFENING");

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class HomePageTest {
 
   @Test
-  void the_world_switch_only_returns_to_a_page_of_this_server() {
+  void theWorldSwitchOnlyReturnsToAPageOfThisServer() {
     assertThat(HomePage.localPath("http://localhost:8080/crises?status=alle"))
         .isEqualTo("/crises?status=alle");
     assertThat(HomePage.localPath("https://evil.example//phish")).isEqualTo("/");

@@ -31,7 +31,7 @@ class LiveUpdatesIT extends GatewayITBase {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void a_new_task_reaches_an_open_page_as_a_gewijzigd_event() throws Exception {
+  void aNewTaskReachesAnOpenPageAsAGewijzigdEvent() throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
     HttpResponse<java.io.InputStream> response = openStream("regio-utrecht", lines);
     assertThat(response.statusCode()).isEqualTo(200);
@@ -53,7 +53,7 @@ class LiveUpdatesIT extends GatewayITBase {
   }
 
   @Test
-  void a_page_that_connects_after_a_change_learns_of_it_at_once() throws Exception {
+  void aPageThatConnectsAfterAChangeLearnsOfItAtOnce() throws Exception {
     // the page was rendered (at the version in its body), then the task appeared, then the browser
     // opened its stream: the first event tells the version now, so the page reloads its parts
     Page page = PageClient.login(port, "regio-utrecht").get("/taken");
@@ -77,7 +77,7 @@ class LiveUpdatesIT extends GatewayITBase {
   }
 
   @Test
-  void the_stream_needs_a_login() throws Exception {
+  void theStreamNeedsALogin() throws Exception {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stroom")).build(),

@@ -35,7 +35,7 @@ class LiveUpdatesTest {
   }
 
   @Test
-  void a_page_that_went_away_badly_does_not_silence_the_others() {
+  void aPageThatWentAwayBadlyDoesNotSilenceTheOthers() {
     LiveUpdates live = new LiveUpdates();
     live.start();
     try {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class NoticePagesIT extends GatewayITBase {
 
   @Test
-  void the_mayor_finds_the_notice_first_in_her_inbox_reads_it_and_confirms_receipt() {
+  void theMayorFindsTheNoticeFirstInHerInboxReadsItAndConfirmsReceipt() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String notice = fixtures.notification(crisis, "GM0344", "VR09");
     PageClient mayor = PageClient.login(port, "gezag-utrecht");
@@ -43,7 +43,7 @@ class NoticePagesIT extends GatewayITBase {
   }
 
   @Test
-  void a_notice_to_someone_else_is_not_there_for_you() {
+  void aNoticeToSomeoneElseIsNotThereForYou() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String notice = fixtures.notification(crisis, "GM0344", "VR09");
     PageClient amsterdam = PageClient.login(port, "regio-amsterdam");
@@ -54,7 +54,7 @@ class NoticePagesIT extends GatewayITBase {
   }
 
   @Test
-  void a_region_and_the_police_answer_for_their_own_authorities() {
+  void aRegionAndThePoliceAnswerForTheirOwnAuthorities() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String toRegion = fixtures.notificationTo(crisis, "VZ-VR09");
     String toPolice = fixtures.notificationTo(crisis, "PC-MIDDEN-NEDERLAND");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class OperatorPagesIT extends GatewayITBase {
 
   @Test
-  void the_board_names_who_is_silent_and_counts_the_rest() {
+  void theBoardNamesWhoIsSilentAndCountsTheRest() {
     String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     for (String gm : java.util.List.of("GM0344", "GM0307", "GM0310", "GM0312", "GM0313")) {
       fixtures.notification(crisisId, gm, "VR09");
@@ -29,7 +29,7 @@ class OperatorPagesIT extends GatewayITBase {
   }
 
   @Test
-  void a_proposal_without_an_area_or_reason_is_refused_beside_its_fields() {
+  void aProposalWithoutAnAreaOrReasonIsRefusedBesideItsFields() {
     PageClient operator = PageClient.login(port, "operator");
     operator.get("/operator");
     int before = engine.calls.size();
@@ -48,7 +48,7 @@ class OperatorPagesIT extends GatewayITBase {
   }
 
   @Test
-  void a_region_officer_may_request_bijstand_but_not_propose_level_5() {
+  void aRegionOfficerMayRequestBijstandButNotProposeLevel5() {
     PageClient region = PageClient.login(port, "regio-utrecht");
 
     Page console = region.get("/operator");
@@ -61,8 +61,7 @@ class OperatorPagesIT extends GatewayITBase {
   }
 
   @Test
-  void
-      a_second_level_5_for_an_area_already_on_its_way_to_level_5_asks_first_and_keeps_the_choice() {
+  void aSecondLevel5ForAnAreaAlreadyOnItsWayToLevel5AsksFirstAndKeepsTheChoice() {
     String existing = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     PageClient operator = PageClient.login(port, "operator");
     operator.get("/operator");
@@ -105,7 +104,7 @@ class OperatorPagesIT extends GatewayITBase {
   }
 
   @Test
-  void a_manhunt_is_started_from_the_municipality_and_an_attack_in_the_future_is_refused() {
+  void aManhuntIsStartedFromTheMunicipalityAndAnAttackInTheFutureIsRefused() {
     PageClient operator = PageClient.login(port, "operator");
     operator.get("/operator");
     Page future =

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PageFormTest {
 
   @Test
-  void an_empty_required_field_and_a_too_long_text_are_named_in_dutch() {
+  void anEmptyRequiredFieldAndATooLongTextAreNamedInDutch() {
     PageForm form = new PageForm(Map.of("reden", " ", "naam", "x".repeat(11)));
     assertThat(form.text("reden", 100)).isNull();
     assertThat(form.text("naam", 10)).isNull();
@@ -22,7 +22,7 @@ class PageFormTest {
   }
 
   @Test
-  void a_local_time_is_read_as_amsterdam_time() {
+  void aLocalTimeIsReadAsAmsterdamTime() {
     PageForm form = new PageForm(Map.of("eindtijd", "2019-03-18T22:00", "fout", "morgen"));
     assertThat(form.time("eindtijd").toString()).isEqualTo("2019-03-18T22:00+01:00");
     assertThat(form.time("fout")).isNull();
@@ -30,7 +30,7 @@ class PageFormTest {
   }
 
   @Test
-  void numbers_outside_the_range_are_refused() {
+  void numbersOutsideTheRangeAreRefused() {
     PageForm form = new PageForm(Map.of("a", "0", "b", "drie", "c", "7"));
     assertThat(form.number("a", 1, 10)).isNull();
     assertThat(form.number("b", 1, 10)).isNull();
@@ -39,7 +39,7 @@ class PageFormTest {
   }
 
   @Test
-  void the_apis_field_errors_land_beside_their_form_fields() {
+  void theApisFieldErrorsLandBesideTheirFormFields() {
     PageForm form = new PageForm(Map.of());
     form.take(
         new Problems.Invalid(

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class StylesheetTest {
 
   @Test
-  void every_block_and_comment_of_the_stylesheet_is_closed() throws IOException {
+  void everyBlockAndCommentOfTheStylesheetIsClosed() throws IOException {
     String css;
     try (InputStream in = getClass().getResourceAsStream("/static/css/knooppunt.css")) {
       css = new String(in.readAllBytes(), StandardCharsets.UTF_8);

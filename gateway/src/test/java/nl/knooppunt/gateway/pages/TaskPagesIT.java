@@ -313,7 +313,7 @@ class TaskPagesIT extends GatewayITBase {
   }
 
   @Test
-  void thirty_three_calls_are_one_card_and_can_be_recorded_together() {
+  void thirtyThreeCallsAreOneCardAndCanBeRecordedTogether() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String utrecht = fixtures.callTask(crisis, "BM-GM0344", "Burgemeester van Utrecht");
     String zeist = fixtures.callTask(crisis, "BM-GM0355", "Burgemeester van Zeist");
@@ -366,7 +366,7 @@ class TaskPagesIT extends GatewayITBase {
   }
 
   @Test
-  void a_call_task_says_whom_to_call_and_on_which_number() {
+  void aCallTaskSaysWhomToCallAndOnWhichNumber() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String task = fixtures.callTask(crisis, "BM-GM0344", "Burgemeester van Utrecht");
     Page page = PageClient.login(port, "operator").get("/taken/" + task);

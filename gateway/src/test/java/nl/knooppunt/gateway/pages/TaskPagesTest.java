@@ -28,7 +28,7 @@ class TaskPagesTest {
   }
 
   @Test
-  void the_communication_adviser_sees_that_information_was_shared_not_what() {
+  void theCommunicationAdviserSeesThatInformationWasSharedNotWhat() {
     Map<String, Object> seen =
         TaskPages.cleared(SHARED, user(Rol.COMMUNICATIEADVISEUR), u -> "Thomas Hendriks");
     assertThat(String.valueOf(seen.get("opsporingsinformatie")))
@@ -38,7 +38,7 @@ class TaskPagesTest {
   }
 
   @Test
-  void the_nctv_decider_reads_it_and_public_information_is_for_everyone() {
+  void theNctvDeciderReadsItAndPublicInformationIsForEveryone() {
     assertThat(TaskPages.cleared(SHARED, user(Rol.NCTV_BESLUITVORMER), Function.identity()))
         .isSameAs(SHARED);
     Map<String, Object> open =

@@ -10,7 +10,7 @@ class TimesTest {
   private final Times times = new Times();
 
   @Test
-  void times_are_shown_in_amsterdam_in_dutch() {
+  void timesAreShownInAmsterdamInDutch() {
     OffsetDateTime attack = OffsetDateTime.parse("2019-03-18T09:45:00Z");
     assertThat(times.kort(attack)).isEqualTo("ma 18 mrt. 2019 10:45");
     assertThat(times.klok(attack)).isEqualTo("10:45:00");

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class QueriesTest {
 
   @Test
-  void a_stuck_step_shows_the_error_briefly_not_a_stack_trace_with_a_json_document() {
+  void aStuckStepShowsTheErrorBrieflyNotAStackTraceWithAJsonDocument() {
     String worker =
         "io.camunda.client.api.command.InternalClientException: Failed to deserialize json"
             + " '{\"crisisId\":\"DN5-1\",\"gebied\":{\"soort\":\"ONBEKEND\"}}' to class 'class"

@@ -15,8 +15,7 @@ import org.openqa.selenium.By;
 class PagesIT extends HubPages {
 
   @Test
-  void level_5_for_utrecht_from_proposal_to_the_management_dashboard_without_a_reload()
-      throws Exception {
+  void level5ForUtrechtFromProposalToTheManagementDashboardWithoutAReload() throws Exception {
     // region Utrecht's officer has the inbox open on a phone before anything happens
     Browser region = browser(Browser.PHONE).login("regio-utrecht").world(true).open("/taken");
     String untouched = region.markPage();
@@ -85,7 +84,7 @@ class PagesIT extends HubPages {
   }
 
   @Test
-  void a_region_user_cannot_open_another_regions_task() throws Exception {
+  void aRegionUserCannotOpenAnotherRegionsTask() throws Exception {
     String key = openAlignmentTaskOfUtrecht();
 
     Browser amsterdam = browser(Browser.PHONE).login("regio-amsterdam").world(true);
@@ -97,7 +96,7 @@ class PagesIT extends HubPages {
   }
 
   @Test
-  void the_form_shows_a_field_error_when_the_server_refuses_the_input() throws Exception {
+  void theFormShowsAFieldErrorWhenTheServerRefusesTheInput() throws Exception {
     String key = openAlignmentTaskOfUtrecht();
 
     Browser utrecht = browser(Browser.PHONE).login("regio-utrecht").world(true);
@@ -115,7 +114,7 @@ class PagesIT extends HubPages {
   }
 
   @Test
-  void an_exercise_carries_the_oefening_banner_and_never_mixes_with_real_crises() throws Exception {
+  void anExerciseCarriesTheOefeningBannerAndNeverMixesWithRealCrises() throws Exception {
     String exercise = api.proposeLevelFiveForUtrecht(true);
 
     Browser desk = browser(Browser.DESKTOP).login("operator").world(false).open("/operator");
@@ -131,7 +130,7 @@ class PagesIT extends HubPages {
   }
 
   @Test
-  void the_login_page_refuses_a_wrong_password_and_names_no_account() {
+  void theLoginPageRefusesAWrongPasswordAndNamesNoAccount() {
     Browser b = browser(Browser.PHONE).open("/login");
     b.screenshot(SCREENSHOTS, "login");
     b.find(By.id("username")).sendKeys("operator");
@@ -151,7 +150,7 @@ class PagesIT extends HubPages {
   }
 
   @Test
-  void every_page_meets_the_accessibility_basics() throws Exception {
+  void everyPageMeetsTheAccessibilityBasics() throws Exception {
     String crisisId = api.proposeLevelFiveForUtrecht(true);
     api.policeSharesInformation(crisisId);
     String key =

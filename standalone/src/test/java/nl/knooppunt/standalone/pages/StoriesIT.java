@@ -28,7 +28,7 @@ class StoriesIT extends HubPages {
   // ------------------------------------------------------------------------------------------------
 
   @Test
-  void level_5_for_the_province_of_utrecht_is_declared_acknowledged_extended_lowered_and_closed()
+  void level5ForTheProvinceOfUtrechtIsDeclaredAcknowledgedExtendedLoweredAndClosed()
       throws Exception {
     boolean exercise = true;
     Person operator = person("operator", Browser.DESKTOP, exercise);
@@ -123,7 +123,7 @@ class StoriesIT extends HubPages {
   }
 
   @Test
-  void a_manhunt_started_from_the_page_reaches_everyone_and_its_arrest_lowers_the_linked_level_5()
+  void aManhuntStartedFromThePageReachesEveryoneAndItsArrestLowersTheLinkedLevel5()
       throws Exception {
     boolean exercise = false;
     Person operator = person("operator", Browser.DESKTOP, exercise);
@@ -191,8 +191,7 @@ class StoriesIT extends HubPages {
   }
 
   @Test
-  void a_region_requests_bijstand_on_its_page_and_it_is_granted_deployed_paid_and_closed()
-      throws Exception {
+  void aRegionRequestsBijstandOnItsPageAndItIsGrantedDeployedPaidAndClosed() throws Exception {
     boolean exercise = false;
     Person utrecht = person("regio-utrecht", Browser.PHONE, exercise);
     Person amsterdam = person("regio-amsterdam", Browser.PHONE, exercise);
@@ -262,8 +261,7 @@ class StoriesIT extends HubPages {
   }
 
   @Test
-  void a_step_that_fails_for_good_shows_in_red_on_the_crisis_page_the_board_and_the_beheerder()
-      throws Exception {
+  void aStepThatFailsForGoodShowsInRedOnTheCrisisPageTheBoardAndTheBeheerder() throws Exception {
     boolean exercise = false;
     Person operator = person("operator", Browser.DESKTOP, exercise);
     Person politie = person("politie", Browser.DESKTOP, exercise);

@@ -16,7 +16,7 @@ class AllocationRuleTest {
   private final AllocationRule rule = new AllocationRule(Directory.load(new DemoContactBook()));
 
   @Test
-  void utrecht_asks_its_neighbours_first_then_the_rest_of_the_country() {
+  void utrechtAsksItsNeighboursFirstThenTheRestOfTheCountry() {
     List<String> candidates = rule.candidates("VR09", false);
 
     assertThat(candidates.subList(0, 6))
@@ -25,7 +25,7 @@ class AllocationRuleTest {
   }
 
   @Test
-  void after_the_neighbours_come_the_regions_of_the_same_province() {
+  void afterTheNeighboursComeTheRegionsOfTheSameProvince() {
     // Haaglanden (VR15) borders VR16 and VR17 only; VR18 is in Zuid-Holland too
     List<String> candidates = rule.candidates("VR15", false);
 
@@ -33,13 +33,13 @@ class AllocationRuleTest {
   }
 
   @Test
-  void the_urgent_neighbour_route_asks_the_neighbours_only() {
+  void theUrgentNeighbourRouteAsksTheNeighboursOnly() {
     assertThat(rule.candidates("VR09", true))
         .containsExactly("VR07", "VR08", "VR13", "VR14", "VR16", "VR18");
   }
 
   @Test
-  void the_earliest_arrivals_are_taken_until_the_request_is_covered() {
+  void theEarliestArrivalsAreTakenUntilTheRequestIsCovered() {
     var allocation =
         rule.allocate(
             10,
@@ -54,7 +54,7 @@ class AllocationRuleTest {
   }
 
   @Test
-  void equal_arrival_goes_to_the_nearer_candidate() {
+  void equalArrivalGoesToTheNearerCandidate() {
     var allocation =
         rule.allocate(
             3,
@@ -65,7 +65,7 @@ class AllocationRuleTest {
   }
 
   @Test
-  void too_few_offers_leave_a_shortfall() {
+  void tooFewOffersLeaveAShortfall() {
     var allocation =
         rule.allocate(
             10,

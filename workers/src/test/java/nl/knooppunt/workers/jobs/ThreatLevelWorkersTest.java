@@ -31,7 +31,7 @@ class ThreatLevelWorkersTest {
   @ParameterizedTest
   @NullSource
   @ValueSource(ints = {0, 6})
-  void a_level_outside_1_to_5_is_a_technical_failure_that_names_the_level(Integer level) {
+  void aLevelOutside1To5IsATechnicalFailureThatNamesTheLevel(Integer level) {
     var registration =
         new ThreatLevelWorkers.Registration(
             "DN5-1",

@@ -15,7 +15,7 @@ class OutgoingNoticeTest {
   private final Directory directory = Directory.load(new DemoContactBook());
 
   @Test
-  void a_declaration_reaches_the_mayor_of_utrecht_as_facts_she_can_act_on_at_3_am() {
+  void aDeclarationReachesTheMayorOfUtrechtAsFactsSheCanActOnAt3Am() {
     OutgoingNotice notice =
         notice(NoticeContent.Kind.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
 
@@ -37,7 +37,7 @@ class OutgoingNoticeTest {
   }
 
   @Test
-  void an_end_time_is_dutch_time_also_in_summer_and_also_when_given_with_an_offset() {
+  void anEndTimeIsDutchTimeAlsoInSummerAndAlsoWhenGivenWithAnOffset() {
     // 29 March 2026 02:00 the clocks go forward: 22:00 UTC is midnight in Utrecht
     assertThat(OutgoingNotice.dutchDateTime("2026-06-30T22:00:00Z"))
         .isEqualTo("1 juli 2026 om 00:00");
@@ -48,7 +48,7 @@ class OutgoingNoticeTest {
   }
 
   @Test
-  void a_lowering_names_the_new_level_and_has_no_end_time() {
+  void aLoweringNamesTheNewLevelAndHasNoEndTime() {
     OutgoingNotice notice = notice(NoticeContent.Kind.AFSCHALING, false, null, 3);
 
     assertThat(notice.lines(CONTACT))
@@ -58,7 +58,7 @@ class OutgoingNoticeTest {
   }
 
   @Test
-  void a_notice_without_acknowledgement_does_not_ask_for_one_but_still_names_the_hub() {
+  void aNoticeWithoutAcknowledgementDoesNotAskForOneButStillNamesTheHub() {
     var region = directory.authority("VR09").orElseThrow();
     OutgoingNotice sitrap =
         new OutgoingNotice(
@@ -77,7 +77,7 @@ class OutgoingNoticeTest {
   }
 
   @Test
-  void an_exercise_notice_says_oefening_in_subject_and_text() {
+  void anExerciseNoticeSaysOefeningInSubjectAndText() {
     OutgoingNotice notice = notice(NoticeContent.Kind.AFKONDIGING, true, "2026-03-18T22:00:00Z", 5);
 
     assertThat(notice.markedSubject()).startsWith("OEFENING — ");
@@ -88,7 +88,7 @@ class OutgoingNoticeTest {
   }
 
   @Test
-  void a_real_notice_carries_no_exercise_marking() {
+  void aRealNoticeCarriesNoExerciseMarking() {
     OutgoingNotice notice =
         notice(NoticeContent.Kind.AFKONDIGING, false, "2026-03-18T22:00:00Z", 5);
 
