@@ -391,13 +391,16 @@ public class Projector {
           until,
           e.exercise(),
           ts(e.time()));
+      // an area's level is the one of its latest change: the topic's partitions replay crises
+      // in another order than they happened, so an older change never overwrites a newer one
       jdbc.update(
           "insert into threat_level (area_code, exercise, area_kind, area_name, level, crisis_id,"
               + " valid_from, valid_until) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (area_code,"
               + " exercise) do update set area_kind = coalesce(excluded.area_kind,"
               + " threat_level.area_kind), area_name = coalesce(excluded.area_name,"
               + " threat_level.area_name), level = excluded.level, crisis_id = excluded.crisis_id,"
-              + " valid_from = excluded.valid_from, valid_until = excluded.valid_until",
+              + " valid_from = excluded.valid_from, valid_until = excluded.valid_until where"
+              + " threat_level.valid_from <= excluded.valid_from",
           a.code(),
           e.exercise(),
           areaKind(a),
