@@ -202,8 +202,39 @@ public final class FormView {
    */
   public static FormView prefilled(
       JsonNode schema, Map<String, Object> variables, String username, Instant now) {
+    MultiValueMap<String, String> initial = prefill(schema, variables, now);
+    return initial.isEmpty() ? of(schema, username) : of(schema, initial, Map.of(), username);
+  }
+
+  /**
+   * What a person sent, with the values filled in beforehand added back for every field that was
+   * not sent at all (a field hidden until a choice is made is not sent): a form that comes back
+   * with an error keeps the proposal's end time that was filled in for the person.
+   */
+  public static MultiValueMap<String, String> withPrefill(
+      JsonNode schema,
+      MultiValueMap<String, String> submitted,
+      Map<String, Object> variables,
+      Instant now) {
+    MultiValueMap<String, String> out = new LinkedMultiValueMap<>(submitted);
+    prefill(schema, variables, now)
+        .forEach(
+            (name, values) -> {
+              String field = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
+              boolean sent =
+                  submitted.keySet().stream()
+                      .anyMatch(k -> k.equals(field) || k.startsWith(field + "["));
+              if (!sent) {
+                out.addAll(name, values);
+              }
+            });
+    return out;
+  }
+
+  /** The schema's prefilled values and defaults, as the form would submit them. */
+  private static MultiValueMap<String, String> prefill(
+      JsonNode schema, Map<String, Object> variables, Instant now) {
     MultiValueMap<String, String> initial = new LinkedMultiValueMap<>();
-    boolean any = false;
     for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
         it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
@@ -217,10 +248,10 @@ public final class FormView {
         value = MAPPER.convertValue(prop.get("default"), Object.class);
       }
       if (value != null) {
-        any |= put(initial, p.getKey(), prop, value);
+        put(initial, p.getKey(), prop, value);
       }
     }
-    return any ? of(schema, initial, Map.of(), username) : of(schema, username);
+    return initial;
   }
 
   /** The keyword of a field filled beforehand from a process variable. */

@@ -517,7 +517,9 @@ public class TaskPages {
       tasks.completeTask(taskKey, payload);
     } catch (Problems.Invalid e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      taskModel(model, user, detail, FormView.of(schema, submitted, errors(e), shownName(user)));
+      MultiValueMap<String, String> kept =
+          FormView.withPrefill(schema, submitted, variables(detail), Instant.now());
+      taskModel(model, user, detail, FormView.of(schema, kept, errors(e), shownName(user)));
       return "taak";
     } catch (Problems.Conflict e) {
       response.setStatus(HttpStatus.CONFLICT.value());

@@ -385,6 +385,29 @@ class FormViewTest {
   }
 
   @Test
+  void aDeclarationSentWithoutAChoiceComesBackWithTheProposedEndStillFilledIn() {
+    // the end time is hidden until Afkondigen is chosen, so the browser does not send it; the
+    // form that comes back with "choose" keeps what was filled in for the decider
+    Map<String, Object> variables = Map.of("voorgesteldEinde", "2030-03-19T05:00:00Z");
+    var kept =
+        FormView.withPrefill(
+            schema(Form.BESLUIT_DREIGINGSNIVEAU),
+            form("motivering", "Dader voortvluchtig"),
+            variables,
+            java.time.Instant.now());
+    assertThat(kept.getFirst("eindtijd")).isEqualTo("2030-03-19T06:00");
+    assertThat(kept.getFirst("motivering")).isEqualTo("Dader voortvluchtig");
+
+    var cleared =
+        FormView.withPrefill(
+            schema(Form.BESLUIT_DREIGINGSNIVEAU),
+            form("eindtijd", ""),
+            variables,
+            java.time.Instant.now());
+    assertThat(cleared.getFirst("eindtijd")).as("emptied on purpose stays empty").isEmpty();
+  }
+
+  @Test
   void theAllocationIsPrefilledWithTheHubsProposalRowByRow() {
     FormView form =
         FormView.prefilled(
