@@ -156,27 +156,137 @@
   });
 })();
 
-// A live update replaces a part of the page; what the reader opened (a round of notices, the
-// timeline) stays open.
+// Live updates for keyboard and screen-reader users. A live update replaces a block of the page
+// (hx-swap="outerHTML"); for each swapped block (by its id) the focused element (found again by
+// its id, its link or its name), the reading position and which of its <details> were open are
+// taken before the swap and given back after it settles — two blocks may be swapped at once, so
+// each keeps its own. What is new is said once in the page's one polite live region
+// (#aankondigingen): an element with a stable data-sleutel and data-aankondiging="Nieuwe taak: …"
+// is announced when its key appears.
 (function () {
   "use strict";
-  var opened = [];
-  function key(details) {
-    return details.id || details.getAttribute("data-ronde");
+  var pending = {};
+  var known = {};
+
+  function keyOf(el) {
+    if (!el || el === document.body) {
+      return null;
+    }
+    if (el.id) {
+      return "#" + CSS.escape(el.id);
+    }
+    if (el.tagName === "SUMMARY" && el.parentElement && el.parentElement.id) {
+      return "#" + CSS.escape(el.parentElement.id) + " > summary";
+    }
+    var href = el.getAttribute("href");
+    if (href) {
+      return el.tagName.toLowerCase() + '[href="' + href.replace(/"/g, '\\"') + '"]';
+    }
+    var vr = el.getAttribute("data-vr");
+    if (vr) {
+      return '[data-vr="' + vr + '"]';
+    }
+    var name = el.getAttribute("aria-label");
+    if (name) {
+      return '[aria-label="' + name.replace(/"/g, '\\"') + '"]';
+    }
+    return null;
   }
-  document.addEventListener("htmx:beforeSwap", function () {
-    opened = [];
-    document.querySelectorAll("details[open]").forEach(function (d) {
-      if (key(d)) {
-        opened.push(key(d));
-      }
+  function remember() {
+    known = {};
+    document.querySelectorAll("[data-sleutel]").forEach(function (el) {
+      known[el.getAttribute("data-sleutel")] = true;
     });
+  }
+  function announce(texts) {
+    var region = document.getElementById("aankondigingen");
+    if (region && texts.length > 0) {
+      region.textContent = texts.join(". ");
+    }
+  }
+  document.addEventListener("DOMContentLoaded", remember);
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || !target.id) {
+      return;
+    }
+    var active = document.activeElement;
+    var opened = {};
+    target.querySelectorAll("details[id]").forEach(function (d) {
+      opened[d.id] = d.open;
+    });
+    pending[target.id] = {
+      focusKey: active && target.contains(active) ? keyOf(active) : null,
+      scrollY: window.scrollY,
+      opened: opened
+    };
   });
-  document.addEventListener("htmx:afterSwap", function () {
-    document.querySelectorAll("details").forEach(function (d) {
-      if (key(d) && opened.indexOf(key(d)) >= 0) {
-        d.open = true;
+  document.addEventListener("htmx:afterSettle", function () {
+    Object.keys(pending).forEach(function (id) {
+      if (!document.getElementById(id)) {
+        return;
+      }
+      var before = pending[id];
+      delete pending[id];
+      Object.keys(before.opened).forEach(function (detailsId) {
+        var d = document.getElementById(detailsId);
+        if (d) {
+          d.open = before.opened[detailsId];
+        }
+      });
+      var lost = !document.activeElement || document.activeElement === document.body;
+      if (before.focusKey && lost) {
+        var again = document.querySelector(before.focusKey);
+        if (again) {
+          again.focus({ preventScroll: true });
+        }
+        window.scrollTo(window.scrollX, before.scrollY);
       }
     });
+    var texts = [];
+    document.querySelectorAll("[data-sleutel]").forEach(function (el) {
+      var key = el.getAttribute("data-sleutel");
+      if (!known[key] && el.getAttribute("data-aankondiging")) {
+        texts.push(el.getAttribute("data-aankondiging"));
+      }
+    });
+    remember();
+    announce(texts);
   });
 })();
+
+// Forms say what is wrong through the server's error summary (novalidate: no browser bubbles in
+// the browser's language): on a page with errors the summary gets the focus, and each line links
+// to its field.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var summary = document.getElementById("foutsamenvatting");
+  if (summary) {
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+});
+
+// A line of the error summary takes the person to its field: the field itself gets the focus (for
+// a group of choices its first choice), with its label in view.
+document.addEventListener("click", function (event) {
+  "use strict";
+  var link = event.target.closest && event.target.closest("#foutsamenvatting a[href^='#']");
+  if (!link) {
+    return;
+  }
+  var target = document.getElementById(link.getAttribute("href").slice(1));
+  if (!target) {
+    return;
+  }
+  var field = target.matches("input, select, textarea, button")
+    ? target
+    : target.querySelector("input:not([type=hidden]), select, textarea");
+  if (!field) {
+    return;
+  }
+  event.preventDefault();
+  var around = target.closest("fieldset, .veld") || target;
+  around.scrollIntoView({ block: "start" });
+  field.focus({ preventScroll: true });
+});

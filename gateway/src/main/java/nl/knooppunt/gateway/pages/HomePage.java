@@ -47,6 +47,12 @@ public class HomePage {
     return "login";
   }
 
+  /** The accessibility statement (open to everyone, also before login). */
+  @GetMapping("/toegankelijkheid")
+  public String accessibility() {
+    return "toegankelijkheid";
+  }
+
   /** Switches between real crises and exercises and returns to the page the user was on. */
   @PostMapping("/wereld")
   public String world(

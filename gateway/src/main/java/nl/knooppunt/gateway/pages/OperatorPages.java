@@ -232,7 +232,47 @@ public class OperatorPages {
     model.addAttribute("actief", which);
     model.addAttribute("invoer", form.values());
     model.addAttribute("fouten", form.errors());
+    model.addAttribute("foutlijst", problems(form.errors()));
     return "operator";
+  }
+
+  /** The words of the start forms' fields, for the error summary. */
+  private static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("soort", "Soort gebied"),
+          Map.entry("gebied", "Gebied"),
+          Map.entry("reden", "Reden"),
+          Map.entry("eindtijd", "Voorgestelde eindtijd"),
+          Map.entry("mhGemeente", "Gemeente van de aanslag"),
+          Map.entry("mhPlaats", "Plek van de aanslag"),
+          Map.entry("mhTijdstip", "Tijdstip van de aanslag"),
+          Map.entry("mhAantal", "Aantal daders"),
+          Map.entry("mhSignalement", "Signalement"),
+          Map.entry("bsRegio", "Aanvragende regio"),
+          Map.entry("bsCapaciteit", "Soort capaciteit"),
+          Map.entry("bsAantal", "Aantal eenheden"),
+          Map.entry("bsLocatie", "Plaats van inzet"),
+          Map.entry("bsVanaf", "Vanaf"),
+          Map.entry("bsUren", "Duur in uren"),
+          Map.entry("bsGrondslag", "Wettelijke grondslag"));
+
+  /**
+   * The error summary: each field error with the field's name, linking to the field (the area's
+   * errors to the first choice of kind); errors of the whole form have no field to link to.
+   */
+  static List<FormView.Problem> problems(Map<String, String> errors) {
+    List<FormView.Problem> out = new java.util.ArrayList<>();
+    errors.forEach(
+        (field, message) -> {
+          if (LABELS.containsKey(field)) {
+            String href =
+                field.equals("soort") || field.equals("gebied")
+                    ? "#soort-PROVINCIE"
+                    : "#veld-" + field;
+            out.add(new FormView.Problem(LABELS.get(field), message, href));
+          }
+        });
+    return out;
   }
 
   private static KnooppuntUser anyStarter() {
@@ -275,6 +315,7 @@ public class OperatorPages {
               "bsUren", "12",
               "bsAantal", "1"));
       model.addAttribute("fouten", Map.of());
+      model.addAttribute("foutlijst", List.of());
     }
   }
 

@@ -61,6 +61,7 @@ public class SecurityConfig {
     "/v3/api-docs/**",
     "/error",
     "/login",
+    "/toegankelijkheid",
     "/favicon.ico",
     "/css/**",
     "/js/**",

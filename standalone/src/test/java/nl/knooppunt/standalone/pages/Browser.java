@@ -10,12 +10,14 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -41,9 +43,20 @@ public final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
   private final String baseUrl;
   private final Path profile;
+  private final Dimension size;
+
+  /** The WCAG 2.x A/AA (and 2.2 AA) rules of axe-core every page must pass. */
+  static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+  /**
+   * What the audit of every opened page found: axe-core violations (rule, page, element) and, on a
+   * phone, a page wider than the screen.
+   */
+  private final List<String> findings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Browser(String baseUrl, Dimension size) {
     this.baseUrl = baseUrl;
+    this.size = size;
     try {
       this.profile = Files.createTempDirectory("knooppunt-chromium-");
     } catch (IOException e) {
@@ -77,9 +90,53 @@ public final class Browser implements AutoCloseable {
     return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
   }
 
+  /** Opens a page of the hub and audits it (axe-core; reflow on a phone). */
   public Browser open(String path) {
     driver.get(baseUrl + path);
+    audit();
     return this;
+  }
+
+  /**
+   * Audits the page as it is now: every axe-core violation of the WCAG 2.x A/AA rules, and on a
+   * phone a page that scrolls sideways, is kept as a finding ({@link #findings}).
+   */
+  public Browser audit() {
+    String page = pagePath();
+    for (String v : axeViolations()) {
+      findings.add(page + ": " + v);
+    }
+    for (String v : accessibilityProblems()) {
+      findings.add(page + ": " + v);
+    }
+    if (size.getWidth() <= PHONE.getWidth() && scrollsSideways()) {
+      findings.add(
+          page
+              + ": reflow: the page is "
+              + script("return document.documentElement.scrollWidth;")
+              + " px wide on a "
+              + size.getWidth()
+              + " px screen");
+    }
+    return this;
+  }
+
+  /** The axe-core violations of the current page, one line per element: rule, impact, target. */
+  public List<String> axeViolations() {
+    com.deque.html.axecore.results.Results results =
+        new com.deque.html.axecore.selenium.AxeBuilder().withTags(WCAG).analyze(driver);
+    List<String> out = new java.util.ArrayList<>();
+    for (com.deque.html.axecore.results.Rule rule : results.getViolations()) {
+      for (com.deque.html.axecore.results.CheckedNode node : rule.getNodes()) {
+        out.add(rule.getId() + " (" + rule.getImpact() + "): " + node.getTarget());
+      }
+    }
+    return out;
+  }
+
+  /** Everything the audits of this browser found so far. */
+  public List<String> findings() {
+    return List.copyOf(findings);
   }
 
   /** Logs in on the login page with the demo password of the account. */
@@ -131,6 +188,11 @@ public final class Browser implements AutoCloseable {
     return until(d -> d.findElement(by).getText());
   }
 
+  /** Every element that matches, as the page is now. */
+  public List<WebElement> findAll(By by) {
+    return driver.findElements(by);
+  }
+
   public boolean present(By by) {
     return !driver.findElements(by).isEmpty();
   }
@@ -145,6 +207,112 @@ public final class Browser implements AutoCloseable {
 
   public Object script(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  // --- the keyboard, as a person without a mouse uses it
+
+  /**
+   * Presses Tab (or Shift+Tab going back) until the element has the focus, as a keyboard user moves
+   * through the page; fails, naming what the focus passed, when it cannot be reached within the
+   * page's focus order. Every stop on the way must show a focus indicator that stands out ({@link
+   * #focusIndicatorProblem()}), which is kept as a finding when it does not.
+   */
+  public Browser tabTo(By target) {
+    return tabTo(target, false);
+  }
+
+  public Browser shiftTabTo(By target) {
+    return tabTo(target, true);
+  }
+
+  private Browser tabTo(By target, boolean back) {
+    WebElement wanted = find(target);
+    List<String> passed = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      WebElement active = driver.switchTo().activeElement();
+      if (active.equals(wanted)) {
+        return this;
+      }
+      if (back) {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+      } else {
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+      }
+      String stop = describeFocus();
+      passed.add(stop);
+      String problem = focusIndicatorProblem();
+      if (problem != null) {
+        findings.add(pagePath() + ": focus indicator of " + stop + ": " + problem);
+      }
+    }
+    throw new AssertionError(
+        "cannot reach " + target + " with the keyboard; the focus went " + passed);
+  }
+
+  /** Presses keys on the element that has the focus (Enter, Space, arrows, or text). */
+  public Browser press(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
+    return this;
+  }
+
+  /** The element that has the focus now, as tag#id (or its text when it has no id). */
+  public String describeFocus() {
+    return (String)
+        script(
+            """
+            const el = document.activeElement;
+            if (!el || el === document.body) return 'body';
+            const text = (el.textContent || '').trim().slice(0, 30);
+            return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                + (el.getAttribute('href') ? '[' + el.getAttribute('href') + ']' : '')
+                + (text && !el.id ? ' "' + text + '"' : '');
+            """);
+  }
+
+  /**
+   * Whether the focused element shows a focus indicator that stands out (WCAG 1.4.11 and 2.4.13):
+   * from the computed styles, an outline of at least 2 px whose colour has a contrast of at least
+   * 3:1 against the background it is drawn on (the parent's, or the element's own for an outline
+   * drawn inside it). Returns what is wrong, or null.
+   */
+  public String focusIndicatorProblem() {
+    return (String)
+        script(
+            """
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const cs = getComputedStyle(el);
+            const width = parseFloat(cs.outlineWidth);
+            if (cs.outlineStyle === 'none' || !(width >= 2)) {
+              return 'no outline (' + cs.outlineStyle + ' ' + cs.outlineWidth + ')';
+            }
+            const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+            const lum = c => {
+              const [r, g, b] = rgb(c).map(v => v / 255)
+                  .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+              return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            let bgEl = parseFloat(cs.outlineOffset) < 0 ? el : el.parentElement;
+            let bg = 'rgb(255, 255, 255)';
+            for (let n = bgEl; n; n = n.parentElement) {
+              const c = getComputedStyle(n).backgroundColor;
+              const parts = rgb(c);
+              if (parts.length === 3 || (parts.length === 4 && parts[3] > 0)) { bg = c; break; }
+            }
+            const [a, b] = [lum(cs.outlineColor), lum(bg)];
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            return ratio >= 3 ? null
+                : 'outline ' + cs.outlineColor + ' on ' + bg + ' is ' + ratio.toFixed(2) + ':1';
+            """);
+  }
+
+  /** The text of the page's polite live region: what a screen reader was last told. */
+  public String announced() {
+    return (String) script("return document.getElementById('aankondigingen').textContent;");
+  }
+
+  private String pagePath() {
+    return driver.getCurrentUrl().replace(baseUrl, "");
   }
 
   /**

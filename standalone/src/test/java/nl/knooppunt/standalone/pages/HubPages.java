@@ -53,10 +53,17 @@ abstract class HubPages {
     }
   }
 
+  /**
+   * After each test: every page a browser opened passed the audit (axe-core WCAG 2.x A/AA, no
+   * sideways scroll on a phone); then the browsers close.
+   */
   @AfterEach
-  void closeBrowsers() {
+  void auditedAndClosed() {
+    List<String> findings = new ArrayList<>();
+    opened.forEach(b -> findings.addAll(b.findings()));
     opened.forEach(Browser::close);
     opened.clear();
+    assertThat(findings).as("accessibility of every page opened").isEmpty();
   }
 
   /** A new browser (its own profile and session) on a desk or a phone. */

@@ -45,6 +45,7 @@ public final class Person {
             "li[data-crisis='" + crisisId + "'][data-element-id='" + elementId + "'] h2 a");
     browser.click(card);
     browser.until(d -> d.getCurrentUrl().contains("/taken/"));
+    browser.audit();
     return this;
   }
 
@@ -104,6 +105,8 @@ public final class Person {
   public String readsNoticeOf(String crisisId) {
     browser.open("/taken");
     browser.click(By.cssSelector(".melding-item[data-crisis='" + crisisId + "'] a"));
+    browser.until(d -> d.getCurrentUrl().contains("/meldingen/melding"));
+    browser.audit();
     String kind = browser.text(By.tagName("h1"));
     String facts = browser.text(By.id("melding-feiten"));
     String text = browser.text(By.id("berichttekst"));
@@ -132,6 +135,7 @@ public final class Person {
     browser.find(By.id("toelichting-" + action)).sendKeys(explanation);
     browser.click(By.id("actie-" + action));
     browser.until(d -> !d.findElements(By.cssSelector(".melding.goed, .melding.fout")).isEmpty());
+    browser.audit();
     return this;
   }
 
