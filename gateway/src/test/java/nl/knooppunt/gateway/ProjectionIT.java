@@ -448,7 +448,8 @@ class ProjectionIT {
                 "77#" + EventType.DREIGINGSNIVEAU_GEWIJZIGD.type(),
                 EventType.DREIGINGSNIVEAU_GEWIJZIGD,
                 crisis,
-                60,
+                // the newest change of these areas in this class: an area's level is its latest
+                3600,
                 null,
                 new ThreatLevelChanged(
                     "AFKONDIGEN",

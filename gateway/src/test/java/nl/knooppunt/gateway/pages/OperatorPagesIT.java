@@ -40,7 +40,9 @@ class OperatorPagesIT extends GatewayITBase {
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body())
-        .contains("Controleer de gemarkeerde velden.")
+        .contains("id=\"foutsamenvatting\"", "Controleer de gemarkeerde velden")
+        .as("each line of the summary leads to its field")
+        .contains("href=\"#veld-reden\"", "href=\"#veld-eindtijd\"")
         .contains("id=\"fout-gebied\"", "Kies ten minste één gebied.")
         .contains("id=\"fout-reden\"", "Vul dit veld in.")
         .contains("id=\"fout-eindtijd\"");
