@@ -13,6 +13,7 @@ import nl.knooppunt.api.model.TaskPage;
 import nl.knooppunt.api.model.TaskSort;
 import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
+import nl.knooppunt.gateway.engine.EngineException;
 import nl.knooppunt.gateway.engine.Orchestration;
 import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
@@ -211,7 +212,7 @@ public class TaskController implements TakenApi {
   private static void engineCommand(Runnable command, String taskKey) {
     try {
       command.run();
-    } catch (Problems.NotFound e) {
+    } catch (EngineException.UnknownToEngine e) {
       throw new Problems.Conflict("Taak " + taskKey + " is bij de procesengine niet meer open.");
     }
   }

@@ -13,6 +13,7 @@ import nl.knooppunt.gateway.api.CrisisController;
 import nl.knooppunt.gateway.api.NotificationController;
 import nl.knooppunt.gateway.api.ProcessController;
 import nl.knooppunt.gateway.directory.DirectoryAdapter;
+import nl.knooppunt.gateway.engine.EngineException;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -201,7 +202,7 @@ public class CrisisPages {
             processes.requestExtension(
                 crisisId, new nl.knooppunt.api.model.ExtensionRequest(untilTime, text));
       }
-    } catch (Problems.Conflict | Problems.Invalid e) {
+    } catch (Problems.Conflict | Problems.Invalid | EngineException.Rejected e) {
       flash.addFlashAttribute("actieFout", e.getMessage());
       return "redirect:/crises/" + crisisId;
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
+import nl.knooppunt.gateway.engine.EngineException;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -138,6 +139,12 @@ public class PageModel {
       HttpServletRequest request,
       HttpServletResponse response) {
     return error(model, request, response, e.status(), e.title(), e.getMessage());
+  }
+
+  @ExceptionHandler(EngineException.class)
+  public String engine(
+      EngineException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+    return problem(Problems.of(e), model, request, response);
   }
 
   @ExceptionHandler(ResponseStatusException.class)

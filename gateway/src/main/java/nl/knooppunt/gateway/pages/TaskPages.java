@@ -21,6 +21,7 @@ import nl.knooppunt.api.model.TaskSort;
 import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.gateway.directory.DirectoryAdapter;
+import nl.knooppunt.gateway.engine.EngineException;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.AccessPolicy;
@@ -379,7 +380,7 @@ public class TaskPages {
       } catch (Problems.Invalid e) {
         e.errors().forEach(f -> problems.add(f.getMessage()));
         break;
-      } catch (Problems.Conflict e) {
+      } catch (Problems.Conflict | EngineException.Rejected e) {
         problems.add(e.getMessage());
       }
     }
@@ -463,7 +464,7 @@ public class TaskPages {
     try {
       tasks.claimTask(taskKey);
       flash.addFlashAttribute("melding", "U heeft de taak opgepakt.");
-    } catch (Problems.Conflict e) {
+    } catch (Problems.Conflict | EngineException.Rejected e) {
       flash.addFlashAttribute("foutmelding", e.getMessage());
     }
     return redirectTo(detail);
@@ -477,7 +478,7 @@ public class TaskPages {
       tasks.unclaimTask(taskKey);
       flash.addFlashAttribute(
           "melding", "De taak is vrijgegeven: iedereen in de groep kan haar nu oppakken.");
-    } catch (Problems.Conflict e) {
+    } catch (Problems.Conflict | EngineException.Rejected e) {
       flash.addFlashAttribute("foutmelding", e.getMessage());
     }
     return redirectTo(detail);
@@ -521,7 +522,7 @@ public class TaskPages {
           FormView.withPrefill(schema, submitted, variables(detail), Instant.now());
       taskModel(model, user, detail, FormView.of(schema, kept, errors(e), shownName(user)));
       return "taak";
-    } catch (Problems.Conflict e) {
+    } catch (Problems.Conflict | EngineException.Rejected e) {
       response.setStatus(HttpStatus.CONFLICT.value());
       TaskDetail now = detail(taskKey);
       taskModel(model, user, now, FormView.of(schema, submitted, Map.of(), shownName(user)));
