@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.knooppunt.gateway.directory.DirectoryAdapter;
+import nl.knooppunt.gateway.logbook.Logbook;
 import nl.knooppunt.processes.events.Acknowledgement;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CloudEventJson;

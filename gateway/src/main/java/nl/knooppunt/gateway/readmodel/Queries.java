@@ -29,6 +29,7 @@ import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.api.model.ThreatLevel;
 import nl.knooppunt.api.model.ThreatLevelChange;
 import nl.knooppunt.api.model.TypeCount;
+import nl.knooppunt.gateway.logbook.Logbook;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
