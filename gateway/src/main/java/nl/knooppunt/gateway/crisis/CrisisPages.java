@@ -123,6 +123,7 @@ public class CrisisPages {
   private final Queries queries;
   private final MapView map;
   private final DirectoryAdapter directory;
+  private final CrisisQueries crisisQueries;
 
   public CrisisPages(
       CrisisService crises,
@@ -132,7 +133,9 @@ public class CrisisPages {
       AssistanceService assistance,
       Queries queries,
       MapView map,
-      DirectoryAdapter directory) {
+      DirectoryAdapter directory,
+      CrisisQueries crisisQueries) {
+    this.crisisQueries = crisisQueries;
     this.directory = directory;
     this.map = map;
     this.crises = crises;
@@ -156,7 +159,7 @@ public class CrisisPages {
           default -> false;
         };
     List<CrisisSummary> items =
-        queries.crises(null, closed, null, World.exercise(session), 0, 200).getItems();
+        crisisQueries.crises(null, closed, null, World.exercise(session), 0, 200).getItems();
     model.addAttribute("crises", items);
     model.addAttribute("status", status);
     return "crises";

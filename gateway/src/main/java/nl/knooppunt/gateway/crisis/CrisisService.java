@@ -7,7 +7,10 @@ import nl.knooppunt.api.model.CrisisStatusFilter;
 import nl.knooppunt.api.model.CrisisType;
 import nl.knooppunt.api.model.LogbookEntry;
 import nl.knooppunt.gateway.logbook.Logbook;
+import nl.knooppunt.gateway.logbook.LogbookEntries;
 import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.task.TaskQueries;
+import nl.knooppunt.gateway.threatlevel.ThreatLevelQueries;
 import nl.knooppunt.gateway.web.Problems;
 import org.springframework.stereotype.Service;
 
@@ -17,8 +20,22 @@ class CrisisService {
 
   private final Queries queries;
   private final Logbook logbook;
+  private final CrisisQueries crisisQueries;
+  private final TaskQueries taskQueries;
+  private final ThreatLevelQueries levels;
+  private final LogbookEntries entries;
 
-  CrisisService(Queries queries, Logbook logbook) {
+  CrisisService(
+      Queries queries,
+      Logbook logbook,
+      CrisisQueries crisisQueries,
+      TaskQueries taskQueries,
+      ThreatLevelQueries levels,
+      LogbookEntries entries) {
+    this.entries = entries;
+    this.levels = levels;
+    this.taskQueries = taskQueries;
+    this.crisisQueries = crisisQueries;
     this.queries = queries;
     this.logbook = logbook;
   }
@@ -37,7 +54,7 @@ class CrisisService {
       Integer page,
       Integer size) {
     Boolean closed = status == null ? null : status == CrisisStatusFilter.CLOSED;
-    return queries.crises(
+    return crisisQueries.crises(
         type,
         closed,
         region,
@@ -51,16 +68,16 @@ class CrisisService {
     CrisisDetail d = new CrisisDetail(c.summary());
     d.setLinkedCrisisId(c.linkedCrisisId());
     d.setStartData(queries.jsonMap(c.startData()));
-    d.setOpenTasks(queries.openTasksOf(crisisId));
+    d.setOpenTasks(taskQueries.openTasksOf(crisisId));
     d.setDecisions(queries.decisions(crisisId));
     d.setThreatLevels(
-        queries.threatLevels(Boolean.TRUE.equals(c.summary().getExercise()), crisisId));
+        levels.threatLevels(Boolean.TRUE.equals(c.summary().getExercise()), crisisId));
     d.setIncidents(queries.incidentsOf(crisisId));
     return d;
   }
 
   List<LogbookEntry> timeline(String crisisId) {
     crisis(crisisId);
-    return logbook.ofCrisis(crisisId).stream().map(queries::entry).toList();
+    return logbook.ofCrisis(crisisId).stream().map(entries::entry).toList();
   }
 }

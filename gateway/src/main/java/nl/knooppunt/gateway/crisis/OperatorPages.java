@@ -21,7 +21,7 @@ import nl.knooppunt.api.model.ThreatLevelProposal;
 import nl.knooppunt.gateway.assistance.AssistanceService;
 import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.manhunt.ManhuntService;
-import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.notification.NotificationQueries;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -55,19 +55,22 @@ public class OperatorPages {
   private final ThreatLevelService threatLevels;
   private final ManhuntService manhunts;
   private final AssistanceService assistance;
-  private final Queries queries;
   private final DirectoryAdapter directory;
+  private final CrisisQueries crisisQueries;
+  private final NotificationQueries notices;
 
   public OperatorPages(
       ThreatLevelService threatLevels,
       ManhuntService manhunts,
       AssistanceService assistance,
-      Queries queries,
-      DirectoryAdapter directory) {
+      DirectoryAdapter directory,
+      CrisisQueries crisisQueries,
+      NotificationQueries notices) {
+    this.notices = notices;
+    this.crisisQueries = crisisQueries;
     this.threatLevels = threatLevels;
     this.manhunts = manhunts;
     this.assistance = assistance;
-    this.queries = queries;
     this.directory = directory;
   }
 
@@ -145,7 +148,7 @@ public class OperatorPages {
 
   /** Open level-5 crises of this world that touch one of the regions. */
   private List<CrisisSummary> openLevelFiveCrises(List<String> regions, boolean exercise) {
-    return queries
+    return crisisQueries
         .crises(nl.knooppunt.api.model.CrisisType.DREIGINGSNIVEAU_5, false, null, exercise, 0, 200)
         .getItems()
         .stream()
@@ -375,9 +378,10 @@ public class OperatorPages {
   }
 
   private List<BoardRow> board(boolean exercise) {
-    List<CrisisSummary> crises = queries.crises(null, false, null, exercise, 0, 100).getItems();
+    List<CrisisSummary> crises =
+        crisisQueries.crises(null, false, null, exercise, 0, 100).getItems();
     Map<String, List<String>> silent =
-        queries.silentRecipientNames(
+        notices.silentRecipientNames(
             crises.stream()
                 .filter(c -> c.getSilentRecipients() > 0)
                 .map(CrisisSummary::getCrisisId)

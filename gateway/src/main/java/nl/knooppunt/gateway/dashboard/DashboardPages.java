@@ -8,15 +8,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.knooppunt.api.model.AcknowledgementLag;
 import nl.knooppunt.api.model.CrisisSummary;
-import nl.knooppunt.api.model.CrisisType;
 import nl.knooppunt.api.model.Dashboard;
 import nl.knooppunt.api.model.OpenAssistance;
 import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.api.model.TypeCount;
-import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.crisis.CrisisQueries;
+import nl.knooppunt.gateway.task.TaskQueries;
 import nl.knooppunt.gateway.threatlevel.MapView;
+import nl.knooppunt.gateway.web.ChartBars;
 import nl.knooppunt.gateway.web.Page;
 import nl.knooppunt.gateway.web.PageModel;
+import nl.knooppunt.gateway.web.Words;
 import nl.knooppunt.gateway.web.World;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,12 +41,18 @@ public class DashboardPages {
   static final int MAX_LAGS = 10;
 
   private final DashboardService dashboards;
-  private final Queries queries;
   private final MapView map;
+  private final CrisisQueries crisisQueries;
+  private final TaskQueries taskQueries;
 
-  public DashboardPages(DashboardService dashboards, Queries queries, MapView map) {
+  public DashboardPages(
+      DashboardService dashboards,
+      MapView map,
+      CrisisQueries crisisQueries,
+      TaskQueries taskQueries) {
+    this.taskQueries = taskQueries;
+    this.crisisQueries = crisisQueries;
     this.dashboards = dashboards;
-    this.queries = queries;
     this.map = map;
   }
 
@@ -94,7 +102,7 @@ public class DashboardPages {
     model.addAttribute("bijgewerkt", ChartBars.timeSeconds(d.getGeneratedAt()));
 
     // map: level per region, regions of open crises marked
-    List<CrisisSummary> open = queries.crises(null, false, null, exercise, 0, 500).getItems();
+    List<CrisisSummary> open = crisisQueries.crises(null, false, null, exercise, 0, 500).getItems();
     Set<String> involved = new TreeSet<>();
     open.forEach(c -> involved.addAll(c.getRegions() == null ? List.of() : c.getRegions()));
     Map<String, Integer> levels = map.levels(exercise);
@@ -108,7 +116,7 @@ public class DashboardPages {
     List<ChartBars.Item> types = new ArrayList<>();
     int openCrises = 0;
     for (TypeCount t : d.getOpenCrisesByType()) {
-      types.add(new ChartBars.Item(typeName(t.getProcess()), t.getCount()));
+      types.add(new ChartBars.Item(Words.typeName(t.getProcess()), t.getCount()));
       openCrises += t.getCount();
     }
     model.addAttribute("typen", ChartBars.scale(types));
@@ -117,9 +125,9 @@ public class DashboardPages {
     // SLA breaches: open tasks past their due time
     List<Overdue> overdue = new ArrayList<>();
     for (TaskSummary t :
-        queries
+        taskQueries
             .tasks(
-                new Queries.TaskFilter(
+                new TaskQueries.TaskFilter(
                     "", List.of(), true, "ALL", "OPEN", null, exercise, "DUE_ASC", 0, 200))
             .items()) {
       if (Boolean.TRUE.equals(t.getOverdue()) && overdue.size() < MAX_LISTED) {
@@ -199,17 +207,5 @@ public class DashboardPages {
     }
     model.addAttribute("stil", silent);
     model.addAttribute("stilTotaal", silentTotal);
-  }
-
-  /** The Dutch name of a crisis type. */
-  public static String typeName(CrisisType type) {
-    if (type == null) {
-      return "Onbekend";
-    }
-    return switch (type) {
-      case DREIGINGSNIVEAU_5 -> "Dreigingsniveau 5";
-      case MANHUNT -> "Manhunt";
-      case BIJSTANDSAANVRAAG -> "Bijstandsaanvraag";
-    };
   }
 }

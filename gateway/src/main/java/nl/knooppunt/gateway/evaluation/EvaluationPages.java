@@ -11,13 +11,14 @@ import nl.knooppunt.api.model.LogbookEntry;
 import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.api.model.StepDuration;
 import nl.knooppunt.api.model.TaskState;
-import nl.knooppunt.gateway.dashboard.ChartBars;
-import nl.knooppunt.gateway.dashboard.DashboardPages;
+import nl.knooppunt.gateway.notification.NotificationQueries;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.threatlevel.MapView;
+import nl.knooppunt.gateway.web.ChartBars;
 import nl.knooppunt.gateway.web.Page;
 import nl.knooppunt.gateway.web.PageModel;
 import nl.knooppunt.gateway.web.Problems;
+import nl.knooppunt.gateway.web.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +37,11 @@ public class EvaluationPages {
   private final EvaluationService evaluations;
   private final Queries queries;
   private final MapView map;
+  private final NotificationQueries notices;
 
-  public EvaluationPages(EvaluationService evaluations, Queries queries, MapView map) {
+  public EvaluationPages(
+      EvaluationService evaluations, Queries queries, MapView map, NotificationQueries notices) {
+    this.notices = notices;
     this.evaluations = evaluations;
     this.queries = queries;
     this.map = map;
@@ -88,7 +92,7 @@ public class EvaluationPages {
     }
     model.addAttribute("rapport", r);
     model.addAttribute("crisis", c);
-    model.addAttribute("soort", DashboardPages.typeName(c.getProcess()));
+    model.addAttribute("soort", Words.typeName(c.getProcess()));
     model.addAttribute("gestart", ChartBars.time(c.getStartedAt()));
     model.addAttribute("gesloten", ChartBars.time(c.getClosedAt()));
     model.addAttribute("gebied", c.getArea() == null ? null : c.getArea().getName());
@@ -115,7 +119,7 @@ public class EvaluationPages {
     model.addAttribute("escalaties", named(lines(r.getEscalations()), names));
 
     List<Unanswered> unanswered = new ArrayList<>();
-    for (Notification n : queries.notificationsOf(crisisId)) {
+    for (Notification n : notices.notificationsOf(crisisId)) {
       if (Boolean.TRUE.equals(n.getRequiresAck()) && n.getAcknowledgedAt() == null) {
         unanswered.add(
             new Unanswered(

@@ -9,7 +9,10 @@ import nl.knooppunt.api.model.StepDuration;
 import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.gateway.logbook.Logbook;
+import nl.knooppunt.gateway.logbook.LogbookEntries;
+import nl.knooppunt.gateway.notification.NotificationQueries;
 import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.task.TaskQueries;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.events.EventType;
@@ -22,8 +25,19 @@ public class EvaluationService {
 
   private final Queries queries;
   private final Logbook logbook;
+  private final LogbookEntries entries;
+  private final TaskQueries taskQueries;
+  private final NotificationQueries notices;
 
-  EvaluationService(Queries queries, Logbook logbook) {
+  EvaluationService(
+      Queries queries,
+      Logbook logbook,
+      LogbookEntries entries,
+      TaskQueries taskQueries,
+      NotificationQueries notices) {
+    this.notices = notices;
+    this.taskQueries = taskQueries;
+    this.entries = entries;
     this.queries = queries;
     this.logbook = logbook;
   }
@@ -50,12 +64,12 @@ public class EvaluationService {
         queries
             .crisis(crisisId)
             .orElseThrow(() -> new Problems.NotFound("Crisis " + crisisId + " is onbekend."));
-    List<LogbookEntry> timeline = logbook.ofCrisis(crisisId).stream().map(queries::entry).toList();
+    List<LogbookEntry> timeline = logbook.ofCrisis(crisisId).stream().map(entries::entry).toList();
     EvaluationReport r = new EvaluationReport(c.summary());
     r.setTimeline(timeline);
     r.setSilences(timeline.stream().filter(EvaluationService::isSilence).toList());
     r.setEscalations(timeline.stream().filter(EvaluationService::isEscalation).toList());
-    for (Queries.TaskRow row : queries.tasksOf(crisisId)) {
+    for (TaskQueries.TaskRow row : taskQueries.tasksOf(crisisId)) {
       TaskSummary t = row.summary();
       StepDuration s =
           new StepDuration()
@@ -81,7 +95,7 @@ public class EvaluationService {
         r.addLessonsItem(queries.jsonMap(row.completionData()));
       }
     }
-    List<Notification> notifications = queries.notificationsOf(crisisId);
+    List<Notification> notifications = notices.notificationsOf(crisisId);
     r.setNotificationsSent(notifications.size());
     r.setNotificationsAcknowledged(
         (int) notifications.stream().filter(n -> n.getAcknowledgedAt() != null).count());

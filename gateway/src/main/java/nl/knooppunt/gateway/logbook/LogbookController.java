@@ -19,8 +19,10 @@ public class LogbookController implements LogboekApi {
 
   private final Logbook logbook;
   private final Queries queries;
+  private final LogbookEntries entries;
 
-  LogbookController(Logbook logbook, Queries queries) {
+  LogbookController(Logbook logbook, Queries queries, LogbookEntries entries) {
+    this.entries = entries;
     this.logbook = logbook;
     this.queries = queries;
   }
@@ -38,7 +40,7 @@ public class LogbookController implements LogboekApi {
         new LogbookExport(
                 crisisId,
                 OffsetDateTime.now(ZoneOffset.UTC),
-                entries(crisisId).stream().map(queries::entry).toList())
+                entries(crisisId).stream().map(entries::entry).toList())
             .hashAlgorithm(Logbook.HASH_ALGORITHM);
     return ResponseEntity.ok()
         .header(

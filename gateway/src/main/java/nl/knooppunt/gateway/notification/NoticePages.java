@@ -37,9 +37,14 @@ public class NoticePages {
   private final NotificationService notifications;
   private final Queries queries;
   private final DirectoryAdapter directory;
+  private final NotificationQueries notices;
 
   public NoticePages(
-      NotificationService notifications, Queries queries, DirectoryAdapter directory) {
+      NotificationService notifications,
+      Queries queries,
+      DirectoryAdapter directory,
+      NotificationQueries notices) {
+    this.notices = notices;
     this.notifications = notifications;
     this.queries = queries;
     this.directory = directory;
@@ -97,7 +102,7 @@ public class NoticePages {
   public String list(Model model, HttpSession session) {
     KnooppuntUser user = PageModel.require("listMyNotifications");
     List<Notification> all =
-        queries.notificationsFor(directory.recipientCodesOf(user), World.exercise(session), false);
+        notices.notificationsFor(directory.recipientCodesOf(user), World.exercise(session), false);
     Map<String, String> people = queries.people();
     model.addAttribute("meldingen", items(named(all, people)));
     return "meldingen";
@@ -133,7 +138,7 @@ public class NoticePages {
 
   /** The notice if it is addressed to the user; 404 otherwise (its existence is not revealed). */
   private Notification mine(KnooppuntUser user, String id) {
-    return queries
+    return notices
         .notification(id)
         .filter(n -> directory.recipientCodesOf(user).contains(n.getRecipientCode()))
         .orElseThrow(() -> new Problems.NotFound("Deze melding is er niet, of niet voor u."));

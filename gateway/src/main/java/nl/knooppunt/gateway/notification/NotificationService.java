@@ -30,8 +30,14 @@ public class NotificationService {
   private final Queries queries;
   private final OutboxPublisher events;
   private final DirectoryAdapter directory;
+  private final NotificationQueries notices;
 
-  NotificationService(Queries queries, OutboxPublisher events, DirectoryAdapter directory) {
+  NotificationService(
+      Queries queries,
+      OutboxPublisher events,
+      DirectoryAdapter directory,
+      NotificationQueries notices) {
+    this.notices = notices;
     this.queries = queries;
     this.events = events;
     this.directory = directory;
@@ -46,7 +52,7 @@ public class NotificationService {
   /** The notices addressed to the user's authorities. */
   List<Notification> mine(Boolean exercise, Boolean open) {
     KnooppuntUser user = CurrentUsers.current();
-    return queries.notificationsFor(
+    return notices.notificationsFor(
         directory.recipientCodesOf(user), exercise, Boolean.TRUE.equals(open));
   }
 
@@ -56,7 +62,7 @@ public class NotificationService {
     if (queries.crisis(crisisId).isEmpty()) {
       throw new Problems.NotFound("Crisis " + crisisId + " is onbekend.");
     }
-    List<Notification> all = queries.notificationsOf(crisisId);
+    List<Notification> all = notices.notificationsOf(crisisId);
     boolean onlyOwn = user.roles().stream().allMatch(r -> r == Rol.GEZAG);
     return onlyOwn ? all.stream().filter(n -> isRecipient(user, n)).toList() : all;
   }
@@ -65,7 +71,7 @@ public class NotificationService {
   Notification acknowledge(String notificationId) {
     KnooppuntUser user = CurrentUsers.current();
     Notification n =
-        queries
+        notices
             .notification(notificationId)
             .orElseThrow(
                 () -> new Problems.NotFound("Melding " + notificationId + " is onbekend."));
@@ -103,6 +109,6 @@ public class NotificationService {
                 exercise,
                 ack)
             .by(user.username(), null));
-    return queries.notification(notificationId).filter(Objects::nonNull).orElse(n);
+    return notices.notification(notificationId).filter(Objects::nonNull).orElse(n);
   }
 }

@@ -23,6 +23,7 @@ import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.engine.EngineException;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.gateway.notification.NoticePages;
+import nl.knooppunt.gateway.notification.NotificationQueries;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -69,13 +70,19 @@ public class TaskPages {
   private final DirectoryAdapter directory;
   private final Queries queries;
   private final ObjectMapper json;
+  private final NotificationQueries notices;
+  private final TaskQueries taskQueries;
 
   public TaskPages(
       TaskService tasks,
       FormSchemas forms,
       DirectoryAdapter directory,
       Queries queries,
-      ObjectMapper json) {
+      ObjectMapper json,
+      NotificationQueries notices,
+      TaskQueries taskQueries) {
+    this.taskQueries = taskQueries;
+    this.notices = notices;
     this.tasks = tasks;
     this.forms = forms;
     this.directory = directory;
@@ -242,7 +249,7 @@ public class TaskPages {
     model.addAttribute(
         "meldingen",
         NoticePages.items(
-            queries.notificationsFor(directory.recipientCodesOf(user), exercise, true)));
+            notices.notificationsFor(directory.recipientCodesOf(user), exercise, true)));
     model.addAttribute(
         "stilstand",
         user.hasAny(
@@ -299,7 +306,7 @@ public class TaskPages {
             .map(
                 t -> {
                   String code =
-                      queries
+                      taskQueries
                           .task(Long.parseLong(t.getTaskKey()))
                           .map(r -> queries.jsonMap(r.variables()).get("ontvanger"))
                           .filter(Map.class::isInstance)
@@ -485,8 +492,8 @@ public class TaskPages {
   /**
    * Completes the task with the submitted form. Checks the form first (the same validation as the
    * API, before anything changes), then claims the task if nobody has (a phone user needs one
-   * step), then completes it through {@link TaskService}. A wrong form comes back with status 400, the values
-   * kept and every error at its field.
+   * step), then completes it through {@link TaskService}. A wrong form comes back with status 400,
+   * the values kept and every error at its field.
    */
   @PostMapping("/{taskKey}")
   public String complete(
@@ -535,7 +542,10 @@ public class TaskPages {
     return "redirect:/taken/" + detail.getTask().getTaskKey();
   }
 
-  /** The task through {@link TaskService}: 404 when unknown, 403 when not for this user or their groups. */
+  /**
+   * The task through {@link TaskService}: 404 when unknown, 403 when not for this user or their
+   * groups.
+   */
   private TaskDetail detail(String taskKey) {
     return tasks.detail(taskKey);
   }

@@ -18,6 +18,7 @@ import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.gateway.logbook.Logbook;
+import nl.knooppunt.gateway.logbook.LogbookEntries;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -47,13 +48,19 @@ class TaskService {
   private final OutboxPublisher events;
   private final FormSchemas forms;
   private final Logbook logbook;
+  private final TaskQueries taskQueries;
+  private final LogbookEntries logbookEntries;
 
   TaskService(
       Queries queries,
       Orchestration engine,
       OutboxPublisher events,
       FormSchemas forms,
-      Logbook logbook) {
+      Logbook logbook,
+      TaskQueries taskQueries,
+      LogbookEntries logbookEntries) {
+    this.logbookEntries = logbookEntries;
+    this.taskQueries = taskQueries;
     this.queries = queries;
     this.engine = engine;
     this.events = events;
@@ -61,27 +68,27 @@ class TaskService {
     this.logbook = logbook;
   }
 
-  static boolean isCandidate(KnooppuntUser user, Queries.TaskRow task) {
+  static boolean isCandidate(KnooppuntUser user, TaskQueries.TaskRow task) {
     TaskSummary t = task.summary();
     return user.username().equals(t.getAssignee())
         || !Collections.disjoint(user.candidateGroups(), t.getCandidateGroups())
         || task.candidateUsers().contains(user.username());
   }
 
-  private Queries.TaskRow task(String taskKey) {
+  private TaskQueries.TaskRow task(String taskKey) {
     long key;
     try {
       key = Long.parseLong(taskKey);
     } catch (NumberFormatException e) {
       throw Problems.Invalid.field("taskKey", "geen taaksleutel");
     }
-    return queries
+    return taskQueries
         .task(key)
         .orElseThrow(() -> new Problems.NotFound("Taak " + taskKey + " is onbekend."));
   }
 
-  private Queries.TaskRow workable(String taskKey, KnooppuntUser user) {
-    Queries.TaskRow task = task(taskKey);
+  private TaskQueries.TaskRow workable(String taskKey, KnooppuntUser user) {
+    TaskQueries.TaskRow task = task(taskKey);
     if (!isCandidate(user, task)) {
       throw new Problems.OutOfScope("Deze taak is niet voor u of uw groepen bestemd.");
     }
@@ -103,9 +110,9 @@ class TaskService {
     KnooppuntUser user = CurrentUsers.current();
     int p = page == null ? 0 : page;
     int s = size == null ? 50 : size;
-    Queries.TaskPageResult result =
-        queries.tasks(
-            new Queries.TaskFilter(
+    TaskQueries.TaskPageResult result =
+        taskQueries.tasks(
+            new TaskQueries.TaskFilter(
                 user.username(),
                 user.candidateGroups(),
                 user.has(Rol.BEHEERDER),
@@ -121,7 +128,7 @@ class TaskService {
 
   TaskDetail detail(String taskKey) {
     KnooppuntUser user = CurrentUsers.current();
-    Queries.TaskRow task = task(taskKey);
+    TaskQueries.TaskRow task = task(taskKey);
     if (!isCandidate(user, task) && !user.has(Rol.BEHEERDER)) {
       throw new Problems.OutOfScope("Deze taak is niet voor u of uw groepen bestemd.");
     }
@@ -136,7 +143,7 @@ class TaskService {
       List<Logbook.Entry> entries = logbook.ofCrisis(crisisId);
       context.setHistory(
           entries.subList(Math.max(0, entries.size() - HISTORY), entries.size()).stream()
-              .map(queries::entry)
+              .map(logbookEntries::entry)
               .toList());
     }
     detail.setContext(context);
@@ -148,7 +155,7 @@ class TaskService {
 
   TaskSummary claim(String taskKey) {
     KnooppuntUser user = CurrentUsers.current();
-    Queries.TaskRow task = workable(taskKey, user);
+    TaskQueries.TaskRow task = workable(taskKey, user);
     String assignee = task.summary().getAssignee();
     if (user.username().equals(assignee)) {
       return task.summary();
@@ -165,7 +172,7 @@ class TaskService {
 
   TaskSummary unclaim(String taskKey) {
     KnooppuntUser user = CurrentUsers.current();
-    Queries.TaskRow task = workable(taskKey, user);
+    TaskQueries.TaskRow task = workable(taskKey, user);
     String assignee = task.summary().getAssignee();
     if (assignee == null) {
       throw new Problems.Conflict("Taak " + taskKey + " is niet geclaimd.");
@@ -187,7 +194,7 @@ class TaskService {
 
   TaskSummary complete(String taskKey, Map<String, Object> payload) {
     KnooppuntUser user = CurrentUsers.current();
-    Queries.TaskRow task = workable(taskKey, user);
+    TaskQueries.TaskRow task = workable(taskKey, user);
     String assignee = task.summary().getAssignee();
     if (assignee != null && !user.username().equals(assignee)) {
       throw new Problems.Conflict("Taak " + taskKey + " is geclaimd door " + assignee + ".");
@@ -212,7 +219,7 @@ class TaskService {
   }
 
   private void publish(
-      Queries.TaskRow task,
+      TaskQueries.TaskRow task,
       EventType type,
       String id,
       KnooppuntUser user,

@@ -14,7 +14,6 @@ import nl.knooppunt.api.model.Municipality;
 import nl.knooppunt.api.model.Region;
 import nl.knooppunt.api.model.ThreatLevel;
 import nl.knooppunt.gateway.directory.DirectoryAdapter;
-import nl.knooppunt.gateway.readmodel.Queries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,19 +55,19 @@ public class MapView {
 
   private final MapRegions regions;
   private final DirectoryAdapter directory;
-  private final Queries queries;
+  private final ThreatLevelQueries levels;
   private volatile Map<String, String> names;
   private volatile MapLevels.AreaIndex index;
 
-  public MapView(MapRegions regions, DirectoryAdapter directory, Queries queries) {
+  public MapView(MapRegions regions, DirectoryAdapter directory, ThreatLevelQueries levels) {
+    this.levels = levels;
     this.regions = regions;
     this.directory = directory;
-    this.queries = queries;
   }
 
   /** The level per region of one world (real or exercise). */
   public Map<String, Integer> levels(boolean exercise) {
-    return levels(queries.threatLevels(exercise, null));
+    return levels(levels.threatLevels(exercise, null));
   }
 
   /** The level per region of the given area levels (e.g. those of one crisis). */

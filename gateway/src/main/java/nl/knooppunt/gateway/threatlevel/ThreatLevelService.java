@@ -35,8 +35,14 @@ public class ThreatLevelService {
   private final Queries queries;
   private final DirectoryAdapter directory;
   private final CrisisProcesses processes;
+  private final ThreatLevelQueries levels;
 
-  ThreatLevelService(Queries queries, DirectoryAdapter directory, CrisisProcesses processes) {
+  ThreatLevelService(
+      Queries queries,
+      DirectoryAdapter directory,
+      CrisisProcesses processes,
+      ThreatLevelQueries levels) {
+    this.levels = levels;
     this.queries = queries;
     this.directory = directory;
     this.processes = processes;
@@ -44,12 +50,12 @@ public class ThreatLevelService {
 
   /** The current level of every area that is not at the base level. */
   public List<ThreatLevel> current(boolean exercise) {
-    return queries.threatLevels(exercise, null);
+    return levels.threatLevels(exercise, null);
   }
 
   /** Changes of one area's level, or of all areas. */
   public List<ThreatLevelChange> history(String areaCode, boolean exercise) {
-    return queries.threatLevelHistory(areaCode, exercise);
+    return levels.threatLevelHistory(areaCode, exercise);
   }
 
   /** Starts a proposal for threat level 5 for an area (codes checked against the directory). */

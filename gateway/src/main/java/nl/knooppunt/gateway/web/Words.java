@@ -1,5 +1,6 @@
 package nl.knooppunt.gateway.web;
 
+import nl.knooppunt.api.model.CrisisType;
 import nl.knooppunt.processes.Labels;
 import org.springframework.stereotype.Component;
 
@@ -23,5 +24,17 @@ public class Words {
   /** A process in words. */
   public String proces(String processId) {
     return Labels.process(processId);
+  }
+
+  /** The Dutch name of a crisis type. */
+  public static String typeName(CrisisType type) {
+    if (type == null) {
+      return "Onbekend";
+    }
+    return switch (type) {
+      case DREIGINGSNIVEAU_5 -> "Dreigingsniveau 5";
+      case MANHUNT -> "Manhunt";
+      case BIJSTANDSAANVRAAG -> "Bijstandsaanvraag";
+    };
   }
 }

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.engine;
+package nl.knooppunt.gateway.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

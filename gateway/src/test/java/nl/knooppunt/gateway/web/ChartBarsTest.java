@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.dashboard;
+package nl.knooppunt.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

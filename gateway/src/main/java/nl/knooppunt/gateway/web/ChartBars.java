@@ -1,10 +1,9 @@
-package nl.knooppunt.gateway.dashboard;
+package nl.knooppunt.gateway.web;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import nl.knooppunt.gateway.web.Times;
 
 /**
  * Bar charts drawn as HTML (class {@code balk}): every bar carries its value as text, the bar only

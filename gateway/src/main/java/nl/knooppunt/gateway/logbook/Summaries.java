@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.readmodel;
+package nl.knooppunt.gateway.logbook;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.knooppunt.gateway.directory.DirectoryAdapter;
+import nl.knooppunt.gateway.notification.NoticeIds;
+import nl.knooppunt.gateway.readmodel.Columns;
 import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.Labels;
 import nl.knooppunt.processes.MessageName;
@@ -206,7 +208,7 @@ public class Summaries {
 
   /** A time in the pages' one format, with the year. */
   static String when(String iso) {
-    OffsetDateTime t = Projector.time(iso);
+    OffsetDateTime t = Columns.time(iso);
     return t == null ? nz(iso) : WHEN.format(t.atZoneSameInstant(AMSTERDAM));
   }
 
@@ -229,7 +231,7 @@ public class Summaries {
     if (idOrCode == null) {
       return "de ontvanger";
     }
-    String id = Projector.primaryNotificationId(idOrCode);
+    String id = NoticeIds.primary(idOrCode);
     String code = id.substring(id.lastIndexOf('/') + 1);
     return directory.authority(code).map(a -> a.name()).orElse(code);
   }

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.engine;
+package nl.knooppunt.gateway.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
