@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @Page
 @RequestMapping("/crises")
-public class CrisisPages {
+class CrisisPages {
 
   /** Actions on a running crisis: the API operation and the button text. */
   enum Action {

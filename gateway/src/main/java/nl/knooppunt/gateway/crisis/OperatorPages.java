@@ -50,7 +50,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Page
 @RequestMapping("/operator")
-public class OperatorPages {
+class OperatorPages {
 
   private final ThreatLevelService threatLevels;
   private final ManhuntService manhunts;

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 @Page
-public class DashboardPages {
+class DashboardPages {
 
   /** Overdue tasks listed at most; the count is always the full number. */
   static final int MAX_LISTED = 25;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** The national picture of one world, counted in the read model. */
 @Component
-public class DashboardQueries {
+class DashboardQueries {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final Clock clock = Clock.systemUTC();

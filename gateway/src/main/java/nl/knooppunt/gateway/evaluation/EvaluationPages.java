@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 @Page
-public class EvaluationPages {
+class EvaluationPages {
 
   private final EvaluationService evaluations;
   private final Queries queries;

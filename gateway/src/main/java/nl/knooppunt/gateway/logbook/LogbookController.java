@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Logbook export per crisis (JSON, CSV) and verification of the whole hash chain. */
 @RestController
-public class LogbookController implements LogboekApi {
+class LogbookController implements LogboekApi {
 
   private final Logbook logbook;
   private final Queries queries;

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * duty officer reads at 3 a.m. — never a code, an account id or a raw time.
  */
 @Component
-public class Summaries {
+class Summaries {
 
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.forLanguageTag("nl-NL"));

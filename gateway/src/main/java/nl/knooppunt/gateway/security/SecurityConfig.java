@@ -46,7 +46,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LocalAccounts.class, JwtUsers.class, OidcLogin.class})
-public class SecurityConfig {
+class SecurityConfig {
 
   /** Reachable without login: health, hub info, the contract and Swagger UI. */
   static final String[] PUBLIC = {

@@ -54,7 +54,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @Page
 @RequestMapping("/taken")
-public class TaskPages {
+class TaskPages {
 
   /** Open tasks shown at most (the API's page size limit). */
   static final int MAX_OPEN = 200;

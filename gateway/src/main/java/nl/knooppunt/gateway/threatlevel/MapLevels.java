@@ -15,7 +15,7 @@ import nl.knooppunt.gateway.directory.DirectoryAdapter;
  * its name): the level of a region is the highest level of any of its areas. A municipality counts
  * for the region it belongs to, a province for all its regions.
  */
-public final class MapLevels {
+final class MapLevels {
 
   private MapLevels() {}
 

@@ -27,7 +27,7 @@ import org.xml.sax.SAXException;
  * point inside the region to put its level as text.
  */
 @Component
-public class MapRegions {
+class MapRegions {
 
   /** The file on the classpath. */
   public static final String RESOURCE = "geo/veiligheidsregios.svg";

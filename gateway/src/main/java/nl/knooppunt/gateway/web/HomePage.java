@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The start page per role, the login page and the switch between real crises and exercises. */
 @Controller
 @Page
-public class HomePage {
+class HomePage {
 
   private final boolean oidc;
 

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Controller
 @Page
-public class LiveUpdates implements SmartLifecycle {
+class LiveUpdates implements SmartLifecycle {
 
   /**
    * The name of the event pages listen to ({@code hx-trigger="gewijzigd from:body"}, see
