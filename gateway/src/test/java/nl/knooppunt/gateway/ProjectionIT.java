@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.knooppunt.gateway.readmodel.Logbook;
+import nl.knooppunt.gateway.logbook.Logbook;
 import nl.knooppunt.gateway.readmodel.ReadModelRebuilder;
 import nl.knooppunt.processes.events.Acknowledgement;
 import nl.knooppunt.processes.events.Area;

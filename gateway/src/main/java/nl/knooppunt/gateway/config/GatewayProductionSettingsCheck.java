@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("production")
-public class GatewayProductionSettingsCheck {
+class GatewayProductionSettingsCheck {
 
   @Bean
   static BeanFactoryPostProcessor knooppuntGatewayProductionSettingsCheck() {

@@ -7,7 +7,6 @@ import io.camunda.client.api.command.ProblemException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
-import nl.knooppunt.gateway.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@link Orchestration} over the Camunda Java client (the starter's {@code CamundaClient} bean).
  * Process starts and messages go over gRPC; user-task commands over REST (they have no gRPC form).
- * When the client is disabled ({@code camunda.client.enabled=false}) every call is a 503.
+ * When the client is disabled ({@code camunda.client.enabled=false}) every call fails with {@link
+ * EngineException.Unavailable}.
  */
 @Component
 class CamundaOrchestration implements Orchestration {
@@ -33,7 +33,7 @@ class CamundaOrchestration implements Orchestration {
   private <T> T call(String what, Function<CamundaClient, T> command) {
     CamundaClient c = client.getIfAvailable();
     if (c == null) {
-      throw new Problems.Unavailable("Er is geen procesengine gekoppeld (camunda.client).");
+      throw new EngineException.Unavailable("Er is geen procesengine gekoppeld (camunda.client).");
     }
     try {
       return command.apply(c);
@@ -41,28 +41,29 @@ class CamundaOrchestration implements Orchestration {
       int code = e.code();
       String detail = e.details() == null ? e.getMessage() : e.details().getDetail();
       if (code == 404) {
-        throw new Problems.NotFound(what + ": onbekend bij de procesengine (" + detail + ")");
+        throw new EngineException.UnknownToEngine(
+            what + ": onbekend bij de procesengine (" + detail + ")");
       }
       if (code == 409 || code == 400) {
-        throw new Problems.Conflict(what + ": " + detail);
+        throw new EngineException.Rejected(what + ": " + detail);
       }
       LOG.warn("{} failed: HTTP {} {}", what, code, detail);
-      throw new Problems.Unavailable(what + ": de procesengine antwoordde " + code);
+      throw new EngineException.Unavailable(what + ": de procesengine antwoordde " + code);
     } catch (ClientStatusException e) {
       switch (e.getStatusCode()) {
         case NOT_FOUND ->
-            throw new Problems.NotFound(
+            throw new EngineException.UnknownToEngine(
                 what + ": onbekend bij de procesengine (" + e.getMessage() + ")");
         case FAILED_PRECONDITION, ALREADY_EXISTS, INVALID_ARGUMENT ->
-            throw new Problems.Conflict(what + ": " + e.getMessage());
+            throw new EngineException.Rejected(what + ": " + e.getMessage());
         default -> {
           LOG.warn("{} failed: {}", what, e.getStatusCode(), e);
-          throw new Problems.Unavailable(what + ": de procesengine is niet bereikbaar");
+          throw new EngineException.Unavailable(what + ": de procesengine is niet bereikbaar");
         }
       }
     } catch (ClientException e) {
       LOG.warn("{} failed", what, e);
-      throw new Problems.Unavailable(what + ": de procesengine is niet bereikbaar");
+      throw new EngineException.Unavailable(what + ": de procesengine is niet bereikbaar");
     }
   }
 
@@ -157,7 +158,7 @@ class CamundaOrchestration implements Orchestration {
                       .send()
                       .join()
                       .getParentProcessInstanceKey()));
-    } catch (Problems.NotFound e) {
+    } catch (EngineException.UnknownToEngine e) {
       return java.util.Optional.empty();
     }
   }

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * What the gateway asks of the process engine. Implemented with the Camunda Java client ({@link
  * CamundaOrchestration}); the API layer never talks to the client directly, so it is tested without
- * an engine. Failures are {@link nl.knooppunt.gateway.web.Problems} exceptions: unknown (404),
- * conflict with the engine's state (409), engine unreachable (503).
+ * an engine. Failures are {@link EngineException}s: unknown to the engine, rejected in its current
+ * state, engine unavailable; the web layer maps them to 404, 409 and 503.
  */
 public interface Orchestration {
 

@@ -11,7 +11,7 @@ import org.springframework.kafka.config.TopicBuilder;
  * when missing.
  */
 @Configuration(proxyBeanMethods = false)
-public class Topics {
+class Topics {
 
   @Bean
   NewTopic eventsTopic() {

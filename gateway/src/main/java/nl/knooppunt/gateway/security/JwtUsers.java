@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * {@code vr_code}, {@code police_unit} and {@code municipality_code}. Unknown roles are ignored.
  */
 @ConfigurationProperties("knooppunt.security.jwt")
-public class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
+class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
 
   private String usernameClaim = "preferred_username";
   private String nameClaim = "name";

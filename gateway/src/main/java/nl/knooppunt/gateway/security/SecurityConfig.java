@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
-import nl.knooppunt.gateway.web.Problems;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +46,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LocalAccounts.class, JwtUsers.class, OidcLogin.class})
-public class SecurityConfig {
+class SecurityConfig {
 
   /** Reachable without login: health, hub info, the contract and Swagger UI. */
   static final String[] PUBLIC = {
@@ -85,6 +84,14 @@ public class SecurityConfig {
         .authenticated();
   }
 
+  /**
+   * The type of a problem the filter chain answers itself (before any controller): the same types
+   * as {@code nl.knooppunt.gateway.web.Problems}, which security does not depend on.
+   */
+  static java.net.URI problemType(String slug) {
+    return java.net.URI.create("https://knooppunt.nl/problemen/" + slug);
+  }
+
   static void writeProblem(
       ObjectMapper json,
       HttpServletRequest request,
@@ -93,7 +100,7 @@ public class SecurityConfig {
       String detail)
       throws IOException {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setType(Problems.type(status == HttpStatus.UNAUTHORIZED ? "niet-ingelogd" : "geen-toegang"));
+    p.setType(problemType(status == HttpStatus.UNAUTHORIZED ? "niet-ingelogd" : "geen-toegang"));
     p.setTitle(status == HttpStatus.UNAUTHORIZED ? "Niet ingelogd" : "Geen toegang");
     p.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(status.value());
@@ -122,7 +129,7 @@ public class SecurityConfig {
     return (request, response, e) -> {
       ProblemDetail p =
           ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Deze URL wordt geweigerd.");
-      p.setType(Problems.type("ongeldige-invoer"));
+      p.setType(problemType("ongeldige-invoer"));
       p.setTitle("Ongeldige invoer");
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

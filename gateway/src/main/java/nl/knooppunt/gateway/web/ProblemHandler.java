@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import nl.knooppunt.api.model.FieldError;
+import nl.knooppunt.gateway.engine.EngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -77,6 +78,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> api(Problems.ApiException e, HttpServletRequest request) {
     return problem(
         e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), request.getRequestURI());
+  }
+
+  @ExceptionHandler(EngineException.class)
+  ResponseEntity<Object> engine(EngineException e, HttpServletRequest request) {
+    return api(Problems.of(e), request);
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -3,6 +3,7 @@ package nl.knooppunt.gateway.web;
 import java.net.URI;
 import java.util.List;
 import nl.knooppunt.api.model.FieldError;
+import nl.knooppunt.gateway.engine.EngineException;
 import org.springframework.http.HttpStatus;
 
 /** Problem types (RFC 9457) and the exceptions the services throw for client mistakes. */
@@ -90,5 +91,19 @@ public final class Problems {
       super(
           HttpStatus.SERVICE_UNAVAILABLE, "niet-beschikbaar", "Tijdelijk niet beschikbaar", detail);
     }
+  }
+
+  /**
+   * The problem an engine failure is for the client: unknown to the engine 404, rejected in its
+   * state 409, unavailable 503; the detail is the engine adapter's message.
+   */
+  public static ApiException of(EngineException e) {
+    if (e instanceof EngineException.UnknownToEngine) {
+      return new NotFound(e.getMessage());
+    }
+    if (e instanceof EngineException.Rejected) {
+      return new Conflict(e.getMessage());
+    }
+    return new Unavailable(e.getMessage());
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code dreigingsniveau-5}), and the contract served as a static file for Swagger UI.
  */
 @Configuration(proxyBeanMethods = false)
-public class WebConfig implements WebMvcConfigurer {
+class WebConfig implements WebMvcConfigurer {
 
   private final AccessInterceptor access;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import nl.knooppunt.gateway.GatewayITBase;
-import nl.knooppunt.gateway.pages.PageClientAccess;
+import nl.knooppunt.gateway.PageClientAccess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

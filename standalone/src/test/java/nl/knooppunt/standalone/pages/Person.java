@@ -1,7 +1,7 @@
 package nl.knooppunt.standalone.pages;
 
 import java.time.OffsetDateTime;
-import nl.knooppunt.gateway.pages.Times;
+import nl.knooppunt.gateway.web.Times;
 import org.openqa.selenium.By;
 
 /**

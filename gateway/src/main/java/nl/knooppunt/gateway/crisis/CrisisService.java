@@ -1,0 +1,83 @@
+package nl.knooppunt.gateway.crisis;
+
+import java.util.List;
+import nl.knooppunt.api.model.CrisisDetail;
+import nl.knooppunt.api.model.CrisisPage;
+import nl.knooppunt.api.model.CrisisStatusFilter;
+import nl.knooppunt.api.model.CrisisType;
+import nl.knooppunt.api.model.LogbookEntry;
+import nl.knooppunt.gateway.logbook.Logbook;
+import nl.knooppunt.gateway.logbook.LogbookEntries;
+import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.task.TaskQueries;
+import nl.knooppunt.gateway.threatlevel.ThreatLevelQueries;
+import nl.knooppunt.gateway.web.Problems;
+import org.springframework.stereotype.Service;
+
+/** Crises: list, detail and timeline (logbook), for the API and the pages alike. */
+@Service
+class CrisisService {
+
+  private final Queries queries;
+  private final Logbook logbook;
+  private final CrisisQueries crisisQueries;
+  private final TaskQueries taskQueries;
+  private final ThreatLevelQueries levels;
+  private final LogbookEntries entries;
+
+  CrisisService(
+      Queries queries,
+      Logbook logbook,
+      CrisisQueries crisisQueries,
+      TaskQueries taskQueries,
+      ThreatLevelQueries levels,
+      LogbookEntries entries) {
+    this.entries = entries;
+    this.levels = levels;
+    this.taskQueries = taskQueries;
+    this.crisisQueries = crisisQueries;
+    this.queries = queries;
+    this.logbook = logbook;
+  }
+
+  Queries.CrisisRow crisis(String crisisId) {
+    return queries
+        .crisis(crisisId)
+        .orElseThrow(() -> new Problems.NotFound("Crisis " + crisisId + " is onbekend."));
+  }
+
+  CrisisPage list(
+      CrisisType type,
+      CrisisStatusFilter status,
+      String region,
+      Boolean exercise,
+      Integer page,
+      Integer size) {
+    Boolean closed = status == null ? null : status == CrisisStatusFilter.CLOSED;
+    return crisisQueries.crises(
+        type,
+        closed,
+        region,
+        Boolean.TRUE.equals(exercise),
+        page == null ? 0 : page,
+        size == null ? 50 : size);
+  }
+
+  CrisisDetail detail(String crisisId) {
+    Queries.CrisisRow c = crisis(crisisId);
+    CrisisDetail d = new CrisisDetail(c.summary());
+    d.setLinkedCrisisId(c.linkedCrisisId());
+    d.setStartData(queries.jsonMap(c.startData()));
+    d.setOpenTasks(taskQueries.openTasksOf(crisisId));
+    d.setDecisions(queries.decisions(crisisId));
+    d.setThreatLevels(
+        levels.threatLevels(Boolean.TRUE.equals(c.summary().getExercise()), crisisId));
+    d.setIncidents(queries.incidentsOf(crisisId));
+    return d;
+  }
+
+  List<LogbookEntry> timeline(String crisisId) {
+    crisis(crisisId);
+    return logbook.ofCrisis(crisisId).stream().map(entries::entry).toList();
+  }
+}

@@ -1,0 +1,140 @@
+package nl.knooppunt.gateway.process;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.knooppunt.api.model.CommandAccepted;
+import nl.knooppunt.api.model.CrisisStarted;
+import nl.knooppunt.api.model.CrisisType;
+import nl.knooppunt.gateway.engine.Orchestration;
+import nl.knooppunt.gateway.events.OutboxPublisher;
+import nl.knooppunt.gateway.events.Sources;
+import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.web.Problems;
+import nl.knooppunt.processes.MessageName;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.events.Area;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.MessageDelivered;
+import nl.knooppunt.processes.variables.AssistanceStart;
+import nl.knooppunt.processes.variables.LevelFiveArea;
+import nl.knooppunt.processes.variables.ThreatLevelStart;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every crisis process shares: starting it (a new crisis id, the process in the engine, the
+ * fact {@code crisis.gestart}) and delivering a message to it while it runs (checked to be open and
+ * of the right kind, recorded as {@code bericht.gemeld}). The features (threat level, manhunt,
+ * assistance) decide what to start and which message to send.
+ */
+@Component
+public class CrisisProcesses {
+
+  private final Orchestration engine;
+  private final OutboxPublisher events;
+  private final Queries queries;
+  private final CrisisIds ids;
+
+  CrisisProcesses(Orchestration engine, OutboxPublisher events, Queries queries, CrisisIds ids) {
+    this.engine = engine;
+    this.events = events;
+    this.queries = queries;
+    this.ids = ids;
+  }
+
+  /** A new crisis id with the process's prefix ({@code DN5}, {@code MH}, {@code BA}). */
+  public String nextId(String prefix) {
+    return ids.next(prefix);
+  }
+
+  /**
+   * Starts the process and records the crisis ({@code crisis.gestart}) in the same breath; the
+   * answer for the caller.
+   */
+  public CrisisStarted start(
+      ProcessId process,
+      String crisisId,
+      boolean exercise,
+      String title,
+      Record start,
+      KnooppuntUser user,
+      String areaKind,
+      List<String> codes,
+      String areaName,
+      List<String> regions,
+      String linked) {
+    long key = engine.startProcess(process.id(), start);
+    events.publish(
+        CloudEvent.of(
+                "crisis-gestart:" + crisisId,
+                EventType.CRISIS_GESTART,
+                Sources.GATEWAY,
+                Instant.now(),
+                crisisId,
+                exercise,
+                new nl.knooppunt.processes.events.CrisisStarted(
+                    process.id(),
+                    title,
+                    new Area(LevelFiveArea.Kind.valueOf(areaKind), codes, areaName),
+                    regions,
+                    key,
+                    user.username(),
+                    linked,
+                    start instanceof ThreatLevelStart s ? s : null,
+                    start instanceof nl.knooppunt.processes.variables.ManhuntStart m ? m : null,
+                    start instanceof AssistanceStart b ? b : null))
+            .by(user.username(), null));
+    CrisisStarted out =
+        new CrisisStarted(crisisId, CrisisType.fromValue(process.id()))
+            .processInstanceKey(String.valueOf(key))
+            .exercise(exercise);
+    return out;
+  }
+
+  /** Delivers a message to the running process and records it ({@code bericht.gemeld}). */
+  public CommandAccepted deliver(
+      Queries.CrisisRow crisis,
+      MessageName message,
+      String correlationKey,
+      Map<String, Object> vars,
+      KnooppuntUser user) {
+    engine.publishMessage(message.messageName(), correlationKey, vars);
+    Map<String, String> carried = new LinkedHashMap<>();
+    vars.forEach((name, value) -> carried.put(name, value == null ? null : value.toString()));
+    events.publish(
+        CloudEvent.of(
+                "bericht:" + UUID.randomUUID(),
+                EventType.BERICHT_GEMELD,
+                Sources.GATEWAY,
+                Instant.now(),
+                crisis.summary().getCrisisId(),
+                Boolean.TRUE.equals(crisis.summary().getExercise()),
+                new MessageDelivered(message.messageName(), correlationKey, carried))
+            .by(user.username(), null));
+    return new CommandAccepted(crisis.summary().getCrisisId(), message.messageName());
+  }
+
+  /** The crisis, or 404. */
+  public Queries.CrisisRow crisis(String crisisId) {
+    return queries
+        .crisis(crisisId)
+        .orElseThrow(() -> new Problems.NotFound("Crisis " + crisisId + " is onbekend."));
+  }
+
+  /** The crisis if it runs the expected process and is not closed; 404 or 409 otherwise. */
+  public Queries.CrisisRow openCrisis(String crisisId, ProcessId expected) {
+    Queries.CrisisRow crisis = crisis(crisisId);
+    if (!expected.id().equals(crisis.processId())) {
+      throw new Problems.Conflict(
+          "Crisis " + crisisId + " is geen " + expected.id() + " maar " + crisis.processId() + ".");
+    }
+    if (Boolean.TRUE.equals(crisis.summary().getClosed())) {
+      throw new Problems.Conflict("Crisis " + crisisId + " is al afgesloten.");
+    }
+    return crisis;
+  }
+}

@@ -1,0 +1,144 @@
+package nl.knooppunt.gateway.threatlevel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * The boundaries of the 25 veiligheidsregio's, read once at startup from {@code
+ * geo/veiligheidsregios.svg} (provenance in {@code geo/SOURCE.md}): per VR code the path data and a
+ * point inside the region to put its level as text.
+ */
+@Component
+class MapRegions {
+
+  /** The file on the classpath. */
+  public static final String RESOURCE = "geo/veiligheidsregios.svg";
+
+  private static final Pattern VR_CODE = Pattern.compile("VR\\d{2}");
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+
+  /** One region: its code, the name in the SVG, the path data and a label point. */
+  public record Shape(String code, String svgName, String d, double labelX, double labelY) {}
+
+  private final String viewBox;
+  private final Map<String, Shape> shapes;
+
+  public MapRegions() {
+    this(new ClassPathResource(RESOURCE));
+  }
+
+  MapRegions(ClassPathResource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      Document doc = parser().parse(in);
+      Element root = doc.getDocumentElement();
+      this.viewBox = root.getAttribute("viewBox");
+      this.shapes = Collections.unmodifiableMap(read(doc));
+    } catch (IOException e) {
+      throw new UncheckedIOException("kaart " + RESOURCE + " niet leesbaar", e);
+    } catch (SAXException | ParserConfigurationException e) {
+      throw new IllegalStateException("kaart " + RESOURCE + " is geen geldige SVG", e);
+    }
+    if (shapes.isEmpty()) {
+      throw new IllegalStateException("kaart " + RESOURCE + " bevat geen regio's");
+    }
+  }
+
+  /** An XML parser that reads no DTDs and no external entities. */
+  private static DocumentBuilder parser() throws ParserConfigurationException {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setExpandEntityReferences(false);
+    f.setNamespaceAware(false);
+    return f.newDocumentBuilder();
+  }
+
+  private static Map<String, Shape> read(Document doc) {
+    Map<String, Shape> out = new LinkedHashMap<>();
+    NodeList paths = doc.getElementsByTagName("path");
+    for (int i = 0; i < paths.getLength(); i++) {
+      Element p = (Element) paths.item(i);
+      String id = p.getAttribute("id");
+      if (!VR_CODE.matcher(id).matches()) {
+        continue;
+      }
+      String d = p.getAttribute("d").trim();
+      NodeList titles = p.getElementsByTagName("title");
+      String title = titles.getLength() == 0 ? id : titles.item(0).getTextContent().trim();
+      String name = title.startsWith(id) ? title.substring(id.length()).trim() : title;
+      double[] label = labelPoint(d);
+      out.put(id, new Shape(id, name, d, round(label[0]), round(label[1])));
+    }
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  /**
+   * The centroid of the largest ring of a path of {@code M x,y x,y ... Z} rings (the only commands
+   * the file uses): inside the region's main body for all but very concave shapes.
+   */
+  static double[] labelPoint(String d) {
+    double bestArea = -1;
+    double[] best = {0, 0};
+    for (String ring : d.split("[Mm]")) {
+      List<Double> n = new ArrayList<>();
+      Matcher m = NUMBER.matcher(ring);
+      while (m.find()) {
+        n.add(Double.parseDouble(m.group()));
+      }
+      int points = n.size() / 2;
+      if (points < 3) {
+        continue;
+      }
+      double a = 0;
+      double cx = 0;
+      double cy = 0;
+      for (int i = 0; i < points; i++) {
+        double x0 = n.get(2 * i);
+        double y0 = n.get(2 * i + 1);
+        double x1 = n.get(2 * ((i + 1) % points));
+        double y1 = n.get(2 * ((i + 1) % points) + 1);
+        double cross = x0 * y1 - x1 * y0;
+        a += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+      }
+      if (Math.abs(a) > bestArea && a != 0) {
+        bestArea = Math.abs(a);
+        best = new double[] {cx / (3 * a), cy / (3 * a)};
+      }
+    }
+    return best;
+  }
+
+  /** The SVG viewBox, {@code 0 0 820 966}. */
+  public String viewBox() {
+    return viewBox;
+  }
+
+  /** Every region by VR code, VR01 to VR25 in file order. */
+  public Map<String, Shape> shapes() {
+    return shapes;
+  }
+}

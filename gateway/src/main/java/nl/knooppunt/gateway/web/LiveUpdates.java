@@ -1,0 +1,180 @@
+package nl.knooppunt.gateway.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.knooppunt.gateway.readmodel.ReadModelChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live updates for the pages: one server-sent event stream per open page ({@code /stroom}). When
+ * the read model changed (after the commit), every page gets the event {@code gewijzigd} and
+ * reloads the parts it shows through htmx. Bursts (a round of 400 notices) are coalesced into at
+ * most one event per {@link #COALESCE}; a comment every {@link #HEARTBEAT} keeps proxies from
+ * closing idle streams. On shutdown the streams are closed first, so the web server's graceful
+ * shutdown does not wait for open pages (the browser reconnects to another gateway).
+ */
+@Controller
+@Page
+class LiveUpdates implements SmartLifecycle {
+
+  /**
+   * The name of the event pages listen to ({@code hx-trigger="gewijzigd from:body"}, see
+   * knooppunt.js).
+   */
+  public static final String EVENT = "gewijzigd";
+
+  static final Duration COALESCE = Duration.ofMillis(300);
+  static final Duration HEARTBEAT = Duration.ofSeconds(20);
+  private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
+
+  private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean dirty = new AtomicBoolean();
+  private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * The number of committed read-model changes so far. A page carries the version it was rendered
+   * at; a stream that opens later than a change (the page was rendered, the task appeared, then the
+   * browser connected) learns the current version at once and the page reloads its live parts, so
+   * no change falls between rendering and connecting.
+   */
+  private final AtomicLong version = new AtomicLong();
+
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "knooppunt-live-updates");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private volatile boolean running;
+
+  public LiveUpdates() {
+    timer.scheduleWithFixedDelay(
+        this::flush, COALESCE.toMillis(), COALESCE.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @GetMapping(path = "/stroom", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  public SseEmitter stream() {
+    SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+    if (!running) {
+      emitter.complete();
+      return emitter;
+    }
+    add(emitter);
+    emitter.onCompletion(() -> emitters.remove(emitter));
+    emitter.onTimeout(() -> emitters.remove(emitter));
+    emitter.onError(e -> emitters.remove(emitter));
+    try {
+      emitter.send(SseEmitter.event().name(VERSION_EVENT).data(Long.toString(version.get())));
+    } catch (IOException | IllegalStateException e) {
+      emitters.remove(emitter);
+    }
+    return emitter;
+  }
+
+  /** Registers an open stream (the endpoint, and tests). */
+  void add(SseEmitter emitter) {
+    emitters.add(emitter);
+  }
+
+  /** The event a new stream gets first: the read model's version now. */
+  public static final String VERSION_EVENT = "versie";
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  public void changed(ReadModelChanged change) {
+    version.incrementAndGet();
+    dirty.set(true);
+  }
+
+  /** The read model's version (see {@link #version}). */
+  public long version() {
+    return version.get();
+  }
+
+  /** Number of open streams (for tests and metrics). */
+  public int openStreams() {
+    return emitters.size();
+  }
+
+  /**
+   * Runs on the timer: nothing may escape, or the executor cancels the schedule and no page hears
+   * of a change again until the gateway restarts.
+   */
+  private void flush() {
+    try {
+      if (!dirty.getAndSet(false)) {
+        return;
+      }
+      long id = sequence.incrementAndGet();
+      send(SseEmitter.event().name(EVENT).id(Long.toString(id)).data(Long.toString(version.get())));
+    } catch (RuntimeException e) {
+      LOG.warn("live update not sent: {}", e.toString());
+    }
+  }
+
+  private void heartbeat() {
+    try {
+      send(SseEmitter.event().comment("hartslag"));
+    } catch (RuntimeException e) {
+      LOG.warn("heartbeat not sent: {}", e.toString());
+    }
+  }
+
+  private void send(SseEmitter.SseEventBuilder event) {
+    for (SseEmitter emitter : emitters) {
+      try {
+        emitter.send(event);
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("live update stream closed: {}", e.toString());
+        emitters.remove(emitter);
+        try {
+          emitter.completeWithError(e);
+        } catch (RuntimeException alreadyDone) {
+          // the stream was closed by the other side meanwhile: nothing left to complete
+        }
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    timer.shutdownNow();
+    emitters.forEach(SseEmitter::complete);
+    emitters.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops before the web server's graceful shutdown (which waits for open requests). */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE;
+  }
+}

@@ -1,0 +1,40 @@
+package nl.knooppunt.gateway.web;
+
+import nl.knooppunt.api.model.CrisisType;
+import nl.knooppunt.processes.Labels;
+import org.springframework.stereotype.Component;
+
+/**
+ * The catalogue's Dutch words for templates: {@code ${@woorden.fase(c.status)}}, {@code
+ * ${@woorden.waarde(d.decision)}}.
+ */
+@Component("woorden")
+public class Words {
+
+  /** A phase of a crisis in words. */
+  public String fase(String status) {
+    return Labels.phase(status);
+  }
+
+  /** A choice, decision or kind in words. */
+  public String waarde(String value) {
+    return Labels.value(value);
+  }
+
+  /** A process in words. */
+  public String proces(String processId) {
+    return Labels.process(processId);
+  }
+
+  /** The Dutch name of a crisis type. */
+  public static String typeName(CrisisType type) {
+    if (type == null) {
+      return "Onbekend";
+    }
+    return switch (type) {
+      case DREIGINGSNIVEAU_5 -> "Dreigingsniveau 5";
+      case MANHUNT -> "Manhunt";
+      case BIJSTANDSAANVRAAG -> "Bijstandsaanvraag";
+    };
+  }
+}

@@ -1,0 +1,98 @@
+package nl.knooppunt.gateway.crisis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.knooppunt.gateway.GatewayITBase;
+import nl.knooppunt.gateway.PageClient;
+import nl.knooppunt.gateway.PageClient.Page;
+import org.junit.jupiter.api.Test;
+
+/** The page of one crisis: its notifications, its map, and the actions each role may take. */
+class CrisisPagesIT extends GatewayITBase {
+
+  @Test
+  void theCrisisPageCountsAcknowledgementsAndShowsTheAreaOnTheMap() {
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    fixtures.notification(crisisId, "GM0344", "VR09");
+    fixtures.notification(crisisId, "GM0307", "VR09");
+
+    Page page = PageClient.login(port, "operator").get("/crises/" + crisisId);
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .containsPattern("<strong>0</strong> van\\s+<strong>2</strong> bevestigd")
+        .contains("nog stil")
+        .contains("id=\"kaart\"")
+        .doesNotContain("oefening-banner");
+    java.util.regex.Matcher utrecht =
+        java.util.regex.Pattern.compile("<path[^>]*data-vr=\"VR09\"[^>]*>").matcher(page.body());
+    assertThat(utrecht.find()).isTrue();
+    assertThat(utrecht.group()).contains("in-gebied");
+  }
+
+  @Test
+  void theOperatorProposesLoweringWithAReasonAndTheProcessGetsTheMessage() {
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    PageClient operator = PageClient.login(port, "operator");
+    assertThat(operator.get("/crises/" + crisisId).body()).contains("Afschaling voorstellen");
+    int before = engine.calls.size();
+
+    Page empty = operator.post("/crises/" + crisisId + "/actie", "actie", "VERLAGING");
+    assertThat(empty.status()).isEqualTo(302);
+    assertThat(operator.get("/crises/" + crisisId).body())
+        .contains("Geef een toelichting (maximaal 4000 tekens).");
+    assertThat(engine.calls).hasSize(before);
+
+    Page done =
+        operator.post(
+            "/crises/" + crisisId + "/actie",
+            "actie",
+            "VERLAGING",
+            "toelichting",
+            "Dader aangehouden, geen aanwijzingen voor een vervolgaanslag");
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(operator.get("/crises/" + crisisId).body())
+        .contains("Afschaling voorstellen: doorgegeven.");
+    assertThat(engine.calls.subList(before, engine.calls.size()))
+        .anySatisfy(c -> assertThat(c.what()).startsWith("message:"));
+  }
+
+  @Test
+  void aRegionCannotLowerLevel5ButMayAskToExtendItsOwnBijstand() {
+    String level5 = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    String assistance = fixtures.crisis("bijstandsaanvraag", "VR09", false);
+    PageClient region = PageClient.login(port, "regio-utrecht");
+
+    assertThat(region.get("/crises/" + level5).body()).doesNotContain("Verlaging voorstellen");
+    Page refused =
+        region.post("/crises/" + level5 + "/actie", "actie", "VERLAGING", "toelichting", "x");
+    assertThat(refused.status()).isEqualTo(403);
+
+    assertThat(region.get("/crises/" + assistance).body()).contains("Verlenging aanvragen");
+    Page noTime =
+        region.post(
+            "/crises/" + assistance + "/actie", "actie", "VERLENGING", "toelichting", "Nog nodig");
+    assertThat(noTime.status()).isEqualTo(302);
+    assertThat(region.get("/crises/" + assistance).body()).contains("Tot wanneer: ");
+
+    Page asked =
+        region.post(
+            "/crises/" + assistance + "/actie",
+            "actie",
+            "VERLENGING",
+            "toelichting",
+            "Inzet nog 12 uur nodig",
+            "tot",
+            "2030-03-19T18:00");
+    assertThat(asked.status()).isEqualTo(302);
+    assertThat(region.get("/crises/" + assistance).body())
+        .contains("Verlenging aanvragen: doorgegeven.");
+  }
+
+  @Test
+  void anExerciseCrisisCarriesTheBannerInTheRealWorldToo() {
+    String exercise = fixtures.crisis("manhunt", "VR09", true);
+    Page page = PageClient.login(port, "operator").get("/crises/" + exercise);
+    assertThat(page.body()).contains("id=\"oefening-banner\"", "OEFENING");
+  }
+}

@@ -1,0 +1,144 @@
+package nl.knooppunt.gateway.crisis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.knooppunt.gateway.GatewayITBase;
+import nl.knooppunt.gateway.PageClient;
+import nl.knooppunt.gateway.PageClient.Page;
+import nl.knooppunt.gateway.web.Times;
+import org.junit.jupiter.api.Test;
+
+/** The duty officer's console: the board of active crises and the start forms' checks. */
+class OperatorPagesIT extends GatewayITBase {
+
+  @Test
+  void theBoardNamesWhoIsSilentAndCountsTheRest() {
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    for (String gm : java.util.List.of("GM0344", "GM0307", "GM0310", "GM0312", "GM0313")) {
+      fixtures.notification(crisisId, gm, "VR09");
+    }
+    // a recipient who got the notice again over the reserve channel is still one recipient
+    fixtures.fallback(crisisId, "BM-GM0344");
+
+    Page board = PageClient.login(port, "operator").get("/operator/bord");
+
+    assertThat(board.status()).isEqualTo(200);
+    assertThat(board.body())
+        .contains("data-crisis=\"" + crisisId + "\"")
+        .contains("<strong>5</strong> <span>ontvangers</span>")
+        .contains("Ontvanger " + crisisId + "/afkondiging/")
+        .contains(" en 2 anderen");
+  }
+
+  @Test
+  void aProposalWithoutAnAreaOrReasonIsRefusedBesideItsFields() {
+    PageClient operator = PageClient.login(port, "operator");
+    operator.get("/operator");
+    int before = engine.calls.size();
+
+    Page refused =
+        operator.post(
+            "/operator/dreigingsniveau", "soort", "PROVINCIE", "reden", "", "eindtijd", "morgen");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("id=\"foutsamenvatting\"", "Controleer de gemarkeerde velden")
+        .as("each line of the summary leads to its field")
+        .contains("href=\"#veld-reden\"", "href=\"#veld-eindtijd\"")
+        .contains("id=\"fout-gebied\"", "Kies ten minste één gebied.")
+        .contains("id=\"fout-reden\"", "Vul dit veld in.")
+        .contains("id=\"fout-eindtijd\"");
+    assertThat(engine.calls).as("nothing started").hasSize(before);
+  }
+
+  @Test
+  void aRegionOfficerMayRequestBijstandButNotProposeLevel5() {
+    PageClient region = PageClient.login(port, "regio-utrecht");
+
+    Page console = region.get("/operator");
+    assertThat(console.status()).isEqualTo(200);
+    assertThat(console.body()).contains("Bijstand aanvragen").doesNotContain("id=\"dn5\"");
+
+    Page refused = region.post("/operator/dreigingsniveau", "soort", "PROVINCIE");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body()).contains("<h1>Geen toegang</h1>");
+  }
+
+  @Test
+  void aSecondLevel5ForAnAreaAlreadyOnItsWayToLevel5AsksFirstAndKeepsTheChoice() {
+    String existing = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    PageClient operator = PageClient.login(port, "operator");
+    operator.get("/operator");
+    int before = engine.calls.size();
+
+    Page warned =
+        operator.post(
+            "/operator/dreigingsniveau",
+            "soort",
+            "PROVINCIE",
+            "provincie",
+            "PV26",
+            "reden",
+            "Tweede melding",
+            "eindtijd",
+            Times.inputValue(java.time.OffsetDateTime.now().plusHours(12)));
+    assertThat(warned.status()).isEqualTo(400);
+    assertThat(warned.body())
+        .contains("id=\"overlap\"")
+        .contains("/crises/" + existing)
+        .contains("Toch een nieuw voorstel indienen")
+        .containsPattern("id=\"provincie-PV26\"[^>]*checked");
+    assertThat(engine.calls).hasSize(before);
+
+    Page started =
+        operator.post(
+            "/operator/dreigingsniveau",
+            "soort",
+            "PROVINCIE",
+            "provincie",
+            "PV26",
+            "reden",
+            "Tweede melding",
+            "eindtijd",
+            Times.inputValue(java.time.OffsetDateTime.now().plusHours(12)),
+            "ookAlsErAlEenIs",
+            "true");
+    assertThat(started.status()).isEqualTo(302);
+    assertThat(engine.calls).hasSize(before + 1);
+  }
+
+  @Test
+  void aManhuntIsStartedFromTheMunicipalityAndAnAttackInTheFutureIsRefused() {
+    PageClient operator = PageClient.login(port, "operator");
+    operator.get("/operator");
+    Page future =
+        operator.post(
+            "/operator/manhunt",
+            "mhGemeente",
+            "GM0344",
+            "mhPlaats",
+            "Stationsplein",
+            "mhTijdstip",
+            Times.inputValue(java.time.OffsetDateTime.now().plusHours(3)));
+    assertThat(future.status()).isEqualTo(400);
+    assertThat(future.body()).contains("Het tijdstip van de aanslag ligt in de toekomst.");
+
+    int before = engine.calls.size();
+    Page started =
+        operator.post(
+            "/operator/manhunt",
+            "mhGemeente",
+            "GM0344",
+            "mhPlaats",
+            "Stationsplein",
+            "mhTijdstip",
+            Times.inputValue(java.time.OffsetDateTime.now()));
+    assertThat(started.status()).isEqualTo(302);
+    nl.knooppunt.processes.variables.ManhuntStart start =
+        (nl.knooppunt.processes.variables.ManhuntStart) engine.calls.get(before).payload();
+    assertThat(start.locatie().gemeentecode()).isEqualTo("GM0344");
+    assertThat(start.locatie().vrCode())
+        .as("the region follows from the municipality")
+        .isEqualTo("VR09");
+  }
+}

@@ -1,0 +1,85 @@
+package nl.knooppunt.gateway.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.UserTaskProperties;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.knooppunt.gateway.forms.FormSchemas;
+import nl.knooppunt.processes.TaskListenerJobType;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.EventPayload;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.TaskCreated;
+import org.junit.jupiter.api.Test;
+
+class TaskListenerWorkerTest {
+
+  final ObjectMapper json = new ObjectMapper();
+  final TaskListenerWorker worker = new TaskListenerWorker(null, new FormSchemas(json), json);
+
+  @Test
+  void thereIsAJobWorkerForEveryTaskListenerJobTypeOfTheCatalogue() {
+    Set<String> workers =
+        Arrays.stream(TaskListenerWorker.class.getMethods())
+            .map(m -> m.getAnnotation(JobWorker.class))
+            .filter(a -> a != null)
+            .map(JobWorker::type)
+            .collect(Collectors.toSet());
+    assertThat(workers)
+        .isEqualTo(
+            Arrays.stream(TaskListenerJobType.values())
+                .map(TaskListenerJobType::type)
+                .collect(Collectors.toSet()));
+    for (Method m : TaskListenerWorker.class.getMethods()) {
+      JobWorker a = m.getAnnotation(JobWorker.class);
+      if (a != null) {
+        assertThat(TaskListenerJobType.of(a.type()).orElseThrow().eventType())
+            .isEqualTo(m.getName());
+      }
+    }
+  }
+
+  @Test
+  void aCreatingJobBecomesATaskEventWithGroupsRegionFormAndDueDate() {
+    ActivatedJob job = mock(ActivatedJob.class);
+    UserTaskProperties task = mock(UserTaskProperties.class);
+    when(job.getKey()).thenReturn(42L);
+    when(job.getBpmnProcessId()).thenReturn("dreigingsniveau-5");
+    when(job.getElementId()).thenReturn("Afstemmen_Lokaal_Gezag");
+    when(job.getProcessInstanceKey()).thenReturn(7L);
+    when(job.getUserTask()).thenReturn(task);
+    when(job.getVariablesAsMap())
+        .thenReturn(Map.of("crisisId", "DN5-1", "exercise", true, "ontvangers", List.of(1, 2)));
+    when(task.getUserTaskKey()).thenReturn(2251799813685300L);
+    when(task.getCandidateGroups()).thenReturn(List.of("regio-VR09"));
+    Instant now = Instant.parse("2026-11-23T09:00:00Z");
+
+    CloudEvent<EventPayload> e = worker.toEvent(TaskListenerJobType.CREATING, job, now);
+
+    assertThat(e.id()).isEqualTo("taak-creating:42");
+    assertThat(e.type()).isEqualTo(EventType.TAAK_AANGEMAAKT);
+    assertThat(e.crisisId()).isEqualTo("DN5-1");
+    assertThat(e.exercise()).isTrue();
+    TaskCreated created = (TaskCreated) e.data();
+    assertThat(created.taskKey()).isEqualTo(2251799813685300L);
+    assertThat(created.processInstanceKey()).isEqualTo(7L);
+    assertThat(created.vrCode()).isEqualTo("VR09");
+    assertThat(created.name()).isEqualTo("Afstemmen met lokaal gezag");
+    assertThat(created.formKey()).isEqualTo("knooppunt:forms:afstemming-lokaal-gezag");
+    assertThat(created.dueAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+    assertThat(created.variables())
+        .containsEntry("crisisId", "DN5-1")
+        .doesNotContainKey("ontvangers");
+  }
+}

@@ -1,0 +1,117 @@
+package nl.knooppunt.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import nl.knooppunt.gateway.Api;
+import nl.knooppunt.gateway.GatewayITBase;
+import nl.knooppunt.gateway.PageClient;
+import nl.knooppunt.gateway.PageClient.Page;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The live updates the pages listen to: a change in the read model reaches an open page as one
+ * {@code gewijzigd} event, a burst of changes as few events, and nobody without login gets the
+ * stream.
+ */
+class LiveUpdatesIT extends GatewayITBase {
+
+  @Autowired LiveUpdates live;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void aNewTaskReachesAnOpenPageAsAGewijzigdEvent() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpResponse<java.io.InputStream> response = openStream("regio-utrecht", lines);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    await().atMost(Duration.ofSeconds(10)).until(() -> live.openStreams() > 0);
+
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", true);
+    for (int i = 0; i < 20; i++) {
+      fixtures.notification(crisisId, "GM0344", "VR09");
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lines.contains("event:" + LiveUpdates.EVENT));
+    long events = lines.stream().filter(l -> l.equals("event:" + LiveUpdates.EVENT)).count();
+    assertThat(events).as("21 changes coalesced into a few events").isBetween(1L, 5L);
+    response.body().close();
+  }
+
+  @Test
+  void aPageThatConnectsAfterAChangeLearnsOfItAtOnce() throws Exception {
+    // the page was rendered (at the version in its body), then the task appeared, then the browser
+    // opened its stream: the first event tells the version now, so the page reloads its parts
+    Page page = PageClient.login(port, "regio-utrecht").get("/taken");
+    java.util.regex.Matcher rendered =
+        java.util.regex.Pattern.compile("data-versie=\"(\\d+)\"").matcher(page.body());
+    assertThat(rendered.find()).isTrue();
+    long version = Long.parseLong(rendered.group(1));
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    fixtures.task(crisisId, List.of("regio-VR09"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> live.version() > version);
+
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpResponse<java.io.InputStream> response = openStream("regio-utrecht", lines);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lines.contains("event:" + LiveUpdates.VERSION_EVENT));
+    String data =
+        lines.get(lines.indexOf("event:" + LiveUpdates.VERSION_EVENT) + 1).replace("data:", "");
+    assertThat(Long.parseLong(data.trim())).isGreaterThan(version);
+    response.body().close();
+  }
+
+  @Test
+  void theStreamNeedsALogin() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stroom")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isIn(302, 401);
+  }
+
+  private HttpResponse<java.io.InputStream> openStream(String user, List<String> lines)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stroom"))
+            .header("Authorization", Api.basic(user))
+            .header("Accept", "text/event-stream")
+            .build();
+    HttpResponse<java.io.InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (java.io.IOException closed) {
+                // the test closed the stream
+              }
+            },
+            "sse-reader");
+    reader.setDaemon(true);
+    reader.start();
+    return response;
+  }
+}
