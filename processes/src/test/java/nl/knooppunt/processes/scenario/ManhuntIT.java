@@ -149,9 +149,12 @@ class ManhuntIT {
                     .isEqualTo("AFSCHALING_MANHUNT"));
     var voorstel = hub.job(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i));
     assertThat(voorstel.variabele("gekoppeldDreigingsniveauId")).isEqualTo(id + "-DN5");
-    var afschaling = hub.taak(dn5, Task.BESLUIT_AFSCHALING);
+    // the linked level 5 hears police/OM and the region before the lowering decision
+    var afschaling = hub.taak(dn5, Task.INFORMATIE_AFSCHALING);
     assertThat((Map<String, Object>) afschaling.variabele("afschalingsvoorstel"))
         .containsEntry("bron", "MANHUNT");
+    stap.gehoord(dn5, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
+    hub.taak(dn5, Task.BESLUIT_AFSCHALING);
 
     stap.evalueren(i, Task.EVALUEREN_MANHUNT);
     hub.job(JobType.CRISIS_AFSLUITEN, in(i));
@@ -210,8 +213,8 @@ class ManhuntIT {
                             String.valueOf(j.variabele("notificatieId")).contains("/stand-down/"))))
         .hasSize(6)
         .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(voorstel.volgnummer()));
-    var besluit = hub.taak(dn5, Task.BESLUIT_AFSCHALING);
-    assertThat((Map<String, Object>) besluit.variabele("afschalingsvoorstel"))
+    var informatie = hub.taak(dn5, Task.INFORMATIE_AFSCHALING);
+    assertThat((Map<String, Object>) informatie.variabele("afschalingsvoorstel"))
         .containsEntry("bron", "MANHUNT");
     assertThat(hub.jobs(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(afschaling)))
         .as("VR08 has not acknowledged the stand-down")
