@@ -108,6 +108,12 @@ class EngineFlowIT {
     workers.add(
         client
             .newWorker()
+            .jobType(JobType.DREIGINGSNIVEAU_MANHUNT_KOPPELEN.type())
+            .handler((c, job) -> c.newCompleteCommand(job).send().join())
+            .open());
+    workers.add(
+        client
+            .newWorker()
             .jobType(JobType.GEBIED_BEPALEN.type())
             .handler(
                 (c, job) ->

@@ -35,6 +35,11 @@ public enum JobType {
   /** Registers the threat level in force for the area (header {@code actie}, input niveau). */
   DREIGINGSNIVEAU_REGISTREREN(JobTypes.DREIGINGSNIVEAU_REGISTREREN),
   /**
+   * Publishes {@link MessageName#MANHUNT_NIVEAU5_GEKOPPELD} to the linked manhunt ({@code
+   * gekoppeldeManhuntId}), so its arrest brings the lowering proposal; nothing without a link.
+   */
+  DREIGINGSNIVEAU_MANHUNT_KOPPELEN(JobTypes.DREIGINGSNIVEAU_MANHUNT_KOPPELEN),
+  /**
    * Publishes the public communication; throws {@link ErrorCode#COMMUNICATIE_ONVOLLEDIG} when one
    * of the three aims is missing.
    */

@@ -23,6 +23,8 @@ public final class JobTypes {
   public static final String MELDING_FALLBACK_VERSTUREN = "knooppunt.melding.fallback-versturen";
   public static final String MELDING_RESULTAAT_VASTLEGGEN =
       "knooppunt.melding.resultaat-vastleggen";
+  public static final String DREIGINGSNIVEAU_MANHUNT_KOPPELEN =
+      "knooppunt.dreigingsniveau.manhunt-koppelen";
   public static final String MANHUNT_GRIP_ADVISEREN = "knooppunt.manhunt.grip-adviseren";
   public static final String MANHUNT_PUBLIEKSOPROEP_UITZETTEN =
       "knooppunt.manhunt.publieksoproep-uitzetten";

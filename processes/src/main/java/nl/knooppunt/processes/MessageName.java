@@ -1,5 +1,6 @@
 package nl.knooppunt.processes;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -30,7 +31,15 @@ public enum MessageName {
    * instance. Variables: {@code afschalingVoorgesteldDoor}, {@code afschalingReden}, {@code
    * afschalingBron}.
    */
-  AFSCHALING_VOORGESTELD("knooppunt.dreigingsniveau.afschaling-voorgesteld", Variable.CRISIS_ID),
+  AFSCHALING_VOORGESTELD(
+      "knooppunt.dreigingsniveau.afschaling-voorgesteld", Variable.CRISIS_ID, Ttl.UNTIL_CAUGHT),
+  /**
+   * A level 5 linked to a running manhunt (started from the manhunt or by the duty officer with a
+   * {@code linkedManhuntId}) tells that manhunt, so its arrest brings the lowering proposal. Key:
+   * {@code crisisId} of the manhunt. Variable: {@code gekoppeldDreigingsniveauId}.
+   */
+  MANHUNT_NIVEAU5_GEKOPPELD(
+      "knooppunt.manhunt.dreigingsniveau-gekoppeld", Variable.CRISIS_ID, Ttl.UNTIL_CAUGHT),
   /**
    * Perpetrator(s) arrested. Key: {@code crisisId} of the manhunt. Variable: {@code toelichting}.
    */
@@ -48,12 +57,39 @@ public enum MessageName {
   /** The deployment ended. Key: {@code aanvraagId}. Variable: {@code toelichting}. */
   BIJSTAND_INZET_BEEINDIGD("knooppunt.bijstand.inzet-beeindigd", Variable.AANVRAAG_ID);
 
+  /** Times to live (a holder: enum constants are built before the enum's own static fields). */
+  static final class Ttl {
+    /**
+     * For a message that must not be lost while its instance is not yet waiting (e.g. a lowering
+     * proposal after an arrest, published before the linked level 5 is in force): ten years, i.e.
+     * until caught. The engine correlates a message at most once per process, so a buffered
+     * proposal reaches the level 5 once, as soon as it waits for it, and never again.
+     */
+    static final Duration UNTIL_CAUGHT = Duration.ofDays(3650);
+
+    /** For the other messages: their instance is waiting when they come. */
+    static final Duration DEFAULT = Duration.ofHours(1);
+
+    private Ttl() {}
+  }
+
   private final String messageName;
   private final Variable correlationKey;
+  private final Duration timeToLive;
 
   MessageName(String messageName, Variable correlationKey) {
+    this(messageName, correlationKey, Ttl.DEFAULT);
+  }
+
+  MessageName(String messageName, Variable correlationKey, Duration timeToLive) {
     this.messageName = messageName;
     this.correlationKey = correlationKey;
+    this.timeToLive = timeToLive;
+  }
+
+  /** How long a published message waits in the engine for an instance to catch it. */
+  public Duration timeToLive() {
+    return timeToLive;
   }
 
   /** The message name used when publishing/correlating. */

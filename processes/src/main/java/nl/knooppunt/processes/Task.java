@@ -44,9 +44,24 @@ public enum Task {
       ProcessId.DREIGINGSNIVEAU_5,
       "Informatie_Herbeoordeling",
       Form.INFORMATIE_DELEN,
-      Duration.ofMinutes(30)),
+      Duration.ofHours(1)),
+  AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Afstemmen_Lokaal_Gezag_Herbeoordeling",
+      Form.AFSTEMMING_LOKAAL_GEZAG,
+      Duration.ofHours(1)),
   HERBEOORDELEN(
       ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen", Form.HERBEOORDELING, Duration.ofMinutes(30)),
+  INFORMATIE_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Informatie_Afschaling",
+      Form.INFORMATIE_DELEN,
+      Duration.ofHours(1)),
+  AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Afstemmen_Lokaal_Gezag_Afschaling",
+      Form.AFSTEMMING_LOKAAL_GEZAG,
+      Duration.ofHours(1)),
   BESLUIT_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Besluit_Afschaling",

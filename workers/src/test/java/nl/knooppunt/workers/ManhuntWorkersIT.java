@@ -274,4 +274,45 @@ class ManhuntWorkersIT extends WorkersIT {
     assertThat(runJob(JobTypes.MANHUNT_AFSCHALING_VOORSTELLEN, Map.of(), variables))
         .containsEntry("crisisId", crisisId);
   }
+
+  @Test
+  void aLevel5LinkedByTheDutyOfficerToARunningManhuntTellsThatManhunt() {
+    String manhuntId = "MH-" + UUID.randomUUID();
+    String levelId = "DN5-" + UUID.randomUUID();
+    // the manhunt waits as manhunt.bpmn does while it runs (a message keyed by its crisisId)
+    BpmnModelInstance running =
+        Bpmn.createExecutableProcess("test-manhunt-loopt")
+            .startEvent()
+            .intermediateCatchEvent(
+                "niveau5_gekoppeld",
+                e ->
+                    e.message(
+                        m ->
+                            m.name(MessageName.MANHUNT_NIVEAU5_GEKOPPELD.messageName())
+                                .zeebeCorrelationKeyExpression(
+                                    MessageName.MANHUNT_NIVEAU5_GEKOPPELD
+                                        .correlationKey()
+                                        .variableName())))
+            .endEvent()
+            .done();
+    camunda.newDeployResourceCommand().addProcessModel(running, "manhunt-loopt.bpmn").send().join();
+    CompletableFuture<ProcessInstanceResult> waiting =
+        camunda
+            .newCreateInstanceCommand()
+            .bpmnProcessId("test-manhunt-loopt")
+            .latestVersion()
+            .variables(Map.of("crisisId", manhuntId))
+            .withResult()
+            .requestTimeout(Duration.ofMinutes(1))
+            .send()
+            .toCompletableFuture();
+
+    runJob(
+        JobTypes.DREIGINGSNIVEAU_MANHUNT_KOPPELEN,
+        Map.of(),
+        Map.of("crisisId", levelId, "gekoppeldeManhuntId", manhuntId));
+
+    assertThat(waiting.join().getVariablesAsMap())
+        .containsEntry("gekoppeldDreigingsniveauId", levelId);
+  }
 }

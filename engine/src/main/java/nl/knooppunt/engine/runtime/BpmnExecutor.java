@@ -13,6 +13,7 @@ import nl.knooppunt.engine.model.SequenceFlow;
 import nl.knooppunt.engine.runtime.state.DeployedProcess;
 import nl.knooppunt.engine.runtime.state.ElementInstance;
 import nl.knooppunt.engine.runtime.state.Incident;
+import nl.knooppunt.engine.runtime.state.MessageSubscription;
 
 /**
  * BPMN execution: the element instance lifecycle (activate per element kind, complete, take
@@ -129,6 +130,7 @@ final class BpmnExecutor implements ElementLifecycle {
         List<Object> collection = bodies.inputCollection(inst, el);
         openBoundaries(inst, el);
         bodies.start(inst, el, collection);
+        catchBufferedOnBoundaries(inst);
         return;
       }
       try {
@@ -161,18 +163,21 @@ final class BpmnExecutor implements ElementLifecycle {
           openBoundaries(inst, el);
           instances.markActivated(inst);
           jobs.create(inst, type, retries, el.taskHeaders, "BPMN_ELEMENT", null, -1);
+          catchBufferedOnBoundaries(inst);
         }
         case USER_TASK -> {
           UserTasks.Props props = userTasks.evaluate(inst, el);
           openBoundaries(inst, el);
           instances.markActivated(inst);
           userTasks.create(inst, props);
+          catchBufferedOnBoundaries(inst);
         }
         case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
           Trigger own = scopes.trigger(inst, el, true);
           openBoundaries(inst, el);
           instances.markActivated(inst);
           openEvents(inst, List.of(own));
+          catchBufferedOnBoundaries(inst);
         }
         case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> {
           List<SequenceFlow> flows = gateways.chooseFlows(inst, el);
@@ -192,6 +197,7 @@ final class BpmnExecutor implements ElementLifecycle {
           instances.markActivated(inst);
           activateElement(
               inst, ctx.model(inst.processDefinitionKey).element(el.noneStartEventId), null);
+          catchBufferedOnBoundaries(inst);
         }
         case CALL_ACTIVITY -> activateCallActivity(inst, el);
         default -> throw new IllegalStateException("cannot activate " + el);
@@ -206,9 +212,38 @@ final class BpmnExecutor implements ElementLifecycle {
     }
   }
 
-  /** Evaluates and opens the boundary events of an activity (before it is marked activated). */
+  /**
+   * Evaluates and opens the boundary events of an activity (before it is marked activated). A
+   * buffered message for one of them correlates once the host is activated: {@link
+   * #catchBufferedOnBoundaries}.
+   */
   private void openBoundaries(ElementInstance inst, Element el) {
-    openEvents(inst, scopes.boundaryTriggers(inst, el));
+    List<Trigger> triggers = scopes.boundaryTriggers(inst, el);
+    if (!triggers.isEmpty()) {
+      scopes.open(inst, triggers);
+    }
+  }
+
+  /**
+   * The host of message boundary events is active: a message published before (and buffered for its
+   * TTL) correlates now, as in Camunda 8 (e.g. a lowering proposal that came before the level it
+   * lowers was in force). The oldest buffered message of the first boundary event wins.
+   */
+  private void catchBufferedOnBoundaries(ElementInstance inst) {
+    if (!instances.exists(inst) || inst.state != ElementInstance.State.ACTIVATED) {
+      return;
+    }
+    for (Long sub : List.copyOf(inst.subscriptionKeys)) {
+      MessageSubscription s = state().subscriptions.get(sub);
+      if (s == null || s.signal || !instances.exists(inst)) {
+        continue;
+      }
+      EventScopes.Correlation buffered = scopes.correlateBuffered(s);
+      if (buffered != null) {
+        trigger(buffered);
+        return;
+      }
+    }
   }
 
   /** Opens the triggers of a scope; a buffered message may correlate at once. */
@@ -294,6 +329,7 @@ final class BpmnExecutor implements ElementLifecycle {
     if (instances.exists(inst)) {
       inst.calledProcessInstanceKey = child.key;
     }
+    catchBufferedOnBoundaries(inst);
   }
 
   // ---- completion ---------------------------------------------------------------------------

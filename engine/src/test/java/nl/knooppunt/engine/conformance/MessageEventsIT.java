@@ -98,6 +98,41 @@ class MessageEventsIT extends ConformanceTestBase {
     assertThat(job.getVariablesAsMap()).containsEntry("early", true);
   }
 
+  // Docs: docs.camunda.io/docs/components/concepts/messages/ (message buffering)
+  @Test
+  @DisplayName(
+      "a message buffered before an activity starts correlates to its message boundary event")
+  void bufferedMessageCorrelatesToABoundaryEventWhenItsHostStarts() {
+    final String id = uid("msg_buffer_boundary");
+    final String message = uid("lowering");
+    final String prepare = uid("prepare");
+    final String inForce = uid("inForce");
+    final String onLowering = uid("onLowering");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("prepare", t -> t.zeebeJobType(prepare))
+            .serviceTask("inForce", t -> t.zeebeJobType(inForce))
+            .boundaryEvent(
+                "lowering",
+                b -> b.message(m -> m.name(message).zeebeCorrelationKeyExpression("caseId")))
+            .serviceTask("onLowering", t -> t.zeebeJobType(onLowering))
+            .endEvent()
+            .moveToActivity("inForce")
+            .endEvent()
+            .done());
+    start(id, Map.of("caseId", "c-early"));
+    final ActivatedJob first = awaitJob(prepare);
+
+    // published while the instance is still in the step before: buffered
+    publish(message, "c-early", Duration.ofMinutes(10), Map.of("reason", "arrested"));
+    complete(first);
+
+    final ActivatedJob lowered = awaitJob(onLowering);
+    assertThat(lowered.getVariablesAsMap()).containsEntry("reason", "arrested");
+    assertNoJob(inForce);
+  }
+
   @Test
   @DisplayName("a message with TTL 0 is not buffered")
   void zeroTtlIsNotBuffered() {

@@ -94,6 +94,11 @@ final class Graaf {
     return seen;
   }
 
+  /** The id of the element (subprocess or process) that holds this one. */
+  String parent(String id) {
+    return ((Element) nodes.get(id).getParentNode()).getAttribute("id");
+  }
+
   String kind(String id) {
     return nodes.get(id).getLocalName();
   }

@@ -61,10 +61,49 @@ class ProcessRulesTest {
   }
 
   @Test
-  void policeAndOmShareFreshInformationBeforeAnExtension() {
-    Set<String> without =
-        DN5.reachableAvoiding(n -> n.equals(Task.INFORMATIE_HERBEOORDELING.elementId()));
-    assertThat(without).doesNotContain("Verlenging_Registreren", Task.HERBEOORDELEN.elementId());
+  void policeAndOmShareFreshInformationAndEveryRegionAlignsBeforeAnExtension() {
+    heardBefore(
+        Task.HERBEOORDELEN,
+        Task.INFORMATIE_HERBEOORDELING,
+        Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+  }
+
+  @Test
+  void policeAndOmShareFreshInformationAndEveryRegionAlignsBeforeALowering() {
+    // "Dit geldt zowel voor de op- als afschaling": the lowering decision comes after the join of
+    // fresh information and alignment, or straight after the review that had both
+    String join =
+        heardBefore(null, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
+    List<String> before =
+        DN5.previous(Task.BESLUIT_AFSCHALING.elementId()).stream()
+            .filter(n -> !JobType.LOGBOEK_VASTLEGGEN.type().equals(DN5.jobType(n)))
+            .toList();
+    assertThat(before).hasSize(1);
+    assertThat(DN5.previous(before.get(0))).containsExactlyInAnyOrder(join, "Van_Kracht");
+    // level 5 in force ends on its own only through the review, which had both
+    Set<String> inForce =
+        DN5.reachableFrom("Start_Van_Kracht", n -> n.equals(Task.HERBEOORDELEN.elementId()));
+    assertThat(inForce).doesNotContain("Einde_Van_Kracht");
+  }
+
+  /**
+   * The information task and the per-region alignment run in parallel and are joined before the
+   * decision (when given), each with the same SLA as before the declaration.
+   */
+  private static String heardBefore(Task decision, Task information, Task alignment) {
+    assertThat(information.sla()).isEqualTo(Task.INFORMATIE_DELEN.sla());
+    assertThat(alignment.sla()).isEqualTo(Task.AFSTEMMEN_LOKAAL_GEZAG.sla());
+    List<String> joins =
+        DN5.next(information.elementId()).stream()
+            .filter(n -> DN5.kind(n).equals("parallelGateway"))
+            .toList();
+    assertThat(joins).hasSize(1);
+    String perRegion = DN5.parent(alignment.elementId());
+    assertThat(DN5.next(perRegion)).contains(joins.get(0));
+    if (decision != null) {
+      assertThat(DN5.previous(decision.elementId())).contains(joins.get(0));
+    }
+    return joins.get(0);
   }
 
   @Test

@@ -87,9 +87,10 @@ class DreigingsniveauVijfIT {
     assertThat((Map<String, Object>) publicatie.variabele("publiekeCommunicatie"))
         .containsKeys("informeren", "handelingsperspectief", "duiding");
 
-    // the review before expiry, with fresh police/OM information, extends once
-    hub.verzet(Duration.ofHours(5).plusMinutes(1));
-    stap.informatieDelen(i, Task.INFORMATIE_HERBEOORDELING);
+    // the review before expiry, with fresh police/OM information and the region aligned with its
+    // gezag, extends once
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
     String nieuweEindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
     hub.voltooi(
         hub.taak(i, Task.HERBEOORDELEN),
@@ -127,6 +128,7 @@ class DreigingsniveauVijfIT {
             "afschalingVoorgesteldDoor", Stappen.OPERATOR,
             "afschalingReden", "Dader aangehouden",
             "afschalingBron", "LANDELIJK_OPERATOR"));
+    stap.gehoord(i, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
     hub.voltooi(
         hub.taak(i, Task.BESLUIT_AFSCHALING),
         vars(
@@ -269,6 +271,7 @@ class DreigingsniveauVijfIT {
             "afschalingVoorgesteldDoor", Stappen.OPERATOR,
             "afschalingReden", "Rust keert terug",
             "afschalingBron", "LANDELIJK_OPERATOR"));
+    stap.gehoord(i, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
     hub.voltooi(
         hub.taak(i, Task.BESLUIT_AFSCHALING),
         vars(
@@ -282,7 +285,7 @@ class DreigingsniveauVijfIT {
             Stappen.NCTV));
 
     // back in force: the review before expiry still comes, nothing was lowered
-    hub.verzet(Duration.ofHours(5).plusMinutes(1));
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
     hub.taak(i, Task.INFORMATIE_HERBEOORDELING);
     assertThat(
             hub.jobs(
@@ -333,7 +336,7 @@ class DreigingsniveauVijfIT {
 
   @Test
   void levelFiveForUtrechtThePublicCommunicationAppearsWhileTheMayorsHaveNotYetAcknowledged() {
-    // at 3 a.m. the mayors of Utrecht and Nieuwegein do not pick up
+    // at 3 a.m. the mayors of Utrecht and Amersfoort do not pick up
     hub.zwijgend.add("GM0344");
     hub.zwijgend.add("GM0307");
     String id = "DN5-NACHT";
@@ -356,7 +359,7 @@ class DreigingsniveauVijfIT {
     assertThat(publicatie.uitkomst().fout()).isNull();
     assertThat(hub.jobs(JobType.MELDING_FALLBACK_VERSTUREN, in(informeren))).isEmpty();
 
-    // in parallel: the mayor of Utrecht acknowledges late, Nieuwegein stays silent and is escalated
+    // in parallel: the mayor of Utrecht acknowledges late, Amersfoort stays silent and is escalated
     hub.publiceer(
         MessageName.MELDING_BEVESTIGD,
         id + "/afkondiging/GM0344",
@@ -373,7 +376,7 @@ class DreigingsniveauVijfIT {
             "bereikt",
             true,
             "gesprokenMet",
-            "loco-burgemeester Nieuwegein",
+            "loco-burgemeester Amersfoort",
             "gesprokenOp",
             hub.nu().toString(),
             "toelichting",
@@ -392,5 +395,179 @@ class DreigingsniveauVijfIT {
     assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)))
         .extracting(j -> j.header(TaskHeader.ACTIE.key()))
         .containsExactly("AFKONDIGEN");
+  }
+
+  // "Dit geldt zowel voor de op- als afschaling" (evaluatie Utrecht): information and alignment
+  // with the lokaal gezag before extending and before lowering, as before declaring
+
+  @Test
+  void beforeAnExtensionThePoliceShareInformationAndRegionUtrechtAlignsWithItsGezag() {
+    String id = "DN5-VERLENGEN-GEHOORD";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+
+    // two hours before the end: police/OM and the region are asked at the same time
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    var informatie = hub.taak(i, Task.INFORMATIE_HERBEOORDELING);
+    var afstemming = hub.taak(i, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    assertThat(informatie.kandidaatGroepen()).containsExactlyInAnyOrder("politie", "om");
+    assertThat(afstemming.kandidaatGroepen()).containsExactly("regio-VR09");
+    assertThat(afstemming.variabele("vrCode")).isEqualTo("VR09");
+
+    // the police have shared, the region not yet: no decision yet
+    stap.informatieDelen(i, Task.INFORMATIE_HERBEOORDELING);
+    assertThat(hub.openTaken(i, Task.HERBEOORDELEN)).isEmpty();
+    hub.voltooi(
+        afstemming,
+        vars(
+            "standpuntGezag", "STEUNT",
+            "maatregelen", "Extra surveillance stations",
+            "toelichting", "Burgemeester Utrecht steunt verlenging"));
+
+    // the decider reviews with the current alignment of the region
+    var herbeoordelen = hub.taak(i, Task.HERBEOORDELEN);
+    assertThat((List<Map<String, Object>>) herbeoordelen.variabele("afstemmingen"))
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a)
+                    .containsEntry("vrCode", "VR09")
+                    .containsEntry("reactie", "AFGESTEMD")
+                    .containsEntry("maatregelen", "Extra surveillance stations"));
+  }
+
+  @Test
+  void beforeAnExtensionASilentRegionIsRecordedAndSilentPoliceAreEscalatedToTheOperator() {
+    String id = "DN5-VERLENGEN-STIL";
+    long i =
+        stap.afgekondigd(
+            id,
+            vars("soort", "VEILIGHEIDSREGIO", "codes", List.of("VR09"), "naam", "Utrecht"),
+            hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    hub.taak(i, Task.INFORMATIE_HERBEOORDELING);
+    hub.taak(i, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+
+    // nobody answers within the hour, the same SLA as before declaring
+    hub.verzet(Duration.ofMinutes(61));
+    var escalatie = hub.job(JobType.SLA_ESCALEREN, in(i));
+    assertThat(escalatie.header(TaskHeader.TAAK.key()))
+        .isEqualTo(Task.INFORMATIE_HERBEOORDELING.elementId());
+    assertThat(escalatie.header(TaskHeader.ESCALEREN_NAAR.key())).isEqualTo("landelijk-operator");
+    var stilte =
+        hub.job(
+            JobType.LOGBOEK_VASTLEGGEN,
+            in(i).and(j -> "STILZWIJGEN_REGIO".equals(j.header(TaskHeader.GEBEURTENIS.key()))));
+    assertThat(stilte.variabele("vrCode")).isEqualTo("VR09");
+
+    // the police still share (the task stays open after the escalation); the review goes on
+    stap.informatieDelen(i, Task.INFORMATIE_HERBEOORDELING);
+    var herbeoordelen = hub.taak(i, Task.HERBEOORDELEN);
+    assertThat((List<Map<String, Object>>) herbeoordelen.variabele("afstemmingen"))
+        .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
+        .containsExactly("VR09:GEEN_REACTIE");
+  }
+
+  @Test
+  void beforeLoweringThePoliceShareInformationRegionUtrechtAlignsAndTheAreaReturnsToLevelThree() {
+    String id = "DN5-AFSCHALEN-GEHOORD";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+
+    hub.publiceer(
+        MessageName.AFSCHALING_VOORGESTELD,
+        id,
+        vars(
+            "afschalingVoorgesteldDoor", Stappen.OPERATOR,
+            "afschalingReden", "Dader aangehouden",
+            "afschalingBron", "LANDELIJK_OPERATOR"));
+
+    // police/OM and the region are heard first; the decision waits for both
+    var informatie = hub.taak(i, Task.INFORMATIE_AFSCHALING);
+    assertThat(informatie.kandidaatGroepen()).containsExactlyInAnyOrder("politie", "om");
+    stap.afstemmen(i, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING, "VR09");
+    assertThat(hub.openTaken(i, Task.BESLUIT_AFSCHALING)).isEmpty();
+    stap.informatieDelen(i, Task.INFORMATIE_AFSCHALING);
+
+    // the national level in force (3) unless the decider picks another, with a reason
+    var besluit = hub.taak(i, Task.BESLUIT_AFSCHALING);
+    assertThat((List<Map<String, Object>>) besluit.variabele("afstemmingen"))
+        .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
+        .containsExactly("VR09:AFGESTEMD");
+    hub.voltooi(
+        besluit,
+        vars(
+            "uitkomst",
+            "AFSCHALEN",
+            "nieuwNiveau",
+            3,
+            "motivering",
+            "Terug naar het landelijke niveau",
+            "beslisser",
+            Stappen.NCTV));
+    var afschaling =
+        hub.job(
+            JobType.DREIGINGSNIVEAU_REGISTREREN,
+            in(i).and(j -> "AFSCHALEN".equals(j.header(TaskHeader.ACTIE.key()))));
+    assertThat(afschaling.variabele("niveau")).isEqualTo(3);
+  }
+
+  @Test
+  void beforeLoweringASilentRegionIsRecordedAndSilentPoliceAreEscalatedToTheOperator() {
+    String id = "DN5-AFSCHALEN-STIL";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    hub.publiceer(
+        MessageName.AFSCHALING_VOORGESTELD,
+        id,
+        vars(
+            "afschalingVoorgesteldDoor", Stappen.OPERATOR,
+            "afschalingReden", "Rust keert terug",
+            "afschalingBron", "LANDELIJK_OPERATOR"));
+    hub.taak(i, Task.INFORMATIE_AFSCHALING);
+    hub.taak(i, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
+
+    hub.verzet(Duration.ofMinutes(61));
+    var escalatie = hub.job(JobType.SLA_ESCALEREN, in(i));
+    assertThat(escalatie.header(TaskHeader.TAAK.key()))
+        .isEqualTo(Task.INFORMATIE_AFSCHALING.elementId());
+    hub.job(
+        JobType.LOGBOEK_VASTLEGGEN,
+        in(i).and(j -> "STILZWIJGEN_REGIO".equals(j.header(TaskHeader.GEBEURTENIS.key()))));
+    stap.informatieDelen(i, Task.INFORMATIE_AFSCHALING);
+    var besluit = hub.taak(i, Task.BESLUIT_AFSCHALING);
+    assertThat((List<Map<String, Object>>) besluit.variabele("afstemmingen"))
+        .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
+        .containsExactly("VR09:GEEN_REACTIE");
+  }
+
+  @Test
+  void aLoweringChosenInTheReviewIsDecidedWithTheReviewsInformationWithoutAskingAgain() {
+    String id = "DN5-HERBEOORDELING-AFSCHALEN";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    hub.voltooi(
+        hub.taak(i, Task.HERBEOORDELEN),
+        vars(
+            "uitkomst",
+            "AFSCHALEN",
+            "nieuweEindtijd",
+            null,
+            "motivering",
+            "Dader aangehouden",
+            "beslisser",
+            Stappen.NCTV));
+
+    hub.taak(i, Task.BESLUIT_AFSCHALING);
+    assertThat(hub.openTaken(i, Task.INFORMATIE_AFSCHALING)).isEmpty();
+    assertThat(hub.openTaken(i, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING)).isEmpty();
   }
 }

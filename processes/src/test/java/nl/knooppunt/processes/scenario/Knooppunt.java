@@ -249,7 +249,7 @@ final class Knooppunt implements AutoCloseable {
         .newPublishMessageCommand()
         .messageName(bericht.messageName())
         .correlationKey(sleutel)
-        .timeToLive(Duration.ofHours(1))
+        .timeToLive(bericht.timeToLive())
         .variables(variabelen)
         .send()
         .join();

@@ -149,9 +149,12 @@ class ManhuntIT {
                     .isEqualTo("AFSCHALING_MANHUNT"));
     var voorstel = hub.job(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i));
     assertThat(voorstel.variabele("gekoppeldDreigingsniveauId")).isEqualTo(id + "-DN5");
-    var afschaling = hub.taak(dn5, Task.BESLUIT_AFSCHALING);
+    // the linked level 5 hears police/OM and the region before the lowering decision
+    var afschaling = hub.taak(dn5, Task.INFORMATIE_AFSCHALING);
     assertThat((Map<String, Object>) afschaling.variabele("afschalingsvoorstel"))
         .containsEntry("bron", "MANHUNT");
+    stap.gehoord(dn5, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
+    hub.taak(dn5, Task.BESLUIT_AFSCHALING);
 
     stap.evalueren(i, Task.EVALUEREN_MANHUNT);
     hub.job(JobType.CRISIS_AFSLUITEN, in(i));
@@ -210,8 +213,8 @@ class ManhuntIT {
                             String.valueOf(j.variabele("notificatieId")).contains("/stand-down/"))))
         .hasSize(6)
         .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(voorstel.volgnummer()));
-    var besluit = hub.taak(dn5, Task.BESLUIT_AFSCHALING);
-    assertThat((Map<String, Object>) besluit.variabele("afschalingsvoorstel"))
+    var informatie = hub.taak(dn5, Task.INFORMATIE_AFSCHALING);
+    assertThat((Map<String, Object>) informatie.variabele("afschalingsvoorstel"))
         .containsEntry("bron", "MANHUNT");
     assertThat(hub.jobs(JobType.MELDING_RESULTAAT_VASTLEGGEN, in(afschaling)))
         .as("VR08 has not acknowledged the stand-down")
@@ -297,5 +300,68 @@ class ManhuntIT {
     hub.afgesloten(i);
     assertThat(hub.alleTaken(Task.NIVEAU5_OVERWEGEN)).noneMatch(t -> t.procesInstantie() == i);
     assertThat(hub.jobs(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i))).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anArrestTwoHoursBeforeTheLinkedLevelFiveIsInForceStillBringsTheLoweringProposal() {
+    String id = "MH-VROEG";
+    long i = manhunt(id, true);
+    hub.voltooi(
+        hub.taak(i, Task.NIVEAU5_OVERWEGEN),
+        vars(
+            "voorstellen",
+            true,
+            "gebied",
+            Stappen.provincieUtrecht(),
+            "reden",
+            "Mogelijke terroristische aanslag, dader voortvluchtig",
+            "beslisser",
+            Stappen.NCTV_2));
+    hub.job(JobType.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN, in(i));
+    long dn5 =
+        hub.taakErgens(Task.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")))
+            .procesInstantie();
+
+    // the perpetrator is arrested while the linked level 5 is still being prepared
+    hub.publiceer(
+        MessageName.DADER_AANGEHOUDEN, id, vars("toelichting", "Dader aangehouden in Utrecht"));
+    hub.job(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i));
+
+    // two hours later (the region stayed silent, the police share late) the NCTV declares anyway
+    hub.verzet(Duration.ofHours(2));
+    stap.informatieDelen(dn5, Task.INFORMATIE_DELEN);
+    stap.besluit(dn5, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(12)).toString());
+    stap.communicatie(dn5, Task.COMMUNICATIE_AFKONDIGING);
+
+    // in force: the proposal that waited in the engine reaches it at once, not lost to a TTL
+    var informatie = hub.taak(dn5, Task.INFORMATIE_AFSCHALING);
+    assertThat((Map<String, Object>) informatie.variabele("afschalingsvoorstel"))
+        .containsEntry("bron", "MANHUNT");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aLevelFiveTheDutyOfficerStartsWithALinkedManhuntGetsTheLoweringProposalAfterTheArrest() {
+    String id = "MH-OPERATOR";
+    long i = manhunt(id, false);
+    hub.taak(i, Task.LEIDING_BEVESTIGEN);
+
+    // the duty officer proposes level 5 himself and links the running manhunt
+    Map<String, Object> voorstel = stap.voorstel("DN5-OPERATOR", Stappen.provincieUtrecht());
+    voorstel.put("gekoppeldeManhuntId", id);
+    long dn5 = hub.start(ProcessId.DREIGINGSNIVEAU_5, voorstel);
+    var koppelen = hub.job(JobType.DREIGINGSNIVEAU_MANHUNT_KOPPELEN, in(dn5));
+    assertThat(koppelen.variabele("gekoppeldeManhuntId")).isEqualTo(id);
+    stap.afkondigen(dn5, hub.nu().plus(Duration.ofHours(12)).toString());
+
+    // the arrest: the manhunt knows its level 5 and proposes lowering it
+    hub.publiceer(
+        MessageName.DADER_AANGEHOUDEN, id, vars("toelichting", "Dader aangehouden in Utrecht"));
+    var afschalen = hub.job(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i));
+    assertThat(afschalen.variabele("gekoppeldDreigingsniveauId")).isEqualTo("DN5-OPERATOR");
+    var informatie = hub.taak(dn5, Task.INFORMATIE_AFSCHALING);
+    assertThat((Map<String, Object>) informatie.variabele("afschalingsvoorstel"))
+        .containsEntry("bron", "MANHUNT");
   }
 }

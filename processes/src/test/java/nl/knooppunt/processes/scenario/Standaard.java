@@ -46,6 +46,7 @@ final class Standaard {
       case MELDING_RONDE_VERSTUURD -> job -> rondeVerstuurd(k, job);
       case MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN -> job -> niveau5Voorstellen(k, job);
       case MANHUNT_AFSCHALING_VOORSTELLEN -> job -> afschalingVoorstellen(k, job);
+      case DREIGINGSNIVEAU_MANHUNT_KOPPELEN -> job -> manhuntKoppelen(k, job);
       case BIJSTAND_AANVRAAG_VALIDEREN -> Standaard::aanvraagValideren;
       case BIJSTAND_INZET_REGISTREREN -> Standaard::inzetRegistreren;
       default -> job -> Uitkomst.klaar();
@@ -155,6 +156,17 @@ final class Standaard {
             "voorgesteldDoor", overweging.get("beslisser"),
             "voorgesteldEinde", k.nu().plus(Duration.ofHours(12)).toString(),
             "gekoppeldeManhuntId", job.getVariable("crisisId")));
+    return Uitkomst.klaar();
+  }
+
+  static Uitkomst manhuntKoppelen(Knooppunt k, ActivatedJob job) {
+    Object manhunt = job.getVariable("gekoppeldeManhuntId");
+    if (manhunt != null) {
+      k.publiceer(
+          MessageName.MANHUNT_NIVEAU5_GEKOPPELD,
+          (String) manhunt,
+          vars("gekoppeldDreigingsniveauId", job.getVariable("crisisId")));
+    }
     return Uitkomst.klaar();
   }
 

@@ -58,8 +58,21 @@ final class Stappen {
   }
 
   void afstemmen(long instantie, String vrCode) {
-    OpenTaak t =
-        hub.taak(instantie, Task.AFSTEMMEN_LOKAAL_GEZAG, x -> vrCode.equals(x.variabele("vrCode")));
+    afstemmen(instantie, Task.AFSTEMMEN_LOKAAL_GEZAG, vrCode);
+  }
+
+  /**
+   * Police/OM share current information and region Utrecht aligns with its gezag: before extending
+   * ({@link Task#INFORMATIE_HERBEOORDELING}) or before lowering ({@link
+   * Task#INFORMATIE_AFSCHALING}).
+   */
+  void gehoord(long instantie, Task informatie, Task afstemming) {
+    informatieDelen(instantie, informatie);
+    afstemmen(instantie, afstemming, "VR09");
+  }
+
+  void afstemmen(long instantie, Task taak, String vrCode) {
+    OpenTaak t = hub.taak(instantie, taak, x -> vrCode.equals(x.variabele("vrCode")));
     assertThat(t.kandidaatGroepen()).containsExactly("regio-" + vrCode);
     hub.voltooi(
         t,

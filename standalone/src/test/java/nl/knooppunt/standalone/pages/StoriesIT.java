@@ -84,8 +84,13 @@ class StoriesIT extends HubPages {
             d -> d.findElement(By.id("erkenning-samenvatting")).getText().startsWith("1 van 34"));
     assertThat(operator.reads(By.id("fase"))).isEqualTo("Niveau 5 van kracht");
 
-    // an hour before the end: fresh information from the police, then the NCTV extends
+    // two hours before the end (at once here), the same care as before declaring: fresh
+    // information from the police and the region aligned with its mayors, then the NCTV extends
     sharesInformation(politie, crisis, "Informatie_Herbeoordeling", "Nog steeds voortvluchtig");
+    utrecht
+        .opensTask(crisis, "Afstemmen_Lokaal_Gezag_Herbeoordeling")
+        .chooses("standpuntGezag", "STEUNT");
+    utrecht.completes();
     nctv.opensTask(crisis, "Herbeoordelen")
         .chooses("uitkomst", "VERLENGEN")
         .setsTime("nieuweEindtijd", OffsetDateTime.now().plusHours(24))
@@ -100,8 +105,15 @@ class StoriesIT extends HubPages {
     utrecht.goesTo("/taken");
     assertThat(utrecht.browser().scrollsSideways()).as("inbox at 390 px").isFalse();
 
-    // the dader is caught: the duty officer proposes lowering on the crisis page
+    // the dader is caught: the duty officer proposes lowering on the crisis page; before the
+    // decision the police share what they know and the region aligns with its mayors again
     operator.actsOnCrisis(crisis, "VERLAGING", "De dader is aangehouden");
+    sharesInformation(
+        politie, crisis, "Informatie_Afschaling", "Dader aangehouden, geen handlangers");
+    utrecht
+        .opensTask(crisis, "Afstemmen_Lokaal_Gezag_Afschaling")
+        .chooses("standpuntGezag", "STEUNT");
+    utrecht.completes();
 
     // a second decider (the proposer may not decide) lowers to the national level, filled in
     nctv2.opensTask(crisis, "Besluit_Afschaling");
@@ -180,6 +192,11 @@ class StoriesIT extends HubPages {
     // its lowering proposal at once
     politie.actsOnCrisis(manhunt, "AANHOUDING", "Dader aangehouden in Utrecht-Oost");
     assertThat(politie.reads(By.cssSelector(".melding.goed"))).contains("doorgegeven");
+    sharesInformation(politie, level5, "Informatie_Afschaling", "Dader aangehouden");
+    utrecht
+        .opensTask(level5, "Afstemmen_Lokaal_Gezag_Afschaling")
+        .chooses("standpuntGezag", "STEUNT");
+    utrecht.completes();
     nctv.opensTask(level5, "Besluit_Afschaling")
         .chooses("uitkomst", "AFSCHALEN")
         .types("motivering", "Dader aangehouden")

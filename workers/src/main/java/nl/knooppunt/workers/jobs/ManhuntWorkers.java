@@ -50,9 +50,6 @@ public class ManhuntWorkers {
   /** How long a proposed level 5 from a manhunt runs before its first review. */
   static final Duration PROPOSED_LEVEL_5_DURATION = Duration.ofHours(24);
 
-  /** How long the proposal messages wait for their instance. */
-  static final Duration MESSAGE_TTL = Duration.ofHours(1);
-
   public record Advice(
       String crisisId, Boolean exercise, ManhuntStart.Location locatie, Integer gripAdvies) {}
 
@@ -252,6 +249,26 @@ public class ManhuntWorkers {
         new SituationReportSent(recipients.size(), now, DomainEvents.origin(job)));
   }
 
+  /** The level 5 that names a linked manhunt ({@code gekoppeldeManhuntId}), if any. */
+  public record LinkedLevelFive(String crisisId, String gekoppeldeManhuntId) {}
+
+  /**
+   * A level 5 linked to a manhunt (started from it, or by the duty officer with a {@code
+   * linkedManhuntId}) tells the manhunt, which then proposes lowering it after an arrest.
+   */
+  @JobWorker(type = JobTypes.DREIGINGSNIVEAU_MANHUNT_KOPPELEN)
+  public void linkManhunt(@VariablesAsType LinkedLevelFive level) {
+    String manhuntId = level.gekoppeldeManhuntId();
+    if (manhuntId == null || manhuntId.isBlank()) {
+      return; // not linked to a manhunt
+    }
+    publishOnce(
+        MessageName.MANHUNT_NIVEAU5_GEKOPPELD,
+        manhuntId,
+        level.crisisId() + "/manhunt-gekoppeld",
+        Map.of(Variable.GEKOPPELD_DREIGINGSNIVEAU_ID.variableName(), level.crisisId()));
+  }
+
   @JobWorker(type = JobTypes.MANHUNT_AFSCHALING_VOORSTELLEN)
   public void proposeLowering(ActivatedJob job, @VariablesAsType StandDown standDown) {
     String linkedId = standDown.gekoppeldDreigingsniveauId();
@@ -289,7 +306,7 @@ public class ManhuntWorkers {
           .messageName(message.messageName())
           .correlationKey(correlationKey)
           .messageId(messageId)
-          .timeToLive(MESSAGE_TTL)
+          .timeToLive(message.timeToLive())
           .variables(variables)
           .send()
           .join();
