@@ -230,6 +230,10 @@ class CrisisProjection implements Projection {
           java.util.Map.entry(
               "Besluit_Afkondiging",
               new PhaseRule("BESLUITVORMING", Set.of("GESTART", "GEREGISTREERD", "VOORBEREIDING"))),
+          // a lowering is prepared (information, alignment with the gezag) before it is decided
+          java.util.Map.entry("Informatie_Afschaling", new PhaseRule("AFSCHALING", null)),
+          java.util.Map.entry(
+              "Afstemmen_Lokaal_Gezag_Afschaling", new PhaseRule("AFSCHALING", null)),
           java.util.Map.entry("Besluit_Afschaling", new PhaseRule("AFSCHALING", null)),
           java.util.Map.entry("Opschaling_Bevestigen", new PhaseRule("MANHUNT_LOOPT", STARTED)),
           java.util.Map.entry("Aanvraag_Beoordelen", new PhaseRule("AANVRAAG", STARTED)),

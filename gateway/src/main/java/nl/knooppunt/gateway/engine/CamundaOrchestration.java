@@ -7,6 +7,7 @@ import io.camunda.client.api.command.ProblemException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import nl.knooppunt.processes.MessageName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -91,11 +92,16 @@ class CamundaOrchestration implements Orchestration {
             c.newPublishMessageCommand()
                 .messageName(messageName)
                 .correlationKey(correlationKey)
-                .timeToLive(Duration.ofHours(1))
+                .timeToLive(timeToLive(messageName))
                 .variables(variables)
                 .requestTimeout(TIMEOUT)
                 .send()
                 .join());
+  }
+
+  /** As long as the catalogue says the message may wait for its instance. */
+  private static Duration timeToLive(String messageName) {
+    return MessageName.of(messageName).map(MessageName::timeToLive).orElse(Duration.ofHours(1));
   }
 
   @Override

@@ -107,7 +107,9 @@ class StoriesIT extends HubPages {
 
     // the dader is caught: the duty officer proposes lowering on the crisis page; before the
     // decision the police share what they know and the region aligns with its mayors again
-    operator.actsOnCrisis(crisis, "VERLAGING", "De dader is aangehouden");
+    operator
+        .actsOnCrisis(crisis, "VERLAGING", "De dader is aangehouden")
+        .seesPhase(crisis, "Afschaling in behandeling");
     sharesInformation(
         politie, crisis, "Informatie_Afschaling", "Dader aangehouden, geen handlangers");
     utrecht
