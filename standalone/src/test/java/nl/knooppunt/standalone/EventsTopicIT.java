@@ -68,7 +68,7 @@ class EventsTopicIT {
   void aReadModelRebuiltFromTheEventsTopicEqualsTheOneBuiltLive() throws Exception {
     String crisisId = api.proposeLevelFiveForUtrecht(true);
     declareAndNotify(crisisId);
-    acknowledgeAsTheMayorOfUtrecht(crisisId);
+    api.acknowledgeAsTheMayorOfUtrecht(crisisId);
 
     assertTheTopicRebuildsTheReadModel();
   }
@@ -118,8 +118,8 @@ class EventsTopicIT {
 
     // the story goes on: decided, declared, notified, acknowledged
     decide(crisisId);
-    awaitTheMayors(crisisId);
-    acknowledgeAsTheMayorOfUtrecht(crisisId);
+    api.awaitNoticesToTheMayorsOfUtrecht(crisisId);
+    api.acknowledgeAsTheMayorOfUtrecht(crisisId);
 
     Map<String, List<CloudEvent<EventPayload>>> byId = awaitQuiet();
     assertThat(incompleteRecords()).as("the outbox is empty").isZero();
@@ -165,7 +165,7 @@ class EventsTopicIT {
         "Afstemmen_Lokaal_Gezag",
         Map.of("standpuntGezag", "STEUNT", "maatregelen", "Extra bewaking OV-knooppunten"));
     decide(crisisId);
-    awaitTheMayors(crisisId);
+    api.awaitNoticesToTheMayorsOfUtrecht(crisisId);
   }
 
   private static void decide(String crisisId) throws Exception {
@@ -177,28 +177,6 @@ class EventsTopicIT {
             "uitkomst", "AFKONDIGEN",
             "eindtijd", "2030-03-19T06:00:00+01:00",
             "motivering", "Dader voortvluchtig, vervolgaanslag niet uit te sluiten"));
-  }
-
-  private static void awaitTheMayors(String crisisId) {
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () -> api.notifications(crisisId),
-            list ->
-                list.stream()
-                        .filter(n -> n.path("recipientCode").asText().startsWith("BM-"))
-                        .count()
-                    == 26);
-  }
-
-  private static void acknowledgeAsTheMayorOfUtrecht(String crisisId) throws Exception {
-    String mayorOfUtrecht = crisisId + "/afkondiging/BM-GM0344";
-    api.send(
-        "gezag-utrecht",
-        "POST",
-        "/api/v1/notifications/acknowledgements",
-        Map.of("notificationId", mayorOfUtrecht),
-        200);
   }
 
   // --- the topic and the read model

@@ -87,6 +87,31 @@ public final class HubApi {
     return StreamSupport.stream(list.spliterator(), false).toList();
   }
 
+  /** Waits until the declaration's notices reached all 26 mayors of the province of Utrecht. */
+  public List<JsonNode> awaitNoticesToTheMayorsOfUtrecht(String crisisId) {
+    return await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () -> notifications(crisisId),
+            list ->
+                list.stream()
+                        .filter(n -> n.path("recipientCode").asText().startsWith("BM-"))
+                        .count()
+                    == 26);
+  }
+
+  /** The mayor of Utrecht acknowledges the declaration's notice; returns its id. */
+  public String acknowledgeAsTheMayorOfUtrecht(String crisisId) throws Exception {
+    String mayorOfUtrecht = crisisId + "/afkondiging/BM-GM0344";
+    send(
+        "gezag-utrecht",
+        "POST",
+        "/api/v1/notifications/acknowledgements",
+        Map.of("notificationId", mayorOfUtrecht),
+        200);
+    return mayorOfUtrecht;
+  }
+
   /** Police and OM share their information on a level-5 proposal (first step of the process). */
   public void policeSharesInformation(String crisisId) throws Exception {
     complete(

@@ -70,25 +70,10 @@ class LevelFiveStoryIT {
                 body -> level(body, "VR09") == 5);
     assertThat(level(levels, "VR09")).isEqualTo(5);
 
-    List<JsonNode> notices =
-        await()
-            .atMost(Duration.ofMinutes(2))
-            .until(
-                () -> api.notifications(crisisId),
-                list ->
-                    list.stream()
-                            .filter(n -> n.path("recipientCode").asText().startsWith("BM-"))
-                            .count()
-                        == 26);
+    List<JsonNode> notices = api.awaitNoticesToTheMayorsOfUtrecht(crisisId);
     assertThat(notices).allSatisfy(n -> assertThat(n.path("exercise").asBoolean()).isTrue());
 
-    String mayorOfUtrecht = crisisId + "/afkondiging/BM-GM0344";
-    api.send(
-        "gezag-utrecht",
-        "POST",
-        "/api/v1/notifications/acknowledgements",
-        Map.of("notificationId", mayorOfUtrecht),
-        200);
+    String mayorOfUtrecht = api.acknowledgeAsTheMayorOfUtrecht(crisisId);
     await()
         .atMost(Duration.ofMinutes(1))
         .until(
