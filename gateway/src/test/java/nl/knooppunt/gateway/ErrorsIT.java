@@ -128,6 +128,35 @@ class ErrorsIT extends GatewayITBase {
   }
 
   @Test
+  void aRealLevel5CannotBeLinkedToAnExerciseManhuntNorTheOtherWayRound() {
+    String exerciseManhunt = fixtures.crisis("manhunt", "VR09", true);
+    String realManhunt = fixtures.crisis("manhunt", "VR09", false);
+    int before = engine.calls.size();
+
+    for (var link : Map.of(exerciseManhunt, false, realManhunt, true).entrySet()) {
+      Api.Response r =
+          api.post(
+              "/api/v1/processes/threat-level-proposals",
+              "operator",
+              Map.of(
+                  "area",
+                  Map.of("kind", "PROVINCIE", "codes", List.of("PV26")),
+                  "reason",
+                  "Aanslag in een tram",
+                  "proposedEnd",
+                  "2030-03-19T06:00:00+01:00",
+                  "exercise",
+                  link.getValue(),
+                  "linkedManhuntId",
+                  link.getKey()));
+      assertThat(r.status()).as(r.toString()).isEqualTo(409);
+      assertThat(r.isProblem()).isTrue();
+      assertThat(r.json().path("detail").asText()).contains(link.getKey());
+    }
+    assertThat(engine.calls).as("nothing started").hasSize(before);
+  }
+
+  @Test
   void completingATaskTwiceIs409() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String task = fixtures.task(crisis, List.of("regio-VR09"));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.knooppunt.api.model.CommandAccepted;
 import nl.knooppunt.api.model.CrisisStarted;
 import nl.knooppunt.api.model.FieldError;
@@ -78,22 +79,33 @@ public class ThreatLevelService {
         codes.add(normalized);
       }
     }
-    if (body.getLinkedManhuntId() != null
-        && queries
-            .crisis(body.getLinkedManhuntId())
-            .filter(c -> ProcessId.MANHUNT.id().equals(c.processId()))
-            .isEmpty()) {
+    Optional<Queries.CrisisRow> manhunt =
+        Optional.ofNullable(body.getLinkedManhuntId())
+            .flatMap(queries::crisis)
+            .filter(c -> ProcessId.MANHUNT.id().equals(c.processId()));
+    if (body.getLinkedManhuntId() != null && manhunt.isEmpty()) {
       errors.add(new FieldError("linkedManhuntId", "onbekende manhunt"));
     }
     if (!errors.isEmpty()) {
       throw new Problems.Invalid("Het voorstel is niet geldig.", errors);
+    }
+    boolean exercise = Boolean.TRUE.equals(body.getExercise());
+    if (manhunt.isPresent()
+        && exercise != Boolean.TRUE.equals(manhunt.get().summary().getExercise())) {
+      throw new Problems.Conflict(
+          exercise
+              ? "Manhunt "
+                  + body.getLinkedManhuntId()
+                  + " is echt; een oefening kan er niet aan gekoppeld worden."
+              : "Manhunt "
+                  + body.getLinkedManhuntId()
+                  + " is een oefening; een echt dreigingsniveau kan er niet aan gekoppeld worden.");
     }
     String name =
         body.getArea().getName() != null && !body.getArea().getName().isBlank()
             ? body.getArea().getName()
             : String.join(", ", codes);
     String crisisId = processes.nextId("DN5");
-    boolean exercise = Boolean.TRUE.equals(body.getExercise());
     ThreatLevelStart start =
         new ThreatLevelStart(
             crisisId,
