@@ -121,13 +121,7 @@ class DreigingsniveauVijfIT {
                     .containsEntry("niveau", 5));
 
     // a duty officer proposes lowering; another person decides level 4
-    hub.publiceer(
-        MessageName.AFSCHALING_VOORGESTELD,
-        id,
-        vars(
-            "afschalingVoorgesteldDoor", Stappen.OPERATOR,
-            "afschalingReden", "Dader aangehouden",
-            "afschalingBron", "LANDELIJK_OPERATOR"));
+    operatorProposesLowering(id, "Dader aangehouden");
     stap.gehoord(i, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
     hub.voltooi(
         hub.taak(i, Task.BESLUIT_AFSCHALING),
@@ -264,13 +258,7 @@ class DreigingsniveauVijfIT {
             id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
     hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
 
-    hub.publiceer(
-        MessageName.AFSCHALING_VOORGESTELD,
-        id,
-        vars(
-            "afschalingVoorgesteldDoor", Stappen.OPERATOR,
-            "afschalingReden", "Rust keert terug",
-            "afschalingBron", "LANDELIJK_OPERATOR"));
+    operatorProposesLowering(id, "Rust keert terug");
     stap.gehoord(i, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
     hub.voltooi(
         hub.taak(i, Task.BESLUIT_AFSCHALING),
@@ -477,13 +465,7 @@ class DreigingsniveauVijfIT {
             id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
     hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
 
-    hub.publiceer(
-        MessageName.AFSCHALING_VOORGESTELD,
-        id,
-        vars(
-            "afschalingVoorgesteldDoor", Stappen.OPERATOR,
-            "afschalingReden", "Dader aangehouden",
-            "afschalingBron", "LANDELIJK_OPERATOR"));
+    operatorProposesLowering(id, "Dader aangehouden");
 
     // police/OM and the region are heard first; the decision waits for both
     var informatie = hub.taak(i, Task.INFORMATIE_AFSCHALING);
@@ -522,13 +504,7 @@ class DreigingsniveauVijfIT {
         stap.afgekondigd(
             id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
     hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
-    hub.publiceer(
-        MessageName.AFSCHALING_VOORGESTELD,
-        id,
-        vars(
-            "afschalingVoorgesteldDoor", Stappen.OPERATOR,
-            "afschalingReden", "Rust keert terug",
-            "afschalingBron", "LANDELIJK_OPERATOR"));
+    operatorProposesLowering(id, "Rust keert terug");
     hub.taak(i, Task.INFORMATIE_AFSCHALING);
     hub.taak(i, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
 
@@ -569,5 +545,19 @@ class DreigingsniveauVijfIT {
     hub.taak(i, Task.BESLUIT_AFSCHALING);
     assertThat(hub.openTaken(i, Task.INFORMATIE_AFSCHALING)).isEmpty();
     assertThat(hub.openTaken(i, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING)).isEmpty();
+  }
+
+  /** The duty officer proposes to lower the level of crisis {@code id}, for a reason. */
+  private void operatorProposesLowering(String id, String reason) {
+    hub.publiceer(
+        MessageName.AFSCHALING_VOORGESTELD,
+        id,
+        vars(
+            "afschalingVoorgesteldDoor",
+            Stappen.OPERATOR,
+            "afschalingReden",
+            reason,
+            "afschalingBron",
+            "LANDELIJK_OPERATOR"));
   }
 }

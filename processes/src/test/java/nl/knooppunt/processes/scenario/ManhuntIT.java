@@ -163,18 +163,7 @@ class ManhuntIT {
 
   /** The NCTV proposes a linked level 5, which is declared and in force; its instance key. */
   private long gekoppeldNiveau5Afgekondigd(long i, String id) {
-    hub.voltooi(
-        hub.taak(i, Task.NIVEAU5_OVERWEGEN),
-        vars(
-            "voorstellen",
-            true,
-            "gebied",
-            Stappen.provincieUtrecht(),
-            "reden",
-            "Mogelijke terroristische aanslag, dader voortvluchtig",
-            "beslisser",
-            Stappen.NCTV_2));
-    hub.job(JobType.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN, in(i));
+    nctvProposesALinkedLevelFive(i);
     var niveau5 =
         hub.taakErgens(Task.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")));
     assertThat(niveau5.variabele("gekoppeldeManhuntId")).isEqualTo(id);
@@ -307,18 +296,7 @@ class ManhuntIT {
   void anArrestTwoHoursBeforeTheLinkedLevelFiveIsInForceStillBringsTheLoweringProposal() {
     String id = "MH-VROEG";
     long i = manhunt(id, true);
-    hub.voltooi(
-        hub.taak(i, Task.NIVEAU5_OVERWEGEN),
-        vars(
-            "voorstellen",
-            true,
-            "gebied",
-            Stappen.provincieUtrecht(),
-            "reden",
-            "Mogelijke terroristische aanslag, dader voortvluchtig",
-            "beslisser",
-            Stappen.NCTV_2));
-    hub.job(JobType.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN, in(i));
+    nctvProposesALinkedLevelFive(i);
     long dn5 =
         hub.taakErgens(Task.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")))
             .procesInstantie();
@@ -363,5 +341,21 @@ class ManhuntIT {
     var informatie = hub.taak(dn5, Task.INFORMATIE_AFSCHALING);
     assertThat((Map<String, Object>) informatie.variabele("afschalingsvoorstel"))
         .containsEntry("bron", "MANHUNT");
+  }
+
+  /** The NCTV, considering level 5 during manhunt {@code i}, proposes it for the province. */
+  private void nctvProposesALinkedLevelFive(long i) {
+    hub.voltooi(
+        hub.taak(i, Task.NIVEAU5_OVERWEGEN),
+        vars(
+            "voorstellen",
+            true,
+            "gebied",
+            Stappen.provincieUtrecht(),
+            "reden",
+            "Mogelijke terroristische aanslag, dader voortvluchtig",
+            "beslisser",
+            Stappen.NCTV_2));
+    hub.job(JobType.MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN, in(i));
   }
 }
