@@ -8,6 +8,15 @@
   // opened again when it is shown (pageshow, also from the back-forward cache): a browser has
   // only a few connections per server over HTTP/1.1, and streams of pages left behind would
   // block the next click.
+  // A button with data-afdrukken prints the page (no inline handlers: the pages' security policy
+  // allows scripts from this file only).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-afdrukken]");
+    if (button) {
+      window.print();
+    }
+  });
+
   var source = null;
   function connect() {
     var url = document.body && document.body.getAttribute("data-live");

@@ -118,7 +118,8 @@ public final class EmbeddedEngine implements AutoCloseable {
       RestServer rest;
       try {
         grpc =
-            NettyServerBuilder.forAddress(new InetSocketAddress(settings.grpcPort()))
+            NettyServerBuilder.forAddress(
+                    new InetSocketAddress(settings.bindAddress(), settings.grpcPort()))
                 .directExecutor()
                 .maxInboundMessageSize(Limits.MAX_MESSAGE_BYTES)
                 .permitKeepAliveTime(1, TimeUnit.SECONDS)
@@ -129,7 +130,10 @@ public final class EmbeddedEngine implements AutoCloseable {
         grpcPort[0] = grpc.getPort();
         rest =
             new RestServer(
-                settings.restPort(), loop, settings.clockControlEnabled(), grpc.getPort());
+                new InetSocketAddress(settings.bindAddress(), settings.restPort()),
+                loop,
+                settings.clockControlEnabled(),
+                grpc.getPort());
       } catch (IOException | RuntimeException e) {
         if (grpc != null) {
           grpc.shutdownNow();

@@ -38,4 +38,46 @@ class EngineLifecycleIT {
       assertThat(again.restAddress()).startsWith("http://localhost:");
     }
   }
+
+  @Test
+  void byDefaultOnlyThisMachineReachesTheEnginesPorts() throws Exception {
+    java.net.InetAddress outward = nonLoopbackAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        outward != null, "this machine has no network address besides loopback to try");
+    try (EmbeddedEngine engine = EmbeddedEngine.start(new EngineSettings(first, 0, 0, false))) {
+      int rest = java.net.URI.create(engine.restAddress()).getPort();
+      for (int port : new int[] {engine.grpcPort(), rest}) {
+        assertThat(reachable(java.net.InetAddress.getLoopbackAddress(), port)).isTrue();
+        assertThat(reachable(outward, port)).as("port %d on %s", port, outward).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void aBindAddressOfAllInterfacesLetsOtherMachinesIn() throws Exception {
+    java.net.InetAddress outward = nonLoopbackAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        outward != null, "this machine has no network address besides loopback to try");
+    try (EmbeddedEngine engine =
+        EmbeddedEngine.start(new EngineSettings(first, 0, 0, false, "0.0.0.0"))) {
+      assertThat(reachable(outward, engine.grpcPort())).isTrue();
+    }
+  }
+
+  private static boolean reachable(java.net.InetAddress address, int port) {
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress(address, port), 2_000);
+      return true;
+    } catch (java.io.IOException refused) {
+      return false;
+    }
+  }
+
+  private static java.net.InetAddress nonLoopbackAddress() throws java.net.SocketException {
+    return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+        .findFirst()
+        .orElse(null);
+  }
 }

@@ -41,6 +41,11 @@ public final class PageClient {
     this.port = port;
   }
 
+  /** A visitor who has not signed in. */
+  public static PageClient anonymous(int port) {
+    return new PageClient(port);
+  }
+
   /** Logs a demo user in (password from {@link Api#PASSWORDS}). */
   public static PageClient login(int port, String user) {
     PageClient c = new PageClient(port);
@@ -66,6 +71,20 @@ public final class PageClient {
     return send(
         form("/wereld", "oefening", String.valueOf(exercise))
             .header("Referer", uri(from).toString()));
+  }
+
+  /** Opens the live-update stream of the signed-in session; the caller closes the body. */
+  public HttpResponse<java.io.InputStream> stream(String path) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private HttpRequest.Builder form(String path, String... pairs) {

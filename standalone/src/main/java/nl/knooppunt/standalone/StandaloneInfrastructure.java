@@ -65,7 +65,8 @@ public class StandaloneInfrastructure {
             // 0: the engine binds a free port itself (no race between choosing and binding)
             engine.grpcPort(),
             engine.restPort(),
-            engine.clockControl()));
+            engine.clockControl(),
+            engine.bindAddress()));
   }
 
   /** Where the hub keeps its state between restarts. */

@@ -30,6 +30,9 @@ public record StandaloneProperties(
    * @param grpcPort the Camunda 8 gateway protocol (gRPC)
    * @param restPort the Orchestration Cluster REST subset (user tasks, clock)
    * @param clockControl allow pinning the engine clock; for tests only, never in a normal run
+   * @param bindAddress the address both engine ports listen on; 127.0.0.1 (this machine only) by
+   *     default, {@code 0.0.0.0} to let other machines in
    */
-  public record Engine(boolean enabled, int grpcPort, int restPort, boolean clockControl) {}
+  public record Engine(
+      boolean enabled, int grpcPort, int restPort, boolean clockControl, String bindAddress) {}
 }

@@ -38,8 +38,12 @@ class HubHealthIT {
   }
 
   @Test
-  void healthIsUpWithTheDatabaseAndKafkaAsComponents() throws Exception {
-    JsonNode health = get("/actuator/health");
+  void healthIsUpWithTheDatabaseAndKafkaAsComponentsForTheAdministrator() throws Exception {
+    JsonNode anonymous = get("/actuator/health", null);
+    assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+    assertThat(anonymous.has("components")).as("components for an anonymous caller").isFalse();
+
+    JsonNode health = get("/actuator/health", "beheerder:beheerder-demo");
 
     assertThat(health.path("status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
@@ -88,10 +92,20 @@ class HubHealthIT {
   }
 
   private JsonNode get(String path) throws Exception {
+    return get(path, null);
+  }
+
+  private JsonNode get(String path, String credentials) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url(path))).GET();
+    if (credentials != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(settings.url(path))).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("status of %s", path).isEqualTo(200);
     return json.readTree(response.body());
   }

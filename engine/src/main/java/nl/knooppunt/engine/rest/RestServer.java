@@ -49,12 +49,13 @@ public final class RestServer implements AutoCloseable {
   private final boolean clockControlEnabled;
   private final int grpcPort;
 
-  public RestServer(int port, EngineLoop loop, boolean clockControlEnabled, int grpcPort)
+  public RestServer(
+      InetSocketAddress address, EngineLoop loop, boolean clockControlEnabled, int grpcPort)
       throws IOException {
     this.loop = loop;
     this.clockControlEnabled = clockControlEnabled;
     this.grpcPort = grpcPort;
-    this.server = HttpServer.create(new InetSocketAddress(port), 128);
+    this.server = HttpServer.create(address, 128);
     this.executor =
         Executors.newFixedThreadPool(
             4,

@@ -7,15 +7,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,6 +41,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -71,17 +78,59 @@ class SecurityConfig {
   static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
 
   /**
-   * Public paths, else a login. The async dispatch of a live-update stream (SSE) belongs to a
-   * request that was authorized when it began; after a logout it must be able to finish.
+   * Public paths; the actuator's other endpoints (metrics, details) for the administrator or on the
+   * management port (not reachable from outside, see docs/operations.md); else a login. The async
+   * dispatch of a live-update stream (SSE) belongs to a request that was authorized when it began;
+   * after a logout it must be able to finish.
    */
-  private static void authorize(
-      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
-    a.dispatcherTypeMatchers(DispatcherType.ASYNC)
-        .permitAll()
-        .requestMatchers(PUBLIC)
-        .permitAll()
-        .anyRequest()
-        .authenticated();
+  private static Customizer<
+          AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry>
+      authorize(RequestMatcher managementPort) {
+    return a ->
+        a.dispatcherTypeMatchers(DispatcherType.ASYNC)
+            .permitAll()
+            .requestMatchers(PUBLIC)
+            .permitAll()
+            .requestMatchers(managementPort)
+            .permitAll()
+            .requestMatchers("/actuator/**")
+            .hasRole(Rol.BEHEERDER.name())
+            .anyRequest()
+            .authenticated();
+  }
+
+  /**
+   * Requests that came in on a separate management port ({@code management.server.port}); none when
+   * the actuator shares the application's port.
+   */
+  static RequestMatcher managementPort(Environment env) {
+    Integer management = env.getProperty("management.server.port", Integer.class);
+    int server = env.getProperty("server.port", Integer.class, 8080);
+    if (management == null || management <= 0 || management == server) {
+      return r -> false;
+    }
+    return r -> r.getLocalPort() == management;
+  }
+
+  /**
+   * What a page may load and where it may send: scripts only from the hub itself (no inline script,
+   * no eval), no framing, forms only to the hub; style attributes are allowed (progress bars).
+   * Referrer only to the hub itself; no camera, microphone, location.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+          + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  static final String PERMISSIONS_POLICY =
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+  static void headers(HttpSecurity http) throws Exception {
+    http.headers(
+        h ->
+            h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)));
   }
 
   /**
@@ -100,8 +149,20 @@ class SecurityConfig {
       String detail)
       throws IOException {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setType(problemType(status == HttpStatus.UNAUTHORIZED ? "niet-ingelogd" : "geen-toegang"));
-    p.setTitle(status == HttpStatus.UNAUTHORIZED ? "Niet ingelogd" : "Geen toegang");
+    switch (status) {
+      case UNAUTHORIZED -> {
+        p.setType(problemType("niet-ingelogd"));
+        p.setTitle("Niet ingelogd");
+      }
+      case TOO_MANY_REQUESTS -> {
+        p.setType(problemType("te-veel-pogingen"));
+        p.setTitle("Te veel pogingen");
+      }
+      default -> {
+        p.setType(problemType("geen-toegang"));
+        p.setTitle("Geen toegang");
+      }
+    }
     p.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -117,6 +178,19 @@ class SecurityConfig {
 
   static AuthenticationEntryPoint apiEntryPoint(ObjectMapper json, String challenge) {
     return (request, response, e) -> {
+      if (e instanceof GuardedAuthentication.ThrottledException t) {
+        long seconds = Math.max(1, t.refusal().remaining(java.time.Instant.now()).toSeconds());
+        response.setHeader("Retry-After", Long.toString(seconds));
+        writeProblem(
+            json,
+            request,
+            response,
+            HttpStatus.TOO_MANY_REQUESTS,
+            "Te veel mislukte inlogpogingen voor dit account of adres; probeer het over "
+                + seconds
+                + " seconden opnieuw.");
+        return;
+      }
       response.setHeader("WWW-Authenticate", challenge);
       writeProblem(
           json, request, response, HttpStatus.UNAUTHORIZED, "Log in om deze gegevens te zien.");
@@ -153,25 +227,70 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain localChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    LoginThrottle loginThrottle() {
+      return new LoginThrottle(Clock.systemUTC());
+    }
+
+    /** Password check with throttling and a cache of verified credentials. */
+    @Bean
+    AuthenticationManager localAuthentication(
+        UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+      DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+      passwords.setPasswordEncoder(encoder);
+      return new ProviderManager(new GuardedAuthentication(passwords, throttle, Clock.systemUTC()));
+    }
+
+    /**
+     * The API and the actuator: stateless, HTTP Basic on every request (verified credentials are
+     * cached briefly), no session and therefore no CSRF token; a session cookie is not read here.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain localApiChain(
+        HttpSecurity http, ObjectMapper json, AuthenticationManager authentication, Environment env)
+        throws Exception {
       AuthenticationEntryPoint api = apiEntryPoint(json, "Basic realm=\"knooppunt\"");
-      LoginUrlAuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
-      http.authorizeHttpRequests(SecurityConfig::authorize)
+      http.securityMatcher("/api/**", "/actuator/**")
+          .authorizeHttpRequests(authorize(managementPort(env)))
+          .authenticationManager(authentication)
           .httpBasic(b -> b.authenticationEntryPoint(api))
-          .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+          .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+          .csrf(c -> c.disable())
+          .exceptionHandling(
+              e -> e.authenticationEntryPoint(api).accessDeniedHandler(accessDenied(json)));
+      headers(http);
+      return http.build();
+    }
+
+    /**
+     * The pages: form login and a session; every state-changing request carries the CSRF token (the
+     * sign-in too); no Basic challenge.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain localPagesChain(
+        HttpSecurity http, ObjectMapper json, AuthenticationManager authentication, Environment env)
+        throws Exception {
+      http.authorizeHttpRequests(authorize(managementPort(env)))
+          .authenticationManager(authentication)
+          .formLogin(
+              f ->
+                  f.loginPage("/login")
+                      .defaultSuccessUrl("/", false)
+                      .failureHandler(
+                          (request, response, e) ->
+                              response.sendRedirect(
+                                  request.getContextPath()
+                                      + (e instanceof GuardedAuthentication.ThrottledException
+                                          ? "/login?wacht"
+                                          : "/login?error")))
+                      .permitAll())
           .logout(l -> l.logoutSuccessUrl("/login?uitgelogd"))
-          // A request without a session cookie (API clients with Basic) cannot be a CSRF attack.
-          .csrf(
-              c ->
-                  c.ignoringRequestMatchers(
-                      r ->
-                          r.getHeader("Authorization") != null
-                              || r.getRequestedSessionId() == null))
           .exceptionHandling(
               e ->
-                  e.defaultAuthenticationEntryPointFor(api, API)
-                      .defaultAuthenticationEntryPointFor(pages, r -> true)
+                  e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
                       .accessDeniedHandler(accessDenied(json)));
+      headers(http);
       return http.build();
     }
   }
@@ -214,11 +333,11 @@ class SecurityConfig {
     /** The API and the actuator: bearer tokens only, no session. */
     @Bean
     @Order(1)
-    SecurityFilterChain productionChain(HttpSecurity http, ObjectMapper json, JwtUsers jwtUsers)
-        throws Exception {
+    SecurityFilterChain productionChain(
+        HttpSecurity http, ObjectMapper json, JwtUsers jwtUsers, Environment env) throws Exception {
       AuthenticationEntryPoint api = apiEntryPoint(json, "Bearer");
       http.securityMatcher("/api/**", "/actuator/**")
-          .authorizeHttpRequests(SecurityConfig::authorize)
+          .authorizeHttpRequests(authorize(managementPort(env)))
           .oauth2ResourceServer(
               o ->
                   o.jwt(j -> j.jwtAuthenticationConverter(jwtUsers))
@@ -228,6 +347,7 @@ class SecurityConfig {
           .csrf(c -> c.disable())
           .exceptionHandling(
               e -> e.authenticationEntryPoint(api).accessDeniedHandler(accessDenied(json)));
+      headers(http);
       return http.build();
     }
 
@@ -249,12 +369,13 @@ class SecurityConfig {
         ObjectMapper json,
         JwtDecoder decoder,
         JwtUsers jwtUsers,
-        ClientRegistrationRepository clients)
+        ClientRegistrationRepository clients,
+        Environment env)
         throws Exception {
       OidcClientInitiatedLogoutSuccessHandler logout =
           new OidcClientInitiatedLogoutSuccessHandler(clients);
       logout.setPostLogoutRedirectUri("{baseUrl}/login?uitgelogd");
-      http.authorizeHttpRequests(SecurityConfig::authorize)
+      http.authorizeHttpRequests(authorize(managementPort(env)))
           .oauth2Login(
               o ->
                   o.loginPage(OidcLogin.LOGIN_PATH)
@@ -263,6 +384,8 @@ class SecurityConfig {
                           u -> u.oidcUserService(OidcLogin.userService(decoder, jwtUsers))))
           .logout(l -> l.logoutSuccessHandler(logout))
           .exceptionHandling(e -> e.accessDeniedHandler(accessDenied(json)));
+      headers(http);
+      http.headers(h -> h.httpStrictTransportSecurity(t -> t.maxAgeInSeconds(31_536_000)));
       return http.build();
     }
   }

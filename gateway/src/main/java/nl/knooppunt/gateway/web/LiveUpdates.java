@@ -1,5 +1,6 @@
 package nl.knooppunt.gateway.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -71,21 +72,61 @@ class LiveUpdates implements SmartLifecycle {
         this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * The streams one session holds open at most: a person with a few tabs. A page that is left
+   * closes its stream, but the server learns of that only at its next write; so a new stream beyond
+   * the limit closes the session's oldest one (a tab still open reconnects), and one session cannot
+   * hold more of the server's connections.
+   */
+  public static final int STREAMS_PER_SESSION = 4;
+
+  private final ConcurrentHashMap<String, java.util.LinkedHashSet<SseEmitter>> bySession =
+      new ConcurrentHashMap<>();
+
   @GetMapping(path = "/stroom", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  public SseEmitter stream() {
+  public SseEmitter stream(HttpSession session) {
+    String owner = session.getId();
     SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
     if (!running) {
       emitter.complete();
       return emitter;
     }
+    java.util.List<SseEmitter> closed = new java.util.ArrayList<>();
+    bySession.compute(
+        owner,
+        (k, open) -> {
+          java.util.LinkedHashSet<SseEmitter> set =
+              open == null ? new java.util.LinkedHashSet<>() : open;
+          while (set.size() >= STREAMS_PER_SESSION) {
+            SseEmitter oldest = set.iterator().next();
+            set.remove(oldest);
+            closed.add(oldest);
+          }
+          set.add(emitter);
+          return set;
+        });
+    for (SseEmitter old : closed) {
+      emitters.remove(old);
+      old.complete();
+    }
     add(emitter);
-    emitter.onCompletion(() -> emitters.remove(emitter));
-    emitter.onTimeout(() -> emitters.remove(emitter));
-    emitter.onError(e -> emitters.remove(emitter));
+    Runnable remove =
+        () -> {
+          emitters.remove(emitter);
+          bySession.computeIfPresent(
+              owner,
+              (k, open) -> {
+                open.remove(emitter);
+                return open.isEmpty() ? null : open;
+              });
+        };
+    emitter.onCompletion(remove);
+    emitter.onTimeout(remove);
+    emitter.onError(e -> remove.run());
     try {
       emitter.send(SseEmitter.event().name(VERSION_EVENT).data(Long.toString(version.get())));
     } catch (IOException | IllegalStateException e) {
-      emitters.remove(emitter);
+      remove.run();
     }
     return emitter;
   }

@@ -193,8 +193,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       field = jsonPath(m.getPath());
       if (m instanceof UnrecognizedPropertyException) {
         message = "onbekend veld";
-      } else if (m instanceof InvalidFormatException f) {
-        message = "ongeldige waarde '" + f.getValue() + "'";
+      } else if (m instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+        message = f.getOriginalMessage();
+      } else if (m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+          && mi.getTargetType() != null) {
+        message = "verkeerd type: verwacht " + expected(mi.getTargetType());
       } else {
         message = "ongeldige waarde";
       }
@@ -202,6 +205,38 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       message = "ontbreekt";
     }
     return invalid(List.of(new FieldError(field, message)), path(request));
+  }
+
+  /** What a field of this type takes, in words. */
+  private static String expected(Class<?> type) {
+    if (type == Boolean.class || type == boolean.class) {
+      return "true of false";
+    }
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == Short.class
+        || type == short.class
+        || type == java.math.BigInteger.class) {
+      return "een geheel getal";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+      return "een getal";
+    }
+    if (type == String.class) {
+      return "tekst tussen aanhalingstekens";
+    }
+    if (type.isEnum()) {
+      return "een van de waarden uit het contract";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "een datum/tijd (ISO 8601)";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "een lijst";
+    }
+    return "een object";
   }
 
   private static String jsonPath(List<JsonMappingException.Reference> refs) {

@@ -34,6 +34,12 @@ class WebConfig implements WebMvcConfigurer {
   }
 
   @Override
+  public void extendMessageConverters(
+      java.util.List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
+    StrictJson.apply(converters);
+  }
+
+  @Override
   public void addFormatters(FormatterRegistry registry) {
     registry.addConverterFactory(new GeneratedEnumConverterFactory());
   }

@@ -119,7 +119,7 @@ class DashboardPagesIT extends GatewayITBase {
     assertThat(page.body()).contains("Wie is stil").contains("niet bevestigd");
     // no task pages for management: not in the menu, not through the API
     assertThat(page.body()).doesNotContain("href=\"/taken\"");
-    assertThat(manager.get("/api/v1/tasks").status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/tasks", "management").status()).isEqualTo(403);
     // a region officer has no dashboard
     assertThat(PageClient.login(port, "regio-utrecht").get("/dashboard").status()).isEqualTo(403);
   }
@@ -164,7 +164,7 @@ class DashboardPagesIT extends GatewayITBase {
         .contains("<th scope=\"col\">Norm</th>")
         .contains("Buiten de norm")
         .contains("Binnen de norm")
-        .contains("window.print()")
+        .contains("data-afdrukken")
         .contains("Afdrukken");
     assertThat(row(report, "Besluit dreigingsniveau")).contains("2 u").contains("30 min");
     assertThat(section(report, "stilte-escalatie"))

@@ -86,15 +86,64 @@ class LiveUpdatesIT extends GatewayITBase {
     assertThat(response.statusCode()).isIn(302, 401);
   }
 
+  @Test
+  void aFifthPageOfOneSessionClosesItsOldestStreamNotAnotherPersons() throws Exception {
+    PageClient regio = PageClient.login(port, "regio-utrecht");
+    List<List<String>> lines = new java.util.ArrayList<>();
+    List<HttpResponse<java.io.InputStream>> open = new java.util.ArrayList<>();
+    List<String> other = new CopyOnWriteArrayList<>();
+    HttpResponse<java.io.InputStream> amsterdam =
+        read(PageClient.login(port, "regio-amsterdam"), other);
+    for (int i = 0; i <= LiveUpdates.STREAMS_PER_SESSION; i++) {
+      List<String> l = new CopyOnWriteArrayList<>();
+      lines.add(l);
+      HttpResponse<java.io.InputStream> r = read(regio, l);
+      assertThat(r.statusCode()).isEqualTo(200);
+      open.add(r);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> l.contains("event:" + LiveUpdates.VERSION_EVENT));
+    }
+    // the first stream was ended by the server; the others and the other person's stay open
+    await().atMost(Duration.ofSeconds(10)).until(() -> lines.get(0).contains(ENDED));
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", true);
+    fixtures.notification(crisisId, "GM0344", "VR09");
+    for (int i = 1; i <= LiveUpdates.STREAMS_PER_SESSION; i++) {
+      List<String> l = lines.get(i);
+      await().atMost(Duration.ofSeconds(10)).until(() -> l.contains("event:" + LiveUpdates.EVENT));
+      assertThat(l).doesNotContain(ENDED);
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> other.contains("event:" + LiveUpdates.EVENT));
+    for (HttpResponse<java.io.InputStream> r : open) {
+      r.body().close();
+    }
+    amsterdam.body().close();
+  }
+
+  @Test
+  void theStreamDoesNotTakeBasicCredentials() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stroom"))
+                .header("Authorization", Api.basic("regio-utrecht"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+  }
+
+  /** What the reader adds when the server ended the stream. */
+  private static final String ENDED = "(einde)";
+
   private HttpResponse<java.io.InputStream> openStream(String user, List<String> lines)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stroom"))
-            .header("Authorization", Api.basic(user))
-            .header("Accept", "text/event-stream")
-            .build();
-    HttpResponse<java.io.InputStream> response =
-        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    return read(PageClient.login(port, user), lines);
+  }
+
+  private HttpResponse<java.io.InputStream> read(PageClient client, List<String> lines) {
+    HttpResponse<java.io.InputStream> response = client.stream("/stroom");
     Thread reader =
         new Thread(
             () -> {
@@ -105,6 +154,7 @@ class LiveUpdatesIT extends GatewayITBase {
                 while ((line = in.readLine()) != null) {
                   lines.add(line);
                 }
+                lines.add(ENDED);
               } catch (java.io.IOException closed) {
                 // the test closed the stream
               }
