@@ -18,10 +18,28 @@ public class FakeOrchestration implements Orchestration {
   private final AtomicLong keys = new AtomicLong(2251799813685249L);
   public final List<Call> calls = new CopyOnWriteArrayList<>();
 
+  /** The next start fails with this (once), as an unreachable or refusing engine would. */
+  public volatile RuntimeException failNextStart;
+
   @Override
   public long startProcess(String bpmnProcessId, Object variables) {
+    RuntimeException failure = failNextStart;
+    if (failure != null) {
+      failNextStart = null;
+      throw failure;
+    }
+    long key = keys.incrementAndGet();
     calls.add(new Call("start", bpmnProcessId, variables));
-    return keys.incrementAndGet();
+    lastStarted = key;
+    return key;
+  }
+
+  /** The key of the last instance started. */
+  public volatile long lastStarted;
+
+  @Override
+  public void cancelProcessInstance(long processInstanceKey) {
+    calls.add(new Call("cancel", String.valueOf(processInstanceKey), null));
   }
 
   @Override

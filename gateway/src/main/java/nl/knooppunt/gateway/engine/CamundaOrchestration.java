@@ -84,6 +84,13 @@ class CamundaOrchestration implements Orchestration {
   }
 
   @Override
+  public void cancelProcessInstance(long processInstanceKey) {
+    call(
+        "Procesinstantie " + processInstanceKey + " annuleren",
+        c -> c.newCancelInstanceCommand(processInstanceKey).requestTimeout(TIMEOUT).send().join());
+  }
+
+  @Override
   public void publishMessage(
       String messageName, String correlationKey, Map<String, Object> variables) {
     call(

@@ -13,6 +13,9 @@ public interface Orchestration {
   /** Starts the latest version of a process; returns the process instance key. */
   long startProcess(String bpmnProcessId, Object variables);
 
+  /** Cancels a running process instance (a start whose crisis could not be recorded). */
+  void cancelProcessInstance(long processInstanceKey);
+
   /** Publishes a message correlated by key (buffered by the engine when nobody waits yet). */
   void publishMessage(String messageName, String correlationKey, Map<String, Object> variables);
 

@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CrisisProcesses {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CrisisProcesses.class);
+
   private final Orchestration engine;
   private final OutboxPublisher events;
   private final Queries queries;
@@ -53,7 +56,10 @@ public class CrisisProcesses {
 
   /**
    * Starts the process and records the crisis ({@code crisis.gestart}) in the same breath; the
-   * answer for the caller.
+   * answer for the caller. Never an orphan on either side: the input is validated before (by the
+   * features), an engine that refuses or cannot be reached leaves nothing behind (no instance, no
+   * record), and a crisis that cannot be recorded after its process started has that process
+   * cancelled at once (the caller gets 503 and may try again).
    */
   public CrisisStarted start(
       ProcessId process,
@@ -68,6 +74,47 @@ public class CrisisProcesses {
       List<String> regions,
       String linked) {
     long key = engine.startProcess(process.id(), start);
+    try {
+      record(
+          process, crisisId, exercise, title, start, user, areaKind, codes, areaName, regions,
+          linked, key);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "Crisis {} could not be recorded; cancelling its process instance {}", crisisId, key, e);
+      try {
+        engine.cancelProcessInstance(key);
+      } catch (RuntimeException cancel) {
+        LOG.error(
+            "Process instance {} of crisis {} could not be cancelled: cancel it in the engine"
+                + " (Operate); it has no crisis in the hub",
+            key,
+            crisisId,
+            cancel);
+      }
+      throw new Problems.Unavailable(
+          "De crisis kon niet worden vastgelegd; het gestarte proces is weer gestopt. Probeer het"
+              + " opnieuw.");
+    }
+    CrisisStarted out =
+        new CrisisStarted(crisisId, CrisisType.fromValue(process.id()))
+            .processInstanceKey(String.valueOf(key))
+            .exercise(exercise);
+    return out;
+  }
+
+  private void record(
+      ProcessId process,
+      String crisisId,
+      boolean exercise,
+      String title,
+      Record start,
+      KnooppuntUser user,
+      String areaKind,
+      List<String> codes,
+      String areaName,
+      List<String> regions,
+      String linked,
+      long key) {
     events.publish(
         CloudEvent.of(
                 "crisis-gestart:" + crisisId,
@@ -88,11 +135,6 @@ public class CrisisProcesses {
                     start instanceof nl.knooppunt.processes.variables.ManhuntStart m ? m : null,
                     start instanceof AssistanceStart b ? b : null))
             .by(user.username(), null));
-    CrisisStarted out =
-        new CrisisStarted(crisisId, CrisisType.fromValue(process.id()))
-            .processInstanceKey(String.valueOf(key))
-            .exercise(exercise);
-    return out;
   }
 
   /** Delivers a message to the running process and records it ({@code bericht.gemeld}). */
