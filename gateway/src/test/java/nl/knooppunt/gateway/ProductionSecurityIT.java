@@ -68,6 +68,8 @@ class ProductionSecurityIT {
     // own;
     // the Camunda client is off (FakeOrchestration) but its production settings are still checked
     registry.add("knooppunt.production.allow-loopback", () -> "true");
+    registry.add(
+        "knooppunt.logbook.key", () -> "sleutel-van-het-logboek-voor-deze-test-0123456789");
     registry.add("knooppunt.production.kafka-plaintext-allowed", () -> "true");
     registry.add("camunda.client.grpc-address", () -> "http://localhost:26500");
     registry.add("camunda.client.rest-address", () -> "http://localhost:8088");

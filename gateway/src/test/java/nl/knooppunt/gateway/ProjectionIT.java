@@ -75,8 +75,22 @@ class ProjectionIT {
     registry.add("spring.datasource.url", () -> TestDatabases.url("projection"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
+    registry.add(
+        "knooppunt.logbook.key", () -> "sleutel-van-het-logboek-voor-deze-test-0123456789");
+    registry.add("knooppunt.logbook.anchor-file", () -> ANCHORS.toString());
   }
 
+  private static final java.nio.file.Path ANCHORS = anchorFile();
+
+  private static java.nio.file.Path anchorFile() {
+    try {
+      return java.nio.file.Files.createTempDirectory("logboek-ankers").resolve("ankers.jsonl");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Autowired nl.knooppunt.gateway.logbook.LogbookAnchors anchors;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReadModelRebuilder rebuilder;
@@ -540,6 +554,26 @@ class ProjectionIT {
 
   @Test
   @Order(3)
+  void entriesCutOffTheEndAreFoundByTheAnchorKeptOutsideTheDatabase() {
+    nl.knooppunt.gateway.logbook.LogbookAnchors.Anchor anchor = anchors.anchorNow();
+    assertThat(anchor).isNotNull();
+    Logbook.Verification before = logbook.verify();
+    assertThat(before.valid()).isTrue();
+    assertThat(before.anchorsChecked()).isGreaterThanOrEqualTo(1);
+
+    // the owner of the database removes the last entry behind the logbook's back
+    jdbc.execute("alter table logbook disable trigger logbook_no_update");
+    jdbc.update("delete from logbook where sequence = ?", anchor.sequence());
+    jdbc.execute("alter table logbook enable trigger logbook_no_update");
+
+    Logbook.Verification after = logbook.verify();
+    assertThat(after.valid()).isFalse();
+    assertThat(after.firstBrokenSequence()).isEqualTo(anchor.sequence());
+    assertThat(after.reason()).contains("noemt regel " + anchor.sequence()).contains("houdt op");
+  }
+
+  @Test
+  @Order(4)
   void theLogbookRefusesChangesAndFindsTamperingBehindItsBack() {
     Api api = new Api(port);
     String crisis =
@@ -570,5 +604,66 @@ class ProjectionIT {
     JsonNode report = api.get("/api/v1/logbook/verification", "beheerder").json();
     assertThat(report.path("valid").asBoolean()).isFalse();
     assertThat(report.path("firstBrokenSequence").asLong()).isEqualTo(tampered);
+  }
+
+  @Test
+  @Order(5)
+  void anOwnerWhoRewritesAnEntryAndRehashesTheChainWithPlainSha256IsFoundAtThatEntry()
+      throws Exception {
+    List<Map<String, Object>> rows = jdbc.queryForList("select * from logbook order by sequence");
+    long rewritten = (long) rows.get(1).get("sequence");
+    jdbc.execute("alter table logbook disable trigger logbook_no_update");
+    String previous = (String) rows.get(0).get("hash");
+    for (Map<String, Object> row : rows.subList(1, rows.size())) {
+      long sequence = (long) row.get("sequence");
+      String summary =
+          sequence == rewritten ? "Besluit NIET_AFKONDIGEN" : (String) row.get("summary");
+      StringBuilder canonical = new StringBuilder();
+      for (Object part :
+          new Object[] {
+            previous,
+            sequence,
+            row.get("event_id"),
+            row.get("crisis_id"),
+            row.get("type"),
+            ((java.time.OffsetDateTime)
+                    jdbc.queryForObject(
+                        "select occurred_at from logbook where sequence = ?",
+                        java.time.OffsetDateTime.class,
+                        sequence))
+                .toInstant(),
+            ((java.time.OffsetDateTime)
+                    jdbc.queryForObject(
+                        "select recorded_at from logbook where sequence = ?",
+                        java.time.OffsetDateTime.class,
+                        sequence))
+                .toInstant(),
+            row.get("actor"),
+            summary,
+            row.get("exercise"),
+            row.get("data")
+          }) {
+        canonical.append(part == null ? "" : part.toString()).append('\n');
+      }
+      String hash =
+          java.util.HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(
+                          canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      jdbc.update(
+          "update logbook set summary = ?, previous_hash = ?, hash = ? where sequence = ?",
+          summary,
+          previous,
+          hash,
+          sequence);
+      previous = hash;
+    }
+    jdbc.execute("alter table logbook enable trigger logbook_no_update");
+
+    Logbook.Verification broken = logbook.verify();
+    assertThat(broken.valid()).isFalse();
+    assertThat(broken.firstBrokenSequence()).isEqualTo(rewritten);
+    assertThat(broken.reason()).contains("regel " + rewritten);
   }
 }

@@ -101,6 +101,11 @@ public final class StandaloneHub implements AutoCloseable {
     wiring.put("spring.datasource.username", EmbeddedPostgresServer.USER);
     wiring.put("spring.datasource.password", "");
     wiring.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+    // the logbook's key and anchors: in the data directory, outside the database
+    java.nio.file.Path data =
+        infrastructure.getBean(StandaloneInfrastructure.DataDirectory.class).path();
+    wiring.put("knooppunt.logbook.key-file", data.resolve("logbook.key").toString());
+    wiring.put("knooppunt.logbook.anchor-file", data.resolve("logbook-anchors.jsonl").toString());
     EmbeddedEngine engine = infrastructure.getBeanProvider(EmbeddedEngine.class).getIfAvailable();
     wiring.put("camunda.client.enabled", engine != null);
     if (engine != null) {

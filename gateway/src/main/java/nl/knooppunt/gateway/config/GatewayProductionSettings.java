@@ -25,6 +25,7 @@ public final class GatewayProductionSettings {
   static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
   static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
   static final String LOCAL_ACCOUNTS = "knooppunt.security.users";
+  static final String LOGBOOK_KEY = "knooppunt.logbook.key";
 
   /** The default of gateway.yaml when {@code KNOOPPUNT_JDBC_URL} is not set. */
   static final String EMBEDDED_JDBC_URL = "jdbc:postgresql://localhost:5432/knooppunt";
@@ -38,6 +39,10 @@ public final class GatewayProductionSettings {
               KafkaRules.of(APPLICATION),
               CamundaClientRules.of(APPLICATION),
               oidc(),
+              Rules.required(
+                  LOGBOOK_KEY,
+                  "the logbook chain's secret key (at least 32 characters, from a secret; never"
+                      + " in the database)"),
               GatewayProductionSettings::noLocalAccounts));
 
   private GatewayProductionSettings() {}

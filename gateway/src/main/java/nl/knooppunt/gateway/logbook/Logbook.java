@@ -1,15 +1,11 @@
 package nl.knooppunt.gateway.logbook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import nl.knooppunt.processes.events.CloudEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,9 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only, hash-chained logbook. Every entry carries the hash of the previous one; {@link
- * #verify()} recomputes the chain and reports the first broken link. There is no update or delete
- * in code, and a database trigger refuses them.
+ * The append-only, hash-chained logbook. Every entry carries the hash of the previous one, keyed
+ * with the logbook's secret ({@link LogbookSeal}, never in the database); {@link #verify()}
+ * recomputes the chain, checks it against the anchors kept outside the database ({@link
+ * LogbookAnchors}) and reports the first broken link. There is no update or delete in code, and a
+ * database trigger refuses them.
  */
 @Component
 public class Logbook {
@@ -29,16 +27,20 @@ public class Logbook {
   public static final String GENESIS = "0".repeat(64);
 
   public static final String HASH_ALGORITHM =
-      "SHA-256 over: previous hash, sequence, event id, crisis id, type, occurredAt, recordedAt,"
+      "HMAC-SHA-256 (key outside the database) over: previous hash, sequence, event id, crisis id, type, occurredAt, recordedAt,"
           + " actor, summary, exercise, data (each followed by a newline)";
 
   /** Serializes appends (one chain) within the database, also across gateway instances. */
   private static final long APPEND_LOCK = 0x4b4e50_4c4f47L;
 
   private final JdbcTemplate jdbc;
+  private final LogbookSeal seal;
+  private final LogbookAnchors anchors;
 
-  public Logbook(JdbcTemplate jdbc) {
+  public Logbook(JdbcTemplate jdbc, LogbookSeal seal, LogbookAnchors anchors) {
     this.jdbc = jdbc;
+    this.seal = seal;
+    this.anchors = anchors;
   }
 
   /** One entry. */
@@ -76,6 +78,7 @@ public class Logbook {
     Instant occurred = event.time().truncatedTo(ChronoUnit.MICROS);
     String hash =
         hash(
+            seal,
             previous,
             sequence,
             event.id(),
@@ -107,6 +110,7 @@ public class Logbook {
   }
 
   static String hash(
+      LogbookSeal seal,
       String previous,
       long sequence,
       String eventId,
@@ -135,12 +139,7 @@ public class Logbook {
         }) {
       s.append(part == null ? "" : part.toString()).append('\n');
     }
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return seal.mac(s.toString());
   }
 
   static Entry map(ResultSet rs) throws SQLException {
@@ -173,10 +172,21 @@ public class Logbook {
       long entriesChecked,
       Long firstBrokenSequence,
       String reason,
-      String lastHash) {}
+      String lastHash,
+      int anchorsChecked) {}
 
-  /** Recomputes the whole chain; stops at the first broken link. */
+  /**
+   * Recomputes the whole chain (stops at the first broken link), then holds it against every
+   * anchor: an anchor that is not sealed with the key, names another hash for its entry, or names
+   * an entry the logbook no longer has, breaks the chain there.
+   */
   public Verification verify() {
+    List<LogbookAnchors.Anchor> anchorList = anchors.read();
+    java.util.Map<Long, String> anchored = new java.util.HashMap<>();
+    for (LogbookAnchors.Anchor a : anchorList) {
+      anchored.put(a.sequence(), a.hash());
+    }
+    java.util.Map<Long, String> seen = new java.util.HashMap<>();
     class State {
       long checked;
       long expectedSequence = 1;
@@ -211,6 +221,7 @@ public class Logbook {
               }
               String recomputed =
                   hash(
+                      seal,
                       e.previousHash(),
                       e.sequence(),
                       e.eventId(),
@@ -227,10 +238,60 @@ public class Logbook {
                 state.reason = "inhoud van regel " + e.sequence() + " past niet bij de hash";
                 return;
               }
+              if (anchored.containsKey(e.sequence())) {
+                seen.put(e.sequence(), e.hash());
+              }
               state.previous = e.hash();
               state.expectedSequence++;
             });
+    int anchorsChecked = 0;
+    for (LogbookAnchors.Anchor a : anchorList) {
+      if (!anchors.genuine(a)) {
+        return broken(
+            state.checked,
+            a.sequence(),
+            "anker " + (anchorsChecked + 1) + " is niet met de sleutel van het logboek verzegeld",
+            state.previous,
+            anchorsChecked);
+      }
+      String hash = seen.get(a.sequence());
+      if (state.broken != null && a.sequence() >= state.broken) {
+        break;
+      }
+      if (hash == null) {
+        return broken(
+            state.checked,
+            state.expectedSequence,
+            "het anker van "
+                + a.time()
+                + " noemt regel "
+                + a.sequence()
+                + "; het logboek houdt op bij regel "
+                + (state.expectedSequence - 1),
+            state.previous,
+            anchorsChecked);
+      }
+      if (!hash.equals(a.hash())) {
+        return broken(
+            state.checked,
+            a.sequence(),
+            "regel " + a.sequence() + " past niet bij het anker van " + a.time(),
+            state.previous,
+            anchorsChecked);
+      }
+      anchorsChecked++;
+    }
     return new Verification(
-        state.broken == null, state.checked, state.broken, state.reason, state.previous);
+        state.broken == null,
+        state.checked,
+        state.broken,
+        state.reason,
+        state.previous,
+        anchorsChecked);
+  }
+
+  private static Verification broken(
+      long checked, long sequence, String reason, String lastHash, int anchorsChecked) {
+    return new Verification(false, checked, sequence, reason, lastHash, anchorsChecked);
   }
 }

@@ -105,6 +105,7 @@ class LogbookController implements LogboekApi {
             .firstBrokenSequence(v.firstBrokenSequence())
             .reason(v.reason())
             .lastHash(v.lastHash())
+            .anchorsChecked(v.anchorsChecked())
             .checkedAt(OffsetDateTime.now(ZoneOffset.UTC)));
   }
 }

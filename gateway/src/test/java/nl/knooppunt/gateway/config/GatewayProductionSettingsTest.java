@@ -44,6 +44,7 @@ class GatewayProductionSettingsTest {
     s.put(
         "spring.security.oauth2.resourceserver.jwt.issuer-uri",
         "https://sso.knooppunt.example/realms/knooppunt");
+    s.put("knooppunt.logbook.key", "from-a-secret-of-at-least-32-characters");
     return s;
   }
 
@@ -176,7 +177,8 @@ class GatewayProductionSettingsTest {
                         "camunda.client.grpc-address",
                         "camunda.client.rest-address",
                         "camunda.client.auth.method",
-                        "spring.security.oauth2.resourceserver.jwt.issuer-uri"));
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                        "knooppunt.logbook.key"));
   }
 
   @Test

@@ -614,6 +614,38 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void prometheusScrapesTheGatewayOnAManagementPortThatNoServiceExposes() {
+      List<Map<String, Object>> docs = render(values);
+      Map<String, Object> gateway =
+          ofKind(docs, "Deployment").stream()
+              .filter(d -> at(d, "metadata.name").toString().endsWith("gateway"))
+              .findFirst()
+              .orElseThrow();
+      String management = at(values, "gateway.managementPort").toString();
+      assertThat(
+              String.valueOf(
+                  (Object)
+                      map(at(gateway, "spec.template.metadata.annotations"))
+                          .get("prometheus.io/port")))
+          .isEqualTo(management);
+      Object container = list(at(gateway, "spec.template.spec.containers")).get(0);
+      assertThat(list(at(container, "env")))
+          .anySatisfy(
+              e -> {
+                assertThat(at(e, "name").toString()).isEqualTo("MANAGEMENT_SERVER_PORT");
+                assertThat(at(e, "value").toString()).isEqualTo(management);
+              });
+      assertThat(at(container, "readinessProbe.httpGet.port").toString()).isEqualTo("management");
+      for (Map<String, Object> service : ofKind(docs, "Service")) {
+        for (Object port : list(at(service, "spec.ports"))) {
+          assertThat(String.valueOf((Object) at(port, "targetPort")))
+              .isNotIn(management, "management");
+          assertThat(String.valueOf((Object) at(port, "port"))).isNotEqualTo(management);
+        }
+      }
+    }
+
+    @Test
     void rendersTwoDeploymentsWithReplicasProbesResourcesAndNonRootPods() {
       List<Map<String, Object>> deployments = ofKind(render(values), "Deployment");
       assertThat(deployments).hasSize(2);
