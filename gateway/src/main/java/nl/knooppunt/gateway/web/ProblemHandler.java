@@ -127,6 +127,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         request.getRequestURI());
   }
 
+  /** A multipart body that cannot be read (the API takes JSON). */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<Object> brokenMultipart(
+      org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+    return invalid(
+        List.of(new FieldError("body", "geen leesbaar multipart-bericht")),
+        request.getRequestURI());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
     LOG.error("Unexpected error on {}", request.getRequestURI(), e);
