@@ -1,5 +1,7 @@
 package nl.knooppunt.directory;
 
+import java.util.List;
+
 /**
  * Someone the hub notifies: a gezag (burgemeester, voorzitter veiligheidsregio) or a partner
  * (crisis organisation of a region, police, OM, KMar, national desks).
@@ -11,6 +13,8 @@ package nl.knooppunt.directory;
  *     partners
  * @param primary the contact tried first
  * @param fallback the contact used when the primary stays silent
+ * @param chain the people to call, in order, when the notice stays unacknowledged after the
+ *     fallback contact (empty when the register has none)
  */
 public record Authority(
     String code,
@@ -18,7 +22,12 @@ public record Authority(
     AuthorityRole role,
     String areaCode,
     Contact primary,
-    Contact fallback) {
+    Contact fallback,
+    List<ChainContact> chain) {
+
+  public Authority {
+    chain = chain == null ? List.of() : List.copyOf(chain);
+  }
 
   /** The area code of national partners. */
   public static final String NATIONAL = "NL";

@@ -1,16 +1,33 @@
 package nl.knooppunt.directory;
 
-/** What an authority is in a crisis, with the Dutch title the pages and notices use. */
+/**
+ * What an authority is in a crisis, with the Dutch titles the pages and notices use: the holder's
+ * and the stand-in's.
+ */
 public enum AuthorityRole {
-  BURGEMEESTER("burgemeester", Kind.GEZAG),
-  VOORZITTER_VEILIGHEIDSREGIO("voorzitter veiligheidsregio", Kind.GEZAG),
-  VEILIGHEIDSREGIO("crisisorganisatie veiligheidsregio", Kind.PARTNER),
-  POLITIECHEF("politiechef", Kind.PARTNER),
-  HOOFDOFFICIER_VAN_JUSTITIE("hoofdofficier van justitie", Kind.PARTNER),
-  KMAR("commandant Koninklijke Marechaussee", Kind.PARTNER),
-  NCC("Nationaal Crisiscentrum", Kind.PARTNER),
-  NCTV("Nationaal Coördinator Terrorismebestrijding en Veiligheid", Kind.PARTNER),
-  LOCC("Landelijk Operationeel Coördinatiecentrum", Kind.PARTNER);
+  BURGEMEESTER("burgemeester", "loco-burgemeester", Kind.GEZAG),
+  VOORZITTER_VEILIGHEIDSREGIO(
+      "voorzitter veiligheidsregio", "plaatsvervangend voorzitter veiligheidsregio", Kind.GEZAG),
+  VEILIGHEIDSREGIO(
+      "crisisorganisatie veiligheidsregio",
+      "plaatsvervangend directeur veiligheidsregio",
+      Kind.PARTNER),
+  POLITIECHEF("politiechef", "plaatsvervangend politiechef", Kind.PARTNER),
+  HOOFDOFFICIER_VAN_JUSTITIE(
+      "hoofdofficier van justitie", "plaatsvervangend hoofdofficier van justitie", Kind.PARTNER),
+  KMAR(
+      "commandant Koninklijke Marechaussee",
+      "plaatsvervangend commandant Koninklijke Marechaussee",
+      Kind.PARTNER),
+  NCC("Nationaal Crisiscentrum", "plaatsvervangend hoofd Nationaal Crisiscentrum", Kind.PARTNER),
+  NCTV(
+      "Nationaal Coördinator Terrorismebestrijding en Veiligheid",
+      "plaatsvervangend Nationaal Coördinator Terrorismebestrijding en Veiligheid",
+      Kind.PARTNER),
+  LOCC(
+      "Landelijk Operationeel Coördinatiecentrum",
+      "plaatsvervangend hoofd Landelijk Operationeel Coördinatiecentrum",
+      Kind.PARTNER);
 
   /** A gezag holds public authority; a partner acts in the crisis structure. */
   public enum Kind {
@@ -19,15 +36,22 @@ public enum AuthorityRole {
   }
 
   private final String title;
+  private final String deputyTitle;
   private final Kind kind;
 
-  AuthorityRole(String title, Kind kind) {
+  AuthorityRole(String title, String deputyTitle, Kind kind) {
     this.title = title;
+    this.deputyTitle = deputyTitle;
     this.kind = kind;
   }
 
   public String title() {
     return title;
+  }
+
+  /** The title of the holder's stand-in, e.g. "loco-burgemeester". */
+  public String deputyTitle() {
+    return deputyTitle;
   }
 
   public Kind kind() {

@@ -157,6 +157,33 @@ public class Fixtures {
 
   /** A call task of a silent round: the duty officer calls the recipient. */
   public String callTask(String crisisId, String recipientCode, String recipientName) {
+    return callTask(
+        crisisId,
+        Map.of(
+            "crisisId",
+            crisisId,
+            "ontvanger",
+            Map.of("code", recipientCode, "naam", recipientName, "soort", "GEZAG")));
+  }
+
+  /**
+   * A call task further down a silent recipient's contact chain: the duty officer calls {@code
+   * person} ({@code belContact}: naam, functie, telefoon, …) about the recipient.
+   */
+  public String callTask(
+      String crisisId, String recipientCode, String recipientName, Map<String, Object> person) {
+    return callTask(
+        crisisId,
+        Map.of(
+            "crisisId",
+            crisisId,
+            "ontvanger",
+            Map.of("code", recipientCode, "naam", recipientName, "soort", "GEZAG"),
+            "belContact",
+            person));
+  }
+
+  private String callTask(String crisisId, Map<String, Object> variables) {
     long key = TASK_KEYS.incrementAndGet();
     apply(
         EventType.TAAK_AANGEMAAKT,
@@ -176,11 +203,7 @@ public class Fixtures {
             null,
             Instant.now().plus(Duration.ofMinutes(30)),
             null,
-            Map.of(
-                "crisisId",
-                crisisId,
-                "ontvanger",
-                Map.of("code", recipientCode, "naam", recipientName, "soort", "GEZAG"))));
+            variables));
     return String.valueOf(key);
   }
 

@@ -305,18 +305,21 @@ class TaskPages {
         open.stream()
             .map(
                 t -> {
-                  String code =
+                  Map<String, Object> variables =
                       taskQueries
                           .task(Long.parseLong(t.getTaskKey()))
-                          .map(r -> queries.jsonMap(r.variables()).get("ontvanger"))
-                          .filter(Map.class::isInstance)
-                          .map(o -> (Object) ((Map<?, ?>) o).get("code"))
-                          .map(String::valueOf)
-                          .orElse(null);
+                          .map(r -> queries.jsonMap(r.variables()))
+                          .orElse(Map.of());
+                  Optional<Callee> callee = callee(variables);
+                  String subject = t.getSubject() == null ? t.getName() : t.getSubject();
                   return new GroupItem(
                       t.getTaskKey(),
-                      t.getSubject() == null ? t.getName() : t.getSubject(),
-                      code == null ? null : directory.phone(code).orElse(null),
+                      // further down the chain: whom to call, and about whom
+                      variables.get("belContact") instanceof Map<?, ?> && callee.isPresent()
+                          ? callee.get().name()
+                              + (callee.get().name().contains(subject) ? "" : " — over " + subject)
+                          : subject,
+                      callee.map(Callee::phone).orElse(null),
                       t.getDueAt() == null ? null : t.getDueAt().toString(),
                       TaskWords.countdown(t.getDueAt(), now),
                       Boolean.TRUE.equals(t.getOverdue()),
@@ -607,8 +610,25 @@ class TaskPages {
   /** Whom a call task asks to call, with the number (when the contact register has one). */
   public record Callee(String name, String phone, String role) {}
 
+  /** What the page says when the contact register has no number for the person. */
+  static final String NO_NUMBER = "geen nummer in het contactregister";
+
+  /**
+   * Whom a call task is about: the person of the recipient's contact chain the process chose
+   * ({@code belContact}: name, function, number), else the recipient itself with its first number.
+   */
   @SuppressWarnings("unchecked")
   private Optional<Callee> callee(Map<String, Object> variables) {
+    if (variables.get("belContact") instanceof Map<?, ?> person && person.get("naam") != null) {
+      Object number = person.get("telefoon");
+      return Optional.of(
+          new Callee(
+              String.valueOf(person.get("naam")),
+              number == null
+                  ? NO_NUMBER
+                  : number + (Boolean.TRUE.equals(person.get("demo")) ? " (demonummer)" : ""),
+              person.get("functie") == null ? null : String.valueOf(person.get("functie"))));
+    }
     if (!(variables.get("ontvanger") instanceof Map<?, ?> recipient)) {
       return Optional.empty();
     }
@@ -620,7 +640,7 @@ class TaskPages {
     return Optional.of(
         new Callee(
             authority.map(a -> a.name()).orElse(String.valueOf(recipient.get("naam"))),
-            directory.phone(c).orElse("geen nummer in het contactregister"),
+            directory.phone(c).orElse(NO_NUMBER),
             authority.map(a -> a.role().title()).orElse(null)));
   }
 

@@ -367,6 +367,39 @@ class TaskPagesIT extends GatewayITBase {
   }
 
   @Test
+  void aCallFurtherDownTheChainShowsTheDeputyAndHerNumberAndStaysUsableOnAPhone() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task =
+        fixtures.callTask(
+            crisis,
+            "BM-GM0344",
+            "Burgemeester van Utrecht",
+            Map.of(
+                "ontvanger", "BM-GM0344",
+                "volgorde", 2,
+                "positie", "PLAATSVERVANGER",
+                "naam", "Loco-burgemeester (Burgemeester van Utrecht)",
+                "functie", "loco-burgemeester",
+                "telefoon", "070 000 4242",
+                "demo", true));
+    PageClient operator = PageClient.login(port, "operator");
+
+    Page page = operator.get("/taken/" + task);
+    assertThat(page.body())
+        .contains("id=\"bellen\"")
+        .contains("Loco-burgemeester (Burgemeester van Utrecht)")
+        .contains("(loco-burgemeester)")
+        .contains("id=\"telefoonnummer\">070 000 4242 (demonummer)")
+        .contains("name=\"bereikt\"")
+        .contains("name=\"viewport\"");
+
+    Page group = operator.get("/taken/groep?crisis=" + crisis + "&stap=Ontvanger_Bellen");
+    assertThat(group.body())
+        .contains("Loco-burgemeester (Burgemeester van Utrecht)")
+        .contains("070 000 4242 (demonummer)");
+  }
+
+  @Test
   void aCallTaskSaysWhomToCallAndOnWhichNumber() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String task = fixtures.callTask(crisis, "BM-GM0344", "Burgemeester van Utrecht");
