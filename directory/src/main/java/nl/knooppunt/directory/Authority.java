@@ -3,8 +3,9 @@ package nl.knooppunt.directory;
 import java.util.List;
 
 /**
- * Someone the hub notifies: a gezag (burgemeester, voorzitter veiligheidsregio) or a partner
- * (crisis organisation of a region, police, OM, KMar, national desks).
+ * Someone the hub notifies: a bestuurlijk gezag (burgemeester, voorzitter veiligheidsregio), the
+ * justitieel gezag (the OM: parket, officier van justitie) or a partner (crisis organisation of a
+ * region, police, KMar, national desks).
  *
  * @param code stable directory code, e.g. {@code BM-GM0344} (burgemeester of Utrecht)
  * @param name readable name, e.g. "Burgemeester van Utrecht"
@@ -32,7 +33,13 @@ public record Authority(
   /** The area code of national partners. */
   public static final String NATIONAL = "NL";
 
+  /** A burgemeester or a voorzitter veiligheidsregio. */
   public boolean isGezag() {
-    return role.kind() == AuthorityRole.Kind.GEZAG;
+    return role.kind() == AuthorityRole.Kind.BESTUURLIJK_GEZAG;
+  }
+
+  /** The OM (a parket or the Landelijk Parket). */
+  public boolean isJustitieelGezag() {
+    return role.kind() == AuthorityRole.Kind.JUSTITIEEL_GEZAG;
   }
 }

@@ -5,16 +5,24 @@ package nl.knooppunt.directory;
  * and the stand-in's.
  */
 public enum AuthorityRole {
-  BURGEMEESTER("burgemeester", "loco-burgemeester", Kind.GEZAG),
+  BURGEMEESTER("burgemeester", "loco-burgemeester", Kind.BESTUURLIJK_GEZAG),
   VOORZITTER_VEILIGHEIDSREGIO(
-      "voorzitter veiligheidsregio", "plaatsvervangend voorzitter veiligheidsregio", Kind.GEZAG),
+      "voorzitter veiligheidsregio",
+      "plaatsvervangend voorzitter veiligheidsregio",
+      Kind.BESTUURLIJK_GEZAG),
   VEILIGHEIDSREGIO(
       "crisisorganisatie veiligheidsregio",
       "plaatsvervangend directeur veiligheidsregio",
       Kind.PARTNER),
   POLITIECHEF("politiechef", "plaatsvervangend politiechef", Kind.PARTNER),
+  /**
+   * The OM: the parket and its officieren van justitie, led by the hoofdofficier. The OM holds the
+   * justitieel gezag (it leads the criminal investigation), so it is no partner.
+   */
   HOOFDOFFICIER_VAN_JUSTITIE(
-      "hoofdofficier van justitie", "plaatsvervangend hoofdofficier van justitie", Kind.PARTNER),
+      "hoofdofficier van justitie",
+      "plaatsvervangend hoofdofficier van justitie",
+      Kind.JUSTITIEEL_GEZAG),
   KMAR(
       "commandant Koninklijke Marechaussee",
       "plaatsvervangend commandant Koninklijke Marechaussee",
@@ -29,9 +37,14 @@ public enum AuthorityRole {
       "plaatsvervangend hoofd Landelijk Operationeel Coördinatiecentrum",
       Kind.PARTNER);
 
-  /** A gezag holds public authority; a partner acts in the crisis structure. */
+  /**
+   * A bestuurlijk gezag (burgemeester, voorzitter veiligheidsregio) holds public authority over
+   * public order and the crisis organisation; the justitieel gezag (the OM, parket and officier van
+   * justitie) over criminal investigation and prosecution; a partner acts in the crisis structure.
+   */
   public enum Kind {
-    GEZAG,
+    BESTUURLIJK_GEZAG,
+    JUSTITIEEL_GEZAG,
     PARTNER
   }
 

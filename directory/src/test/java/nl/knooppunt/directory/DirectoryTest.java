@@ -75,6 +75,26 @@ class DirectoryTest {
   }
 
   @Test
+  void theOmIsTheJustitieelGezagWithItsOwnChainEndingAtItsParket() {
+    Authority parket = directory.authority("HOVJ-MIDDEN-NEDERLAND").orElseThrow();
+
+    assertThat(parket.role().kind()).isEqualTo(AuthorityRole.Kind.JUSTITIEEL_GEZAG);
+    assertThat(parket.isJustitieelGezag()).isTrue();
+    assertThat(parket.isGezag()).isFalse();
+    assertThat(parket.chain())
+        .extracting(ChainContact::function)
+        .containsExactly(
+            "hoofdofficier van justitie",
+            "plaatsvervangend hoofdofficier van justitie",
+            "officier van justitie van dienst");
+    assertThat(parket.chain().get(2).name())
+        .isEqualTo("Officier van justitie van dienst, Arrondissementsparket Midden-Nederland");
+    assertThat(directory.authority("LANDELIJK-PARKET").orElseThrow().isJustitieelGezag()).isTrue();
+    assertThat(directory.authority("KMAR").orElseThrow().role().kind())
+        .isEqualTo(AuthorityRole.Kind.PARTNER);
+  }
+
+  @Test
   void utrechtBordersSixRegions() {
     assertThat(directory.neighboursOf("VR09"))
         .containsExactly("VR07", "VR08", "VR13", "VR14", "VR16", "VR18");
