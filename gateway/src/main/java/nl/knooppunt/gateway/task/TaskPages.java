@@ -595,6 +595,7 @@ class TaskPages {
     model.addAttribute("feiten", TaskWords.context(variables, person, directory::regionName));
     model.addAttribute("tabellen", TaskWords.tables(variables, directory::regionName));
     model.addAttribute("bellen", callee(variables).orElse(null));
+    model.addAttribute("belketen", triedChain(t, variables));
     model.addAttribute("formulier", form);
     model.addAttribute("magOppakken", open && worker && t.getAssignee() == null);
     model.addAttribute("magVrijgeven", open && worker && mine);
@@ -609,6 +610,24 @@ class TaskPages {
 
   /** Whom a call task asks to call, with the number (when the contact register has one). */
   public record Callee(String name, String phone, String role) {}
+
+  /** One person of a recipient's contact chain, as the escalation lists them. */
+  public record ChainPerson(String name, String function, String number) {}
+
+  /**
+   * On the operator's escalation (nobody of the chain reached): the whole chain that was called, so
+   * the operator sees whom and which numbers were tried; empty on every other task.
+   */
+  private List<ChainPerson> triedChain(TaskSummary t, Map<String, Object> variables) {
+    if (!nl.knooppunt.processes.Task.NIEMAND_BEREIKT.elementId().equals(t.getElementId())
+        || !(variables.get("ontvanger") instanceof Map<?, ?> recipient)
+        || !(recipient.get("code") instanceof String code)) {
+      return List.of();
+    }
+    return directory.chain(code).stream()
+        .map(p -> new ChainPerson(p.get("name"), p.get("function"), p.get("number")))
+        .toList();
+  }
 
   /** What the page says when the contact register has no number for the person. */
   static final String NO_NUMBER = "geen nummer in het contactregister";

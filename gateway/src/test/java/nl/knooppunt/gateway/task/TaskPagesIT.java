@@ -391,12 +391,31 @@ class TaskPagesIT extends GatewayITBase {
         .contains("(loco-burgemeester)")
         .contains("id=\"telefoonnummer\">070 000 4242 (demonummer)")
         .contains("name=\"bereikt\"")
-        .contains("name=\"viewport\"");
+        .contains("name=\"viewport\"")
+        .doesNotContain("id=\"belketen\"");
 
     Page group = operator.get("/taken/groep?crisis=" + crisis + "&stap=Ontvanger_Bellen");
     assertThat(group.body())
         .contains("Loco-burgemeester (Burgemeester van Utrecht)")
         .contains("070 000 4242 (demonummer)");
+  }
+
+  @Test
+  void whenNobodyOfTheChainIsReachedTheOperatorsEscalationListsWhomAndWhichNumbersWereTried() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.escalationTask(crisis, "BM-GM0307", "Burgemeester van Amersfoort");
+
+    Page page = PageClient.login(port, "operator").get("/taken/" + task);
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"belketen\"")
+        .contains("Gebeld zonder gehoor")
+        .contains("Burgemeester van Amersfoort")
+        .contains("Loco-burgemeester (Burgemeester van Amersfoort)")
+        .contains("Officier van dienst, Veiligheidsregio Utrecht")
+        .containsPattern("(070 000 \\d{4} \\(demonummer\\)[\\s\\S]*){3}")
+        .contains("name=\"ondernomenActie\"");
   }
 
   @Test
