@@ -21,7 +21,12 @@ public record AffectedArea(
     return recipients.stream().filter(Authority::isGezag).toList();
   }
 
+  /** The OM parketten of the area and the Landelijk Parket. */
+  public List<Authority> justitieelGezag() {
+    return recipients.stream().filter(Authority::isJustitieelGezag).toList();
+  }
+
   public List<Authority> partners() {
-    return recipients.stream().filter(a -> !a.isGezag()).toList();
+    return recipients.stream().filter(a -> a.role().kind() == AuthorityRole.Kind.PARTNER).toList();
   }
 }

@@ -1,5 +1,7 @@
 package nl.knooppunt.directory;
 
+import java.util.List;
+
 /**
  * Where the contacts of an authority come from. Production plugs in the real contact register; the
  * embedded default uses {@link DemoContactBook}.
@@ -25,10 +27,16 @@ public interface ContactBook {
   Contact fallback(String authorityCode, AuthorityRole role);
 
   /**
-   * The number the duty officer calls when an authority stays silent after its fallback contact (a
-   * {@link Contact.Channel#TELEFOON} contact), or null when the register has none.
+   * The contact chain of an authority, in calling order (order 1, 2, …): normally its holder, the
+   * holder's stand-in and the officer on duty of {@code desk}. Empty when the register has none.
+   *
+   * @param authorityCode e.g. {@code BM-GM0344}
+   * @param authorityName e.g. "Burgemeester van Utrecht"
+   * @param role what the authority is
+   * @param desk the organisation whose officer on duty closes the chain
    */
-  default Contact phone(String authorityCode, AuthorityRole role) {
-    return null;
+  default List<ChainContact> chain(
+      String authorityCode, String authorityName, AuthorityRole role, DutyDesk desk) {
+    return List.of();
   }
 }

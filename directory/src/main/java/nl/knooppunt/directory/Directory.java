@@ -125,7 +125,8 @@ public final class Directory {
               AuthorityCodes.mayor(m.code()),
               "Burgemeester van " + m.name(),
               AuthorityRole.BURGEMEESTER,
-              m.code()));
+              m.code(),
+              regionDesk(regions.get(m.regionCode()))));
     }
     for (SafetyRegion r : regions.values()) {
       all.add(
@@ -133,10 +134,15 @@ public final class Directory {
               AuthorityCodes.regionChair(r.code()),
               "Voorzitter Veiligheidsregio " + r.name(),
               AuthorityRole.VOORZITTER_VEILIGHEIDSREGIO,
-              r.code()));
+              r.code(),
+              regionDesk(r)));
       all.add(
           make.of(
-              r.code(), "Veiligheidsregio " + r.name(), AuthorityRole.VEILIGHEIDSREGIO, r.code()));
+              r.code(),
+              "Veiligheidsregio " + r.name(),
+              AuthorityRole.VEILIGHEIDSREGIO,
+              r.code(),
+              regionDesk(r)));
     }
     for (PoliceUnit u : units.values()) {
       all.add(
@@ -144,29 +150,61 @@ public final class Directory {
               AuthorityCodes.policeChief(u.code()),
               "Politiechef eenheid " + u.name(),
               AuthorityRole.POLITIECHEF,
-              u.code()));
+              u.code(),
+              new DutyDesk(u.code(), "Politie eenheid " + u.name(), POLICE_OFFICER)));
       all.add(
           make.of(
               AuthorityCodes.chiefProsecutor(u.prosecutorOfficeCode()),
               "Hoofdofficier van justitie, " + u.prosecutorOfficeName(),
               AuthorityRole.HOOFDOFFICIER_VAN_JUSTITIE,
-              u.code()));
+              u.code(),
+              new DutyDesk(
+                  u.prosecutorOfficeCode(), u.prosecutorOfficeName(), PROSECUTOR_OFFICER)));
     }
     for (Map<String, String> p : nationalPartners) {
+      AuthorityRole role = AuthorityRole.valueOf(p.get("role"));
       all.add(
           make.of(
               p.get("code"),
               p.get("name"),
-              AuthorityRole.valueOf(p.get("role")),
-              Authority.NATIONAL));
+              role,
+              Authority.NATIONAL,
+              new DutyDesk(p.get("code"), p.get("name"), nationalOfficer(role))));
     }
     return index(all.stream(), Authority::code);
   }
 
+  /** The officer on duty of a veiligheidsregio, who closes the chain of its gezagen. */
+  static final String REGION_OFFICER = "officier van dienst";
+
+  /** The officer on duty of a police unit. */
+  static final String POLICE_OFFICER = "officier van dienst politie";
+
+  /** The officer on duty of a parket: the OM's own, not the region's. */
+  static final String PROSECUTOR_OFFICER = "officier van justitie van dienst";
+
+  private static DutyDesk regionDesk(SafetyRegion r) {
+    return new DutyDesk(r.code(), "Veiligheidsregio " + r.name(), REGION_OFFICER);
+  }
+
+  private static String nationalOfficer(AuthorityRole role) {
+    return switch (role) {
+      case POLITIECHEF -> POLICE_OFFICER;
+      case HOOFDOFFICIER_VAN_JUSTITIE -> PROSECUTOR_OFFICER;
+      default -> "piketfunctionaris";
+    };
+  }
+
   private record AuthorityFactory(ContactBook contacts) {
-    Authority of(String code, String name, AuthorityRole role, String area) {
+    Authority of(String code, String name, AuthorityRole role, String area, DutyDesk desk) {
       return new Authority(
-          code, name, role, area, contacts.primary(code, role), contacts.fallback(code, role));
+          code,
+          name,
+          role,
+          area,
+          contacts.primary(code, role),
+          contacts.fallback(code, role),
+          contacts.chain(code, name, role, desk));
     }
   }
 
@@ -221,12 +259,20 @@ public final class Directory {
     return Optional.ofNullable(authorities.get(code));
   }
 
-  /** The regions that share a border with {@code regionCode}, in code order. */
-  /** The number to call an authority on, when the contact register has one. */
-  public Optional<Contact> phone(String authorityCode) {
-    return authority(authorityCode).map(a -> contacts.phone(a.code(), a.role()));
+  /**
+   * The people to call for an authority, in order (holder, stand-in, officer on duty); empty when
+   * the authority is unknown or the register has no chain.
+   */
+  public List<ChainContact> chain(String authorityCode) {
+    return authority(authorityCode).map(Authority::chain).orElse(List.of());
   }
 
+  /** The number of the first person in an authority's chain, when the register has one. */
+  public Optional<Contact> phone(String authorityCode) {
+    return chain(authorityCode).stream().findFirst().flatMap(ChainContact::phone);
+  }
+
+  /** The regions that share a border with {@code regionCode}, in code order. */
   public Set<String> neighboursOf(String regionCode) {
     return regionNeighbours.getOrDefault(regionCode, Set.of());
   }

@@ -31,6 +31,12 @@ class AreaResolverTest {
     AffectedArea utrecht = resolver.resolve(Area.provinces("PV26"));
 
     assertThat(utrecht.gezagen()).hasSize(26 + 1);
+    assertThat(utrecht.justitieelGezag())
+        .extracting(Authority::code)
+        .containsExactly("HOVJ-MIDDEN-NEDERLAND", "LANDELIJK-PARKET");
+    assertThat(utrecht.partners())
+        .extracting(Authority::code)
+        .doesNotContain("HOVJ-MIDDEN-NEDERLAND", "LANDELIJK-PARKET");
     assertThat(utrecht.recipients())
         .extracting(Authority::code)
         .contains(

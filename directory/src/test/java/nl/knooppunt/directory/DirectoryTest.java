@@ -1,7 +1,9 @@
 package nl.knooppunt.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DirectoryTest {
@@ -37,6 +39,59 @@ class DirectoryTest {
     assertThat(directory.phone("BM-GM0344")).contains(phone);
     assertThat(directory.phone("ONBEKEND")).isEmpty();
     assertThat(Directory.referenceData().phone("BM-GM0344")).isEmpty();
+  }
+
+  @Test
+  void aMayorsChainIsTheMayorTheDeputyAndTheRegionsOfficerOnDutyEachWithADemoNumber() {
+    List<ChainContact> chain = directory.chain("BM-GM0344");
+
+    assertThat(chain)
+        .extracting(ChainContact::order, ChainContact::position, ChainContact::function)
+        .containsExactly(
+            tuple(1, ChainContact.Position.HOUDER, "burgemeester"),
+            tuple(2, ChainContact.Position.PLAATSVERVANGER, "loco-burgemeester"),
+            tuple(3, ChainContact.Position.OFFICIER_VAN_DIENST, "officier van dienst"));
+    assertThat(chain.get(0).name()).isEqualTo("Burgemeester van Utrecht");
+    assertThat(chain.get(2).name()).isEqualTo("Officier van dienst, Veiligheidsregio Utrecht");
+    assertThat(chain)
+        .allSatisfy(
+            c -> {
+              assertThat(c.demo()).isTrue();
+              assertThat(c.phone().orElseThrow().address()).matches("070 000 \\d{4}");
+            });
+    assertThat(chain).extracting(c -> c.phone().orElseThrow()).doesNotHaveDuplicates();
+    // the officer on duty is the region's: Amersfoort's chain ends at the same desk
+    assertThat(directory.chain("BM-GM0307").get(2)).isEqualTo(chain.get(2));
+    assertThat(directory.phone("BM-GM0344")).isEqualTo(chain.get(0).phone());
+  }
+
+  @Test
+  void everyAuthorityHasAChainOfThreeAndTheReferenceDataNone() {
+    assertThat(directory.authorities())
+        .allSatisfy(
+            a -> assertThat(a.chain()).extracting(ChainContact::order).containsExactly(1, 2, 3));
+    assertThat(Directory.referenceData().chain("BM-GM0344")).isEmpty();
+    assertThat(directory.chain("ONBEKEND")).isEmpty();
+  }
+
+  @Test
+  void theOmIsTheJustitieelGezagWithItsOwnChainEndingAtItsParket() {
+    Authority parket = directory.authority("HOVJ-MIDDEN-NEDERLAND").orElseThrow();
+
+    assertThat(parket.role().kind()).isEqualTo(AuthorityRole.Kind.JUSTITIEEL_GEZAG);
+    assertThat(parket.isJustitieelGezag()).isTrue();
+    assertThat(parket.isGezag()).isFalse();
+    assertThat(parket.chain())
+        .extracting(ChainContact::function)
+        .containsExactly(
+            "hoofdofficier van justitie",
+            "plaatsvervangend hoofdofficier van justitie",
+            "officier van justitie van dienst");
+    assertThat(parket.chain().get(2).name())
+        .isEqualTo("Officier van justitie van dienst, Arrondissementsparket Midden-Nederland");
+    assertThat(directory.authority("LANDELIJK-PARKET").orElseThrow().isJustitieelGezag()).isTrue();
+    assertThat(directory.authority("KMAR").orElseThrow().role().kind())
+        .isEqualTo(AuthorityRole.Kind.PARTNER);
   }
 
   @Test

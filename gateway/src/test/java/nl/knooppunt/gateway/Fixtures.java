@@ -157,6 +157,58 @@ public class Fixtures {
 
   /** A call task of a silent round: the duty officer calls the recipient. */
   public String callTask(String crisisId, String recipientCode, String recipientName) {
+    return callTask(
+        crisisId,
+        Map.of(
+            "crisisId",
+            crisisId,
+            "ontvanger",
+            Map.of("code", recipientCode, "naam", recipientName, "soort", "GEZAG")));
+  }
+
+  /**
+   * A call task further down a silent recipient's contact chain: the duty officer calls {@code
+   * person} ({@code belContact}: naam, functie, telefoon, …) about the recipient.
+   */
+  public String callTask(
+      String crisisId, String recipientCode, String recipientName, Map<String, Object> person) {
+    return callTask(
+        crisisId,
+        Map.of(
+            "crisisId",
+            crisisId,
+            "ontvanger",
+            Map.of("code", recipientCode, "naam", recipientName, "soort", "GEZAG"),
+            "belContact",
+            person));
+  }
+
+  /** The operator's escalation once nobody of the recipient's contact chain was reached. */
+  public String escalationTask(String crisisId, String recipientCode, String recipientName) {
+    return informTask(
+        crisisId,
+        nl.knooppunt.processes.Task.NIEMAND_BEREIKT,
+        "Niemand in de belketen bereikt: escaleren",
+        Map.of(
+            "crisisId",
+            crisisId,
+            "ontvanger",
+            Map.of("code", recipientCode, "naam", recipientName, "soort", "GEZAG")));
+  }
+
+  private String callTask(String crisisId, Map<String, Object> variables) {
+    return informTask(
+        crisisId,
+        nl.knooppunt.processes.Task.ONTVANGER_BELLEN,
+        "Ontvanger telefonisch benaderen",
+        variables);
+  }
+
+  private String informTask(
+      String crisisId,
+      nl.knooppunt.processes.Task task,
+      String name,
+      Map<String, Object> variables) {
     long key = TASK_KEYS.incrementAndGet();
     apply(
         EventType.TAAK_AANGEMAAKT,
@@ -165,22 +217,18 @@ public class Fixtures {
         "test",
         new TaskCreated(
             key,
-            "informeer-gezagen",
-            "Ontvanger_Bellen",
+            task.process().id(),
+            task.elementId(),
             null,
-            "Ontvanger telefonisch benaderen",
-            Form.TELEFONISCH_BENADEREN.key(),
+            name,
+            task.form().key(),
             "PT30M",
             List.of("landelijk-operator"),
             List.of(),
             null,
             Instant.now().plus(Duration.ofMinutes(30)),
             null,
-            Map.of(
-                "crisisId",
-                crisisId,
-                "ontvanger",
-                Map.of("code", recipientCode, "naam", recipientName, "soort", "GEZAG"))));
+            variables));
     return String.valueOf(key);
   }
 

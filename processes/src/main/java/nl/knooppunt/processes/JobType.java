@@ -58,6 +58,13 @@ public enum JobType {
   MELDING_RONDE_VERSTUURD(JobTypes.MELDING_RONDE_VERSTUURD),
   /** Sends the notification to the recipient's fallback contact. */
   MELDING_FALLBACK_VERSTUREN(JobTypes.MELDING_FALLBACK_VERSTUREN),
+  /**
+   * Who is called next about a silent recipient: the contact after {@code belContact} in the
+   * recipient's contact chain (holder, stand-in, officer on duty), or {@code belContact = null}
+   * when the chain is exhausted and the operator escalates. Reads {@code ontvanger}, {@code
+   * belContact}.
+   */
+  MELDING_BELCONTACT_BEPALEN(JobTypes.MELDING_BELCONTACT_BEPALEN),
   /** Records the outcome of a notification round (who acknowledged, when, how). */
   MELDING_RESULTAAT_VASTLEGGEN(JobTypes.MELDING_RESULTAAT_VASTLEGGEN),
 

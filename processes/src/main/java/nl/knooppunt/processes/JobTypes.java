@@ -21,6 +21,7 @@ public final class JobTypes {
   public static final String MELDING_VERSTUREN = "knooppunt.melding.versturen";
   public static final String MELDING_RONDE_VERSTUURD = "knooppunt.melding.ronde-verstuurd";
   public static final String MELDING_FALLBACK_VERSTUREN = "knooppunt.melding.fallback-versturen";
+  public static final String MELDING_BELCONTACT_BEPALEN = "knooppunt.melding.belcontact-bepalen";
   public static final String MELDING_RESULTAAT_VASTLEGGEN =
       "knooppunt.melding.resultaat-vastleggen";
   public static final String DREIGINGSNIVEAU_MANHUNT_KOPPELEN =

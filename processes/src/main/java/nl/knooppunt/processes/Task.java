@@ -16,6 +16,8 @@ public enum Task {
       "Ontvanger_Bellen",
       Form.TELEFONISCH_BENADEREN,
       Duration.ofMinutes(30)),
+  NIEMAND_BEREIKT(
+      ProcessId.INFORMEER_GEZAGEN, "Niemand_Bereikt", Form.ESCALATIE, Duration.ofMinutes(30)),
 
   // dreigingsniveau-5
   GEBIED_CORRIGEREN(

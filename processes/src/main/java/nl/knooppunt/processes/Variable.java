@@ -29,6 +29,12 @@ public enum Variable {
   BEVESTIGINGEN("bevestigingen"),
   BEVESTIGD_OP("bevestigdOp"),
   BEVESTIGD_DOOR("bevestigdDoor"),
+  /**
+   * Phase 2, per silent recipient: the person being called ({@link
+   * nl.knooppunt.processes.variables.CallContact}); null before the first call and once the chain
+   * is exhausted.
+   */
+  BEL_CONTACT("belContact"),
 
   // --- dreigingsniveau-5
   GEBIED("gebied"),

@@ -142,6 +142,56 @@ class NotificationWorkersIT extends WorkersIT {
     }
   }
 
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> nextCall(String recipient, Object calledLast) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("ontvanger", Map.of("code", recipient, "soort", "GEZAG"));
+    variables.put("belContact", calledLast);
+    return (Map<String, Object>)
+        runJob(JobTypes.MELDING_BELCONTACT_BEPALEN, Map.of(), variables).get("belContact");
+  }
+
+  @Test
+  void aSilentMayorIsCalledThenHerDeputyThenTheRegionsOfficerOnDutyThenNobody() {
+    Map<String, Object> mayor = nextCall("BM-GM0344", null);
+    assertThat(mayor)
+        .containsEntry("ontvanger", "BM-GM0344")
+        .containsEntry("volgorde", 1)
+        .containsEntry("positie", "HOUDER")
+        .containsEntry("naam", "Burgemeester van Utrecht")
+        .containsEntry("functie", "burgemeester")
+        .containsEntry("demo", true);
+    assertThat((String) mayor.get("telefoon")).matches("070 000 \\d{4}");
+
+    Map<String, Object> deputy = nextCall("BM-GM0344", mayor);
+    assertThat(deputy)
+        .containsEntry("volgorde", 2)
+        .containsEntry("positie", "PLAATSVERVANGER")
+        .containsEntry("functie", "loco-burgemeester");
+    assertThat(deputy.get("telefoon")).isNotEqualTo(mayor.get("telefoon"));
+
+    Map<String, Object> officer = nextCall("BM-GM0344", deputy);
+    assertThat(officer)
+        .containsEntry("volgorde", 3)
+        .containsEntry("positie", "OFFICIER_VAN_DIENST")
+        .containsEntry("naam", "Officier van dienst, Veiligheidsregio Utrecht");
+
+    assertThat(nextCall("BM-GM0344", officer)).isNull();
+  }
+
+  @Test
+  void theOmsChainEndsAtItsOwnParketsOfficerOnDutyAndAnUnknownRecipientGoesStraightToTheOperator() {
+    Map<String, Object> deputy = nextCall("HOVJ-MIDDEN-NEDERLAND", Map.of("volgorde", 1));
+    assertThat(deputy).containsEntry("functie", "plaatsvervangend hoofdofficier van justitie");
+    assertThat(nextCall("HOVJ-MIDDEN-NEDERLAND", deputy))
+        .containsEntry("positie", "OFFICIER_VAN_DIENST")
+        .containsEntry("functie", "officier van justitie van dienst")
+        .containsEntry(
+            "naam", "Officier van justitie van dienst, Arrondissementsparket Midden-Nederland");
+
+    assertThat(nextCall("ONBEKEND", null)).isNull();
+  }
+
   @Test
   void level5ForAllTwelveProvincesWritesOneNoticeToEveryGezagAndPartner() {
     BpmnModelInstance fanOut =

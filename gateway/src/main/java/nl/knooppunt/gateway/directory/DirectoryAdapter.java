@@ -120,6 +120,28 @@ public class DirectoryAdapter {
   }
 
   /**
+   * The people of an authority's contact chain, in calling order, each as "name", "function" and
+   * "number" ("070 000 1234 (demonummer)"); empty for an unknown authority.
+   */
+  public List<Map<String, String>> chain(String authorityCode) {
+    return authorityCode == null
+        ? List.of()
+        : contacts.chain(authorityCode).stream()
+            .map(
+                c ->
+                    Map.of(
+                        "name",
+                        c.name(),
+                        "function",
+                        c.function(),
+                        "number",
+                        c.phone()
+                            .map(p -> p.address() + (p.demo() ? " (demonummer)" : ""))
+                            .orElse("geen nummer in het contactregister")))
+            .toList();
+  }
+
+  /**
    * The authorities a signed-in user answers for, by code: a gezag for its mayor, a region for the
    * region and its chair, the police for its unit's chief, the OM for its chief prosecutors and the
    * national office, the duty officer for the NCC.

@@ -305,18 +305,21 @@ class TaskPages {
         open.stream()
             .map(
                 t -> {
-                  String code =
+                  Map<String, Object> variables =
                       taskQueries
                           .task(Long.parseLong(t.getTaskKey()))
-                          .map(r -> queries.jsonMap(r.variables()).get("ontvanger"))
-                          .filter(Map.class::isInstance)
-                          .map(o -> (Object) ((Map<?, ?>) o).get("code"))
-                          .map(String::valueOf)
-                          .orElse(null);
+                          .map(r -> queries.jsonMap(r.variables()))
+                          .orElse(Map.of());
+                  Optional<Callee> callee = callee(variables);
+                  String subject = t.getSubject() == null ? t.getName() : t.getSubject();
                   return new GroupItem(
                       t.getTaskKey(),
-                      t.getSubject() == null ? t.getName() : t.getSubject(),
-                      code == null ? null : directory.phone(code).orElse(null),
+                      // further down the chain: whom to call, and about whom
+                      variables.get("belContact") instanceof Map<?, ?> && callee.isPresent()
+                          ? callee.get().name()
+                              + (callee.get().name().contains(subject) ? "" : " — over " + subject)
+                          : subject,
+                      callee.map(Callee::phone).orElse(null),
                       t.getDueAt() == null ? null : t.getDueAt().toString(),
                       TaskWords.countdown(t.getDueAt(), now),
                       Boolean.TRUE.equals(t.getOverdue()),
@@ -592,6 +595,7 @@ class TaskPages {
     model.addAttribute("feiten", TaskWords.context(variables, person, directory::regionName));
     model.addAttribute("tabellen", TaskWords.tables(variables, directory::regionName));
     model.addAttribute("bellen", callee(variables).orElse(null));
+    model.addAttribute("belketen", triedChain(t, variables));
     model.addAttribute("formulier", form);
     model.addAttribute("magOppakken", open && worker && t.getAssignee() == null);
     model.addAttribute("magVrijgeven", open && worker && mine);
@@ -607,8 +611,43 @@ class TaskPages {
   /** Whom a call task asks to call, with the number (when the contact register has one). */
   public record Callee(String name, String phone, String role) {}
 
+  /** One person of a recipient's contact chain, as the escalation lists them. */
+  public record ChainPerson(String name, String function, String number) {}
+
+  /**
+   * On the operator's escalation (nobody of the chain reached): the whole chain that was called, so
+   * the operator sees whom and which numbers were tried; empty on every other task.
+   */
+  private List<ChainPerson> triedChain(TaskSummary t, Map<String, Object> variables) {
+    if (!nl.knooppunt.processes.Task.NIEMAND_BEREIKT.elementId().equals(t.getElementId())
+        || !(variables.get("ontvanger") instanceof Map<?, ?> recipient)
+        || !(recipient.get("code") instanceof String code)) {
+      return List.of();
+    }
+    return directory.chain(code).stream()
+        .map(p -> new ChainPerson(p.get("name"), p.get("function"), p.get("number")))
+        .toList();
+  }
+
+  /** What the page says when the contact register has no number for the person. */
+  static final String NO_NUMBER = "geen nummer in het contactregister";
+
+  /**
+   * Whom a call task is about: the person of the recipient's contact chain the process chose
+   * ({@code belContact}: name, function, number), else the recipient itself with its first number.
+   */
   @SuppressWarnings("unchecked")
   private Optional<Callee> callee(Map<String, Object> variables) {
+    if (variables.get("belContact") instanceof Map<?, ?> person && person.get("naam") != null) {
+      Object number = person.get("telefoon");
+      return Optional.of(
+          new Callee(
+              String.valueOf(person.get("naam")),
+              number == null
+                  ? NO_NUMBER
+                  : number + (Boolean.TRUE.equals(person.get("demo")) ? " (demonummer)" : ""),
+              person.get("functie") == null ? null : String.valueOf(person.get("functie"))));
+    }
     if (!(variables.get("ontvanger") instanceof Map<?, ?> recipient)) {
       return Optional.empty();
     }
@@ -620,7 +659,7 @@ class TaskPages {
     return Optional.of(
         new Callee(
             authority.map(a -> a.name()).orElse(String.valueOf(recipient.get("naam"))),
-            directory.phone(c).orElse("geen nummer in het contactregister"),
+            directory.phone(c).orElse(NO_NUMBER),
             authority.map(a -> a.role().title()).orElse(null)));
   }
 

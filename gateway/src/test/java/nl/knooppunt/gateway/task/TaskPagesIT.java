@@ -367,6 +367,58 @@ class TaskPagesIT extends GatewayITBase {
   }
 
   @Test
+  void aCallFurtherDownTheChainShowsTheDeputyAndHerNumberAndStaysUsableOnAPhone() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task =
+        fixtures.callTask(
+            crisis,
+            "BM-GM0344",
+            "Burgemeester van Utrecht",
+            Map.of(
+                "ontvanger", "BM-GM0344",
+                "volgorde", 2,
+                "positie", "PLAATSVERVANGER",
+                "naam", "Loco-burgemeester (Burgemeester van Utrecht)",
+                "functie", "loco-burgemeester",
+                "telefoon", "070 000 4242",
+                "demo", true));
+    PageClient operator = PageClient.login(port, "operator");
+
+    Page page = operator.get("/taken/" + task);
+    assertThat(page.body())
+        .contains("id=\"bellen\"")
+        .contains("Loco-burgemeester (Burgemeester van Utrecht)")
+        .contains("(loco-burgemeester)")
+        .contains("id=\"telefoonnummer\">070 000 4242 (demonummer)")
+        .contains("name=\"bereikt\"")
+        .contains("name=\"viewport\"")
+        .doesNotContain("id=\"belketen\"");
+
+    Page group = operator.get("/taken/groep?crisis=" + crisis + "&stap=Ontvanger_Bellen");
+    assertThat(group.body())
+        .contains("Loco-burgemeester (Burgemeester van Utrecht)")
+        .contains("070 000 4242 (demonummer)");
+  }
+
+  @Test
+  void whenNobodyOfTheChainIsReachedTheOperatorsEscalationListsWhomAndWhichNumbersWereTried() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.escalationTask(crisis, "BM-GM0307", "Burgemeester van Amersfoort");
+
+    Page page = PageClient.login(port, "operator").get("/taken/" + task);
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"belketen\"")
+        .contains("Gebeld zonder gehoor")
+        .contains("Burgemeester van Amersfoort")
+        .contains("Loco-burgemeester (Burgemeester van Amersfoort)")
+        .contains("Officier van dienst, Veiligheidsregio Utrecht")
+        .containsPattern("(070 000 \\d{4} \\(demonummer\\)[\\s\\S]*){3}")
+        .contains("name=\"ondernomenActie\"");
+  }
+
+  @Test
   void aCallTaskSaysWhomToCallAndOnWhichNumber() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String task = fixtures.callTask(crisis, "BM-GM0344", "Burgemeester van Utrecht");

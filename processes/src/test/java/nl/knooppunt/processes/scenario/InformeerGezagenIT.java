@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * informeer-gezagen: send every notice and report the round sent, then wait for acknowledgements,
- * fallback, call task.
+ * fallback, and the calls along the recipient's contact chain (holder, stand-in, officer on duty),
+ * then the operator's escalation.
  */
 class InformeerGezagenIT {
 
@@ -117,13 +118,17 @@ class InformeerGezagenIT {
     hub.verzet(Duration.ofMinutes(16));
     var bellen = hub.taakErgens(Task.ONTVANGER_BELLEN, t -> t.procesInstantie() == i);
     assertThat(bellen.kandidaatGroepen()).containsExactly("landelijk-operator");
+    assertThat(belContact(bellen))
+        .containsEntry("ontvanger", "GM0307")
+        .containsEntry("volgorde", 1)
+        .containsEntry("positie", "HOUDER");
     hub.voltooi(
         bellen,
         vars(
             "bereikt",
             true,
             "gesprokenMet",
-            "loco-burgemeester",
+            "burgemeester",
             "gesprokenOp",
             hub.nu().toString(),
             "toelichting",
@@ -134,6 +139,137 @@ class InformeerGezagenIT {
     assertThat(van(result, "GM0307"))
         .containsEntry("status", "TELEFONISCH_BEVESTIGD")
         .containsEntry("route", "TELEFOON");
+    hub.afgesloten(i);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> belContact(Knooppunt.OpenTaak taak) {
+    return (Map<String, Object>) taak.variabele("belContact");
+  }
+
+  /** The open call task of this instance about the chain's {@code volgorde}-th person. */
+  private Knooppunt.OpenTaak beltaak(long instantie, int volgorde) {
+    return hub.taakErgens(
+        Task.ONTVANGER_BELLEN,
+        t ->
+            t.procesInstantie() == instantie
+                && belContact(t) != null
+                && ((Number) belContact(t).get("volgorde")).intValue() == volgorde);
+  }
+
+  private void nietBereikt(Knooppunt.OpenTaak beltaak) {
+    hub.voltooi(
+        beltaak,
+        vars("bereikt", false, "gesprokenOp", hub.nu().toString(), "toelichting", "geen gehoor"));
+  }
+
+  /** Notices out, nobody acknowledges, fallback contact silent too: the first call is due. */
+  private long stilTotDeEersteBeltaak(String referentie, String code) {
+    hub.zwijgend.add(code);
+    long i = informeer(referentie, code);
+    hub.job(JobType.MELDING_VERSTUREN, in(i));
+    rondeVerstuurd(i);
+    hub.verzet(Duration.ofMinutes(16));
+    hub.job(JobType.MELDING_FALLBACK_VERSTUREN, in(i));
+    hub.verzet(Duration.ofMinutes(16));
+    return i;
+  }
+
+  @Test
+  void
+      theMayorDoesNotPickUpSoTheDeputyIsCalledThenTheRegionsOfficerOnDutyThenTheOperatorEscalates() {
+    long i = stilTotDeEersteBeltaak("IG-6", "GM0344");
+
+    // de burgemeester van Utrecht neemt niet op
+    var burgemeester = beltaak(i, 1);
+    assertThat(belContact(burgemeester))
+        .containsEntry("positie", "HOUDER")
+        .containsEntry("telefoon", Standaard.nummer(1));
+    assertThat(burgemeester.kandidaatGroepen()).containsExactly("landelijk-operator");
+    nietBereikt(burgemeester);
+
+    // de plaatsvervanger wordt gebeld, ook zonder gehoor
+    var plaatsvervanger = beltaak(i, 2);
+    assertThat(belContact(plaatsvervanger))
+        .containsEntry("positie", "PLAATSVERVANGER")
+        .containsEntry("telefoon", Standaard.nummer(2));
+    nietBereikt(plaatsvervanger);
+
+    // de officier van dienst van de regio wordt gebeld, ook zonder gehoor
+    var officier = beltaak(i, 3);
+    assertThat(belContact(officier))
+        .containsEntry("positie", "OFFICIER_VAN_DIENST")
+        .containsEntry("telefoon", Standaard.nummer(3));
+    assertThat(hub.openTaken(i, Task.NIEMAND_BEREIKT)).isEmpty();
+    nietBereikt(officier);
+
+    // de keten is op: de operator krijgt de escalatie, met wie het betreft
+    var escalatie = hub.taak(i, Task.NIEMAND_BEREIKT);
+    assertThat(escalatie.kandidaatGroepen()).containsExactly("landelijk-operator");
+    assertThat(((Map<?, ?>) escalatie.variabele("ontvanger")).get("code")).isEqualTo("GM0344");
+    assertThat(hub.jobs(JobType.MELDING_BELCONTACT_BEPALEN, in(i))).hasSize(4);
+    hub.voltooi(
+        escalatie,
+        vars(
+            "ondernomenActie",
+            "Politie gevraagd de burgemeester thuis te informeren",
+            "toelichting",
+            "ketennummers zonder gehoor"));
+
+    assertThat(van(bevestigingen(i), "GM0344"))
+        .containsEntry("status", "NIET_BEREIKT")
+        .containsEntry("route", "TELEFOON")
+        .containsEntry(
+            "toelichting",
+            "Politie gevraagd de burgemeester thuis te informeren (ketennummers zonder gehoor)");
+    assertThat(hub.alleTaken(Task.ONTVANGER_BELLEN).stream().filter(t -> t.procesInstantie() == i))
+        .hasSize(3);
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void theDeputyPicksUpAndTheRoundRecordsTheCallWithoutAnEscalation() {
+    long i = stilTotDeEersteBeltaak("IG-7", "GM0344");
+
+    nietBereikt(beltaak(i, 1));
+    var plaatsvervanger = beltaak(i, 2);
+    hub.voltooi(
+        plaatsvervanger,
+        vars(
+            "bereikt",
+            true,
+            "gesprokenMet",
+            "loco-burgemeester",
+            "gesprokenOp",
+            hub.nu().toString()));
+
+    assertThat(van(bevestigingen(i), "GM0344"))
+        .containsEntry("status", "TELEFONISCH_BEVESTIGD")
+        .containsEntry("route", "TELEFOON")
+        .containsEntry("bevestigdDoor", "loco-burgemeester");
+    assertThat(hub.alleTaken(Task.NIEMAND_BEREIKT).stream().filter(t -> t.procesInstantie() == i))
+        .isEmpty();
+    assertThat(hub.jobs(JobType.MELDING_BELCONTACT_BEPALEN, in(i))).hasSize(2);
+    hub.afgesloten(i);
+  }
+
+  @Test
+  void aLateAcknowledgementDuringTheOperatorsEscalationClosesIt() {
+    long i = stilTotDeEersteBeltaak("IG-8", "VR09");
+    nietBereikt(beltaak(i, 1));
+    nietBereikt(beltaak(i, 2));
+    nietBereikt(beltaak(i, 3));
+    var escalatie = hub.taak(i, Task.NIEMAND_BEREIKT);
+
+    hub.publiceer(
+        MessageName.MELDING_BEVESTIGD,
+        "IG-8/VR09",
+        vars("bevestigdOp", hub.nu().toString(), "bevestigdDoor", "piket VR09"));
+
+    assertThat(van(bevestigingen(i), "VR09"))
+        .containsEntry("status", "BEVESTIGD")
+        .containsEntry("route", "NA_ESCALATIE");
+    assertThat(hub.isOpen(escalatie)).isFalse();
     hub.afgesloten(i);
   }
 

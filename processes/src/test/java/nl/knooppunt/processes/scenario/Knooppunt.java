@@ -145,7 +145,8 @@ final class Knooppunt implements AutoCloseable {
     for (int i = 1; i < ProcessId.values().length; i++) {
       cmd = cmd.addResourceFromClasspath(ProcessId.values()[i].resource());
     }
-    cmd.send().join();
+    // validating four models takes a while on a busy build machine: more than the default timeout
+    cmd.requestTimeout(Duration.ofMinutes(1)).send().join();
   }
 
   private void openWorkers() {

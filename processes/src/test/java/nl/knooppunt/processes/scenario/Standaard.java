@@ -44,6 +44,7 @@ final class Standaard {
       case COMMUNICATIE_PUBLICEREN -> Standaard::publiceren;
       case MELDING_VERSTUREN -> job -> meldingVersturen(k, job);
       case MELDING_RONDE_VERSTUURD -> job -> rondeVerstuurd(k, job);
+      case MELDING_BELCONTACT_BEPALEN -> Standaard::belcontactBepalen;
       case MANHUNT_DREIGINGSNIVEAU_VOORSTELLEN -> job -> niveau5Voorstellen(k, job);
       case MANHUNT_AFSCHALING_VOORSTELLEN -> job -> afschalingVoorstellen(k, job);
       case DREIGINGSNIVEAU_MANHUNT_KOPPELEN -> job -> manhuntKoppelen(k, job);
@@ -133,6 +134,46 @@ final class Standaard {
               "bevestigdOp", k.nu().toString(), "bevestigdDoor", "piket " + ontvanger.get("code")));
     }
     return Uitkomst.klaar();
+  }
+
+  /** The contact chain of every recipient in the test directory: holder, stand-in, duty officer. */
+  static final List<String> BELKETEN = List.of("HOUDER", "PLAATSVERVANGER", "OFFICIER_VAN_DIENST");
+
+  /** The demo number of one link of a recipient's chain: {@code 070 000 000<volgorde>}. */
+  static String nummer(int volgorde) {
+    return "070 000 000" + volgorde;
+  }
+
+  /** The next person of the recipient's chain after {@code belContact}, or null after the last. */
+  @SuppressWarnings("unchecked")
+  static Uitkomst belcontactBepalen(ActivatedJob job) {
+    Map<String, Object> ontvanger = (Map<String, Object>) job.getVariable("ontvanger");
+    Map<String, Object> vorige = (Map<String, Object>) job.getVariable("belContact");
+    int volgorde = vorige == null ? 1 : ((Number) vorige.get("volgorde")).intValue() + 1;
+    if (volgorde > BELKETEN.size()) {
+      Map<String, Object> geen = new java.util.HashMap<>();
+      geen.put("belContact", null);
+      return Uitkomst.klaar(geen);
+    }
+    String positie = BELKETEN.get(volgorde - 1);
+    return Uitkomst.klaar(
+        vars(
+            "belContact",
+            vars(
+                "ontvanger",
+                ontvanger.get("code"),
+                "volgorde",
+                volgorde,
+                "positie",
+                positie,
+                "naam",
+                positie.toLowerCase(java.util.Locale.ROOT) + " " + ontvanger.get("code"),
+                "functie",
+                positie.toLowerCase(java.util.Locale.ROOT),
+                "telefoon",
+                nummer(volgorde),
+                "demo",
+                true)));
   }
 
   /** Every notice of the round is out: tell the calling process (key = the round's referentie). */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import nl.knooppunt.directory.Authority;
+import nl.knooppunt.directory.ChainContact;
 import nl.knooppunt.directory.Contact;
 import nl.knooppunt.directory.Directory;
 import nl.knooppunt.processes.ErrorCode;
@@ -19,6 +20,7 @@ import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.RoundCompleted;
 import nl.knooppunt.processes.events.RoundSent;
 import nl.knooppunt.processes.variables.AcknowledgementResult;
+import nl.knooppunt.processes.variables.CallContact;
 import nl.knooppunt.processes.variables.NoticeContent;
 import nl.knooppunt.processes.variables.Recipient;
 import nl.knooppunt.workers.notification.NoticeSender;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * informeer-gezagen: a notice to one recipient over its primary channel, then (after silence) over
- * its fallback contact; and the outcome of the round for the logbook.
+ * its fallback contact, then the people of its contact chain to call, one after the other; and the
+ * outcome of the round for the logbook.
  */
 @Component
 public class NotificationWorkers {
@@ -57,6 +60,12 @@ public class NotificationWorkers {
       Boolean exercise,
       String referentie,
       List<AcknowledgementResult> bevestigingen) {}
+
+  /** Whom the operator called last about a silent recipient (null before the first call). */
+  public record CallChain(Recipient ontvanger, CallContact belContact) {}
+
+  /** Whom to call next; {@code belContact = null} when the chain is exhausted. */
+  public record NextCall(CallContact belContact) {}
 
   private final Directory directory;
   private final NoticeSender sender;
@@ -108,6 +117,34 @@ public class NotificationWorkers {
         notice(
             delivery, delivery.notificatieId() + FALLBACK_SUFFIX, recipient, recipient.fallback()),
         EventType.MELDING_FALLBACK_VERSTUURD);
+  }
+
+  /**
+   * Who is called next about a silent recipient: the person after {@code belContact} in the
+   * recipient's contact chain (the first one when nobody was called yet), or nobody once the chain
+   * is exhausted, an unknown recipient included: then the operator escalates.
+   */
+  @JobWorker(type = JobTypes.MELDING_BELCONTACT_BEPALEN)
+  public NextCall nextCall(@VariablesAsType CallChain call) {
+    String code = Objects.requireNonNull(call.ontvanger(), "ontvanger").code();
+    int calledSoFar = call.belContact() == null ? 0 : call.belContact().volgorde();
+    return new NextCall(
+        directory.chain(code).stream()
+            .filter(c -> c.order() > calledSoFar)
+            .findFirst()
+            .map(c -> callContact(code, c))
+            .orElse(null));
+  }
+
+  private static CallContact callContact(String recipientCode, ChainContact c) {
+    return new CallContact(
+        recipientCode,
+        c.order(),
+        CallContact.Position.valueOf(c.position().name()),
+        c.name(),
+        c.function(),
+        c.phone().map(Contact::address).orElse(null),
+        c.demo());
   }
 
   /**
