@@ -50,6 +50,15 @@ class BijstandsaanvraagIT {
   }
 
   private long aanvraag(String aanvraagId, int aantal, String grondslag, String capaciteit) {
+    return aanvraag(aanvraagId, aantal, grondslag, capaciteit, null);
+  }
+
+  private long aanvraag(
+      String aanvraagId,
+      int aantal,
+      String grondslag,
+      String capaciteit,
+      String gekoppeldeCrisisId) {
     return hub.start(
         ProcessId.BIJSTANDSAANVRAAG,
         vars(
@@ -76,7 +85,9 @@ class BijstandsaanvraagIT {
                 "grondslag",
                 grondslag),
             "aangevraagdDoor",
-            "ROL VR09"));
+            "ROL VR09",
+            "gekoppeldeCrisisId",
+            gekoppeldeCrisisId));
   }
 
   private void beoordeel(long i, String uitkomst) {
@@ -113,15 +124,23 @@ class BijstandsaanvraagIT {
   private void bied(OpenTaak taak, boolean aangeboden, int aantal) {
     hub.voltooi(
         taak,
-        vars(
-            "aangeboden",
-            aangeboden,
-            "aantal",
-            aantal,
-            "beschikbaarVanaf",
-            hub.nu().toString(),
-            "toelichting",
-            aangeboden ? "Beschikbaar" : "Geen capaciteit"));
+        aangeboden
+            ? vars(
+                "aangeboden",
+                true,
+                "aantal",
+                aantal,
+                "beschikbaarVanaf",
+                hub.nu().toString(),
+                "uitrusting",
+                "Ambulances met traumakoffer",
+                "beschermingsniveau",
+                "BALLISTISCH",
+                "zelfvoorzienendUren",
+                12,
+                "toelichting",
+                "Beschikbaar")
+            : vars("aangeboden", false, "toelichting", "Geen capaciteit"));
   }
 
   private void toewijzenEnToekennen(long i, String vrCode, int aantal) {
@@ -446,5 +465,90 @@ class BijstandsaanvraagIT {
     assertThat(hub.alleTaken(Task.ESCALATIE_AANBOD)).noneMatch(t -> t.procesInstantie() == i);
     stap.evalueren(i, Task.EVALUEREN_BIJSTAND);
     hub.afgesloten(i);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anOfferStatesItsEquipmentAndReadinessAndTheLoccSeesItWhenAllocating() {
+    long i = aanvraag("BA-11", 4, "WVR_ART_51");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR10", false, 0);
+    bied(i, "VR08", true, 4);
+
+    OpenTaak toewijzing = hub.taak(i, Task.TOEWIJZING_OPSTELLEN);
+    List<Map<String, Object>> aanbiedingen =
+        (List<Map<String, Object>>) toewijzing.variabele("aanbiedingen");
+    assertThat(aanbiedingen)
+        .filteredOn(a -> a != null && "VR08".equals(a.get("vrCode")))
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a)
+                    .containsEntry("uitrusting", "Ambulances met traumakoffer")
+                    .containsEntry("beschermingsniveau", "BALLISTISCH")
+                    .containsEntry("zelfvoorzienendUren", 12));
+    // a region that offers nothing states no equipment
+    assertThat(aanbiedingen)
+        .filteredOn(a -> a != null && "VR10".equals(a.get("vrCode")))
+        .singleElement()
+        .satisfies(a -> assertThat(a.get("uitrusting")).isNull());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDeploymentUnderThreatStartsOnlyAfterAJointRiskAssessment() {
+    // the request serves the level 5 for Utrecht: the ambulances work near an armed threat
+    long i = aanvraag("BA-12", 4, "WVR_ART_51", "GENEESKUNDIGE_HULPVERLENING", "DN5-UTRECHT");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR08", true, 4);
+    toewijzenEnToekennen(i, "VR08", 4);
+
+    OpenTaak assessment = hub.taak(i, Task.RISICO_ASSESSMENT);
+    assertThat(assessment.kandidaatGroepen()).containsExactly("regio-VR09");
+    hub.voltooi(
+        assessment,
+        vars(
+            "deelnemers", "VR09, VR08, politie Midden-Nederland",
+            "risicos", "Dader mogelijk nog gewapend in de buurt",
+            "maatregelen", "Alleen in de oranje ring, onder begeleiding van de politie",
+            "acceptabelRisico", true,
+            "beoordeeldDoor", "hovj-utrecht"));
+
+    // the deployment is registered with the assessment already recorded
+    var inzet = hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
+    assertThat((Map<String, Object>) inzet.variabele("risicoAssessment"))
+        .containsEntry("acceptabelRisico", true)
+        .containsEntry("deelnemers", "VR09, VR08, politie Midden-Nederland");
+    assertThat(inzet.volgnummer()).isGreaterThan(assessment.volgnummer());
+  }
+
+  @Test
+  void anUnacceptableRiskMeansTheUnitsAreNotDeployed() {
+    long i = aanvraag("BA-13", 4, "WVR_ART_51", "BRANDWEER", "MH-TRAM");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR08", true, 4);
+    toewijzenEnToekennen(i, "VR08", 4);
+    hub.voltooi(
+        hub.taak(i, Task.RISICO_ASSESSMENT),
+        vars(
+            "deelnemers", "VR09, VR08",
+            "risicos", "Schutter niet gelokaliseerd",
+            "maatregelen", "Geen: eerst de politie",
+            "acceptabelRisico", false,
+            "beoordeeldDoor", "piket VR09"));
+
+    // straight to costs: no deployment registered
+    hub.taak(i, Task.KOSTEN_OPGEVEN);
+    assertThat(hub.jobs(JobType.BIJSTAND_INZET_REGISTREREN, in(i))).isEmpty();
+  }
+
+  @Test
+  void aRequestNotLinkedToACrisisNeedsNoRiskAssessment() {
+    long i = aanvraag("BA-14", 4, "WVR_ART_51");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR08", true, 4);
+    toewijzenEnToekennen(i, "VR08", 4);
+    hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
+    assertThat(hub.alleTaken(Task.RISICO_ASSESSMENT)).noneMatch(t -> t.procesInstantie() == i);
   }
 }
