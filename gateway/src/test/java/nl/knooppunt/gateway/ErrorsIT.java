@@ -157,6 +157,41 @@ class ErrorsIT extends GatewayITBase {
   }
 
   @Test
+  void aRequestForAssistanceIsLinkedOnlyToALevel5OrManhuntOfItsOwnWorld() {
+    String assistance = fixtures.crisis("bijstandsaanvraag", "VR09", false);
+    String exerciseLevel5 = fixtures.crisis("dreigingsniveau-5", "VR09", true);
+    int before = engine.calls.size();
+
+    for (String unknown : List.of("DN5-BESTAAT-NIET", assistance)) {
+      Api.Response r =
+          api.post("/api/v1/processes/assistance-requests", "locc", assistanceRequest(unknown));
+      assertThat(r.status()).as(r.toString()).isEqualTo(400);
+      assertThat(r.isProblem()).isTrue();
+      assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("linkedCrisisId");
+    }
+    Api.Response otherWorld =
+        api.post(
+            "/api/v1/processes/assistance-requests", "locc", assistanceRequest(exerciseLevel5));
+    assertThat(otherWorld.status()).as(otherWorld.toString()).isEqualTo(409);
+    assertThat(otherWorld.isProblem()).isTrue();
+    assertThat(otherWorld.json().path("detail").asText()).contains(exerciseLevel5);
+    assertThat(engine.calls).as("nothing started").hasSize(before);
+  }
+
+  private static Map<String, Object> assistanceRequest(String linkedCrisisId) {
+    return Map.of(
+        "requestingRegion", "VR09",
+        "capacity", "BRANDWEER",
+        "amount", 2,
+        "location", "Utrecht Centraal",
+        "from", "2030-03-18T11:00:00+01:00",
+        "duration", "PT12H",
+        "legalBasis", "WVR_ART_51",
+        "exercise", false,
+        "linkedCrisisId", linkedCrisisId);
+  }
+
+  @Test
   void completingATaskTwiceIs409() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String task = fixtures.task(crisis, List.of("regio-VR09"));

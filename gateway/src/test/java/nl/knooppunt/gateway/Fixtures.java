@@ -100,7 +100,8 @@ public class Fixtures {
                 exercise,
                 new AssistanceRequest(
                     region, AssistanceRequest.Capacity.BRANDWEER, 4, null, null, null, null),
-                "operator")
+                "operator",
+                null)
             : null;
     apply(
         EventType.CRISIS_GESTART,

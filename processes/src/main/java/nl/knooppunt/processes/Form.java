@@ -28,6 +28,7 @@ public enum Form {
   ESCALATIE_ONVOLDOENDE_AANBOD("escalatie-onvoldoende-aanbod"),
   TOEWIJZING("toewijzing"),
   BESLUIT_BIJSTAND("besluit-bijstand"),
+  RISICO_ASSESSMENT("risico-assessment"),
   BESLUIT_VERLENGING("besluit-verlenging"),
   KOSTENREGISTRATIE("kostenregistratie");
 

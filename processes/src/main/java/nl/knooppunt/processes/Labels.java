@@ -106,6 +106,9 @@ public final class Labels {
     VALUES.put("WVR_ART_51", "Wvr art. 51 (via het LOCC)");
     VALUES.put("WVR_ART_51_LID_5", "Wvr art. 51 lid 5 (spoed, buurregio)");
     VALUES.put("POLITIEWET_ART_56", "Politiewet 2012 art. 56");
+    VALUES.put("STANDAARD", "Standaard persoonlijke beschermingsmiddelen");
+    VALUES.put("BALLISTISCH", "Ballistische bescherming (vest en helm)");
+    VALUES.put("GEVAARLIJKE_STOFFEN", "Bescherming tegen gevaarlijke stoffen (CBRN)");
     // notices: the kinds of notification round name themselves
     for (nl.knooppunt.processes.variables.NoticeContent.Kind kind :
         nl.knooppunt.processes.variables.NoticeContent.Kind.values()) {

@@ -122,6 +122,11 @@ public enum Task {
       "Besluit_Bijstand",
       Form.BESLUIT_BIJSTAND,
       Duration.ofMinutes(30)),
+  RISICO_ASSESSMENT(
+      ProcessId.BIJSTANDSAANVRAAG,
+      "Risico_Assessment",
+      Form.RISICO_ASSESSMENT,
+      Duration.ofMinutes(30)),
   VERLENGING_BEOORDELEN(
       ProcessId.BIJSTANDSAANVRAAG,
       "Verlenging_Beoordelen",

@@ -119,6 +119,30 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
+  void policeAssistanceFromUtrechtAsksTheOtherPoliceUnitsNotTheRegions() {
+    Map<String, Object> result =
+        runTask(
+            JobTypes.BIJSTAND_AANVRAAG_VALIDEREN,
+            ErrorCode.AANVRAAG_ONGELDIG,
+            Map.of(
+                "aanvraagId",
+                "BA-4",
+                "exercise",
+                false,
+                "aanvraag",
+                request("POLITIE", "POLITIEWET_ART_56")));
+
+    assertThat(result).containsEntry("uitkomst", "GELUKT");
+    @SuppressWarnings("unchecked")
+    List<String> candidates = (List<String>) result.get("kandidaatRegios");
+    // Utrecht is served by Midden-Nederland; its neighbours by these units, nearest first
+    assertThat(candidates.subList(0, 4))
+        .containsExactly("OOST-NEDERLAND", "AMSTERDAM", "DEN-HAAG", "ROTTERDAM");
+    assertThat(candidates).hasSize(9).doesNotContain("MIDDEN-NEDERLAND");
+    assertThat(candidates).noneMatch(c -> c.startsWith("VR"));
+  }
+
+  @Test
   void theAllocationProposalTakesTheEarliestOffersUntilTheRequestIsCovered() {
     Map<String, Object> result =
         runTask(

@@ -33,11 +33,14 @@ public class AssistanceService {
 
   private final DirectoryAdapter directory;
   private final CrisisProcesses processes;
+  private final Queries queries;
   private final ObjectMapper json;
 
-  AssistanceService(DirectoryAdapter directory, CrisisProcesses processes, ObjectMapper json) {
+  AssistanceService(
+      DirectoryAdapter directory, CrisisProcesses processes, Queries queries, ObjectMapper json) {
     this.directory = directory;
     this.processes = processes;
+    this.queries = queries;
     this.json = json;
   }
 
@@ -49,8 +52,9 @@ public class AssistanceService {
       throw Problems.Invalid.field("requestingRegion", "onbekende veiligheidsregio");
     }
     requireOwnRegion(user, region, "een bijstandsaanvraag indienen");
-    String crisisId = processes.nextId("BA");
     boolean exercise = Boolean.TRUE.equals(body.getExercise());
+    String linked = linkedCrisis(body.getLinkedCrisisId(), exercise);
+    String crisisId = processes.nextId("BA");
     AssistanceRequest aanvraag =
         new AssistanceRequest(
             region,
@@ -61,7 +65,7 @@ public class AssistanceService {
             body.getDuration(),
             AssistanceRequest.LegalBasis.valueOf(body.getLegalBasis().getValue()));
     AssistanceStart start =
-        new AssistanceStart(crisisId, crisisId, exercise, aanvraag, user.username());
+        new AssistanceStart(crisisId, crisisId, exercise, aanvraag, user.username(), linked);
     String regionName = directory.regionName(region).orElse(region);
     return processes.start(
         ProcessId.BIJSTANDSAANVRAAG,
@@ -74,7 +78,40 @@ public class AssistanceService {
         List.of(region),
         regionName,
         List.of(region),
-        null);
+        linked);
+  }
+
+  /**
+   * The crisis a request serves: a level 5 or a manhunt of the same world; {@code null} when none
+   * is given.
+   */
+  private String linkedCrisis(String linkedCrisisId, boolean exercise) {
+    if (linkedCrisisId == null || linkedCrisisId.isBlank()) {
+      return null;
+    }
+    Queries.CrisisRow crisis =
+        queries
+            .crisis(linkedCrisisId)
+            .filter(
+                c ->
+                    ProcessId.DREIGINGSNIVEAU_5.id().equals(c.processId())
+                        || ProcessId.MANHUNT.id().equals(c.processId()))
+            .orElseThrow(
+                () ->
+                    Problems.Invalid.field(
+                        "linkedCrisisId", "onbekende crisis (dreigingsniveau 5 of manhunt)"));
+    if (exercise != Boolean.TRUE.equals(crisis.summary().getExercise())) {
+      throw new Problems.Conflict(
+          exercise
+              ? "Crisis "
+                  + linkedCrisisId
+                  + " is echt; een oefenaanvraag kan er niet aan gekoppeld worden."
+              : "Crisis "
+                  + linkedCrisisId
+                  + " is een oefening; een echte bijstandsaanvraag kan er niet aan gekoppeld"
+                  + " worden.");
+    }
+    return linkedCrisisId;
   }
 
   /** Asks to extend a deployment (not for threat level 5: that is decided in its reassessment). */

@@ -33,6 +33,7 @@ import nl.knooppunt.gateway.web.PageModel;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.gateway.web.Times;
 import nl.knooppunt.gateway.web.World;
+import nl.knooppunt.processes.ProcessId;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -217,6 +218,7 @@ class OperatorPages {
     OffsetDateTime from = form.time("bsVanaf");
     Integer hours = form.number("bsUren", 1, 720);
     String basis = form.text("bsGrondslag", 40);
+    String linked = params.getOrDefault("bsGekoppeld", "").strip();
     if (!form.valid()) {
       return invalid(model, user, session, response, "bijstand", form);
     }
@@ -230,13 +232,21 @@ class OperatorPages {
                   from,
                   "PT" + hours + "H",
                   AssistanceRequestStart.LegalBasisEnum.fromValue(basis))
+              .linkedCrisisId(linked.isEmpty() ? null : linked)
               .exercise(World.exercise(session));
       CrisisStarted started = assistance.start(body);
       return "redirect:/crises/" + started.getCrisisId();
     } catch (IllegalArgumentException e) {
       form.error("bsCapaciteit", "Kies een soort capaciteit en een grondslag uit de lijst.");
     } catch (Problems.Invalid e) {
-      form.take(e, f -> f.contains("requestingRegion") ? "bsRegio" : "formulier");
+      form.take(
+          e,
+          f ->
+              f.contains("requestingRegion")
+                  ? "bsRegio"
+                  : f.contains("linkedCrisisId") ? "bsGekoppeld" : "formulier");
+    } catch (Problems.Conflict e) {
+      form.error("bsGekoppeld", e.getMessage());
     }
     return invalid(model, user, session, response, "bijstand", form);
   }
@@ -275,7 +285,8 @@ class OperatorPages {
           Map.entry("bsLocatie", "Plaats van inzet"),
           Map.entry("bsVanaf", "Vanaf"),
           Map.entry("bsUren", "Duur in uren"),
-          Map.entry("bsGrondslag", "Wettelijke grondslag"));
+          Map.entry("bsGrondslag", "Wettelijke grondslag"),
+          Map.entry("bsGekoppeld", "Voor crisis"));
 
   /**
    * The error summary: each field error with the field's name, linking to the field (the area's
@@ -313,7 +324,18 @@ class OperatorPages {
     model.addAttribute("kanDn5", AccessPolicy.permits(user, "startThreatLevelProposal"));
     model.addAttribute("kanManhunt", AccessPolicy.permits(user, "startManhunt"));
     model.addAttribute("kanBijstand", AccessPolicy.permits(user, "startAssistanceRequest"));
-    model.addAttribute("bord", board(exercise));
+    List<BoardRow> board = board(exercise);
+    model.addAttribute("bord", board);
+    // what a request for assistance can serve: the open level-5s and manhunts of this world
+    model.addAttribute(
+        "dreigingen",
+        board.stream()
+            .map(BoardRow::crisis)
+            .filter(
+                c ->
+                    ProcessId.DREIGINGSNIVEAU_5.id().equals(c.getProcess().getValue())
+                        || ProcessId.MANHUNT.id().equals(c.getProcess().getValue()))
+            .toList());
     model.addAttribute("provincies", DirectoryAdapter.PROVINCE_CODES);
     List<Region> regions = directory.regions();
     model.addAttribute("regios", regions);

@@ -232,12 +232,15 @@ public final class TaskWords {
               "aanbiedingen",
               null,
               "aanbiedingen",
-              "Aanbiedingen van de regio's",
+              "Aanbiedingen van de regio's of politie-eenheden",
               List.of(
-                  new Column("vrCode", "Regio"),
+                  new Column("vrCode", "Regio of eenheid"),
                   new Column("reactie", "Reactie"),
                   new Column("aantal", "Aantal"),
                   new Column("beschikbaarVanaf", "Beschikbaar vanaf"),
+                  new Column("uitrusting", "Uitrusting"),
+                  new Column("beschermingsniveau", "Bescherming"),
+                  new Column("zelfvoorzienendUren", "Zelfvoorzienend (uren)"),
                   new Column("toelichting", "Toelichting"))),
           new TableSpec(
               "toewijzingsvoorstel",

@@ -65,6 +65,47 @@ class OperatorPagesIT extends GatewayITBase {
   }
 
   @Test
+  void aRegionLinksItsRequestToTheLevel5ItServesButNotToACrisisOfTheOtherWorld() {
+    String level5 = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    String exerciseManhunt = fixtures.crisis("manhunt", "VR09", true);
+    PageClient region = PageClient.login(port, "regio-utrecht");
+
+    Page console = region.get("/operator");
+    assertThat(console.body())
+        .contains("id=\"veld-bsGekoppeld\"", "aria-describedby=\"hint-bsGekoppeld\"")
+        .contains("<option value=\"" + level5 + "\"")
+        .as("only crises of this world are offered")
+        .doesNotContain("<option value=\"" + exerciseManhunt + "\"");
+
+    int before = engine.calls.size();
+    Page otherWorld = region.post("/operator/bijstand", bijstand(exerciseManhunt));
+    assertThat(otherWorld.status()).isEqualTo(400);
+    assertThat(otherWorld.body())
+        .contains("href=\"#veld-bsGekoppeld\"", "id=\"fout-bsGekoppeld\"")
+        .contains(exerciseManhunt + " is een oefening");
+    assertThat(engine.calls).as("nothing started").hasSize(before);
+
+    Page started = region.post("/operator/bijstand", bijstand(level5));
+    assertThat(started.status()).isEqualTo(302);
+    var start =
+        (nl.knooppunt.processes.variables.AssistanceStart) engine.calls.get(before).payload();
+    assertThat(start.gekoppeldeCrisisId()).isEqualTo(level5);
+    assertThat(start.aanvraag().aanvragendeRegio()).isEqualTo("VR09");
+  }
+
+  private static String[] bijstand(String gekoppeld) {
+    return new String[] {
+      "bsCapaciteit", "GENEESKUNDIGE_HULPVERLENING",
+      "bsAantal", "2",
+      "bsLocatie", "Utrecht Centraal",
+      "bsVanaf", Times.inputValue(java.time.OffsetDateTime.now().plusHours(1)),
+      "bsUren", "12",
+      "bsGrondslag", "WVR_ART_51",
+      "bsGekoppeld", gekoppeld
+    };
+  }
+
+  @Test
   void aSecondLevel5ForAnAreaAlreadyOnItsWayToLevel5AsksFirstAndKeepsTheChoice() {
     String existing = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     PageClient operator = PageClient.login(port, "operator");

@@ -161,6 +161,25 @@ class TaskPagesIT extends GatewayITBase {
   }
 
   @Test
+  void anOfferWithoutEquipmentAndReadinessIsRefused() {
+    String crisis = fixtures.crisis("bijstandsaanvraag");
+    String task = fixtures.task(crisis, Form.AANBOD_BIJSTAND, UTRECHT);
+    PageClient officer = PageClient.login(port, "regio-utrecht");
+    Page form = officer.get("/taken/" + task);
+    assertThat(form.body())
+        .contains("id=\"veld-uitrusting\"", "id=\"veld-zelfvoorzienendUren\"")
+        .contains("Ballistische bescherming (vest en helm)");
+
+    Page page = officer.post("/taken/" + task, "aangeboden", "true", "aantal", "4");
+
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("id=\"fout-uitrusting\"", "id=\"fout-zelfvoorzienendUren\"")
+        .contains("href=\"#veld-uitrusting\"");
+    assertThat(engineCalls(task)).isEmpty();
+  }
+
+  @Test
   void aValidCompletionClaimsCompletesWithTypedVariablesAndReturnsToTheList() {
     String crisis = fixtures.crisis("bijstandsaanvraag");
     String task = fixtures.task(crisis, Form.AANBOD_BIJSTAND, UTRECHT);
@@ -176,8 +195,14 @@ class TaskPagesIT extends GatewayITBase {
             "4",
             "beschikbaarVanaf",
             "2026-11-27T10:00",
+            "uitrusting",
+            "Twee tankautospuiten, twee hulpverleningsvoertuigen",
+            "beschermingsniveau",
+            "BALLISTISCH",
+            "zelfvoorzienendUren",
+            "12",
             "toelichting",
-            "Twee tankautospuiten, twee hulpverleningsvoertuigen");
+            "Bemanning met ervaring in de oranje ring");
 
     assertThat(done.status()).isEqualTo(302);
     assertThat(done.location()).endsWith("/taken");
@@ -192,7 +217,10 @@ class TaskPagesIT extends GatewayITBase {
         .containsEntry("aangeboden", true)
         .containsEntry("aantal", 4)
         .containsEntry("beschikbaarVanaf", "2026-11-27T10:00:00+01:00")
-        .containsEntry("toelichting", "Twee tankautospuiten, twee hulpverleningsvoertuigen");
+        .containsEntry("uitrusting", "Twee tankautospuiten, twee hulpverleningsvoertuigen")
+        .containsEntry("beschermingsniveau", "BALLISTISCH")
+        .containsEntry("zelfvoorzienendUren", 12)
+        .containsEntry("toelichting", "Bemanning met ervaring in de oranje ring");
 
     Page list = officer.get("/taken");
     assertThat(list.body())

@@ -82,7 +82,7 @@ class EventContractTest {
                     new ManhuntStart.Perpetrators(true, 1, "man, 30"),
                     true,
                     "operator"),
-                new AssistanceStart("BA-1", "BA-1", true, request, "regio-utrecht")),
+                new AssistanceStart("BA-1", "BA-1", true, request, "regio-utrecht", "DN5-1")),
             new ProcessRegistered("dreigingsniveau-5", JOB),
             new CrisisClosed(
                 new Evaluation(

@@ -46,6 +46,19 @@ class BijstandsaanvraagIT {
   }
 
   private long aanvraag(String aanvraagId, int aantal, String grondslag) {
+    return aanvraag(aanvraagId, aantal, grondslag, "GENEESKUNDIGE_HULPVERLENING");
+  }
+
+  private long aanvraag(String aanvraagId, int aantal, String grondslag, String capaciteit) {
+    return aanvraag(aanvraagId, aantal, grondslag, capaciteit, null);
+  }
+
+  private long aanvraag(
+      String aanvraagId,
+      int aantal,
+      String grondslag,
+      String capaciteit,
+      String gekoppeldeCrisisId) {
     return hub.start(
         ProcessId.BIJSTANDSAANVRAAG,
         vars(
@@ -57,15 +70,24 @@ class BijstandsaanvraagIT {
             true,
             "aanvraag",
             vars(
-                "aanvragendeRegio", "VR09",
-                "capaciteit", "GENEESKUNDIGE_HULPVERLENING",
-                "aantal", aantal,
-                "locatie", "Utrecht Centrum",
-                "vanaf", hub.nu().toString(),
-                "duur", "PT8H",
-                "grondslag", grondslag),
+                "aanvragendeRegio",
+                "VR09",
+                "capaciteit",
+                capaciteit,
+                "aantal",
+                aantal,
+                "locatie",
+                "Utrecht Centrum",
+                "vanaf",
+                hub.nu().toString(),
+                "duur",
+                "PT8H",
+                "grondslag",
+                grondslag),
             "aangevraagdDoor",
-            "ROL VR09"));
+            "ROL VR09",
+            "gekoppeldeCrisisId",
+            gekoppeldeCrisisId));
   }
 
   private void beoordeel(long i, String uitkomst) {
@@ -85,23 +107,40 @@ class BijstandsaanvraagIT {
   }
 
   private OpenTaak aanbodTaak(long i, String vrCode) {
-    OpenTaak t = hub.taak(i, Task.BIJSTAND_AANBIEDEN, x -> vrCode.equals(x.variabele("vrCode")));
+    OpenTaak t = kandidaatTaak(i, vrCode);
     assertThat(t.kandidaatGroepen()).containsExactly("regio-" + vrCode);
     return t;
   }
 
+  /** The offer task of one candidate: a region, or a police unit under Politiewet art. 56. */
+  private OpenTaak kandidaatTaak(long i, String kandidaat) {
+    return hub.taak(i, Task.BIJSTAND_AANBIEDEN, x -> kandidaat.equals(x.variabele("vrCode")));
+  }
+
   private void bied(long i, String vrCode, boolean aangeboden, int aantal) {
+    bied(aanbodTaak(i, vrCode), aangeboden, aantal);
+  }
+
+  private void bied(OpenTaak taak, boolean aangeboden, int aantal) {
     hub.voltooi(
-        aanbodTaak(i, vrCode),
-        vars(
-            "aangeboden",
-            aangeboden,
-            "aantal",
-            aantal,
-            "beschikbaarVanaf",
-            hub.nu().toString(),
-            "toelichting",
-            aangeboden ? "Beschikbaar" : "Geen capaciteit"));
+        taak,
+        aangeboden
+            ? vars(
+                "aangeboden",
+                true,
+                "aantal",
+                aantal,
+                "beschikbaarVanaf",
+                hub.nu().toString(),
+                "uitrusting",
+                "Ambulances met traumakoffer",
+                "beschermingsniveau",
+                "BALLISTISCH",
+                "zelfvoorzienendUren",
+                12,
+                "toelichting",
+                "Beschikbaar")
+            : vars("aangeboden", false, "toelichting", "Geen capaciteit"));
   }
 
   private void toewijzenEnToekennen(long i, String vrCode, int aantal) {
@@ -328,5 +367,188 @@ class BijstandsaanvraagIT {
     assertThat(hub.alleTaken(Task.AANVRAAG_BEOORDELEN)).noneMatch(t -> t.procesInstantie() == i);
     assertThat(hub.jobs(JobType.BIJSTAND_AANVRAAG_VALIDEREN, crisis("CR-TRAM").and(in(i))))
         .hasSize(1);
+  }
+
+  /** The allocation rule's proposal, as the worker would compute it from these offers. */
+  private static void voorstel(List<Map<String, Object>> regels) {
+    hub.bij(
+        JobType.BIJSTAND_TOEWIJZING_VOORSTELLEN,
+        job ->
+            Knooppunt.Uitkomst.klaar(
+                vars(
+                    "toewijzingsvoorstel",
+                    vars("regels", regels, "tekort", 0, "toelichting", "Voorstel"))));
+  }
+
+  @Test
+  void policeAssistanceIsOfferedByPoliceUnitsNotByRegions() {
+    // Politiewet 2012 art. 56: Utrecht's unit (Midden-Nederland) needs "bijstand van andere
+    // eenheden"; the validation names the other units, nearest first
+    hub.bij(
+        JobType.BIJSTAND_AANVRAAG_VALIDEREN,
+        job ->
+            Knooppunt.Uitkomst.klaar(
+                vars("kandidaatRegios", List.of("OOST-NEDERLAND", "AMSTERDAM", "DEN-HAAG"))));
+    long i = aanvraag("BA-8", 4, "POLITIEWET_ART_56", "POLITIE");
+    beoordeel(i, "ACCEPTEREN");
+
+    OpenTaak oostNederland = kandidaatTaak(i, "OOST-NEDERLAND");
+    assertThat(oostNederland.kandidaatGroepen()).containsExactly("politie-OOST-NEDERLAND");
+    assertThat(kandidaatTaak(i, "AMSTERDAM").kandidaatGroepen())
+        .containsExactly("politie-AMSTERDAM");
+    assertThat(hub.alleTaken(Task.BIJSTAND_AANBIEDEN))
+        .filteredOn(t -> t.procesInstantie() == i)
+        .allSatisfy(t -> assertThat(t.kandidaatGroepen()).noneMatch(g -> g.startsWith("regio-")));
+    bied(oostNederland, true, 4);
+
+    toewijzenEnToekennen(i, "OOST-NEDERLAND", 4);
+    var informeren =
+        hub.jobs(
+            JobType.MELDING_VERSTUREN,
+            2,
+            j -> String.valueOf(j.variabele("notificatieId")).startsWith("BA-8/toegekend"));
+    assertThat(informeren)
+        .extracting(
+            j ->
+                ((Map<?, ?>) j.variabele("ontvanger")).get("soort")
+                    + ":"
+                    + Knooppunt.ontvangerCode(j))
+        .containsExactlyInAnyOrder("VEILIGHEIDSREGIO:VR09", "POLITIE_EENHEID:PC-OOST-NEDERLAND");
+    hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theUrgentNeighbourRouteIsRegisteredAndReportedToTheLoccAfterwardsNotDecidedFirst() {
+    // Wvr art. 51 lid 5: Utrecht asks its neighbour Gelderland-Zuid directly; the LOCC neither
+    // reviews, allocates nor decides first, it is told once the help is registered
+    voorstel(List.of(vars("vrCode", "VR08", "aantal", 2)));
+    long i = aanvraag("BA-9", 2, "WVR_ART_51_LID_5");
+    bied(i, "VR08", true, 2);
+
+    var informeren =
+        hub.jobs(
+            JobType.MELDING_VERSTUREN,
+            3,
+            j -> String.valueOf(j.variabele("notificatieId")).startsWith("BA-9/toegekend"));
+    assertThat(informeren)
+        .extracting(Knooppunt::ontvangerCode)
+        .containsExactlyInAnyOrder("VR09", "VR08", "LOCC");
+    Map<String, Object> bericht = (Map<String, Object>) informeren.get(0).variabele("bericht");
+    assertThat(bericht.get("onderwerp")).isEqualTo("Spoedbijstand buurregio geregistreerd");
+    assertThat((String) bericht.get("tekst")).contains("art. 51 lid 5", "achteraf");
+    var inzet = hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
+    assertThat((Map<String, Object>) inzet.variabele("toewijzing"))
+        .containsEntry("regels", List.of(Map.of("vrCode", "VR08", "aantal", 2)));
+    for (Task centraal :
+        List.of(Task.AANVRAAG_BEOORDELEN, Task.TOEWIJZING_OPSTELLEN, Task.BESLUIT_BIJSTAND)) {
+      assertThat(hub.alleTaken(centraal))
+          .as(centraal.name())
+          .noneMatch(t -> t.procesInstantie() == i);
+    }
+  }
+
+  @Test
+  void anUrgentRequestNoNeighbourAnswersIsToldToTheRequesterWithTheLoccRoute() {
+    voorstel(List.of());
+    long i = aanvraag("BA-10", 2, "WVR_ART_51_LID_5");
+    bied(i, "VR08", false, 0);
+    bied(i, "VR10", false, 0);
+    bied(i, "VR14", false, 0);
+
+    var melding =
+        hub.job(
+            JobType.MELDING_VERSTUREN,
+            j -> String.valueOf(j.variabele("notificatieId")).equals("BA-10/afgewezen/VR09"));
+    assertThat((String) ((Map<?, ?>) melding.variabele("bericht")).get("tekst"))
+        .contains("Geen buurregio levert spoedbijstand", "via het LOCC");
+    assertThat(hub.alleTaken(Task.ESCALATIE_AANBOD)).noneMatch(t -> t.procesInstantie() == i);
+    stap.evalueren(i, Task.EVALUEREN_BIJSTAND);
+    hub.afgesloten(i);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anOfferStatesItsEquipmentAndReadinessAndTheLoccSeesItWhenAllocating() {
+    long i = aanvraag("BA-11", 4, "WVR_ART_51");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR10", false, 0);
+    bied(i, "VR08", true, 4);
+
+    OpenTaak toewijzing = hub.taak(i, Task.TOEWIJZING_OPSTELLEN);
+    List<Map<String, Object>> aanbiedingen =
+        (List<Map<String, Object>>) toewijzing.variabele("aanbiedingen");
+    assertThat(aanbiedingen)
+        .filteredOn(a -> a != null && "VR08".equals(a.get("vrCode")))
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a)
+                    .containsEntry("uitrusting", "Ambulances met traumakoffer")
+                    .containsEntry("beschermingsniveau", "BALLISTISCH")
+                    .containsEntry("zelfvoorzienendUren", 12));
+    // a region that offers nothing states no equipment
+    assertThat(aanbiedingen)
+        .filteredOn(a -> a != null && "VR10".equals(a.get("vrCode")))
+        .singleElement()
+        .satisfies(a -> assertThat(a.get("uitrusting")).isNull());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDeploymentUnderThreatStartsOnlyAfterAJointRiskAssessment() {
+    // the request serves the level 5 for Utrecht: the ambulances work near an armed threat
+    long i = aanvraag("BA-12", 4, "WVR_ART_51", "GENEESKUNDIGE_HULPVERLENING", "DN5-UTRECHT");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR08", true, 4);
+    toewijzenEnToekennen(i, "VR08", 4);
+
+    OpenTaak assessment = hub.taak(i, Task.RISICO_ASSESSMENT);
+    assertThat(assessment.kandidaatGroepen()).containsExactly("regio-VR09");
+    hub.voltooi(
+        assessment,
+        vars(
+            "deelnemers", "VR09, VR08, politie Midden-Nederland",
+            "risicos", "Dader mogelijk nog gewapend in de buurt",
+            "maatregelen", "Alleen in de oranje ring, onder begeleiding van de politie",
+            "acceptabelRisico", true,
+            "beoordeeldDoor", "hovj-utrecht"));
+
+    // the deployment is registered with the assessment already recorded
+    var inzet = hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
+    assertThat((Map<String, Object>) inzet.variabele("risicoAssessment"))
+        .containsEntry("acceptabelRisico", true)
+        .containsEntry("deelnemers", "VR09, VR08, politie Midden-Nederland");
+    assertThat(inzet.volgnummer()).isGreaterThan(assessment.volgnummer());
+  }
+
+  @Test
+  void anUnacceptableRiskMeansTheUnitsAreNotDeployed() {
+    long i = aanvraag("BA-13", 4, "WVR_ART_51", "BRANDWEER", "MH-TRAM");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR08", true, 4);
+    toewijzenEnToekennen(i, "VR08", 4);
+    hub.voltooi(
+        hub.taak(i, Task.RISICO_ASSESSMENT),
+        vars(
+            "deelnemers", "VR09, VR08",
+            "risicos", "Schutter niet gelokaliseerd",
+            "maatregelen", "Geen: eerst de politie",
+            "acceptabelRisico", false,
+            "beoordeeldDoor", "piket VR09"));
+
+    // straight to costs: no deployment registered
+    hub.taak(i, Task.KOSTEN_OPGEVEN);
+    assertThat(hub.jobs(JobType.BIJSTAND_INZET_REGISTREREN, in(i))).isEmpty();
+  }
+
+  @Test
+  void aRequestNotLinkedToACrisisNeedsNoRiskAssessment() {
+    long i = aanvraag("BA-14", 4, "WVR_ART_51");
+    beoordeel(i, "ACCEPTEREN");
+    bied(i, "VR08", true, 4);
+    toewijzenEnToekennen(i, "VR08", 4);
+    hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
+    assertThat(hub.alleTaken(Task.RISICO_ASSESSMENT)).noneMatch(t -> t.procesInstantie() == i);
   }
 }

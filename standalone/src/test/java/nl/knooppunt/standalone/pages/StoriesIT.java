@@ -231,15 +231,20 @@ class StoriesIT extends HubPages {
         .chooses("uitkomst", "ACCEPTEREN")
         .types("motivering", "Grondslag en omvang kloppen")
         .completes();
+    // the offer says what comes and how long it lasts on its own
     amsterdam
         .opensTask(request, "Bijstand_Aanbieden")
         .answers("aangeboden", true)
-        .types("aantal", "2");
+        .types("aantal", "2")
+        .types("uitrusting", "Twee tankautospuiten")
+        .chooses("beschermingsniveau", "STANDAARD")
+        .types("zelfvoorzienendUren", "8");
     amsterdam.completes();
 
     // the allocation comes filled in with the hub's proposal; the head of LOCC sees it
     locc.opensTask(request, "Toewijzing_Opstellen");
-    assertThat(locc.reads(By.id("aanbiedingen"))).contains("Amsterdam-Amstelland");
+    assertThat(locc.reads(By.id("aanbiedingen")))
+        .contains("Amsterdam-Amstelland", "Twee tankautospuiten", "Standaard persoonlijke");
     assertThat(locc.valueOf("regels-0-vrCode")).isEqualTo("VR13");
     assertThat(locc.valueOf("regels-0-aantal")).isEqualTo("2");
     locc.completes();

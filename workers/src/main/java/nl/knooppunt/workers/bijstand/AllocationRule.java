@@ -17,8 +17,11 @@ import nl.knooppunt.directory.SafetyRegion;
  *
  * <p>Candidates: the requesting region's neighbours first, then the other regions of its province,
  * then the rest of the country; the urgent neighbour route (Wvr art. 51 lid 5) asks the neighbours
- * only. Allocation: offers are taken by earliest arrival (ties: candidate order) until the
- * requested amount is covered; the last offer taken may be taken in part.
+ * only. Police assistance (Politiewet 2012 art. 56: a unit needs assistance "van andere eenheden")
+ * asks the other police units, not the regions: the units serving the neighbouring regions first,
+ * then those of the province's regions, then the rest; never the requester's own unit. Allocation:
+ * offers are taken by earliest arrival (ties: candidate order) until the requested amount is
+ * covered; the last offer taken may be taken in part.
  */
 public final class AllocationRule {
 
@@ -39,6 +42,27 @@ public final class AllocationRule {
       directory.regions().forEach(r -> ordered.add(r.code()));
     }
     ordered.remove(requester.code());
+    return List.copyOf(ordered);
+  }
+
+  /**
+   * The police units asked for assistance under Politiewet 2012 art. 56, nearest first; the unit
+   * serving the requesting region is not asked.
+   */
+  public List<String> policeCandidates(String requestingRegion) {
+    SafetyRegion requester =
+        directory
+            .region(requestingRegion)
+            .orElseThrow(() -> new IllegalArgumentException("unknown region " + requestingRegion));
+    Set<String> ordered = new LinkedHashSet<>();
+    directory.neighboursOf(requester.code()).stream()
+        .sorted()
+        .map(directory::region)
+        .flatMap(java.util.Optional::stream)
+        .forEach(r -> ordered.add(r.policeUnitCode()));
+    directory.regionsOf(requester.provinceCode()).forEach(r -> ordered.add(r.policeUnitCode()));
+    directory.policeUnits().forEach(u -> ordered.add(u.code()));
+    ordered.remove(requester.policeUnitCode());
     return List.copyOf(ordered);
   }
 

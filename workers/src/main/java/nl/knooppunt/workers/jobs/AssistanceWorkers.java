@@ -75,8 +75,11 @@ public class AssistanceWorkers {
           ErrorCode.AANVRAAG_ONGELDIG, "Aanvraag ongeldig: " + String.join("; ", problems));
     }
     List<String> candidates =
-        allocation.candidates(
-            a.aanvragendeRegio(), a.grondslag() == AssistanceRequest.LegalBasis.WVR_ART_51_LID_5);
+        a.grondslag() == AssistanceRequest.LegalBasis.POLITIEWET_ART_56
+            ? allocation.policeCandidates(a.aanvragendeRegio())
+            : allocation.candidates(
+                a.aanvragendeRegio(),
+                a.grondslag() == AssistanceRequest.LegalBasis.WVR_ART_51_LID_5);
     events.log(
         job,
         EventType.BIJSTAND_GEVALIDEERD,

@@ -39,6 +39,19 @@ class AllocationRuleTest {
   }
 
   @Test
+  void policeAssistanceAsksTheOtherPoliceUnitsNearestFirst() {
+    // Politiewet 2012 art. 56: "bijstand van andere eenheden"; Utrecht is Midden-Nederland
+    List<String> candidates = rule.policeCandidates("VR09");
+
+    assertThat(candidates.subList(0, 4))
+        .containsExactly("OOST-NEDERLAND", "AMSTERDAM", "DEN-HAAG", "ROTTERDAM");
+    assertThat(candidates)
+        .hasSize(9)
+        .doesNotContain("MIDDEN-NEDERLAND")
+        .contains("NOORD-NEDERLAND", "LIMBURG");
+  }
+
+  @Test
   void theEarliestArrivalsAreTakenUntilTheRequestIsCovered() {
     var allocation =
         rule.allocate(
