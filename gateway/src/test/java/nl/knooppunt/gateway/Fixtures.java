@@ -261,6 +261,9 @@ public class Fixtures {
         null,
         null,
         null,
+        null,
+        null,
+        null,
         true);
   }
 }

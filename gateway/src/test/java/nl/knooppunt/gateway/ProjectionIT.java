@@ -127,6 +127,9 @@ class ProjectionIT {
         5,
         "Activeer uw crisisorganisatie",
         "070 000 0000",
+        null,
+        null,
+        null,
         true);
   }
 
