@@ -188,6 +188,24 @@ class AccessMatrixIT extends GatewayITBase {
               },
               t -> Map.of("notificationId", t.notification),
               200),
+          new Op("getMeasures", "GET", (t, u) -> "/api/v1/measures", t -> null, 200),
+          new Op(
+              "publishMeasures",
+              "POST",
+              (t, u) -> "/api/v1/measures",
+              t ->
+                  Map.of(
+                      "basedOnVersion",
+                      t.jdbc.queryForObject(
+                          "select coalesce(max(version), 1) from measures_version", Integer.class),
+                      "measures",
+                      Map.of(
+                          "GEMEENTE", List.of("Breng de driehoek bijeen."),
+                          "VEILIGHEIDSREGIO", List.of("Schaal op naar GRIP 3."),
+                          "POLITIE_EENHEID", List.of("Deel relevante informatie."),
+                          "OM", List.of("Neem de leiding van de opsporing."),
+                          "PARTNER", List.of("Activeer uw crisisorganisatie."))),
+              201),
           new Op("listTasks", "GET", (t, u) -> "/api/v1/tasks", t -> null, 200),
           new Op(
               "getTask",

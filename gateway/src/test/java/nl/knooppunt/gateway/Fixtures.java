@@ -310,6 +310,9 @@ public class Fixtures {
         null,
         null,
         null,
+        null,
+        null,
+        null,
         true);
   }
 }

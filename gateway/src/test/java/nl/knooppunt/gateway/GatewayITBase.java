@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
     kraft = true,
     partitions = 3,
-    topics = {Topic.Names.EVENTS, Topic.Names.ACKNOWLEDGEMENTS},
+    topics = {Topic.Names.EVENTS, Topic.Names.ACKNOWLEDGEMENTS, Topic.Names.MEASURES},
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(FakeOrchestration.Config.class)
 public abstract class GatewayITBase {

@@ -141,6 +141,9 @@ class ProjectionIT {
         5,
         "Activeer uw crisisorganisatie",
         "070 000 0000",
+        null,
+        null,
+        null,
         true);
   }
 

@@ -12,14 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import nl.knooppunt.directory.AuthorityCodes;
+import nl.knooppunt.directory.MeasureRole;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.ProcessId;
 import nl.knooppunt.processes.events.Acknowledgement;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CloudEventJson;
 import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.MeasuresSet;
 import nl.knooppunt.processes.events.Topic;
 import nl.knooppunt.processes.variables.NoticeContent;
+import nl.knooppunt.workers.notification.CurrentMeasures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,68 @@ import org.springframework.kafka.core.KafkaTemplate;
 class NotificationWorkersIT extends WorkersIT {
 
   @Autowired KafkaTemplate<String, byte[]> rawTemplate;
+  @Autowired KafkaTemplate<String, String> cloudEventTemplate;
+  @Autowired CurrentMeasures currentMeasures;
+
+  @Test
+  void theBeheerdersNewVersionOfTheMeasuresReachesTheNextNoticeToThePoliceWithItsVersion() {
+    int next = currentMeasures.current().version() + 1;
+    Map<String, List<String>> measures = new java.util.LinkedHashMap<>();
+    for (MeasureRole role : MeasureRole.values()) {
+      measures.put(role.name(), List.of("Maatregel versie " + next + " voor " + role.label()));
+    }
+    measures.put(
+        MeasureRole.POLITIE_EENHEID.name(),
+        List.of(
+            "Bewaak het centraal station en de tramlijnen in het gebied.",
+            "Deel relevante (opsporings)informatie met de NCTV vóór verlenging."));
+    cloudEventTemplate.send(
+        topic(Topic.MEASURES),
+        Topic.MEASURES_KEY,
+        CloudEventJson.write(
+            CloudEvent.of(
+                    "maatregelen/v" + next,
+                    EventType.MAATREGELEN_VASTGESTELD,
+                    "/knooppunt/gateway",
+                    java.time.Instant.parse("2026-11-23T09:00:00Z"),
+                    null,
+                    false,
+                    new MeasuresSet(next, measures))
+                .by("beheerder", "Ruben Kok, beheerder knooppunt")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> currentMeasures.current().version() == next);
+
+    Map<String, Object> bericht = new java.util.HashMap<>();
+    bericht.put("soort", "VERLENGING");
+    bericht.put("onderwerp", "Dreigingsniveau 5 verlengd");
+    bericht.put("tekst", "De NCTV heeft dreigingsniveau 5 verlengd voor provincie Utrecht.");
+    bericht.put("gebied", "provincie Utrecht");
+    bericht.put("geldigTot", "2026-03-19T04:00:00Z");
+    bericht.put("niveau", 5);
+    String chief = AuthorityCodes.policeChief("MIDDEN-NEDERLAND");
+    CompletableFuture<ProcessInstanceResult> round =
+        informGezagen("DN5-MAATREGELEN/verlenging-1", false, List.of(chief), bericht);
+
+    JsonNode notice;
+    try (KafkaRecords notices = new KafkaRecords(bootstrapServers, topic(Topic.NOTIFICATIONS))) {
+      notice =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> find(notices.poll(), "DN5-MAATREGELEN/verlenging-1/" + chief),
+                  r -> r != null);
+    }
+    assertThat(notice.at("/data/text").asText().lines())
+        .containsSequence(
+            "Maatregelen voor u als politie-eenheid (versie " + next + "):",
+            "- Bewaak het centraal station en de tramlijnen in het gebied.",
+            "- Deel relevante (opsporings)informatie met de NCTV vóór verlenging.",
+            "Bevestig de ontvangst in het Landelijk Knooppunt (Mijn taken).");
+    assertThat(notice.at("/data/measuresVersion").asInt()).isEqualTo(next);
+    assertThat(notice.at("/data/measuresRole").asText()).isEqualTo("politie-eenheid");
+
+    acknowledge("ack-maatregelen", "DN5-MAATREGELEN/verlenging-1/" + chief, "politiechef");
+    assertThat(round.join().getVariablesAsMap()).containsKey("bevestigingen");
+  }
 
   @Test
   void anExerciseNoticeReachesTheMayorOfUtrechtMarkedOefeningAndHerAckClosesTheRound()
@@ -74,6 +140,7 @@ class NotificationWorkersIT extends WorkersIT {
     bericht.put("gebied", "provincie Utrecht");
     bericht.put("geldigTot", "2026-03-18T22:00:00Z");
     bericht.put("niveau", 5);
+    var measures = currentMeasures.current();
     CompletableFuture<ProcessInstanceResult> round =
         informGezagen("DN5-NACHT/afkondiging", false, List.of("BM-GM0344"), bericht);
 
@@ -92,6 +159,11 @@ class NotificationWorkersIT extends WorkersIT {
             "Geldig tot 18 maart 2026 om 23:00",
             "Dreigingsniveau: 5 (kritiek)",
             "Wat wordt van u verwacht: " + NoticeContent.Kind.AFKONDIGING.expectation(),
+            "Maatregelen voor u als gemeente (versie " + measures.version() + "):",
+            "- " + measures.forRole(MeasureRole.GEMEENTE).get(0),
+            "- " + measures.forRole(MeasureRole.GEMEENTE).get(1),
+            "- " + measures.forRole(MeasureRole.GEMEENTE).get(2),
+            "- " + measures.forRole(MeasureRole.GEMEENTE).get(3),
             "Bevestig de ontvangst in het Landelijk Knooppunt (Mijn taken).",
             "Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 000 0000 (demonummer)");
     assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T").doesNotContain("OEFENING");
@@ -114,6 +186,11 @@ class NotificationWorkersIT extends WorkersIT {
           .isEqualTo(NoticeContent.Kind.AFKONDIGING.expectation())
           .contains("Activeer uw crisisorganisatie");
       assertThat(data.path("contact").asText()).contains("24/7").contains("demonummer");
+      assertThat(data.path("measuresVersion").asInt()).isEqualTo(measures.version());
+      assertThat(data.path("measuresRole").asText()).isEqualTo("gemeente");
+      assertThat(data.path("measures"))
+          .extracting(JsonNode::asText)
+          .containsExactlyElementsOf(measures.forRole(MeasureRole.GEMEENTE));
     }
 
     acknowledge("ack-nacht", "DN5-NACHT/afkondiging/BM-GM0344", "burgemeester Utrecht");

@@ -51,7 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
       Topic.Names.ACKNOWLEDGEMENTS,
       Topic.Names.ACKNOWLEDGEMENTS_DEAD_LETTER,
       Topic.Names.EVENTS,
-      Topic.Names.THREAT_LEVELS
+      Topic.Names.THREAT_LEVELS,
+      Topic.Names.MEASURES
     })
 @Import(WorkersIT.FailOnceAfterSending.class)
 abstract class WorkersIT {

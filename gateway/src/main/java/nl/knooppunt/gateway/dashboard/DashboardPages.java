@@ -3,7 +3,6 @@ package nl.knooppunt.gateway.dashboard;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.knooppunt.api.model.AcknowledgementLag;
@@ -101,16 +100,17 @@ class DashboardPages {
     model.addAttribute("dashboard", d);
     model.addAttribute("bijgewerkt", ChartBars.timeSeconds(d.getGeneratedAt()));
 
-    // map: level per region, regions of open crises marked
+    // map: level per municipality and per region, regions of open crises marked
     List<CrisisSummary> open = crisisQueries.crises(null, false, null, exercise, 0, 500).getItems();
     Set<String> involved = new TreeSet<>();
     open.forEach(c -> involved.addAll(c.getRegions() == null ? List.of() : c.getRegions()));
-    Map<String, Integer> levels = map.levels(exercise);
+    MapView.Levels levels = map.levels(exercise);
     model.addAttribute("niveaus", levels);
     model.addAttribute("gebied", involved);
     model.addAttribute("kaartGebiedLabel", "Betrokken bij een open crisis");
     model.addAttribute(
-        "regiosNiveau5", levels.values().stream().filter(l -> l != null && l >= 5).count());
+        "regiosNiveau5",
+        levels.perRegion().values().stream().filter(l -> l != null && l >= 5).count());
 
     // open crises by type
     List<ChartBars.Item> types = new ArrayList<>();

@@ -55,6 +55,23 @@ public class OutboxPublisher {
   }
 
   /**
+   * A new version of the level-5 measures, in one transaction: the fact on {@link Topic#EVENTS}
+   * (logbook, read model) and the version on the compacted {@link Topic#MEASURES} that the workers
+   * read. Returns false, and sends nothing, when an event with its id was applied before (the same
+   * version set twice).
+   */
+  @Transactional
+  public boolean publishMeasures(CloudEvent<? extends EventPayload> event) {
+    CloudEvent<? extends EventPayload> named = nameTheActor(event);
+    if (!projector.apply(named)) {
+      return false;
+    }
+    outbox.publishEvent(OutboundRecord.of(Topic.EVENTS, named.crisisId(), named));
+    outbox.publishEvent(OutboundRecord.of(Topic.MEASURES, Topic.MEASURES_KEY, named));
+    return true;
+  }
+
+  /**
    * The signed-in person who caused the event is named in it (extension attribute {@code
    * actorname}), so the logbook and the pages show who acted by name and function, not by account.
    */

@@ -18,6 +18,12 @@ class Topics {
     return TopicBuilder.name(Topic.Names.EVENTS).partitions(3).build();
   }
 
+  /** Compacted: the level-5 measures per role in force, for the workers (docs/adr/0023). */
+  @Bean
+  NewTopic measuresTopic() {
+    return TopicBuilder.name(Topic.Names.MEASURES).partitions(1).compact().build();
+  }
+
   @Bean
   NewTopic acknowledgementsTopic() {
     return TopicBuilder.name(Topic.Names.ACKNOWLEDGEMENTS).partitions(3).build();

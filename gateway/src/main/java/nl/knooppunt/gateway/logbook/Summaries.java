@@ -176,6 +176,11 @@ class Summaries {
             + nz(d.errorMessage());
       }
       case PROCES_HERSTELD -> "Het proces gaat weer verder (stilstand opgelost)";
+      case MAATREGELEN_VASTGESTELD ->
+          who(e)
+              + " legde versie "
+              + ((nl.knooppunt.processes.events.MeasuresSet) data).version()
+              + " vast van de maatregelen bij dreigingsniveau 5 per rol";
       case NOTIFICATIE -> "Melding";
       case BEVESTIGING -> "Bevestiging";
       case DREIGINGSNIVEAU_VAN_KRACHT -> "Dreigingsniveau van kracht";

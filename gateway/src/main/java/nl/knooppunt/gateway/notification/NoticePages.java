@@ -24,10 +24,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The notices addressed to the signed-in person's authority (a mayor's office, a region, a police
- * unit, the OM): read what was sent — what happened, the area, until when, what is expected, whom
- * to call — and acknowledge receipt with one button. The acknowledgement goes through {@link
- * NotificationService}, as the API's operation does, so it lands exactly like one from any other
- * channel.
+ * unit, the OM): read what was sent — what happened, the area, until when, what is expected, the
+ * measures for their role (and which version of the list), whom to call — and acknowledge receipt
+ * with one button. The acknowledgement goes through {@link NotificationService}, as the API's
+ * operation does, so it lands exactly like one from any other channel.
  */
 @Controller
 @Page
@@ -63,6 +63,9 @@ public class NoticePages {
       Integer level,
       String expected,
       String contact,
+      Integer measuresVersion,
+      String measuresRole,
+      List<String> measures,
       String subject,
       String text,
       boolean exercise,
@@ -87,6 +90,9 @@ public class NoticePages {
         n.getLevel(),
         n.getExpected(),
         n.getContact(),
+        n.getMeasuresVersion(),
+        n.getMeasuresRole(),
+        n.getMeasures() == null ? List.of() : n.getMeasures(),
         n.getSubject(),
         n.getText(),
         Boolean.TRUE.equals(n.getExercise()),

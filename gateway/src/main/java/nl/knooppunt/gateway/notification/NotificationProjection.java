@@ -139,6 +139,11 @@ class NotificationProjection implements Projection {
     if (n.contact() != null) {
       parts.put("contact", n.contact());
     }
+    if (n.measuresVersion() != null) {
+      parts.put("maatregelenVersie", n.measuresVersion());
+      parts.put("maatregelenRol", n.measuresRole());
+      parts.put("maatregelen", n.measures());
+    }
     return parts.isEmpty() ? null : CloudEventJson.writeValue(parts);
   }
 

@@ -70,7 +70,13 @@ public class NotificationQueries {
         .validUntil(offsetTime(string(details.get("geldigTot"))))
         .level(details.get("niveau") instanceof Number l ? l.intValue() : null)
         .expected(string(details.get("verwachting")))
-        .contact(string(details.get("contact")));
+        .contact(string(details.get("contact")))
+        .measuresVersion(details.get("maatregelenVersie") instanceof Number v ? v.intValue() : null)
+        .measuresRole(string(details.get("maatregelenRol")))
+        .measures(
+            details.get("maatregelen") instanceof java.util.List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : null);
     return n;
   }
 

@@ -39,7 +39,8 @@ public class ReadModelRebuilder {
           "assistance",
           "incident",
           "process_instance",
-          "person");
+          "person",
+          "measures_version");
 
   private final JdbcTemplate jdbc;
   private final Projector projector;

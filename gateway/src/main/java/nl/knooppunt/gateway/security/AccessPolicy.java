@@ -58,6 +58,9 @@ public final class AccessPolicy {
     Set<Rol> recipients = EnumSet.of(GEZAG, REGIO, POLITIE, OM, LANDELIJK_OPERATOR);
     ALLOWED.put("listMyNotifications", recipients);
     ALLOWED.put("acknowledgeNotification", recipients);
+    // the level-5 measures per role that notices carry: everyone may read, the beheerder edits
+    ALLOWED.put("getMeasures", ALL);
+    ALLOWED.put("publishMeasures", EnumSet.of(BEHEERDER));
     // tasks
     ALLOWED.put("listTasks", TASK_READERS);
     ALLOWED.put("getTask", TASK_READERS);

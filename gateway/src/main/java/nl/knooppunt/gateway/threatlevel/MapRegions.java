@@ -62,7 +62,7 @@ class MapRegions {
   }
 
   /** An XML parser that reads no DTDs and no external entities. */
-  private static DocumentBuilder parser() throws ParserConfigurationException {
+  static DocumentBuilder parser() throws ParserConfigurationException {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -30,7 +30,7 @@ class DashboardPagesIT extends GatewayITBase {
   // --- scenarios
 
   @Test
-  void level5ForUtrechtMunicipalitiesColoursRegionUtrechtOnTheManagersMap() {
+  void level5ForTwoUtrechtMunicipalitiesColoursThoseMunicipalitiesNotTheWholeRegion() {
     String crisis = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     fixtures.apply(
         EventType.DREIGINGSNIVEAU_GEWIJZIGD,
@@ -51,8 +51,23 @@ class DashboardPagesIT extends GatewayITBase {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("<h1>Dashboard", "id=\"kaart\"", "id=\"erkenningen\"");
-    assertThat(region(page, "VR09")).contains("data-niveau=\"5\"").contains("niveau-5");
-    assertThat(region(page, "VR09")).contains("<title>Utrecht (VR09): dreigingsniveau 5");
+    // the region's outline carries its highest level and says which municipalities have it
+    assertThat(region(page, "VR09")).contains("data-niveau=\"5\"").contains("regio niveau-5");
+    assertThat(region(page, "VR09"))
+        .contains(
+            "<title>Utrecht (VR09): dreigingsniveau 5 in Amersfoort, Utrecht; geen niveau in 24"
+                + " andere gemeenten");
+    // only the two municipalities are red; their neighbours in the same region are not
+    assertThat(municipality(page, "GM0344"))
+        .contains("data-niveau=\"5\"")
+        .contains("class=\"niveau-5\"")
+        .contains("<title>Utrecht: dreigingsniveau 5");
+    assertThat(municipality(page, "GM0307")).contains("data-niveau=\"5\"");
+    assertThat(municipality(page, "GM0345"))
+        .contains("data-regio=\"VR09\"")
+        .contains("data-niveau=\"0\"")
+        .contains("class=\"geen-niveau\"");
+    assertThat(page.body()).containsPattern("<text[^>]*class=\"kaart-cijfer\"[^>]*>5</text>");
     assertThat(page.body())
         .contains("Kaartgrenzen: CBS gebiedsindelingen 2023")
         .contains("Dreigingsniveau per veiligheidsregio")
@@ -250,6 +265,15 @@ class DashboardPagesIT extends GatewayITBase {
   }
 
   // --- HTML helpers
+
+  /** The opening tag and title of a municipality's path on the map. */
+  private static String municipality(Page page, String gm) {
+    Matcher m =
+        Pattern.compile("<path[^>]*data-gm=\"" + gm + "\"[^>]*>\\s*<title>[^<]*")
+            .matcher(page.body());
+    assertThat(m.find()).as("municipality %s on the map", gm).isTrue();
+    return m.group();
+  }
 
   /** The opening tag of a region's path on the map. */
   private static String region(Page page, String vr) {

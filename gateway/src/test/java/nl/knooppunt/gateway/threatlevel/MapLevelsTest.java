@@ -41,6 +41,20 @@ class MapLevelsTest {
   }
 
   @Test
+  void aLevelForOneMunicipalityStaysWithThatMunicipalityAndARegionLevelCoversAllOfIt() {
+    assertThat(MapLevels.perMunicipality(List.of(level("GM0344", "GEMEENTE", 5)), index))
+        .containsExactly(Map.entry("GM0344", 5));
+    assertThat(
+            MapLevels.perMunicipality(
+                List.of(level("GM0344", "GEMEENTE", 5), level("VR09", "VEILIGHEIDSREGIO", 3)),
+                index))
+        .containsExactly(Map.entry("GM0307", 3), Map.entry("GM0344", 5));
+    assertThat(MapLevels.perMunicipality(List.of(level("PV26", "PROVINCIE", 5)), index))
+        .containsOnlyKeys("GM0307", "GM0344");
+    assertThat(MapLevels.perMunicipality(List.of(level("GM9999", "GEMEENTE", 5)), index)).isEmpty();
+  }
+
+  @Test
   void unknownAreasAndMissingLevelsAreLeftOut() {
     assertThat(
             MapLevels.perRegion(

@@ -37,7 +37,8 @@ public sealed interface EventPayload
         TaskClaimChanged,
         TaskCompletedByUser,
         ProcessStuck,
-        ProcessResumed {
+        ProcessResumed,
+        MeasuresSet {
 
   /** Where a worker's job ran, for the payloads a job produces; otherwise {@code null}. */
   default Origin origin() {

@@ -37,6 +37,11 @@ public enum EventType {
   PROCES_STAAT_STIL("nl.knooppunt.proces.staat-stil", ProcessStuck.class),
   /** The incident was resolved (retried or the instance cancelled): the process goes on. */
   PROCES_HERSTELD("nl.knooppunt.proces.hersteld", ProcessResumed.class),
+  /**
+   * The beheerder set a new version of the level-5 measures per role: on {@link Topic#EVENTS} (the
+   * logbook, the read model) and on the compacted {@link Topic#MEASURES} (the workers).
+   */
+  MAATREGELEN_VASTGESTELD("nl.knooppunt.maatregelen.vastgesteld", MeasuresSet.class),
 
   // --- produced by the workers (the jobs of the processes)
   /** The process of a crisis registered itself: its instance key (the registration job). */

@@ -1,6 +1,7 @@
 package nl.knooppunt.processes.events;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One notice to one authority. Shared by {@link EventType#NOTIFICATIE} (the notice itself on {@link
@@ -26,6 +27,10 @@ import java.time.Instant;
  * @param level the level in force after the decision; may be null
  * @param expectation what the recipient is expected to do; may be null
  * @param contact the hub's 24/7 contact line under the notice
+ * @param measuresVersion the version of the level-5 measures the notice carried; null when it
+ *     carried none
+ * @param measuresRole the role the measures were for ({@code gemeente}, …); null when none
+ * @param measures the measures for the recipient's role as sent; empty when none
  * @param requiresAck whether the hub waits for an acknowledgement
  */
 public record Notice(
@@ -45,10 +50,14 @@ public record Notice(
     Integer level,
     String expectation,
     String contact,
+    Integer measuresVersion,
+    String measuresRole,
+    List<String> measures,
     boolean requiresAck)
     implements EventPayload {
 
   public Notice {
     Required.text(notificationId, "notificationId");
+    measures = measures == null ? List.of() : List.copyOf(measures);
   }
 }

@@ -15,7 +15,15 @@ public enum Topic {
   /** Domain events: the logbook and the read model; key = crisis id. Retained forever. */
   EVENTS(Names.EVENTS),
   /** Compacted: the threat level in force per gemeente; key = GM code. */
-  THREAT_LEVELS(Names.THREAT_LEVELS);
+  THREAT_LEVELS(Names.THREAT_LEVELS),
+  /**
+   * Compacted: the version of the level-5 measures per role in force; key = {@link #MEASURES_KEY}.
+   * The gateway writes it, the workers read it from the start.
+   */
+  MEASURES(Names.MEASURES);
+
+  /** The one key on {@link #MEASURES}: compaction keeps the latest version. */
+  public static final String MEASURES_KEY = "maatregelen-dreigingsniveau-5";
 
   /** The names as constants, for annotations ({@code @KafkaListener(topics = ...)}). */
   public static final class Names {
@@ -24,6 +32,7 @@ public enum Topic {
     public static final String ACKNOWLEDGEMENTS_DEAD_LETTER = "knooppunt.acknowledgements.v2.dlt";
     public static final String EVENTS = "knooppunt.events.v2";
     public static final String THREAT_LEVELS = "knooppunt.threat-levels.v2";
+    public static final String MEASURES = "knooppunt.measures.v2";
 
     private Names() {}
   }

@@ -21,12 +21,15 @@ public record NoticeContent(
     AFKONDIGING(
         "Afkondiging dreigingsniveau 5",
         "Dreigingsniveau 5 betekent dat er zeer concrete aanwijzingen zijn dat een aanslag zal"
-            + " plaatsvinden. Activeer uw crisisorganisatie volgens uw plan en controleer welke"
-            + " maatregelen voor uw rol gelden."),
+            + " plaatsvinden. Activeer uw crisisorganisatie volgens uw plan en neem de maatregelen"
+            + " voor uw rol hieronder.",
+        true),
     VERLENGING(
         "Verlenging dreigingsniveau 5",
         "Dreigingsniveau 5 blijft langer van kracht. Houd uw crisisorganisatie en maatregelen in"
-            + " stand volgens uw plan tot de nieuwe eindtijd."),
+            + " stand volgens uw plan tot de nieuwe eindtijd; de maatregelen voor uw rol staan"
+            + " hieronder.",
+        true),
     AFSCHALING(
         "Afschaling dreigingsniveau",
         "Dreigingsniveau 5 is niet meer van kracht; het nieuwe niveau geldt direct. Schaal uw"
@@ -54,10 +57,24 @@ public record NoticeContent(
 
     private final String label;
     private final String expectation;
+    private final boolean carriesMeasures;
 
     Kind(String label, String expectation) {
+      this(label, expectation, false);
+    }
+
+    Kind(String label, String expectation, boolean carriesMeasures) {
       this.label = label;
       this.expectation = expectation;
+      this.carriesMeasures = carriesMeasures;
+    }
+
+    /**
+     * Whether the notice lists the level-5 measures for the recipient's role (declaring and
+     * extending level 5): the version of the list in force when it is sent.
+     */
+    public boolean carriesMeasures() {
+      return carriesMeasures;
     }
 
     /** How a page or a notice names this kind, in Dutch. */

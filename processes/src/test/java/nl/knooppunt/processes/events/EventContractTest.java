@@ -113,10 +113,18 @@ class EventContractTest {
                 5,
                 "Bevestig de ontvangst",
                 "070 000 0000",
+                1,
+                "gemeente",
+                List.of("Breng de driehoek bijeen."),
                 true),
             new Acknowledgement(
                 "DN5-1/afkondiging/BM-GM0344", "DN5-1", "burgemeester", T, "KANAAL"),
             new RoundSent("DN5-1/afkondiging", 26, JOB),
+            new MeasuresSet(
+                2,
+                Map.of(
+                    "GEMEENTE", List.of("Breng de driehoek bijeen.", "Geef handelingsperspectief."),
+                    "OM", List.of("Neem de leiding van het opsporingsonderzoek."))),
             new RoundCompleted(
                 "DN5-1/afkondiging",
                 2,

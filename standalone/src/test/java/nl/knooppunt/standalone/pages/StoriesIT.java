@@ -69,6 +69,7 @@ class StoriesIT extends HubPages {
         .contains("provincie Utrecht")
         .contains("Geldig tot")
         .contains("Wat wordt van u verwacht")
+        .contains("Maatregelen voor u als gemeente (versie ")
         .contains("24/7")
         .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
 

@@ -23,6 +23,7 @@ import nl.knooppunt.processes.variables.AcknowledgementResult;
 import nl.knooppunt.processes.variables.CallContact;
 import nl.knooppunt.processes.variables.NoticeContent;
 import nl.knooppunt.processes.variables.Recipient;
+import nl.knooppunt.workers.notification.CurrentMeasures;
 import nl.knooppunt.workers.notification.NoticeSender;
 import nl.knooppunt.workers.notification.OutgoingNotice;
 import org.springframework.stereotype.Component;
@@ -72,13 +73,19 @@ public class NotificationWorkers {
   private final DomainEvents events;
 
   private final CamundaClient camunda;
+  private final CurrentMeasures measures;
 
   NotificationWorkers(
-      Directory directory, NoticeSender sender, DomainEvents events, CamundaClient camunda) {
+      Directory directory,
+      NoticeSender sender,
+      DomainEvents events,
+      CamundaClient camunda,
+      CurrentMeasures measures) {
     this.directory = directory;
     this.sender = sender;
     this.events = events;
     this.camunda = camunda;
+    this.measures = measures;
   }
 
   @JobWorker(type = JobTypes.MELDING_VERSTUREN)
@@ -202,8 +209,11 @@ public class NotificationWorkers {
     return outcomes.stream().filter(b -> b != null && b.status() == status).count();
   }
 
-  /** The notice of a round, from the parts of its bericht and what its kind expects. */
-  private static OutgoingNotice notice(
+  /**
+   * The notice of a round, from the parts of its bericht and what its kind expects; a declaration
+   * or extension of level 5 carries the measures for the recipient's role, in the version in force.
+   */
+  private OutgoingNotice notice(
       Delivery delivery, String id, Authority recipient, Contact contact) {
     NoticeContent bericht = Objects.requireNonNull(delivery.bericht(), "bericht");
     NoticeContent.Kind kind = bericht.soort();
@@ -220,6 +230,7 @@ public class NotificationWorkers {
         bericht.geldigTot(),
         bericht.niveau(),
         kind == null ? null : kind.expectation(),
-        true);
+        true,
+        kind != null && kind.carriesMeasures() ? measures.forAuthority(recipient) : null);
   }
 }

@@ -50,6 +50,11 @@ public class KafkaConfiguration {
             .partitions(1)
             .replicas(replicas)
             .compact()
+            .build(),
+        TopicBuilder.name(Topic.MEASURES.topicName())
+            .partitions(1)
+            .replicas(replicas)
+            .compact()
             .build());
   }
 

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * carry ids derived from the notification id, so a retried job writes the same records and the
  * consumers keep one. The text that goes out ends with the hub's 24/7 contact line ({@value
  * #HUB_CONTACT}); the record carries the parts of the notice as their own fields too ({@code area},
- * {@code validUntil}, {@code level}, {@code expectation}, {@code contact}), so a page can show them
- * separately.
+ * {@code validUntil}, {@code level}, {@code expectation}, {@code contact}, the measures and their
+ * version), so a page can show them separately.
  */
 @Component
 public class NoticeSender {
@@ -64,6 +64,9 @@ public class NoticeSender {
             notice.level(),
             notice.expectation(),
             hubContact,
+            notice.measures() == null ? null : notice.measures().version(),
+            notice.measures() == null ? null : notice.measures().role(),
+            notice.measures() == null ? null : notice.measures().items(),
             notice.requiresAck());
     publisher.publish(
         Topic.NOTIFICATIONS,

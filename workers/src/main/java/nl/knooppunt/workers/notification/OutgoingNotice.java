@@ -33,6 +33,7 @@ import nl.knooppunt.directory.Contact;
  * @param level the threat level in force after the decision; optional
  * @param expectation what the recipient is expected to do; optional
  * @param requiresAck whether the hub waits for an acknowledgement
+ * @param measures the level-5 measures for the recipient's role, in the version carried; optional
  */
 public record OutgoingNotice(
     String notificationId,
@@ -47,7 +48,18 @@ public record OutgoingNotice(
     String validUntil,
     Integer level,
     String expectation,
-    boolean requiresAck) {
+    boolean requiresAck,
+    Measures measures) {
+
+  /**
+   * The measures a notice carries for its recipient's role: which version of the list, the role's
+   * Dutch name, and the measures themselves.
+   */
+  public record Measures(int version, String role, List<String> items) {
+    public Measures {
+      items = items == null ? List.of() : List.copyOf(items);
+    }
+  }
 
   /** The marking every exercise notice carries, in subject and text. */
   public static final String EXERCISE_MARKER = "OEFENING";
@@ -55,6 +67,9 @@ public record OutgoingNotice(
   /** The line that asks for an acknowledgement, on every notice that requires one. */
   public static final String CONFIRM_LINE =
       "Bevestig de ontvangst in het Landelijk Knooppunt (Mijn taken).";
+
+  /** How each measure starts on its own line. */
+  public static final String MEASURE_BULLET = "- ";
 
   /** Times in a notice are Dutch time. */
   public static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
@@ -90,7 +105,40 @@ public record OutgoingNotice(
         null,
         null,
         null,
-        requiresAck);
+        requiresAck,
+        null);
+  }
+
+  /** A notice without measures (everything but a declaration or extension of level 5). */
+  public OutgoingNotice(
+      String notificationId,
+      String crisisId,
+      boolean exercise,
+      Authority recipient,
+      Contact contact,
+      String kind,
+      String subject,
+      String text,
+      String area,
+      String validUntil,
+      Integer level,
+      String expectation,
+      boolean requiresAck) {
+    this(
+        notificationId,
+        crisisId,
+        exercise,
+        recipient,
+        contact,
+        kind,
+        subject,
+        text,
+        area,
+        validUntil,
+        level,
+        expectation,
+        requiresAck,
+        null);
   }
 
   public String markedSubject() {
@@ -100,7 +148,9 @@ public record OutgoingNotice(
   /**
    * The notice as it goes out, one fact per line: what happened; the area; until when (Dutch date
    * and time); the level in force; what is expected; the request to confirm (when an
-   * acknowledgement is required); the hub's 24/7 contact line.
+   * acknowledgement is required); the hub's 24/7 contact line. A declaration or extension of level
+   * 5 lists, after what is expected, the measures for the recipient's role, one per line, with the
+   * version of the list they come from.
    */
   public List<String> lines(String hubContact) {
     List<String> lines = new ArrayList<>();
@@ -120,6 +170,10 @@ public record OutgoingNotice(
     if (present(expectation)) {
       lines.add("Wat wordt van u verwacht: " + expectation.trim());
     }
+    if (measures != null && !measures.items().isEmpty()) {
+      lines.add(measuresHeading(measures));
+      measures.items().forEach(m -> lines.add(MEASURE_BULLET + m));
+    }
     if (requiresAck) {
       lines.add(CONFIRM_LINE);
     }
@@ -127,6 +181,11 @@ public record OutgoingNotice(
       lines.add(hubContact.trim());
     }
     return lines;
+  }
+
+  /** "Maatregelen voor u als gemeente (versie 2):", the line above the measures. */
+  public static String measuresHeading(Measures measures) {
+    return "Maatregelen voor u als " + measures.role() + " (versie " + measures.version() + "):";
   }
 
   /** {@link #lines} as one text. */

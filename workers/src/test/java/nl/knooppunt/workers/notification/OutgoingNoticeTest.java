@@ -28,7 +28,17 @@ class OutgoingNoticeTest {
             Dreigingsniveau: 5 (kritiek)
             Wat wordt van u verwacht: Dreigingsniveau 5 betekent dat er zeer concrete \
             aanwijzingen zijn dat een aanslag zal plaatsvinden. Activeer uw crisisorganisatie \
-            volgens uw plan en controleer welke maatregelen voor uw rol gelden.
+            volgens uw plan en neem de maatregelen voor uw rol hieronder.
+            Maatregelen voor u als gemeente (versie 1):
+            - Stem met de veiligheidsregio en de NCTV af welk handelingsperspectief uw inwoners \
+            krijgen (zoals: volg de aanwijzingen van de lokale autoriteiten; blijf binnen) en geef \
+            het direct door.
+            - Breng de driehoek (burgemeester, politie, OM) bijeen; bij een mogelijk terroristische \
+            aanslag schaalt de regio direct op naar GRIP 3.
+            - Communiceer met drie doelen: informeren, handelingsperspectief bieden en duiden. Uw \
+            inwoners horen het niveau van u, niet eerst via sociale media.
+            - Stem uw maatregelen af met regio en buurgemeenten, zodat ze elkaar versterken of in \
+            ieder geval niet tegenwerken.
             Bevestig de ontvangst in het Landelijk Knooppunt (Mijn taken).
             Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 000 0000 (demonummer)""")
         .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
@@ -115,6 +125,43 @@ class OutgoingNoticeTest {
         validUntil,
         level,
         kind.expectation(),
-        true);
+        true,
+        kind.carriesMeasures() ? new CurrentMeasures().forAuthority(mayor) : null);
+  }
+
+  @Test
+  void eachRoleReadsItsOwnMeasuresAndOnlyDeclarationAndExtensionCarryThem() {
+    var measures = new CurrentMeasures();
+    var chief = directory.authority("PC-MIDDEN-NEDERLAND").orElseThrow();
+    var region = directory.authority("VR09").orElseThrow();
+    assertThat(measures.forAuthority(chief).role()).isEqualTo("politie-eenheid");
+    assertThat(measures.forAuthority(chief).items())
+        .first()
+        .asString()
+        .contains("(opsporings)informatie");
+    assertThat(measures.forAuthority(region).role()).isEqualTo("veiligheidsregio");
+    assertThat(measures.forAuthority(region).items()).first().asString().contains("GRIP 3");
+
+    assertThat(NoticeContent.Kind.AFKONDIGING.carriesMeasures()).isTrue();
+    assertThat(NoticeContent.Kind.VERLENGING.carriesMeasures()).isTrue();
+    assertThat(notice(NoticeContent.Kind.AFSCHALING, false, null, 3).markedText(CONTACT))
+        .doesNotContain("Maatregelen voor u");
+    assertThat(NoticeContent.Kind.NIET_AFGEKONDIGD.carriesMeasures()).isFalse();
+  }
+
+  @Test
+  void aNewerVersionReplacesTheOldOneButAnOlderNeverComesBack() {
+    var measures = new CurrentMeasures();
+    var v2 =
+        new nl.knooppunt.directory.LevelFiveMeasures(
+            2,
+            java.util.Map.of(
+                nl.knooppunt.directory.MeasureRole.GEMEENTE, java.util.List.of("Nieuw.")));
+    measures.offer(v2);
+    measures.offer(nl.knooppunt.directory.LevelFiveMeasures.first());
+
+    var mayor = directory.authority("BM-GM0344").orElseThrow();
+    assertThat(measures.forAuthority(mayor).version()).isEqualTo(2);
+    assertThat(measures.forAuthority(mayor).items()).containsExactly("Nieuw.");
   }
 }
