@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
@@ -439,7 +440,8 @@ class DreigingsniveauVijfIT {
 
     // nobody answers within the hour, the same SLA as before declaring
     hub.verzet(Duration.ofMinutes(61));
-    var escalatie = hub.job(JobType.SLA_ESCALEREN, in(i));
+    var escalatie =
+        hub.job(JobType.SLA_ESCALEREN, in(i).and(j -> !DreigingsniveauVijfIT.aboutTheReview(j)));
     assertThat(escalatie.header(TaskHeader.TAAK.key()))
         .isEqualTo(Task.INFORMATIE_HERBEOORDELING.elementId());
     assertThat(escalatie.header(TaskHeader.ESCALEREN_NAAR.key())).isEqualTo("landelijk-operator");
@@ -545,6 +547,117 @@ class DreigingsniveauVijfIT {
     hub.taak(i, Task.BESLUIT_AFSCHALING);
     assertThat(hub.openTaken(i, Task.INFORMATIE_AFSCHALING)).isEmpty();
     assertThat(hub.openTaken(i, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING)).isEmpty();
+  }
+
+  // "An end time that holds" (#14 item 2): the review has a deadline, escalation goes up a named
+  // chain, and a level 5 is never silently in force past its end
+
+  @Test
+  void anUndecidedReviewEscalatesToTheDeciderOnDutyTheSecondDeciderAndTheHeadAndExpiresLoudly() {
+    String id = "DN5-VERLOOPT";
+    String eindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
+    long i = stap.afgekondigd(id, Stappen.provincieUtrecht(), eindtijd);
+
+    // the review is prepared two hours before the end, but nobody decides
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    var herbeoordelen = hub.taak(i, Task.HERBEOORDELEN);
+
+    // one hour before the end: the decider on duty
+    hub.verzet(Duration.ofHours(1));
+    assertThat(reviewEscalation(i, 1).get(0).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_BESLUITVORMER.group());
+    // half an hour before the end: the second NCTV decider
+    hub.verzet(Duration.ofMinutes(30));
+    assertThat(reviewEscalation(i, 2).get(1).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_TWEEDE_BESLUITVORMER.group());
+    assertThat(expired(i)).isEmpty();
+
+    // at the end: recorded as expired without a decision, and up to the head of the NCTV / DG
+    hub.verzet(Duration.ofMinutes(30));
+    assertThat(reviewEscalation(i, 3).get(2).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_HOOFD.group());
+    var verlopen = expired(i);
+    assertThat(verlopen).hasSize(1);
+    assertThat(verlopen.get(0).header(TaskHeader.BESLUIT.key())).isEqualTo("VERLENGING");
+    assertThat(reviewEscalation(i, 3).get(2).volgnummer())
+        .isGreaterThan(verlopen.get(0).volgnummer());
+
+    // nothing was extended or lowered by itself; the review stays open for a late decision
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)))
+        .extracting(j -> j.header(TaskHeader.ACTIE.key()))
+        .containsExactly("AFKONDIGEN");
+    assertThat(hub.isOpen(herbeoordelen)).isTrue();
+    hub.voltooi(
+        herbeoordelen,
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            hub.nu().plus(Duration.ofHours(6)).toString(),
+            "motivering",
+            "Alsnog verlengd: dader nog voortvluchtig",
+            "beslisser",
+            Stappen.NCTV));
+    hub.job(
+        JobType.DREIGINGSNIVEAU_REGISTREREN,
+        in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
+  }
+
+  @Test
+  void anExtensionInTimeEscalatesNothingAndTheNextPeriodIsWatchedUntilItsOwnEnd() {
+    String id = "DN5-OP-TIJD";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    hub.voltooi(
+        hub.taak(i, Task.HERBEOORDELEN),
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            hub.nu().plus(Duration.ofHours(8)).toString(),
+            "motivering",
+            "Dader nog niet aangehouden",
+            "beslisser",
+            Stappen.NCTV));
+    hub.job(
+        JobType.DREIGINGSNIVEAU_REGISTREREN,
+        in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
+
+    // past the old end: the new period's review comes two hours before the new end
+    hub.verzet(Duration.ofHours(6).plusMinutes(1));
+    hub.taak(i, Task.INFORMATIE_HERBEOORDELING);
+    assertThat(hub.jobs(JobType.SLA_ESCALEREN, in(i).and(DreigingsniveauVijfIT::aboutTheReview)))
+        .isEmpty();
+    assertThat(expired(i)).isEmpty();
+
+    // the new period's end is watched as the first one was
+    hub.verzet(Duration.ofHours(1));
+    assertThat(reviewEscalation(i, 1).get(0).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_BESLUITVORMER.group());
+  }
+
+  private static boolean aboutTheReview(Afgehandeld j) {
+    return Task.HERBEOORDELEN.elementId().equals(j.header(TaskHeader.TAAK.key()));
+  }
+
+  /** The first {@code count} escalations about the review of instance {@code i}, in order. */
+  private static List<Afgehandeld> reviewEscalation(long i, int count) {
+    return hub.jobs(JobType.SLA_ESCALEREN, count, in(i).and(DreigingsniveauVijfIT::aboutTheReview));
+  }
+
+  private static List<Afgehandeld> expired(long i) {
+    return hub.jobs(
+        JobType.LOGBOEK_VASTLEGGEN,
+        in(i)
+            .and(
+                j ->
+                    TaskHeader.LogbookEvent.VERLOPEN_ZONDER_BESLUIT
+                        .name()
+                        .equals(j.header(TaskHeader.GEBEURTENIS.key()))));
   }
 
   /** The duty officer proposes to lower the level of crisis {@code id}, for a reason. */
