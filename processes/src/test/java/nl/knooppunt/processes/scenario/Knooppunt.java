@@ -145,7 +145,7 @@ final class Knooppunt implements AutoCloseable {
     for (int i = 1; i < ProcessId.values().length; i++) {
       cmd = cmd.addResourceFromClasspath(ProcessId.values()[i].resource());
     }
-    cmd.send().join();
+    cmd.requestTimeout(Duration.ofSeconds(60)).send().join();
   }
 
   private void openWorkers() {
