@@ -66,6 +66,9 @@ public final class Labels {
     VALUES.put("VERLENGEN", "Verlengen");
     VALUES.put("AFSCHALEN", "Afschalen");
     VALUES.put("HANDHAVEN", "Niveau 5 handhaven");
+    // co-signature of a level decision (four eyes)
+    VALUES.put("GOEDGEKEURD", "Goedgekeurd (medeondertekend)");
+    VALUES.put("GEWEIGERD", "Geweigerd: besluit niet van kracht");
     VALUES.put("TOEGEKEND", "Toegekend");
     VALUES.put("AFGEWEZEN", "Afgewezen");
     VALUES.put("ACCEPTEREN", "Accepteren");

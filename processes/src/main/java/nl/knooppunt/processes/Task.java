@@ -35,6 +35,11 @@ public enum Task {
       "Besluit_Afkondiging",
       Form.BESLUIT_DREIGINGSNIVEAU,
       Duration.ofMinutes(30)),
+  MEDEONDERTEKENEN_AFKONDIGING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Medeondertekenen_Afkondiging",
+      Form.MEDEONDERTEKENING,
+      Duration.ofMinutes(15)),
   COMMUNICATIE_AFKONDIGING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Communicatie_Afkondiging",
@@ -52,6 +57,11 @@ public enum Task {
       Duration.ofHours(1)),
   HERBEOORDELEN(
       ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen", Form.HERBEOORDELING, Duration.ofMinutes(30)),
+  MEDEONDERTEKENEN_VERLENGING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Medeondertekenen_Verlenging",
+      Form.MEDEONDERTEKENING,
+      Duration.ofMinutes(15)),
   INFORMATIE_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Informatie_Afschaling",
@@ -67,6 +77,11 @@ public enum Task {
       "Besluit_Afschaling",
       Form.BESLUIT_AFSCHALING,
       Duration.ofMinutes(30)),
+  MEDEONDERTEKENEN_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Medeondertekenen_Afschaling",
+      Form.MEDEONDERTEKENING,
+      Duration.ofMinutes(15)),
   COMMUNICATIE_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Communicatie_Afschaling",

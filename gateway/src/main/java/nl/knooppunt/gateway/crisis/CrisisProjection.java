@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 class CrisisProjection implements Projection {
 
   /** Form fields that carry the outcome of a decision task. */
-  private static final List<String> DECISION_FIELDS = List.of("uitkomst", "beslissing", "besluit");
+  private static final List<String> DECISION_FIELDS =
+      List.of("uitkomst", "beslissing", "besluit", "goedkeuring");
 
   private static final Set<String> LEVEL_ACTIONS_IN_FORCE = Set.of("AFKONDIGEN", "VERLENGEN");
 

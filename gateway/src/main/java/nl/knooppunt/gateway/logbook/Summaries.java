@@ -63,7 +63,11 @@ class Summaries {
           "STILZWIJGEN_REGIO", "reageerde niet binnen de termijn op de afstemming",
           "STILZWIJGEN_AANBOD", "deed binnen de termijn geen aanbod (telt als geen aanbod)",
           "VIER_OGEN_GEWEIGERD",
-              "Besluit geweigerd: wie voorstelde, mag niet zelf besluiten (vier ogen)",
+              "Besluit geweigerd (vier ogen): wie voorstelde mag niet besluiten, wie besloot of"
+                  + " voorstelde mag niet medeondertekenen",
+          "MEDEONDERTEKENING_GEWEIGERD",
+              "Medeondertekening geweigerd: het besluit is niet van kracht en gaat terug naar de"
+                  + " besluitvormer",
           "VERLOPEN_ZONDER_BESLUIT",
               "Dreigingsniveau 5 verlopen zonder besluit: de eindtijd is bereikt zonder verlenging"
                   + " of afschaling");

@@ -61,6 +61,9 @@ class DreigingsniveauVijfIT {
     stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", eindtijd);
+    // four eyes: a second NCTV decider co-signs before anything is registered
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
 
     var registratie = hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i));
     assertThat(registratie.header(TaskHeader.ACTIE.key())).isEqualTo("AFKONDIGEN");
@@ -104,6 +107,7 @@ class DreigingsniveauVijfIT {
             "Dader nog niet aangehouden",
             "beslisser",
             Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
     var verlenging =
         hub.job(
             JobType.DREIGINGSNIVEAU_REGISTREREN,
@@ -135,6 +139,7 @@ class DreigingsniveauVijfIT {
             "Geen vervolgdreiging meer",
             "beslisser",
             Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFSCHALING, Stappen.NCTV_2);
     var afschaling =
         hub.job(
             JobType.DREIGINGSNIVEAU_REGISTREREN,
@@ -233,6 +238,7 @@ class DreigingsniveauVijfIT {
     var opnieuw = hub.taak(i, Task.BESLUIT_AFKONDIGING);
     assertThat(opnieuw.key()).isNotEqualTo(eerste.key());
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plusSeconds(6 * 3600).toString());
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
     assertThat(hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)).variabele("niveau"))
         .isEqualTo(5);
   }
@@ -292,6 +298,7 @@ class DreigingsniveauVijfIT {
     stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
     var eerste = hub.taak(i, Task.COMMUNICATIE_AFKONDIGING);
     hub.voltooi(
         eerste,
@@ -333,6 +340,7 @@ class DreigingsniveauVijfIT {
     stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
 
     // the public communication task appears: every notice was sent, nobody had to acknowledge
     var communicatie = hub.taak(i, Task.COMMUNICATIE_AFKONDIGING);
@@ -492,6 +500,7 @@ class DreigingsniveauVijfIT {
             "Terug naar het landelijke niveau",
             "beslisser",
             Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFSCHALING, Stappen.NCTV_2);
     var afschaling =
         hub.job(
             JobType.DREIGINGSNIVEAU_REGISTREREN,
@@ -599,6 +608,7 @@ class DreigingsniveauVijfIT {
             "Alsnog verlengd: dader nog voortvluchtig",
             "beslisser",
             Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
     hub.job(
         JobType.DREIGINGSNIVEAU_REGISTREREN,
         in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
@@ -623,6 +633,7 @@ class DreigingsniveauVijfIT {
             "Dader nog niet aangehouden",
             "beslisser",
             Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
     hub.job(
         JobType.DREIGINGSNIVEAU_REGISTREREN,
         in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
@@ -638,6 +649,153 @@ class DreigingsniveauVijfIT {
     hub.verzet(Duration.ofHours(1));
     assertThat(reviewEscalation(i, 1).get(0).header(TaskHeader.ESCALEREN_NAAR.key()))
         .isEqualTo(CandidateGroup.NCTV_BESLUITVORMER.group());
+  }
+
+  // "Four eyes means a second person approves" (#14 item 4): every level decision is co-signed by
+  // a second NCTV decider, neither the decider nor the proposer; refused, the decision is not in
+  // force and the decider gets it back
+
+  @Test
+  void theDeciderCannotCoSignHisOwnDeclarationASecondDeciderCan() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel("DN5-MEDE-ZELF", Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+
+    var zelf = stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV);
+    var controle =
+        hub.job(
+            JobType.VIER_OGEN_CONTROLEREN,
+            in(i).and(j -> j.variabele("medeondertekenaar") != null));
+    assertThat(controle.uitkomst().fout()).isEqualTo(ErrorCode.VIER_OGEN_GESCHONDEN);
+    assertThat(hub.job(JobType.LOGBOEK_VASTLEGGEN, in(i)).header(TaskHeader.GEBEURTENIS.key()))
+        .isEqualTo("VIER_OGEN_GEWEIGERD");
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+
+    // the proposer may not co-sign either
+    var voorsteller = stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.OPERATOR);
+    assertThat(voorsteller.key()).isNotEqualTo(zelf.key());
+    hub.jobs(JobType.LOGBOEK_VASTLEGGEN, 2, in(i));
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
+    assertThat(hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)).variabele("niveau"))
+        .isEqualTo(5);
+  }
+
+  @Test
+  void aRefusedCoSignatureLeavesTheDeclarationNotInForceAndGivesTheDecisionBack() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel("DN5-MEDE-GEWEIGERD", Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    var eerste =
+        stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    stap.medeondertekenen(
+        i,
+        Task.MEDEONDERTEKENEN_AFKONDIGING,
+        Stappen.NCTV_2,
+        "GEWEIGERD",
+        "Gebied te ruim: alleen de stad Utrecht");
+
+    assertThat(refused(i))
+        .singleElement()
+        .satisfies(j -> assertThat(j.header(TaskHeader.BESLUIT.key())).isEqualTo("AFKONDIGING"));
+    var opnieuw = hub.taak(i, Task.BESLUIT_AFKONDIGING);
+    assertThat(opnieuw.key()).isNotEqualTo(eerste.key());
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+    assertThat(hub.openTaken(i, Task.COMMUNICATIE_AFKONDIGING)).isEmpty();
+  }
+
+  @Test
+  void aRefusedCoSignatureOfAnExtensionGivesTheReviewBackAndTheEndStillHolds() {
+    long i =
+        stap.afgekondigd(
+            "DN5-MEDE-VERLENGEN",
+            Stappen.provincieUtrecht(),
+            hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    var eerste = hub.taak(i, Task.HERBEOORDELEN);
+    hub.voltooi(
+        eerste,
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            hub.nu().plus(Duration.ofHours(6)).toString(),
+            "motivering",
+            "Dader nog niet aangehouden",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(
+        i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2, "GEWEIGERD", "Geen nieuwe informatie");
+
+    assertThat(refused(i))
+        .singleElement()
+        .satisfies(j -> assertThat(j.header(TaskHeader.BESLUIT.key())).isEqualTo("VERLENGING"));
+    assertThat(hub.taak(i, Task.HERBEOORDELEN).key()).isNotEqualTo(eerste.key());
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)))
+        .extracting(j -> j.header(TaskHeader.ACTIE.key()))
+        .containsExactly("AFKONDIGEN");
+    // not extended: the old end still holds and is watched
+    hub.verzet(Duration.ofHours(1));
+    assertThat(reviewEscalation(i, 1).get(0).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_BESLUITVORMER.group());
+  }
+
+  @Test
+  void aRefusedCoSignatureOfALoweringGivesTheDecisionBackAndLevelFiveStays() {
+    String id = "DN5-MEDE-AFSCHALEN";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    operatorProposesLowering(id, "Dader aangehouden");
+    stap.gehoord(i, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
+    var eerste = hub.taak(i, Task.BESLUIT_AFSCHALING);
+    hub.voltooi(
+        eerste,
+        vars(
+            "uitkomst",
+            "AFSCHALEN",
+            "nieuwNiveau",
+            3,
+            "motivering",
+            "Geen vervolgdreiging",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(
+        i,
+        Task.MEDEONDERTEKENEN_AFSCHALING,
+        Stappen.NCTV_2,
+        "GEWEIGERD",
+        "Medeplichtige voortvluchtig");
+
+    assertThat(refused(i))
+        .singleElement()
+        .satisfies(j -> assertThat(j.header(TaskHeader.BESLUIT.key())).isEqualTo("AFSCHALING"));
+    assertThat(hub.taak(i, Task.BESLUIT_AFSCHALING).key()).isNotEqualTo(eerste.key());
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)))
+        .extracting(j -> j.header(TaskHeader.ACTIE.key()))
+        .containsExactly("AFKONDIGEN");
+  }
+
+  private static List<Afgehandeld> refused(long i) {
+    return hub.jobs(
+        JobType.LOGBOEK_VASTLEGGEN,
+        1,
+        in(i)
+            .and(
+                j ->
+                    TaskHeader.LogbookEvent.MEDEONDERTEKENING_GEWEIGERD
+                        .name()
+                        .equals(j.header(TaskHeader.GEBEURTENIS.key()))));
   }
 
   private static boolean aboutTheReview(Afgehandeld j) {
