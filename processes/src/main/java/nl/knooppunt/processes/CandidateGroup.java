@@ -9,7 +9,12 @@ import java.util.Optional;
  */
 public enum CandidateGroup {
   LANDELIJK_OPERATOR("landelijk-operator"),
+  /** The NCTV decider on duty: decides the level, first step of the end-time escalation chain. */
   NCTV_BESLUITVORMER("nctv-besluitvormer"),
+  /** The second NCTV decider: escalated to half an hour before a level 5 ends undecided. */
+  NCTV_TWEEDE_BESLUITVORMER("nctv-tweede-besluitvormer"),
+  /** Head of the NCTV / DG: escalated to when a level 5 reaches its end undecided. */
+  NCTV_HOOFD("nctv-hoofd"),
   COMMUNICATIEADVISEUR("communicatieadviseur"),
   LOCC_OFFICIER("locc-officier"),
   HOOFD_LOCC("hoofd-locc"),

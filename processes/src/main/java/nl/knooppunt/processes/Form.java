@@ -17,6 +17,7 @@ public enum Form {
   PUBLIEKSCOMMUNICATIE("publiekscommunicatie"),
   HERBEOORDELING("herbeoordeling"),
   BESLUIT_AFSCHALING("besluit-afschaling"),
+  MEDEONDERTEKENING("medeondertekening"),
   EVALUATIE("evaluatie"),
   BEVESTIGING_OPSCHALING("bevestiging-opschaling"),
   ESCALATIE("escalatie"),

@@ -21,6 +21,13 @@ public final class Labels {
   /** Phases of a crisis (the read model's status). */
   private static final Map<String, String> PHASES = new LinkedHashMap<>();
 
+  /**
+   * Phases that must not go unnoticed: a level 5 whose end time passed without a decision is shown
+   * in red wherever its phase is shown.
+   */
+  private static final java.util.Set<String> ALARM_PHASES =
+      java.util.Set.of("VERLOPEN_ZONDER_BESLUIT");
+
   /** Values of choices in forms and decisions. */
   private static final Map<String, String> VALUES = new LinkedHashMap<>();
 
@@ -37,6 +44,7 @@ public final class Labels {
     PHASES.put("BESLUITVORMING", "Wacht op besluit");
     PHASES.put("NIVEAU_5_VAN_KRACHT", "Niveau 5 van kracht");
     PHASES.put("VERLENGD", "Niveau 5 verlengd");
+    PHASES.put("VERLOPEN_ZONDER_BESLUIT", "Verlopen zonder besluit");
     PHASES.put("AFSCHALING", "Afschaling in behandeling");
     PHASES.put("AFGESCHAALD", "Afgeschaald");
     PHASES.put("NIET_AFGEKONDIGD", "Niet afgekondigd");
@@ -58,6 +66,9 @@ public final class Labels {
     VALUES.put("VERLENGEN", "Verlengen");
     VALUES.put("AFSCHALEN", "Afschalen");
     VALUES.put("HANDHAVEN", "Niveau 5 handhaven");
+    // co-signature of a level decision (four eyes)
+    VALUES.put("GOEDGEKEURD", "Goedgekeurd (medeondertekend)");
+    VALUES.put("GEWEIGERD", "Geweigerd: besluit niet van kracht");
     VALUES.put("TOEGEKEND", "Toegekend");
     VALUES.put("AFGEWEZEN", "Afgewezen");
     VALUES.put("ACCEPTEREN", "Accepteren");
@@ -131,6 +142,8 @@ public final class Labels {
 
     GROUPS.put(CandidateGroup.LANDELIJK_OPERATOR.group(), "Landelijk operator");
     GROUPS.put(CandidateGroup.NCTV_BESLUITVORMER.group(), "NCTV-besluitvormer");
+    GROUPS.put(CandidateGroup.NCTV_TWEEDE_BESLUITVORMER.group(), "Tweede NCTV-besluitvormer");
+    GROUPS.put(CandidateGroup.NCTV_HOOFD.group(), "Hoofd NCTV / DG");
     GROUPS.put(CandidateGroup.COMMUNICATIEADVISEUR.group(), "Communicatieadviseur");
     GROUPS.put(CandidateGroup.LOCC_OFFICIER.group(), "LOCC-officier");
     GROUPS.put(CandidateGroup.HOOFD_LOCC.group(), "Hoofd LOCC");
@@ -152,6 +165,11 @@ public final class Labels {
   /** The phase of a crisis in words; an unknown phase is made readable. */
   public static String phase(String status) {
     return status == null ? "" : PHASES.getOrDefault(status, readable(status));
+  }
+
+  /** Whether a phase demands attention (shown in red): a level 5 expired without a decision. */
+  public static boolean isAlarm(String status) {
+    return status != null && ALARM_PHASES.contains(status);
   }
 
   /**

@@ -37,6 +37,11 @@ public enum Task {
       "Besluit_Afkondiging",
       Form.BESLUIT_DREIGINGSNIVEAU,
       Duration.ofMinutes(30)),
+  MEDEONDERTEKENEN_AFKONDIGING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Medeondertekenen_Afkondiging",
+      Form.MEDEONDERTEKENING,
+      Duration.ofMinutes(15)),
   COMMUNICATIE_AFKONDIGING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Communicatie_Afkondiging",
@@ -54,6 +59,11 @@ public enum Task {
       Duration.ofHours(1)),
   HERBEOORDELEN(
       ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen", Form.HERBEOORDELING, Duration.ofMinutes(30)),
+  MEDEONDERTEKENEN_VERLENGING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Medeondertekenen_Verlenging",
+      Form.MEDEONDERTEKENING,
+      Duration.ofMinutes(15)),
   INFORMATIE_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Informatie_Afschaling",
@@ -69,6 +79,11 @@ public enum Task {
       "Besluit_Afschaling",
       Form.BESLUIT_AFSCHALING,
       Duration.ofMinutes(30)),
+  MEDEONDERTEKENEN_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Medeondertekenen_Afschaling",
+      Form.MEDEONDERTEKENING,
+      Duration.ofMinutes(15)),
   COMMUNICATIE_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Communicatie_Afschaling",

@@ -32,7 +32,11 @@ public enum TaskHeader {
   public enum LogbookEvent {
     STILZWIJGEN_REGIO,
     STILZWIJGEN_AANBOD,
-    VIER_OGEN_GEWEIGERD
+    VIER_OGEN_GEWEIGERD,
+    /** A level 5 reached its end time without a decision to extend or lower it. */
+    VERLOPEN_ZONDER_BESLUIT,
+    /** The second NCTV decider refused to co-sign a level decision: it is not in force. */
+    MEDEONDERTEKENING_GEWEIGERD
   }
 
   private final String key;

@@ -18,6 +18,16 @@ class LabelsTest {
   }
 
   @Test
+  void aLevelFiveExpiredWithoutADecisionIsAnAlarmAndALevelInForceIsNot() {
+    assertThat(Labels.phase("VERLOPEN_ZONDER_BESLUIT")).isEqualTo("Verlopen zonder besluit");
+    assertThat(Labels.isAlarm("VERLOPEN_ZONDER_BESLUIT")).isTrue();
+    assertThat(Labels.isAlarm("NIVEAU_5_VAN_KRACHT")).isFalse();
+    assertThat(Labels.isAlarm(null)).isFalse();
+    assertThat(Labels.group("nctv-tweede-besluitvormer")).contains("Tweede NCTV-besluitvormer");
+    assertThat(Labels.group("nctv-hoofd")).contains("Hoofd NCTV / DG");
+  }
+
+  @Test
   void anUnknownCodeIsStillMadeReadable() {
     assertThat(Labels.value("IETS_NIEUWS")).isEqualTo("Iets nieuws");
     assertThat(Labels.phase("NOG_ONBEKEND")).isEqualTo("Nog onbekend");

@@ -117,7 +117,7 @@ class EventsTopicIT {
     }
 
     // the story goes on: decided, declared, notified, acknowledged
-    decide(crisisId);
+    api.nctvDeclaresLevelFive(crisisId);
     api.awaitNoticesToTheMayorsOfUtrecht(crisisId);
     api.acknowledgeAsTheMayorOfUtrecht(crisisId);
 
@@ -164,19 +164,8 @@ class EventsTopicIT {
         crisisId,
         "Afstemmen_Lokaal_Gezag",
         Map.of("standpuntGezag", "STEUNT", "maatregelen", "Extra bewaking OV-knooppunten"));
-    decide(crisisId);
+    api.nctvDeclaresLevelFive(crisisId);
     api.awaitNoticesToTheMayorsOfUtrecht(crisisId);
-  }
-
-  private static void decide(String crisisId) throws Exception {
-    api.complete(
-        "nctv",
-        crisisId,
-        "Besluit_Afkondiging",
-        Map.of(
-            "uitkomst", "AFKONDIGEN",
-            "eindtijd", "2030-03-19T06:00:00+01:00",
-            "motivering", "Dader voortvluchtig, vervolgaanslag niet uit te sluiten"));
   }
 
   // --- the topic and the read model

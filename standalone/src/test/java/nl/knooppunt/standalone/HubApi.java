@@ -112,6 +112,23 @@ public final class HubApi {
     return mayorOfUtrecht;
   }
 
+  /**
+   * The NCTV declares level 5 until 19 March 2030 06:00 (the operator proposed: four eyes hold) and
+   * the other NCTV decider co-signs; only then is the level registered.
+   */
+  public void nctvDeclaresLevelFive(String crisisId) throws Exception {
+    complete(
+        "nctv",
+        crisisId,
+        "Besluit_Afkondiging",
+        Map.of(
+            "uitkomst", "AFKONDIGEN",
+            "eindtijd", "2030-03-19T06:00:00+01:00",
+            "motivering", "Dader voortvluchtig, vervolgaanslag niet uit te sluiten"));
+    complete(
+        "nctv2", crisisId, "Medeondertekenen_Afkondiging", Map.of("goedkeuring", "GOEDGEKEURD"));
+  }
+
   /** Police and OM share their information on a level-5 proposal (first step of the process). */
   public void policeSharesInformation(String crisisId) throws Exception {
     complete(

@@ -51,15 +51,8 @@ class LevelFiveStoryIT {
         crisisId,
         "Afstemmen_Lokaal_Gezag",
         Map.of("standpuntGezag", "STEUNT", "maatregelen", "Extra bewaking OV-knooppunten"));
-    // the NCTV decides; the proposer (operator) is someone else: four eyes hold
-    api.complete(
-        "nctv",
-        crisisId,
-        "Besluit_Afkondiging",
-        Map.of(
-            "uitkomst", "AFKONDIGEN",
-            "eindtijd", "2030-03-19T06:00:00+01:00",
-            "motivering", "Dader voortvluchtig, vervolgaanslag niet uit te sluiten"));
+    // the NCTV decides, the other decider co-signs; the proposer (operator) is neither
+    api.nctvDeclaresLevelFive(crisisId);
 
     JsonNode levels =
         await()

@@ -46,6 +46,37 @@ class BusinessRulesIT extends WorkersIT {
   }
 
   @Test
+  void theDeciderAndTheProposerCannotCoSignButASecondDeciderCan() {
+    for (String coSigner : List.of(" NCTV.de-vries", "operator.jansen")) {
+      Map<String, Object> refused =
+          runTask(
+              JobTypes.VIER_OGEN_CONTROLEREN,
+              ErrorCode.VIER_OGEN_GESCHONDEN,
+              Map.of(
+                  "voorsteller",
+                  "operator.jansen",
+                  "beslisser",
+                  "nctv.de-vries",
+                  "medeondertekenaar",
+                  coSigner));
+      assertThat(refused).containsEntry("uitkomst", ErrorCode.VIER_OGEN_GESCHONDEN.code());
+      assertThat(refused.get("foutmelding").toString()).contains("medeondertekenen");
+    }
+    Map<String, Object> coSigned =
+        runTask(
+            JobTypes.VIER_OGEN_CONTROLEREN,
+            ErrorCode.VIER_OGEN_GESCHONDEN,
+            Map.of(
+                "voorsteller",
+                "operator.jansen",
+                "beslisser",
+                "nctv.de-vries",
+                "medeondertekenaar",
+                "nctv.bakker"));
+    assertThat(coSigned).containsEntry("uitkomst", "GELUKT");
+  }
+
+  @Test
   void publicCommunicationWithoutMeaningIsNotPublished() {
     Map<String, Object> result =
         runTask(

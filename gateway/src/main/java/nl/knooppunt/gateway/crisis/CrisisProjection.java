@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.readmodel.Projection;
+import nl.knooppunt.processes.TaskHeader;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CloudEventJson;
 import nl.knooppunt.processes.events.CrisisStarted;
 import nl.knooppunt.processes.events.EventPayload;
+import nl.knooppunt.processes.events.FactRecorded;
 import nl.knooppunt.processes.events.MessageDelivered;
 import nl.knooppunt.processes.events.ProcessRegistered;
 import nl.knooppunt.processes.events.ProcessResumed;
@@ -34,9 +36,13 @@ import org.springframework.stereotype.Component;
 class CrisisProjection implements Projection {
 
   /** Form fields that carry the outcome of a decision task. */
-  private static final List<String> DECISION_FIELDS = List.of("uitkomst", "beslissing", "besluit");
+  private static final List<String> DECISION_FIELDS =
+      List.of("uitkomst", "beslissing", "besluit", "goedkeuring");
 
   private static final Set<String> LEVEL_ACTIONS_IN_FORCE = Set.of("AFKONDIGEN", "VERLENGEN");
+
+  /** The fact, and the phase, of a level 5 whose end time passed without a decision. */
+  static final String EXPIRED = TaskHeader.LogbookEvent.VERLOPEN_ZONDER_BESLUIT.name();
 
   private final JdbcTemplate jdbc;
   private final DirectoryAdapter directory;
@@ -62,6 +68,12 @@ class CrisisProjection implements Projection {
               ts(e.time()),
               e.crisisId());
       case DREIGINGSNIVEAU_GEWIJZIGD -> levelChanged(e, (ThreatLevelChanged) data);
+      case LOGBOEK_FEIT -> {
+        // a level 5 that reached its end undecided says so until it is extended or lowered
+        if (EXPIRED.equals(((FactRecorded) data).fact())) {
+          status(e.crisisId(), EXPIRED, e.time());
+        }
+      }
       case PROCES_STAAT_STIL -> incidentRaised(e, (ProcessStuck) data);
       case PROCES_HERSTELD ->
           jdbc.update(

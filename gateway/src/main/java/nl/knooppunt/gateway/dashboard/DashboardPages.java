@@ -206,6 +206,10 @@ class DashboardPages {
       }
     }
     model.addAttribute("stil", silent);
+    // a level 5 past its end without a decision is never silent
+    model.addAttribute(
+        "verlopen",
+        open.stream().filter(c -> nl.knooppunt.processes.Labels.isAlarm(c.getStatus())).toList());
     model.addAttribute("stilTotaal", silentTotal);
   }
 }

@@ -63,7 +63,18 @@ class Summaries {
           "STILZWIJGEN_REGIO", "reageerde niet binnen de termijn op de afstemming",
           "STILZWIJGEN_AANBOD", "deed binnen de termijn geen aanbod (telt als geen aanbod)",
           "VIER_OGEN_GEWEIGERD",
-              "Besluit geweigerd: wie voorstelde, mag niet zelf besluiten (vier ogen)");
+              "Besluit geweigerd (vier ogen): wie voorstelde mag niet besluiten, wie besloot of"
+                  + " voorstelde mag niet medeondertekenen",
+          "MEDEONDERTEKENING_GEWEIGERD",
+              "Medeondertekening geweigerd: het besluit is niet van kracht en gaat terug naar de"
+                  + " besluitvormer",
+          "VERLOPEN_ZONDER_BESLUIT",
+              "Dreigingsniveau 5 verlopen zonder besluit: de eindtijd is bereikt zonder verlenging"
+                  + " of afschaling");
+
+  /** Facts about one region: the sentence starts with the region. */
+  private static final java.util.Set<String> REGION_FACTS =
+      java.util.Set.of("STILZWIJGEN_REGIO", "STILZWIJGEN_AANBOD");
 
   private final DirectoryAdapter directory;
 
@@ -193,7 +204,7 @@ class Summaries {
     if (text == null) {
       return "Vastgelegd: " + Labels.value(what == null ? "feit" : what);
     }
-    return "VIER_OGEN_GEWEIGERD".equals(what) ? text : region(d.vrCode()) + " " + text;
+    return REGION_FACTS.contains(what) ? region(d.vrCode()) + " " + text : text;
   }
 
   /** "Dreigingsniveau 5 afgekondigd tot wo 19 mrt. 2030 06:00", "... afgeschaald naar 3". */

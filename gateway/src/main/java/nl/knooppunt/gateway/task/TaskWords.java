@@ -50,6 +50,8 @@ public final class TaskWords {
     CONTEXT.put("afschalingReden", "Reden afschaling");
     CONTEXT.put("afschalingVoorgesteldDoor", "Afschaling voorgesteld door");
     CONTEXT.put("herbeoordeling", "Herbeoordeling");
+    CONTEXT.put("afschalingsbesluit", "Besluit afschaling");
+    CONTEXT.put("medeondertekening", "Medeondertekening");
     CONTEXT.put("aanvraag", "Aanvraag");
     CONTEXT.put("aangevraagdDoor", "Aangevraagd door");
     CONTEXT.put("beoordeling", "Beoordeling LOCC");
@@ -200,6 +202,7 @@ public final class TaskWords {
     return key.endsWith("Door")
         || key.equals("beslisser")
         || key.equals("voorsteller")
+        || key.equals("medeondertekenaar")
         || key.equals("officierVanJustitie");
   }
 

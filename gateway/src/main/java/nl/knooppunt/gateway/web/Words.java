@@ -16,6 +16,17 @@ public class Words {
     return Labels.phase(status);
   }
 
+  /**
+   * The colour of a phase label: grey when the crisis is closed, red when the phase demands
+   * attention (a level 5 expired without a decision), blue otherwise.
+   */
+  public String faseKleur(String status, boolean closed) {
+    if (closed) {
+      return "grijs";
+    }
+    return Labels.isAlarm(status) ? "rood" : "blauw";
+  }
+
   /** A choice, decision or kind in words. */
   public String waarde(String value) {
     return Labels.value(value);

@@ -2,13 +2,87 @@ package nl.knooppunt.gateway.crisis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import nl.knooppunt.gateway.GatewayITBase;
 import nl.knooppunt.gateway.PageClient;
 import nl.knooppunt.gateway.PageClient.Page;
+import nl.knooppunt.gateway.logbook.Logbook;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.FactRecorded;
+import nl.knooppunt.processes.events.ThreatLevelChanged;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The page of one crisis: its notifications, its map, and the actions each role may take. */
 class CrisisPagesIT extends GatewayITBase {
+
+  @Autowired Logbook logbook;
+
+  @Test
+  void aLevelFiveExpiredWithoutADecisionIsRedOnTheCrisisPageTheBoardAndTheDashboardUntilExtended() {
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    fixtures.apply(
+        EventType.DREIGINGSNIVEAU_GEWIJZIGD,
+        crisisId,
+        false,
+        null,
+        new ThreatLevelChanged(
+            "AFKONDIGEN",
+            5,
+            null,
+            Instant.now().plus(Duration.ofHours(6)),
+            List.of("VR09"),
+            List.of("GM0344"),
+            null));
+    PageClient operator = PageClient.login(port, "operator");
+    assertThat(operator.get("/crises/" + crisisId).body())
+        .doesNotContain("id=\"verlopen\"")
+        .doesNotContain("Verlopen zonder besluit");
+
+    // the end time passed without a decision: the process records it
+    fixtures.apply(
+        EventType.LOGBOEK_FEIT,
+        crisisId,
+        false,
+        null,
+        new FactRecorded("VERLOPEN_ZONDER_BESLUIT", "VERLENGING", null, null));
+
+    assertThat(operator.get("/crises/" + crisisId).body())
+        .contains("id=\"verlopen\"")
+        .containsPattern("class=\"label rood\"[^>]*>Verlopen zonder besluit<");
+    assertThat(operator.get("/operator/bord").body())
+        .containsPattern("class=\"label rood\"[^>]*>Verlopen zonder besluit<");
+    assertThat(PageClient.login(port, "management").get("/dashboard").body())
+        .contains("id=\"verlopen\"", "Dreigingsniveau 5 verlopen zonder besluit")
+        .contains("/crises/" + crisisId);
+    assertThat(logbook.ofCrisis(crisisId))
+        .extracting(Logbook.Entry::summary)
+        .contains(
+            "Dreigingsniveau 5 verlopen zonder besluit: de eindtijd is bereikt zonder verlenging"
+                + " of afschaling");
+
+    // extended late: in force again, no longer red
+    fixtures.apply(
+        EventType.DREIGINGSNIVEAU_GEWIJZIGD,
+        crisisId,
+        false,
+        null,
+        new ThreatLevelChanged(
+            "VERLENGEN",
+            5,
+            null,
+            Instant.now().plus(Duration.ofHours(6)),
+            List.of("VR09"),
+            List.of("GM0344"),
+            null));
+    assertThat(operator.get("/crises/" + crisisId).body())
+        .doesNotContain("id=\"verlopen\"")
+        .contains("Niveau 5 verlengd");
+    assertThat(PageClient.login(port, "management").get("/dashboard").body())
+        .doesNotContain("id=\"verlopen\"");
+  }
 
   @Test
   void theCrisisPageCountsAcknowledgementsAndShowsTheAreaOnTheMap() {

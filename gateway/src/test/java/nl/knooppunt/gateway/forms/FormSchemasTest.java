@@ -121,6 +121,25 @@ class FormSchemasTest {
   }
 
   @Test
+  void anExtensionNeedsANewEndTimeInTheFutureAndALoweringNone() {
+    assertThat(wrongFields(Form.HERBEOORDELING, Map.of("uitkomst", "VERLENGEN", "motivering", "m")))
+        .containsExactly("nieuweEindtijd");
+    assertThat(
+            wrongFields(
+                Form.HERBEOORDELING,
+                Map.of(
+                    "uitkomst",
+                    "VERLENGEN",
+                    "motivering",
+                    "m",
+                    "nieuweEindtijd",
+                    "2020-01-01T00:00:00Z")))
+        .containsExactly("nieuweEindtijd");
+    assertThat(wrongFields(Form.HERBEOORDELING, Map.of("uitkomst", "AFSCHALEN", "motivering", "m")))
+        .isEmpty();
+  }
+
+  @Test
   void loweringNeedsALevelAndMoreInformationNeedsTheQuestion() {
     assertThat(
             wrongFields(

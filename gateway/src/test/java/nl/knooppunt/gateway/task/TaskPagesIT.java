@@ -237,6 +237,40 @@ class TaskPagesIT extends GatewayITBase {
   }
 
   @Test
+  void theSecondDeciderCoSignsAsHimselfAndARefusalNeedsAReason() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task = fixtures.task(crisis, Form.MEDEONDERTEKENING, List.of("nctv-besluitvormer"));
+    PageClient nctv2 = PageClient.login(port, "nctv2");
+    assertThat(nctv2.get("/taken/" + task).body())
+        .contains("Pas na goedkeuring is het besluit van kracht")
+        .contains("bij weigering krijgt de besluitvormer het besluit terug");
+
+    // refused without a reason: back with the field error, nothing sent to the engine
+    Page noReason = nctv2.post("/taken/" + task, "goedkeuring", "GEWEIGERD");
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body())
+        .contains("Controleer de gemarkeerde velden")
+        .contains("id=\"fout-toelichting\"");
+    assertThat(engineCalls(task)).isEmpty();
+
+    // approved: the co-signer is the signed-in user, whatever the form says
+    Page done =
+        nctv2.post("/taken/" + task, "goedkeuring", "GOEDGEKEURD", "medeondertekenaar", "nctv");
+    assertThat(done.status()).isEqualTo(302);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> variables =
+        (Map<String, Object>)
+            engineCalls(task).stream()
+                .filter(c -> c.what().equals("complete"))
+                .findFirst()
+                .orElseThrow()
+                .payload();
+    assertThat(variables)
+        .containsEntry("goedkeuring", "GOEDGEKEURD")
+        .containsEntry("medeondertekenaar", "nctv2");
+  }
+
+  @Test
   void claimingAndGivingBackGoThroughTheEngine() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String task = fixtures.task(crisis, Form.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);

@@ -79,7 +79,10 @@ class ProcessRulesTest {
             .filter(n -> !JobType.LOGBOEK_VASTLEGGEN.type().equals(DN5.jobType(n)))
             .toList();
     assertThat(before).hasSize(1);
-    assertThat(DN5.previous(before.get(0))).containsExactlyInAnyOrder(join, "Van_Kracht");
+    List<String> fromReview =
+        DN5.previous(before.get(0)).stream().filter(n -> !n.equals(join)).toList();
+    assertThat(fromReview).singleElement();
+    assertThat(DN5.previous(fromReview.get(0))).containsExactly("Van_Kracht");
     // level 5 in force ends on its own only through the review, which had both
     Set<String> inForce =
         DN5.reachableFrom("Start_Van_Kracht", n -> n.equals(Task.HERBEOORDELEN.elementId()));
@@ -265,6 +268,33 @@ class ProcessRulesTest {
       assertThat(DN5.jobType(check)).isEqualTo(JobType.VIER_OGEN_CONTROLEREN.type());
       assertThat(errorBoundaries(DN5, check)).contains(ErrorCode.VIER_OGEN_GESCHONDEN.code());
     }
+  }
+
+  @Test
+  void levelFiveInForceIsWatchedUntilItsEndAndEveryExtensionStartsANewWatchedPeriod() {
+    // one hour and half an hour before the end, and at the end: non-interrupting timers on the
+    // period in force, read from its end time when the period starts
+    java.util.Map<String, String> timers = new java.util.TreeMap<>();
+    for (Element b : DN5.nodes.values()) {
+      if (b.getLocalName().equals("boundaryEvent")
+          && b.getAttribute("attachedToRef").equals("Van_Kracht")
+          && b.getElementsByTagNameNS(BPMN_NS, "timeDate").getLength() == 1) {
+        assertThat(b.getAttribute("cancelActivity")).isEqualTo("false");
+        timers.put(
+            b.getAttribute("id"),
+            b.getElementsByTagNameNS(BPMN_NS, "timeDate").item(0).getTextContent().trim());
+      }
+    }
+    assertThat(timers.values())
+        .containsExactlyInAnyOrder(
+            "=date and time(eindtijd) - duration(\"PT1H\")",
+            "=date and time(eindtijd) - duration(\"PT30M\")",
+            "=date and time(eindtijd)");
+    // an extension leaves the period (its timers end) and enters a new one with the new end time
+    assertThat(DN5.parent("Verlenging_Registreren")).isEqualTo("Van_Kracht");
+    assertThat(DN5.parent("Informeren_Verlenging")).isEqualTo(ProcessId.DREIGINGSNIVEAU_5.id());
+    assertThat(DN5.next("Verlenging_Splitsen"))
+        .containsExactlyInAnyOrder("Van_Kracht_Samen", "Informeren_Verlenging");
   }
 
   @Test

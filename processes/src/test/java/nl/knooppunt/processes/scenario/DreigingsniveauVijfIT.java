@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
@@ -60,6 +61,9 @@ class DreigingsniveauVijfIT {
     stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", eindtijd);
+    // four eyes: a second NCTV decider co-signs before anything is registered
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
 
     var registratie = hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i));
     assertThat(registratie.header(TaskHeader.ACTIE.key())).isEqualTo("AFKONDIGEN");
@@ -103,6 +107,7 @@ class DreigingsniveauVijfIT {
             "Dader nog niet aangehouden",
             "beslisser",
             Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
     var verlenging =
         hub.job(
             JobType.DREIGINGSNIVEAU_REGISTREREN,
@@ -134,6 +139,7 @@ class DreigingsniveauVijfIT {
             "Geen vervolgdreiging meer",
             "beslisser",
             Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFSCHALING, Stappen.NCTV_2);
     var afschaling =
         hub.job(
             JobType.DREIGINGSNIVEAU_REGISTREREN,
@@ -236,6 +242,7 @@ class DreigingsniveauVijfIT {
     var opnieuw = hub.taak(i, Task.BESLUIT_AFKONDIGING);
     assertThat(opnieuw.key()).isNotEqualTo(eerste.key());
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plusSeconds(6 * 3600).toString());
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
     assertThat(hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)).variabele("niveau"))
         .isEqualTo(5);
   }
@@ -295,6 +302,7 @@ class DreigingsniveauVijfIT {
     stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
     var eerste = hub.taak(i, Task.COMMUNICATIE_AFKONDIGING);
     hub.voltooi(
         eerste,
@@ -336,6 +344,7 @@ class DreigingsniveauVijfIT {
     stap.informatieDelen(i, Task.INFORMATIE_DELEN);
     stap.afstemmen(i, "VR09");
     stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
 
     // the public communication task appears: every notice was sent, nobody had to acknowledge
     var communicatie = hub.taak(i, Task.COMMUNICATIE_AFKONDIGING);
@@ -443,7 +452,8 @@ class DreigingsniveauVijfIT {
 
     // nobody answers within the hour, the same SLA as before declaring
     hub.verzet(Duration.ofMinutes(61));
-    var escalatie = hub.job(JobType.SLA_ESCALEREN, in(i));
+    var escalatie =
+        hub.job(JobType.SLA_ESCALEREN, in(i).and(j -> !DreigingsniveauVijfIT.aboutTheReview(j)));
     assertThat(escalatie.header(TaskHeader.TAAK.key()))
         .isEqualTo(Task.INFORMATIE_HERBEOORDELING.elementId());
     assertThat(escalatie.header(TaskHeader.ESCALEREN_NAAR.key())).isEqualTo("landelijk-operator");
@@ -494,6 +504,7 @@ class DreigingsniveauVijfIT {
             "Terug naar het landelijke niveau",
             "beslisser",
             Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFSCHALING, Stappen.NCTV_2);
     var afschaling =
         hub.job(
             JobType.DREIGINGSNIVEAU_REGISTREREN,
@@ -549,6 +560,266 @@ class DreigingsniveauVijfIT {
     hub.taak(i, Task.BESLUIT_AFSCHALING);
     assertThat(hub.openTaken(i, Task.INFORMATIE_AFSCHALING)).isEmpty();
     assertThat(hub.openTaken(i, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING)).isEmpty();
+  }
+
+  // "An end time that holds" (#14 item 2): the review has a deadline, escalation goes up a named
+  // chain, and a level 5 is never silently in force past its end
+
+  @Test
+  void anUndecidedReviewEscalatesToTheDeciderOnDutyTheSecondDeciderAndTheHeadAndExpiresLoudly() {
+    String id = "DN5-VERLOOPT";
+    String eindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
+    long i = stap.afgekondigd(id, Stappen.provincieUtrecht(), eindtijd);
+
+    // the review is prepared two hours before the end, but nobody decides
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    var herbeoordelen = hub.taak(i, Task.HERBEOORDELEN);
+
+    // one hour before the end: the decider on duty
+    hub.verzet(Duration.ofHours(1));
+    assertThat(reviewEscalation(i, 1).get(0).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_BESLUITVORMER.group());
+    // half an hour before the end: the second NCTV decider
+    hub.verzet(Duration.ofMinutes(30));
+    assertThat(reviewEscalation(i, 2).get(1).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_TWEEDE_BESLUITVORMER.group());
+    assertThat(expired(i)).isEmpty();
+
+    // at the end: recorded as expired without a decision, and up to the head of the NCTV / DG
+    hub.verzet(Duration.ofMinutes(30));
+    assertThat(reviewEscalation(i, 3).get(2).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_HOOFD.group());
+    var verlopen = expired(i);
+    assertThat(verlopen).hasSize(1);
+    assertThat(verlopen.get(0).header(TaskHeader.BESLUIT.key())).isEqualTo("VERLENGING");
+    assertThat(reviewEscalation(i, 3).get(2).volgnummer())
+        .isGreaterThan(verlopen.get(0).volgnummer());
+
+    // nothing was extended or lowered by itself; the review stays open for a late decision
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)))
+        .extracting(j -> j.header(TaskHeader.ACTIE.key()))
+        .containsExactly("AFKONDIGEN");
+    assertThat(hub.isOpen(herbeoordelen)).isTrue();
+    hub.voltooi(
+        herbeoordelen,
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            hub.nu().plus(Duration.ofHours(6)).toString(),
+            "motivering",
+            "Alsnog verlengd: dader nog voortvluchtig",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
+    hub.job(
+        JobType.DREIGINGSNIVEAU_REGISTREREN,
+        in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
+  }
+
+  @Test
+  void anExtensionInTimeEscalatesNothingAndTheNextPeriodIsWatchedUntilItsOwnEnd() {
+    String id = "DN5-OP-TIJD";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    hub.voltooi(
+        hub.taak(i, Task.HERBEOORDELEN),
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            hub.nu().plus(Duration.ofHours(8)).toString(),
+            "motivering",
+            "Dader nog niet aangehouden",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
+    hub.job(
+        JobType.DREIGINGSNIVEAU_REGISTREREN,
+        in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
+
+    // past the old end: the new period's review comes two hours before the new end
+    hub.verzet(Duration.ofHours(6).plusMinutes(1));
+    hub.taak(i, Task.INFORMATIE_HERBEOORDELING);
+    assertThat(hub.jobs(JobType.SLA_ESCALEREN, in(i).and(DreigingsniveauVijfIT::aboutTheReview)))
+        .isEmpty();
+    assertThat(expired(i)).isEmpty();
+
+    // the new period's end is watched as the first one was
+    hub.verzet(Duration.ofHours(1));
+    assertThat(reviewEscalation(i, 1).get(0).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_BESLUITVORMER.group());
+  }
+
+  // "Four eyes means a second person approves" (#14 item 4): every level decision is co-signed by
+  // a second NCTV decider, neither the decider nor the proposer; refused, the decision is not in
+  // force and the decider gets it back
+
+  @Test
+  void theDeciderCannotCoSignHisOwnDeclarationASecondDeciderCan() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel("DN5-MEDE-ZELF", Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+
+    var zelf = stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV);
+    var controle =
+        hub.job(
+            JobType.VIER_OGEN_CONTROLEREN,
+            in(i).and(j -> j.variabele("medeondertekenaar") != null));
+    assertThat(controle.uitkomst().fout()).isEqualTo(ErrorCode.VIER_OGEN_GESCHONDEN);
+    assertThat(hub.job(JobType.LOGBOEK_VASTLEGGEN, in(i)).header(TaskHeader.GEBEURTENIS.key()))
+        .isEqualTo("VIER_OGEN_GEWEIGERD");
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+
+    // the proposer may not co-sign either
+    var voorsteller = stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.OPERATOR);
+    assertThat(voorsteller.key()).isNotEqualTo(zelf.key());
+    hub.jobs(JobType.LOGBOEK_VASTLEGGEN, 2, in(i));
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
+    assertThat(hub.job(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)).variabele("niveau"))
+        .isEqualTo(5);
+  }
+
+  @Test
+  void aRefusedCoSignatureLeavesTheDeclarationNotInForceAndGivesTheDecisionBack() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel("DN5-MEDE-GEWEIGERD", Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    var eerste =
+        stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    stap.medeondertekenen(
+        i,
+        Task.MEDEONDERTEKENEN_AFKONDIGING,
+        Stappen.NCTV_2,
+        "GEWEIGERD",
+        "Gebied te ruim: alleen de stad Utrecht");
+
+    assertThat(refused(i))
+        .singleElement()
+        .satisfies(j -> assertThat(j.header(TaskHeader.BESLUIT.key())).isEqualTo("AFKONDIGING"));
+    var opnieuw = hub.taak(i, Task.BESLUIT_AFKONDIGING);
+    assertThat(opnieuw.key()).isNotEqualTo(eerste.key());
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i))).isEmpty();
+    assertThat(hub.openTaken(i, Task.COMMUNICATIE_AFKONDIGING)).isEmpty();
+  }
+
+  @Test
+  void aRefusedCoSignatureOfAnExtensionGivesTheReviewBackAndTheEndStillHolds() {
+    long i =
+        stap.afgekondigd(
+            "DN5-MEDE-VERLENGEN",
+            Stappen.provincieUtrecht(),
+            hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    var eerste = hub.taak(i, Task.HERBEOORDELEN);
+    hub.voltooi(
+        eerste,
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            hub.nu().plus(Duration.ofHours(6)).toString(),
+            "motivering",
+            "Dader nog niet aangehouden",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(
+        i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2, "GEWEIGERD", "Geen nieuwe informatie");
+
+    assertThat(refused(i))
+        .singleElement()
+        .satisfies(j -> assertThat(j.header(TaskHeader.BESLUIT.key())).isEqualTo("VERLENGING"));
+    assertThat(hub.taak(i, Task.HERBEOORDELEN).key()).isNotEqualTo(eerste.key());
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)))
+        .extracting(j -> j.header(TaskHeader.ACTIE.key()))
+        .containsExactly("AFKONDIGEN");
+    // not extended: the old end still holds and is watched
+    hub.verzet(Duration.ofHours(1));
+    assertThat(reviewEscalation(i, 1).get(0).header(TaskHeader.ESCALEREN_NAAR.key()))
+        .isEqualTo(CandidateGroup.NCTV_BESLUITVORMER.group());
+  }
+
+  @Test
+  void aRefusedCoSignatureOfALoweringGivesTheDecisionBackAndLevelFiveStays() {
+    String id = "DN5-MEDE-AFSCHALEN";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    operatorProposesLowering(id, "Dader aangehouden");
+    stap.gehoord(i, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
+    var eerste = hub.taak(i, Task.BESLUIT_AFSCHALING);
+    hub.voltooi(
+        eerste,
+        vars(
+            "uitkomst",
+            "AFSCHALEN",
+            "nieuwNiveau",
+            3,
+            "motivering",
+            "Geen vervolgdreiging",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(
+        i,
+        Task.MEDEONDERTEKENEN_AFSCHALING,
+        Stappen.NCTV_2,
+        "GEWEIGERD",
+        "Medeplichtige voortvluchtig");
+
+    assertThat(refused(i))
+        .singleElement()
+        .satisfies(j -> assertThat(j.header(TaskHeader.BESLUIT.key())).isEqualTo("AFSCHALING"));
+    assertThat(hub.taak(i, Task.BESLUIT_AFSCHALING).key()).isNotEqualTo(eerste.key());
+    assertThat(hub.jobs(JobType.DREIGINGSNIVEAU_REGISTREREN, in(i)))
+        .extracting(j -> j.header(TaskHeader.ACTIE.key()))
+        .containsExactly("AFKONDIGEN");
+  }
+
+  private static List<Afgehandeld> refused(long i) {
+    return hub.jobs(
+        JobType.LOGBOEK_VASTLEGGEN,
+        1,
+        in(i)
+            .and(
+                j ->
+                    TaskHeader.LogbookEvent.MEDEONDERTEKENING_GEWEIGERD
+                        .name()
+                        .equals(j.header(TaskHeader.GEBEURTENIS.key()))));
+  }
+
+  private static boolean aboutTheReview(Afgehandeld j) {
+    return Task.HERBEOORDELEN.elementId().equals(j.header(TaskHeader.TAAK.key()));
+  }
+
+  /** The first {@code count} escalations about the review of instance {@code i}, in order. */
+  private static List<Afgehandeld> reviewEscalation(long i, int count) {
+    return hub.jobs(JobType.SLA_ESCALEREN, count, in(i).and(DreigingsniveauVijfIT::aboutTheReview));
+  }
+
+  private static List<Afgehandeld> expired(long i) {
+    return hub.jobs(
+        JobType.LOGBOEK_VASTLEGGEN,
+        in(i)
+            .and(
+                j ->
+                    TaskHeader.LogbookEvent.VERLOPEN_ZONDER_BESLUIT
+                        .name()
+                        .equals(j.header(TaskHeader.GEBEURTENIS.key()))));
   }
 
   /** The duty officer proposes to lower the level of crisis {@code id}, for a reason. */

@@ -310,6 +310,8 @@ class ManhuntIT {
     hub.verzet(Duration.ofHours(2));
     stap.informatieDelen(dn5, Task.INFORMATIE_DELEN);
     stap.besluit(dn5, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(12)).toString());
+    // the NCTV's second decider proposed it: the head of the NCTV / DG co-signs
+    stap.medeondertekenen(dn5, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.DG);
     stap.communicatie(dn5, Task.COMMUNICATIE_AFKONDIGING);
 
     // in force: the proposal that waited in the engine reaches it at once, not lost to a TTL

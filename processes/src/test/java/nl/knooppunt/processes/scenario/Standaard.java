@@ -103,12 +103,18 @@ final class Standaard {
     return vars("code", code, "naam", null, "soort", soort);
   }
 
+  /** As the worker: the proposer may not decide; the co-signer is neither decider nor proposer. */
   static Uitkomst vierOgen(ActivatedJob job) {
-    Object voorsteller = job.getVariable("voorsteller");
-    Object beslisser = job.getVariable("beslisser");
-    return beslisser == null || Objects.equals(voorsteller, beslisser)
-        ? Uitkomst.fout(ErrorCode.VIER_OGEN_GESCHONDEN)
-        : Uitkomst.klaar();
+    Map<String, Object> v = job.getVariablesAsMap();
+    Object voorsteller = v.get("voorsteller");
+    Object beslisser = v.get("beslisser");
+    Object medeondertekenaar = v.get("medeondertekenaar");
+    boolean geschonden =
+        beslisser == null
+            || Objects.equals(voorsteller, beslisser)
+            || (medeondertekenaar != null
+                && (medeondertekenaar.equals(beslisser) || medeondertekenaar.equals(voorsteller)));
+    return geschonden ? Uitkomst.fout(ErrorCode.VIER_OGEN_GESCHONDEN) : Uitkomst.klaar();
   }
 
   @SuppressWarnings("unchecked")

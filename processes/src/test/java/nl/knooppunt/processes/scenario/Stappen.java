@@ -16,6 +16,9 @@ final class Stappen {
   static final String NCTV = "nctv-de-vries";
   static final String NCTV_2 = "nctv-bakker";
 
+  /** The head of the NCTV / DG: a third NCTV person, for a proposal an NCTV decider made. */
+  static final String DG = "dg-nctv-smit";
+
   private final Knooppunt hub;
 
   Stappen(Knooppunt hub) {
@@ -95,6 +98,20 @@ final class Stappen {
     return t;
   }
 
+  /** A second NCTV decider ({@code wie}) approves the level decision waiting in {@code taak}. */
+  OpenTaak medeondertekenen(long instantie, Task taak, String wie) {
+    return medeondertekenen(instantie, taak, wie, "GOEDGEKEURD", null);
+  }
+
+  OpenTaak medeondertekenen(
+      long instantie, Task taak, String wie, String goedkeuring, String toelichting) {
+    OpenTaak t = hub.taak(instantie, taak);
+    assertThat(t.kandidaatGroepen()).containsExactly("nctv-besluitvormer");
+    hub.voltooi(
+        t, vars("goedkeuring", goedkeuring, "toelichting", toelichting, "medeondertekenaar", wie));
+    return t;
+  }
+
   void communicatie(long instantie, Task taak) {
     OpenTaak t = hub.taak(instantie, taak);
     assertThat(t.kandidaatGroepen()).containsExactly("communicatieadviseur");
@@ -135,6 +152,10 @@ final class Stappen {
     informatieDelen(i, Task.INFORMATIE_DELEN);
     afstemmen(i, "VR09");
     besluit(i, NCTV, "AFKONDIGEN", eindtijd);
+    // the second decider co-signs, or the DG when that decider proposed (a manhunt's level 5)
+    boolean voorgesteldDoorNctv2 =
+        NCTV_2.equals(hub.taak(i, Task.MEDEONDERTEKENEN_AFKONDIGING).variabele("voorgesteldDoor"));
+    medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, voorgesteldDoorNctv2 ? DG : NCTV_2);
     String crisisId = (String) hub.taak(i, Task.COMMUNICATIE_AFKONDIGING).variabele("crisisId");
     communicatie(i, Task.COMMUNICATIE_AFKONDIGING);
     rondeVerstuurd(crisisId + "/afkondiging");

@@ -81,6 +81,14 @@ class AccessibilityIT extends HubPages {
     nctv.tabTo(By.id("veld-motivering")).press("Dader voortvluchtig");
     keyboardCompletes(nctv);
 
+    // four eyes: the other decider co-signs with the keyboard
+    Browser nctv2 = keyboardLogin("nctv2", Browser.DESKTOP);
+    exerciseWorld(nctv2);
+    keyboardOpensTask(nctv2, crisis, "Medeondertekenen_Afkondiging");
+    nctv2.audit();
+    keyboardChooses(nctv2, "goedkeuring", "GOEDGEKEURD");
+    keyboardCompletes(nctv2);
+
     // the mayor reads the notice on her phone and confirms receipt
     Browser mayor = keyboardLogin("gezag-utrecht", Browser.PHONE);
     exerciseWorld(mayor);

@@ -56,6 +56,13 @@ class PagesIT extends HubPages {
     desk.click(By.id("afronden"));
     desk.until(d -> d.getCurrentUrl().endsWith("/taken"));
 
+    // four eyes: the other decision maker co-signs before the level is in force
+    desk.logout().login("nctv2").world(true).open("/taken");
+    desk.click(By.cssSelector("[data-element-id='Medeondertekenen_Afkondiging'] a"));
+    desk.click(By.cssSelector("input[name='goedkeuring'][value='GOEDGEKEURD']"));
+    desk.click(By.id("afronden"));
+    desk.until(d -> d.getCurrentUrl().endsWith("/taken"));
+
     // management watches the dashboard: VR09 turns to level 5, acknowledgements come in, live
     desk.logout().login("management").world(true).open("/dashboard");
     String dashboard = desk.markPage();

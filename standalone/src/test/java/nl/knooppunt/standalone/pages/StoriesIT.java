@@ -58,6 +58,8 @@ class StoriesIT extends HubPages {
     nctv.setsTime("eindtijd", OffsetDateTime.now().plusMinutes(61))
         .types("motivering", "Dader voortvluchtig; vervolgaanslag niet uit te sluiten")
         .completes();
+    // four eyes: the other decider co-signs; only then is the level registered and told
+    coSigns(nctv2, crisis, "Medeondertekenen_Afkondiging", "Dader voortvluchtig");
 
     // every gezag is told before the public: the mayor reads the notice on her phone and confirms
     String notice = mayor.readsNoticeOf(crisis);
@@ -97,6 +99,7 @@ class StoriesIT extends HubPages {
         .setsTime("nieuweEindtijd", OffsetDateTime.now().plusHours(24))
         .types("motivering", "De dreiging houdt aan")
         .completes();
+    coSigns(nctv2, crisis, "Medeondertekenen_Verlenging", "De dreiging houdt aan");
     operator.seesPhase(crisis, "Niveau 5 verlengd");
 
     // the region's officer follows it on a phone: the crisis page fits the screen
@@ -124,6 +127,7 @@ class StoriesIT extends HubPages {
     nctv2.chooses("uitkomst", "AFSCHALEN");
     assertThat(nctv2.valueOf("nieuwNiveau")).isEqualTo("3");
     nctv2.types("motivering", "Geen aanwijzingen meer voor een vervolgaanslag").completes();
+    coSigns(nctv, crisis, "Medeondertekenen_Afschaling", "Geen aanwijzingen meer");
     publicCommunication(communicatie, crisis, "Communicatie_Afschaling");
 
     // the evaluation closes the crisis; the map follows the level
@@ -146,6 +150,7 @@ class StoriesIT extends HubPages {
     Person utrecht = person("regio-utrecht", Browser.PHONE, exercise);
     Person nctv = person("nctv", Browser.DESKTOP, exercise);
     Person nctv2 = person("nctv2", Browser.DESKTOP, exercise);
+    Person dg = person("dg", Browser.DESKTOP, exercise);
     Person politie = person("politie", Browser.DESKTOP, exercise);
     Person communicatie = person("communicatie", Browser.DESKTOP, exercise);
 
@@ -188,6 +193,9 @@ class StoriesIT extends HubPages {
     nctv2.opensTask(level5, "Besluit_Afkondiging").chooses("uitkomst", "AFKONDIGEN");
     assertThat(nctv2.valueOf("eindtijd")).as("the proposed end, filled in").isNotBlank();
     nctv2.types("motivering", "Dader voortvluchtig").completes();
+    // the NCTV's decider proposed it from the manhunt, the other decided: the head of the NCTV
+    // co-signs (the proposer may not)
+    coSigns(dg, level5, "Medeondertekenen_Afkondiging", "Dader voortvluchtig");
     publicCommunication(communicatie, level5, "Communicatie_Afkondiging");
     operator.seesPhase(level5, "Niveau 5 van kracht");
 
@@ -204,6 +212,7 @@ class StoriesIT extends HubPages {
         .chooses("uitkomst", "AFSCHALEN")
         .types("motivering", "Dader aangehouden")
         .completes();
+    coSigns(nctv2, level5, "Medeondertekenen_Afschaling", "Dader aangehouden");
     publicCommunication(communicatie, level5, "Communicatie_Afschaling");
     operator.seesPhase(level5, "Evaluatie");
     operator.goesTo("/crises/" + manhunt);
@@ -292,6 +301,7 @@ class StoriesIT extends HubPages {
     Person politie = person("politie", Browser.DESKTOP, exercise);
     Person amsterdam = person("regio-amsterdam", Browser.PHONE, exercise);
     Person nctv = person("nctv", Browser.DESKTOP, exercise);
+    Person nctv2 = person("nctv2", Browser.DESKTOP, exercise);
     Person beheerder = person("beheerder", Browser.DESKTOP, exercise);
 
     String crisis = proposesLevelFive(operator, "regio-VR13", "Dreiging tegen Amsterdam Centraal");
@@ -317,6 +327,7 @@ class StoriesIT extends HubPages {
         .chooses("uitkomst", "AFKONDIGEN")
         .types("motivering", "Concrete dreiging")
         .completes();
+    coSigns(nctv2, crisis, "Medeondertekenen_Afkondiging", "Concrete dreiging");
 
     // nobody is left guessing: the crisis page says in red where it stands still and why
     operator.goesTo("/crises/" + crisis);
@@ -332,6 +343,16 @@ class StoriesIT extends HubPages {
   }
 
   // --- steps that recur in the stories
+
+  /**
+   * A second NCTV decider reads the decision ({@code motivation} among what it is about) and
+   * co-signs it (four eyes).
+   */
+  private static void coSigns(Person decider, String crisis, String task, String motivation) {
+    decider.opensTask(crisis, task);
+    assertThat(decider.reads(By.cssSelector(".waarover"))).contains(motivation);
+    decider.chooses("goedkeuring", "GOEDGEKEURD").completes();
+  }
 
   /** The duty officer proposes level 5 for one area (checkbox id) with a reason; returns the id. */
   private static String proposesLevelFive(Person operator, String area, String reason) {
