@@ -19,6 +19,7 @@ import nl.knooppunt.processes.events.TaskCreated;
 import nl.knooppunt.processes.variables.AssistanceRequest;
 import nl.knooppunt.processes.variables.AssistanceStart;
 import nl.knooppunt.processes.variables.LevelFiveArea;
+import nl.knooppunt.processes.variables.ManhuntStart;
 import org.springframework.stereotype.Component;
 
 /** Test data, created the way production creates it: events through the projector. */
@@ -118,6 +119,36 @@ public class Fixtures {
             null,
             null,
             start));
+    return id;
+  }
+
+  /** A running manhunt in Utrecht (VR09), started with or without a possible terrorist motive. */
+  public String manhunt(boolean possibleTerroristMotive) {
+    String id =
+        "MH-TEST-" + IDS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+    apply(
+        EventType.CRISIS_GESTART,
+        id,
+        false,
+        "test",
+        new CrisisStarted(
+            "manhunt",
+            "Manhunt: 24 Oktoberplein",
+            new Area(LevelFiveArea.Kind.GEMEENTE, List.of("GM0344"), "gemeente Utrecht"),
+            List.of("VR09"),
+            null,
+            "operator",
+            null,
+            null,
+            new ManhuntStart(
+                id,
+                false,
+                new ManhuntStart.Location("24 Oktoberplein, Utrecht", "GM0344", "VR09"),
+                "2026-11-23T09:45:00Z",
+                new ManhuntStart.Perpetrators(false, null, "onbekend"),
+                possibleTerroristMotive,
+                "operator"),
+            null));
     return id;
   }
 

@@ -64,6 +64,8 @@ public enum Variable {
   TIJDSTIP("tijdstip"),
   DADERS("daders"),
   MOGELIJK_TERRORISTISCH_MOTIEF("mogelijkTerroristischMotief"),
+  /** Why the possible terrorist motive was raised during the manhunt (message toelichting). */
+  MOTIEF_TOELICHTING("motiefToelichting"),
   GRIP_ADVIES("gripAdvies"),
   OPSCHALING("opschaling"),
   ESCALATIE_OPSCHALING("escalatieOpschaling"),

@@ -292,6 +292,64 @@ class ManhuntIT {
   }
 
   @Test
+  void aTerroristMotiveRaisedDuringTheManhuntBringsTheGrip3AdviceAndTheNctvConsiderationAtOnce() {
+    String id = "MH-MOTIEF";
+    long i = manhunt(id, false);
+
+    // at the start nothing points to terrorism: the ordinary advice, no NCTV consideration
+    assertThat(hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i)).variabele("gripAdvies")).isEqualTo(2);
+    hub.voltooi(
+        hub.taak(i, Task.OPSCHALING_BEVESTIGEN),
+        vars("gripNiveau", "GRIP_2", "opgeschaaldOp", hub.nu().toString()));
+    assertThat(hub.openTaken(i, Task.NIVEAU5_OVERWEGEN)).isEmpty();
+
+    // an hour later the police raise the flag: a possible terrorist motive
+    hub.verzet(Duration.ofHours(1));
+    hub.publiceer(
+        MessageName.TERRORISTISCH_MOTIEF_GEMELD,
+        id,
+        vars("toelichting", "Dader riep leuzen; mogelijk terroristisch motief"));
+
+    // at that moment: GRIP 3 advice to the region, which confirms again, and the NCTV considers
+    var advies =
+        hub.job(
+            JobType.MANHUNT_GRIP_ADVISEREN,
+            in(i).and(j -> Integer.valueOf(3).equals(j.variabele("gripAdvies"))));
+    assertThat(advies.header(TaskHeader.REDEN.key())).isEqualTo("MOGELIJK_TERRORISTISCH_MOTIEF");
+    assertThat(hub.taak(i, Task.OPSCHALING_BEVESTIGEN).kandidaatGroepen())
+        .containsExactly("regio-VR09");
+    var overweging = hub.taak(i, Task.NIVEAU5_OVERWEGEN);
+    assertThat(overweging.variabele("mogelijkTerroristischMotief")).isEqualTo(true);
+    assertThat(overweging.variabele("motiefToelichting"))
+        .isEqualTo("Dader riep leuzen; mogelijk terroristisch motief");
+    nctvProposesALinkedLevelFive(i);
+    hub.taakErgens(Task.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")));
+
+    // raised twice, it is handled once
+    hub.publiceer(MessageName.TERRORISTISCH_MOTIEF_GEMELD, id, vars("toelichting", "nogmaals"));
+    hub.publiceer(
+        MessageName.DADER_AANGEHOUDEN, id, vars("toelichting", "Dader aangehouden in Utrecht"));
+    hub.job(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i));
+    assertThat(hub.jobs(JobType.MANHUNT_GRIP_ADVISEREN, in(i))).hasSize(2);
+  }
+
+  @Test
+  void aManhuntThatKnewTheMotiveAtItsStartDoesNotWaitForItAgain() {
+    long i = manhunt("MH-BEKEND", true);
+    hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i));
+    hub.taak(i, Task.NIVEAU5_OVERWEGEN);
+    hub.publiceer(
+        MessageName.TERRORISTISCH_MOTIEF_GEMELD, "MH-BEKEND", vars("toelichting", "al bekend"));
+    hub.publiceer(
+        MessageName.MANHUNT_BEEINDIGD, "MH-BEKEND", vars("toelichting", "Zoekactie gestaakt"));
+    stap.evalueren(i, Task.EVALUEREN_MANHUNT);
+    hub.afgesloten(i);
+    assertThat(hub.jobs(JobType.MANHUNT_GRIP_ADVISEREN, in(i))).hasSize(1);
+    assertThat(hub.alleTaken(Task.NIVEAU5_OVERWEGEN).stream().filter(t -> t.procesInstantie() == i))
+        .hasSize(1);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void anArrestTwoHoursBeforeTheLinkedLevelFiveIsInForceStillBringsTheLoweringProposal() {
     String id = "MH-VROEG";
