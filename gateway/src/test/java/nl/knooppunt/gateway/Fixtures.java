@@ -186,6 +186,31 @@ public class Fixtures {
     return String.valueOf(key);
   }
 
+  /** The region's open task to confirm its scale-up after the GRIP advice {@code advice}. */
+  public String scaleUpTask(String manhuntId, int advice) {
+    long key = TASK_KEYS.incrementAndGet();
+    apply(
+        EventType.TAAK_AANGEMAAKT,
+        manhuntId,
+        false,
+        "test",
+        new TaskCreated(
+            key,
+            "manhunt",
+            nl.knooppunt.processes.Task.OPSCHALING_BEVESTIGEN.elementId(),
+            null,
+            "Opschaling bevestigen (regio)",
+            Form.BEVESTIGING_OPSCHALING.key(),
+            "PT15M",
+            List.of("regio-VR09"),
+            List.of(),
+            null,
+            Instant.now().plus(Duration.ofMinutes(15)),
+            "VR09",
+            Map.of("crisisId", manhuntId, "gripAdvies", advice)));
+    return String.valueOf(key);
+  }
+
   /** A call task of a silent round: the duty officer calls the recipient. */
   public String callTask(String crisisId, String recipientCode, String recipientName) {
     long key = TASK_KEYS.incrementAndGet();

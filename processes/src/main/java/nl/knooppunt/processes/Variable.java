@@ -70,6 +70,10 @@ public enum Variable {
   OPSCHALING("opschaling"),
   ESCALATIE_OPSCHALING("escalatieOpschaling"),
   OPSPORINGSBESLUIT("opsporingsbesluit"),
+  /** The gezag's decision on NL-Alert and Burgernet. */
+  ALARMERINGSBESLUIT("alarmeringsbesluit"),
+  /** What one public appeal puts out (input of the appeal job): channels, who decided, why. */
+  PUBLIEKSOPROEP("publieksoproep"),
   OVERWEGING("overweging"),
   GEKOPPELD_DREIGINGSNIVEAU_ID("gekoppeldDreigingsniveauId"),
   AFLOOP("afloop"),
