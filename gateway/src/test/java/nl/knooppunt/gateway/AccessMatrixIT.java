@@ -140,6 +140,12 @@ class AccessMatrixIT extends GatewayITBase {
               t -> outcome(),
               202),
           new Op(
+              "reportTerroristMotive",
+              "POST",
+              (t, u) -> "/api/v1/crises/" + t.manhunt + "/terrorist-motive",
+              t -> outcome(),
+              202),
+          new Op(
               "endManhunt",
               "POST",
               (t, u) -> "/api/v1/crises/" + t.manhunt + "/manhunt-end",

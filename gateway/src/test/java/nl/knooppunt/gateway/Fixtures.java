@@ -19,6 +19,7 @@ import nl.knooppunt.processes.events.TaskCreated;
 import nl.knooppunt.processes.variables.AssistanceRequest;
 import nl.knooppunt.processes.variables.AssistanceStart;
 import nl.knooppunt.processes.variables.LevelFiveArea;
+import nl.knooppunt.processes.variables.ManhuntStart;
 import org.springframework.stereotype.Component;
 
 /** Test data, created the way production creates it: events through the projector. */
@@ -122,6 +123,36 @@ public class Fixtures {
     return id;
   }
 
+  /** A running manhunt in Utrecht (VR09), started with or without a possible terrorist motive. */
+  public String manhunt(boolean possibleTerroristMotive) {
+    String id =
+        "MH-TEST-" + IDS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+    apply(
+        EventType.CRISIS_GESTART,
+        id,
+        false,
+        "test",
+        new CrisisStarted(
+            "manhunt",
+            "Manhunt: 24 Oktoberplein",
+            new Area(LevelFiveArea.Kind.GEMEENTE, List.of("GM0344"), "gemeente Utrecht"),
+            List.of("VR09"),
+            null,
+            "operator",
+            null,
+            null,
+            new ManhuntStart(
+                id,
+                false,
+                new ManhuntStart.Location("24 Oktoberplein, Utrecht", "GM0344", "VR09"),
+                "2026-11-23T09:45:00Z",
+                new ManhuntStart.Perpetrators(false, null, "onbekend"),
+                possibleTerroristMotive,
+                "operator"),
+            null));
+    return id;
+  }
+
   public String crisis(String process) {
     return crisis(process, "VR09", false);
   }
@@ -153,6 +184,31 @@ public class Fixtures {
             Instant.now().plus(Duration.ofHours(1)),
             null,
             Map.of("crisisId", crisisId, "reden", "test")));
+    return String.valueOf(key);
+  }
+
+  /** The region's open task to confirm its scale-up after the GRIP advice {@code advice}. */
+  public String scaleUpTask(String manhuntId, int advice) {
+    long key = TASK_KEYS.incrementAndGet();
+    apply(
+        EventType.TAAK_AANGEMAAKT,
+        manhuntId,
+        false,
+        "test",
+        new TaskCreated(
+            key,
+            "manhunt",
+            nl.knooppunt.processes.Task.OPSCHALING_BEVESTIGEN.elementId(),
+            null,
+            "Opschaling bevestigen (regio)",
+            Form.BEVESTIGING_OPSCHALING.key(),
+            "PT15M",
+            List.of("regio-VR09"),
+            List.of(),
+            null,
+            Instant.now().plus(Duration.ofMinutes(15)),
+            "VR09",
+            Map.of("crisisId", manhuntId, "gripAdvies", advice)));
     return String.valueOf(key);
   }
 

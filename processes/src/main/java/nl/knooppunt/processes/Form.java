@@ -22,6 +22,7 @@ public enum Form {
   BEVESTIGING_OPSCHALING("bevestiging-opschaling"),
   ESCALATIE("escalatie"),
   LEIDING_EN_PUBLIEKSOPROEPEN("leiding-en-publieksoproepen"),
+  BESLUIT_PUBLIEKSALARMERING("besluit-publieksalarmering"),
   OVERWEGING_DREIGINGSNIVEAU("overweging-dreigingsniveau"),
   BEOORDELING_LOCC("beoordeling-locc"),
   AANVULLENDE_INFORMATIE("aanvullende-informatie"),

@@ -97,6 +97,7 @@ public final class Labels {
     VALUES.put("GRIP_2", "GRIP 2");
     VALUES.put("GRIP_3", "GRIP 3");
     VALUES.put("GRIP_4", "GRIP 4");
+    VALUES.put("GRIP_5", "GRIP 5");
     VALUES.put("GRIP_RIJK", "GRIP Rijk");
     // areas
     VALUES.put("PROVINCIE", "Provincie");

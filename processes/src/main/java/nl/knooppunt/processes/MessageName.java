@@ -41,6 +41,13 @@ public enum MessageName {
   MANHUNT_NIVEAU5_GEKOPPELD(
       "knooppunt.manhunt.dreigingsniveau-gekoppeld", Variable.CRISIS_ID, Ttl.UNTIL_CAUGHT),
   /**
+   * A possible terrorist motive became known during the manhunt (it was not known at the start):
+   * the region gets the GRIP 3 advice at once and the NCTV considers level 5. Key: {@code crisisId}
+   * of the manhunt. Variable: {@code toelichting}. A manhunt that knew the motive at its start does
+   * not wait for it.
+   */
+  TERRORISTISCH_MOTIEF_GEMELD("knooppunt.manhunt.terroristisch-motief", Variable.CRISIS_ID),
+  /**
    * Perpetrator(s) arrested. Key: {@code crisisId} of the manhunt. Variable: {@code toelichting}.
    */
   DADER_AANGEHOUDEN("knooppunt.manhunt.dader-aangehouden", Variable.CRISIS_ID),

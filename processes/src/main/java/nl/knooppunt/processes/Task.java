@@ -105,6 +105,11 @@ public enum Task {
       "Leiding_Bevestigen",
       Form.LEIDING_EN_PUBLIEKSOPROEPEN,
       Duration.ofMinutes(15)),
+  ALARMERING_BESLUITEN(
+      ProcessId.MANHUNT,
+      "Alarmering_Besluiten",
+      Form.BESLUIT_PUBLIEKSALARMERING,
+      Duration.ofMinutes(15)),
   NIVEAU5_OVERWEGEN(
       ProcessId.MANHUNT,
       "Niveau5_Overwegen",

@@ -70,10 +70,16 @@ public enum Variable {
   TIJDSTIP("tijdstip"),
   DADERS("daders"),
   MOGELIJK_TERRORISTISCH_MOTIEF("mogelijkTerroristischMotief"),
+  /** Why the possible terrorist motive was raised during the manhunt (message toelichting). */
+  MOTIEF_TOELICHTING("motiefToelichting"),
   GRIP_ADVIES("gripAdvies"),
   OPSCHALING("opschaling"),
   ESCALATIE_OPSCHALING("escalatieOpschaling"),
   OPSPORINGSBESLUIT("opsporingsbesluit"),
+  /** The gezag's decision on NL-Alert and Burgernet. */
+  ALARMERINGSBESLUIT("alarmeringsbesluit"),
+  /** What one public appeal puts out (input of the appeal job): channels, who decided, why. */
+  PUBLIEKSOPROEP("publieksoproep"),
   OVERWEGING("overweging"),
   GEKOPPELD_DREIGINGSNIVEAU_ID("gekoppeldDreigingsniveauId"),
   AFLOOP("afloop"),

@@ -60,7 +60,7 @@ class ManhuntWorkersIT extends WorkersIT {
   }
 
   @Test
-  void aPossibleTerroristMotiveSendsGrip3AdviceToTheChairAndTheRegionOfUtrecht() {
+  void aPossibleTerroristMotiveSendsGrip3AdviceToTheDriehoekOfUtrechtAndTheRegionsChair() {
     String crisisId = "MH-" + UUID.randomUUID();
     runJob(
         JobTypes.MANHUNT_GRIP_ADVISEREN,
@@ -68,10 +68,12 @@ class ManhuntWorkersIT extends WorkersIT {
         Map.of(
             "crisisId", crisisId, "exercise", false, "locatie", UTRECHT_CENTRAAL, "gripAdvies", 3));
 
-    List<JsonNode> notices = awaitRecords(Topic.NOTIFICATIONS, crisisId, 2);
+    // the driehoek: mayor of Utrecht, police chief Midden-Nederland, chief prosecutor; the chair
+    List<JsonNode> notices = awaitRecords(Topic.NOTIFICATIONS, crisisId, 5);
     assertThat(notices)
         .extracting(n -> n.at("/data/recipientCode").asText())
-        .containsExactlyInAnyOrder("VZ-VR09", "VR09");
+        .containsExactlyInAnyOrder(
+            "BM-GM0344", "PC-MIDDEN-NEDERLAND", "HOVJ-MIDDEN-NEDERLAND", "VZ-VR09", "VR09");
     assertThat(notices)
         .allSatisfy(
             n -> {
@@ -84,7 +86,7 @@ class ManhuntWorkersIT extends WorkersIT {
   }
 
   @Test
-  void theOfficierVanJustitieDecidesNlAlertAndBurgernetAndTheAppealIsLogged() {
+  void theMayorsNlAlertAndBurgernetAreLoggedAsTheGezagsDecision() {
     String crisisId = "MH-" + UUID.randomUUID();
     runJob(
         JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN,
@@ -94,17 +96,41 @@ class ManhuntWorkersIT extends WorkersIT {
             crisisId,
             "exercise",
             false,
-            "opsporingsbesluit",
+            "publieksoproep",
             Map.of(
-                "leidingBevestigd", true,
                 "nlAlert", true,
                 "burgernet", true,
                 "opsporingsberichtMetFotoNaam", false,
-                "officierVanJustitie", "mr. De Boer")));
+                "besluitDoor", "burgemeester Utrecht",
+                "toelichting", "Blijf binnen in Utrecht-Oost")));
 
     JsonNode appeal = awaitRecords(Topic.EVENTS, crisisId, 1).get(0);
     assertThat(appeal.path("type").asText()).isEqualTo(EventType.PUBLIEKSOPROEP_UITGEZET.type());
     assertThat(appeal.at("/data/channels").toString()).isEqualTo("[\"NL_ALERT\",\"BURGERNET\"]");
+    assertThat(appeal.at("/data/decidedBy").asText()).isEqualTo("burgemeester Utrecht");
+  }
+
+  @Test
+  void theOfficierVanJustitiesOpsporingsberichtIsLoggedAsTheOvJsDecision() {
+    String crisisId = "MH-" + UUID.randomUUID();
+    runJob(
+        JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN,
+        Map.of(),
+        Map.of(
+            "crisisId",
+            crisisId,
+            "exercise",
+            false,
+            "publieksoproep",
+            Map.of(
+                "nlAlert", false,
+                "burgernet", false,
+                "opsporingsberichtMetFotoNaam", true,
+                "besluitDoor", "mr. De Boer")));
+
+    JsonNode appeal = awaitRecords(Topic.EVENTS, crisisId, 1).get(0);
+    assertThat(appeal.at("/data/channels").toString())
+        .isEqualTo("[\"OPSPORINGSBERICHT_FOTO_NAAM\"]");
     assertThat(appeal.at("/data/decidedBy").asText()).isEqualTo("mr. De Boer");
   }
 

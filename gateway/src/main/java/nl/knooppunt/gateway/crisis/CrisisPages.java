@@ -47,6 +47,7 @@ class CrisisPages {
   /** Actions on a running crisis: the API operation and the button text. */
   enum Action {
     VERLAGING("proposeLowering", "Afschaling voorstellen", CrisisType.DREIGINGSNIVEAU_5),
+    MOTIEF("reportTerroristMotive", "Mogelijk terroristisch motief melden", CrisisType.MANHUNT),
     AANHOUDING("reportArrest", "Aanhouding melden", CrisisType.MANHUNT),
     EINDE_MANHUNT("endManhunt", "Manhunt beëindigen", CrisisType.MANHUNT),
     EINDE_INZET("endDeployment", "Inzet beëindigen", CrisisType.BIJSTANDSAANVRAAG),
@@ -213,6 +214,7 @@ class CrisisPages {
     try {
       switch (action) {
         case VERLAGING -> threatLevels.proposeLowering(crisisId, new LoweringProposal(text));
+        case MOTIEF -> manhunts.reportTerroristMotive(crisisId, new OutcomeReport(text));
         case AANHOUDING -> manhunts.reportArrest(crisisId, new OutcomeReport(text));
         case EINDE_MANHUNT -> manhunts.end(crisisId, new OutcomeReport(text));
         case EINDE_INZET -> assistance.endDeployment(crisisId, new OutcomeReport(text));
@@ -319,6 +321,7 @@ class CrisisPages {
             : java.util.Arrays.stream(Action.values())
                 .filter(a -> a.type == c.getProcess())
                 .filter(a -> AccessPolicy.permits(user, a.operation))
+                .filter(a -> a != Action.MOTIEF || !motiveKnownAtStart(detail))
                 .toList());
     model.addAttribute("niveaus", map.levels(detail.getThreatLevels()));
     model.addAttribute("niveauTekst", levelText(detail.getThreatLevels()));
@@ -330,6 +333,15 @@ class CrisisPages {
     model.addAttribute("kanEvaluatie", AccessPolicy.permits(user, "getEvaluationReport"));
     model.addAttribute(
         "startgegevens", detail.getStartData() == null ? Map.of() : detail.getStartData());
+  }
+
+  /** A manhunt started with a possible terrorist motive has nothing to raise. */
+  private static boolean motiveKnownAtStart(CrisisDetail detail) {
+    return detail.getStartData() != null
+        && Boolean.TRUE.equals(
+            detail
+                .getStartData()
+                .get(nl.knooppunt.processes.Variable.MOGELIJK_TERRORISTISCH_MOTIEF.variableName()));
   }
 
   /** "Niveau 5 in 26 gebieden, tot wo 19 mrt. 2030 06:00" per level in force. */

@@ -75,6 +75,12 @@ class ProcessController implements ProcessenApi {
   }
 
   @Override
+  public ResponseEntity<CommandAccepted> reportTerroristMotive(
+      String crisisId, OutcomeReport body) {
+    return accepted(manhunts.reportTerroristMotive(crisisId, body));
+  }
+
+  @Override
   public ResponseEntity<CommandAccepted> endManhunt(String crisisId, OutcomeReport body) {
     return accepted(manhunts.end(crisisId, body));
   }

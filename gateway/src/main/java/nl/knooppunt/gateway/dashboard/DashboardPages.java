@@ -78,6 +78,20 @@ class DashboardPages {
   public record Overdue(
       String name, String crisisId, String crisisTitle, String dueAt, String dueIso, String who) {}
 
+  /**
+   * A manhunt's GRIP advice against the region's confirmation: lower needs its explanation, and an
+   * advice the region has not (yet) confirmed is open.
+   */
+  public record Grip(
+      String crisisId,
+      String title,
+      String region,
+      String advice,
+      String confirmed,
+      boolean lower,
+      boolean awaiting,
+      String explanation) {}
+
   /** A crisis with recipients that did not acknowledge. */
   public record Silent(String crisisId, String title, int count) {}
 
@@ -211,5 +225,23 @@ class DashboardPages {
         "verlopen",
         open.stream().filter(c -> nl.knooppunt.processes.Labels.isAlarm(c.getStatus())).toList());
     model.addAttribute("stilTotaal", silentTotal);
+
+    // GRIP: advice against the region's confirmation, per open manhunt
+    List<Grip> grip = new ArrayList<>();
+    for (DashboardService.GripComparison g : dashboards.grip(exercise)) {
+      grip.add(
+          new Grip(
+              g.crisisId(),
+              g.title() == null ? g.crisisId() : g.title(),
+              g.vrCode() == null ? "" : map.name(g.vrCode()),
+              g.advice() == null ? "nog geen advies" : "GRIP " + g.advice(),
+              g.confirmed() == null
+                  ? "nog niet bevestigd"
+                  : nl.knooppunt.processes.Labels.value(g.confirmed()),
+              g.lower(),
+              g.awaiting(),
+              g.explanation() == null || g.explanation().isBlank() ? null : g.explanation()));
+    }
+    model.addAttribute("grip", grip);
   }
 }

@@ -5,13 +5,17 @@ import static nl.knooppunt.gateway.readmodel.Queries.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.knooppunt.api.model.AcknowledgementLag;
 import nl.knooppunt.api.model.CrisisType;
 import nl.knooppunt.api.model.Dashboard;
 import nl.knooppunt.api.model.OpenAssistance;
 import nl.knooppunt.api.model.TypeCount;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Task;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +28,41 @@ class DashboardQueries {
 
   DashboardQueries(NamedParameterJdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * One region's answer to a GRIP advice of an open manhunt: the task's process variables (with
+   * {@code gripAdvies}) and, once confirmed, the form (with {@code gripNiveau}, {@code
+   * toelichting}).
+   */
+  record ScaleUp(
+      String crisisId, String title, String vrCode, String variables, String completion) {}
+
+  /** The region's confirmation tasks of every open manhunt of this world, oldest first. */
+  List<ScaleUp> scaleUps(boolean exercise) {
+    List<ScaleUp> out = new ArrayList<>();
+    jdbc.query(
+        "select c.crisis_id, c.title, t.vr_code, t.variables, t.completion_data from crisis c join"
+            + " task t on t.crisis_id = c.crisis_id and t.element_id = :element where c.process_id"
+            + " = :process and not c.closed and c.exercise = :exercise and t.state <> 'CANCELED'"
+            + " order by c.started_at desc, c.crisis_id, t.created_at, t.task_key",
+        Map.of(
+            "exercise",
+            exercise,
+            "element",
+            Task.OPSCHALING_BEVESTIGEN.elementId(),
+            "process",
+            ProcessId.MANHUNT.id()),
+        rs -> {
+          out.add(
+              new ScaleUp(
+                  rs.getString("crisis_id"),
+                  rs.getString("title"),
+                  rs.getString("vr_code"),
+                  rs.getString("variables"),
+                  rs.getString("completion_data")));
+        });
+    return out;
   }
 
   public Dashboard dashboard(boolean exercise) {

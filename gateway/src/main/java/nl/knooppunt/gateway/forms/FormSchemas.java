@@ -95,6 +95,18 @@ public class FormSchemas {
    * set), or throws a 400 naming every wrong field.
    */
   public Map<String, Object> validate(Form form, Map<String, Object> payload, KnooppuntUser user) {
+    return validate(form, payload, user, Map.of());
+  }
+
+  /**
+   * Validates a completion of a task whose process variables are known (for the rules that compare
+   * with them, {@code x-required-below}); returns the variables to complete the task with.
+   */
+  public Map<String, Object> validate(
+      Form form,
+      Map<String, Object> payload,
+      KnooppuntUser user,
+      Map<String, Object> taskVariables) {
     ObjectNode values = json.valueToTree(payload == null ? Map.of() : payload);
     JsonNode props = raw.get(form).path("properties");
     List<String> required = new ArrayList<>();
@@ -113,6 +125,7 @@ public class FormSchemas {
       errors.add(new FieldError(field(m), message(m)));
     }
     ownRules(raw.get(form), values, errors, clock.instant());
+    requiredBelow(raw.get(form), values, errors, taskVariables == null ? Map.of() : taskVariables);
     if (!errors.isEmpty()) {
       errors.sort((a, b) -> a.getField().compareTo(b.getField()));
       throw new Problems.Invalid(
@@ -181,6 +194,47 @@ public class FormSchemas {
                       + sum.stripTrailingZeros().toPlainString()
                       + ". Laat het totaal leeg om het te laten uitrekenen."));
         }
+      }
+    }
+  }
+
+  /**
+   * {@code x-required-below: {field: "gripNiveau", variable: "gripAdvies"}}: this field is required
+   * when the choice in {@code field} ranks below the process variable (a number, or a choice of the
+   * same list); the rank of a choice is its place in the field's {@code enum}, from 1. Used for the
+   * reason of a GRIP level lower than the advice ("verschillen moeten kunnen worden uitgelegd").
+   */
+  static void requiredBelow(
+      JsonNode schema, ObjectNode values, List<FieldError> errors, Map<String, Object> variables) {
+    JsonNode props = schema.path("properties");
+    for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      JsonNode rule = p.getValue().path("x-required-below");
+      if (rule.isMissingNode()) {
+        continue;
+      }
+      JsonNode value = values.get(p.getKey());
+      if (value != null && value.isTextual() && !value.asText().isBlank()) {
+        continue;
+      }
+      String field = rule.path("field").asText();
+      List<String> choices = new ArrayList<>();
+      props.path(field).path("enum").forEach(c -> choices.add(c.asText()));
+      int chosen = choices.indexOf(values.path(field).asText()) + 1;
+      Object bound = variables.get(rule.path("variable").asText());
+      int floor =
+          bound instanceof Number n
+              ? n.intValue()
+              : bound == null ? 0 : choices.indexOf(String.valueOf(bound)) + 1;
+      if (chosen > 0 && chosen < floor) {
+        errors.add(
+            new FieldError(
+                p.getKey(),
+                "Het gekozen niveau is lager dan het advies ("
+                    + (floor <= choices.size()
+                        ? nl.knooppunt.processes.Labels.value(choices.get(floor - 1))
+                        : floor)
+                    + "): leg uit waarom de regio afwijkt."));
       }
     }
   }

@@ -52,6 +52,8 @@ class Summaries {
       Map.of(
           MessageName.AFSCHALING_VOORGESTELD.messageName(), "stelde afschaling voor",
           MessageName.DADER_AANGEHOUDEN.messageName(), "meldde de aanhouding van de dader(s)",
+          MessageName.TERRORISTISCH_MOTIEF_GEMELD.messageName(),
+              "meldde een mogelijk terroristisch motief",
           MessageName.MANHUNT_BEEINDIGD.messageName(), "meldde het einde van de manhunt",
           MessageName.BIJSTAND_VERLENGING_AANGEVRAAGD.messageName(),
               "vroeg verlenging van de inzet aan",

@@ -1,5 +1,6 @@
 package nl.knooppunt.gateway.manhunt;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import nl.knooppunt.api.model.CommandAccepted;
@@ -23,10 +24,12 @@ public class ManhuntService {
 
   private final DirectoryAdapter directory;
   private final CrisisProcesses processes;
+  private final ObjectMapper json;
 
-  ManhuntService(DirectoryAdapter directory, CrisisProcesses processes) {
+  ManhuntService(DirectoryAdapter directory, CrisisProcesses processes, ObjectMapper json) {
     this.directory = directory;
     this.processes = processes;
+    this.json = json;
   }
 
   /** Starts a manhunt at a place in a region (and municipality, if given). */
@@ -89,6 +92,42 @@ public class ManhuntService {
         crisisId,
         Map.of(Variable.TOELICHTING.variableName(), body.getExplanation()),
         user);
+  }
+
+  /**
+   * Raises the possible terrorist motive during the manhunt: the region gets the GRIP 3 advice at
+   * once and the NCTV considers level 5. A manhunt that knew the motive at its start: 409.
+   */
+  public CommandAccepted reportTerroristMotive(String crisisId, OutcomeReport body) {
+    KnooppuntUser user = CurrentUsers.current();
+    Queries.CrisisRow crisis = processes.openCrisis(crisisId, ProcessId.MANHUNT);
+    if (motiveKnownAtStart(crisis)) {
+      throw new Problems.Conflict(
+          "Manhunt "
+              + crisisId
+              + " is gestart met een mogelijk terroristisch motief: GRIP 3 is al geadviseerd en"
+              + " de NCTV overweegt dreigingsniveau 5 al.");
+    }
+    return processes.deliver(
+        crisis,
+        MessageName.TERRORISTISCH_MOTIEF_GEMELD,
+        crisisId,
+        Map.of(Variable.TOELICHTING.variableName(), body.getExplanation()),
+        user);
+  }
+
+  /** Whether the manhunt was started with a possible terrorist motive. */
+  public boolean motiveKnownAtStart(Queries.CrisisRow crisis) {
+    if (crisis.startData() == null) {
+      return false;
+    }
+    try {
+      return json.readTree(crisis.startData())
+          .path(Variable.MOGELIJK_TERRORISTISCH_MOTIEF.variableName())
+          .asBoolean(false);
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   /** Ends the manhunt without an arrest. */

@@ -46,6 +46,7 @@ public final class AccessPolicy {
     ALLOWED.put("proposeLowering", EnumSet.of(LANDELIJK_OPERATOR));
     ALLOWED.put("requestExtension", EnumSet.of(REGIO, LOCC_OFFICIER));
     ALLOWED.put("reportArrest", EnumSet.of(LANDELIJK_OPERATOR, POLITIE, OM));
+    ALLOWED.put("reportTerroristMotive", EnumSet.of(LANDELIJK_OPERATOR, POLITIE));
     ALLOWED.put("endManhunt", EnumSet.of(LANDELIJK_OPERATOR, POLITIE, OM));
     ALLOWED.put("endDeployment", EnumSet.of(REGIO, LOCC_OFFICIER, LANDELIJK_OPERATOR));
     // crises

@@ -201,7 +201,7 @@ class TaskService {
     }
     Map<String, Object> variables =
         Form.ofKey(String.valueOf(task.summary().getFormKey()))
-            .map(f -> forms.validate(f, payload, user))
+            .map(f -> forms.validate(f, payload, user, queries.jsonMap(task.variables())))
             .orElse(payload == null ? Map.of() : payload);
     long key = Long.parseLong(taskKey);
     engineCommand(() -> engine.completeTask(key, variables), taskKey);

@@ -43,7 +43,9 @@ public final class TaskWords {
     CONTEXT.put("tijdstip", "Tijdstip");
     CONTEXT.put("daders", "Daders");
     CONTEXT.put("mogelijkTerroristischMotief", "Mogelijk terroristisch motief");
+    CONTEXT.put("motiefToelichting", "Waarom een mogelijk terroristisch motief");
     CONTEXT.put("gripAdvies", "GRIP-advies");
+    CONTEXT.put("opschaling", "Eerder bevestigde opschaling");
     CONTEXT.put("opsporingsinformatie", "Gedeelde opsporingsinformatie");
     CONTEXT.put("besluit", "Besluit");
     CONTEXT.put("afschalingsvoorstel", "Voorstel tot afschaling");

@@ -164,6 +164,57 @@ class CrisisPagesIT extends GatewayITBase {
   }
 
   @Test
+  void thePoliceRaiseAPossibleTerroristMotiveOnTheManhuntPageAndTheProcessGetsTheMessage() {
+    String manhunt = fixtures.manhunt(false);
+    PageClient police = PageClient.login(port, "politie");
+    assertThat(police.get("/crises/" + manhunt).body())
+        .contains("Mogelijk terroristisch motief melden");
+    int before = engine.calls.size();
+
+    Page raised =
+        police.post(
+            "/crises/" + manhunt + "/actie",
+            "actie",
+            "MOTIEF",
+            "toelichting",
+            "Dader riep leuzen; mogelijk terroristisch motief");
+    assertThat(raised.status()).isEqualTo(302);
+    assertThat(police.get("/crises/" + manhunt).body())
+        .contains("Mogelijk terroristisch motief melden: doorgegeven.");
+    assertThat(engine.calls.subList(before, engine.calls.size()))
+        .anySatisfy(
+            c -> {
+              assertThat(c.what()).isEqualTo("message:knooppunt.manhunt.terroristisch-motief");
+              assertThat(c.key()).isEqualTo(manhunt);
+            });
+
+    // the OM does not raise it; a manhunt that started with the motive offers nothing to raise
+    assertThat(PageClient.login(port, "om").get("/crises/" + manhunt).body())
+        .doesNotContain("Mogelijk terroristisch motief melden");
+    String known = fixtures.manhunt(true);
+    assertThat(police.get("/crises/" + known).body())
+        .doesNotContain("Mogelijk terroristisch motief melden");
+  }
+
+  @Test
+  void aTerroristMotiveThatWasKnownAtTheStartCannotBeRaisedThroughTheApi() {
+    String known = fixtures.manhunt(true);
+    var refused =
+        api.post(
+            "/api/v1/crises/" + known + "/terrorist-motive",
+            "politie",
+            "{\"explanation\":\"Leuzen\"}");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body()).contains("al geadviseerd");
+    var accepted =
+        api.post(
+            "/api/v1/crises/" + fixtures.manhunt(false) + "/terrorist-motive",
+            "operator",
+            "{\"explanation\":\"Leuzen\"}");
+    assertThat(accepted.status()).isEqualTo(202);
+  }
+
+  @Test
   void anExerciseCrisisCarriesTheBannerInTheRealWorldToo() {
     String exercise = fixtures.crisis("manhunt", "VR09", true);
     Page page = PageClient.login(port, "operator").get("/crises/" + exercise);

@@ -140,6 +140,58 @@ class DashboardPagesIT extends GatewayITBase {
   }
 
   @Test
+  void aRegionThatConfirmsALowerGripLevelThanTheAdviceMustExplainWhyAndTheDashboardShowsIt() {
+    String manhunt = fixtures.manhunt(false);
+    String task = fixtures.scaleUpTask(manhunt, 2);
+    String now = java.time.OffsetDateTime.now().minusMinutes(1).toString();
+
+    // GRIP 1 under the advice GRIP 2 without a reason: refused, naming the explanation
+    var refused =
+        api.post(
+            "/api/v1/tasks/" + task + "/completion",
+            "regio-utrecht",
+            Map.of("gripNiveau", "GRIP_1", "opgeschaaldOp", now));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("toelichting", "lager dan het advies (GRIP 2)");
+    assertThat(gripRow(manhunt)).contains("GRIP 2", "nog niet bevestigd");
+
+    var confirmed =
+        api.post(
+            "/api/v1/tasks/" + task + "/completion",
+            "regio-utrecht",
+            Map.of(
+                "gripNiveau",
+                "GRIP_1",
+                "opgeschaaldOp",
+                now,
+                "toelichting",
+                "Dader binnen het uur omsingeld; CoPI volstaat"));
+    assertThat(confirmed.status()).isEqualTo(200);
+
+    assertThat(gripRow(manhunt))
+        .contains("GRIP 2", "GRIP 1", "lager dan advies")
+        .contains("Dader binnen het uur omsingeld; CoPI volstaat")
+        .contains("is-stil");
+  }
+
+  @Test
+  void gripFiveIsOfferedAndAConfirmationAtTheAdviceNeedsNoReason() {
+    String manhunt = fixtures.manhunt(true);
+    String task = fixtures.scaleUpTask(manhunt, 3);
+    var confirmed =
+        api.post(
+            "/api/v1/tasks/" + task + "/completion",
+            "regio-utrecht",
+            Map.of(
+                "gripNiveau",
+                "GRIP_5",
+                "opgeschaaldOp",
+                java.time.OffsetDateTime.now().minusMinutes(1).toString()));
+    assertThat(confirmed.status()).isEqualTo(200);
+    assertThat(gripRow(manhunt)).contains("GRIP 3", "GRIP 5").doesNotContain("lager dan advies");
+  }
+
+  @Test
   void theEvaluationReportShowsStepsAgainstTheNormEscalationsDecisionsAndLessons() {
     String crisis = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     Instant start = Instant.now().minus(Duration.ofHours(3));
@@ -290,6 +342,14 @@ class DashboardPagesIT extends GatewayITBase {
     assertThat(start).as("element #%s", id).isNotNegative();
     int end = page.body().indexOf("</section>", start);
     return page.body().substring(start, end < 0 ? page.body().length() : end);
+  }
+
+  /** The manager's dashboard row of a manhunt in the GRIP block. */
+  private String gripRow(String manhuntId) {
+    String grip = section(PageClient.login(port, "management").get("/dashboard"), "grip");
+    int at = grip.indexOf("/crises/" + manhuntId + "\"");
+    assertThat(at).as("GRIP row of %s", manhuntId).isNotNegative();
+    return grip.substring(grip.lastIndexOf("<tr", at), grip.indexOf("</tr>", at));
   }
 
   /** The table row containing the text. */

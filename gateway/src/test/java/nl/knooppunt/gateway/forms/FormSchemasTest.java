@@ -46,6 +46,41 @@ class FormSchemasTest {
   }
 
   @Test
+  void aGripLevelBelowTheAdviceNeedsAnExplanationAndGripFiveIsOffered() {
+    String earlier = java.time.OffsetDateTime.now().minusMinutes(5).toString();
+    Map<String, Object> advice = Map.of("gripAdvies", 3);
+    assertThat(
+            fields(
+                () ->
+                    FORMS.validate(
+                        Form.BEVESTIGING_OPSCHALING,
+                        Map.of("gripNiveau", "GRIP_2", "opgeschaaldOp", earlier),
+                        NCTV,
+                        advice)))
+        .containsExactly("toelichting");
+    FORMS.validate(
+        Form.BEVESTIGING_OPSCHALING,
+        Map.of("gripNiveau", "GRIP_2", "opgeschaaldOp", earlier, "toelichting", "CoPI volstaat"),
+        NCTV,
+        advice);
+    FORMS.validate(
+        Form.BEVESTIGING_OPSCHALING,
+        Map.of("gripNiveau", "GRIP_3", "opgeschaaldOp", earlier),
+        NCTV,
+        advice);
+    FORMS.validate(
+        Form.BEVESTIGING_OPSCHALING,
+        Map.of("gripNiveau", "GRIP_5", "opgeschaaldOp", earlier),
+        NCTV,
+        advice);
+    FORMS.validate(
+        Form.BEVESTIGING_OPSCHALING,
+        Map.of("gripNiveau", "GRIP_RIJK", "opgeschaaldOp", earlier),
+        NCTV,
+        advice);
+  }
+
+  @Test
   void missingWrongAndUnknownFieldsAreNamed() {
     assertThat(fields(() -> FORMS.validate(Form.BESLUIT_DREIGINGSNIVEAU, Map.of(), NCTV)))
         .contains("uitkomst", "motivering")

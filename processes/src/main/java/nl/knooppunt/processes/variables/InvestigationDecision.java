@@ -1,10 +1,12 @@
 package nl.knooppunt.processes.variables;
 
-/** The officier van justitie confirms leadership and decides on public appeals. */
+/**
+ * The officier van justitie confirms leadership and decides on an opsporingsbericht with photo
+ * and/or name ({@code opsporingsbesluit}). NL-Alert and Burgernet are the gezag's: {@link
+ * PublicAlertDecision}.
+ */
 public record InvestigationDecision(
     Boolean leidingBevestigd,
     Boolean opsporingsberichtMetFotoNaam,
-    Boolean nlAlert,
-    Boolean burgernet,
     String toelichting,
     String officierVanJustitie) {}

@@ -108,7 +108,8 @@ class FormSchemaTest {
   /**
    * The hub's own keywords name what exists: a prefill names a process variable of the catalogue
    * (or "nu"), a time rule sits on a date-time field, a sum names a list field and its number
-   * field, and a conditional requirement names fields of the form.
+   * field, a conditional requirement names fields of the form, and a field required below a process
+   * variable names a choice field and a catalogue variable.
    */
   @ParameterizedTest
   @EnumSource(Form.class)
@@ -130,6 +131,15 @@ class FormSchemaTest {
       if (prop.has("x-time")) {
         assertThat(prop.path("format").asText()).as(where).isEqualTo("date-time");
         assertThat(prop.get("x-time").asText()).as(where).isIn("future", "past");
+      }
+      if (prop.has("x-required-below")) {
+        JsonNode below = prop.get("x-required-below");
+        assertThat(props.path(below.path("field").asText()).path("enum").isArray())
+            .as(where + " x-required-below names a choice field of the form")
+            .isTrue();
+        assertThat(nl.knooppunt.processes.Variable.of(below.path("variable").asText()))
+            .as(where + " x-required-below names a catalogue variable")
+            .isPresent();
       }
       if (prop.has("x-sum")) {
         String[] sum = prop.get("x-sum").asText().split("\\.");

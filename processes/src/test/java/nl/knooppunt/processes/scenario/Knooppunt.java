@@ -145,8 +145,9 @@ final class Knooppunt implements AutoCloseable {
     for (int i = 1; i < ProcessId.values().length; i++) {
       cmd = cmd.addResourceFromClasspath(ProcessId.values()[i].resource());
     }
-    // validating four models takes a while on a busy build machine: more than the default timeout
-    cmd.requestTimeout(Duration.ofMinutes(1)).send().join();
+    // the first deployment parses every FEEL expression on a cold JVM: on a loaded machine that
+    // takes longer than an ordinary command
+    cmd.requestTimeout(Duration.ofMinutes(2)).send().join();
   }
 
   private void openWorkers() {

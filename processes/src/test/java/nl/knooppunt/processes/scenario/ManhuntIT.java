@@ -94,17 +94,30 @@ class ManhuntIT {
         .extracting(Knooppunt::ontvangerCode)
         .contains("VR08", "VR10", "VR14", "PE-MN", "KMAR", "OM");
 
-    // the OvJ confirms leadership and decides on public appeals
+    // the OvJ confirms leadership and releases the photo; the gezag puts out NL-Alert and Burgernet
     hub.voltooi(
         hub.taak(i, Task.LEIDING_BEVESTIGEN),
         vars(
-            "leidingBevestigd", true,
-            "officierVanJustitie", "mr. Visser",
-            "opsporingsberichtMetFotoNaam", true,
-            "nlAlert", true,
-            "burgernet", true,
-            "toelichting", "Foto vrijgegeven"));
-    hub.job(JobType.MANHUNT_PUBLIEKSOPROEP_UITZETTEN, in(i));
+            "leidingBevestigd",
+            true,
+            "officierVanJustitie",
+            "mr. Visser",
+            "opsporingsberichtMetFotoNaam",
+            true,
+            "toelichting",
+            "Foto vrijgegeven"));
+    hub.voltooi(
+        hub.taak(i, Task.ALARMERING_BESLUITEN),
+        vars(
+            "nlAlert",
+            true,
+            "burgernet",
+            true,
+            "toelichting",
+            "Blijf binnen",
+            "besluitDoor",
+            "burgemeester Utrecht"));
+    hub.jobs(JobType.MANHUNT_PUBLIEKSOPROEP_UITZETTEN, 2, in(i));
 
     // the NCTV considers level 5: a linked dreigingsniveau-5 instance starts
     long dn5 = gekoppeldNiveau5Afgekondigd(i, id);
@@ -289,6 +302,177 @@ class ManhuntIT {
     hub.afgesloten(i);
     assertThat(hub.alleTaken(Task.NIVEAU5_OVERWEGEN)).noneMatch(t -> t.procesInstantie() == i);
     assertThat(hub.jobs(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i))).isEmpty();
+  }
+
+  @Test
+  void aTerroristMotiveRaisedDuringTheManhuntBringsTheGrip3AdviceAndTheNctvConsiderationAtOnce() {
+    String id = "MH-MOTIEF";
+    long i = manhunt(id, false);
+
+    // at the start nothing points to terrorism: the ordinary advice, no NCTV consideration
+    assertThat(hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i)).variabele("gripAdvies")).isEqualTo(2);
+    hub.voltooi(
+        hub.taak(i, Task.OPSCHALING_BEVESTIGEN),
+        vars("gripNiveau", "GRIP_2", "opgeschaaldOp", hub.nu().toString()));
+    assertThat(hub.openTaken(i, Task.NIVEAU5_OVERWEGEN)).isEmpty();
+
+    // an hour later the police raise the flag: a possible terrorist motive
+    hub.verzet(Duration.ofHours(1));
+    hub.publiceer(
+        MessageName.TERRORISTISCH_MOTIEF_GEMELD,
+        id,
+        vars("toelichting", "Dader riep leuzen; mogelijk terroristisch motief"));
+
+    // at that moment: GRIP 3 advice to the region, which confirms again, and the NCTV considers
+    var advies =
+        hub.job(
+            JobType.MANHUNT_GRIP_ADVISEREN,
+            in(i).and(j -> Integer.valueOf(3).equals(j.variabele("gripAdvies"))));
+    assertThat(advies.header(TaskHeader.REDEN.key())).isEqualTo("MOGELIJK_TERRORISTISCH_MOTIEF");
+    assertThat(hub.taak(i, Task.OPSCHALING_BEVESTIGEN).kandidaatGroepen())
+        .containsExactly("regio-VR09");
+    var overweging = hub.taak(i, Task.NIVEAU5_OVERWEGEN);
+    assertThat(overweging.variabele("mogelijkTerroristischMotief")).isEqualTo(true);
+    assertThat(overweging.variabele("motiefToelichting"))
+        .isEqualTo("Dader riep leuzen; mogelijk terroristisch motief");
+    nctvProposesALinkedLevelFive(i);
+    hub.taakErgens(Task.INFORMATIE_DELEN, t -> (id + "-DN5").equals(t.variabele("crisisId")));
+
+    // raised twice, it is handled once
+    hub.publiceer(MessageName.TERRORISTISCH_MOTIEF_GEMELD, id, vars("toelichting", "nogmaals"));
+    hub.publiceer(
+        MessageName.DADER_AANGEHOUDEN, id, vars("toelichting", "Dader aangehouden in Utrecht"));
+    hub.job(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i));
+    assertThat(hub.jobs(JobType.MANHUNT_GRIP_ADVISEREN, in(i))).hasSize(2);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRegionThatConfirmsALowerLevelThanTheAdviceExplainsWhyAndTheManhuntKeepsBoth() {
+    String id = "MH-LAGER";
+    long i = manhunt(id, false);
+    hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i));
+
+    // the region sees the advice (GRIP 2) and stays at GRIP 1, with its reason
+    var bevestigen = hub.taak(i, Task.OPSCHALING_BEVESTIGEN);
+    assertThat(bevestigen.variabele("gripAdvies")).isEqualTo(2);
+    hub.voltooi(
+        bevestigen,
+        vars(
+            "gripNiveau",
+            "GRIP_1",
+            "opgeschaaldOp",
+            hub.nu().toString(),
+            "toelichting",
+            "Dader binnen het uur omsingeld; CoPI volstaat"));
+
+    // the motive shows later: GRIP 3 advised; the region now confirms GRIP 3
+    hub.publiceer(MessageName.TERRORISTISCH_MOTIEF_GEMELD, id, vars("toelichting", "Leuzen"));
+    var opnieuw = hub.taak(i, Task.OPSCHALING_BEVESTIGEN);
+    assertThat(opnieuw.variabele("gripAdvies")).isEqualTo(3);
+    assertThat((Map<String, Object>) opnieuw.variabele("opschaling"))
+        .containsEntry("gripNiveau", "GRIP_1")
+        .containsEntry("gripAdvies", 2)
+        .containsEntry("lagerDanAdvies", true)
+        .containsEntry("toelichting", "Dader binnen het uur omsingeld; CoPI volstaat");
+    hub.voltooi(opnieuw, vars("gripNiveau", "GRIP_3", "opgeschaaldOp", hub.nu().toString()));
+
+    hub.publiceer(MessageName.DADER_AANGEHOUDEN, id, vars("toelichting", "Aangehouden"));
+    var evaluatie = hub.taak(i, Task.EVALUEREN_MANHUNT);
+    assertThat((Map<String, Object>) evaluatie.variabele("opschaling"))
+        .containsEntry("gripNiveau", "GRIP_3")
+        .containsEntry("gripAdvies", 3)
+        .containsEntry("lagerDanAdvies", false);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void nlAlertAndBurgernetAreTheGezagsDecisionAndTheOpsporingsberichtTheOfficierVanJustities() {
+    long i = manhunt("MH-OPROEP", false);
+
+    // the OvJ decides only on the lead and the opsporingsbericht with photo/name
+    var ovj = hub.taak(i, Task.LEIDING_BEVESTIGEN);
+    assertThat(ovj.kandidaatGroepen()).containsExactly("om");
+    hub.voltooi(
+        ovj,
+        vars(
+            "leidingBevestigd",
+            true,
+            "officierVanJustitie",
+            "mr. Visser",
+            "opsporingsberichtMetFotoNaam",
+            true,
+            "toelichting",
+            "Foto en naam vrijgegeven"));
+    var opsporingsbericht = hub.job(JobType.MANHUNT_PUBLIEKSOPROEP_UITZETTEN, in(i));
+    assertThat((Map<String, Object>) opsporingsbericht.variabele("publieksoproep"))
+        .containsEntry("opsporingsberichtMetFotoNaam", true)
+        .containsEntry("nlAlert", false)
+        .containsEntry("burgernet", false)
+        .containsEntry("besluitDoor", "mr. Visser");
+
+    // NL-Alert and Burgernet: a task for the mayor of Utrecht and the region
+    var gezag = hub.taak(i, Task.ALARMERING_BESLUITEN);
+    assertThat(gezag.kandidaatGroepen()).containsExactlyInAnyOrder("regio-VR09", "gezag-GM0344");
+    hub.voltooi(
+        gezag,
+        vars(
+            "nlAlert",
+            true,
+            "burgernet",
+            false,
+            "toelichting",
+            "NL-Alert: blijf binnen in Utrecht-Oost",
+            "besluitDoor",
+            "burgemeester Utrecht"));
+    var alarmering = hub.jobs(JobType.MANHUNT_PUBLIEKSOPROEP_UITZETTEN, 2, in(i)).get(1);
+    assertThat((Map<String, Object>) alarmering.variabele("publieksoproep"))
+        .containsEntry("nlAlert", true)
+        .containsEntry("burgernet", false)
+        .containsEntry("opsporingsberichtMetFotoNaam", false)
+        .containsEntry("besluitDoor", "burgemeester Utrecht");
+  }
+
+  @Test
+  void withoutAGemeenteTheRegionAloneDecidesOnNlAlertAndNothingGoesOutWhenItDeclines() {
+    long i =
+        manhunt(
+            "MH-GEEN-ALERT",
+            false,
+            vars("omschrijving", "A12 bij Bunnik", "gemeentecode", null, "vrCode", "VR09"));
+    var gezag = hub.taak(i, Task.ALARMERING_BESLUITEN);
+    assertThat(gezag.kandidaatGroepen()).containsExactly("regio-VR09");
+    hub.voltooi(
+        gezag, vars("nlAlert", false, "burgernet", false, "besluitDoor", "voorzitter VR09"));
+    hub.voltooi(
+        hub.taak(i, Task.LEIDING_BEVESTIGEN),
+        vars(
+            "leidingBevestigd",
+            true,
+            "officierVanJustitie",
+            "mr. Visser",
+            "opsporingsberichtMetFotoNaam",
+            false));
+    hub.publiceer(MessageName.MANHUNT_BEEINDIGD, "MH-GEEN-ALERT", vars("toelichting", "Gestaakt"));
+    stap.evalueren(i, Task.EVALUEREN_MANHUNT);
+    hub.afgesloten(i);
+    assertThat(hub.jobs(JobType.MANHUNT_PUBLIEKSOPROEP_UITZETTEN, in(i))).isEmpty();
+  }
+
+  @Test
+  void aManhuntThatKnewTheMotiveAtItsStartDoesNotWaitForItAgain() {
+    long i = manhunt("MH-BEKEND", true);
+    hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i));
+    hub.taak(i, Task.NIVEAU5_OVERWEGEN);
+    hub.publiceer(
+        MessageName.TERRORISTISCH_MOTIEF_GEMELD, "MH-BEKEND", vars("toelichting", "al bekend"));
+    hub.publiceer(
+        MessageName.MANHUNT_BEEINDIGD, "MH-BEKEND", vars("toelichting", "Zoekactie gestaakt"));
+    stap.evalueren(i, Task.EVALUEREN_MANHUNT);
+    hub.afgesloten(i);
+    assertThat(hub.jobs(JobType.MANHUNT_GRIP_ADVISEREN, in(i))).hasSize(1);
+    assertThat(hub.alleTaken(Task.NIVEAU5_OVERWEGEN).stream().filter(t -> t.procesInstantie() == i))
+        .hasSize(1);
   }
 
   @Test

@@ -49,9 +49,18 @@ public final class Person {
     return this;
   }
 
-  /** Picks an option of a choice (radio button): {@code chooses("uitkomst", "AFKONDIGEN")}. */
+  /**
+   * Picks an option of a choice (radio button or select): {@code chooses("uitkomst",
+   * "AFKONDIGEN")}.
+   */
   public Person chooses(String field, String value) {
-    browser.click(By.id("veld-" + field + "-" + value));
+    if (browser.present(By.id("veld-" + field + "-" + value))) {
+      browser.click(By.id("veld-" + field + "-" + value));
+    } else {
+      // more choices than radio buttons: a select
+      new org.openqa.selenium.support.ui.Select(browser.find(By.id("veld-" + field)))
+          .selectByValue(value);
+    }
     return this;
   }
 

@@ -153,6 +153,7 @@ class StoriesIT extends HubPages {
     Person dg = person("dg", Browser.DESKTOP, exercise);
     Person politie = person("politie", Browser.DESKTOP, exercise);
     Person communicatie = person("communicatie", Browser.DESKTOP, exercise);
+    Person mayor = person("gezag-utrecht", Browser.PHONE, exercise);
 
     // the duty officer starts the manhunt: the municipality, the place, a possible terrorist motive
     operator.goesTo("/operator");
@@ -164,13 +165,18 @@ class StoriesIT extends HubPages {
     String manhunt = operator.browser().until(d -> crisisIdIn(d.getCurrentUrl()));
     operator.browser().screenshot(SCREENSHOTS, "manhunt");
 
-    // the region is advised GRIP 3 at once and confirms it; the OvJ confirms the lead
+    // the region is advised GRIP 3 at once and confirms it (at the advice: no explanation needed);
+    // the OvJ confirms the lead and decides on the opsporingsbericht, the mayor on NL-Alert and
+    // Burgernet
     utrecht.opensTask(manhunt, "Opschaling_Bevestigen").chooses("gripNiveau", "GRIP_3");
     assertThat(utrecht.valueOf("opgeschaaldOp")).as("now, filled in").isNotBlank();
     utrecht.completes();
     om.opensTask(manhunt, "Leiding_Bevestigen")
         .answers("leidingBevestigd", true)
         .answers("opsporingsberichtMetFotoNaam", false)
+        .completes();
+    mayor
+        .opensTask(manhunt, "Alarmering_Besluiten")
         .answers("nlAlert", false)
         .answers("burgernet", true)
         .completes();

@@ -29,10 +29,10 @@ import nl.knooppunt.processes.events.LevelFiveProposed;
 import nl.knooppunt.processes.events.LoweringProposed;
 import nl.knooppunt.processes.events.PublicAppealIssued;
 import nl.knooppunt.processes.events.SituationReportSent;
-import nl.knooppunt.processes.variables.InvestigationDecision;
 import nl.knooppunt.processes.variables.LevelFiveArea;
 import nl.knooppunt.processes.variables.LevelFiveConsideration;
 import nl.knooppunt.processes.variables.ManhuntStart;
+import nl.knooppunt.processes.variables.PublicAppeal;
 import nl.knooppunt.processes.variables.Recipient;
 import nl.knooppunt.processes.variables.ThreatLevelStart;
 import nl.knooppunt.workers.notification.NoticeSender;
@@ -53,8 +53,7 @@ public class ManhuntWorkers {
   public record Advice(
       String crisisId, Boolean exercise, ManhuntStart.Location locatie, Integer gripAdvies) {}
 
-  public record Appeal(
-      String crisisId, Boolean exercise, InvestigationDecision opsporingsbesluit) {}
+  public record Appeal(String crisisId, Boolean exercise, PublicAppeal publieksoproep) {}
 
   public record Proposal(
       String crisisId,
@@ -110,8 +109,9 @@ public class ManhuntWorkers {
             + ("MOGELIJK_TERRORISTISCH_MOTIEF".equals(reason)
                 ? ". Er is een mogelijk terroristisch motief: niet wachten op verdere escalatie."
                 : ".")
-            + " Bevestig de opschaling in het Knooppunt.";
-    for (String code : List.of(AuthorityCodes.regionChair(region.code()), region.code())) {
+            + " Bevestig de opschaling in het Knooppunt; wijkt de regio naar beneden af, leg dan uit"
+            + " waarom.";
+    for (String code : adviceRecipients(advice.locatie(), region)) {
       Authority recipient = directory.authority(code).orElseThrow();
       sender.send(
           new OutgoingNotice(
@@ -134,9 +134,13 @@ public class ManhuntWorkers {
         new GripAdviceGiven(region.code(), advice.gripAdvies(), reason, DomainEvents.origin(job)));
   }
 
+  /**
+   * Puts out one public appeal: the OvJ's opsporingsbericht with photo/name, or the gezag's
+   * NL-Alert and/or Burgernet; the event names who decided it.
+   */
   @JobWorker(type = JobTypes.MANHUNT_PUBLIEKSOPROEP_UITZETTEN)
   public void issueAppeals(ActivatedJob job, @VariablesAsType Appeal appeal) {
-    InvestigationDecision decided = appeal.opsporingsbesluit();
+    PublicAppeal decided = appeal.publieksoproep();
     List<String> channels = new ArrayList<>();
     if (decided != null && Boolean.TRUE.equals(decided.nlAlert())) {
       channels.add("NL_ALERT");
@@ -154,7 +158,7 @@ public class ManhuntWorkers {
         Boolean.TRUE.equals(appeal.exercise()),
         new PublicAppealIssued(
             channels,
-            decided == null ? null : decided.officierVanJustitie(),
+            decided == null ? null : decided.besluitDoor(),
             decided == null ? null : decided.toelichting(),
             DomainEvents.origin(job)));
   }
@@ -315,6 +319,30 @@ public class ManhuntWorkers {
         throw e;
       }
     }
+  }
+
+  /**
+   * Who gets the GRIP advice: the driehoek of the affected municipality (its mayor, the police
+   * chief of the region's unit and the chief public prosecutor of that unit's parket), the region's
+   * chair and the region's crisis organisation. Without a municipality the chair is the gezag.
+   */
+  private List<String> adviceRecipients(ManhuntStart.Location where, SafetyRegion region) {
+    List<String> codes = new ArrayList<>();
+    if (where.gemeentecode() != null
+        && !where.gemeentecode().isBlank()
+        && directory.municipality(where.gemeentecode()).isPresent()) {
+      codes.add(AuthorityCodes.mayor(where.gemeentecode()));
+    }
+    directory
+        .policeUnit(region.policeUnitCode())
+        .ifPresent(
+            unit -> {
+              codes.add(AuthorityCodes.policeChief(unit.code()));
+              codes.add(AuthorityCodes.chiefProsecutor(unit.prosecutorOfficeCode()));
+            });
+    codes.add(AuthorityCodes.regionChair(region.code()));
+    codes.add(region.code());
+    return codes;
   }
 
   private SafetyRegion regionOf(ManhuntStart.Location where) {
