@@ -110,6 +110,9 @@ public final class StandaloneHub implements AutoCloseable {
     wiring.put("camunda.client.enabled", engine != null);
     if (engine != null) {
       wiring.put("camunda.client.grpc-address", engine.grpcAddress());
+      // the first deployment parses every model and FEEL expression in a cold JVM: on a busy
+      // laptop that takes longer than the client's default of 10 s, and the hub would not start
+      wiring.put("camunda.client.request-timeout", "PT1M");
       wiring.put("camunda.client.rest-address", engine.restAddress());
     }
     return wiring;
