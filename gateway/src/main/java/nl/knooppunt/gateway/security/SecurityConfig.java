@@ -125,6 +125,22 @@ class SecurityConfig {
   static final String PERMISSIONS_POLICY =
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
+  /**
+   * The API and the actuator, in both setups: no session (so no CSRF token), the same access rules,
+   * problems for 401/403, the security headers; the setup adds how a caller proves who it is.
+   */
+  static void statelessApi(
+      HttpSecurity http, ObjectMapper json, Environment env, AuthenticationEntryPoint api)
+      throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**")
+        .authorizeHttpRequests(authorize(managementPort(env)))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(api).accessDeniedHandler(accessDenied(json)));
+    headers(http);
+  }
+
   static void headers(HttpSecurity http) throws Exception {
     http.headers(
         h ->
@@ -250,15 +266,8 @@ class SecurityConfig {
         HttpSecurity http, ObjectMapper json, AuthenticationManager authentication, Environment env)
         throws Exception {
       AuthenticationEntryPoint api = apiEntryPoint(json, "Basic realm=\"knooppunt\"");
-      http.securityMatcher("/api/**", "/actuator/**")
-          .authorizeHttpRequests(authorize(managementPort(env)))
-          .authenticationManager(authentication)
-          .httpBasic(b -> b.authenticationEntryPoint(api))
-          .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-          .csrf(c -> c.disable())
-          .exceptionHandling(
-              e -> e.authenticationEntryPoint(api).accessDeniedHandler(accessDenied(json)));
-      headers(http);
+      statelessApi(http, json, env, api);
+      http.authenticationManager(authentication).httpBasic(b -> b.authenticationEntryPoint(api));
       return http.build();
     }
 
@@ -336,18 +345,12 @@ class SecurityConfig {
     SecurityFilterChain productionChain(
         HttpSecurity http, ObjectMapper json, JwtUsers jwtUsers, Environment env) throws Exception {
       AuthenticationEntryPoint api = apiEntryPoint(json, "Bearer");
-      http.securityMatcher("/api/**", "/actuator/**")
-          .authorizeHttpRequests(authorize(managementPort(env)))
-          .oauth2ResourceServer(
-              o ->
-                  o.jwt(j -> j.jwtAuthenticationConverter(jwtUsers))
-                      .authenticationEntryPoint(api)
-                      .accessDeniedHandler(accessDenied(json)))
-          .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-          .csrf(c -> c.disable())
-          .exceptionHandling(
-              e -> e.authenticationEntryPoint(api).accessDeniedHandler(accessDenied(json)));
-      headers(http);
+      statelessApi(http, json, env, api);
+      http.oauth2ResourceServer(
+          o ->
+              o.jwt(j -> j.jwtAuthenticationConverter(jwtUsers))
+                  .authenticationEntryPoint(api)
+                  .accessDeniedHandler(accessDenied(json)));
       return http.build();
     }
 

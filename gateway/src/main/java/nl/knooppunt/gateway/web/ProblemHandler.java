@@ -127,6 +127,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         request.getRequestURI());
   }
 
+  /**
+   * Text PostgreSQL cannot hold (U+0000, SQL state 22021) that came in some way the readers did not
+   * catch: the client's mistake, a 400; anything else about the data stays a 500.
+   */
+  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  ResponseEntity<Object> dataIntegrity(
+      org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request) {
+    Throwable cause = e.getMostSpecificCause();
+    if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+      return invalid(
+          List.of(new FieldError("body", "bevat het teken U+0000 of geen geldige UTF-8")),
+          request.getRequestURI());
+    }
+    return unexpected(e, request);
+  }
+
   /** A multipart body that cannot be read (the API takes JSON). */
   @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
   ResponseEntity<Object> brokenMultipart(

@@ -55,6 +55,10 @@ final class StrictJson {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    // a bare JSON string is not an object, even for a model with a one-text constructor
+    m.coercionConfigFor(LogicalType.POJO)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     m.registerModule(
         new SimpleModule("knooppunt-strict-strings").addDeserializer(String.class, new Text()));
     return m;

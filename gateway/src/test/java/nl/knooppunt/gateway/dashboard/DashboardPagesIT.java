@@ -31,6 +31,9 @@ class DashboardPagesIT extends GatewayITBase {
 
   @Test
   void level5ForTwoUtrechtMunicipalitiesColoursThoseMunicipalitiesNotTheWholeRegion() {
+    // no other level in force (other scenarios of this shared read model may have put the whole
+    // province at 5)
+    jdbc.update("delete from threat_level where exercise = false");
     String crisis = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     fixtures.apply(
         EventType.DREIGINGSNIVEAU_GEWIJZIGD,

@@ -94,19 +94,8 @@ class DreigingsniveauVijfIT {
     // the review before expiry, with fresh police/OM information and the region aligned with its
     // gezag, extends once
     hub.verzet(Duration.ofHours(4).plusMinutes(1));
-    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
     String nieuweEindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
-    hub.voltooi(
-        hub.taak(i, Task.HERBEOORDELEN),
-        vars(
-            "uitkomst",
-            "VERLENGEN",
-            "nieuweEindtijd",
-            nieuweEindtijd,
-            "motivering",
-            "Dader nog niet aangehouden",
-            "beslisser",
-            Stappen.NCTV));
+    stap.herbeoordeeld(i, "VERLENGEN", nieuweEindtijd, "Dader nog niet aangehouden");
     stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
     var verlenging =
         hub.job(
@@ -544,18 +533,7 @@ class DreigingsniveauVijfIT {
         stap.afgekondigd(
             id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
     hub.verzet(Duration.ofHours(4).plusMinutes(1));
-    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
-    hub.voltooi(
-        hub.taak(i, Task.HERBEOORDELEN),
-        vars(
-            "uitkomst",
-            "AFSCHALEN",
-            "nieuweEindtijd",
-            null,
-            "motivering",
-            "Dader aangehouden",
-            "beslisser",
-            Stappen.NCTV));
+    stap.herbeoordeeld(i, "AFSCHALEN", null, "Dader aangehouden");
 
     hub.taak(i, Task.BESLUIT_AFSCHALING);
     assertThat(hub.openTaken(i, Task.INFORMATIE_AFSCHALING)).isEmpty();
@@ -625,18 +603,11 @@ class DreigingsniveauVijfIT {
         stap.afgekondigd(
             id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
     hub.verzet(Duration.ofHours(4).plusMinutes(1));
-    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
-    hub.voltooi(
-        hub.taak(i, Task.HERBEOORDELEN),
-        vars(
-            "uitkomst",
-            "VERLENGEN",
-            "nieuweEindtijd",
-            hub.nu().plus(Duration.ofHours(8)).toString(),
-            "motivering",
-            "Dader nog niet aangehouden",
-            "beslisser",
-            Stappen.NCTV));
+    stap.herbeoordeeld(
+        i,
+        "VERLENGEN",
+        hub.nu().plus(Duration.ofHours(8)).toString(),
+        "Dader nog niet aangehouden");
     stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
     hub.job(
         JobType.DREIGINGSNIVEAU_REGISTREREN,

@@ -74,6 +74,25 @@ final class Stappen {
     afstemmen(instantie, afstemming, "VR09");
   }
 
+  /**
+   * The review two hours before the end: police/OM share, region Utrecht aligns, the NCTV decides
+   * with this outcome (a new end time only when extending).
+   */
+  void herbeoordeeld(long instantie, String uitkomst, String nieuweEindtijd, String motivering) {
+    gehoord(instantie, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    hub.voltooi(
+        hub.taak(instantie, Task.HERBEOORDELEN),
+        vars(
+            "uitkomst",
+            uitkomst,
+            "nieuweEindtijd",
+            nieuweEindtijd,
+            "motivering",
+            motivering,
+            "beslisser",
+            NCTV));
+  }
+
   void afstemmen(long instantie, Task taak, String vrCode) {
     OpenTaak t = hub.taak(instantie, taak, x -> vrCode.equals(x.variabele("vrCode")));
     assertThat(t.kandidaatGroepen()).containsExactly("regio-" + vrCode);
