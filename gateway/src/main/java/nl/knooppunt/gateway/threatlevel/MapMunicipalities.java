@@ -1,19 +1,13 @@
 package nl.knooppunt.gateway.threatlevel;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.xml.parsers.ParserConfigurationException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * The boundaries of the 342 gemeenten, read once at startup from {@code geo/gemeenten.svg}
@@ -38,28 +32,16 @@ class MapMunicipalities {
   }
 
   MapMunicipalities(ClassPathResource resource) {
-    try (InputStream in = resource.getInputStream()) {
-      Document doc = MapRegions.parser().parse(in);
-      this.shapes = Collections.unmodifiableMap(read(doc));
-    } catch (IOException e) {
-      throw new UncheckedIOException("kaart " + RESOURCE + " niet leesbaar", e);
-    } catch (SAXException | ParserConfigurationException e) {
-      throw new IllegalStateException("kaart " + RESOURCE + " is geen geldige SVG", e);
-    }
+    this.shapes = Collections.unmodifiableMap(read(MapRegions.load(resource)));
     if (shapes.isEmpty()) {
-      throw new IllegalStateException("kaart " + RESOURCE + " bevat geen gemeenten");
+      throw new IllegalStateException("kaart " + resource.getPath() + " bevat geen gemeenten");
     }
   }
 
   private static Map<String, Shape> read(Document doc) {
     Map<String, Shape> out = new LinkedHashMap<>();
-    NodeList paths = doc.getElementsByTagName("path");
-    for (int i = 0; i < paths.getLength(); i++) {
-      Element p = (Element) paths.item(i);
+    for (Element p : MapRegions.paths(doc, GM_CODE)) {
       String id = p.getAttribute("id");
-      if (!GM_CODE.matcher(id).matches()) {
-        continue;
-      }
       String d = p.getAttribute("d").trim();
       double[] label = MapRegions.labelPoint(d);
       out.put(

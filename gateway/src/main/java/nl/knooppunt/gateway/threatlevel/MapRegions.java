@@ -46,19 +46,36 @@ class MapRegions {
   }
 
   MapRegions(ClassPathResource resource) {
-    try (InputStream in = resource.getInputStream()) {
-      Document doc = parser().parse(in);
-      Element root = doc.getDocumentElement();
-      this.viewBox = root.getAttribute("viewBox");
-      this.shapes = Collections.unmodifiableMap(read(doc));
-    } catch (IOException e) {
-      throw new UncheckedIOException("kaart " + RESOURCE + " niet leesbaar", e);
-    } catch (SAXException | ParserConfigurationException e) {
-      throw new IllegalStateException("kaart " + RESOURCE + " is geen geldige SVG", e);
-    }
+    Document doc = load(resource);
+    this.viewBox = doc.getDocumentElement().getAttribute("viewBox");
+    this.shapes = Collections.unmodifiableMap(read(doc));
     if (shapes.isEmpty()) {
-      throw new IllegalStateException("kaart " + RESOURCE + " bevat geen regio's");
+      throw new IllegalStateException("kaart " + resource.getPath() + " bevat geen regio's");
     }
+  }
+
+  /** A map on the classpath, parsed without DTDs; a clear error when it cannot be read. */
+  static Document load(ClassPathResource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("kaart " + resource.getPath() + " niet leesbaar", e);
+    } catch (SAXException | ParserConfigurationException e) {
+      throw new IllegalStateException("kaart " + resource.getPath() + " is geen geldige SVG", e);
+    }
+  }
+
+  /** The map's paths whose id is a code of this form, in the file's order. */
+  static java.util.List<Element> paths(Document doc, Pattern code) {
+    java.util.List<Element> out = new java.util.ArrayList<>();
+    NodeList paths = doc.getElementsByTagName("path");
+    for (int i = 0; i < paths.getLength(); i++) {
+      Element p = (Element) paths.item(i);
+      if (code.matcher(p.getAttribute("id")).matches()) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /** An XML parser that reads no DTDs and no external entities. */
@@ -73,13 +90,8 @@ class MapRegions {
 
   private static Map<String, Shape> read(Document doc) {
     Map<String, Shape> out = new LinkedHashMap<>();
-    NodeList paths = doc.getElementsByTagName("path");
-    for (int i = 0; i < paths.getLength(); i++) {
-      Element p = (Element) paths.item(i);
+    for (Element p : paths(doc, VR_CODE)) {
       String id = p.getAttribute("id");
-      if (!VR_CODE.matcher(id).matches()) {
-        continue;
-      }
       String d = p.getAttribute("d").trim();
       NodeList titles = p.getElementsByTagName("title");
       String title = titles.getLength() == 0 ? id : titles.item(0).getTextContent().trim();
