@@ -26,6 +26,7 @@ public final class GatewayProductionSettings {
   static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
   static final String LOCAL_ACCOUNTS = "knooppunt.security.users";
   static final String LOGBOOK_KEY = "knooppunt.logbook.key";
+  static final String LOGBOOK_KEY_FILE = "knooppunt.logbook.key-file";
 
   /** The default of gateway.yaml when {@code KNOOPPUNT_JDBC_URL} is not set. */
   static final String EMBEDDED_JDBC_URL = "jdbc:postgresql://localhost:5432/knooppunt";
@@ -39,10 +40,7 @@ public final class GatewayProductionSettings {
               KafkaRules.of(APPLICATION),
               CamundaClientRules.of(APPLICATION),
               oidc(),
-              Rules.required(
-                  LOGBOOK_KEY,
-                  "the logbook chain's secret key (at least 32 characters, from a secret; never"
-                      + " in the database)"),
+              GatewayProductionSettings::logbookKey,
               GatewayProductionSettings::noLocalAccounts));
 
   private GatewayProductionSettings() {}
@@ -71,6 +69,21 @@ public final class GatewayProductionSettings {
                 + " tokens)",
             "use the identity provider's address"),
         Rules.notOnThisMachine(JWK_SET_URI, "use the identity provider's key set"));
+  }
+
+  /**
+   * The logbook chain's key, never in the database: from a secret, or (the embedded hub in profile
+   * production) a key file in its data directory.
+   */
+  private static void logbookKey(Inspection i) {
+    if (i.value(LOGBOOK_KEY) == null && i.value(LOGBOOK_KEY_FILE) == null) {
+      i.problem(
+          LOGBOOK_KEY,
+          "is not set: the logbook chain's secret key (at least 32 characters, from a secret;"
+              + " never in the database), or "
+              + LOGBOOK_KEY_FILE
+              + " naming a file that holds it");
+    }
   }
 
   /**

@@ -58,6 +58,15 @@ class GatewayProductionSettingsTest {
   }
 
   @Test
+  void theLogbookKeyComesFromASecretOrAKeyFileAndWithoutEitherTheGatewayDoesNotStart() {
+    Map<String, String> s = production();
+    s.remove("knooppunt.logbook.key");
+    assertThat(problems(s)).singleElement().asString().startsWith("knooppunt.logbook.key ");
+    s.put("knooppunt.logbook.key-file", "/var/lib/knooppunt/logbook.key");
+    assertThat(problems(s)).isEmpty();
+  }
+
+  @Test
   void aMissingIssuerIsRefusedNamingIt() {
     Map<String, String> s = production();
     s.remove("spring.security.oauth2.resourceserver.jwt.issuer-uri");
