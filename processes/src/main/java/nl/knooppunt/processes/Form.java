@@ -15,6 +15,8 @@ public enum Form {
   AFSTEMMING_LOKAAL_GEZAG("afstemming-lokaal-gezag"),
   BESLUIT_DREIGINGSNIVEAU("besluit-dreigingsniveau"),
   PUBLIEKSCOMMUNICATIE("publiekscommunicatie"),
+  LOKALE_BOODSCHAP("lokale-boodschap"),
+  SITUATIERAPPORT("situatierapport"),
   HERBEOORDELING("herbeoordeling"),
   BESLUIT_AFSCHALING("besluit-afschaling"),
   MEDEONDERTEKENING("medeondertekening"),

@@ -47,6 +47,20 @@ public enum Task {
       "Communicatie_Afkondiging",
       Form.PUBLIEKSCOMMUNICATIE,
       Duration.ofMinutes(30)),
+  LOKALE_BOODSCHAP_AFKONDIGING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Lokale_Boodschap_Afkondiging",
+      Form.LOKALE_BOODSCHAP,
+      Duration.ofMinutes(30)),
+  /**
+   * Per round while level 5 holds: police, OM and every affected region report for the picture
+   * (beeld); optional, the next round withdraws what is unanswered.
+   */
+  SITUATIERAPPORT_BEELD(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Situatierapport_Beeld",
+      Form.SITUATIERAPPORT,
+      Duration.ofMinutes(30)),
   INFORMATIE_HERBEOORDELING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Informatie_Herbeoordeling",
@@ -64,6 +78,11 @@ public enum Task {
       "Medeondertekenen_Verlenging",
       Form.MEDEONDERTEKENING,
       Duration.ofMinutes(15)),
+  COMMUNICATIE_VERLENGING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Communicatie_Verlenging",
+      Form.PUBLIEKSCOMMUNICATIE,
+      Duration.ofMinutes(30)),
   INFORMATIE_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Informatie_Afschaling",
@@ -88,6 +107,11 @@ public enum Task {
       ProcessId.DREIGINGSNIVEAU_5,
       "Communicatie_Afschaling",
       Form.PUBLIEKSCOMMUNICATIE,
+      Duration.ofMinutes(30)),
+  LOKALE_BOODSCHAP_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Lokale_Boodschap_Afschaling",
+      Form.LOKALE_BOODSCHAP,
       Duration.ofMinutes(30)),
   EVALUEREN_DREIGINGSNIVEAU(
       ProcessId.DREIGINGSNIVEAU_5, "Evalueren", Form.EVALUATIE, Duration.ofDays(14)),

@@ -60,6 +60,25 @@ public enum Variable {
   AFSCHALING_REDEN("afschalingReden"),
   AFSCHALING_BRON("afschalingBron"),
   AFSCHALINGSBESLUIT("afschalingsbesluit"),
+  /**
+   * The local messages published with the national text ({@link
+   * nl.knooppunt.processes.variables.LocalMessage}): input of the publication job.
+   */
+  LOKALE_BOODSCHAPPEN("lokaleBoodschappen"),
+  /** Per affected municipality while its local message is asked: its code (GM…). */
+  GEMEENTE_CODE("gemeenteCode"),
+  /**
+   * How long the affected municipalities have for a local message before publication goes on
+   * without it (ISO 8601 duration; a setting passed at the start, default {@code PT30M}).
+   */
+  SLA_LOKALE_BOODSCHAP("slaLokaleBoodschap"),
+  /**
+   * How often police, OM and the affected regions are asked for a situation report while level 5
+   * holds (ISO 8601 duration; a setting passed at the start, default {@code PT30M}).
+   */
+  INTERVAL_SITUATIERAPPORT("intervalSituatierapport"),
+  /** Per situation report asked: its source, {@code politie}, {@code om} or a region code. */
+  BRON("bron"),
   BEVESTIGINGEN_AFKONDIGING("bevestigingenAfkondiging"),
   BEVESTIGINGEN_VERLENGING("bevestigingenVerlenging"),
   BEVESTIGINGEN_AFSCHALING("bevestigingenAfschaling"),

@@ -51,6 +51,9 @@ public record TestHubs(
     args.add("--knooppunt.standalone.kafka-controller-port=" + controllerPort);
     args.add("--knooppunt.standalone.engine.grpc-port=" + grpcPort);
     args.add("--knooppunt.standalone.engine.rest-port=" + restPort);
+    // the stories walk on in real time: a municipality that adds no local message holds the
+    // public communication for seconds, not the half hour of production
+    args.add("--knooppunt.dreigingsniveau.sla-lokale-boodschap=PT5S");
     return args.toArray(String[]::new);
   }
 

@@ -64,4 +64,46 @@ class ThreatLevelWorkersIT extends WorkersIT {
     assertThat(logged.at("/data/municipalities")).hasSize(26);
     assertThat(logged.at("/data/regions/0").asText()).isEqualTo("VR09");
   }
+
+  @Test
+  void thePublicCommunicationCarriesTheLocalMessagesOfTheMunicipalitiesThatAddedOne() {
+    String crisisId = "DN5-" + UUID.randomUUID();
+    runJob(
+        JobTypes.COMMUNICATIE_PUBLICEREN,
+        Map.of("fase", "AFKONDIGING"),
+        Map.of(
+            "crisisId",
+            crisisId,
+            "exercise",
+            true,
+            "publiekeCommunicatie",
+            Map.of(
+                "fase", "AFKONDIGING",
+                "informeren", "Dreigingsniveau 5 in de provincie Utrecht.",
+                "handelingsperspectief", "Volg de aanwijzingen van de lokale autoriteiten.",
+                "duiding", "De dreiging is acuut.",
+                "kanalen", List.of("NL_ALERT")),
+            "lokaleBoodschappen",
+            List.of(
+                Map.of(
+                    "gemeente",
+                    "GM0344",
+                    "boodschap",
+                    "Blijf binnen in de binnenstad",
+                    "opgesteldDoor",
+                    "woordvoerder Utrecht"))));
+
+    JsonNode published =
+        awaitRecords(Topic.EVENTS, crisisId, 1).stream()
+            .filter(e -> EventType.COMMUNICATIE_GEPUBLICEERD.type().equals(e.path("type").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(published.at("/data/inform").asText())
+        .isEqualTo("OEFENING — Dreigingsniveau 5 in de provincie Utrecht.");
+    assertThat(published.at("/data/localMessages")).hasSize(1);
+    assertThat(published.at("/data/localMessages/0/municipality").asText()).isEqualTo("GM0344");
+    assertThat(published.at("/data/localMessages/0/message").asText())
+        .isEqualTo("OEFENING — Blijf binnen in de binnenstad");
+    assertThat(published.at("/data/localMessages/0/by").asText()).isEqualTo("woordvoerder Utrecht");
+  }
 }

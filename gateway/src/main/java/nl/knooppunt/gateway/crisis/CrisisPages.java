@@ -26,6 +26,7 @@ import nl.knooppunt.gateway.web.PageModel;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.gateway.web.Times;
 import nl.knooppunt.gateway.web.World;
+import nl.knooppunt.processes.events.EventType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -115,6 +116,37 @@ class CrisisPages {
 
   /** One line of the timeline. */
   public record Line(String when, String iso, String summary, String who) {}
+
+  /**
+   * One public communication as published: the national text with its three aims and the local
+   * messages of the affected municipalities that added one.
+   */
+  public record Publication(
+      String phase,
+      String when,
+      String iso,
+      String inform,
+      String courseOfAction,
+      String meaning,
+      String channels,
+      List<LocalLine> local) {}
+
+  /** The latest situation report of one source in the picture (beeld), in words. */
+  public record ReportLine(String source, String by, String when, String iso, List<Field> fields) {}
+
+  /** One filled-in field of a situation report. */
+  public record Field(String label, String text) {}
+
+  /** The fields of a situation report, in the order of its form. */
+  private static final List<Field> REPORT_FIELDS =
+      List.of(
+          new Field("samenvatting", "Stand van zaken"),
+          new Field("ontwikkelingen", "Ontwikkelingen"),
+          new Field("maatregelen", "Maatregelen"),
+          new Field("behoeften", "Wat is er nodig"));
+
+  /** One municipality's local message, by name. */
+  public record LocalLine(String code, String municipality, String message, String by) {}
 
   private final CrisisService crises;
   private final NotificationService notifications;
@@ -294,9 +326,29 @@ class CrisisPages {
                         d.getMotivation(),
                         d.getTask()))
             .toList());
+    List<nl.knooppunt.api.model.LogbookEntry> timeline = crises.timeline(crisisId);
+    model.addAttribute("publicaties", publications(timeline, person));
+    model.addAttribute(
+        "isNiveauVijf", c.getProcess() != null && c.getProcess() == CrisisType.DREIGINGSNIVEAU_5);
+    model.addAttribute(
+        "beeld",
+        crises.picture(crisisId).stream()
+            .map(
+                r ->
+                    new ReportLine(
+                        TaskWords.group(r.source(), directory::regionName),
+                        person.apply(r.by()),
+                        Times.format(r.at()),
+                        r.at().toInstant().toString(),
+                        REPORT_FIELDS.stream()
+                            .filter(
+                                f -> r.content().get(f.label()) instanceof String s && !s.isBlank())
+                            .map(f -> new Field(f.text(), (String) r.content().get(f.label())))
+                            .toList()))
+            .toList());
     model.addAttribute(
         "tijdlijn",
-        crises.timeline(crisisId).stream()
+        timeline.stream()
             .sorted(
                 java.util.Comparator.comparing(
                         nl.knooppunt.api.model.LogbookEntry::getOccurredAt,
@@ -333,6 +385,53 @@ class CrisisPages {
     model.addAttribute("kanEvaluatie", AccessPolicy.permits(user, "getEvaluationReport"));
     model.addAttribute(
         "startgegevens", detail.getStartData() == null ? Map.of() : detail.getStartData());
+  }
+
+  /** What was published to the public, newest first, from the logbook. */
+  private List<Publication> publications(
+      List<nl.knooppunt.api.model.LogbookEntry> timeline,
+      java.util.function.Function<String, String> person) {
+    return timeline.stream()
+        .filter(e -> EventType.COMMUNICATIE_GEPUBLICEERD.type().equals(e.getType()))
+        .sorted(
+            java.util.Comparator.comparing(nl.knooppunt.api.model.LogbookEntry::getSequence)
+                .reversed())
+        .map(
+            e -> {
+              Map<String, Object> d = e.getData() == null ? Map.of() : e.getData();
+              List<LocalLine> local = new java.util.ArrayList<>();
+              if (d.get("localMessages") instanceof List<?> messages) {
+                for (Object o : messages) {
+                  if (o instanceof Map<?, ?> m) {
+                    String code = text(m.get("municipality"));
+                    local.add(
+                        new LocalLine(
+                            code,
+                            directory.municipalityName(code).orElse(code),
+                            text(m.get("message")),
+                            m.get("by") == null ? null : person.apply(text(m.get("by")))));
+                  }
+                }
+              }
+              List<String> channels = new java.util.ArrayList<>();
+              if (d.get("channels") instanceof List<?> list) {
+                list.forEach(c -> channels.add(nl.knooppunt.processes.Labels.value(text(c))));
+              }
+              return new Publication(
+                  nl.knooppunt.processes.Labels.value(text(d.get("phase"))),
+                  Times.format(e.getOccurredAt()),
+                  e.getOccurredAt() == null ? "" : e.getOccurredAt().toInstant().toString(),
+                  text(d.get("inform")),
+                  text(d.get("courseOfAction")),
+                  text(d.get("meaning")),
+                  String.join(", ", channels),
+                  List.copyOf(local));
+            })
+        .toList();
+  }
+
+  private static String text(Object o) {
+    return o == null ? "" : String.valueOf(o);
   }
 
   /** A manhunt started with a possible terrorist motive has nothing to raise. */

@@ -76,6 +76,50 @@ class CrisisService {
     return d;
   }
 
+  /**
+   * One situation report in the picture (beeld) of a level 5: who reports (the task's group: {@code
+   * politie}, {@code om}, {@code regio-VR..}), who wrote it, when, and what.
+   */
+  record SituationReport(
+      String source,
+      String by,
+      java.time.OffsetDateTime at,
+      java.util.Map<String, Object> content) {}
+
+  /**
+   * The picture while level 5 holds: the latest situation report of each source, newest first. Read
+   * from the completed report tasks (a report asked and not answered is not in it).
+   */
+  List<SituationReport> picture(String crisisId) {
+    crisis(crisisId);
+    java.util.Map<String, SituationReport> latest = new java.util.LinkedHashMap<>();
+    taskQueries.tasksOf(crisisId).stream()
+        .filter(
+            t ->
+                nl.knooppunt.processes.Task.SITUATIERAPPORT_BEELD
+                        .elementId()
+                        .equals(t.summary().getElementId())
+                    && nl.knooppunt.processes.ProcessId.DREIGINGSNIVEAU_5
+                        .id()
+                        .equals(t.summary().getProcess())
+                    && t.summary().getCompletedBy() != null
+                    && t.summary().getCompletedAt() != null
+                    && !t.summary().getCandidateGroups().isEmpty())
+        .sorted(java.util.Comparator.comparing(t -> t.summary().getCompletedAt()))
+        .forEach(
+            t ->
+                latest.put(
+                    t.summary().getCandidateGroups().get(0),
+                    new SituationReport(
+                        t.summary().getCandidateGroups().get(0),
+                        t.summary().getCompletedBy(),
+                        t.summary().getCompletedAt(),
+                        queries.jsonMap(t.completionData()))));
+    return latest.values().stream()
+        .sorted(java.util.Comparator.comparing(SituationReport::at).reversed())
+        .toList();
+  }
+
   List<LogbookEntry> timeline(String crisisId) {
     crisis(crisisId);
     return logbook.ofCrisis(crisisId).stream().map(entries::entry).toList();

@@ -38,11 +38,25 @@ public class ThreatLevelService {
   private final CrisisProcesses processes;
   private final ThreatLevelQueries levels;
 
+  /** How long the affected municipalities have for a local message (a setting). */
+  private final java.time.Duration localMessageSla;
+
+  /** How often situation reports are asked while level 5 holds (a setting). */
+  private final java.time.Duration reportInterval;
+
   ThreatLevelService(
       Queries queries,
       DirectoryAdapter directory,
       CrisisProcesses processes,
-      ThreatLevelQueries levels) {
+      ThreatLevelQueries levels,
+      @org.springframework.beans.factory.annotation.Value(
+              "${" + ThreatLevelStart.SLA_LOKALE_BOODSCHAP_SETTING + ":PT30M}")
+          java.time.Duration localMessageSla,
+      @org.springframework.beans.factory.annotation.Value(
+              "${" + ThreatLevelStart.INTERVAL_SITUATIERAPPORT_SETTING + ":PT30M}")
+          java.time.Duration reportInterval) {
+    this.localMessageSla = localMessageSla;
+    this.reportInterval = reportInterval;
     this.levels = levels;
     this.queries = queries;
     this.directory = directory;
@@ -114,7 +128,9 @@ public class ThreatLevelService {
             body.getReason(),
             user.username(),
             body.getProposedEnd().toInstant().toString(),
-            body.getLinkedManhuntId());
+            body.getLinkedManhuntId(),
+            localMessageSla.toString(),
+            reportInterval.toString());
     List<String> regions = directory.regionsOf(kind, codes);
     return processes.start(
         ProcessId.DREIGINGSNIVEAU_5,

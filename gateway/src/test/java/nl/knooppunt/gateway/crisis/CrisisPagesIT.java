@@ -11,7 +11,12 @@ import nl.knooppunt.gateway.PageClient.Page;
 import nl.knooppunt.gateway.logbook.Logbook;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.FactRecorded;
+import nl.knooppunt.processes.events.Origin;
+import nl.knooppunt.processes.events.PublicCommunicationPublished;
+import nl.knooppunt.processes.events.TaskCompletedByUser;
+import nl.knooppunt.processes.events.TaskCreated;
 import nl.knooppunt.processes.events.ThreatLevelChanged;
+import nl.knooppunt.processes.variables.PublicCommunication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -83,6 +88,164 @@ class CrisisPagesIT extends GatewayITBase {
     assertThat(PageClient.login(port, "management").get("/dashboard").body())
         .doesNotContain("id=\"verlopen\"");
   }
+
+  @Test
+  void theCrisisPageShowsWhatWasPublishedWithTheNationalTextAndTheLocalMessages() {
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    PageClient operator = PageClient.login(port, "operator");
+    assertThat(operator.get("/crises/" + crisisId).body())
+        .doesNotContain("id=\"publiekscommunicatie\"");
+
+    // declared: Utrecht added "blijf binnen", Amersfoort stayed silent within the SLA
+    fixtures.apply(
+        EventType.COMMUNICATIE_GEPUBLICEERD,
+        crisisId,
+        false,
+        null,
+        new PublicCommunicationPublished(
+            "AFKONDIGING",
+            "Voor de provincie Utrecht geldt dreigingsniveau 5",
+            "Volg de aanwijzingen van de lokale autoriteiten",
+            "De dreiging is acuut",
+            List.of(PublicCommunication.Channel.NL_ALERT),
+            List.of(
+                new PublicCommunicationPublished.LocalMessage(
+                    "GM0344", "Blijf binnen in de binnenstad", "woordvoerder Utrecht")),
+            JOB));
+    // extended: its own public communication, nothing local
+    fixtures.apply(
+        EventType.COMMUNICATIE_GEPUBLICEERD,
+        crisisId,
+        false,
+        null,
+        new PublicCommunicationPublished(
+            "VERLENGING",
+            "Dreigingsniveau 5 voor de provincie Utrecht is verlengd",
+            "Blijf alert",
+            "De dader is nog niet gevonden",
+            List.of(),
+            List.of(),
+            JOB));
+
+    String body = operator.get("/crises/" + crisisId).body();
+    assertThat(body)
+        .contains("id=\"publiekscommunicatie\"")
+        .contains("Voor de provincie Utrecht geldt dreigingsniveau 5")
+        .contains("Volg de aanwijzingen van de lokale autoriteiten")
+        .contains("De dreiging is acuut")
+        .contains("NL-Alert")
+        .contains("Lokale boodschappen")
+        .containsPattern(
+            "data-gemeente=\"GM0344\"><strong>Utrecht</strong>:\\s*<span>Blijf binnen in de"
+                + " binnenstad</span>")
+        .doesNotContain("data-gemeente=\"GM0307\"");
+    // newest first: the extension above the declaration
+    assertThat(body.indexOf("is verlengd")).isLessThan(body.indexOf("geldt dreigingsniveau 5"));
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong REPORTS =
+      new java.util.concurrent.atomic.AtomicLong(8_000_000);
+
+  /** A situation report asked of {@code group} and completed by {@code user} at {@code at}. */
+  private void report(
+      String crisisId, String group, String user, Instant at, java.util.Map<String, Object> form) {
+    long key = REPORTS.incrementAndGet();
+    fixtures.apply(
+        EventType.TAAK_AANGEMAAKT,
+        crisisId,
+        at.minusSeconds(60),
+        false,
+        null,
+        new TaskCreated(
+            key,
+            "dreigingsniveau-5",
+            "Situatierapport_Beeld",
+            null,
+            "Situatierapport voor het beeld",
+            "knooppunt:forms:situatierapport",
+            "PT30M",
+            List.of(group),
+            List.of(),
+            null,
+            at.plus(Duration.ofMinutes(30)),
+            group.startsWith("regio-") ? group.substring(6) : null,
+            java.util.Map.of("crisisId", crisisId)));
+    fixtures.apply(
+        EventType.TAAK_AFGEROND,
+        crisisId,
+        at,
+        false,
+        user,
+        new TaskCompletedByUser(
+            key, "Situatierapport voor het beeld", "Situatierapport_Beeld", form));
+  }
+
+  @Test
+  void theCrisisPageShowsThePictureTheLatestReportOfEachSourceNewestFirst() {
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    PageClient operator = PageClient.login(port, "operator");
+    assertThat(operator.get("/crises/" + crisisId).body())
+        .contains("id=\"beeld\"")
+        .contains("Nog geen situatierapporten.");
+
+    Instant now = Instant.now();
+    report(
+        crisisId,
+        "politie",
+        "politie",
+        now.minus(Duration.ofMinutes(40)),
+        java.util.Map.of(
+            "samenvatting", "Eerste melding: dader voortvluchtig", "opgesteldDoor", "politie"));
+    report(
+        crisisId,
+        "om",
+        "om",
+        now.minus(Duration.ofMinutes(35)),
+        java.util.Map.of("samenvatting", "Verdachte in beeld", "opgesteldDoor", "om"));
+    report(
+        crisisId,
+        "regio-VR09",
+        "regio-utrecht",
+        now.minus(Duration.ofMinutes(5)),
+        java.util.Map.of(
+            "samenvatting", "Binnenstad afgesloten",
+            "maatregelen", "Binnenblijfadvies",
+            "behoeften", "",
+            "opgesteldDoor", "regio-utrecht"));
+    // the next round: the police report again, with nothing new filled in
+    report(
+        crisisId,
+        "politie",
+        "politie",
+        now.minus(Duration.ofMinutes(2)),
+        java.util.Map.of("opgesteldDoor", "politie"));
+
+    String body = operator.get("/crises/" + crisisId).body();
+    String beeld =
+        body.substring(
+            body.indexOf("id=\"beeld\""), body.indexOf("</section>", body.indexOf("id=\"beeld\"")));
+    assertThat(beeld)
+        .doesNotContain("Nog geen situatierapporten.")
+        .doesNotContain("Eerste melding")
+        .contains("Verdachte in beeld")
+        .contains("Binnenstad afgesloten")
+        .contains("Binnenblijfadvies")
+        .doesNotContain("Wat is er nodig")
+        .contains("Geen bijzonderheden gemeld.");
+    // one report per source, the newest first: police, then Utrecht, then the OM
+    assertThat(beeld.split("class=\"situatierapport\"", -1)).hasSize(4);
+    int politie = beeld.indexOf("data-bron=\"Politie");
+    int utrecht = beeld.indexOf("data-bron=\"Veiligheidsregio Utrecht");
+    int om = beeld.indexOf("data-bron=\"Openbaar Ministerie");
+    assertThat(politie).isNotNegative().isLessThan(utrecht);
+    assertThat(utrecht).isLessThan(om);
+    // everyone in scope reads it: the region's officer too, live in the page's details
+    assertThat(
+            PageClient.login(port, "regio-utrecht").get("/crises/" + crisisId + "/details").body())
+        .contains("Binnenstad afgesloten");
+  }
+
+  private static final Origin JOB = new Origin("dreigingsniveau-5", "Publiceren", 1L);
 
   @Test
   void theCrisisPageCountsAcknowledgementsAndShowsTheAreaOnTheMap() {

@@ -14,6 +14,7 @@ public record PublicCommunication(
     List<Channel> kanalen) {
   public enum Phase {
     AFKONDIGING,
+    VERLENGING,
     AFSCHALING
   }
 

@@ -73,7 +73,9 @@ class EventContractTest {
                     "Aanslag",
                     "operator",
                     "2026-03-19T05:00:00Z",
-                    "MH-1"),
+                    "MH-1",
+                    "PT30M",
+                    "PT30M"),
                 new ManhuntStart(
                     "MH-1",
                     true,
@@ -148,6 +150,9 @@ class EventContractTest {
                 "Blijf alert",
                 "De dreiging is hoog",
                 List.of(PublicCommunication.Channel.NL_ALERT),
+                List.of(
+                    new PublicCommunicationPublished.LocalMessage(
+                        "GM0344", "Blijf binnen in de binnenstad", "woordvoerder Utrecht")),
                 JOB),
             new GripAdviceGiven("VR09", 4, "MOGELIJK_TERRORISTISCH_MOTIEF", JOB),
             new PublicAppealIssued(List.of("NL_ALERT", "BURGERNET"), "ovj", "Dader gewapend", JOB),

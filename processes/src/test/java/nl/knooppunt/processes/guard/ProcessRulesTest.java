@@ -4,6 +4,7 @@ import static nl.knooppunt.processes.guard.Modellen.BPMN_NS;
 import static nl.knooppunt.processes.guard.Modellen.ZEEBE_NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nl.knooppunt.processes.ErrorCode;
@@ -115,10 +116,20 @@ class ProcessRulesTest {
     Set<String> withoutRoundSent = DN5.reachableAvoiding(n -> isRoundSentCatch(DN5, n));
     assertThat(withoutRoundSent)
         .doesNotContain(
-            Task.COMMUNICATIE_AFKONDIGING.elementId(), Task.COMMUNICATIE_AFSCHALING.elementId());
-    for (Task t : List.of(Task.COMMUNICATIE_AFKONDIGING, Task.COMMUNICATIE_AFSCHALING)) {
-      List<String> catches =
-          DN5.previous(t.elementId()).stream().filter(n -> isRoundSentCatch(DN5, n)).toList();
+            Task.COMMUNICATIE_AFKONDIGING.elementId(),
+            Task.COMMUNICATIE_VERLENGING.elementId(),
+            Task.COMMUNICATIE_AFSCHALING.elementId(),
+            Task.LOKALE_BOODSCHAP_AFKONDIGING.elementId(),
+            Task.LOKALE_BOODSCHAP_AFSCHALING.elementId());
+    for (Task t : PUBLIC_COMMUNICATION) {
+      // directly, or through the split that also asks the municipalities for their local message
+      List<String> before = new ArrayList<>(DN5.previous(t.elementId()));
+      for (String p : List.copyOf(before)) {
+        if (DN5.kind(p).equals("parallelGateway")) {
+          before.addAll(DN5.previous(p));
+        }
+      }
+      List<String> catches = before.stream().filter(n -> isRoundSentCatch(DN5, n)).toList();
       assertThat(catches).as(t.elementId()).hasSize(1);
       String roundSent = catches.get(0);
       // ... of the round started alongside it (same referentie), not its acknowledgements
@@ -251,13 +262,122 @@ class ProcessRulesTest {
     return null;
   }
 
+  /** The three public communications: declaring, extending, lowering. */
+  private static final List<Task> PUBLIC_COMMUNICATION =
+      List.of(
+          Task.COMMUNICATIE_AFKONDIGING,
+          Task.COMMUNICATIE_VERLENGING,
+          Task.COMMUNICATIE_AFSCHALING);
+
   @Test
   void publicCommunicationIsPublishedOnlyWithItsThreeAims() {
-    for (Task t : List.of(Task.COMMUNICATIE_AFKONDIGING, Task.COMMUNICATIE_AFSCHALING)) {
-      String publish = DN5.next(t.elementId()).get(0);
-      assertThat(DN5.jobType(publish)).isEqualTo(JobType.COMMUNICATIE_PUBLICEREN.type());
-      assertThat(errorBoundaries(DN5, publish)).contains(ErrorCode.COMMUNICATIE_ONVOLLEDIG.code());
+    for (Task t : PUBLIC_COMMUNICATION) {
+      // the next publication after the text, past the gateways that wait for local messages
+      List<String> publish = firstJobsAfter(t.elementId());
+      assertThat(publish).as(t.elementId()).singleElement();
+      assertThat(DN5.jobType(publish.get(0))).isEqualTo(JobType.COMMUNICATIE_PUBLICEREN.type());
+      assertThat(errorBoundaries(DN5, publish.get(0)))
+          .contains(ErrorCode.COMMUNICATIE_ONVOLLEDIG.code());
+      // a text sent back for its aims comes back to the same task
+      assertThat(DN5.reachableFrom(publish.get(0), n -> false)).contains(t.elementId());
     }
+  }
+
+  @Test
+  void publicationWaitsForTheLocalMessagesAtMostTheirSla() {
+    for (Task local :
+        List.of(Task.LOKALE_BOODSCHAP_AFKONDIGING, Task.LOKALE_BOODSCHAP_AFSCHALING)) {
+      // one task per affected municipality, offered to its gezag
+      String perMunicipality = DN5.parent(local.elementId());
+      // over the municipalities' gezagen only (a region's voorzitter, VZ-VR.., is a gezag too)
+      assertThat(
+              ((Element)
+                      DN5.nodes
+                          .get(perMunicipality)
+                          .getElementsByTagNameNS(ZEEBE_NS, "loopCharacteristics")
+                          .item(0))
+                  .getAttribute("inputCollection"))
+          .isEqualTo("=ontvangers[item.soort = \"GEZAG\" and starts with(item.code, \"GM\")].code");
+      // an interrupting timer ends the wait: the setting, by default the task's SLA
+      List<Element> timers =
+          DN5.nodes.values().stream()
+              .filter(b -> b.getLocalName().equals("boundaryEvent"))
+              .filter(b -> b.getAttribute("attachedToRef").equals(local.elementId()))
+              .toList();
+      assertThat(timers).singleElement();
+      assertThat(timers.get(0).getAttribute("cancelActivity")).isNotEqualTo("false");
+      assertThat(
+              timers
+                  .get(0)
+                  .getElementsByTagNameNS(BPMN_NS, "timeDuration")
+                  .item(0)
+                  .getTextContent())
+          .isEqualTo(
+              "=if slaLokaleBoodschap != null then slaLokaleBoodschap else \""
+                  + local.sla()
+                  + "\"");
+      // and the municipalities' answers join the national text before it is published
+      String join = DN5.next(perMunicipality).get(0);
+      assertThat(DN5.kind(join)).isEqualTo("parallelGateway");
+      assertThat(firstJobsAfter(join))
+          .singleElement()
+          .satisfies(
+              n -> assertThat(DN5.jobType(n)).isEqualTo(JobType.COMMUNICATIE_PUBLICEREN.type()));
+    }
+  }
+
+  @Test
+  void whileLevelFiveHoldsPoliceOmAndTheRegionsAreAskedForTheirSituationReportEveryInterval() {
+    String ask = Task.SITUATIERAPPORT_BEELD.elementId();
+    // inside the period in force, so it ends with it
+    assertThat(DN5.parent(ask)).isEqualTo("Van_Kracht");
+    Element loop =
+        (Element)
+            DN5.nodes.get(ask).getElementsByTagNameNS(ZEEBE_NS, "loopCharacteristics").item(0);
+    assertThat(loop.getAttribute("inputCollection"))
+        .isEqualTo("=concatenate([\"politie\", \"om\"], betrokkenRegios)");
+    // a round's unanswered questions expire when the next round starts: an interrupting timer
+    // with the interval (a setting, by default the task's SLA), back to a new round
+    String interval =
+        "=if intervalSituatierapport != null then intervalSituatierapport else \""
+            + Task.SITUATIERAPPORT_BEELD.sla()
+            + "\"";
+    List<Element> next =
+        DN5.nodes.values().stream()
+            .filter(b -> b.getLocalName().equals("boundaryEvent"))
+            .filter(b -> b.getAttribute("attachedToRef").equals(ask))
+            .toList();
+    assertThat(next).singleElement();
+    assertThat(next.get(0).getAttribute("cancelActivity")).isNotEqualTo("false");
+    assertThat(next.get(0).getElementsByTagNameNS(BPMN_NS, "timeDuration").item(0).getTextContent())
+        .isEqualTo(interval);
+    assertThat(DN5.reachableFrom(next.get(0).getAttribute("id"), n -> false)).contains(ask);
+    // the rounds never block the period: they loop on their own, and the period's ends end them
+    assertThat(DN5.reachableFrom(ask, n -> false))
+        .allMatch(n -> DN5.parent(n).equals("Van_Kracht"))
+        .doesNotContain(
+            Task.HERBEOORDELEN.elementId(), "Voor_Einde", "Einde_Verlengd", "Einde_Van_Kracht");
+    for (String end : List.of("Einde_Verlengd", "Einde_Van_Kracht")) {
+      assertThat(DN5.parent(end)).isEqualTo("Van_Kracht");
+      assertThat(
+              DN5.nodes
+                  .get(end)
+                  .getElementsByTagNameNS(BPMN_NS, "terminateEventDefinition")
+                  .getLength())
+          .as(end)
+          .isOne();
+    }
+  }
+
+  /** The job-based steps first reached from {@code from} (past events and gateways). */
+  private static List<String> firstJobsAfter(String from) {
+    java.util.Set<String> between =
+        DN5.reachableFrom(from, n -> !n.equals(from) && DN5.jobType(n) != null);
+    return between.stream()
+        .flatMap(n -> DN5.next(n).stream())
+        .filter(n -> !n.equals(from) && DN5.jobType(n) != null)
+        .distinct()
+        .toList();
   }
 
   @Test
@@ -294,7 +414,8 @@ class ProcessRulesTest {
     assertThat(DN5.parent("Verlenging_Registreren")).isEqualTo("Van_Kracht");
     assertThat(DN5.parent("Informeren_Verlenging")).isEqualTo(ProcessId.DREIGINGSNIVEAU_5.id());
     assertThat(DN5.next("Verlenging_Splitsen"))
-        .containsExactlyInAnyOrder("Van_Kracht_Samen", "Informeren_Verlenging");
+        .containsExactlyInAnyOrder(
+            "Van_Kracht_Samen", "Informeren_Verlenging", "Meldingen_Verstuurd_Verlenging");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static nl.knooppunt.processes.scenario.Knooppunt.crisis;
 import static nl.knooppunt.processes.scenario.Knooppunt.in;
 import static nl.knooppunt.processes.scenario.Knooppunt.vars;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,6 +114,8 @@ class DreigingsniveauVijfIT {
                 assertThat((Map<String, Object>) j.variabele("bericht"))
                     .containsEntry("geldigTot", nieuweEindtijd)
                     .containsEntry("niveau", 5));
+    // and then the public, with the three aims
+    stap.communicatie(i, Task.COMMUNICATIE_VERLENGING);
 
     // a duty officer proposes lowering; another person decides level 4
     operatorProposesLowering(id, "Dader aangehouden");
@@ -151,6 +154,183 @@ class DreigingsniveauVijfIT {
     assertThat((Map<String, Object>) afsluiten.variabele("evaluatie"))
         .containsEntry("delenMetRegios", true);
     hub.afgesloten(i);
+  }
+
+  /** Declared for the province of Utrecht up to the national text; the instance. */
+  private long totLandelijkeTekst(String id) {
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
+    stap.rondeVerstuurd(id + "/afkondiging");
+    return i;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void utrechtAddsBlijfBinnenAndThePublicationShowsTheNationalTextAndTheLocalMessage() {
+    long i = totLandelijkeTekst("DN5-LOKAAL");
+    // once every notice is out, each affected municipality's gezag may add a local message
+    var utrecht =
+        stap.lokaleBoodschap(
+            i, Task.LOKALE_BOODSCHAP_AFKONDIGING, "GM0344", "Blijf binnen in de binnenstad");
+    assertThat(utrecht.variabele("gemeenteCode")).isEqualTo("GM0344");
+    stap.landelijkeTekst(i, Task.COMMUNICATIE_AFKONDIGING);
+    // Amersfoort has nothing to add yet: the publication waits for it, within its SLA
+    var amersfoort =
+        hub.taak(
+            i,
+            Task.LOKALE_BOODSCHAP_AFKONDIGING,
+            t -> "GM0307".equals(t.variabele("gemeenteCode")));
+    assertThat(amersfoort.kandidaatGroepen()).containsExactly("gezag-GM0307");
+    assertThat(hub.jobs(JobType.COMMUNICATIE_PUBLICEREN, in(i))).isEmpty();
+    stap.lokaleBoodschap(
+        i, Task.LOKALE_BOODSCHAP_AFKONDIGING, "GM0307", "Mijd het station van Amersfoort");
+
+    var publicatie = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    assertThat((Map<String, Object>) publicatie.variabele("publiekeCommunicatie"))
+        .containsEntry("informeren", "Voor de provincie Utrecht geldt dreigingsniveau 5");
+    assertThat((List<Map<String, Object>>) publicatie.variabele("lokaleBoodschappen"))
+        .extracting(m -> m.get("gemeente"), m -> m.get("boodschap"), m -> m.get("opgesteldDoor"))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "GM0344", "Blijf binnen in de binnenstad", "woordvoerder GM0344"),
+            org.assertj.core.groups.Tuple.tuple(
+                "GM0307", "Mijd het station van Amersfoort", "woordvoerder GM0307"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void gm0344IsSilentAndThePublicationGoesOnAfterThirtyMinutesWithoutIt() {
+    long i = totLandelijkeTekst("DN5-STIL");
+    stap.lokaleBoodschap(
+        i, Task.LOKALE_BOODSCHAP_AFKONDIGING, "GM0307", "Mijd het station van Amersfoort");
+    var utrecht =
+        hub.taak(
+            i,
+            Task.LOKALE_BOODSCHAP_AFKONDIGING,
+            t -> "GM0344".equals(t.variabele("gemeenteCode")));
+    stap.landelijkeTekst(i, Task.COMMUNICATIE_AFKONDIGING);
+
+    // the national text is ready; Utrecht is silent: within its SLA the publication waits
+    hub.verzet(Duration.ofMinutes(29));
+    assertThat(hub.isOpen(utrecht)).isTrue();
+    assertThat(hub.jobs(JobType.COMMUNICATIE_PUBLICEREN, in(i))).isEmpty();
+
+    // never past it: after thirty minutes Utrecht's task is withdrawn and it is published
+    hub.verzet(Duration.ofMinutes(1));
+    var publicatie = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    assertThat(hub.isOpen(utrecht)).isFalse();
+    assertThat((List<Map<String, Object>>) publicatie.variabele("lokaleBoodschappen"))
+        .extracting(m -> m.get("gemeente"))
+        .containsExactly("GM0307");
+  }
+
+  @Test
+  void theSlaForLocalMessagesIsASettingOfTheStart() {
+    Map<String, Object> voorstel = stap.voorstel("DN5-SLA", Stappen.provincieUtrecht());
+    voorstel.put("slaLokaleBoodschap", "PT5M");
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, voorstel);
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
+    stap.rondeVerstuurd("DN5-SLA/afkondiging");
+    hub.taak(i, Task.LOKALE_BOODSCHAP_AFKONDIGING);
+    stap.landelijkeTekst(i, Task.COMMUNICATIE_AFKONDIGING);
+    hub.verzet(Duration.ofMinutes(5));
+    assertThat(hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i)).variabele("lokaleBoodschappen"))
+        .isEqualTo(List.of());
+    assertThat(hub.openTaken(i, Task.LOKALE_BOODSCHAP_AFKONDIGING)).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anExtensionIsToldToThePublicWithItsThreeAimsOnceEveryNoticeIsOut() {
+    String id = "DN5-VERLENGING-PUBLIEK";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    String nieuweEindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
+    stap.herbeoordeeld(i, "VERLENGEN", nieuweEindtijd, "Dader nog niet aangehouden");
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
+
+    var communicatie = hub.taak(i, Task.COMMUNICATIE_VERLENGING);
+    assertThat(communicatie.kandidaatGroepen()).containsExactly("communicatieadviseur");
+    assertThat(ronde(id, "verlenging"))
+        .hasSize(4)
+        .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(communicatie.volgnummer()));
+    stap.communicatie(i, Task.COMMUNICATIE_VERLENGING);
+    var publicatie =
+        hub.job(
+            JobType.COMMUNICATIE_PUBLICEREN, in(i).and(j -> "VERLENGING".equals(j.header("fase"))));
+    assertThat((Map<String, Object>) publicatie.variabele("publiekeCommunicatie"))
+        .containsEntry("fase", "VERLENGING")
+        .containsKeys("informeren", "handelingsperspectief", "duiding");
+    assertThat(publicatie.variabele("lokaleBoodschappen")).isEqualTo(List.of());
+  }
+
+  @Test
+  void afterTheIntervalPoliceOmAndVr09AreAskedForTheirReportAndUnansweredOnesExpire() {
+    String id = "DN5-BEELD";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    assertThat(hub.openTaken(i, Task.SITUATIERAPPORT_BEELD)).isEmpty();
+
+    // half an hour into level 5: police, OM and the affected region are asked
+    hub.verzet(Duration.ofMinutes(30));
+    var politie = situatierapport(i, "politie");
+    var om = situatierapport(i, "om");
+    var utrecht = situatierapport(i, "VR09");
+    assertThat(politie.kandidaatGroepen()).containsExactly("politie");
+    assertThat(om.kandidaatGroepen()).containsExactly("om");
+    assertThat(utrecht.kandidaatGroepen()).containsExactly("regio-VR09");
+    // the police report what they know, leaving the rest empty; OM and Utrecht report too
+    hub.voltooi(
+        politie,
+        vars("samenvatting", "Dader voortvluchtig richting A12", "opgesteldDoor", "inspecteur"));
+    hub.voltooi(om, vars("samenvatting", "Verdachte in beeld", "opgesteldDoor", "ovj"));
+    hub.voltooi(
+        utrecht,
+        vars(
+            "samenvatting", "Binnenstad afgesloten",
+            "maatregelen", "Binnenblijfadvies",
+            "opgesteldDoor", "regio-officier"));
+
+    // the next round: this time Utrecht stays silent; its question expires at the round after
+    hub.verzet(Duration.ofMinutes(30));
+    var stil = situatierapport(i, "VR09");
+    assertThat(stil.key()).isNotEqualTo(utrecht.key());
+    hub.voltooi(situatierapport(i, "politie"), vars("opgesteldDoor", "inspecteur"));
+    hub.voltooi(situatierapport(i, "om"), vars("opgesteldDoor", "ovj"));
+    hub.verzet(Duration.ofMinutes(30));
+    var opnieuw = situatierapport(i, "VR09", t -> t.key() != stil.key());
+    await().atMost(Duration.ofSeconds(20)).until(() -> !hub.isOpen(stil));
+    assertThat(hub.isOpen(opnieuw)).isTrue();
+    // nothing else waits for the reports: the review still comes two hours before the end
+    assertThat(hub.openTaken(i, Task.INFORMATIE_HERBEOORDELING)).isEmpty();
+
+    // level 5 ends (lowering proposed): what is still asked is withdrawn
+    operatorProposesLowering(id, "Dader aangehouden");
+    hub.taak(i, Task.INFORMATIE_AFSCHALING);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> hub.openTaken(i, Task.SITUATIERAPPORT_BEELD).isEmpty());
+  }
+
+  private static Knooppunt.OpenTaak situatierapport(long i, String bron) {
+    return situatierapport(i, bron, t -> true);
+  }
+
+  private static Knooppunt.OpenTaak situatierapport(
+      long i, String bron, java.util.function.Predicate<Knooppunt.OpenTaak> en) {
+    return hub.taak(
+        i, Task.SITUATIERAPPORT_BEELD, t -> bron.equals(t.variabele("bron")) && en.test(t));
   }
 
   @Test
@@ -300,12 +480,16 @@ class DreigingsniveauVijfIT {
             "handelingsperspectief", "Blijf binnen",
             "duiding", "",
             "kanalen", List.of("PERSBERICHT")));
+    for (String gemeente : List.of("GM0344", "GM0307")) {
+      stap.lokaleBoodschap(i, Task.LOKALE_BOODSCHAP_AFKONDIGING, gemeente, "Blijf binnen");
+    }
 
     var afgewezen = hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
     assertThat(afgewezen.uitkomst().fout()).isEqualTo(ErrorCode.COMMUNICATIE_ONVOLLEDIG);
     var opnieuw = hub.taak(i, Task.COMMUNICATIE_AFKONDIGING);
     assertThat(opnieuw.key()).isNotEqualTo(eerste.key());
-    stap.communicatie(i, Task.COMMUNICATIE_AFKONDIGING);
+    // the corrected text goes out at once: the local messages are already in
+    stap.landelijkeTekst(i, Task.COMMUNICATIE_AFKONDIGING);
     assertThat(hub.jobs(JobType.COMMUNICATIE_PUBLICEREN, 2, in(i)).get(1).uitkomst().fout())
         .isNull();
   }

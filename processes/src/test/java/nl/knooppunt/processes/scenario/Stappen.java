@@ -131,7 +131,46 @@ final class Stappen {
     return t;
   }
 
+  /**
+   * The communication adviser writes the national text with its three aims and, when the phase asks
+   * the affected municipalities for a local message, each of them adds one.
+   */
   void communicatie(long instantie, Task taak) {
+    Task lokaal =
+        switch (taak) {
+          case COMMUNICATIE_AFKONDIGING -> Task.LOKALE_BOODSCHAP_AFKONDIGING;
+          case COMMUNICATIE_AFSCHALING -> Task.LOKALE_BOODSCHAP_AFSCHALING;
+          default -> null;
+        };
+    List<String> gemeenten = gemeenten(hub.taak(instantie, taak));
+    landelijkeTekst(instantie, taak);
+    if (lokaal != null) {
+      for (String gemeente : gemeenten) {
+        lokaleBoodschap(instantie, lokaal, gemeente, "Blijf binnen in " + gemeente);
+      }
+    }
+  }
+
+  /** The affected municipalities: the gezagen among the recipients. */
+  @SuppressWarnings("unchecked")
+  static List<String> gemeenten(OpenTaak taak) {
+    return ((List<Map<String, Object>>) taak.variabele("ontvangers"))
+        .stream()
+            .filter(o -> "GEZAG".equals(o.get("soort")))
+            .map(o -> (String) o.get("code"))
+            .toList();
+  }
+
+  /** The gezag of one affected municipality adds its local message before publication. */
+  OpenTaak lokaleBoodschap(long instantie, Task taak, String gemeente, String boodschap) {
+    OpenTaak t = hub.taak(instantie, taak, x -> gemeente.equals(x.variabele("gemeenteCode")));
+    assertThat(t.kandidaatGroepen()).containsExactly("gezag-" + gemeente);
+    hub.voltooi(t, vars("boodschap", boodschap, "opgesteldDoor", "woordvoerder " + gemeente));
+    return t;
+  }
+
+  /** Only the national text with its three aims. */
+  void landelijkeTekst(long instantie, Task taak) {
     OpenTaak t = hub.taak(instantie, taak);
     assertThat(t.kandidaatGroepen()).containsExactly("communicatieadviseur");
     hub.voltooi(

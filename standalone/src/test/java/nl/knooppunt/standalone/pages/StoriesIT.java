@@ -85,6 +85,15 @@ class StoriesIT extends HubPages {
         .browser()
         .until(
             d -> d.findElement(By.id("erkenning-samenvatting")).getText().startsWith("1 van 34"));
+    // no mayor added a local message: the public communication went out after their short SLA
+    operator
+        .browser()
+        .until(
+            d ->
+                !d.findElements(By.id("publiekscommunicatie")).isEmpty()
+                    && d.findElement(By.id("publiekscommunicatie"))
+                        .getText()
+                        .contains("Het dreigingsniveau is gewijzigd"));
     assertThat(operator.reads(By.id("fase"))).isEqualTo("Niveau 5 van kracht");
 
     // two hours before the end (at once here), the same care as before declaring: fresh
@@ -101,6 +110,8 @@ class StoriesIT extends HubPages {
         .completes();
     coSigns(nctv2, crisis, "Medeondertekenen_Verlenging", "De dreiging houdt aan");
     operator.seesPhase(crisis, "Niveau 5 verlengd");
+    // the extension, too, is told to the public with its three aims once every notice is out
+    publicCommunication(communicatie, crisis, "Communicatie_Verlenging");
 
     // the region's officer follows it on a phone: the crisis page fits the screen
     utrecht.goesTo("/crises/" + crisis);

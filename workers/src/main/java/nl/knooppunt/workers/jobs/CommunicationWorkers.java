@@ -9,19 +9,24 @@ import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.PublicCommunicationPublished;
+import nl.knooppunt.processes.variables.LocalMessage;
 import nl.knooppunt.processes.variables.PublicCommunication;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes public communication, only when it serves all three aims of the seeds: inform society,
- * give a course of action (handelingsperspectief), give meaning (duiding). The channels themselves
+ * give a course of action (handelingsperspectief), give meaning (duiding); with it the local
+ * messages the affected municipalities added before publication. The channels themselves
  * (crisis.nl, NL-Alert, press) are outside the hub; the event is what they consume.
  */
 @Component
 public class CommunicationWorkers {
 
   public record Publication(
-      String crisisId, Boolean exercise, PublicCommunication publiekeCommunicatie) {}
+      String crisisId,
+      Boolean exercise,
+      PublicCommunication publiekeCommunicatie,
+      List<LocalMessage> lokaleBoodschappen) {}
 
   private final DomainEvents events;
 
@@ -60,7 +65,23 @@ public class CommunicationWorkers {
             marker + text.handelingsperspectief(),
             marker + text.duiding(),
             text.kanalen(),
+            localMessages(publication.lokaleBoodschappen(), marker),
             DomainEvents.origin(job)));
+  }
+
+  /** The municipalities' own messages that say something; an exercise says so in each. */
+  private static List<PublicCommunicationPublished.LocalMessage> localMessages(
+      List<LocalMessage> given, String marker) {
+    if (given == null) {
+      return List.of();
+    }
+    return given.stream()
+        .filter(m -> m != null && !blank(m.boodschap()))
+        .map(
+            m ->
+                new PublicCommunicationPublished.LocalMessage(
+                    m.gemeente(), marker + m.boodschap().strip(), m.opgesteldDoor()))
+        .toList();
   }
 
   private static boolean blank(String s) {

@@ -81,12 +81,26 @@ public class ManhuntWorkers {
   private final CamundaClient camunda;
   private final Clock clock;
 
+  /** How long a linked level 5's municipalities have for a local message (a setting). */
+  private final java.time.Duration localMessageSla;
+
+  /** How often a linked level 5 asks for situation reports (a setting). */
+  private final java.time.Duration reportInterval;
+
   ManhuntWorkers(
       Directory directory,
       NoticeSender sender,
       DomainEvents events,
       CamundaClient camunda,
-      Clock clock) {
+      Clock clock,
+      @org.springframework.beans.factory.annotation.Value(
+              "${" + ThreatLevelStart.SLA_LOKALE_BOODSCHAP_SETTING + ":PT30M}")
+          java.time.Duration localMessageSla,
+      @org.springframework.beans.factory.annotation.Value(
+              "${" + ThreatLevelStart.INTERVAL_SITUATIERAPPORT_SETTING + ":PT30M}")
+          java.time.Duration reportInterval) {
+    this.localMessageSla = localMessageSla;
+    this.reportInterval = reportInterval;
     this.directory = directory;
     this.sender = sender;
     this.events = events;
@@ -185,7 +199,9 @@ public class ManhuntWorkers {
                 : "Manhunt met mogelijk terroristisch motief",
             proposer,
             clock.instant().plus(PROPOSED_LEVEL_5_DURATION).toString(),
-            proposal.crisisId());
+            proposal.crisisId(),
+            localMessageSla.toString(),
+            reportInterval.toString());
     boolean exercise = Boolean.TRUE.equals(proposal.exercise());
     // the start of the linked level 5 is this job's fact: it goes out before the level 5 exists
     events.log(
