@@ -172,6 +172,64 @@ class CrisisScopeIT extends GatewayITBase {
   }
 
   @Test
+  void stateSecretInformationIsAnEntryWithoutContentOnTheCrisisPageAndInATaskForTheUncleared() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    java.util.Map<String, Object> shared =
+        java.util.Map.of(
+            "samenvatting", "Verdachte gezien bij Utrecht Centraal",
+            "dreigingsinschatting", "VERVOLGDREIGING_ACUUT",
+            "vertrouwelijkheid", "STAATSGEHEIM_CONFIDENTIEEL",
+            "gedeeldDoor", "Thomas Hendriks, OM");
+    fixtures.apply(
+        EventType.TAAK_AFGEROND,
+        crisis,
+        false,
+        "om",
+        new nl.knooppunt.processes.events.TaskCompletedByUser(
+            System.nanoTime(),
+            "Relevante (opsporings)informatie delen vóór afkondiging",
+            "Informatie_Delen",
+            shared));
+    long key = 8_800_000_000_000L + System.nanoTime() % 1_000_000_000L;
+    fixtures.apply(
+        EventType.TAAK_AANGEMAAKT,
+        crisis,
+        false,
+        "test",
+        new nl.knooppunt.processes.events.TaskCreated(
+            key,
+            "dreigingsniveau-5",
+            "Publiekscommunicatie",
+            null,
+            "Publiekscommunicatie opstellen",
+            Form.PUBLIEKSCOMMUNICATIE.key(),
+            "PT30M",
+            List.of("communicatieadviseur", "nctv-besluitvormer"),
+            List.of(),
+            null,
+            Instant.now().plusSeconds(1800),
+            null,
+            java.util.Map.of("crisisId", crisis, "opsporingsinformatie", shared)));
+
+    // the crisis page: the entry, who and when, marked; the evaluation report: no content
+    assertThat(PageClient.login(port, "management").get("/crises/" + crisis).body())
+        .contains("rondde", Clearance.WITHHELD_NOTE.strip());
+    assertThat(api.get("/api/v1/crises/" + crisis + "/evaluation", "management").body())
+        .doesNotContain("Verdachte gezien")
+        .contains("Thomas Hendriks, OM", "STAATSGEHEIM_CONFIDENTIEEL");
+    // the communication adviser's task: who shared it, not what (variables and history)
+    String task = api.get("/api/v1/tasks/" + key, "communicatie").body();
+    assertThat(task)
+        .doesNotContain("Verdachte gezien")
+        .contains("\"afgeschermd\":true", "Thomas Hendriks, OM");
+    assertThat(PageClient.login(port, "communicatie").get("/taken/" + key).body())
+        .doesNotContain("Verdachte gezien")
+        .contains("de inhoud is alleen voor gerechtigden");
+    // the NCTV is cleared
+    assertThat(api.get("/api/v1/tasks/" + key, "nctv").body()).contains("Verdachte gezien");
+  }
+
+  @Test
   void theLiveStreamTellsAViewerOfTheCrisesInItsScopeAndOfItsTasks() {
     KnooppuntUser amsterdam =
         new KnooppuntUser(
