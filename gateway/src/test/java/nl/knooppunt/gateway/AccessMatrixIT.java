@@ -10,9 +10,14 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import nl.knooppunt.gateway.scope.Clearance;
+import nl.knooppunt.gateway.scope.CrisisScope;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.Rol;
 import nl.knooppunt.processes.Form;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.TaskCompletedByUser;
+import nl.knooppunt.processes.variables.InvestigationInformation.Classification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -21,7 +26,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every operation × every role (one demo account per role) → the expected status: the success
- * status when {@link AccessPolicy} allows the role, 403 when not, 401 without login.
+ * status when {@link AccessPolicy} allows the role, 403 when not, 401 without login. Then the scope
+ * (docs/adr/0031): every read of a crisis × every role × a crisis in and out of the scoped roles'
+ * scope (out of scope: 404, in a list: absent), and every classification × every role (content only
+ * for the cleared roles, the entry with who and when for everyone).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT extends GatewayITBase {
@@ -61,6 +69,16 @@ class AccessMatrixIT extends GatewayITBase {
       int success) {}
 
   String dn5;
+
+  /**
+   * A level 5 in Zuid-Limburg (VR24): out of the scope of every scoped demo account (region
+   * Utrecht, gezag Utrecht, police unit Midden-Nederland; VR24 is no neighbour of theirs).
+   */
+  String elsewhere;
+
+  /** A level 5 in Utrecht where police shared information at every classification. */
+  String classified;
+
   String notification;
   String manhunt;
   String bijstand;
@@ -70,6 +88,36 @@ class AccessMatrixIT extends GatewayITBase {
     dn5 = fixtures.crisis("dreigingsniveau-5");
     manhunt = fixtures.crisis("manhunt");
     bijstand = fixtures.crisis("bijstandsaanvraag");
+    elsewhere = fixtures.crisis("dreigingsniveau-5", "VR24", false);
+    classified = fixtures.crisis("dreigingsniveau-5");
+    long key = 7_700_000_000_000L + System.nanoTime() % 1_000_000_000L;
+    for (Classification level : Classification.values()) {
+      fixtures.apply(
+          EventType.TAAK_AFGEROND,
+          classified,
+          false,
+          "politie",
+          new TaskCompletedByUser(
+              key++,
+              "Relevante (opsporings)informatie delen vóór afkondiging",
+              "Informatie_Delen",
+              Map.of(
+                  "samenvatting",
+                  content(level),
+                  "dreigingsinschatting",
+                  "VERVOLGDREIGING_MOGELIJK",
+                  "opsporingsbelang",
+                  "Niet naar buiten: " + content(level),
+                  "vertrouwelijkheid",
+                  level.name(),
+                  "gedeeldDoor",
+                  "Eva de Boer, politie Midden-Nederland")));
+    }
+  }
+
+  /** The content shared at a classification, as a test can find it in a response. */
+  static String content(Classification level) {
+    return "Inhoud-" + level.name();
   }
 
   static Map<String, Object> outcome() {
@@ -325,6 +373,142 @@ class AccessMatrixIT extends GatewayITBase {
                   assertThat(r.isProblem()).as(r.toString()).isTrue();
                 }
               }));
+    }
+    return tests.stream();
+  }
+
+  /** The reads of one crisis, by operation: the path for a crisis id. */
+  static final Map<String, Function<String, String>> CRISIS_READS = new LinkedHashMap<>();
+
+  static {
+    CRISIS_READS.put("getCrisis", id -> "/api/v1/crises/" + id);
+    CRISIS_READS.put("getCrisisTimeline", id -> "/api/v1/crises/" + id + "/timeline");
+    CRISIS_READS.put("getEvaluationReport", id -> "/api/v1/crises/" + id + "/evaluation");
+    CRISIS_READS.put("listCrisisNotifications", id -> "/api/v1/crises/" + id + "/notifications");
+    CRISIS_READS.put("exportLogbookJson", id -> "/api/v1/crises/" + id + "/logbook");
+    CRISIS_READS.put("exportLogbookCsv", id -> "/api/v1/crises/" + id + "/logbook.csv");
+  }
+
+  /** The reads that show logbook entries (where classified content could appear). */
+  static final List<String> ENTRY_READS =
+      List.of("getCrisisTimeline", "getEvaluationReport", "exportLogbookJson", "exportLogbookCsv");
+
+  /** The roles that read only the crises of their region, unit or municipality. */
+  static final Set<Rol> SCOPED = java.util.EnumSet.of(Rol.REGIO, Rol.POLITIE, Rol.GEZAG);
+
+  @Test
+  void theScopeDimensionCoversEveryReadOfACrisis() {
+    Set<String> reads = new java.util.TreeSet<>();
+    for (Op op : OPS) {
+      if (op.method().equals("GET") && op.path().apply(this, null).contains(dn5)) {
+        reads.add(op.id());
+      }
+    }
+    assertThat(CRISIS_READS.keySet()).containsExactlyInAnyOrderElementsOf(reads);
+    assertThat(SCOPED).isNotEmpty().doesNotContainAnyElementsOf(CrisisScope.NATIONAL);
+    assertThat(java.util.EnumSet.copyOf(SCOPED))
+        .as("every role is national or scoped")
+        .isEqualTo(java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(CrisisScope.NATIONAL)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyReadOfACrisisForEveryRoleInAndOutOfScope() {
+    List<DynamicTest> tests = new ArrayList<>();
+    CRISIS_READS.forEach(
+        (op, path) -> {
+          for (Map.Entry<Rol, String> role : USERS.entrySet()) {
+            boolean allowed = AccessPolicy.allowed(op).orElseThrow().contains(role.getKey());
+            boolean scoped = SCOPED.contains(role.getKey());
+            for (boolean inScope : List.of(true, false)) {
+              int expected = !allowed ? 403 : inScope || !scoped ? 200 : 404;
+              tests.add(
+                  DynamicTest.dynamicTest(
+                      op
+                          + " as "
+                          + role.getKey()
+                          + (inScope ? " in scope" : " out of scope")
+                          + " → "
+                          + expected,
+                      () -> {
+                        Api.Response r =
+                            api.get(path.apply(inScope ? dn5 : elsewhere), role.getValue());
+                        assertThat(r.status()).as(r.toString()).isEqualTo(expected);
+                        if (expected == 404) {
+                          assertThat(r.isProblem()).as(r.toString()).isTrue();
+                          assertThat(r.body())
+                              .as("the same answer as for a crisis that does not exist")
+                              .contains("Crisis " + elsewhere + " is onbekend.")
+                              .doesNotContain("Testcrisis");
+                        }
+                      }));
+            }
+          }
+        });
+    for (Map.Entry<Rol, String> role : USERS.entrySet()) {
+      boolean scoped = SCOPED.contains(role.getKey());
+      tests.add(
+          DynamicTest.dynamicTest(
+              "listCrises as "
+                  + role.getKey()
+                  + (scoped ? ": only the crisis in scope" : ": both crises"),
+              () -> {
+                String here =
+                    api.get("/api/v1/crises?region=VR09&size=200", role.getValue()).body();
+                String there =
+                    api.get("/api/v1/crises?region=VR24&size=200", role.getValue()).body();
+                assertThat(here).contains(dn5);
+                if (scoped) {
+                  assertThat(there).doesNotContain(elsewhere);
+                } else {
+                  assertThat(there).contains(elsewhere);
+                }
+              }));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyClassificationForEveryRole() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String op : ENTRY_READS) {
+      for (Map.Entry<Rol, String> role : USERS.entrySet()) {
+        if (!AccessPolicy.allowed(op).orElseThrow().contains(role.getKey())) {
+          continue;
+        }
+        boolean cleared = Clearance.CLEARED.contains(role.getKey());
+        for (Classification level : Classification.values()) {
+          boolean shown = cleared || level == Classification.OPENBAAR;
+          tests.add(
+              DynamicTest.dynamicTest(
+                  op + " as " + role.getKey() + ", " + level + (shown ? " → content" : " → entry"),
+                  () -> {
+                    Api.Response r =
+                        api.get(CRISIS_READS.get(op).apply(classified), role.getValue());
+                    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                    if (op.equals("exportLogbookCsv")) {
+                      // the CSV holds summaries only: they say when content is withheld
+                      if (cleared) {
+                        assertThat(r.body()).doesNotContain(Clearance.WITHHELD_NOTE.strip());
+                      } else {
+                        assertThat(r.body()).contains(Clearance.WITHHELD_NOTE.strip());
+                      }
+                    } else if (shown) {
+                      assertThat(r.body()).contains(content(level));
+                    } else {
+                      assertThat(r.body())
+                          .doesNotContain(content(level))
+                          .contains(Clearance.WITHHELD_NOTE.strip());
+                    }
+                    // the entry itself, who and when, is there for everyone
+                    assertThat(r.body()).contains("Relevante (opsporings)informatie delen");
+                    if (!op.equals("exportLogbookCsv")) {
+                      assertThat(r.body())
+                          .contains("\"vertrouwelijkheid\":\"" + level.name() + "\"")
+                          .contains("Eva de Boer, politie Midden-Nederland");
+                    }
+                  }));
+        }
+      }
     }
     return tests.stream();
   }

@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import nl.knooppunt.gateway.logbook.Logbook;
+import nl.knooppunt.gateway.logbook.LogbookEntries;
 import nl.knooppunt.gateway.readmodel.Projection;
 import nl.knooppunt.gateway.web.Page;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ class GatewayStructureTest {
   static final String[] INFRASTRUCTURE = {
     "..gateway.web..",
     "..gateway.security..",
+    "..gateway.scope..",
     "..gateway.readmodel..",
     "..gateway.events..",
     "..gateway.engine..",
@@ -111,6 +114,19 @@ class GatewayStructureTest {
         .dependOnClassesThat()
         .implement(Projection.class)
         .because("the Projector calls the projections, in one transaction per event")
+        .check(GATEWAY);
+  }
+
+  @Test
+  void theLogbookIsReadThroughScopeAndClearance() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(LogbookEntries.class.getName())
+        .should()
+        .callMethod(Logbook.class, "ofCrisis", String.class)
+        .because(
+            "a crisis's entries are read as the user may read them: its scope and clearance"
+                + " (LogbookEntries, docs/adr/0031)")
         .check(GATEWAY);
   }
 

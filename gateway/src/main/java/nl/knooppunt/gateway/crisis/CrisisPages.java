@@ -15,6 +15,7 @@ import nl.knooppunt.gateway.engine.EngineException;
 import nl.knooppunt.gateway.manhunt.ManhuntService;
 import nl.knooppunt.gateway.notification.NotificationService;
 import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.scope.CrisisScope;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.task.TaskWords;
@@ -157,6 +158,7 @@ class CrisisPages {
   private final MapView map;
   private final DirectoryAdapter directory;
   private final CrisisQueries crisisQueries;
+  private final CrisisScope scope;
 
   public CrisisPages(
       CrisisService crises,
@@ -167,7 +169,9 @@ class CrisisPages {
       Queries queries,
       MapView map,
       DirectoryAdapter directory,
-      CrisisQueries crisisQueries) {
+      CrisisQueries crisisQueries,
+      CrisisScope scope) {
+    this.scope = scope;
     this.crisisQueries = crisisQueries;
     this.directory = directory;
     this.map = map;
@@ -192,7 +196,9 @@ class CrisisPages {
           default -> false;
         };
     List<CrisisSummary> items =
-        crisisQueries.crises(null, closed, null, World.exercise(session), 0, 200).getItems();
+        crisisQueries
+            .crises(scope.current(), null, closed, null, World.exercise(session), 0, 200)
+            .getItems();
     model.addAttribute("crises", items);
     model.addAttribute("status", status);
     return "crises";

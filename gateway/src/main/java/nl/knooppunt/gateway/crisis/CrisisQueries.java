@@ -5,6 +5,8 @@ import nl.knooppunt.api.model.CrisisPage;
 import nl.knooppunt.api.model.CrisisSummary;
 import nl.knooppunt.api.model.CrisisType;
 import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.scope.CrisisScope;
+import nl.knooppunt.gateway.scope.ReadScope;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,8 +21,18 @@ public class CrisisQueries {
     this.jdbc = jdbc;
   }
 
+  /**
+   * A page of the crises of a world that the scope may read (a list leaves the others out: {@link
+   * CrisisScope}).
+   */
   public CrisisPage crises(
-      CrisisType type, Boolean closed, String region, boolean exercise, int page, int size) {
+      ReadScope scope,
+      CrisisType type,
+      Boolean closed,
+      String region,
+      boolean exercise,
+      int page,
+      int size) {
     MapSqlParameterSource p =
         new MapSqlParameterSource()
             .addValue("type", type == null ? null : type.getValue())
@@ -32,7 +44,8 @@ public class CrisisQueries {
     String where =
         " where c.exercise = :exercise and (cast(:type as text) is null or c.process_id = :type)"
             + " and (cast(:closed as boolean) is null or c.closed = :closed) and (cast(:region as"
-            + " text) is null or :region = any(c.regions))";
+            + " text) is null or :region = any(c.regions)) and "
+            + scope.condition(p);
     List<CrisisSummary> items =
         jdbc.query(
             Queries.CRISIS_SELECT

@@ -6,12 +6,11 @@ import nl.knooppunt.api.model.CrisisPage;
 import nl.knooppunt.api.model.CrisisStatusFilter;
 import nl.knooppunt.api.model.CrisisType;
 import nl.knooppunt.api.model.LogbookEntry;
-import nl.knooppunt.gateway.logbook.Logbook;
 import nl.knooppunt.gateway.logbook.LogbookEntries;
 import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.scope.CrisisScope;
 import nl.knooppunt.gateway.task.TaskQueries;
 import nl.knooppunt.gateway.threatlevel.ThreatLevelQueries;
-import nl.knooppunt.gateway.web.Problems;
 import org.springframework.stereotype.Service;
 
 /** Crises: list, detail and timeline (logbook), for the API and the pages alike. */
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Service;
 class CrisisService {
 
   private final Queries queries;
-  private final Logbook logbook;
+  private final CrisisScope scope;
   private final CrisisQueries crisisQueries;
   private final TaskQueries taskQueries;
   private final ThreatLevelQueries levels;
@@ -27,7 +26,7 @@ class CrisisService {
 
   CrisisService(
       Queries queries,
-      Logbook logbook,
+      CrisisScope scope,
       CrisisQueries crisisQueries,
       TaskQueries taskQueries,
       ThreatLevelQueries levels,
@@ -37,13 +36,12 @@ class CrisisService {
     this.taskQueries = taskQueries;
     this.crisisQueries = crisisQueries;
     this.queries = queries;
-    this.logbook = logbook;
+    this.scope = scope;
   }
 
+  /** The crisis, when the user may read it (404 otherwise: {@link CrisisScope}). */
   Queries.CrisisRow crisis(String crisisId) {
-    return queries
-        .crisis(crisisId)
-        .orElseThrow(() -> new Problems.NotFound("Crisis " + crisisId + " is onbekend."));
+    return scope.crisis(crisisId);
   }
 
   CrisisPage list(
@@ -55,6 +53,7 @@ class CrisisService {
       Integer size) {
     Boolean closed = status == null ? null : status == CrisisStatusFilter.CLOSED;
     return crisisQueries.crises(
+        scope.current(),
         type,
         closed,
         region,
@@ -121,7 +120,6 @@ class CrisisService {
   }
 
   List<LogbookEntry> timeline(String crisisId) {
-    crisis(crisisId);
-    return logbook.ofCrisis(crisisId).stream().map(entries::entry).toList();
+    return entries.ofCrisis(crisisId);
   }
 }

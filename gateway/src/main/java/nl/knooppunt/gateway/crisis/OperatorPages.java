@@ -22,6 +22,7 @@ import nl.knooppunt.gateway.assistance.AssistanceService;
 import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.manhunt.ManhuntService;
 import nl.knooppunt.gateway.notification.NotificationQueries;
+import nl.knooppunt.gateway.scope.CrisisScope;
 import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
@@ -59,6 +60,7 @@ class OperatorPages {
   private final DirectoryAdapter directory;
   private final CrisisQueries crisisQueries;
   private final NotificationQueries notices;
+  private final CrisisScope scope;
 
   public OperatorPages(
       ThreatLevelService threatLevels,
@@ -66,7 +68,9 @@ class OperatorPages {
       AssistanceService assistance,
       DirectoryAdapter directory,
       CrisisQueries crisisQueries,
-      NotificationQueries notices) {
+      NotificationQueries notices,
+      CrisisScope scope) {
+    this.scope = scope;
     this.notices = notices;
     this.crisisQueries = crisisQueries;
     this.threatLevels = threatLevels;
@@ -147,10 +151,20 @@ class OperatorPages {
     }
   }
 
-  /** Open level-5 crises of this world that touch one of the regions. */
+  /**
+   * Open level-5 crises of this world that touch one of the regions: all of them, whoever asks (a
+   * check before a start, not a read).
+   */
   private List<CrisisSummary> openLevelFiveCrises(List<String> regions, boolean exercise) {
     return crisisQueries
-        .crises(nl.knooppunt.api.model.CrisisType.DREIGINGSNIVEAU_5, false, null, exercise, 0, 200)
+        .crises(
+            nl.knooppunt.gateway.scope.ReadScope.ALL,
+            nl.knooppunt.api.model.CrisisType.DREIGINGSNIVEAU_5,
+            false,
+            null,
+            exercise,
+            0,
+            200)
         .getItems()
         .stream()
         .filter(c -> c.getRegions().stream().anyMatch(regions::contains))
@@ -401,7 +415,7 @@ class OperatorPages {
 
   private List<BoardRow> board(boolean exercise) {
     List<CrisisSummary> crises =
-        crisisQueries.crises(null, false, null, exercise, 0, 100).getItems();
+        crisisQueries.crises(scope.current(), null, false, null, exercise, 0, 100).getItems();
     Map<String, List<String>> silent =
         notices.silentRecipientNames(
             crises.stream()

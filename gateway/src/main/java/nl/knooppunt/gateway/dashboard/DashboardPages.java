@@ -12,6 +12,7 @@ import nl.knooppunt.api.model.OpenAssistance;
 import nl.knooppunt.api.model.TaskSummary;
 import nl.knooppunt.api.model.TypeCount;
 import nl.knooppunt.gateway.crisis.CrisisQueries;
+import nl.knooppunt.gateway.scope.CrisisScope;
 import nl.knooppunt.gateway.task.TaskQueries;
 import nl.knooppunt.gateway.threatlevel.MapView;
 import nl.knooppunt.gateway.web.ChartBars;
@@ -43,12 +44,15 @@ class DashboardPages {
   private final MapView map;
   private final CrisisQueries crisisQueries;
   private final TaskQueries taskQueries;
+  private final CrisisScope scope;
 
   public DashboardPages(
       DashboardService dashboards,
       MapView map,
       CrisisQueries crisisQueries,
-      TaskQueries taskQueries) {
+      TaskQueries taskQueries,
+      CrisisScope scope) {
+    this.scope = scope;
     this.taskQueries = taskQueries;
     this.crisisQueries = crisisQueries;
     this.dashboards = dashboards;
@@ -115,7 +119,8 @@ class DashboardPages {
     model.addAttribute("bijgewerkt", ChartBars.timeSeconds(d.getGeneratedAt()));
 
     // map: level per municipality and per region, regions of open crises marked
-    List<CrisisSummary> open = crisisQueries.crises(null, false, null, exercise, 0, 500).getItems();
+    List<CrisisSummary> open =
+        crisisQueries.crises(scope.current(), null, false, null, exercise, 0, 500).getItems();
     Set<String> involved = new TreeSet<>();
     open.forEach(c -> involved.addAll(c.getRegions() == null ? List.of() : c.getRegions()));
     MapView.Levels levels = map.levels(exercise);

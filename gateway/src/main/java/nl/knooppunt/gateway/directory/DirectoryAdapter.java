@@ -177,6 +177,30 @@ public class DirectoryAdapter {
     return codes;
   }
 
+  /** The neighbouring regions of a region, sorted; empty for an unknown region. */
+  public List<String> neighboursOf(String vrCode) {
+    return vrCode == null ? List.of() : new ArrayList<>(new TreeSet<>(DATA.neighboursOf(vrCode)));
+  }
+
+  /**
+   * The regions of a police unit, by the unit's code ({@code MIDDEN-NEDERLAND}) or name ({@code
+   * Midden-Nederland}), sorted; empty for an unknown unit.
+   */
+  public List<String> regionsOfPoliceUnit(String unit) {
+    if (unit == null) {
+      return List.of();
+    }
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    DATA.policeUnits().stream()
+        .filter(u -> u.code().equalsIgnoreCase(unit) || u.name().equalsIgnoreCase(unit))
+        .forEach(u -> codes.add(u.code()));
+    return DATA.regions().stream()
+        .filter(r -> codes.contains(r.policeUnitCode()))
+        .map(SafetyRegion::code)
+        .sorted()
+        .toList();
+  }
+
   /** A province code (PV26) or name (Utrecht) as its canonical PV code, if known. */
   public Optional<String> provinceCode(String codeOrName) {
     return codeOrName == null

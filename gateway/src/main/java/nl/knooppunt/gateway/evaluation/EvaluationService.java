@@ -8,12 +8,11 @@ import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.api.model.StepDuration;
 import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
-import nl.knooppunt.gateway.logbook.Logbook;
 import nl.knooppunt.gateway.logbook.LogbookEntries;
 import nl.knooppunt.gateway.notification.NotificationQueries;
 import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.scope.CrisisScope;
 import nl.knooppunt.gateway.task.TaskQueries;
-import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.FactRecorded;
@@ -24,14 +23,14 @@ import org.springframework.stereotype.Service;
 public class EvaluationService {
 
   private final Queries queries;
-  private final Logbook logbook;
+  private final CrisisScope scope;
   private final LogbookEntries entries;
   private final TaskQueries taskQueries;
   private final NotificationQueries notices;
 
   EvaluationService(
       Queries queries,
-      Logbook logbook,
+      CrisisScope scope,
       LogbookEntries entries,
       TaskQueries taskQueries,
       NotificationQueries notices) {
@@ -39,7 +38,7 @@ public class EvaluationService {
     this.taskQueries = taskQueries;
     this.entries = entries;
     this.queries = queries;
-    this.logbook = logbook;
+    this.scope = scope;
   }
 
   /**
@@ -58,13 +57,13 @@ public class EvaluationService {
         || EventType.MELDING_FALLBACK_VERSTUURD.type().equals(e.getType());
   }
 
-  /** The evaluation report of a crisis: its timeline, silences, escalations, steps and lessons. */
+  /**
+   * The evaluation report of a crisis the user may read (404 otherwise): its timeline as the user
+   * may read it, silences, escalations, steps and lessons.
+   */
   public EvaluationReport report(String crisisId) {
-    Queries.CrisisRow c =
-        queries
-            .crisis(crisisId)
-            .orElseThrow(() -> new Problems.NotFound("Crisis " + crisisId + " is onbekend."));
-    List<LogbookEntry> timeline = logbook.ofCrisis(crisisId).stream().map(entries::entry).toList();
+    Queries.CrisisRow c = scope.crisis(crisisId);
+    List<LogbookEntry> timeline = entries.ofCrisis(crisisId);
     EvaluationReport r = new EvaluationReport(c.summary());
     r.setTimeline(timeline);
     r.setSilences(timeline.stream().filter(EvaluationService::isSilence).toList());

@@ -158,7 +158,10 @@ public class Logbook {
         rs.getString("hash"));
   }
 
-  /** The entries of one crisis in order. */
+  /**
+   * The entries of one crisis in order, as stored. Pages and the API read them through {@link
+   * LogbookEntries}, which applies the reader's scope and clearance (GatewayStructureTest).
+   */
   public List<Entry> ofCrisis(String crisisId) {
     return jdbc.query(
         "select * from logbook where crisis_id = ? order by sequence",

@@ -2,45 +2,34 @@ package nl.knooppunt.gateway.logbook;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import nl.knooppunt.api.LogboekApi;
+import nl.knooppunt.api.model.LogbookEntry;
 import nl.knooppunt.api.model.LogbookExport;
 import nl.knooppunt.api.model.LogbookVerification;
-import nl.knooppunt.gateway.readmodel.Queries;
-import nl.knooppunt.gateway.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Logbook export per crisis (JSON, CSV) and verification of the whole hash chain. */
+/**
+ * Logbook export per crisis (JSON, CSV) as the user may read it ({@link LogbookEntries}: scope and
+ * clearance), and verification of the whole hash chain.
+ */
 @RestController
 class LogbookController implements LogboekApi {
 
   private final Logbook logbook;
-  private final Queries queries;
   private final LogbookEntries entries;
 
-  LogbookController(Logbook logbook, Queries queries, LogbookEntries entries) {
+  LogbookController(Logbook logbook, LogbookEntries entries) {
     this.entries = entries;
     this.logbook = logbook;
-    this.queries = queries;
-  }
-
-  private List<Logbook.Entry> entries(String crisisId) {
-    if (queries.crisis(crisisId).isEmpty()) {
-      throw new Problems.NotFound("Crisis " + crisisId + " is onbekend.");
-    }
-    return logbook.ofCrisis(crisisId);
   }
 
   @Override
   public ResponseEntity<LogbookExport> exportLogbookJson(String crisisId) {
     LogbookExport export =
-        new LogbookExport(
-                crisisId,
-                OffsetDateTime.now(ZoneOffset.UTC),
-                entries(crisisId).stream().map(entries::entry).toList())
+        new LogbookExport(crisisId, OffsetDateTime.now(ZoneOffset.UTC), entries.ofCrisis(crisisId))
             .hashAlgorithm(Logbook.HASH_ALGORITHM);
     return ResponseEntity.ok()
         .header(
@@ -54,24 +43,24 @@ class LogbookController implements LogboekApi {
     StringBuilder csv =
         new StringBuilder(
             "sequence,occurredAt,recordedAt,type,actor,summary,eventId,previousHash,hash\r\n");
-    for (Logbook.Entry e : entries(crisisId)) {
-      csv.append(e.sequence())
+    for (LogbookEntry e : entries.ofCrisis(crisisId)) {
+      csv.append(e.getSequence())
           .append(',')
-          .append(e.occurredAt())
+          .append(e.getOccurredAt().toInstant())
           .append(',')
-          .append(e.recordedAt())
+          .append(e.getRecordedAt() == null ? "" : e.getRecordedAt().toInstant())
           .append(',')
-          .append(cell(e.type()))
+          .append(cell(e.getType()))
           .append(',')
-          .append(cell(e.actor()))
+          .append(cell(e.getActor()))
           .append(',')
-          .append(cell(e.summary()))
+          .append(cell(e.getSummary()))
           .append(',')
-          .append(cell(e.eventId()))
+          .append(cell(e.getEventId()))
           .append(',')
-          .append(e.previousHash())
+          .append(e.getPreviousHash())
           .append(',')
-          .append(e.hash())
+          .append(e.getHash())
           .append("\r\n");
     }
     return ResponseEntity.ok()

@@ -7,7 +7,7 @@ import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.gateway.directory.DirectoryAdapter;
 import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
-import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.scope.CrisisScope;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
@@ -27,18 +27,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class NotificationService {
 
-  private final Queries queries;
+  private final CrisisScope scope;
   private final OutboxPublisher events;
   private final DirectoryAdapter directory;
   private final NotificationQueries notices;
 
   NotificationService(
-      Queries queries,
+      CrisisScope scope,
       OutboxPublisher events,
       DirectoryAdapter directory,
       NotificationQueries notices) {
     this.notices = notices;
-    this.queries = queries;
+    this.scope = scope;
     this.events = events;
     this.directory = directory;
   }
@@ -56,12 +56,10 @@ public class NotificationService {
         directory.recipientCodesOf(user), exercise, Boolean.TRUE.equals(open));
   }
 
-  /** The notices of a crisis; a gezag sees only its own. */
+  /** The notices of a crisis the user may read (404 otherwise); a gezag sees only its own. */
   public List<Notification> ofCrisis(String crisisId) {
     KnooppuntUser user = CurrentUsers.current();
-    if (queries.crisis(crisisId).isEmpty()) {
-      throw new Problems.NotFound("Crisis " + crisisId + " is onbekend.");
-    }
+    scope.crisis(crisisId);
     List<Notification> all = notices.notificationsOf(crisisId);
     boolean onlyOwn = user.roles().stream().allMatch(r -> r == Rol.GEZAG);
     return onlyOwn ? all.stream().filter(n -> isRecipient(user, n)).toList() : all;

@@ -40,7 +40,8 @@ public class ReadModelRebuilder {
           "incident",
           "process_instance",
           "person",
-          "measures_version");
+          "measures_version",
+          "crisis_region");
 
   private final JdbcTemplate jdbc;
   private final Projector projector;

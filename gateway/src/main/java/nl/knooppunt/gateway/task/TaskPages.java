@@ -417,14 +417,6 @@ class TaskPages {
     return "taak";
   }
 
-  /** Roles cleared to read police/OM information that is not public (issue 20 scopes the rest). */
-  static final java.util.Set<nl.knooppunt.gateway.security.Rol> CLEARED =
-      java.util.EnumSet.of(
-          nl.knooppunt.gateway.security.Rol.NCTV_BESLUITVORMER,
-          nl.knooppunt.gateway.security.Rol.LANDELIJK_OPERATOR,
-          nl.knooppunt.gateway.security.Rol.POLITIE,
-          nl.knooppunt.gateway.security.Rol.OM);
-
   /**
    * The task's variables as this user may read them: shared police/OM information marked other than
    * public shows only who shared it and its classification to a role without clearance (the
@@ -436,8 +428,9 @@ class TaskPages {
       KnooppuntUser user,
       java.util.function.Function<String, String> person) {
     if (!(variables.get("opsporingsinformatie") instanceof Map<?, ?> info)
-        || user.hasAny(CLEARED)
-        || "OPENBAAR".equals(info.get("vertrouwelijkheid"))) {
+        || nl.knooppunt.gateway.scope.Clearance.cleared(user)
+        || !nl.knooppunt.processes.variables.InvestigationInformation.Classification.restricted(
+            info.get("vertrouwelijkheid"))) {
       return variables;
     }
     Map<String, Object> out = new LinkedHashMap<>(variables);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.knooppunt.api.model.LogbookEntry;
 import nl.knooppunt.api.model.TaskAssignment;
 import nl.knooppunt.api.model.TaskContext;
 import nl.knooppunt.api.model.TaskDetail;
@@ -17,9 +18,9 @@ import nl.knooppunt.gateway.engine.Orchestration;
 import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.forms.FormSchemas;
-import nl.knooppunt.gateway.logbook.Logbook;
 import nl.knooppunt.gateway.logbook.LogbookEntries;
 import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.scope.Clearance;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
@@ -47,7 +48,6 @@ class TaskService {
   private final Orchestration engine;
   private final OutboxPublisher events;
   private final FormSchemas forms;
-  private final Logbook logbook;
   private final TaskQueries taskQueries;
   private final LogbookEntries logbookEntries;
 
@@ -56,7 +56,6 @@ class TaskService {
       Orchestration engine,
       OutboxPublisher events,
       FormSchemas forms,
-      Logbook logbook,
       TaskQueries taskQueries,
       LogbookEntries logbookEntries) {
     this.logbookEntries = logbookEntries;
@@ -65,7 +64,6 @@ class TaskService {
     this.engine = engine;
     this.events = events;
     this.forms = forms;
-    this.logbook = logbook;
   }
 
   static boolean isCandidate(KnooppuntUser user, TaskQueries.TaskRow task) {
@@ -136,19 +134,19 @@ class TaskService {
     Form.ofKey(String.valueOf(task.summary().getFormKey()))
         .ifPresent(f -> detail.setFormSchema(forms.schema(f)));
     TaskContext context = new TaskContext();
-    context.setVariables(queries.jsonMap(task.variables()));
+    // police/OM information in the variables: its content only for a cleared role
+    context.setVariables(Clearance.clear(queries.jsonMap(task.variables()), user));
     String crisisId = task.summary().getCrisisId();
     if (crisisId != null) {
       queries.crisis(crisisId).ifPresent(c -> context.setCrisis(c.summary()));
-      List<Logbook.Entry> entries = logbook.ofCrisis(crisisId);
+      List<LogbookEntry> entries = logbookEntries.ofTaskCrisis(crisisId);
       context.setHistory(
-          entries.subList(Math.max(0, entries.size() - HISTORY), entries.size()).stream()
-              .map(logbookEntries::entry)
-              .toList());
+          new java.util.ArrayList<>(
+              entries.subList(Math.max(0, entries.size() - HISTORY), entries.size())));
     }
     detail.setContext(context);
     if (task.completionData() != null) {
-      detail.setCompletionData(queries.jsonMap(task.completionData()));
+      detail.setCompletionData(Clearance.clear(queries.jsonMap(task.completionData()), user));
     }
     return detail;
   }

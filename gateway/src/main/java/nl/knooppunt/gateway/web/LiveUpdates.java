@@ -3,6 +3,7 @@ package nl.knooppunt.gateway.web;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -10,9 +11,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import nl.knooppunt.gateway.readmodel.ReadModelChanged;
+import nl.knooppunt.gateway.security.CurrentUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -27,7 +32,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * reloads the parts it shows through htmx. Bursts (a round of 400 notices) are coalesced into at
  * most one event per {@link #COALESCE}; a comment every {@link #HEARTBEAT} keeps proxies from
  * closing idle streams. On shutdown the streams are closed first, so the web server's graceful
- * shutdown does not wait for open pages (the browser reconnects to another gateway).
+ * shutdown does not wait for open pages (the browser reconnects to another gateway). A stream hears
+ * only of changes that concern its viewer ({@link StreamAudience}, docs/adr/0031): a change to a
+ * crisis out of the viewer's scope is not sent to it; the event carries no content, only the read
+ * model's version.
  */
 @Controller
 @Page
@@ -44,6 +52,19 @@ class LiveUpdates implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
 
   private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+
+  /** Per open stream: whether a change of these crises concerns its viewer. */
+  private final Map<SseEmitter, Predicate<Set<String>>> viewers = new ConcurrentHashMap<>();
+
+  private final StreamAudience audience;
+
+  /** The crises changed since the last event. */
+  private final AtomicReference<Set<String>> changedCrises =
+      new AtomicReference<>(ConcurrentHashMap.newKeySet());
+
+  /** Whether a change that belongs to no crisis came since the last event (it reaches everyone). */
+  private final AtomicBoolean changedElsewhere = new AtomicBoolean();
+
   private final AtomicBoolean dirty = new AtomicBoolean();
   private final AtomicLong sequence = new AtomicLong();
 
@@ -65,7 +86,14 @@ class LiveUpdates implements SmartLifecycle {
 
   private volatile boolean running;
 
+  /** Every stream hears of every change (tests without a read model). */
   public LiveUpdates() {
+    this(StreamAudience.EVERYONE);
+  }
+
+  @Autowired
+  public LiveUpdates(StreamAudience audience) {
+    this.audience = audience;
     timer.scheduleWithFixedDelay(
         this::flush, COALESCE.toMillis(), COALESCE.toMillis(), TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(
@@ -107,12 +135,14 @@ class LiveUpdates implements SmartLifecycle {
         });
     for (SseEmitter old : closed) {
       emitters.remove(old);
+      viewers.remove(old);
       old.complete();
     }
-    add(emitter);
+    add(emitter, CurrentUsers.signedIn().map(audience::viewer).orElse(crises -> false));
     Runnable remove =
         () -> {
           emitters.remove(emitter);
+          viewers.remove(emitter);
           bySession.computeIfPresent(
               owner,
               (k, open) -> {
@@ -131,8 +161,14 @@ class LiveUpdates implements SmartLifecycle {
     return emitter;
   }
 
-  /** Registers an open stream (the endpoint, and tests). */
+  /** Registers an open stream that hears of every change (tests). */
   void add(SseEmitter emitter) {
+    add(emitter, crises -> true);
+  }
+
+  /** Registers an open stream with its viewer's filter. */
+  void add(SseEmitter emitter, Predicate<Set<String>> viewer) {
+    viewers.put(emitter, viewer);
     emitters.add(emitter);
   }
 
@@ -142,6 +178,11 @@ class LiveUpdates implements SmartLifecycle {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   public void changed(ReadModelChanged change) {
     version.incrementAndGet();
+    if (change.crisisId() == null) {
+      changedElsewhere.set(true);
+    } else {
+      changedCrises.get().add(change.crisisId());
+    }
     dirty.set(true);
   }
 
@@ -164,28 +205,49 @@ class LiveUpdates implements SmartLifecycle {
       if (!dirty.getAndSet(false)) {
         return;
       }
+      boolean everyone = changedElsewhere.getAndSet(false);
+      Set<String> crises = Set.copyOf(changedCrises.getAndSet(ConcurrentHashMap.newKeySet()));
+      if (!everyone && crises.isEmpty()) {
+        return;
+      }
       long id = sequence.incrementAndGet();
-      send(SseEmitter.event().name(EVENT).id(Long.toString(id)).data(Long.toString(version.get())));
+      send(
+          SseEmitter.event().name(EVENT).id(Long.toString(id)).data(Long.toString(version.get())),
+          emitter -> everyone || concerns(emitter, crises));
     } catch (RuntimeException e) {
       LOG.warn("live update not sent: {}", e.toString());
     }
   }
 
+  /** Whether the changed crises concern the stream's viewer (when in doubt: yes, it is a ping). */
+  private boolean concerns(SseEmitter emitter, Set<String> crises) {
+    try {
+      return viewers.getOrDefault(emitter, c -> false).test(crises);
+    } catch (RuntimeException e) {
+      LOG.debug("live update audience not known: {}", e.toString());
+      return true;
+    }
+  }
+
   private void heartbeat() {
     try {
-      send(SseEmitter.event().comment("hartslag"));
+      send(SseEmitter.event().comment("hartslag"), emitter -> true);
     } catch (RuntimeException e) {
       LOG.warn("heartbeat not sent: {}", e.toString());
     }
   }
 
-  private void send(SseEmitter.SseEventBuilder event) {
+  private void send(SseEmitter.SseEventBuilder event, Predicate<SseEmitter> to) {
     for (SseEmitter emitter : emitters) {
+      if (!to.test(emitter)) {
+        continue;
+      }
       try {
         emitter.send(event);
       } catch (IOException | RuntimeException e) {
         LOG.debug("live update stream closed: {}", e.toString());
         emitters.remove(emitter);
+        viewers.remove(emitter);
         try {
           emitter.completeWithError(e);
         } catch (RuntimeException alreadyDone) {
@@ -206,6 +268,7 @@ class LiveUpdates implements SmartLifecycle {
     timer.shutdownNow();
     emitters.forEach(SseEmitter::complete);
     emitters.clear();
+    viewers.clear();
   }
 
   @Override

@@ -108,6 +108,8 @@ class LiveUpdatesIT extends GatewayITBase {
     await().atMost(Duration.ofSeconds(10)).until(() -> lines.get(0).contains(ENDED));
     String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", true);
     fixtures.notification(crisisId, "GM0344", "VR09");
+    // a notice to Amsterdam-Amstelland: the crisis concerns the other person too (docs/adr/0031)
+    fixtures.notification(crisisId, null, "VR13");
     for (int i = 1; i <= LiveUpdates.STREAMS_PER_SESSION; i++) {
       List<String> l = lines.get(i);
       await().atMost(Duration.ofSeconds(10)).until(() -> l.contains("event:" + LiveUpdates.EVENT));

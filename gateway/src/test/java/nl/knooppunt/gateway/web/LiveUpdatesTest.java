@@ -35,6 +35,32 @@ class LiveUpdatesTest {
   }
 
   @Test
+  void aViewerHearsOnlyOfTheCrisesThatConcernItAndOfChangesOutsideAnyCrisis() {
+    LiveUpdates live = new LiveUpdates();
+    live.start();
+    try {
+      CountingStream regio = new CountingStream();
+      CountingStream national = new CountingStream();
+      live.add(regio, crises -> crises.contains("DN5-OWN"));
+      live.add(national, crises -> true);
+
+      live.changed(new ReadModelChanged("t", "DN5-ELSEWHERE"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> national.events.get() >= 1);
+      live.changed(new ReadModelChanged("t", "DN5-OWN"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> regio.events.get() >= 1);
+      live.changed(new ReadModelChanged("t", null));
+      await().atMost(Duration.ofSeconds(5)).until(() -> regio.events.get() >= 2);
+
+      // one flush at a time, in order: had the change elsewhere reached the region, it would count
+      // 3
+      assertThat(regio.events.get()).isEqualTo(2);
+      assertThat(national.events.get()).isEqualTo(3);
+    } finally {
+      live.stop();
+    }
+  }
+
+  @Test
   void aPageThatWentAwayBadlyDoesNotSilenceTheOthers() {
     LiveUpdates live = new LiveUpdates();
     live.start();
