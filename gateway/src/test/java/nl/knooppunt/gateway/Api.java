@@ -20,6 +20,7 @@ public final class Api {
           Map.entry("operator", "operator-demo"),
           Map.entry("nctv", "nctv-demo"),
           Map.entry("nctv2", "nctv2-demo"),
+          Map.entry("dg", "dg-demo"),
           Map.entry("communicatie", "communicatie-demo"),
           Map.entry("locc", "locc-demo"),
           Map.entry("hoofd-locc", "hoofd-locc-demo"),

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The JSON Schemas (draft 2020-12) of the task forms, from the process catalogue. A completion is
- * validated against its form; fields the hub fills itself are set from the signed-in user: every
- * {@code readOnly} field (the decider, {@code beslisser}, four-eyes principle) always, and a
- * missing string field whose name ends in {@code Door} ("by") as a default.
+ * validated against its form; the fields that say who did it are set from the signed-in user,
+ * always: every {@code readOnly} field (the decider, {@code beslisser}, four-eyes principle) and
+ * every string field whose name ends in {@code Door} ("by"); a client's value is ignored.
  */
 @Component
 public class FormSchemas {
@@ -79,6 +79,33 @@ public class FormSchemas {
     }
   }
 
+  /**
+   * The fields the hub fills with the signed-in user, always: every {@code readOnly} field (the
+   * decider {@code beslisser}, the co-signer) and every string field whose name ends in {@code
+   * Door} ("by"). A value the client sends for one of them is ignored (JSON Schema: a server
+   * ignores a {@code readOnly} value).
+   */
+  public java.util.Set<String> filledByTheHub(Form form) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    raw.get(form)
+        .path("properties")
+        .properties()
+        .forEach(
+            p -> {
+              if (isFilledByTheHub(p.getKey(), p.getValue())) {
+                out.add(p.getKey());
+              }
+            });
+    return out;
+  }
+
+  /** Whether the hub fills a form field with the signed-in user: readOnly, or a "…Door" text. */
+  public static boolean isFilledByTheHub(String name, JsonNode property) {
+    return property.path("readOnly").asBoolean(false)
+        || ("beslisser".equals(name) || name.endsWith("Door"))
+            && "string".equals(property.path("type").asText());
+  }
+
   /** The schema as a map (for the API). */
   @SuppressWarnings("unchecked")
   public Map<String, Object> schema(Form form) {
@@ -111,14 +138,9 @@ public class FormSchemas {
     JsonNode props = raw.get(form).path("properties");
     List<String> required = new ArrayList<>();
     raw.get(form).path("required").forEach(r -> required.add(r.asText()));
-    for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = it.next();
-      boolean readOnly = p.getValue().path("readOnly").asBoolean(false);
-      boolean byField =
-          p.getKey().endsWith("Door") && "string".equals(p.getValue().path("type").asText());
-      if (readOnly || (byField && !values.hasNonNull(p.getKey()))) {
-        values.put(p.getKey(), user.username());
-      }
+    // who did it is the signed-in user, whatever the client sent (docs/adr/0015, issue #20 §5)
+    for (String field : filledByTheHub(form)) {
+      values.put(field, user.username());
     }
     List<FieldError> errors = new ArrayList<>();
     for (ValidationMessage m : compiled.get(form).validate(values)) {

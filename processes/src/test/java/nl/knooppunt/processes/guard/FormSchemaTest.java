@@ -70,6 +70,30 @@ class FormSchemaTest {
     schema.path("required").forEach(r -> assertThat(props.has(r.asText())).as(r.asText()).isTrue());
   }
 
+  /**
+   * "Fields ending in Door and beslisser are always filled by the server from the signed-in user"
+   * (issue #20 §5): every field that says who did it is {@code readOnly}, so the page shows it as
+   * filled in and the gateway sets it, whatever a client sends.
+   */
+  @ParameterizedTest
+  @EnumSource(Form.class)
+  void everyFieldThatSaysWhoDidItIsFilledByTheHub(Form f) throws IOException {
+    JsonNode props = schema(f).path("properties");
+    for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      if (field.endsWith("Door")
+          || field.equals("beslisser")
+          || field.equals("medeondertekenaar")) {
+        assertThat(props.path(field).path("readOnly").asBoolean(false))
+            .as(f.formName() + "." + field + " is readOnly")
+            .isTrue();
+        assertThat(props.path(field).path("description").asText())
+            .as(f.formName() + "." + field)
+            .startsWith("Wordt door het knooppunt ingevuld met de ingelogde gebruiker");
+      }
+    }
+  }
+
   @Test
   void aDecisionWithoutMotivationIsRefusedByTheSchema() throws IOException {
     var errors =
