@@ -144,7 +144,7 @@ class ErrorsIT extends GatewayITBase {
                   "reason",
                   "Aanslag in een tram",
                   "proposedEnd",
-                  "2030-03-19T06:00:00+01:00",
+                  inSixHours(),
                   "exercise",
                   link.getValue(),
                   "linkedManhuntId",
@@ -178,13 +178,72 @@ class ErrorsIT extends GatewayITBase {
     assertThat(engine.calls).as("nothing started").hasSize(before);
   }
 
+  /**
+   * "Dates within a sane window (not before 2000, not more than a year ahead); every free-text
+   * field has a maximum length → 400, not 409 with the engine's internal message" (issue #20 §3).
+   */
+  @Test
+  void aDateOutsideTheWindowOrATextTooLongIsA400NamingTheField() {
+    Map<String, Object> proposal = new java.util.HashMap<>(levelFiveProposal());
+    proposal.put("proposedEnd", "1999-12-31T23:00:00Z");
+    Api.Response early = api.post("/api/v1/processes/threat-level-proposals", "operator", proposal);
+    assertBadRequest(early, "proposedEnd");
+    assertThat(early.json().path("errors").get(0).path("message").asText())
+        .isEqualTo("Kies een datum vanaf 2000 en niet meer dan een jaar vooruit.");
+    proposal.put("proposedEnd", java.time.OffsetDateTime.now().plusYears(2).toString());
+    assertBadRequest(
+        api.post("/api/v1/processes/threat-level-proposals", "operator", proposal), "proposedEnd");
+    proposal.put("proposedEnd", inSixHours());
+    proposal.put("reason", "x".repeat(4001));
+    assertBadRequest(
+        api.post("/api/v1/processes/threat-level-proposals", "operator", proposal), "reason");
+
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task =
+        fixtures.task(crisis, Form.BESLUIT_DREIGINGSNIVEAU, List.of("nctv-besluitvormer"));
+    assertBadRequest(
+        api.post(
+            "/api/v1/tasks/" + task + "/completion",
+            "nctv",
+            Map.of(
+                "uitkomst",
+                "AFKONDIGEN",
+                "eindtijd",
+                inSixHours(),
+                "motivering",
+                "x".repeat(4001))),
+        "motivering");
+    assertThat(engine.calls).noneMatch(c -> c.key().equals(task));
+  }
+
+  /** A level-5 exercise proposal for the province of Utrecht. */
+  private static Map<String, Object> levelFiveProposal() {
+    return Map.of(
+        "area",
+        Map.of("kind", "PROVINCIE", "codes", List.of("PV26")),
+        "reason",
+        "Aanslag in een tram",
+        "proposedEnd",
+        inSixHours(),
+        "exercise",
+        true);
+  }
+
+  /** Six hours from now: inside the window the hub takes (2000 to a year ahead). */
+  static String inSixHours() {
+    return java.time.OffsetDateTime.now()
+        .plusHours(6)
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        .toString();
+  }
+
   private static Map<String, Object> assistanceRequest(String linkedCrisisId) {
     return Map.of(
         "requestingRegion", "VR09",
         "capacity", "BRANDWEER",
         "amount", 2,
         "location", "Utrecht Centraal",
-        "from", "2030-03-18T11:00:00+01:00",
+        "from", inSixHours(),
         "duration", "PT12H",
         "legalBasis", "WVR_ART_51",
         "exercise", false,
@@ -284,7 +343,7 @@ class ErrorsIT extends GatewayITBase {
                 "uitkomst",
                 "AFKONDIGEN",
                 "eindtijd",
-                "2030-03-19T06:00:00+01:00",
+                inSixHours(),
                 "motivering",
                 "Concrete dreiging",
                 "beslisser",
@@ -316,12 +375,7 @@ class ErrorsIT extends GatewayITBase {
             Map.of("voorgesteldDoor", "nctv"));
     Map<String, Object> decision =
         Map.of(
-            "uitkomst",
-            "AFKONDIGEN",
-            "eindtijd",
-            "2030-03-19T06:00:00+01:00",
-            "motivering",
-            "Concrete dreiging");
+            "uitkomst", "AFKONDIGEN", "eindtijd", inSixHours(), "motivering", "Concrete dreiging");
 
     Api.Response refused = api.post("/api/v1/tasks/" + task + "/completion", "nctv", decision);
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);

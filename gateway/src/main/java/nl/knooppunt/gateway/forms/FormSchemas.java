@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import nl.knooppunt.api.model.FieldError;
 import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.web.DateWindow;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.Form;
 import org.springframework.stereotype.Component;
@@ -147,6 +148,7 @@ public class FormSchemas {
       errors.add(new FieldError(field(m), message(m)));
     }
     ownRules(raw.get(form), values, errors, clock.instant());
+    dateWindow(raw.get(form), values, "", errors, clock.instant());
     requiredBelow(raw.get(form), values, errors, taskVariables == null ? Map.of() : taskVariables);
     if (!errors.isEmpty()) {
       errors.sort((a, b) -> a.getField().compareTo(b.getField()));
@@ -258,6 +260,59 @@ public class FormSchemas {
                         : floor)
                     + "): leg uit waarom de regio afwijkt."));
       }
+    }
+  }
+
+  /**
+   * Every date and date-time of a form, nested ones too, lies in the sane window (issue #20 §3):
+   * not before 2000, not more than a year ahead — unless the field says how far ({@code
+   * x-max-ahead}, an ISO period such as {@code P5Y}).
+   */
+  static void dateWindow(
+      JsonNode schema,
+      JsonNode value,
+      String path,
+      List<FieldError> errors,
+      java.time.Instant now) {
+    if (value == null || value.isNull() || schema == null) {
+      return;
+    }
+    String format = schema.path("format").asText("");
+    if (value.isTextual() && (format.equals("date-time") || format.equals("date"))) {
+      java.time.LocalDate date = date(value.asText(), format);
+      java.time.Period ahead =
+          schema.hasNonNull("x-max-ahead")
+              ? java.time.Period.parse(schema.get("x-max-ahead").asText())
+              : DateWindow.MAX_AHEAD;
+      if (date != null && !DateWindow.contains(date, now, ahead)) {
+        errors.add(new FieldError(path.isEmpty() ? "body" : path, DateWindow.message(ahead)));
+      }
+    }
+    if (value.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+          it.hasNext(); ) {
+        Map.Entry<String, JsonNode> p = it.next();
+        dateWindow(
+            p.getValue(),
+            value.get(p.getKey()),
+            path.isEmpty() ? p.getKey() : path + "." + p.getKey(),
+            errors,
+            now);
+      }
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        dateWindow(schema.path("items"), value.get(i), path + "[" + i + "]", errors, now);
+      }
+    }
+  }
+
+  private static java.time.LocalDate date(String text, String format) {
+    try {
+      return format.equals("date")
+          ? java.time.LocalDate.parse(text)
+          : java.time.OffsetDateTime.parse(text).toLocalDate();
+    } catch (java.time.DateTimeException e) {
+      return null;
     }
   }
 
