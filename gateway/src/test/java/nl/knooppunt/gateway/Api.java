@@ -20,6 +20,7 @@ public final class Api {
           Map.entry("operator", "operator-demo"),
           Map.entry("nctv", "nctv-demo"),
           Map.entry("nctv2", "nctv2-demo"),
+          Map.entry("dg", "dg-demo"),
           Map.entry("communicatie", "communicatie-demo"),
           Map.entry("locc", "locc-demo"),
           Map.entry("hoofd-locc", "hoofd-locc-demo"),
@@ -40,8 +41,8 @@ public final class Api {
     this.port = port;
   }
 
-  /** A response: status, content type and body. */
-  public record Response(int status, String contentType, String body) {
+  /** A response: status, content type, body and the {@code API-Version} header. */
+  public record Response(int status, String contentType, String body, String apiVersion) {
     public JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -93,7 +94,10 @@ public final class Api {
       }
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(
-          r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+          r.statusCode(),
+          r.headers().firstValue("Content-Type").orElse(null),
+          r.body(),
+          r.headers().firstValue("API-Version").orElse(null));
     } catch (IOException e) {
       throw new AssertionError(e);
     } catch (InterruptedException e) {

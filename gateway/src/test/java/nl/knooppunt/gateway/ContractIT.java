@@ -35,6 +35,8 @@ class ContractIT extends GatewayITBase {
     try (InputStream in =
         ContractIT.class.getClassLoader().getResourceAsStream("openapi/knooppunt-api.yaml")) {
       Map<String, Object> spec = new Yaml().load(in);
+      // the paths are relative to the server URL, which carries the major version (/api/v1)
+      String server = (String) ((List<Map<String, Object>>) spec.get("servers")).get(0).get("url");
       List<Operation> out = new ArrayList<>();
       ((Map<String, Map<String, Object>>) spec.get("paths"))
           .forEach(
@@ -44,7 +46,9 @@ class ContractIT extends GatewayITBase {
                         if (op instanceof Map<?, ?> m && m.containsKey("operationId")) {
                           out.add(
                               new Operation(
-                                  (String) m.get("operationId"), method.toUpperCase(), path));
+                                  (String) m.get("operationId"),
+                                  method.toUpperCase(),
+                                  server + path));
                         }
                       }));
       return out;
@@ -98,10 +102,54 @@ class ContractIT extends GatewayITBase {
             .endsWith("/onbekend");
       }
       assertThat(r.contentType()).as(op.id()).isNotNull();
+      assertThat(r.apiVersion()).as(op.id() + " API-Version").isEqualTo(contractVersion());
       if (r.status() >= 400) {
         assertThat(r.isProblem()).as(op.id() + " " + r).isTrue();
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  static String contractVersion() throws Exception {
+    try (InputStream in =
+        ContractIT.class.getClassLoader().getResourceAsStream("openapi/knooppunt-api.yaml")) {
+      Map<String, Object> spec = new Yaml().load(in);
+      return (String) ((Map<String, Object>) spec.get("info")).get("version");
+    }
+  }
+
+  /**
+   * The API Design Rules (/core/version-header): every API response names the full version of the
+   * contract, whoever answers it — the controller, the security chain, the size limit, the web
+   * server's own refusal — and a page does not.
+   */
+  @Test
+  void everyApiResponseCarriesTheContractsFullVersion() throws Exception {
+    String version = contractVersion();
+    assertThat(version).matches("1\\.\\d+\\.\\d+");
+    Map<String, Api.Response> responses =
+        Map.of(
+            "200 public", api.get("/api/v1/info", null),
+            "200 signed in", api.get("/api/v1/me", "operator"),
+            "401", api.get("/api/v1/crises", null),
+            "403", api.get("/api/v1/tasks", "management"),
+            "404 unknown crisis", api.get("/api/v1/crises/ONBEKEND", "operator"),
+            "400 bad query", api.get("/api/v1/crises?size=0", "beheerder"),
+            "400 refused by the firewall", api.get("/api/v1/crises/a;b", "operator"),
+            "400 refused by the web server", api.get("/api/v1/crises/a%2Fb", "operator"),
+            "413",
+                api.post(
+                    "/api/v1/notifications/acknowledgements",
+                    "operator",
+                    "x".repeat(3 * 1024 * 1024)));
+    responses.forEach(
+        (what, r) -> {
+          assertThat(r.status())
+              .as(what + " " + r)
+              .isEqualTo(Integer.parseInt(what.substring(0, 3)));
+          assertThat(r.apiVersion()).as(what + " " + r).isEqualTo(version);
+        });
+    assertThat(api.get("/crises", "operator").apiVersion()).as("a page").isNull();
   }
 
   @Test

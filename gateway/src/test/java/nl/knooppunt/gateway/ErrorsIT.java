@@ -144,7 +144,7 @@ class ErrorsIT extends GatewayITBase {
                   "reason",
                   "Aanslag in een tram",
                   "proposedEnd",
-                  "2030-03-19T06:00:00+01:00",
+                  inSixHours(),
                   "exercise",
                   link.getValue(),
                   "linkedManhuntId",
@@ -178,13 +178,72 @@ class ErrorsIT extends GatewayITBase {
     assertThat(engine.calls).as("nothing started").hasSize(before);
   }
 
+  /**
+   * "Dates within a sane window (not before 2000, not more than a year ahead); every free-text
+   * field has a maximum length → 400, not 409 with the engine's internal message" (issue #20 §3).
+   */
+  @Test
+  void aDateOutsideTheWindowOrATextTooLongIsA400NamingTheField() {
+    Map<String, Object> proposal = new java.util.HashMap<>(levelFiveProposal());
+    proposal.put("proposedEnd", "1999-12-31T23:00:00Z");
+    Api.Response early = api.post("/api/v1/processes/threat-level-proposals", "operator", proposal);
+    assertBadRequest(early, "proposedEnd");
+    assertThat(early.json().path("errors").get(0).path("message").asText())
+        .isEqualTo("Kies een datum vanaf 2000 en niet meer dan een jaar vooruit.");
+    proposal.put("proposedEnd", java.time.OffsetDateTime.now().plusYears(2).toString());
+    assertBadRequest(
+        api.post("/api/v1/processes/threat-level-proposals", "operator", proposal), "proposedEnd");
+    proposal.put("proposedEnd", inSixHours());
+    proposal.put("reason", "x".repeat(4001));
+    assertBadRequest(
+        api.post("/api/v1/processes/threat-level-proposals", "operator", proposal), "reason");
+
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task =
+        fixtures.task(crisis, Form.BESLUIT_DREIGINGSNIVEAU, List.of("nctv-besluitvormer"));
+    assertBadRequest(
+        api.post(
+            "/api/v1/tasks/" + task + "/completion",
+            "nctv",
+            Map.of(
+                "uitkomst",
+                "AFKONDIGEN",
+                "eindtijd",
+                inSixHours(),
+                "motivering",
+                "x".repeat(4001))),
+        "motivering");
+    assertThat(engine.calls).noneMatch(c -> c.key().equals(task));
+  }
+
+  /** A level-5 exercise proposal for the province of Utrecht. */
+  private static Map<String, Object> levelFiveProposal() {
+    return Map.of(
+        "area",
+        Map.of("kind", "PROVINCIE", "codes", List.of("PV26")),
+        "reason",
+        "Aanslag in een tram",
+        "proposedEnd",
+        inSixHours(),
+        "exercise",
+        true);
+  }
+
+  /** Six hours from now: inside the window the hub takes (2000 to a year ahead). */
+  static String inSixHours() {
+    return java.time.OffsetDateTime.now()
+        .plusHours(6)
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        .toString();
+  }
+
   private static Map<String, Object> assistanceRequest(String linkedCrisisId) {
     return Map.of(
         "requestingRegion", "VR09",
         "capacity", "BRANDWEER",
         "amount", 2,
         "location", "Utrecht Centraal",
-        "from", "2030-03-18T11:00:00+01:00",
+        "from", inSixHours(),
         "duration", "PT12H",
         "legalBasis", "WVR_ART_51",
         "exercise", false,
@@ -284,7 +343,7 @@ class ErrorsIT extends GatewayITBase {
                 "uitkomst",
                 "AFKONDIGEN",
                 "eindtijd",
-                "2030-03-19T06:00:00+01:00",
+                inSixHours(),
                 "motivering",
                 "Concrete dreiging",
                 "beslisser",
@@ -298,6 +357,97 @@ class ErrorsIT extends GatewayITBase {
     assertThat(crisisDetail.path("decisions").get(0).path("decision").asText())
         .isEqualTo("AFKONDIGEN");
     assertThat(crisisDetail.path("decisions").get(0).path("decidedBy").asText()).isEqualTo("nctv");
+  }
+
+  /**
+   * "A decision refused by the four-eyes check answers 409 with the reason, and is not listed as a
+   * decision on the crisis" (issue #20 §5): the proposer cannot decide, the decider cannot co-sign;
+   * nothing reaches the engine, the task stays open for someone else.
+   */
+  @Test
+  void aDecisionTheFourEyesPrincipleRefusesIs409WithTheReasonAndIsNotListed() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task =
+        fixtures.task(
+            crisis,
+            nl.knooppunt.processes.Task.BESLUIT_AFKONDIGING,
+            List.of("nctv-besluitvormer"),
+            Map.of("voorgesteldDoor", "nctv"));
+    Map<String, Object> decision =
+        Map.of(
+            "uitkomst", "AFKONDIGEN", "eindtijd", inSixHours(), "motivering", "Concrete dreiging");
+
+    Api.Response refused = api.post("/api/v1/tasks/" + task + "/completion", "nctv", decision);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.isProblem()).isTrue();
+    assertThat(refused.json().path("type").asText()).endsWith("/vier-ogen");
+    assertThat(refused.json().path("detail").asText())
+        .isEqualTo(
+            "Besluit AFKONDIGING: nctv stelde dit voor en mag er daarom niet zelf over beslissen"
+                + " (vier ogen).");
+    assertThat(engine.calls).noneMatch(c -> c.key().equals(task));
+    assertThat(api.get("/api/v1/crises/" + crisis, "operator").json().path("decisions")).isEmpty();
+    assertThat(api.get("/api/v1/tasks/" + task, "nctv2").json().path("task").path("state").asText())
+        .isEqualTo("OPEN");
+
+    Api.Response decided = api.post("/api/v1/tasks/" + task + "/completion", "nctv2", decision);
+    assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+    JsonNode decisions = api.get("/api/v1/crises/" + crisis, "operator").json().path("decisions");
+    assertThat(decisions).hasSize(1);
+    assertThat(decisions.get(0).path("decidedBy").asText()).isEqualTo("nctv2");
+
+    String coSign =
+        fixtures.task(
+            crisis,
+            nl.knooppunt.processes.Task.MEDEONDERTEKENEN_AFKONDIGING,
+            List.of("nctv-besluitvormer"),
+            Map.of("voorgesteldDoor", "nctv", "besluit", Map.of("beslisser", "nctv2")));
+    Api.Response own =
+        api.post(
+            "/api/v1/tasks/" + coSign + "/completion",
+            "nctv2",
+            Map.of("goedkeuring", "GOEDGEKEURD"));
+    assertThat(own.status()).as(own.toString()).isEqualTo(409);
+    assertThat(own.json().path("detail").asText())
+        .isEqualTo(
+            "Besluit AFKONDIGING: nctv2 besloot dit en mag het daarom niet medeondertekenen (vier"
+                + " ogen).");
+    assertThat(
+            api.post(
+                    "/api/v1/tasks/" + coSign + "/completion",
+                    "nctv",
+                    Map.of("goedkeuring", "GOEDGEKEURD"))
+                .json()
+                .path("detail")
+                .asText())
+        .contains("nctv stelde dit voor");
+    assertThat(api.get("/api/v1/crises/" + crisis, "operator").json().path("decisions")).hasSize(1);
+    Api.Response coSigned =
+        api.post(
+            "/api/v1/tasks/" + coSign + "/completion", "dg", Map.of("goedkeuring", "GOEDGEKEURD"));
+    assertThat(coSigned.status()).as(coSigned.toString()).isEqualTo(200);
+  }
+
+  /** A field that says who did it ("…Door") is the signed-in user, whatever the client sent. */
+  @Test
+  void whoAssessedIsTheSignedInUserNotWhatTheClientSent() {
+    String crisis = fixtures.crisis("bijstandsaanvraag");
+    String task = fixtures.task(crisis, Form.BEOORDELING_LOCC, List.of("locc-officier"));
+    Api.Response r =
+        api.post(
+            "/api/v1/tasks/" + task + "/completion",
+            "locc",
+            Map.of(
+                "uitkomst",
+                "AFWIJZEN",
+                "motivering",
+                "Geen capaciteit nodig",
+                "beoordeeldDoor",
+                "iemand-anders"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    FakeOrchestration.Call call =
+        engine.calls.stream().filter(c -> c.key().equals(task)).findFirst().orElseThrow();
+    assertThat(((Map<?, ?>) call.payload()).get("beoordeeldDoor")).isEqualTo("locc");
   }
 
   private Api.Response ack(String notificationId) {

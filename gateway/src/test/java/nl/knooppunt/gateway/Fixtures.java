@@ -187,6 +187,37 @@ public class Fixtures {
     return String.valueOf(key);
   }
 
+  /** An open task of the catalogue, created with the given process variables. */
+  public String task(
+      String crisisId,
+      nl.knooppunt.processes.Task task,
+      List<String> groups,
+      Map<String, Object> variables) {
+    long key = TASK_KEYS.incrementAndGet();
+    Map<String, Object> context = new java.util.LinkedHashMap<>(variables);
+    context.put("crisisId", crisisId);
+    apply(
+        EventType.TAAK_AANGEMAAKT,
+        crisisId,
+        false,
+        "test",
+        new TaskCreated(
+            key,
+            task.process().id(),
+            task.elementId(),
+            null,
+            "Testtaak " + task.elementId(),
+            task.form().key(),
+            task.sla().toString(),
+            groups,
+            List.of(),
+            null,
+            Instant.now().plus(task.sla()),
+            null,
+            context));
+    return String.valueOf(key);
+  }
+
   /** The region's open task to confirm its scale-up after the GRIP advice {@code advice}. */
   public String scaleUpTask(String manhuntId, int advice) {
     long key = TASK_KEYS.incrementAndGet();

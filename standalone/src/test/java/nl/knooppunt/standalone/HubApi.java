@@ -113,8 +113,8 @@ public final class HubApi {
   }
 
   /**
-   * The NCTV declares level 5 until 19 March 2030 06:00 (the operator proposed: four eyes hold) and
-   * the other NCTV decider co-signs; only then is the level registered.
+   * The NCTV declares level 5 for six hours (the operator proposed: four eyes hold) and the other
+   * NCTV decider co-signs; only then is the level registered.
    */
   public void nctvDeclaresLevelFive(String crisisId) throws Exception {
     complete(
@@ -123,7 +123,7 @@ public final class HubApi {
         "Besluit_Afkondiging",
         Map.of(
             "uitkomst", "AFKONDIGEN",
-            "eindtijd", "2030-03-19T06:00:00+01:00",
+            "eindtijd", inSixHours(),
             "motivering", "Dader voortvluchtig, vervolgaanslag niet uit te sluiten"));
     complete(
         "nctv2", crisisId, "Medeondertekenen_Afkondiging", Map.of("goedkeuring", "GOEDGEKEURD"));
@@ -142,6 +142,14 @@ public final class HubApi {
   }
 
   /** The body of a level-5 proposal for the province of Utrecht (the tram attack). */
+  /** Six hours from now: an end time inside the window the hub takes (2000 to a year ahead). */
+  public static String inSixHours() {
+    return java.time.OffsetDateTime.now()
+        .plusHours(6)
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        .toString();
+  }
+
   public static Map<String, Object> levelFiveProposalForUtrecht(boolean exercise) {
     return Map.of(
         "area",
@@ -149,7 +157,7 @@ public final class HubApi {
         "reason",
         "Aanslag in een tram in Utrecht; dader voortvluchtig",
         "proposedEnd",
-        "2030-03-19T06:00:00+01:00",
+        inSixHours(),
         "exercise",
         exercise);
   }

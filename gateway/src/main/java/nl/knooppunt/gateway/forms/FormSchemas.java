@@ -19,15 +19,16 @@ import java.util.Locale;
 import java.util.Map;
 import nl.knooppunt.api.model.FieldError;
 import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.web.DateWindow;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.Form;
 import org.springframework.stereotype.Component;
 
 /**
  * The JSON Schemas (draft 2020-12) of the task forms, from the process catalogue. A completion is
- * validated against its form; fields the hub fills itself are set from the signed-in user: every
- * {@code readOnly} field (the decider, {@code beslisser}, four-eyes principle) always, and a
- * missing string field whose name ends in {@code Door} ("by") as a default.
+ * validated against its form; the fields that say who did it are set from the signed-in user,
+ * always: every {@code readOnly} field (the decider, {@code beslisser}, four-eyes principle) and
+ * every string field whose name ends in {@code Door} ("by"); a client's value is ignored.
  */
 @Component
 public class FormSchemas {
@@ -79,6 +80,33 @@ public class FormSchemas {
     }
   }
 
+  /**
+   * The fields the hub fills with the signed-in user, always: every {@code readOnly} field (the
+   * decider {@code beslisser}, the co-signer) and every string field whose name ends in {@code
+   * Door} ("by"). A value the client sends for one of them is ignored (JSON Schema: a server
+   * ignores a {@code readOnly} value).
+   */
+  public java.util.Set<String> filledByTheHub(Form form) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    raw.get(form)
+        .path("properties")
+        .properties()
+        .forEach(
+            p -> {
+              if (isFilledByTheHub(p.getKey(), p.getValue())) {
+                out.add(p.getKey());
+              }
+            });
+    return out;
+  }
+
+  /** Whether the hub fills a form field with the signed-in user: readOnly, or a "…Door" text. */
+  public static boolean isFilledByTheHub(String name, JsonNode property) {
+    return property.path("readOnly").asBoolean(false)
+        || ("beslisser".equals(name) || name.endsWith("Door"))
+            && "string".equals(property.path("type").asText());
+  }
+
   /** The schema as a map (for the API). */
   @SuppressWarnings("unchecked")
   public Map<String, Object> schema(Form form) {
@@ -111,20 +139,16 @@ public class FormSchemas {
     JsonNode props = raw.get(form).path("properties");
     List<String> required = new ArrayList<>();
     raw.get(form).path("required").forEach(r -> required.add(r.asText()));
-    for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = it.next();
-      boolean readOnly = p.getValue().path("readOnly").asBoolean(false);
-      boolean byField =
-          p.getKey().endsWith("Door") && "string".equals(p.getValue().path("type").asText());
-      if (readOnly || (byField && !values.hasNonNull(p.getKey()))) {
-        values.put(p.getKey(), user.username());
-      }
+    // who did it is the signed-in user, whatever the client sent (docs/adr/0015, issue #20 §5)
+    for (String field : filledByTheHub(form)) {
+      values.put(field, user.username());
     }
     List<FieldError> errors = new ArrayList<>();
     for (ValidationMessage m : compiled.get(form).validate(values)) {
       errors.add(new FieldError(field(m), message(m)));
     }
     ownRules(raw.get(form), values, errors, clock.instant());
+    dateWindow(raw.get(form), values, "", errors, clock.instant());
     requiredBelow(raw.get(form), values, errors, taskVariables == null ? Map.of() : taskVariables);
     if (!errors.isEmpty()) {
       errors.sort((a, b) -> a.getField().compareTo(b.getField()));
@@ -236,6 +260,59 @@ public class FormSchemas {
                         : floor)
                     + "): leg uit waarom de regio afwijkt."));
       }
+    }
+  }
+
+  /**
+   * Every date and date-time of a form, nested ones too, lies in the sane window (issue #20 §3):
+   * not before 2000, not more than a year ahead — unless the field says how far ({@code
+   * x-max-ahead}, an ISO period such as {@code P5Y}).
+   */
+  static void dateWindow(
+      JsonNode schema,
+      JsonNode value,
+      String path,
+      List<FieldError> errors,
+      java.time.Instant now) {
+    if (value == null || value.isNull() || schema == null) {
+      return;
+    }
+    String format = schema.path("format").asText("");
+    if (value.isTextual() && (format.equals("date-time") || format.equals("date"))) {
+      java.time.LocalDate date = date(value.asText(), format);
+      java.time.Period ahead =
+          schema.hasNonNull("x-max-ahead")
+              ? java.time.Period.parse(schema.get("x-max-ahead").asText())
+              : DateWindow.MAX_AHEAD;
+      if (date != null && !DateWindow.contains(date, now, ahead)) {
+        errors.add(new FieldError(path.isEmpty() ? "body" : path, DateWindow.message(ahead)));
+      }
+    }
+    if (value.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+          it.hasNext(); ) {
+        Map.Entry<String, JsonNode> p = it.next();
+        dateWindow(
+            p.getValue(),
+            value.get(p.getKey()),
+            path.isEmpty() ? p.getKey() : path + "." + p.getKey(),
+            errors,
+            now);
+      }
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        dateWindow(schema.path("items"), value.get(i), path + "[" + i + "]", errors, now);
+      }
+    }
+  }
+
+  private static java.time.LocalDate date(String text, String format) {
+    try {
+      return format.equals("date")
+          ? java.time.LocalDate.parse(text)
+          : java.time.OffsetDateTime.parse(text).toLocalDate();
+    } catch (java.time.DateTimeException e) {
+      return null;
     }
   }
 

@@ -467,14 +467,9 @@ public final class FormView {
     }
     String label = p.path("title").asText(humanize(key));
     String hint = p.hasNonNull("description") ? p.get("description").asText() : null;
-    boolean hubFills = isHubFilled(key, p);
     if (kind == Kind.HUB) {
+      // who did it: the hub fills in the signed-in user, never a person
       required = false;
-    } else if (hubFills) {
-      // a "…Door" field: left empty, the hub fills in the signed-in user
-      required = false;
-      String own = "Leeg laten: dan wordt uw naam (" + username + ") ingevuld.";
-      hint = hint == null ? own : hint + " " + own;
     }
     String extra =
         switch (kind) {
@@ -688,7 +683,7 @@ public final class FormView {
   }
 
   static Kind kindOf(String key, JsonNode p) {
-    if (p.path("readOnly").asBoolean(false)) {
+    if (nl.knooppunt.gateway.forms.FormSchemas.isFilledByTheHub(key, p)) {
       return Kind.HUB;
     }
     String type = p.path("type").asText("string");
@@ -720,11 +715,6 @@ public final class FormView {
         yield LONG_TEXTS.contains(key) ? Kind.TEXTAREA : Kind.TEXT;
       }
     };
-  }
-
-  /** A string field the hub fills with the signed-in user when it is left empty. */
-  static boolean isHubFilled(String key, JsonNode p) {
-    return key.endsWith("Door") && "string".equals(p.path("type").asText());
   }
 
   private static boolean hasOptions(JsonNode p) {

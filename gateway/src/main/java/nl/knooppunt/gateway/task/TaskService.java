@@ -50,6 +50,7 @@ class TaskService {
   private final FormSchemas forms;
   private final TaskQueries taskQueries;
   private final LogbookEntries logbookEntries;
+  private final FourEyesCheck fourEyes;
 
   TaskService(
       Queries queries,
@@ -57,8 +58,10 @@ class TaskService {
       OutboxPublisher events,
       FormSchemas forms,
       TaskQueries taskQueries,
-      LogbookEntries logbookEntries) {
+      LogbookEntries logbookEntries,
+      FourEyesCheck fourEyes) {
     this.logbookEntries = logbookEntries;
+    this.fourEyes = fourEyes;
     this.taskQueries = taskQueries;
     this.queries = queries;
     this.engine = engine;
@@ -197,9 +200,19 @@ class TaskService {
     if (assignee != null && !user.username().equals(assignee)) {
       throw new Problems.Conflict("Taak " + taskKey + " is geclaimd door " + assignee + ".");
     }
+    Map<String, Object> processVariables = queries.jsonMap(task.variables());
+    java.util.Optional<Form> form = Form.ofKey(String.valueOf(task.summary().getFormKey()));
+    // four eyes before anything else: who may not take this decision hears so, and why (409)
+    form.ifPresent(
+        f ->
+            fourEyes.check(
+                task.summary().getProcess(),
+                task.summary().getElementId(),
+                forms.filledByTheHub(f),
+                user.username(),
+                processVariables));
     Map<String, Object> variables =
-        Form.ofKey(String.valueOf(task.summary().getFormKey()))
-            .map(f -> forms.validate(f, payload, user, queries.jsonMap(task.variables())))
+        form.map(f -> forms.validate(f, payload, user, processVariables))
             .orElse(payload == null ? Map.of() : payload);
     long key = Long.parseLong(taskKey);
     engineCommand(() -> engine.completeTask(key, variables), taskKey);

@@ -218,7 +218,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       field = jsonPath(m.getPath());
       if (m instanceof UnrecognizedPropertyException) {
         message = "onbekend veld";
-      } else if (m instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+      } else if (m instanceof InvalidFormatException f
+          && (f.getTargetType() == String.class || f instanceof StrictJson.OutsideWindow)) {
         message = f.getOriginalMessage();
       } else if (m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
           && mi.getTargetType() != null) {

@@ -59,6 +59,13 @@ public final class Problems {
     }
   }
 
+  /** 409: the four-eyes principle refuses this person this decision (docs/processes.md). */
+  public static class FourEyes extends ApiException {
+    public FourEyes(String detail) {
+      super(HttpStatus.CONFLICT, "vier-ogen", "Vier-ogenprincipe", detail);
+    }
+  }
+
   /** 403 for scope (own region, own municipality, candidate group). */
   public static class OutOfScope extends ApiException {
     public OutOfScope(String detail) {

@@ -21,7 +21,8 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  * Request bodies are read in the contract's word (only the HTTP message converter, not the event
  * topics): no type coercion ({@code "5"} is not 5, {@code 2} is not {@code true}, {@code 1.5} is
  * not 1, 5 is not {@code "5"}), nothing after the JSON value, strings trimmed and a blank string is
- * a missing value, and U+0000 or a lone surrogate is refused naming the field.
+ * a missing value, and U+0000 or a lone surrogate is refused naming the field; a time lies between
+ * 2000 and a year ahead.
  */
 final class StrictJson {
 
@@ -60,8 +61,41 @@ final class StrictJson {
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     m.registerModule(
-        new SimpleModule("knooppunt-strict-strings").addDeserializer(String.class, new Text()));
+        new SimpleModule("knooppunt-strict-strings")
+            .addDeserializer(String.class, new Text())
+            .addDeserializer(java.time.OffsetDateTime.class, new InWindow()));
     return m;
+  }
+
+  /**
+   * A time in a request lies in a sane window (issue #20 §3): not before 2000, not more than a year
+   * ahead — the same window as the task forms ({@link DateWindow}); outside it, 400 naming the
+   * field.
+   */
+  static final class InWindow extends StdScalarDeserializer<java.time.OffsetDateTime> {
+    InWindow() {
+      super(java.time.OffsetDateTime.class);
+    }
+
+    @Override
+    public java.time.OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
+      java.time.OffsetDateTime t =
+          com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.OFFSET_DATE_TIME
+              .deserialize(p, ctxt);
+      if (t != null
+          && !DateWindow.contains(t.toLocalDate(), java.time.Instant.now(), DateWindow.MAX_AHEAD)) {
+        throw new OutsideWindow(p, DateWindow.message(DateWindow.MAX_AHEAD), t);
+      }
+      return t;
+    }
+  }
+
+  /** A date or time outside the sane window: its message is for the person. */
+  static final class OutsideWindow extends InvalidFormatException {
+    OutsideWindow(JsonParser p, String message, Object value) {
+      super(p, message, value, java.time.OffsetDateTime.class);
+    }
   }
 
   /** Trims; blank is missing; U+0000 and lone surrogates are not text. */

@@ -112,7 +112,7 @@ class FormSchemasTest {
                 "uitkomst",
                 "AFKONDIGEN",
                 "eindtijd",
-                "2030-03-19T06:00:00+01:00",
+                java.time.OffsetDateTime.now().plusHours(6).toString(),
                 "motivering",
                 "Concreet",
                 "beslisser",
@@ -192,12 +192,91 @@ class FormSchemasTest {
         .containsExactly("nieuweEindtijd");
   }
 
+  /**
+   * "Dates within a sane window (not before 2000, not more than a year ahead unless the field says
+   * so)" (issue #20 §3), nested dates too; and every text has a maximum length, so too long is a
+   * 400 naming the field, not the engine's message.
+   */
+  @Test
+  void datesLieBetween2000AndAYearAheadAndTextsHaveAMaximumLength() {
+    String windowMessage = "Kies een datum vanaf 2000 en niet meer dan een jaar vooruit.";
+    Map<String, Object> decision =
+        new java.util.HashMap<>(
+            Map.of("uitkomst", "AFKONDIGEN", "motivering", "Concreet", "eindtijd", ""));
+    decision.put("eindtijd", java.time.OffsetDateTime.now().plusYears(2).toString());
+    assertThat(errors(Form.BESLUIT_DREIGINGSNIVEAU, decision))
+        .containsExactly(new FieldError("eindtijd", windowMessage));
+    decision.put("eindtijd", java.time.OffsetDateTime.now().plusMonths(11).toString());
+    FORMS.validate(Form.BESLUIT_DREIGINGSNIVEAU, decision, NCTV);
+
+    Map<String, Object> call = Map.of("bereikt", false, "gesprokenOp", "1999-12-31T23:00:00Z");
+    assertThat(errors(Form.TELEFONISCH_BENADEREN, call))
+        .containsExactly(new FieldError("gesprokenOp", windowMessage));
+
+    Map<String, Object> evaluation =
+        Map.of(
+            "watGingGoed",
+            "Snel besluit",
+            "verbeterpunten",
+            List.of("Eerder delen"),
+            "delenMetRegios",
+            true,
+            "acties",
+            List.of(Map.of("actie", "Oefenen", "eigenaar", "NCTV", "gereedOp", "2035-01-01")));
+    assertThat(wrongFields(Form.EVALUATIE, evaluation)).contains("acties[0].gereedOp");
+
+    // a field may say how far ahead it takes a date
+    var schema =
+        new ObjectMapper()
+            .createObjectNode()
+            .set(
+                "properties",
+                new ObjectMapper()
+                    .createObjectNode()
+                    .set(
+                        "tot",
+                        new ObjectMapper()
+                            .createObjectNode()
+                            .put("type", "string")
+                            .put("format", "date")
+                            .put("x-max-ahead", "P5Y")));
+    java.time.Instant now = java.time.Instant.now();
+    List<FieldError> found = new java.util.ArrayList<>();
+    String threeYears = java.time.LocalDate.now().plusYears(3).toString();
+    FormSchemas.dateWindow(
+        schema, new ObjectMapper().createObjectNode().put("tot", threeYears), "", found, now);
+    assertThat(found).isEmpty();
+    String sixYears = java.time.LocalDate.now().plusYears(6).toString();
+    FormSchemas.dateWindow(
+        schema, new ObjectMapper().createObjectNode().put("tot", sixYears), "", found, now);
+    assertThat(found)
+        .containsExactly(
+            new FieldError("tot", "Kies een datum vanaf 2000 en niet meer dan 5 jaar vooruit."));
+
+    decision.put("eindtijd", java.time.OffsetDateTime.now().plusHours(6).toString());
+    decision.put("motivering", "x".repeat(4001));
+    assertThat(wrongFields(Form.BESLUIT_DREIGINGSNIVEAU, decision)).containsExactly("motivering");
+  }
+
+  private static List<FieldError> errors(Form form, Map<String, Object> values) {
+    try {
+      FORMS.validate(form, values, NCTV);
+      throw new AssertionError("expected a 400");
+    } catch (Problems.Invalid e) {
+      return e.errors();
+    }
+  }
+
   @Test
   void aCallCannotHaveHappenedInTheFutureAndAReachedPersonIsNamed() {
     assertThat(
             wrongFields(
                 Form.TELEFONISCH_BENADEREN,
-                Map.of("bereikt", false, "gesprokenOp", "2030-01-01T10:00:00Z")))
+                Map.of(
+                    "bereikt",
+                    false,
+                    "gesprokenOp",
+                    java.time.OffsetDateTime.now().plusDays(1).toString())))
         .containsExactly("gesprokenOp");
     assertThat(wrongFields(Form.TELEFONISCH_BENADEREN, Map.of("bereikt", true)))
         .containsExactly("gesprokenMet");

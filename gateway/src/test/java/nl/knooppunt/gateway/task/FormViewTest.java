@@ -150,9 +150,9 @@ class FormViewTest {
     assertThat(field(form, "beslisser").kind()).isEqualTo(Kind.HUB);
     assertThat(field(form, "beslisser").value()).isEqualTo("nctv");
     Field door = field(form, "gedeeldDoor");
-    assertThat(door.kind()).isEqualTo(Kind.TEXT);
+    assertThat(door.kind()).as("who did it is the signed-in user").isEqualTo(Kind.HUB);
     assertThat(door.required()).isFalse();
-    assertThat(door.hint()).contains("uw naam (nctv)");
+    assertThat(door.value()).isEqualTo("nctv");
   }
 
   @Test

@@ -70,6 +70,63 @@ class FormSchemaTest {
     schema.path("required").forEach(r -> assertThat(props.has(r.asText())).as(r.asText()).isTrue());
   }
 
+  /**
+   * "Fields ending in Door and beslisser are always filled by the server from the signed-in user"
+   * (issue #20 §5): every field that says who did it is {@code readOnly}, so the page shows it as
+   * filled in and the gateway sets it, whatever a client sends.
+   */
+  @ParameterizedTest
+  @EnumSource(Form.class)
+  void everyFieldThatSaysWhoDidItIsFilledByTheHub(Form f) throws IOException {
+    JsonNode props = schema(f).path("properties");
+    for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      if (field.endsWith("Door")
+          || field.equals("beslisser")
+          || field.equals("medeondertekenaar")) {
+        assertThat(props.path(field).path("readOnly").asBoolean(false))
+            .as(f.formName() + "." + field + " is readOnly")
+            .isTrue();
+        assertThat(props.path(field).path("description").asText())
+            .as(f.formName() + "." + field)
+            .startsWith("Wordt door het knooppunt ingevuld met de ingelogde gebruiker");
+      }
+    }
+  }
+
+  /**
+   * "Every free-text field has a maximum length in the contract and the form schemas" (issue #20
+   * §3): every text a person types — nested ones and list items too — says how long it may be, so
+   * too long is a 400 naming the field (the contract's texts: the Spectral rule
+   * knooppunt-text-has-a-maximum-length).
+   */
+  @ParameterizedTest
+  @EnumSource(Form.class)
+  void everyTextFieldHasAMaximumLength(Form f) throws IOException {
+    java.util.List<String> without = new java.util.ArrayList<>();
+    textsWithoutMaximum(schema(f), f.formName(), without);
+    assertThat(without).as("text fields without maxLength").isEmpty();
+  }
+
+  private static void textsWithoutMaximum(JsonNode node, String path, java.util.List<String> out) {
+    if (node.isObject()) {
+      if ("string".equals(node.path("type").asText())
+          && !node.has("enum")
+          && !node.has("const")
+          && !node.has("oneOf")
+          && !Set.of("date", "date-time").contains(node.path("format").asText())
+          && !node.has("maxLength")) {
+        out.add(path);
+      }
+      node.fields()
+          .forEachRemaining(e -> textsWithoutMaximum(e.getValue(), path + "." + e.getKey(), out));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        textsWithoutMaximum(node.get(i), path + "[" + i + "]", out);
+      }
+    }
+  }
+
   @Test
   void aDecisionWithoutMotivationIsRefusedByTheSchema() throws IOException {
     var errors =

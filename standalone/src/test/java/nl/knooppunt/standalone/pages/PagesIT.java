@@ -50,7 +50,11 @@ class PagesIT extends HubPages {
     desk.click(By.cssSelector("[data-element-id='Besluit_Afkondiging'] a"));
     desk.click(By.cssSelector("input[name='uitkomst'][value='AFKONDIGEN']"));
     desk.script(
-        "document.getElementById('veld-eindtijd').value = arguments[0];", "2030-03-19T06:00");
+        "document.getElementById('veld-eindtijd').value = arguments[0];",
+        java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Amsterdam"))
+            .plusHours(6)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+            .toString());
     desk.find(By.id("veld-motivering"))
         .sendKeys("Dader voortvluchtig, vervolgaanslag niet uit te sluiten");
     desk.click(By.id("afronden"));
