@@ -126,6 +126,8 @@ class CrisisPages {
   private final DirectoryAdapter directory;
   private final CrisisQueries crisisQueries;
 
+  private final nl.knooppunt.gateway.evaluation.EvaluationService evaluations;
+
   public CrisisPages(
       CrisisService crises,
       NotificationService notifications,
@@ -135,7 +137,9 @@ class CrisisPages {
       Queries queries,
       MapView map,
       DirectoryAdapter directory,
-      CrisisQueries crisisQueries) {
+      CrisisQueries crisisQueries,
+      nl.knooppunt.gateway.evaluation.EvaluationService evaluations) {
+    this.evaluations = evaluations;
     this.crisisQueries = crisisQueries;
     this.directory = directory;
     this.map = map;
@@ -330,7 +334,10 @@ class CrisisPages {
         c.getArea() == null
             ? new java.util.LinkedHashSet<>(c.getRegions())
             : map.regionsOf(c.getArea().getKind().getValue(), c.getArea().getCodes()));
-    model.addAttribute("kanEvaluatie", AccessPolicy.permits(user, "getEvaluationReport"));
+    // a region sees the link once the evaluation is shared with it (docs/adr/0030)
+    model.addAttribute(
+        "kanEvaluatie",
+        AccessPolicy.permits(user, "getEvaluationReport") && evaluations.readable(crisisId));
     model.addAttribute(
         "startgegevens", detail.getStartData() == null ? Map.of() : detail.getStartData());
   }

@@ -43,12 +43,15 @@ class DashboardPages {
   private final MapView map;
   private final CrisisQueries crisisQueries;
   private final TaskQueries taskQueries;
+  private final nl.knooppunt.gateway.evaluation.EvaluationService evaluations;
 
   public DashboardPages(
       DashboardService dashboards,
       MapView map,
       CrisisQueries crisisQueries,
-      TaskQueries taskQueries) {
+      TaskQueries taskQueries,
+      nl.knooppunt.gateway.evaluation.EvaluationService evaluations) {
+    this.evaluations = evaluations;
     this.taskQueries = taskQueries;
     this.crisisQueries = crisisQueries;
     this.dashboards = dashboards;
@@ -113,6 +116,9 @@ class DashboardPages {
     Dashboard d = dashboards.dashboard(exercise);
     model.addAttribute("dashboard", d);
     model.addAttribute("bijgewerkt", ChartBars.timeSeconds(d.getGeneratedAt()));
+    // improvement actions of evaluations stay in sight until done; overdue ones in red
+    model.addAttribute("actiesOpen", evaluations.openActions(exercise).size());
+    model.addAttribute("actiesTeLaat", evaluations.overdueCount(exercise));
 
     // map: level per municipality and per region, regions of open crises marked
     List<CrisisSummary> open = crisisQueries.crises(null, false, null, exercise, 0, 500).getItems();

@@ -40,7 +40,9 @@ public class ReadModelRebuilder {
           "incident",
           "process_instance",
           "person",
-          "measures_version");
+          "measures_version",
+          "improvement_action",
+          "evaluation_share");
 
   private final JdbcTemplate jdbc;
   private final Projector projector;
