@@ -216,7 +216,52 @@ class AccessMatrixIT extends GatewayITBase {
           new Op(
               "getEvaluationReport",
               "GET",
-              (t, u) -> "/api/v1/crises/" + t.dn5 + "/evaluation",
+              (t, u) -> {
+                // a region reads an evaluation once it is shared with it (before: 404)
+                t.api.post("/api/v1/crises/" + t.dn5 + "/evaluation/share", "operator", null);
+                return "/api/v1/crises/" + t.dn5 + "/evaluation";
+              },
+              t -> null,
+              200),
+          new Op(
+              "listImprovementActions",
+              "GET",
+              (t, u) -> "/api/v1/crises/" + t.dn5 + "/evaluation/actions",
+              t -> null,
+              200),
+          new Op(
+              "listOpenImprovementActions",
+              "GET",
+              (t, u) -> "/api/v1/improvement-actions",
+              t -> null,
+              200),
+          new Op(
+              "addImprovementAction",
+              "POST",
+              (t, u) -> "/api/v1/crises/" + t.dn5 + "/evaluation/actions",
+              t -> improvementAction(),
+              201),
+          new Op(
+              "completeImprovementAction",
+              "POST",
+              (t, u) -> {
+                String id =
+                    t.api
+                        .post(
+                            "/api/v1/crises/" + t.dn5 + "/evaluation/actions",
+                            "operator",
+                            improvementAction())
+                        .json()
+                        .path("actionId")
+                        .asText();
+                return "/api/v1/crises/" + t.dn5 + "/evaluation/actions/" + id + "/done";
+              },
+              t -> Map.of("note", "Afgerond"),
+              200),
+          new Op(
+              "shareEvaluation",
+              "POST",
+              (t, u) -> "/api/v1/crises/" + t.dn5 + "/evaluation/share",
               t -> null,
               200),
           new Op(
@@ -518,5 +563,15 @@ class AccessMatrixIT extends GatewayITBase {
     Api.Response r = api.get("/api/v1/me", "nobody");
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.isProblem()).isTrue();
+  }
+
+  private static Map<String, Object> improvementAction() {
+    return Map.of(
+        "text",
+        "Contactlijst bijwerken",
+        "owner",
+        "Veiligheidsregio Utrecht",
+        "dueDate",
+        "2027-01-15");
   }
 }

@@ -21,6 +21,7 @@ public enum Form {
   BESLUIT_AFSCHALING("besluit-afschaling"),
   MEDEONDERTEKENING("medeondertekening"),
   EVALUATIE("evaluatie"),
+  NAZORG("nazorg"),
   BEVESTIGING_OPSCHALING("bevestiging-opschaling"),
   ESCALATIE("escalatie"),
   LEIDING_EN_PUBLIEKSOPROEPEN("leiding-en-publieksoproepen"),

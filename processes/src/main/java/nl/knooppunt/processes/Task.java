@@ -115,6 +115,8 @@ public enum Task {
       Duration.ofMinutes(30)),
   EVALUEREN_DREIGINGSNIVEAU(
       ProcessId.DREIGINGSNIVEAU_5, "Evalueren", Form.EVALUATIE, Duration.ofDays(14)),
+  NAZORG_DREIGINGSNIVEAU(
+      ProcessId.DREIGINGSNIVEAU_5, "Nazorg_Hulpverleners", Form.NAZORG, Duration.ofDays(7)),
 
   // manhunt
   OPSCHALING_BEVESTIGEN(
@@ -140,6 +142,7 @@ public enum Task {
       Form.OVERWEGING_DREIGINGSNIVEAU,
       Duration.ofMinutes(30)),
   EVALUEREN_MANHUNT(ProcessId.MANHUNT, "Evalueren", Form.EVALUATIE, Duration.ofDays(14)),
+  NAZORG_MANHUNT(ProcessId.MANHUNT, "Nazorg_Hulpverleners", Form.NAZORG, Duration.ofDays(7)),
 
   // bijstandsaanvraag
   AANVRAAG_BEOORDELEN(

@@ -13,6 +13,10 @@ public enum Variable {
   /** true = OEFENING: every notification, page and report says so. */
   EXERCISE("exercise"),
   EVALUATIE("evaluatie"),
+  /** Aftercare of responders after a manhunt or a level 5 after an attack (one region). */
+  NAZORG("nazorg"),
+  /** The aftercare of every affected region (the multi-instance output of level 5). */
+  NAZORGEN("nazorgen"),
 
   // --- informeer-gezagen (inputs via the call activity, output bevestigingen)
   ONTVANGERS("ontvangers"),

@@ -7,6 +7,10 @@ import nl.knooppunt.api.model.CrisisPage;
 import nl.knooppunt.api.model.CrisisStatusFilter;
 import nl.knooppunt.api.model.CrisisType;
 import nl.knooppunt.api.model.EvaluationReport;
+import nl.knooppunt.api.model.EvaluationSharing;
+import nl.knooppunt.api.model.ImprovementAction;
+import nl.knooppunt.api.model.ImprovementActionCompletion;
+import nl.knooppunt.api.model.ImprovementActionProposal;
 import nl.knooppunt.api.model.LogbookEntry;
 import nl.knooppunt.gateway.evaluation.EvaluationService;
 import org.springframework.http.ResponseEntity;
@@ -51,5 +55,35 @@ class CrisisController implements CrisesApi {
   @Override
   public ResponseEntity<EvaluationReport> getEvaluationReport(String crisisId) {
     return ResponseEntity.ok(evaluations.report(crisisId));
+  }
+
+  @Override
+  public ResponseEntity<List<ImprovementAction>> listImprovementActions(String crisisId) {
+    return ResponseEntity.ok(evaluations.actions(crisisId));
+  }
+
+  @Override
+  public ResponseEntity<ImprovementAction> addImprovementAction(
+      String crisisId, ImprovementActionProposal proposal) {
+    return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+        .body(evaluations.addAction(crisisId, proposal));
+  }
+
+  @Override
+  public ResponseEntity<ImprovementAction> completeImprovementAction(
+      String crisisId, String actionId, ImprovementActionCompletion completion) {
+    return ResponseEntity.ok(
+        evaluations.completeAction(
+            crisisId, actionId, completion == null ? null : completion.getNote()));
+  }
+
+  @Override
+  public ResponseEntity<List<ImprovementAction>> listOpenImprovementActions(Boolean exercise) {
+    return ResponseEntity.ok(evaluations.openActions(Boolean.TRUE.equals(exercise)));
+  }
+
+  @Override
+  public ResponseEntity<EvaluationSharing> shareEvaluation(String crisisId) {
+    return ResponseEntity.ok(evaluations.share(crisisId));
   }
 }

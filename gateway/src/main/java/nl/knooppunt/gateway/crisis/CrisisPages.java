@@ -160,6 +160,8 @@ class CrisisPages {
   private final CrisisQueries crisisQueries;
   private final CrisisScope scope;
 
+  private final nl.knooppunt.gateway.evaluation.EvaluationService evaluations;
+
   public CrisisPages(
       CrisisService crises,
       NotificationService notifications,
@@ -170,8 +172,10 @@ class CrisisPages {
       MapView map,
       DirectoryAdapter directory,
       CrisisQueries crisisQueries,
-      CrisisScope scope) {
+      CrisisScope scope,
+      nl.knooppunt.gateway.evaluation.EvaluationService evaluations) {
     this.scope = scope;
+    this.evaluations = evaluations;
     this.crisisQueries = crisisQueries;
     this.directory = directory;
     this.map = map;
@@ -388,7 +392,10 @@ class CrisisPages {
         c.getArea() == null
             ? new java.util.LinkedHashSet<>(c.getRegions())
             : map.regionsOf(c.getArea().getKind().getValue(), c.getArea().getCodes()));
-    model.addAttribute("kanEvaluatie", AccessPolicy.permits(user, "getEvaluationReport"));
+    // a region sees the link once the evaluation is shared with it (docs/adr/0030)
+    model.addAttribute(
+        "kanEvaluatie",
+        AccessPolicy.permits(user, "getEvaluationReport") && evaluations.readable(crisisId));
     model.addAttribute(
         "startgegevens", detail.getStartData() == null ? Map.of() : detail.getStartData());
   }

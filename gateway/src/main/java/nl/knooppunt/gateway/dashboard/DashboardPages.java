@@ -45,14 +45,17 @@ class DashboardPages {
   private final CrisisQueries crisisQueries;
   private final TaskQueries taskQueries;
   private final CrisisScope scope;
+  private final nl.knooppunt.gateway.evaluation.EvaluationService evaluations;
 
   public DashboardPages(
       DashboardService dashboards,
       MapView map,
       CrisisQueries crisisQueries,
       TaskQueries taskQueries,
-      CrisisScope scope) {
+      CrisisScope scope,
+      nl.knooppunt.gateway.evaluation.EvaluationService evaluations) {
     this.scope = scope;
+    this.evaluations = evaluations;
     this.taskQueries = taskQueries;
     this.crisisQueries = crisisQueries;
     this.dashboards = dashboards;
@@ -117,6 +120,9 @@ class DashboardPages {
     Dashboard d = dashboards.dashboard(exercise);
     model.addAttribute("dashboard", d);
     model.addAttribute("bijgewerkt", ChartBars.timeSeconds(d.getGeneratedAt()));
+    // improvement actions of evaluations stay in sight until done; overdue ones in red
+    model.addAttribute("actiesOpen", evaluations.openActions(exercise).size());
+    model.addAttribute("actiesTeLaat", evaluations.overdueCount(exercise));
 
     // map: level per municipality and per region, regions of open crises marked
     List<CrisisSummary> open =

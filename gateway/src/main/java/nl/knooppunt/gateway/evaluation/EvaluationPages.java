@@ -23,6 +23,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The evaluation report of one crisis ({@code /crises/{id}/evaluatie}), printable on A4: facts,
@@ -79,12 +82,146 @@ class EvaluationPages {
       String by,
       Map<String, Object> other) {}
 
-  @GetMapping("/crises/{crisisId}/evaluatie")
-  public String report(@PathVariable String crisisId, Model model) {
-    PageModel.require("getEvaluationReport");
+  /** An improvement action as the pages show it. */
+  public record ActionLine(
+      String id,
+      String text,
+      String owner,
+      String due,
+      String dueIso,
+      boolean open,
+      boolean overdue,
+      String crisisId,
+      String crisisTitle,
+      String createdBy,
+      String doneBy,
+      String doneAt,
+      String doneNote) {}
+
+  /** One field problem of the action form: message and link to the field. */
+  public record FieldProblem(String label, String message, String href) {}
+
+  static ActionLine line(nl.knooppunt.api.model.ImprovementAction a) {
+    return new ActionLine(
+        a.getActionId(),
+        a.getText(),
+        a.getOwner(),
+        a.getDueDate() == null
+            ? ""
+            : a.getDueDate().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")),
+        a.getDueDate() == null ? "" : a.getDueDate().toString(),
+        a.getStatus() == nl.knooppunt.api.model.ImprovementAction.StatusEnum.OPEN,
+        Boolean.TRUE.equals(a.getOverdue()),
+        a.getCrisisId(),
+        a.getCrisisTitle(),
+        a.getCreatedBy(),
+        a.getDoneBy(),
+        a.getDoneAt() == null ? "" : ChartBars.time(a.getDoneAt()),
+        a.getDoneNote());
+  }
+
+  /** Every open improvement action, overdue ones marked: the list that keeps the loop closed. */
+  @GetMapping("/verbeteracties")
+  public String openActions(Model model) {
+    PageModel.require("listOpenImprovementActions");
+    List<ActionLine> open =
+        evaluations.openActions(false).stream().map(EvaluationPages::line).toList();
+    model.addAttribute("acties", open);
+    model.addAttribute("teLaat", open.stream().filter(ActionLine::overdue).count());
+    model.addAttribute(
+        "oefenacties", evaluations.openActions(true).stream().map(EvaluationPages::line).toList());
+    return "verbeteracties";
+  }
+
+  @PostMapping("/crises/{crisisId}/evaluatie/acties")
+  public String addAction(
+      @PathVariable String crisisId,
+      @RequestParam(defaultValue = "") String tekst,
+      @RequestParam(defaultValue = "") String eigenaar,
+      @RequestParam(defaultValue = "") String gereedOp,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response,
+      RedirectAttributes flash) {
+    PageModel.require("addImprovementAction");
+    known(crisisId);
+    java.time.LocalDate due = null;
+    boolean badDate = false;
+    if (!gereedOp.isBlank()) {
+      try {
+        due = java.time.LocalDate.parse(gereedOp.strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        badDate = true;
+      }
+    }
+    try {
+      if (badDate) {
+        throw Problems.Invalid.field("dueDate", "Geef de datum als jjjj-mm-dd.");
+      }
+      evaluations.addAction(
+          crisisId, new nl.knooppunt.api.model.ImprovementActionProposal(tekst, eigenaar, due));
+      flash.addFlashAttribute(
+          "melding", "De verbeteractie is vastgelegd; zij blijft open tot zij is afgerond.");
+      return "redirect:/crises/" + crisisId + "/evaluatie#verbeteracties";
+    } catch (Problems.Invalid e) {
+      response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+      Map<String, String> errors = new java.util.LinkedHashMap<>();
+      List<FieldProblem> problems = new ArrayList<>();
+      Map<String, String[]> fields =
+          Map.of(
+              "text", new String[] {"tekst", "Actie"},
+              "owner", new String[] {"eigenaar", "Eigenaar"},
+              "dueDate", new String[] {"gereedOp", "Gereed op"});
+      for (nl.knooppunt.api.model.FieldError f : e.errors()) {
+        String[] field = fields.getOrDefault(f.getField(), new String[] {"tekst", "Actie"});
+        errors.put(field[0], f.getMessage());
+        problems.add(new FieldProblem(field[1], f.getMessage(), "#actie-" + field[0]));
+      }
+      model.addAttribute("actieFouten", errors);
+      model.addAttribute("actieFoutlijst", problems);
+      model.addAttribute(
+          "invoer", Map.of("tekst", tekst, "eigenaar", eigenaar, "gereedOp", gereedOp));
+      return report(crisisId, model);
+    }
+  }
+
+  @PostMapping("/crises/{crisisId}/evaluatie/acties/afgerond")
+  public String completeAction(
+      @PathVariable String crisisId,
+      @RequestParam(defaultValue = "") String actie,
+      @RequestParam(defaultValue = "") String toelichting,
+      RedirectAttributes flash) {
+    PageModel.require("completeImprovementAction");
+    known(crisisId);
+    try {
+      evaluations.completeAction(crisisId, actie, toelichting);
+      flash.addFlashAttribute("melding", "De verbeteractie is afgerond.");
+    } catch (Problems.Conflict e) {
+      flash.addFlashAttribute("foutmelding", e.getMessage());
+    }
+    return "redirect:/crises/" + crisisId + "/evaluatie#verbeteracties";
+  }
+
+  @PostMapping("/crises/{crisisId}/evaluatie/delen")
+  public String share(@PathVariable String crisisId, RedirectAttributes flash) {
+    PageModel.require("shareEvaluation");
+    known(crisisId);
+    nl.knooppunt.api.model.EvaluationSharing shared = evaluations.share(crisisId);
+    flash.addFlashAttribute(
+        "melding",
+        "De evaluatie is gedeeld met " + String.join(", ", names(shared.getRegions())) + ".");
+    return "redirect:/crises/" + crisisId + "/evaluatie#delen";
+  }
+
+  private static void known(String crisisId) {
     if (crisisId.length() > 64) {
       throw new Problems.NotFound("Crisis " + crisisId + " is onbekend.");
     }
+  }
+
+  @GetMapping("/crises/{crisisId}/evaluatie")
+  public String report(@PathVariable String crisisId, Model model) {
+    nl.knooppunt.gateway.security.KnooppuntUser user = PageModel.require("getEvaluationReport");
+    known(crisisId);
     EvaluationReport r = evaluations.report(crisisId);
     CrisisSummary c = r.getCrisis();
     if (Boolean.TRUE.equals(c.getExercise())) {
@@ -147,6 +284,39 @@ class EvaluationPages {
     }
     model.addAttribute("besluiten", decisions);
     model.addAttribute("lessen", r.getLessons().stream().map(EvaluationPages::lesson).toList());
+
+    // the joint evaluation of a manhunt and its linked level 5: the other crisis and its timeline
+    CrisisSummary linked = r.getLinkedCrisis();
+    model.addAttribute("gekoppeld", linked);
+    if (linked != null) {
+      model.addAttribute("gekoppeldSoort", Words.typeName(linked.getProcess()));
+      model.addAttribute(
+          "gekoppeldeTijdlijn", named(lines(chronological(r.getLinkedTimeline())), names));
+    }
+    model.addAttribute("nazorg", r.getAftercare() == null ? List.of() : r.getAftercare());
+    model.addAttribute(
+        "verbeteracties",
+        r.getActions() == null
+            ? List.of()
+            : r.getActions().stream().map(EvaluationPages::line).toList());
+    model.addAttribute(
+        "kanActies",
+        nl.knooppunt.gateway.security.AccessPolicy.permits(user, "addImprovementAction"));
+    model.addAttribute(
+        "kanAfronden",
+        nl.knooppunt.gateway.security.AccessPolicy.permits(user, "completeImprovementAction"));
+    model.addAttribute(
+        "kanDelen", nl.knooppunt.gateway.security.AccessPolicy.permits(user, "shareEvaluation"));
+    nl.knooppunt.api.model.EvaluationSharing sharing = r.getSharing();
+    model.addAttribute("gedeeld", sharing != null && Boolean.TRUE.equals(sharing.getShared()));
+    model.addAttribute("deelRegios", sharing == null ? List.of() : names(sharing.getRegions()));
+    model.addAttribute("gedeeldOp", sharing == null ? "" : ChartBars.time(sharing.getSharedAt()));
+    model.addAttribute("gedeeldDoor", sharing == null ? null : sharing.getSharedBy());
+    if (!model.containsAttribute("actieFouten")) {
+      model.addAttribute("actieFouten", Map.of());
+      model.addAttribute("actieFoutlijst", List.of());
+      model.addAttribute("invoer", Map.of());
+    }
     return "evaluatie";
   }
 

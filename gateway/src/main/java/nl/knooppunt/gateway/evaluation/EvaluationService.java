@@ -1,24 +1,56 @@
 package nl.knooppunt.gateway.evaluation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import nl.knooppunt.api.model.EvaluationReport;
+import nl.knooppunt.api.model.EvaluationSharing;
+import nl.knooppunt.api.model.FieldError;
+import nl.knooppunt.api.model.ImprovementAction;
+import nl.knooppunt.api.model.ImprovementActionProposal;
 import nl.knooppunt.api.model.LogbookEntry;
 import nl.knooppunt.api.model.Notification;
 import nl.knooppunt.api.model.StepDuration;
 import nl.knooppunt.api.model.TaskState;
 import nl.knooppunt.api.model.TaskSummary;
+import nl.knooppunt.gateway.events.OutboxPublisher;
+import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.logbook.LogbookEntries;
 import nl.knooppunt.gateway.notification.NotificationQueries;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.scope.CrisisScope;
+import nl.knooppunt.gateway.security.AccessPolicy;
+import nl.knooppunt.gateway.security.CurrentUsers;
+import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.security.Rol;
+import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.gateway.task.TaskQueries;
 import nl.knooppunt.processes.Form;
+import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.EvaluationShared;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.FactRecorded;
+import nl.knooppunt.processes.events.ImprovementActionDone;
+import nl.knooppunt.processes.events.ImprovementActionRecorded;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** The data of a crisis's evaluation report, for the API and the evaluation page alike. */
+/**
+ * The evaluation of a crisis, for the API and the evaluation page alike: the report, its
+ * improvement actions (open until someone marks them done) and with which regions it is shared. A
+ * manhunt and its linked level 5 have one evaluation (docs/adr/0030): its actions and sharing are
+ * kept under the manhunt, and the report of either shows both timelines.
+ */
 @Service
 public class EvaluationService {
 
@@ -27,13 +59,22 @@ public class EvaluationService {
   private final LogbookEntries entries;
   private final TaskQueries taskQueries;
   private final NotificationQueries notices;
+  private final JdbcTemplate jdbc;
+  private final OutboxPublisher publisher;
+
+  /** The days of due dates are Dutch days. */
+  static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   EvaluationService(
       Queries queries,
       CrisisScope scope,
       LogbookEntries entries,
       TaskQueries taskQueries,
-      NotificationQueries notices) {
+      NotificationQueries notices,
+      JdbcTemplate jdbc,
+      OutboxPublisher publisher) {
+    this.jdbc = jdbc;
+    this.publisher = publisher;
     this.notices = notices;
     this.taskQueries = taskQueries;
     this.entries = entries;
@@ -58,11 +99,36 @@ public class EvaluationService {
   }
 
   /**
-   * The evaluation report of a crisis the user may read (404 otherwise): its timeline as the user
-   * may read it, silences, escalations, steps and lessons.
+   * The evaluation report of a crisis the user may read (404 otherwise): its timeline, silences, escalations, steps and lessons; with
+   * the linked crisis's timeline, lessons and aftercare when a manhunt and its level 5 are
+   * evaluated together; the improvement actions and the sharing. A region reads it only once it is
+   * shared with that region (before: 404, as if it did not exist).
    */
   public EvaluationReport report(String crisisId) {
     Queries.CrisisRow c = scope.crisis(crisisId);
+    Pair pair = pair(c);
+    requireReadable(pair);
+    EvaluationReport r = single(c);
+    pair.other(crisisId)
+        .ifPresent(
+            other -> {
+              EvaluationReport linked = single(other);
+              r.setLinkedCrisis(other.summary());
+              r.setLinkedTimeline(linked.getTimeline());
+              if (linked.getLessons() != null) {
+                linked.getLessons().forEach(r::addLessonsItem);
+              }
+              if (linked.getAftercare() != null) {
+                linked.getAftercare().forEach(r::addAftercareItem);
+              }
+            });
+    r.setActions(actionsOf(pair.evaluationId()));
+    r.setSharing(sharing(pair));
+    return r;
+  }
+
+  private EvaluationReport single(Queries.CrisisRow c) {
+    String crisisId = c.summary().getCrisisId();
     List<LogbookEntry> timeline = entries.ofCrisis(crisisId);
     EvaluationReport r = new EvaluationReport(c.summary());
     r.setTimeline(timeline);
@@ -93,11 +159,296 @@ public class EvaluationService {
       if (Form.EVALUATIE.key().equals(t.getFormKey()) && row.completionData() != null) {
         r.addLessonsItem(queries.jsonMap(row.completionData()));
       }
+      if (Form.NAZORG.key().equals(t.getFormKey()) && row.completionData() != null) {
+        r.addAftercareItem(queries.jsonMap(row.completionData()));
+      }
     }
     List<Notification> notifications = notices.notificationsOf(crisisId);
     r.setNotificationsSent(notifications.size());
     r.setNotificationsAcknowledged(
         (int) notifications.stream().filter(n -> n.getAcknowledgedAt() != null).count());
     return r;
+  }
+
+  private Queries.CrisisRow crisis(String crisisId) {
+    return queries
+        .crisis(crisisId)
+        .orElseThrow(() -> new Problems.NotFound("Crisis " + crisisId + " is onbekend."));
+  }
+
+  /**
+   * A manhunt and its linked level 5, evaluated together under the manhunt's id; any other crisis
+   * alone.
+   */
+  record Pair(Queries.CrisisRow evaluated, Queries.CrisisRow linked) {
+    String evaluationId() {
+      return evaluated.summary().getCrisisId();
+    }
+
+    Optional<Queries.CrisisRow> other(String crisisId) {
+      if (linked == null) {
+        return Optional.empty();
+      }
+      return Optional.of(crisisId.equals(evaluationId()) ? linked : evaluated);
+    }
+
+    /** The regions involved in either crisis. */
+    List<String> regions() {
+      Set<String> all = new LinkedHashSet<>();
+      if (evaluated.summary().getRegions() != null) {
+        all.addAll(evaluated.summary().getRegions());
+      }
+      if (linked != null && linked.summary().getRegions() != null) {
+        all.addAll(linked.summary().getRegions());
+      }
+      return all.stream().sorted().toList();
+    }
+
+    boolean exercise() {
+      return Boolean.TRUE.equals(evaluated.summary().getExercise());
+    }
+  }
+
+  Pair pair(Queries.CrisisRow c) {
+    String dn5 = ProcessId.DREIGINGSNIVEAU_5.id();
+    String manhunt = ProcessId.MANHUNT.id();
+    if (dn5.equals(c.processId()) && c.linkedCrisisId() != null) {
+      Optional<Queries.CrisisRow> m = queries.crisis(c.linkedCrisisId());
+      if (m.isPresent() && manhunt.equals(m.get().processId())) {
+        return new Pair(m.get(), c);
+      }
+    }
+    if (manhunt.equals(c.processId())) {
+      List<String> linked =
+          jdbc.queryForList(
+              "select crisis_id from crisis where linked_crisis_id = ? and process_id = ? order by"
+                  + " started_at limit 1",
+              String.class,
+              c.summary().getCrisisId(),
+              dn5);
+      if (!linked.isEmpty()) {
+        return new Pair(c, queries.crisis(linked.get(0)).orElse(null));
+      }
+    }
+    return new Pair(c, null);
+  }
+
+  /**
+   * The id under which the evaluation of this crisis is kept (for a linked level 5: its manhunt).
+   */
+  public String evaluationId(String crisisId) {
+    return pair(crisis(crisisId)).evaluationId();
+  }
+
+  /**
+   * A region reads an evaluation only when it was shared with it; national readers always. Anything
+   * else is 404: a region learns nothing of an evaluation not (yet) shared with it.
+   */
+  private void requireReadable(Pair pair) {
+    Optional<KnooppuntUser> signedIn = CurrentUsers.signedIn();
+    if (signedIn.isEmpty() || AccessPolicy.isNationalReader(signedIn.get())) {
+      return;
+    }
+    KnooppuntUser user = signedIn.get();
+    EvaluationSharing shared = sharing(pair);
+    if (!user.has(Rol.REGIO)
+        || user.vrCode() == null
+        || !Boolean.TRUE.equals(shared.getShared())
+        || !shared.getRegions().contains(user.vrCode())) {
+      throw new Problems.NotFound(
+          "Er is geen evaluatie van crisis " + pair.evaluationId() + " met uw regio gedeeld.");
+    }
+  }
+
+  /** Whether the signed-in user may read the evaluation of this crisis (for links on pages). */
+  public boolean readable(String crisisId) {
+    try {
+      requireReadable(pair(crisis(crisisId)));
+      return true;
+    } catch (Problems.NotFound e) {
+      return false;
+    }
+  }
+
+  // --- improvement actions
+
+  /** The improvement actions of the evaluation of this crisis: open first, by due date. */
+  public List<ImprovementAction> actions(String crisisId) {
+    return actionsOf(pair(crisis(crisisId)).evaluationId());
+  }
+
+  private List<ImprovementAction> actionsOf(String evaluationId) {
+    return jdbc.query(
+        ACTION_SELECT
+            + " where a.crisis_id = ? order by a.status = 'AFGEROND', a.due_date, a.created_at",
+        (rs, i) -> action(rs),
+        evaluationId);
+  }
+
+  /** Every open improvement action of real crises (or of exercises), by due date. */
+  public List<ImprovementAction> openActions(boolean exercise) {
+    return jdbc.query(
+        ACTION_SELECT
+            + " where a.status = 'OPEN' and a.exercise = ? order by a.due_date, a.created_at",
+        (rs, i) -> action(rs),
+        exercise);
+  }
+
+  /** How many open improvement actions of real crises (or of exercises) are past their date. */
+  public int overdueCount(boolean exercise) {
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from improvement_action where status = 'OPEN' and exercise = ? and"
+                + " due_date < ?",
+            Integer.class,
+            exercise,
+            java.sql.Date.valueOf(today()));
+    return n == null ? 0 : n;
+  }
+
+  /** Records an improvement action of the evaluation of this crisis (logbook: who and when). */
+  public ImprovementAction addAction(String crisisId, ImprovementActionProposal proposal) {
+    Pair pair = pair(crisis(crisisId));
+    List<FieldError> errors = new ArrayList<>();
+    String text = proposal.getText() == null ? "" : proposal.getText().strip();
+    String owner = proposal.getOwner() == null ? "" : proposal.getOwner().strip();
+    if (text.isEmpty()) {
+      errors.add(new FieldError("text", "Beschrijf de verbeteractie."));
+    } else if (text.length() > 500) {
+      errors.add(new FieldError("text", "De actie is te lang (hooguit 500 tekens)."));
+    }
+    if (owner.isEmpty()) {
+      errors.add(new FieldError("owner", "Geef de eigenaar (rol of organisatie)."));
+    } else if (owner.length() > 200) {
+      errors.add(new FieldError("owner", "De eigenaar is te lang (hooguit 200 tekens)."));
+    }
+    if (proposal.getDueDate() == null) {
+      errors.add(new FieldError("dueDate", "Geef de datum waarop de actie gereed moet zijn."));
+    }
+    if (!errors.isEmpty()) {
+      throw new Problems.Invalid(
+          String.join(" ", errors.stream().map(FieldError::getMessage).toList()), errors);
+    }
+    KnooppuntUser user = CurrentUsers.current();
+    String actionId = pair.evaluationId() + "-VA-" + UUID.randomUUID().toString().substring(0, 8);
+    publisher.publish(
+        CloudEvent.of(
+                "verbeteractie/" + actionId,
+                EventType.VERBETERACTIE_VASTGELEGD,
+                Sources.GATEWAY,
+                Instant.now(),
+                pair.evaluationId(),
+                pair.exercise(),
+                new ImprovementActionRecorded(
+                    actionId, text, owner, proposal.getDueDate().toString()))
+            .by(user.username(), null));
+    return action(actionId).orElseThrow();
+  }
+
+  /** Marks an open action done (logbook: who and when); 409 when it was done already. */
+  public ImprovementAction completeAction(String crisisId, String actionId, String note) {
+    Pair pair = pair(crisis(crisisId));
+    ImprovementAction a =
+        action(actionId)
+            .filter(x -> x.getCrisisId().equals(pair.evaluationId()))
+            .orElseThrow(
+                () ->
+                    new Problems.NotFound(
+                        "Verbeteractie " + actionId + " hoort niet bij crisis " + crisisId + "."));
+    if (a.getStatus() == ImprovementAction.StatusEnum.AFGEROND) {
+      throw new Problems.Conflict("Verbeteractie " + actionId + " is al afgerond.");
+    }
+    KnooppuntUser user = CurrentUsers.current();
+    String cleanNote = note == null || note.isBlank() ? null : note.strip();
+    publisher.publish(
+        CloudEvent.of(
+                "verbeteractie-afgerond/" + actionId,
+                EventType.VERBETERACTIE_AFGEROND,
+                Sources.GATEWAY,
+                Instant.now(),
+                pair.evaluationId(),
+                pair.exercise(),
+                new ImprovementActionDone(actionId, cleanNote))
+            .by(user.username(), null));
+    return action(actionId).orElseThrow();
+  }
+
+  private Optional<ImprovementAction> action(String actionId) {
+    return jdbc
+        .query(ACTION_SELECT + " where a.action_id = ?", (rs, i) -> action(rs), actionId)
+        .stream()
+        .findFirst();
+  }
+
+  private static final String ACTION_SELECT =
+      "select a.*, c.title from improvement_action a left join crisis c on c.crisis_id ="
+          + " a.crisis_id";
+
+  static LocalDate today() {
+    return LocalDate.now(ZONE);
+  }
+
+  private static ImprovementAction action(ResultSet rs) throws SQLException {
+    LocalDate due = rs.getObject("due_date", LocalDate.class);
+    ImprovementAction.StatusEnum status =
+        ImprovementAction.StatusEnum.fromValue(rs.getString("status"));
+    return new ImprovementAction(
+            rs.getString("action_id"),
+            rs.getString("crisis_id"),
+            rs.getString("text"),
+            rs.getString("owner"),
+            due,
+            status,
+            status == ImprovementAction.StatusEnum.OPEN && due.isBefore(today()))
+        .crisisTitle(rs.getString("title"))
+        .exercise(rs.getBoolean("exercise"))
+        .createdBy(
+            Optional.ofNullable(rs.getString("created_by_name")).orElse(rs.getString("created_by")))
+        .createdAt(Queries.time(rs, "created_at"))
+        .doneBy(Optional.ofNullable(rs.getString("done_by_name")).orElse(rs.getString("done_by")))
+        .doneAt(Queries.time(rs, "done_at"))
+        .doneNote(rs.getString("done_note"));
+  }
+
+  // --- sharing with the regions in scope
+
+  /** With whom the evaluation of this crisis is shared (nobody yet: {@code shared} false). */
+  public EvaluationSharing sharing(String crisisId) {
+    return sharing(pair(crisis(crisisId)));
+  }
+
+  private EvaluationSharing sharing(Pair pair) {
+    List<EvaluationSharing> rows =
+        jdbc.query(
+            "select * from evaluation_share where crisis_id = ?",
+            (rs, i) ->
+                new EvaluationSharing(true)
+                    .regions(Queries.array(rs, "regions"))
+                    .sharedBy(
+                        Optional.ofNullable(rs.getString("shared_by_name"))
+                            .orElse(rs.getString("shared_by")))
+                    .sharedAt(Queries.time(rs, "shared_at")),
+            pair.evaluationId());
+    return rows.isEmpty() ? new EvaluationSharing(false).regions(pair.regions()) : rows.get(0);
+  }
+
+  /**
+   * Shares the evaluation with the regions involved in the crisis (both crises of a manhunt with
+   * its level 5); once: sharing again changes nothing.
+   */
+  public EvaluationSharing share(String crisisId) {
+    Pair pair = pair(crisis(crisisId));
+    KnooppuntUser user = CurrentUsers.current();
+    publisher.publish(
+        CloudEvent.of(
+                "evaluatie-gedeeld/" + pair.evaluationId(),
+                EventType.EVALUATIE_GEDEELD,
+                Sources.GATEWAY,
+                Instant.now(),
+                pair.evaluationId(),
+                pair.exercise(),
+                new EvaluationShared(pair.regions()))
+            .by(user.username(), null));
+    return sharing(pair);
   }
 }

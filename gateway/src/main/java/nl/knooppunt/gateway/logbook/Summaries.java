@@ -194,6 +194,26 @@ class Summaries {
               + " legde versie "
               + ((nl.knooppunt.processes.events.MeasuresSet) data).version()
               + " vast van de maatregelen bij dreigingsniveau 5 per rol";
+      case VERBETERACTIE_VASTGELEGD -> {
+        var a = (nl.knooppunt.processes.events.ImprovementActionRecorded) data;
+        yield who(e)
+            + " legde verbeteractie "
+            + quoted(a.text())
+            + " vast voor "
+            + a.owner()
+            + ", gereed op "
+            + a.dueDate();
+      }
+      case VERBETERACTIE_AFGEROND ->
+          who(e)
+              + " rondde verbeteractie "
+              + ((nl.knooppunt.processes.events.ImprovementActionDone) data).actionId()
+              + " af";
+      case EVALUATIE_GEDEELD ->
+          who(e)
+              + " deelde de evaluatie met "
+              + String.join(
+                  ", ", ((nl.knooppunt.processes.events.EvaluationShared) data).regions());
       case NOTIFICATIE -> "Melding";
       case BEVESTIGING -> "Bevestiging";
       case DREIGINGSNIVEAU_VAN_KRACHT -> "Dreigingsniveau van kracht";

@@ -41,7 +41,9 @@ public class ReadModelRebuilder {
           "process_instance",
           "person",
           "measures_version",
-          "crisis_region");
+          "crisis_region",
+          "improvement_action",
+          "evaluation_share");
 
   private final JdbcTemplate jdbc;
   private final Projector projector;

@@ -53,7 +53,17 @@ public final class AccessPolicy {
     ALLOWED.put("listCrises", ALL);
     ALLOWED.put("getCrisis", ALL);
     ALLOWED.put("getCrisisTimeline", ALL);
-    ALLOWED.put("getEvaluationReport", NATIONAL_READERS);
+    // the evaluation: regions read it once it is shared with them (scope in EvaluationService)
+    Set<Rol> evaluationReaders = EnumSet.copyOf(NATIONAL_READERS);
+    evaluationReaders.add(REGIO);
+    ALLOWED.put("getEvaluationReport", evaluationReaders);
+    Set<Rol> evaluators =
+        EnumSet.of(LANDELIJK_OPERATOR, NCTV_BESLUITVORMER, LOCC_OFFICIER, HOOFD_LOCC);
+    ALLOWED.put("listImprovementActions", NATIONAL_READERS);
+    ALLOWED.put("listOpenImprovementActions", NATIONAL_READERS);
+    ALLOWED.put("addImprovementAction", evaluators);
+    ALLOWED.put("completeImprovementAction", evaluators);
+    ALLOWED.put("shareEvaluation", EnumSet.of(LANDELIJK_OPERATOR, NCTV_BESLUITVORMER));
     // notifications
     ALLOWED.put("listCrisisNotifications", ALL);
     Set<Rol> recipients = EnumSet.of(GEZAG, REGIO, POLITIE, OM, LANDELIJK_OPERATOR);
@@ -90,6 +100,14 @@ public final class AccessPolicy {
     ALLOWED.put("listRegions", ALL);
     ALLOWED.put("listMunicipalities", ALL);
     ALLOWED.put("getCurrentUser", ALL);
+  }
+
+  /**
+   * Whether the user reads at national level (every crisis's evaluation); a region reads only what
+   * was shared with it.
+   */
+  public static boolean isNationalReader(KnooppuntUser user) {
+    return user.hasAny(NATIONAL_READERS);
   }
 
   /** The roles allowed to call an operation; empty when the operation is unknown. */

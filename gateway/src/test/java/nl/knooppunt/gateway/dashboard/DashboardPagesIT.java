@@ -253,18 +253,19 @@ class DashboardPagesIT extends GatewayITBase {
   }
 
   @Test
-  void anExerciseReportCarriesTheBannerAndARegionOfficerMayNotReadReports() {
+  void anExerciseReportCarriesTheBannerAndARegionOfficerDoesNotFindOneNotSharedWithHer() {
     String exercise = fixtures.crisis("manhunt", "VR09", true);
 
     Page report = PageClient.login(port, "operator").get("/crises/" + exercise + "/evaluatie");
     assertThat(report.status()).isEqualTo(200);
     assertThat(report.body()).contains("id=\"oefening-banner\"").contains("OEFENING");
 
+    // a region reads an evaluation only once it is shared with it (docs/adr/0030): before, 404
     Page refused =
         PageClient.login(port, "regio-utrecht").get("/crises/" + exercise + "/evaluatie");
-    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.status()).isEqualTo(404);
     assertThat(refused.body())
-        .contains("<h1>Geen toegang</h1>", "niet voor uw rol of regio")
+        .contains("met uw regio gedeeld")
         .as("the error page keeps the user's menu")
         .contains("Uitloggen", "href=\"/taken\"")
         .doesNotContain("Evaluatierapport");

@@ -38,7 +38,10 @@ public sealed interface EventPayload
         TaskCompletedByUser,
         ProcessStuck,
         ProcessResumed,
-        MeasuresSet {
+        MeasuresSet,
+        ImprovementActionRecorded,
+        ImprovementActionDone,
+        EvaluationShared {
 
   /** Where a worker's job ran, for the payloads a job produces; otherwise {@code null}. */
   default Origin origin() {

@@ -42,6 +42,13 @@ public enum EventType {
    * logbook, the read model) and on the compacted {@link Topic#MEASURES} (the workers).
    */
   MAATREGELEN_VASTGESTELD("nl.knooppunt.maatregelen.vastgesteld", MeasuresSet.class),
+  /** An improvement action of an evaluation was recorded (text, owner, due date). */
+  VERBETERACTIE_VASTGELEGD(
+      "nl.knooppunt.verbeteractie.vastgelegd", ImprovementActionRecorded.class),
+  /** An improvement action was marked done. */
+  VERBETERACTIE_AFGEROND("nl.knooppunt.verbeteractie.afgerond", ImprovementActionDone.class),
+  /** The evaluation was shared with the regions in scope. */
+  EVALUATIE_GEDEELD("nl.knooppunt.evaluatie.gedeeld", EvaluationShared.class),
 
   // --- produced by the workers (the jobs of the processes)
   /** The process of a crisis registered itself: its instance key (the registration job). */

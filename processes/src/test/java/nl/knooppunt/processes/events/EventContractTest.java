@@ -122,6 +122,13 @@ class EventContractTest {
             new Acknowledgement(
                 "DN5-1/afkondiging/BM-GM0344", "DN5-1", "burgemeester", T, "KANAAL"),
             new RoundSent("DN5-1/afkondiging", 26, JOB),
+            new ImprovementActionRecorded(
+                "MH-1/va/1",
+                "Contactlijst buurregio's bijwerken",
+                "Veiligheidsregio Utrecht",
+                "2026-06-01"),
+            new ImprovementActionDone("MH-1/va/1", "Lijst bijgewerkt en beoefend"),
+            new EvaluationShared(List.of("VR09", "VR08")),
             new MeasuresSet(
                 2,
                 Map.of(

@@ -154,6 +154,48 @@ class DreigingsniveauVijfIT {
     assertThat((Map<String, Object>) afsluiten.variabele("evaluatie"))
         .containsEntry("delenMetRegios", true);
     hub.afgesloten(i);
+    // no manhunt, no attack before it: no aftercare task of its own
+    assertThat(hub.alleTaken(Task.NAZORG_DREIGINGSNIVEAU)).noneMatch(t -> t.procesInstantie() == i);
+  }
+
+  // "Evaluation that closes the loop" (#14 item 15): "Voor, tijdens en na de inzet zijn
+  // hulpverleners in beeld" (000_f59b928f540a4462.txt)
+
+  @Test
+  void aLevelFiveAfterAnAttackEndsWithAftercareForTheRespondersOfEveryAffectedRegion() {
+    String id = "DN5-NAZORG";
+    Map<String, Object> voorstel = stap.voorstel(id, Stappen.provincieUtrecht());
+    voorstel.put("gekoppeldeManhuntId", "MH-AANSLAG");
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, voorstel);
+    stap.afkondigen(i, hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    operatorProposesLowering(id, "Dader aangehouden");
+    stap.gehoord(i, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
+    hub.voltooi(
+        hub.taak(i, Task.BESLUIT_AFSCHALING),
+        vars(
+            "uitkomst",
+            "AFSCHALEN",
+            "nieuwNiveau",
+            3,
+            "motivering",
+            "Dader aangehouden, geen vervolgdreiging",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFSCHALING, Stappen.NCTV_2);
+    assertThat(hub.openTaken(i, Task.NAZORG_DREIGINGSNIVEAU)).isEmpty();
+    stap.communicatie(i, Task.COMMUNICATIE_AFSCHALING);
+
+    // lowered after the attack: every affected region arranges the aftercare of its responders,
+    // beside the evaluation
+    var nazorg = hub.taak(i, Task.NAZORG_DREIGINGSNIVEAU);
+    assertThat(nazorg.kandidaatGroepen()).containsExactly("regio-VR09");
+    hub.taak(i, Task.EVALUEREN_DREIGINGSNIVEAU);
+    stap.evalueren(i, Task.EVALUEREN_DREIGINGSNIVEAU);
+    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    assertThat(hub.openTaken(i, Task.NAZORG_DREIGINGSNIVEAU)).hasSize(1);
+    stap.nazorg(i, Task.NAZORG_DREIGINGSNIVEAU, "VR09");
+    hub.afgesloten(i);
   }
 
   /** Declared for the province of Utrecht up to the national text; the instance. */

@@ -171,6 +171,7 @@ class ManhuntIT {
 
     stap.evalueren(i, Task.EVALUEREN_MANHUNT);
     hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    stap.nazorg(i, Task.NAZORG_MANHUNT, "VR09");
     hub.afgesloten(i);
   }
 
@@ -238,6 +239,7 @@ class ManhuntIT {
         .extracting(b -> b.get("ontvanger") + ":" + b.get("status"))
         .contains("VR08:BEVESTIGD");
     stap.evalueren(i, Task.EVALUEREN_MANHUNT);
+    stap.nazorg(i, Task.NAZORG_MANHUNT, "VR09");
     hub.afgesloten(i);
   }
 
@@ -299,6 +301,7 @@ class ManhuntIT {
     hub.publiceer(
         MessageName.MANHUNT_BEEINDIGD, "MH-GEWOON", vars("toelichting", "Zoekactie gestaakt"));
     stap.evalueren(i, Task.EVALUEREN_MANHUNT);
+    stap.nazorg(i, Task.NAZORG_MANHUNT, "VR09");
     hub.afgesloten(i);
     assertThat(hub.alleTaken(Task.NIVEAU5_OVERWEGEN)).noneMatch(t -> t.procesInstantie() == i);
     assertThat(hub.jobs(JobType.MANHUNT_AFSCHALING_VOORSTELLEN, in(i))).isEmpty();
@@ -455,8 +458,39 @@ class ManhuntIT {
             false));
     hub.publiceer(MessageName.MANHUNT_BEEINDIGD, "MH-GEEN-ALERT", vars("toelichting", "Gestaakt"));
     stap.evalueren(i, Task.EVALUEREN_MANHUNT);
+    stap.nazorg(i, Task.NAZORG_MANHUNT, "VR09");
     hub.afgesloten(i);
     assertThat(hub.jobs(JobType.MANHUNT_PUBLIEKSOPROEP_UITZETTEN, in(i))).isEmpty();
+  }
+
+  // "Evaluation that closes the loop" (#14 item 15): "Voor, tijdens en na de inzet zijn
+  // hulpverleners in beeld" (000_f59b928f540a4462.txt)
+
+  @Test
+  void afterTheManhuntEndsTheAffectedRegionArrangesAftercareForItsRespondersBesideTheEvaluation() {
+    String id = "MH-NAZORG";
+    long i = manhunt(id, false);
+    hub.taak(i, Task.LEIDING_BEVESTIGEN);
+    assertThat(hub.openTaken(i, Task.NAZORG_MANHUNT)).isEmpty();
+
+    // the perpetrator is arrested: after the stand-down the region of the manhunt gets the
+    // aftercare of its responders, at the same moment as the national evaluation
+    hub.publiceer(
+        MessageName.DADER_AANGEHOUDEN, id, vars("toelichting", "Dader aangehouden in Utrecht"));
+    var nazorg = hub.taak(i, Task.NAZORG_MANHUNT);
+    assertThat(nazorg.kandidaatGroepen()).containsExactly("regio-VR09");
+    hub.taak(i, Task.EVALUEREN_MANHUNT);
+    assertThat(hub.jobs(JobType.MELDING_VERSTUREN, crisis(id)))
+        .filteredOn(j -> String.valueOf(j.variabele("notificatieId")).contains("/stand-down/"))
+        .isNotEmpty()
+        .allSatisfy(j -> assertThat(j.volgnummer()).isLessThan(nazorg.volgnummer()));
+
+    // the evaluation closes the crisis; the aftercare does not hold that up, nor is it dropped
+    stap.evalueren(i, Task.EVALUEREN_MANHUNT);
+    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    assertThat(hub.openTaken(i, Task.NAZORG_MANHUNT)).hasSize(1);
+    stap.nazorg(i, Task.NAZORG_MANHUNT, "VR09");
+    hub.afgesloten(i);
   }
 
   @Test
@@ -469,6 +503,7 @@ class ManhuntIT {
     hub.publiceer(
         MessageName.MANHUNT_BEEINDIGD, "MH-BEKEND", vars("toelichting", "Zoekactie gestaakt"));
     stap.evalueren(i, Task.EVALUEREN_MANHUNT);
+    stap.nazorg(i, Task.NAZORG_MANHUNT, "VR09");
     hub.afgesloten(i);
     assertThat(hub.jobs(JobType.MANHUNT_GRIP_ADVISEREN, in(i))).hasSize(1);
     assertThat(hub.alleTaken(Task.NIVEAU5_OVERWEGEN).stream().filter(t -> t.procesInstantie() == i))

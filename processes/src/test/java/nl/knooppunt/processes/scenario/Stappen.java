@@ -94,7 +94,7 @@ final class Stappen {
   }
 
   void afstemmen(long instantie, Task taak, String vrCode) {
-    OpenTaak t = hub.taak(instantie, taak, x -> vrCode.equals(x.variabele("vrCode")));
+    OpenTaak t = hub.taak(instantie, taak, x -> x.kandidaatGroepen().contains("regio-" + vrCode));
     assertThat(t.kandidaatGroepen()).containsExactly("regio-" + vrCode);
     hub.voltooi(
         t,
@@ -180,6 +180,25 @@ final class Stappen {
             "handelingsperspectief", "Volg de aanwijzingen van de lokale autoriteiten",
             "duiding", "De dreiging is acuut; de overheid doet er alles aan de dader te vinden",
             "kanalen", List.of("PERSBERICHT", "NL_ALERT")));
+  }
+
+  /**
+   * The region {@code vrCode} records the aftercare of its responders in the open aftercare task
+   * {@code taak}; the task is for that region.
+   */
+  OpenTaak nazorg(long instantie, Task taak, String vrCode) {
+    OpenTaak t = hub.taak(instantie, taak, x -> x.kandidaatGroepen().contains("regio-" + vrCode));
+    assertThat(t.kandidaatGroepen()).containsExactly("regio-" + vrCode);
+    hub.voltooi(
+        t,
+        vars(
+            "geregeld",
+            "Opvanggesprek met de ingezette eenheden, bedrijfsopvangteam ingeschakeld",
+            "psychosocialeOpvang",
+            true,
+            "nazorgDoor",
+            "OvD " + vrCode));
+    return t;
   }
 
   void evalueren(long instantie, Task taak) {

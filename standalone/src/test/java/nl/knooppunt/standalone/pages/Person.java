@@ -148,6 +148,33 @@ public final class Person {
     return this;
   }
 
+  /**
+   * On the evaluation report of the crisis: records an improvement action with its owner and due
+   * date, and is back on the report with it.
+   */
+  public Person addsImprovementAction(
+      String crisisId, String text, String owner, java.time.LocalDate due) {
+    browser.open("/crises/" + crisisId + "/evaluatie");
+    browser.find(By.id("actie-tekst")).sendKeys(text);
+    browser.find(By.id("actie-eigenaar")).sendKeys(owner);
+    browser.script(
+        "const f = document.getElementById('actie-gereedOp'); f.value = arguments[0];"
+            + " f.dispatchEvent(new Event('change', {bubbles: true}));",
+        due.toString());
+    browser.click(By.cssSelector("#actie-formulier button[type=submit]"));
+    browser.until(d -> !d.findElements(By.cssSelector(".melding.goed, .melding.fout")).isEmpty());
+    browser.audit();
+    return this;
+  }
+
+  /** On the evaluation report of the crisis: shares it with the regions involved. */
+  public Person sharesEvaluation(String crisisId) {
+    browser.open("/crises/" + crisisId + "/evaluatie");
+    browser.click(By.id("evaluatie-delen"));
+    browser.until(d -> !d.findElements(By.id("gedeeld")).isEmpty());
+    return this;
+  }
+
   /** Opens the crisis page and waits until it shows the phase (it updates by itself). */
   public Person seesPhase(String crisisId, String phase) {
     browser.open("/crises/" + crisisId);

@@ -150,6 +150,21 @@ class StoriesIT extends HubPages {
         .completes();
     operator.seesPhase(crisis, "Afgesloten");
     management.seesLevelOnTheMap("VR09", 3);
+
+    // the loop closes: an improvement action with its owner and due date stays open until done;
+    // the evaluation is shared with the region involved, which can read it from then on
+    operator.addsImprovementAction(
+        crisis,
+        "Afstemming met de regio's starten bij het voorstel",
+        "NCC en Veiligheidsregio Utrecht",
+        java.time.LocalDate.now().plusMonths(2));
+    assertThat(operator.reads(By.id("verbeteracties")))
+        .contains("Afstemming met de regio's starten bij het voorstel")
+        .contains("Open");
+    operator.sharesEvaluation(crisis);
+    assertThat(operator.reads(By.id("gedeeld"))).contains("VR09");
+    utrecht.goesTo("/crises/" + crisis + "/evaluatie");
+    assertThat(utrecht.reads(By.tagName("h1"))).contains("Evaluatierapport");
   }
 
   @Test
