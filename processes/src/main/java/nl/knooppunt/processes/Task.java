@@ -27,6 +27,11 @@ public enum Task {
       Duration.ofMinutes(15)),
   INFORMATIE_DELEN(
       ProcessId.DREIGINGSNIVEAU_5, "Informatie_Delen", Form.INFORMATIE_DELEN, Duration.ofHours(1)),
+  INFORMATIE_BELLEN(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Informatie_Bellen",
+      Form.INFORMATIE_RAPPELLEREN,
+      Duration.ofMinutes(30)),
   AFSTEMMEN_LOKAAL_GEZAG(
       ProcessId.DREIGINGSNIVEAU_5,
       "Afstemmen_Lokaal_Gezag",
@@ -52,6 +57,11 @@ public enum Task {
       "Informatie_Herbeoordeling",
       Form.INFORMATIE_DELEN,
       Duration.ofHours(1)),
+  INFORMATIE_BELLEN_HERBEOORDELING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Informatie_Bellen_Herbeoordeling",
+      Form.INFORMATIE_RAPPELLEREN,
+      Duration.ofMinutes(30)),
   AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Afstemmen_Lokaal_Gezag_Herbeoordeling",
@@ -69,6 +79,11 @@ public enum Task {
       "Informatie_Afschaling",
       Form.INFORMATIE_DELEN,
       Duration.ofHours(1)),
+  INFORMATIE_BELLEN_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Informatie_Bellen_Afschaling",
+      Form.INFORMATIE_RAPPELLEREN,
+      Duration.ofMinutes(30)),
   AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Afstemmen_Lokaal_Gezag_Afschaling",

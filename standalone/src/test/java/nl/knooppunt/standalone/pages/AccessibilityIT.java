@@ -55,6 +55,8 @@ class AccessibilityIT extends HubPages {
     keyboardChooses(politie, "dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK");
     keyboardChooses(politie, "vertrouwelijkheid", "OPENBAAR");
     keyboardCompletes(politie);
+    // the OM shares its own information (through the API: not the subject of this test)
+    api.omSharesInformation(crisis);
 
     String told = operator.until(d -> blankToNull(operator.announced()));
     assertThat(told).contains("Nieuwe taak");
