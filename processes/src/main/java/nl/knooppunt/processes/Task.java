@@ -37,6 +37,8 @@ public enum Task {
       "Afstemmen_Lokaal_Gezag",
       Form.AFSTEMMING_LOKAAL_GEZAG,
       Duration.ofHours(1)),
+  REGIO_BELLEN(
+      ProcessId.DREIGINGSNIVEAU_5, "Regio_Bellen", Form.REGIO_BELLEN, Duration.ofMinutes(30)),
   BESLUIT_AFKONDIGING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Besluit_Afkondiging",
@@ -67,6 +69,11 @@ public enum Task {
       "Afstemmen_Lokaal_Gezag_Herbeoordeling",
       Form.AFSTEMMING_LOKAAL_GEZAG,
       Duration.ofHours(1)),
+  REGIO_BELLEN_HERBEOORDELING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Regio_Bellen_Herbeoordeling",
+      Form.REGIO_BELLEN,
+      Duration.ofMinutes(30)),
   HERBEOORDELEN(
       ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen", Form.HERBEOORDELING, Duration.ofMinutes(30)),
   MEDEONDERTEKENEN_VERLENGING(
@@ -89,6 +96,11 @@ public enum Task {
       "Afstemmen_Lokaal_Gezag_Afschaling",
       Form.AFSTEMMING_LOKAAL_GEZAG,
       Duration.ofHours(1)),
+  REGIO_BELLEN_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Regio_Bellen_Afschaling",
+      Form.REGIO_BELLEN,
+      Duration.ofMinutes(30)),
   BESLUIT_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Besluit_Afschaling",

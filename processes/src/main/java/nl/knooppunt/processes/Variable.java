@@ -70,6 +70,10 @@ public enum Variable {
   /** Message variable: the NCTV decider who decided so (set by the gateway). */
   ZONDER_INFORMATIE_DOOR("zonderInformatieDoor"),
   AFSTEMMING("afstemming"),
+  /** One region recorded as silent ({@code GEEN_REACTIE}) that the operator calls. */
+  STILLE_AFSTEMMING("stilleAfstemming"),
+  /** The operator's call to a silent region: reached or not, with whom. */
+  REGIO_GEBELD("regioGebeld"),
   AFSTEMMINGEN("afstemmingen"),
   BESLUIT("besluit"),
   EINDTIJD("eindtijd"),

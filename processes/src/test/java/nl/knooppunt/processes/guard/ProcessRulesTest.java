@@ -123,6 +123,45 @@ class ProcessRulesTest {
   }
 
   /**
+   * A silent region is recorded and goes on to the decision; in parallel the operator calls each
+   * silent region (a call task per region recorded as {@code GEEN_REACTIE}), which the decision
+   * does not wait for. Returns the split after the alignment.
+   */
+  private static String silentRegionsCalled(String perRegion) {
+    List<String> after =
+        DN5.next(perRegion).stream().filter(n -> DN5.kind(n).endsWith("Gateway")).toList();
+    assertThat(after).singleElement();
+    String split = after.get(0);
+    assertThat(DN5.kind(split)).isEqualTo("parallelGateway");
+    List<String> calls =
+        DN5.next(split).stream().filter(n -> DN5.kind(n).equals("subProcess")).toList();
+    assertThat(calls).singleElement();
+    assertThat(
+            DN5.nodes
+                .get(calls.get(0))
+                .getElementsByTagNameNS(Modellen.ZEEBE_NS, "loopCharacteristics")
+                .item(0)
+                .getAttributes()
+                .getNamedItem("inputCollection")
+                .getNodeValue())
+        .contains("GEEN_REACTIE");
+    assertThat(DN5.reachableFrom(calls.get(0), n -> false))
+        .anyMatch(n -> n.startsWith("Regio_Bellen"));
+    // the calls end on their own: nothing after them waits for the decision or blocks it
+    assertThat(DN5.next(calls.get(0)))
+        .filteredOn(n -> !DN5.isTopLevel(n) || !DN5.kind(n).equals("startEvent"))
+        .allMatch(n -> DN5.kind(n).equals("endEvent") || DN5.kind(n).equals("startEvent"));
+    return split;
+  }
+
+  @Test
+  void aSilentRegionIsCalledWhileTheDeclarationDecisionGoesOn() {
+    String perRegion = DN5.parent(Task.AFSTEMMEN_LOKAAL_GEZAG.elementId());
+    String split = silentRegionsCalled(perRegion);
+    assertThat(DN5.reachableFrom(split, n -> false)).contains(Task.BESLUIT_AFKONDIGING.elementId());
+  }
+
+  /**
    * The information task and the per-region alignment run in parallel and are joined before the
    * decision (when given), each with the same SLA as before the declaration.
    */
@@ -135,7 +174,7 @@ class ProcessRulesTest {
             .toList();
     assertThat(joins).hasSize(1);
     String perRegion = DN5.parent(alignment.elementId());
-    assertThat(DN5.next(perRegion)).contains(joins.get(0));
+    assertThat(DN5.next(silentRegionsCalled(perRegion))).contains(joins.get(0));
     if (decision != null) {
       assertThat(DN5.previous(decision.elementId())).contains(joins.get(0));
     }

@@ -183,6 +183,29 @@ class DreigingsniveauVijfIT {
     assertThat(afstemmingen)
         .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
         .containsExactlyInAnyOrder("VR09:AFGESTEMD", "VR10:GEEN_REACTIE");
+
+    // not only a logbook line: the operator calls the silent region, whom the directory names;
+    // the decision is already there and does not wait for the call
+    var bellen = hub.taak(i, Task.REGIO_BELLEN);
+    assertThat(bellen.kandidaatGroepen()).containsExactly("landelijk-operator");
+    assertThat(bellen.variabele("vrCode")).isEqualTo("VR10");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> wie = (Map<String, Object>) bellen.variabele("belContact");
+    assertThat(wie).containsEntry("ontvanger", "VR10").containsEntry("volgorde", 1);
+    assertThat(hub.openTaken(i, Task.REGIO_BELLEN)).as("only the silent region").hasSize(1);
+    assertThat(hub.isOpen(besluit)).isTrue();
+    hub.voltooi(
+        bellen,
+        vars(
+            "bereikt",
+            true,
+            "gesprokenMet",
+            "Officier van dienst Gooi en Vechtstreek",
+            "gesprokenOp",
+            hub.nu().toString(),
+            "toelichting",
+            "Burgemeesters steunen; reactie bleef in de mail hangen"));
+    assertThat(hub.isOpen(besluit)).isTrue();
   }
 
   // Issue #14 item 3: "information is gathered from both" — police and OM each deliver their own
@@ -615,6 +638,29 @@ class DreigingsniveauVijfIT {
     assertThat((List<Map<String, Object>>) herbeoordelen.variabele("afstemmingen"))
         .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
         .containsExactly("VR09:GEEN_REACTIE");
+    // the silent region is called, the review does not wait for it
+    var bellen = hub.taak(i, Task.REGIO_BELLEN_HERBEOORDELING);
+    assertThat(bellen.variabele("vrCode")).isEqualTo("VR09");
+
+    // the NCTV extends before the call was made: the period ends and the call lapses with it
+    hub.voltooi(
+        herbeoordelen,
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            hub.nu().plus(Duration.ofHours(12)).toString(),
+            "motivering",
+            "Dreiging houdt aan",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
+    hub.job(
+        JobType.DREIGINGSNIVEAU_REGISTREREN,
+        in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !hub.isOpen(bellen));
   }
 
   @Test
@@ -683,6 +729,8 @@ class DreigingsniveauVijfIT {
     assertThat((List<Map<String, Object>>) besluit.variabele("afstemmingen"))
         .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
         .containsExactly("VR09:GEEN_REACTIE");
+    // the silent region is called while the lowering decision waits for the NCTV
+    assertThat(hub.taak(i, Task.REGIO_BELLEN_AFSCHALING).variabele("vrCode")).isEqualTo("VR09");
   }
 
   @Test
