@@ -221,6 +221,37 @@ public class Fixtures {
     return String.valueOf(key);
   }
 
+  /** An open task of the catalogue with these groups and process variables. */
+  public String task(
+      String crisisId,
+      nl.knooppunt.processes.Task task,
+      List<String> groups,
+      Map<String, Object> variables) {
+    long key = TASK_KEYS.incrementAndGet();
+    Map<String, Object> all = new java.util.LinkedHashMap<>(variables);
+    all.put("crisisId", crisisId);
+    apply(
+        EventType.TAAK_AANGEMAAKT,
+        crisisId,
+        false,
+        "test",
+        new TaskCreated(
+            key,
+            task.process().id(),
+            task.elementId(),
+            null,
+            task.elementId().replace('_', ' '),
+            task.form().key(),
+            task.sla().toString(),
+            groups,
+            List.of(),
+            null,
+            Instant.now().plus(task.sla()),
+            null,
+            all));
+    return String.valueOf(key);
+  }
+
   /** The region's open task to confirm its scale-up after the GRIP advice {@code advice}. */
   public String scaleUpTask(String manhuntId, int advice) {
     long key = TASK_KEYS.incrementAndGet();
