@@ -55,13 +55,14 @@ class AccessibilityIT extends HubPages {
     keyboardChooses(politie, "dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK");
     keyboardChooses(politie, "vertrouwelijkheid", "OPENBAAR");
     keyboardCompletes(politie);
-    // the OM shares its own information (through the API: not the subject of this test)
-    api.omSharesInformation(crisis);
 
     String told = operator.until(d -> blankToNull(operator.announced()));
     assertThat(told).contains("Nieuwe taak");
     assertThat(operator.describeFocus()).as("focus after a live update").isEqualTo(focused);
     assertThat(operator.find(mapTable).isDisplayed()).as("the map table stays open").isTrue();
+    // the OM shares its own information (through the API: not the subject of this test); one
+    // more live update, after the checks above so they do not race it
+    api.omSharesInformation(crisis);
 
     // the region aligns with its mayors on a phone
     Browser utrecht = keyboardLogin("regio-utrecht", Browser.PHONE);
