@@ -86,6 +86,7 @@ class AccessMatrixIT extends GatewayITBase {
   @BeforeAll
   void crises() {
     dn5 = fixtures.crisis("dreigingsniveau-5");
+    fixtures.informationTask(dn5, "om");
     manhunt = fixtures.crisis("manhunt");
     bijstand = fixtures.crisis("bijstandsaanvraag");
     elsewhere = fixtures.crisis("dreigingsniveau-5", "VR24", false);
@@ -174,6 +175,12 @@ class AccessMatrixIT extends GatewayITBase {
               "POST",
               (t, u) -> "/api/v1/crises/" + t.dn5 + "/lowering-proposal",
               t -> Map.of("reason", "Dreiging geweken"),
+              202),
+          new Op(
+              "decideWithoutFullInformation",
+              "POST",
+              (t, u) -> "/api/v1/crises/" + t.dn5 + "/decision-without-full-information",
+              t -> Map.of("reason", "Eerste uur na de aanslag"),
               202),
           new Op(
               "requestExtension",

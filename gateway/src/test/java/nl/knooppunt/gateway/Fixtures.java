@@ -187,6 +187,40 @@ public class Fixtures {
     return String.valueOf(key);
   }
 
+  /**
+   * The open information task of one partner ({@code politie}, {@code om}) before the declaration:
+   * the level decision waits for it.
+   */
+  public String informationTask(String crisisId, String partner) {
+    long key = TASK_KEYS.incrementAndGet();
+    apply(
+        EventType.TAAK_AANGEMAAKT,
+        crisisId,
+        false,
+        "test",
+        new TaskCreated(
+            key,
+            "dreigingsniveau-5",
+            nl.knooppunt.processes.Task.INFORMATIE_DELEN.elementId(),
+            null,
+            "Relevante (opsporings)informatie delen vóór afkondiging",
+            Form.INFORMATIE_DELEN.key(),
+            "PT1H",
+            List.of(partner),
+            List.of(),
+            null,
+            Instant.now().plus(Duration.ofHours(1)),
+            null,
+            Map.of(
+                "crisisId",
+                crisisId,
+                "informatiepartner",
+                partner,
+                "informatiepartners",
+                List.of("politie", "om"))));
+    return String.valueOf(key);
+  }
+
   /** An open task of the catalogue, created with the given process variables. */
   public String task(
       String crisisId,

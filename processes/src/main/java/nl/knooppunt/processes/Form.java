@@ -12,6 +12,8 @@ public enum Form {
   TELEFONISCH_BENADEREN("telefonisch-benaderen"),
   GEBIED_CORRIGEREN("gebied-corrigeren"),
   INFORMATIE_DELEN("informatie-delen"),
+  INFORMATIE_RAPPELLEREN("informatie-rappelleren"),
+  REGIO_BELLEN("regio-bellen"),
   AFSTEMMING_LOKAAL_GEZAG("afstemming-lokaal-gezag"),
   BESLUIT_DREIGINGSNIVEAU("besluit-dreigingsniveau"),
   PUBLIEKSCOMMUNICATIE("publiekscommunicatie"),

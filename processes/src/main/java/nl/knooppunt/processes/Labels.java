@@ -85,6 +85,8 @@ public final class Labels {
     VALUES.put("BEVESTIGD", "Bevestigd");
     VALUES.put("TELEFONISCH_BEVESTIGD", "Telefonisch bevestigd");
     VALUES.put("NIET_BEREIKT", "Niet bereikt");
+    VALUES.put("GEDEELD", "Gedeeld");
+    VALUES.put("ONTBREEKT", "Ontbreekt (nog niet gedeeld)");
     // information and threat
     VALUES.put("VERVOLGDREIGING_ACUUT", "Acute dreiging van een vervolgaanslag");
     VALUES.put("VERVOLGDREIGING_MOGELIJK", "Vervolgaanslag mogelijk");

@@ -38,6 +38,16 @@ public enum MessageName {
    * {@code linkedManhuntId}) tells that manhunt, so its arrest brings the lowering proposal. Key:
    * {@code crisisId} of the manhunt. Variable: {@code gekoppeldDreigingsniveauId}.
    */
+  /**
+   * An NCTV decider decides without the information of every partner (issue #14 item 3, "besluit
+   * zonder volledige informatie"): ends the waiting for information before a level decision. Key:
+   * {@code crisisId} of the level-5 instance. Variables: {@code zonderInformatieReden}, {@code
+   * zonderInformatieDoor}. No time to live: it only counts while the information is awaited.
+   */
+  BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE(
+      "knooppunt.dreigingsniveau.besluit-zonder-volledige-informatie",
+      Variable.CRISIS_ID,
+      Duration.ZERO),
   MANHUNT_NIVEAU5_GEKOPPELD(
       "knooppunt.manhunt.dreigingsniveau-gekoppeld", Variable.CRISIS_ID, Ttl.UNTIL_CAUGHT),
   /**

@@ -27,11 +27,18 @@ public enum Task {
       Duration.ofMinutes(15)),
   INFORMATIE_DELEN(
       ProcessId.DREIGINGSNIVEAU_5, "Informatie_Delen", Form.INFORMATIE_DELEN, Duration.ofHours(1)),
+  INFORMATIE_BELLEN(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Informatie_Bellen",
+      Form.INFORMATIE_RAPPELLEREN,
+      Duration.ofMinutes(30)),
   AFSTEMMEN_LOKAAL_GEZAG(
       ProcessId.DREIGINGSNIVEAU_5,
       "Afstemmen_Lokaal_Gezag",
       Form.AFSTEMMING_LOKAAL_GEZAG,
       Duration.ofHours(1)),
+  REGIO_BELLEN(
+      ProcessId.DREIGINGSNIVEAU_5, "Regio_Bellen", Form.REGIO_BELLEN, Duration.ofMinutes(30)),
   BESLUIT_AFKONDIGING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Besluit_Afkondiging",
@@ -66,11 +73,21 @@ public enum Task {
       "Informatie_Herbeoordeling",
       Form.INFORMATIE_DELEN,
       Duration.ofHours(1)),
+  INFORMATIE_BELLEN_HERBEOORDELING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Informatie_Bellen_Herbeoordeling",
+      Form.INFORMATIE_RAPPELLEREN,
+      Duration.ofMinutes(30)),
   AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Afstemmen_Lokaal_Gezag_Herbeoordeling",
       Form.AFSTEMMING_LOKAAL_GEZAG,
       Duration.ofHours(1)),
+  REGIO_BELLEN_HERBEOORDELING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Regio_Bellen_Herbeoordeling",
+      Form.REGIO_BELLEN,
+      Duration.ofMinutes(30)),
   HERBEOORDELEN(
       ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen", Form.HERBEOORDELING, Duration.ofMinutes(30)),
   MEDEONDERTEKENEN_VERLENGING(
@@ -88,11 +105,21 @@ public enum Task {
       "Informatie_Afschaling",
       Form.INFORMATIE_DELEN,
       Duration.ofHours(1)),
+  INFORMATIE_BELLEN_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Informatie_Bellen_Afschaling",
+      Form.INFORMATIE_RAPPELLEREN,
+      Duration.ofMinutes(30)),
   AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Afstemmen_Lokaal_Gezag_Afschaling",
       Form.AFSTEMMING_LOKAAL_GEZAG,
       Duration.ofHours(1)),
+  REGIO_BELLEN_AFSCHALING(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Regio_Bellen_Afschaling",
+      Form.REGIO_BELLEN,
+      Duration.ofMinutes(30)),
   BESLUIT_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Besluit_Afschaling",

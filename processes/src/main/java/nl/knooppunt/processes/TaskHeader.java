@@ -36,7 +36,9 @@ public enum TaskHeader {
     /** A level 5 reached its end time without a decision to extend or lower it. */
     VERLOPEN_ZONDER_BESLUIT,
     /** The second NCTV decider refused to co-sign a level decision: it is not in force. */
-    MEDEONDERTEKENING_GEWEIGERD
+    MEDEONDERTEKENING_GEWEIGERD,
+    /** An NCTV decider decided not to wait for the information of every partner (with a reason). */
+    BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE
   }
 
   private final String key;

@@ -48,8 +48,36 @@ public enum Variable {
   GEKOPPELDE_MANHUNT_ID("gekoppeldeManhuntId"),
   BETROKKEN_REGIOS("betrokkenRegios"),
   VR_CODE("vrCode"),
+  /**
+   * The information partners asked before each level decision (police and OM, plus the partners of
+   * the setting {@code knooppunt.dreigingsniveau.informatiepartners}): candidate groups, from the
+   * worker of {@link JobType#GEBIED_BEPALEN}.
+   */
+  INFORMATIEPARTNERS("informatiepartners"),
+  /** One element of {@link #INFORMATIEPARTNERS}: whose information task this is. */
+  INFORMATIEPARTNER("informatiepartner"),
+  /**
+   * What each partner shared, per partner: {@code {politie: {samenvatting, …}, om: {…}}}, each
+   * value a {@link nl.knooppunt.processes.variables.InvestigationInformation}. Emptied before a
+   * review and before a lowering (fresh information).
+   */
   OPSPORINGSINFORMATIE("opsporingsinformatie"),
+  /** The operator's call to a silent information partner: reached or not, with whom. */
+  RAPPEL("rappel"),
+  /**
+   * An NCTV decider decided to go on without full information: {@code {reden, besluitDoor,
+   * ontbrekend}} (message {@link MessageName#BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE}); null otherwise.
+   */
+  BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE("besluitZonderVolledigeInformatie"),
+  /** Message variable: why the decision does not wait for the missing information. */
+  ZONDER_INFORMATIE_REDEN("zonderInformatieReden"),
+  /** Message variable: the NCTV decider who decided so (set by the gateway). */
+  ZONDER_INFORMATIE_DOOR("zonderInformatieDoor"),
   AFSTEMMING("afstemming"),
+  /** One region recorded as silent ({@code GEEN_REACTIE}) that the operator calls. */
+  STILLE_AFSTEMMING("stilleAfstemming"),
+  /** The operator's call to a silent region: reached or not, with whom. */
+  REGIO_GEBELD("regioGebeld"),
   AFSTEMMINGEN("afstemmingen"),
   BESLUIT("besluit"),
   EINDTIJD("eindtijd"),

@@ -129,7 +129,10 @@ public final class HubApi {
         "nctv2", crisisId, "Medeondertekenen_Afkondiging", Map.of("goedkeuring", "GOEDGEKEURD"));
   }
 
-  /** Police and OM share their information on a level-5 proposal (first step of the process). */
+  /**
+   * Police and OM each share their own information on a level-5 proposal (first step of the
+   * process): the decision waits for both.
+   */
   public void policeSharesInformation(String crisisId) throws Exception {
     complete(
         "politie",
@@ -137,6 +140,19 @@ public final class HubApi {
         "Informatie_Delen",
         Map.of(
             "samenvatting", "Eén dader voortvluchtig, mogelijk terroristisch motief",
+            "dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK",
+            "vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK"));
+    omSharesInformation(crisisId);
+  }
+
+  /** The OM shares its own information on a level-5 proposal (its task, beside the police's). */
+  public void omSharesInformation(String crisisId) throws Exception {
+    complete(
+        "om",
+        crisisId,
+        "Informatie_Delen",
+        Map.of(
+            "samenvatting", "Strafrechtelijk onderzoek onder leiding van de OvJ; geen handlangers",
             "dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK",
             "vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK"));
   }

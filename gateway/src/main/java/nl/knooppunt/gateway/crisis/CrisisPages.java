@@ -49,6 +49,10 @@ class CrisisPages {
   /** Actions on a running crisis: the API operation and the button text. */
   enum Action {
     VERLAGING("proposeLowering", "Afschaling voorstellen", CrisisType.DREIGINGSNIVEAU_5),
+    ZONDER_INFORMATIE(
+        "decideWithoutFullInformation",
+        "Besluiten zonder volledige informatie",
+        CrisisType.DREIGINGSNIVEAU_5),
     MOTIEF("reportTerroristMotive", "Mogelijk terroristisch motief melden", CrisisType.MANHUNT),
     AANHOUDING("reportArrest", "Aanhouding melden", CrisisType.MANHUNT),
     EINDE_MANHUNT("endManhunt", "Manhunt beëindigen", CrisisType.MANHUNT),
@@ -256,6 +260,9 @@ class CrisisPages {
     try {
       switch (action) {
         case VERLAGING -> threatLevels.proposeLowering(crisisId, new LoweringProposal(text));
+        case ZONDER_INFORMATIE ->
+            threatLevels.decideWithoutFullInformation(
+                crisisId, new nl.knooppunt.api.model.DecisionWithoutFullInformation(text));
         case MOTIEF -> manhunts.reportTerroristMotive(crisisId, new OutcomeReport(text));
         case AANHOUDING -> manhunts.reportArrest(crisisId, new OutcomeReport(text));
         case EINDE_MANHUNT -> manhunts.end(crisisId, new OutcomeReport(text));
@@ -384,6 +391,7 @@ class CrisisPages {
                 .filter(a -> a.type == c.getProcess())
                 .filter(a -> AccessPolicy.permits(user, a.operation))
                 .filter(a -> a != Action.MOTIEF || !motiveKnownAtStart(detail))
+                .filter(a -> a != Action.ZONDER_INFORMATIE || awaitsInformation(detail))
                 .toList());
     model.addAttribute("niveaus", map.levels(detail.getThreatLevels()));
     model.addAttribute("niveauTekst", levelText(detail.getThreatLevels()));
@@ -448,6 +456,13 @@ class CrisisPages {
   }
 
   /** A manhunt started with a possible terrorist motive has nothing to raise. */
+  /** Whether a level decision waits for the information of police, OM or a partner. */
+  private static boolean awaitsInformation(CrisisDetail detail) {
+    return detail.getOpenTasks() != null
+        && detail.getOpenTasks().stream()
+            .anyMatch(t -> ThreatLevelService.INFORMATION_TASKS.contains(t.getElementId()));
+  }
+
   private static boolean motiveKnownAtStart(CrisisDetail detail) {
     return detail.getStartData() != null
         && Boolean.TRUE.equals(

@@ -4,6 +4,7 @@ import nl.knooppunt.api.ProcessenApi;
 import nl.knooppunt.api.model.AssistanceRequestStart;
 import nl.knooppunt.api.model.CommandAccepted;
 import nl.knooppunt.api.model.CrisisStarted;
+import nl.knooppunt.api.model.DecisionWithoutFullInformation;
 import nl.knooppunt.api.model.ExtensionRequest;
 import nl.knooppunt.api.model.LoweringProposal;
 import nl.knooppunt.api.model.ManhuntStart;
@@ -62,6 +63,12 @@ class ProcessController implements ProcessenApi {
   @Override
   public ResponseEntity<CommandAccepted> proposeLowering(String crisisId, LoweringProposal body) {
     return accepted(threatLevels.proposeLowering(crisisId, body));
+  }
+
+  @Override
+  public ResponseEntity<CommandAccepted> decideWithoutFullInformation(
+      String crisisId, DecisionWithoutFullInformation body) {
+    return accepted(threatLevels.decideWithoutFullInformation(crisisId, body));
   }
 
   @Override

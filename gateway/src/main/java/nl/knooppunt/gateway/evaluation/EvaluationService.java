@@ -32,8 +32,8 @@ import nl.knooppunt.gateway.security.AccessPolicy;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.security.Rol;
-import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.gateway.task.TaskQueries;
+import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.ProcessId;
 import nl.knooppunt.processes.events.CloudEvent;
@@ -99,10 +99,10 @@ public class EvaluationService {
   }
 
   /**
-   * The evaluation report of a crisis the user may read (404 otherwise): its timeline, silences, escalations, steps and lessons; with
-   * the linked crisis's timeline, lessons and aftercare when a manhunt and its level 5 are
-   * evaluated together; the improvement actions and the sharing. A region reads it only once it is
-   * shared with that region (before: 404, as if it did not exist).
+   * The evaluation report of a crisis the user may read (404 otherwise): its timeline, silences,
+   * escalations, steps and lessons; with the linked crisis's timeline, lessons and aftercare when a
+   * manhunt and its level 5 are evaluated together; the improvement actions and the sharing. A
+   * region reads it only once it is shared with that region (before: 404, as if it did not exist).
    */
   public EvaluationReport report(String crisisId) {
     Queries.CrisisRow c = scope.crisis(crisisId);

@@ -14,6 +14,7 @@ import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.Labels;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.Steps;
+import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.events.Acknowledgement;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CrisisStarted;
@@ -57,7 +58,9 @@ class Summaries {
           MessageName.MANHUNT_BEEINDIGD.messageName(), "meldde het einde van de manhunt",
           MessageName.BIJSTAND_VERLENGING_AANGEVRAAGD.messageName(),
               "vroeg verlenging van de inzet aan",
-          MessageName.BIJSTAND_INZET_BEEINDIGD.messageName(), "meldde het einde van de inzet");
+          MessageName.BIJSTAND_INZET_BEEINDIGD.messageName(), "meldde het einde van de inzet",
+          MessageName.BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE.messageName(),
+              "besloot zonder volledige informatie van politie, OM en partners verder te gaan");
 
   /** Facts the processes record (header {@code gebeurtenis}), in words. */
   private static final Map<String, String> FACTS =
@@ -70,6 +73,9 @@ class Summaries {
           "MEDEONDERTEKENING_GEWEIGERD",
               "Medeondertekening geweigerd: het besluit is niet van kracht en gaat terug naar de"
                   + " besluitvormer",
+          "BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE",
+              "Het wachten op informatie van politie, OM en partners is beëindigd: het besluit"
+                  + " wordt genomen zonder volledige informatie",
           "VERLOPEN_ZONDER_BESLUIT",
               "Dreigingsniveau 5 verlopen zonder besluit: de eindtijd is bereikt zonder verlenging"
                   + " of afschaling");
@@ -82,6 +88,19 @@ class Summaries {
 
   public Summaries(DirectoryAdapter directory) {
     this.directory = directory;
+  }
+
+  /** A message in words; a decision without full information with its reason. */
+  private String message(CloudEvent<? extends EventPayload> e, MessageDelivered m) {
+    String line = who(e) + " " + MESSAGES.getOrDefault(m.message(), "gaf een bericht door");
+    String reason =
+        m.variables() == null
+            ? null
+            : m.variables().get(Variable.ZONDER_INFORMATIE_REDEN.variableName());
+    return MessageName.BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE.messageName().equals(m.message())
+            && reason != null
+        ? line + ". Reden: " + reason
+        : line;
   }
 
   public String of(CloudEvent<? extends EventPayload> e) {
@@ -153,10 +172,7 @@ class Summaries {
             + (d.until() == null ? "" : " tot " + when(d.until().toString()));
       }
       case BIJSTAND_KOSTEN_GEREGISTREERD -> "Kosten van de bijstand geregistreerd";
-      case BERICHT_GEMELD ->
-          who(e)
-              + " "
-              + MESSAGES.getOrDefault(((MessageDelivered) data).message(), "gaf een bericht door");
+      case BERICHT_GEMELD -> message(e, (MessageDelivered) data);
       case TAAK_AANGEMAAKT ->
           "Taak "
               + quoted(((TaskCreated) data).name())

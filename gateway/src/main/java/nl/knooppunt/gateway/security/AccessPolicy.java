@@ -44,6 +44,7 @@ public final class AccessPolicy {
     ALLOWED.put("startManhunt", EnumSet.of(LANDELIJK_OPERATOR));
     ALLOWED.put("startAssistanceRequest", EnumSet.of(REGIO, LOCC_OFFICIER, LANDELIJK_OPERATOR));
     ALLOWED.put("proposeLowering", EnumSet.of(LANDELIJK_OPERATOR));
+    ALLOWED.put("decideWithoutFullInformation", EnumSet.of(NCTV_BESLUITVORMER));
     ALLOWED.put("requestExtension", EnumSet.of(REGIO, LOCC_OFFICIER));
     ALLOWED.put("reportArrest", EnumSet.of(LANDELIJK_OPERATOR, POLITIE, OM));
     ALLOWED.put("reportTerroristMotive", EnumSet.of(LANDELIJK_OPERATOR, POLITIE));

@@ -418,30 +418,52 @@ class TaskPages {
   }
 
   /**
-   * The task's variables as this user may read them: shared police/OM information marked other than
-   * public shows only who shared it and its classification to a role without clearance (the
-   * communication adviser, a region), never its content.
+   * The task's variables as this user may read them, with the information of each partner (police,
+   * OM, …) as one overview: what each shared, and who has not shared yet ({@code ONTBREEKT}).
+   * Information marked other than public shows only who shared it and its classification to a role
+   * without clearance (the communication adviser, a region), never its content.
    */
   @SuppressWarnings("unchecked")
   static Map<String, Object> cleared(
       Map<String, Object> variables,
       KnooppuntUser user,
       java.util.function.Function<String, String> person) {
-    if (!(variables.get("opsporingsinformatie") instanceof Map<?, ?> info)
-        || nl.knooppunt.gateway.scope.Clearance.cleared(user)
-        || !nl.knooppunt.processes.variables.InvestigationInformation.Classification.restricted(
-            info.get("vertrouwelijkheid"))) {
+    if (!(variables.get("opsporingsinformatie") instanceof Map<?, ?> shared)) {
       return variables;
     }
+    boolean clearance = nl.knooppunt.gateway.scope.Clearance.cleared(user);
+    java.util.LinkedHashSet<String> partners = new java.util.LinkedHashSet<>();
+    if (variables.get("informatiepartners") instanceof List<?> asked) {
+      asked.forEach(p -> partners.add(String.valueOf(p)));
+    }
+    shared.keySet().forEach(p -> partners.add(String.valueOf(p)));
+    List<Map<String, Object>> overview = new java.util.ArrayList<>();
+    for (String partner : partners) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("partner", TaskWords.group(partner, vr -> java.util.Optional.empty()));
+      if (!(shared.get(partner) instanceof Map<?, ?> info)) {
+        row.put("status", "ONTBREEKT");
+        overview.add(row);
+        continue;
+      }
+      row.put("status", "GEDEELD");
+      Object by = info.get("gedeeldDoor");
+      boolean open =
+          clearance
+              || !nl.knooppunt.processes.variables.InvestigationInformation.Classification
+                  .restricted(info.get("vertrouwelijkheid"));
+      row.put(
+          "samenvatting",
+          open ? info.get("samenvatting") : "Gerubriceerd: de inhoud is alleen voor gerechtigden.");
+      row.put("dreigingsinschatting", open ? info.get("dreigingsinschatting") : null);
+      row.put("opsporingsbelang", open ? info.get("opsporingsbelang") : null);
+      row.put("vertrouwelijkheid", info.get("vertrouwelijkheid"));
+      row.put("gedeeldDoor", by == null ? null : person.apply(String.valueOf(by)));
+      overview.add(row);
+    }
     Map<String, Object> out = new LinkedHashMap<>(variables);
-    Object by = info.get("gedeeldDoor");
-    out.put(
-        "opsporingsinformatie",
-        "Gedeeld"
-            + (by == null ? "" : " door " + person.apply(String.valueOf(by)))
-            + "; gerubriceerd ("
-            + nl.knooppunt.processes.Labels.value(String.valueOf(info.get("vertrouwelijkheid")))
-            + "): de inhoud is alleen voor gerechtigden.");
+    out.remove("opsporingsinformatie");
+    out.put(TaskWords.INFORMATION_OVERVIEW, overview);
     return out;
   }
 

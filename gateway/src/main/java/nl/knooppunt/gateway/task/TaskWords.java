@@ -46,7 +46,7 @@ public final class TaskWords {
     CONTEXT.put("motiefToelichting", "Waarom een mogelijk terroristisch motief");
     CONTEXT.put("gripAdvies", "GRIP-advies");
     CONTEXT.put("opschaling", "Eerder bevestigde opschaling");
-    CONTEXT.put("opsporingsinformatie", "Gedeelde opsporingsinformatie");
+    CONTEXT.put("besluitZonderVolledigeInformatie", "Besluit zonder volledige informatie");
     CONTEXT.put("besluit", "Besluit");
     CONTEXT.put("afschalingsvoorstel", "Voorstel tot afschaling");
     CONTEXT.put("afschalingReden", "Reden afschaling");
@@ -219,9 +219,29 @@ public final class TaskWords {
   private record TableSpec(
       String variable, String path, String id, String title, List<Column> columns) {}
 
+  /**
+   * The information of each partner (police, OM, …) before a level decision, one row per partner,
+   * shared or missing ({@code ONTBREEKT}); built by the task page from {@code opsporingsinformatie}
+   * and {@code informatiepartners}, cleared for the reader.
+   */
+  public static final String INFORMATION_OVERVIEW = "informatieoverzicht";
+
   /** The lists a task page shows as tables, from the process variables. */
   private static final List<TableSpec> TABLES =
       List.of(
+          new TableSpec(
+              INFORMATION_OVERVIEW,
+              null,
+              "informatie",
+              "Informatie van politie, OM en partners",
+              List.of(
+                  new Column("partner", "Partner"),
+                  new Column("status", "Informatie"),
+                  new Column("samenvatting", "Samenvatting"),
+                  new Column("dreigingsinschatting", "Dreigingsinschatting"),
+                  new Column("opsporingsbelang", "Opsporingsbelang"),
+                  new Column("vertrouwelijkheid", "Rubricering"),
+                  new Column("gedeeldDoor", "Gedeeld door"))),
           new TableSpec(
               "afstemmingen",
               null,
@@ -262,7 +282,7 @@ public final class TaskWords {
 
   /** Values of a row that ask for the decider's attention. */
   private static final java.util.Set<String> ATTENTION =
-      java.util.Set.of("BEZWAAR", "GEEN_REACTIE");
+      java.util.Set.of("BEZWAAR", "GEEN_REACTIE", "ONTBREEKT");
 
   /** The tables of a task page. */
   @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.knooppunt.api.model.CommandAccepted;
 import nl.knooppunt.api.model.CrisisStarted;
+import nl.knooppunt.api.model.DecisionWithoutFullInformation;
 import nl.knooppunt.api.model.FieldError;
 import nl.knooppunt.api.model.LoweringProposal;
 import nl.knooppunt.api.model.ThreatLevel;
@@ -17,9 +18,11 @@ import nl.knooppunt.gateway.process.CrisisProcesses;
 import nl.knooppunt.gateway.readmodel.Queries;
 import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.task.TaskQueries;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Task;
 import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.variables.LevelFiveArea;
 import nl.knooppunt.processes.variables.ProposedLowering;
@@ -37,6 +40,7 @@ public class ThreatLevelService {
   private final DirectoryAdapter directory;
   private final CrisisProcesses processes;
   private final ThreatLevelQueries levels;
+  private final TaskQueries tasks;
 
   /** How long the affected municipalities have for a local message (a setting). */
   private final java.time.Duration localMessageSla;
@@ -49,6 +53,7 @@ public class ThreatLevelService {
       DirectoryAdapter directory,
       CrisisProcesses processes,
       ThreatLevelQueries levels,
+      TaskQueries tasks,
       @org.springframework.beans.factory.annotation.Value(
               "${" + ThreatLevelStart.SLA_LOKALE_BOODSCHAP_SETTING + ":PT30M}")
           java.time.Duration localMessageSla,
@@ -57,6 +62,7 @@ public class ThreatLevelService {
           java.time.Duration reportInterval) {
     this.localMessageSla = localMessageSla;
     this.reportInterval = reportInterval;
+    this.tasks = tasks;
     this.levels = levels;
     this.queries = queries;
     this.directory = directory;
@@ -156,5 +162,42 @@ public class ThreatLevelService {
     vars.put(
         Variable.AFSCHALING_BRON.variableName(), ProposedLowering.Source.LANDELIJK_OPERATOR.name());
     return processes.deliver(crisis, MessageName.AFSCHALING_VOORGESTELD, crisisId, vars, user);
+  }
+
+  /** The information tasks of police, OM and partners before a declaration, review or lowering. */
+  public static final java.util.Set<String> INFORMATION_TASKS =
+      java.util.Set.of(
+          Task.INFORMATIE_DELEN.elementId(),
+          Task.INFORMATIE_HERBEOORDELING.elementId(),
+          Task.INFORMATIE_AFSCHALING.elementId());
+
+  /**
+   * An NCTV decider ends the waiting for the missing information before a level decision, with a
+   * reason: logged with who and why, and shown with the decision. Only while information is awaited
+   * (an information task is open), 409 otherwise.
+   */
+  public CommandAccepted decideWithoutFullInformation(
+      String crisisId, DecisionWithoutFullInformation body) {
+    KnooppuntUser user = CurrentUsers.current();
+    Queries.CrisisRow crisis = processes.openCrisis(crisisId, ProcessId.DREIGINGSNIVEAU_5);
+    if (body == null || body.getReason() == null || body.getReason().isBlank()) {
+      throw Problems.Invalid.field(
+          "reason", "Geef de reden waarom niet op de informatie wordt gewacht");
+    }
+    boolean awaited =
+        tasks.openTasksOf(crisisId).stream()
+            .anyMatch(t -> INFORMATION_TASKS.contains(t.getElementId()));
+    if (!awaited) {
+      throw new Problems.Conflict(
+          "Crisis "
+              + crisisId
+              + " wacht niet op informatie van politie, OM of partners: er is niets om zonder te"
+              + " besluiten.");
+    }
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(Variable.ZONDER_INFORMATIE_REDEN.variableName(), body.getReason().trim());
+    vars.put(Variable.ZONDER_INFORMATIE_DOOR.variableName(), user.username());
+    return processes.deliver(
+        crisis, MessageName.BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE, crisisId, vars, user);
   }
 }

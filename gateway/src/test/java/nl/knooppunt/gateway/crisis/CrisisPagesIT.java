@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import nl.knooppunt.gateway.Api;
 import nl.knooppunt.gateway.GatewayITBase;
 import nl.knooppunt.gateway.PageClient;
 import nl.knooppunt.gateway.PageClient.Page;
 import nl.knooppunt.gateway.logbook.Logbook;
+import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.FactRecorded;
 import nl.knooppunt.processes.events.Origin;
@@ -292,6 +294,67 @@ class CrisisPagesIT extends GatewayITBase {
         .contains("Afschaling voorstellen: doorgegeven.");
     assertThat(engine.calls.subList(before, engine.calls.size()))
         .anySatisfy(c -> assertThat(c.what()).startsWith("message:"));
+  }
+
+  @Test
+  void theNctvDecidesWithoutTheOmsInformationOnlyWithAReasonFromTheCrisisPageOrTheApi() {
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    PageClient nctv = PageClient.login(port, "nctv");
+    // nothing awaited yet: no action, and the API says there is nothing to decide without
+    assertThat(nctv.get("/crises/" + crisisId).body())
+        .doesNotContain("Besluiten zonder volledige informatie");
+    Api.Response nothing =
+        api.post(
+            "/api/v1/crises/" + crisisId + "/decision-without-full-information",
+            "nctv",
+            "{\"reason\": \"Eerste uur\"}");
+    assertThat(nothing.status()).isEqualTo(409);
+    assertThat(nothing.isProblem()).isTrue();
+
+    // the OM has not shared: the decider may go on, with a reason; the operator may not
+    fixtures.informationTask(crisisId, "om");
+    assertThat(nctv.get("/crises/" + crisisId).body())
+        .contains("Besluiten zonder volledige informatie");
+    assertThat(PageClient.login(port, "operator").get("/crises/" + crisisId).body())
+        .doesNotContain("Besluiten zonder volledige informatie");
+    int before = engine.calls.size();
+    nctv.post("/crises/" + crisisId + "/actie", "actie", "ZONDER_INFORMATIE");
+    assertThat(nctv.get("/crises/" + crisisId).body())
+        .contains("Geef een toelichting (maximaal 4000 tekens).");
+    assertThat(engine.calls).hasSize(before);
+
+    Page done =
+        nctv.post(
+            "/crises/" + crisisId + "/actie",
+            "actie",
+            "ZONDER_INFORMATIE",
+            "toelichting",
+            "Eerste uur na de aanslag; vervolgdreiging acuut");
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(nctv.get("/crises/" + crisisId).body())
+        .contains("Besluiten zonder volledige informatie: doorgegeven.");
+    assertThat(engine.calls.subList(before, engine.calls.size()))
+        .anySatisfy(
+            c ->
+                assertThat(c.what())
+                    .isEqualTo(
+                        "message:"
+                            + MessageName.BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE.messageName()));
+    // logged with who and why: the timeline of the crisis page says so
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(nctv.get("/crises/" + crisisId).body())
+                    .contains("besloot zonder volledige informatie")
+                    .contains("Reden: Eerste uur na de aanslag; vervolgdreiging acuut"));
+
+    Api.Response byApi =
+        api.post(
+            "/api/v1/crises/" + crisisId + "/decision-without-full-information",
+            "nctv",
+            "{\"reason\": \" \"}");
+    assertThat(byApi.status()).isEqualTo(400);
   }
 
   @Test

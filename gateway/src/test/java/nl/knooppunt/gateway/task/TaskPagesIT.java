@@ -490,4 +490,66 @@ class TaskPagesIT extends GatewayITBase {
         .contains("Burgemeester van Utrecht")
         .containsPattern("id=\"telefoonnummer\">070 000 \\d{4} \\(demonummer\\)");
   }
+
+  @Test
+  void theDecisionShowsWhatEachPartnerSharedWhatIsMissingAndWhyTheNctvDidNotWait() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task =
+        fixtures.task(
+            crisis,
+            nl.knooppunt.processes.Task.BESLUIT_AFKONDIGING,
+            java.util.List.of("nctv-besluitvormer"),
+            java.util.Map.of(
+                "informatiepartners",
+                java.util.List.of("politie", "om"),
+                "opsporingsinformatie",
+                java.util.Map.of(
+                    "politie",
+                    java.util.Map.of(
+                        "samenvatting", "Eén dader voortvluchtig",
+                        "dreigingsinschatting", "VERVOLGDREIGING_ACUUT",
+                        "vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK",
+                        "gedeeldDoor", "politie")),
+                "besluitZonderVolledigeInformatie",
+                java.util.Map.of(
+                    "reden", "Eerste uur na de aanslag",
+                    "besluitDoor", "nctv",
+                    "ontbrekend", java.util.List.of("om"))));
+    Page page = PageClient.login(port, "nctv").get("/taken/" + task);
+    assertThat(page.body())
+        .contains("Informatie van politie, OM en partners")
+        .contains("Eén dader voortvluchtig")
+        .contains("Ontbreekt (nog niet gedeeld)")
+        .contains("Besluit zonder volledige informatie")
+        .contains("Eerste uur na de aanslag");
+  }
+
+  @Test
+  void aSilentRegionsCallTaskSaysWhomToCallAndOnWhichNumber() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    String task =
+        fixtures.task(
+            crisis,
+            nl.knooppunt.processes.Task.REGIO_BELLEN,
+            java.util.List.of("landelijk-operator"),
+            java.util.Map.of(
+                "vrCode",
+                "VR09",
+                "ontvanger",
+                java.util.Map.of("code", "VR09", "soort", "VEILIGHEIDSREGIO"),
+                "belContact",
+                java.util.Map.of(
+                    "ontvanger", "VR09",
+                    "volgorde", 1,
+                    "positie", "HOUDER",
+                    "naam", "Anne de Vries",
+                    "functie", "officier van dienst",
+                    "telefoon", "070 000 1234",
+                    "demo", true)));
+    Page page = PageClient.login(port, "operator").get("/taken/" + task);
+    assertThat(page.body())
+        .contains("id=\"bellen\"")
+        .contains("Anne de Vries")
+        .contains("070 000 1234 (demonummer)");
+  }
 }

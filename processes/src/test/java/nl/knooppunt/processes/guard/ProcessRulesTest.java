@@ -58,7 +58,40 @@ class ProcessRulesTest {
             .toList();
     assertThat(before).hasSize(1);
     assertThat(DN5.kind(before.get(0))).isEqualTo("parallelGateway");
-    assertThat(DN5.previous(before.get(0))).contains(Task.INFORMATIE_DELEN.elementId());
+    assertThat(DN5.previous(before.get(0))).contains(informationGathered(Task.INFORMATIE_DELEN));
+  }
+
+  /**
+   * Police and OM each have their own information task: one instance per information partner of a
+   * multi-instance subprocess; silence past the SLA escalates and gives the operator a call task;
+   * only an NCTV decider's explicit "besluit zonder volledige informatie" (an interrupting message
+   * boundary, logged) ends the waiting otherwise. Returns the merge after both ways.
+   */
+  private static String informationGathered(Task information) {
+    String perPartner = DN5.parent(information.elementId());
+    assertThat(DN5.kind(perPartner)).isEqualTo("subProcess");
+    assertThat(
+            DN5.nodes
+                .get(perPartner)
+                .getElementsByTagNameNS(Modellen.BPMN_NS, "multiInstanceLoopCharacteristics")
+                .getLength())
+        .isEqualTo(1);
+    List<String> merges =
+        DN5.next(perPartner).stream().filter(n -> DN5.kind(n).equals("exclusiveGateway")).toList();
+    assertThat(merges).hasSize(1);
+    String merge = merges.get(0);
+    assertThat(DN5.kind(merge)).isEqualTo("exclusiveGateway");
+    // the only other way in: the logged decision without full information
+    List<String> other = DN5.previous(merge).stream().filter(n -> !n.equals(perPartner)).toList();
+    assertThat(other).singleElement();
+    assertThat(DN5.jobType(other.get(0))).isEqualTo(JobType.LOGBOEK_VASTLEGGEN.type());
+    String boundary = DN5.previous(other.get(0)).get(0);
+    assertThat(DN5.kind(boundary)).isEqualTo("boundaryEvent");
+    assertThat(DN5.nodes.get(boundary).getAttribute("attachedToRef")).isEqualTo(perPartner);
+    // silence: a call task for the operator inside the partner's instance
+    assertThat(DN5.reachableFrom(information.elementId(), n -> false))
+        .anyMatch(n -> n.startsWith("Informatie_Bellen"));
+    return merge;
   }
 
   @Test
@@ -91,6 +124,45 @@ class ProcessRulesTest {
   }
 
   /**
+   * A silent region is recorded and goes on to the decision; in parallel the operator calls each
+   * silent region (a call task per region recorded as {@code GEEN_REACTIE}), which the decision
+   * does not wait for. Returns the split after the alignment.
+   */
+  private static String silentRegionsCalled(String perRegion) {
+    List<String> after =
+        DN5.next(perRegion).stream().filter(n -> DN5.kind(n).endsWith("Gateway")).toList();
+    assertThat(after).singleElement();
+    String split = after.get(0);
+    assertThat(DN5.kind(split)).isEqualTo("parallelGateway");
+    List<String> calls =
+        DN5.next(split).stream().filter(n -> DN5.kind(n).equals("subProcess")).toList();
+    assertThat(calls).singleElement();
+    assertThat(
+            DN5.nodes
+                .get(calls.get(0))
+                .getElementsByTagNameNS(Modellen.ZEEBE_NS, "loopCharacteristics")
+                .item(0)
+                .getAttributes()
+                .getNamedItem("inputCollection")
+                .getNodeValue())
+        .contains("GEEN_REACTIE");
+    assertThat(DN5.reachableFrom(calls.get(0), n -> false))
+        .anyMatch(n -> n.startsWith("Regio_Bellen"));
+    // the calls end on their own: nothing after them waits for the decision or blocks it
+    assertThat(DN5.next(calls.get(0)))
+        .filteredOn(n -> !DN5.isTopLevel(n) || !DN5.kind(n).equals("startEvent"))
+        .allMatch(n -> DN5.kind(n).equals("endEvent") || DN5.kind(n).equals("startEvent"));
+    return split;
+  }
+
+  @Test
+  void aSilentRegionIsCalledWhileTheDeclarationDecisionGoesOn() {
+    String perRegion = DN5.parent(Task.AFSTEMMEN_LOKAAL_GEZAG.elementId());
+    String split = silentRegionsCalled(perRegion);
+    assertThat(DN5.reachableFrom(split, n -> false)).contains(Task.BESLUIT_AFKONDIGING.elementId());
+  }
+
+  /**
    * The information task and the per-region alignment run in parallel and are joined before the
    * decision (when given), each with the same SLA as before the declaration.
    */
@@ -98,12 +170,12 @@ class ProcessRulesTest {
     assertThat(information.sla()).isEqualTo(Task.INFORMATIE_DELEN.sla());
     assertThat(alignment.sla()).isEqualTo(Task.AFSTEMMEN_LOKAAL_GEZAG.sla());
     List<String> joins =
-        DN5.next(information.elementId()).stream()
+        DN5.next(informationGathered(information)).stream()
             .filter(n -> DN5.kind(n).equals("parallelGateway"))
             .toList();
     assertThat(joins).hasSize(1);
     String perRegion = DN5.parent(alignment.elementId());
-    assertThat(DN5.next(perRegion)).contains(joins.get(0));
+    assertThat(DN5.next(silentRegionsCalled(perRegion))).contains(joins.get(0));
     if (decision != null) {
       assertThat(DN5.previous(decision.elementId())).contains(joins.get(0));
     }

@@ -405,6 +405,182 @@ class DreigingsniveauVijfIT {
     assertThat(afstemmingen)
         .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
         .containsExactlyInAnyOrder("VR09:AFGESTEMD", "VR10:GEEN_REACTIE");
+
+    // not only a logbook line: the operator calls the silent region, whom the directory names;
+    // the decision is already there and does not wait for the call
+    var bellen = hub.taak(i, Task.REGIO_BELLEN);
+    assertThat(bellen.kandidaatGroepen()).containsExactly("landelijk-operator");
+    assertThat(bellen.variabele("vrCode")).isEqualTo("VR10");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> wie = (Map<String, Object>) bellen.variabele("belContact");
+    assertThat(wie).containsEntry("ontvanger", "VR10").containsEntry("volgorde", 1);
+    assertThat(hub.openTaken(i, Task.REGIO_BELLEN)).as("only the silent region").hasSize(1);
+    assertThat(hub.isOpen(besluit)).isTrue();
+    hub.voltooi(
+        bellen,
+        vars(
+            "bereikt",
+            true,
+            "gesprokenMet",
+            "Officier van dienst Gooi en Vechtstreek",
+            "gesprokenOp",
+            hub.nu().toString(),
+            "toelichting",
+            "Burgemeesters steunen; reactie bleef in de mail hangen"));
+    assertThat(hub.isOpen(besluit)).isTrue();
+  }
+
+  // Issue #14 item 3: "information is gathered from both" — police and OM each deliver their own
+  // information; silence past the SLA gives the operator a call task; the NCTV decides without it
+  // only by an explicit, logged "besluit zonder volledige informatie" with a reason
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theOmDoesNotShareWithinTheHourTheOperatorGetsACallTaskAndTheDecisionWaitsForTheOm() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5, stap.voorstel("DN5-OM-STIL", Stappen.provincieUtrecht()));
+    // the police share, the region aligns; the OM's own task stays open
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN, "politie");
+    stap.afstemmen(i, "VR09");
+    stap.informatieTaak(i, Task.INFORMATIE_DELEN, "om");
+
+    hub.verzet(Duration.ofMinutes(61));
+
+    // the OM is escalated to the operator, who gets a call task naming whom to call
+    var escalatie = hub.job(JobType.SLA_ESCALEREN, in(i));
+    assertThat(escalatie.header(TaskHeader.TAAK.key()))
+        .isEqualTo(Task.INFORMATIE_DELEN.elementId());
+    var bellen = hub.taak(i, Task.INFORMATIE_BELLEN);
+    assertThat(bellen.kandidaatGroepen()).containsExactly("landelijk-operator");
+    assertThat(bellen.variabele("informatiepartner")).isEqualTo("om");
+    assertThat((Map<String, Object>) bellen.variabele("belContact"))
+        .containsEntry("ontvanger", "OM")
+        .containsEntry("volgorde", 1);
+    // only the silent partner is called
+    assertThat(hub.openTaken(i, Task.INFORMATIE_BELLEN)).hasSize(1);
+    hub.voltooi(
+        bellen,
+        vars(
+            "bereikt",
+            true,
+            "gesprokenMet",
+            "OvJ van dienst",
+            "gesprokenOp",
+            hub.nu().toString(),
+            "toelichting",
+            "Informatie volgt binnen een kwartier"));
+
+    // the decision still waits for the OM's information
+    assertThat(hub.openTaken(i, Task.BESLUIT_AFKONDIGING)).isEmpty();
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN, "om");
+    var besluit = hub.taak(i, Task.BESLUIT_AFKONDIGING);
+    Map<String, Object> informatie =
+        (Map<String, Object>) besluit.variabele("opsporingsinformatie");
+    assertThat(informatie).containsOnlyKeys("politie", "om");
+    assertThat((Map<String, Object>) informatie.get("om"))
+        .containsEntry("gedeeldDoor", "OvJ Midden-Nederland")
+        .containsEntry("vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK");
+    assertThat(besluit.variabele("besluitZonderVolledigeInformatie")).isNull();
+  }
+
+  @Test
+  void theCallTaskLapsesWhenThePoliceShareAfterAllAndTheDecisionDoesNotWaitForIt() {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel("DN5-POLITIE-LAAT", Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN, "om");
+    stap.afstemmen(i, "VR09");
+    stap.informatieTaak(i, Task.INFORMATIE_DELEN, "politie");
+    hub.verzet(Duration.ofMinutes(61));
+    var bellen = hub.taak(i, Task.INFORMATIE_BELLEN);
+    assertThat(bellen.variabele("informatiepartner")).isEqualTo("politie");
+
+    // the police share before the operator called: the call is no longer needed
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN, "politie");
+    hub.taak(i, Task.BESLUIT_AFKONDIGING);
+    assertThat(hub.isOpen(bellen)).isFalse();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theNctvDecidesWithoutTheOmsInformationOnlyWithAReasonAndItIsLogged() {
+    String id = "DN5-ZONDER-OM";
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN, "politie");
+    stap.afstemmen(i, "VR09");
+    var omTaak = stap.informatieTaak(i, Task.INFORMATIE_DELEN, "om");
+    assertThat(hub.openTaken(i, Task.BESLUIT_AFKONDIGING)).isEmpty();
+
+    // first hour of an attack: the NCTV decider does not wait for the OM, and says why
+    hub.publiceer(
+        MessageName.BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE,
+        id,
+        vars(
+            "zonderInformatieReden",
+            "Eerste uur na de aanslag; vervolgdreiging acuut",
+            "zonderInformatieDoor",
+            Stappen.NCTV));
+
+    var vastgelegd =
+        hub.job(
+            JobType.LOGBOEK_VASTLEGGEN,
+            in(i)
+                .and(
+                    j ->
+                        "BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE"
+                            .equals(j.header(TaskHeader.GEBEURTENIS.key()))));
+    assertThat(vastgelegd.header(TaskHeader.BESLUIT.key())).isEqualTo("AFKONDIGING");
+    var besluit = hub.taak(i, Task.BESLUIT_AFKONDIGING);
+    assertThat((Map<String, Object>) besluit.variabele("besluitZonderVolledigeInformatie"))
+        .containsEntry("reden", "Eerste uur na de aanslag; vervolgdreiging acuut")
+        .containsEntry("besluitDoor", Stappen.NCTV)
+        .containsEntry("ontbrekend", List.of("om"));
+    assertThat((Map<String, Object>) besluit.variabele("opsporingsinformatie"))
+        .containsOnlyKeys("politie");
+    // the OM's task is no longer waited for
+    assertThat(hub.isOpen(omTaak)).isFalse();
+    stap.besluit(i, Stappen.NCTV, "AFKONDIGEN", hub.nu().plus(Duration.ofHours(6)).toString());
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFKONDIGING, Stappen.NCTV_2);
+    stap.communicatie(i, Task.COMMUNICATIE_AFKONDIGING);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void beforeAnExtensionTheDeciderMayGoOnWithoutThePoliceWithAReason() {
+    String id = "DN5-VERLENGEN-ZONDER";
+    long i =
+        stap.afgekondigd(
+            id, Stappen.provincieUtrecht(), hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.informatieDelen(i, Task.INFORMATIE_HERBEOORDELING, "om");
+    stap.afstemmen(i, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING, "VR09");
+    stap.informatieTaak(i, Task.INFORMATIE_HERBEOORDELING, "politie");
+
+    hub.publiceer(
+        MessageName.BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE,
+        id,
+        vars(
+            "zonderInformatieReden",
+            "Politie in actie; eindtijd nadert",
+            "zonderInformatieDoor",
+            Stappen.NCTV));
+    var herbeoordelen = hub.taak(i, Task.HERBEOORDELEN);
+    assertThat((Map<String, Object>) herbeoordelen.variabele("besluitZonderVolledigeInformatie"))
+        .containsEntry("ontbrekend", List.of("politie"));
+    assertThat((Map<String, Object>) herbeoordelen.variabele("opsporingsinformatie"))
+        .containsOnlyKeys("om");
+    assertThat(
+            hub.job(
+                    JobType.LOGBOEK_VASTLEGGEN,
+                    in(i)
+                        .and(
+                            j ->
+                                "BESLUIT_ZONDER_VOLLEDIGE_INFORMATIE"
+                                    .equals(j.header(TaskHeader.GEBEURTENIS.key()))))
+                .header(TaskHeader.BESLUIT.key()))
+        .isEqualTo("VERLENGING");
   }
 
   @Test
@@ -625,9 +801,9 @@ class DreigingsniveauVijfIT {
 
     // two hours before the end: police/OM and the region are asked at the same time
     hub.verzet(Duration.ofHours(4).plusMinutes(1));
-    var informatie = hub.taak(i, Task.INFORMATIE_HERBEOORDELING);
+    stap.informatieTaak(i, Task.INFORMATIE_HERBEOORDELING, "politie");
+    stap.informatieTaak(i, Task.INFORMATIE_HERBEOORDELING, "om");
     var afstemming = hub.taak(i, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
-    assertThat(informatie.kandidaatGroepen()).containsExactlyInAnyOrder("politie", "om");
     assertThat(afstemming.kandidaatGroepen()).containsExactly("regio-VR09");
     assertThat(afstemming.variabele("vrCode")).isEqualTo("VR09");
 
@@ -678,12 +854,39 @@ class DreigingsniveauVijfIT {
             in(i).and(j -> "STILZWIJGEN_REGIO".equals(j.header(TaskHeader.GEBEURTENIS.key()))));
     assertThat(stilte.variabele("vrCode")).isEqualTo("VR09");
 
-    // the police still share (the task stays open after the escalation); the review goes on
+    // the operator gets a call task per silent partner
+    assertThat(hub.taak(i, Task.INFORMATIE_BELLEN_HERBEOORDELING).kandidaatGroepen())
+        .containsExactly("landelijk-operator");
+    // the police and OM still share (the tasks stay open after the escalation); the review goes
+    // on and the calls lapse
     stap.informatieDelen(i, Task.INFORMATIE_HERBEOORDELING);
     var herbeoordelen = hub.taak(i, Task.HERBEOORDELEN);
     assertThat((List<Map<String, Object>>) herbeoordelen.variabele("afstemmingen"))
         .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
         .containsExactly("VR09:GEEN_REACTIE");
+    // the silent region is called, the review does not wait for it
+    var bellen = hub.taak(i, Task.REGIO_BELLEN_HERBEOORDELING);
+    assertThat(bellen.variabele("vrCode")).isEqualTo("VR09");
+
+    // the NCTV extends before the call was made: the period ends and the call lapses with it
+    hub.voltooi(
+        herbeoordelen,
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            hub.nu().plus(Duration.ofHours(12)).toString(),
+            "motivering",
+            "Dreiging houdt aan",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV_2);
+    hub.job(
+        JobType.DREIGINGSNIVEAU_REGISTREREN,
+        in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !hub.isOpen(bellen));
   }
 
   @Test
@@ -697,8 +900,8 @@ class DreigingsniveauVijfIT {
     operatorProposesLowering(id, "Dader aangehouden");
 
     // police/OM and the region are heard first; the decision waits for both
-    var informatie = hub.taak(i, Task.INFORMATIE_AFSCHALING);
-    assertThat(informatie.kandidaatGroepen()).containsExactlyInAnyOrder("politie", "om");
+    stap.informatieTaak(i, Task.INFORMATIE_AFSCHALING, "politie");
+    stap.informatieTaak(i, Task.INFORMATIE_AFSCHALING, "om");
     stap.afstemmen(i, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING, "VR09");
     assertThat(hub.openTaken(i, Task.BESLUIT_AFSCHALING)).isEmpty();
     stap.informatieDelen(i, Task.INFORMATIE_AFSCHALING);
@@ -745,11 +948,15 @@ class DreigingsniveauVijfIT {
     hub.job(
         JobType.LOGBOEK_VASTLEGGEN,
         in(i).and(j -> "STILZWIJGEN_REGIO".equals(j.header(TaskHeader.GEBEURTENIS.key()))));
+    assertThat(hub.taak(i, Task.INFORMATIE_BELLEN_AFSCHALING).kandidaatGroepen())
+        .containsExactly("landelijk-operator");
     stap.informatieDelen(i, Task.INFORMATIE_AFSCHALING);
     var besluit = hub.taak(i, Task.BESLUIT_AFSCHALING);
     assertThat((List<Map<String, Object>>) besluit.variabele("afstemmingen"))
         .extracting(a -> a.get("vrCode") + ":" + a.get("reactie"))
         .containsExactly("VR09:GEEN_REACTIE");
+    // the silent region is called while the lowering decision waits for the NCTV
+    assertThat(hub.taak(i, Task.REGIO_BELLEN_AFSCHALING).variabele("vrCode")).isEqualTo("VR09");
   }
 
   @Test

@@ -54,6 +54,9 @@ final class Standaard {
     };
   }
 
+  /** As the worker's default setting: police and OM each share their own information. */
+  static final List<String> INFORMATIEPARTNERS = List.of("politie", "om");
+
   @SuppressWarnings("unchecked")
   static Uitkomst gebiedBepalen(ActivatedJob job) {
     Map<String, Object> gebied = (Map<String, Object>) job.getVariable("gebied");
@@ -96,7 +99,14 @@ final class Standaard {
       }
       ontvangers.add(ontvanger("OM", "OM"));
     }
-    return Uitkomst.klaar(vars("betrokkenRegios", regios, "ontvangers", ontvangers));
+    return Uitkomst.klaar(
+        vars(
+            "betrokkenRegios",
+            regios,
+            "ontvangers",
+            ontvangers,
+            "informatiepartners",
+            INFORMATIEPARTNERS));
   }
 
   static Map<String, Object> ontvanger(String code, String soort) {

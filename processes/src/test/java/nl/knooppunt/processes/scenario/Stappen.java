@@ -47,9 +47,15 @@ final class Stappen {
         null);
   }
 
+  /** Police and OM each share their own information in their own task. */
   void informatieDelen(long instantie, Task taak) {
-    OpenTaak t = hub.taak(instantie, taak);
-    assertThat(t.kandidaatGroepen()).containsExactlyInAnyOrder("politie", "om");
+    informatieDelen(instantie, taak, "politie");
+    informatieDelen(instantie, taak, "om");
+  }
+
+  /** One partner ({@code politie}, {@code om}) shares its information in its own task. */
+  OpenTaak informatieDelen(long instantie, Task taak, String partner) {
+    OpenTaak t = informatieTaak(instantie, taak, partner);
     hub.voltooi(
         t,
         vars(
@@ -57,7 +63,16 @@ final class Stappen {
             "dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK",
             "opsporingsbelang", "Geen signalement naar buiten voor 15:00",
             "vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK",
-            "gedeeldDoor", "OvJ Midden-Nederland"));
+            "gedeeldDoor",
+                "om".equals(partner) ? "OvJ Midden-Nederland" : "Politie Midden-Nederland"));
+    return t;
+  }
+
+  /** The information task of one partner: only that partner's group may pick it up. */
+  OpenTaak informatieTaak(long instantie, Task taak, String partner) {
+    OpenTaak t = hub.taak(instantie, taak, x -> partner.equals(x.variabele("informatiepartner")));
+    assertThat(t.kandidaatGroepen()).containsExactly(partner);
+    return t;
   }
 
   void afstemmen(long instantie, String vrCode) {

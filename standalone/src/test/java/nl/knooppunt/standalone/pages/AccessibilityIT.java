@@ -60,6 +60,9 @@ class AccessibilityIT extends HubPages {
     assertThat(told).contains("Nieuwe taak");
     assertThat(operator.describeFocus()).as("focus after a live update").isEqualTo(focused);
     assertThat(operator.find(mapTable).isDisplayed()).as("the map table stays open").isTrue();
+    // the OM shares its own information (through the API: not the subject of this test); one
+    // more live update, after the checks above so they do not race it
+    api.omSharesInformation(crisis);
 
     // the region aligns with its mayors on a phone
     Browser utrecht = keyboardLogin("regio-utrecht", Browser.PHONE);

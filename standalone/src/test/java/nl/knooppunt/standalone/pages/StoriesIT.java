@@ -33,6 +33,7 @@ class StoriesIT extends HubPages {
     boolean exercise = true;
     Person operator = person("operator", Browser.DESKTOP, exercise);
     Person politie = person("politie", Browser.DESKTOP, exercise);
+    Person om = person("om", Browser.DESKTOP, exercise);
     Person utrecht = person("regio-utrecht", Browser.PHONE, exercise);
     Person nctv = person("nctv", Browser.DESKTOP, exercise);
     Person nctv2 = person("nctv2", Browser.DESKTOP, exercise);
@@ -44,7 +45,7 @@ class StoriesIT extends HubPages {
     String crisis = proposesLevelFive(operator, "provincie-PV26", "Aanslag in een tram in Utrecht");
 
     // police and OM share what they know; the region aligns with its mayors
-    sharesInformation(politie, crisis, "Informatie_Delen", "Eén dader voortvluchtig");
+    sharesInformation(politie, om, crisis, "Informatie_Delen", "Eén dader voortvluchtig");
     utrecht.opensTask(crisis, "Afstemmen_Lokaal_Gezag").chooses("standpuntGezag", "STEUNT");
     utrecht.completes();
 
@@ -98,7 +99,7 @@ class StoriesIT extends HubPages {
 
     // two hours before the end (at once here), the same care as before declaring: fresh
     // information from the police and the region aligned with its mayors, then the NCTV extends
-    sharesInformation(politie, crisis, "Informatie_Herbeoordeling", "Nog steeds voortvluchtig");
+    sharesInformation(politie, om, crisis, "Informatie_Herbeoordeling", "Nog steeds voortvluchtig");
     utrecht
         .opensTask(crisis, "Afstemmen_Lokaal_Gezag_Herbeoordeling")
         .chooses("standpuntGezag", "STEUNT");
@@ -126,7 +127,7 @@ class StoriesIT extends HubPages {
         .actsOnCrisis(crisis, "VERLAGING", "De dader is aangehouden")
         .seesPhase(crisis, "Afschaling in behandeling");
     sharesInformation(
-        politie, crisis, "Informatie_Afschaling", "Dader aangehouden, geen handlangers");
+        politie, om, crisis, "Informatie_Afschaling", "Dader aangehouden, geen handlangers");
     utrecht
         .opensTask(crisis, "Afstemmen_Lokaal_Gezag_Afschaling")
         .chooses("standpuntGezag", "STEUNT");
@@ -219,7 +220,7 @@ class StoriesIT extends HubPages {
         .types("reden", "Mogelijk terroristisch motief; dader voortvluchtig")
         .completes();
     String level5 = manhunt + "-DN5";
-    sharesInformation(politie, level5, "Informatie_Delen", "Dader voortvluchtig, vuurwapen");
+    sharesInformation(politie, om, level5, "Informatie_Delen", "Dader voortvluchtig, vuurwapen");
     utrecht.opensTask(level5, "Afstemmen_Lokaal_Gezag").chooses("standpuntGezag", "STEUNT");
     utrecht.completes();
     nctv2.opensTask(level5, "Besluit_Afkondiging").chooses("uitkomst", "AFKONDIGEN");
@@ -235,7 +236,7 @@ class StoriesIT extends HubPages {
     // its lowering proposal at once
     politie.actsOnCrisis(manhunt, "AANHOUDING", "Dader aangehouden in Utrecht-Oost");
     assertThat(politie.reads(By.cssSelector(".melding.goed"))).contains("doorgegeven");
-    sharesInformation(politie, level5, "Informatie_Afschaling", "Dader aangehouden");
+    sharesInformation(politie, om, level5, "Informatie_Afschaling", "Dader aangehouden");
     utrecht
         .opensTask(level5, "Afstemmen_Lokaal_Gezag_Afschaling")
         .chooses("standpuntGezag", "STEUNT");
@@ -331,13 +332,14 @@ class StoriesIT extends HubPages {
     boolean exercise = false;
     Person operator = person("operator", Browser.DESKTOP, exercise);
     Person politie = person("politie", Browser.DESKTOP, exercise);
+    Person om = person("om", Browser.DESKTOP, exercise);
     Person amsterdam = person("regio-amsterdam", Browser.PHONE, exercise);
     Person nctv = person("nctv", Browser.DESKTOP, exercise);
     Person nctv2 = person("nctv2", Browser.DESKTOP, exercise);
     Person beheerder = person("beheerder", Browser.DESKTOP, exercise);
 
     String crisis = proposesLevelFive(operator, "regio-VR13", "Dreiging tegen Amsterdam Centraal");
-    sharesInformation(politie, crisis, "Informatie_Delen", "Concrete dreiging");
+    sharesInformation(politie, om, crisis, "Informatie_Delen", "Concrete dreiging");
     amsterdam.opensTask(crisis, "Afstemmen_Lokaal_Gezag").chooses("standpuntGezag", "STEUNT");
     amsterdam.completes();
 
@@ -399,13 +401,23 @@ class StoriesIT extends HubPages {
     return b.until(d -> crisisIdIn(d.getCurrentUrl()));
   }
 
-  /** Police share what they know (before deciding or before extending). */
-  private static void sharesInformation(Person politie, String crisis, String step, String what) {
+  /**
+   * Police and OM each share what they know in their own task (before deciding, extending or
+   * lowering): the decision waits for both.
+   */
+  private static void sharesInformation(
+      Person politie, Person om, String crisis, String step, String what) {
     politie
         .opensTask(crisis, step)
         .types("samenvatting", what)
         .chooses("dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK")
         .chooses("vertrouwelijkheid", "OPENBAAR")
+        .completes();
+    om.opensTask(crisis, step)
+        .types(
+            "samenvatting", "OvJ leidt het onderzoek; " + what.toLowerCase(java.util.Locale.ROOT))
+        .chooses("dreigingsinschatting", "VERVOLGDREIGING_MOGELIJK")
+        .chooses("vertrouwelijkheid", "DEPARTEMENTAAL_VERTROUWELIJK")
         .completes();
   }
 

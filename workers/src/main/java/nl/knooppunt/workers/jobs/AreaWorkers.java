@@ -9,11 +9,13 @@ import nl.knooppunt.directory.AffectedArea;
 import nl.knooppunt.directory.AreaResolver;
 import nl.knooppunt.directory.Authority;
 import nl.knooppunt.directory.UnknownAreaException;
+import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.variables.LevelFiveArea;
 import nl.knooppunt.processes.variables.Recipient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Area resolution: which regions are affected and whom to notify. */
@@ -25,10 +27,40 @@ public class AreaWorkers {
 
   public record AreaInput(LevelFiveArea gebied) {}
 
-  private final AreaResolver resolver;
+  /** Always asked before a level decision: police and OM each share their own information. */
+  static final List<String> ALWAYS_ASKED =
+      List.of(CandidateGroup.POLITIE.group(), CandidateGroup.OM.group());
 
-  AreaWorkers(AreaResolver resolver) {
+  private final AreaResolver resolver;
+  private final List<String> informationPartners;
+
+  AreaWorkers(
+      AreaResolver resolver,
+      @Value("${knooppunt.dreigingsniveau.informatiepartners:}") List<String> extraPartners) {
     this.resolver = resolver;
+    this.informationPartners = informationPartners(extraPartners);
+  }
+
+  /**
+   * Police and OM, then the partners of the setting (e.g. {@code aivd}, {@code kmar}), each a
+   * candidate group the hub knows: every one gets its own information task before a level decision.
+   */
+  static List<String> informationPartners(List<String> extra) {
+    java.util.LinkedHashSet<String> partners = new java.util.LinkedHashSet<>(ALWAYS_ASKED);
+    for (String partner : extra == null ? List.<String>of() : extra) {
+      String group = partner.strip();
+      if (group.isEmpty()) {
+        continue;
+      }
+      if (CandidateGroup.of(group).isEmpty()) {
+        throw new IllegalStateException(
+            "knooppunt.dreigingsniveau.informatiepartners: "
+                + group
+                + " is geen rol van het knooppunt (kandidaatgroep)");
+      }
+      partners.add(group);
+    }
+    return List.copyOf(partners);
   }
 
   @JobWorker(type = JobTypes.GEBIED_BEPALEN)
@@ -48,7 +80,8 @@ public class AreaWorkers {
     }
     return Map.of(
         Variable.BETROKKEN_REGIOS.variableName(), area.regionCodes(),
-        Variable.ONTVANGERS.variableName(), recipients(area.recipients()));
+        Variable.ONTVANGERS.variableName(), recipients(area.recipients()),
+        Variable.INFORMATIEPARTNERS.variableName(), informationPartners);
   }
 
   static List<Recipient> recipients(List<Authority> authorities) {
