@@ -114,6 +114,14 @@ class AccessMatrixIT extends GatewayITBase {
                   "gedeeldDoor",
                   "Eva de Boer, politie Midden-Nederland")));
     }
+    // a region reads an evaluation once it is shared with the regions involved (ADR 0030)
+    for (String crisis : List.of(dn5, classified)) {
+      assertThat(
+              new Api(port)
+                  .post("/api/v1/crises/" + crisis + "/evaluation/share", "operator", null)
+                  .status())
+          .isEqualTo(200);
+    }
   }
 
   /** The content shared at a classification, as a test can find it in a response. */
@@ -439,6 +447,8 @@ class AccessMatrixIT extends GatewayITBase {
     CRISIS_READS.put("listCrisisNotifications", id -> "/api/v1/crises/" + id + "/notifications");
     CRISIS_READS.put("exportLogbookJson", id -> "/api/v1/crises/" + id + "/logbook");
     CRISIS_READS.put("exportLogbookCsv", id -> "/api/v1/crises/" + id + "/logbook.csv");
+    CRISIS_READS.put(
+        "listImprovementActions", id -> "/api/v1/crises/" + id + "/evaluation/actions");
   }
 
   /** The reads that show logbook entries (where classified content could appear). */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Requests the web server refuses before the application sees them (an encoded slash or NUL in the
  * path, a broken escape, a URL or header too long) are answered as {@code application/problem+json}
- * too, not with Tomcat's HTML error page; on the API's paths with the {@link ApiVersion} header.
+ * too, not with Tomcat's HTML error page; with the {@link ApiVersion} header.
  */
 @Component
 class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -58,9 +58,9 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
       try {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        if (ApiVersion.isApi(request.getRequestURI())) {
-          response.setHeader(ApiVersion.HEADER, ApiVersion.version());
-        }
+        // a request Tomcat refuses may be too broken to know its path (a request line longer than
+        // the header limit): the header goes on every such answer, harmless on a page's
+        response.setHeader(ApiVersion.HEADER, ApiVersion.version());
         Writer out = response.getReporter();
         if (out == null) {
           return;

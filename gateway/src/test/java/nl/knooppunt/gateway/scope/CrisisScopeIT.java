@@ -209,7 +209,8 @@ class CrisisScopeIT extends GatewayITBase {
             null,
             Instant.now().plusSeconds(1800),
             null,
-            java.util.Map.of("crisisId", crisis, "opsporingsinformatie", shared)));
+            java.util.Map.of(
+                "crisisId", crisis, "opsporingsinformatie", java.util.Map.of("om", shared))));
 
     // the crisis page: the entry, who and when, marked; the evaluation report: no content
     assertThat(PageClient.login(port, "management").get("/crises/" + crisis).body())
