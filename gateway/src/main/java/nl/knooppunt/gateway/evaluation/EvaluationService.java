@@ -170,12 +170,6 @@ public class EvaluationService {
     return r;
   }
 
-  private Queries.CrisisRow crisis(String crisisId) {
-    return queries
-        .crisis(crisisId)
-        .orElseThrow(() -> new Problems.NotFound("Crisis " + crisisId + " is onbekend."));
-  }
-
   /**
    * A manhunt and its linked level 5, evaluated together under the manhunt's id; any other crisis
    * alone.
@@ -237,7 +231,7 @@ public class EvaluationService {
    * The id under which the evaluation of this crisis is kept (for a linked level 5: its manhunt).
    */
   public String evaluationId(String crisisId) {
-    return pair(crisis(crisisId)).evaluationId();
+    return pair(scope.crisis(crisisId)).evaluationId();
   }
 
   /**
@@ -263,7 +257,7 @@ public class EvaluationService {
   /** Whether the signed-in user may read the evaluation of this crisis (for links on pages). */
   public boolean readable(String crisisId) {
     try {
-      requireReadable(pair(crisis(crisisId)));
+      requireReadable(pair(scope.crisis(crisisId)));
       return true;
     } catch (Problems.NotFound e) {
       return false;
@@ -274,7 +268,7 @@ public class EvaluationService {
 
   /** The improvement actions of the evaluation of this crisis: open first, by due date. */
   public List<ImprovementAction> actions(String crisisId) {
-    return actionsOf(pair(crisis(crisisId)).evaluationId());
+    return actionsOf(pair(scope.crisis(crisisId)).evaluationId());
   }
 
   private List<ImprovementAction> actionsOf(String evaluationId) {
@@ -308,7 +302,7 @@ public class EvaluationService {
 
   /** Records an improvement action of the evaluation of this crisis (logbook: who and when). */
   public ImprovementAction addAction(String crisisId, ImprovementActionProposal proposal) {
-    Pair pair = pair(crisis(crisisId));
+    Pair pair = pair(scope.crisis(crisisId));
     List<FieldError> errors = new ArrayList<>();
     String text = proposal.getText() == null ? "" : proposal.getText().strip();
     String owner = proposal.getOwner() == null ? "" : proposal.getOwner().strip();
@@ -347,7 +341,7 @@ public class EvaluationService {
 
   /** Marks an open action done (logbook: who and when); 409 when it was done already. */
   public ImprovementAction completeAction(String crisisId, String actionId, String note) {
-    Pair pair = pair(crisis(crisisId));
+    Pair pair = pair(scope.crisis(crisisId));
     ImprovementAction a =
         action(actionId)
             .filter(x -> x.getCrisisId().equals(pair.evaluationId()))
@@ -414,7 +408,7 @@ public class EvaluationService {
 
   /** With whom the evaluation of this crisis is shared (nobody yet: {@code shared} false). */
   public EvaluationSharing sharing(String crisisId) {
-    return sharing(pair(crisis(crisisId)));
+    return sharing(pair(scope.crisis(crisisId)));
   }
 
   private EvaluationSharing sharing(Pair pair) {
@@ -437,7 +431,7 @@ public class EvaluationService {
    * its level 5); once: sharing again changes nothing.
    */
   public EvaluationSharing share(String crisisId) {
-    Pair pair = pair(crisis(crisisId));
+    Pair pair = pair(scope.crisis(crisisId));
     KnooppuntUser user = CurrentUsers.current();
     publisher.publish(
         CloudEvent.of(
