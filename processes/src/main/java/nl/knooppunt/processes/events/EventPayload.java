@@ -41,7 +41,9 @@ public sealed interface EventPayload
         MeasuresSet,
         ImprovementActionRecorded,
         ImprovementActionDone,
-        EvaluationShared {
+        EvaluationShared,
+        DeliveryAttempt,
+        ContactChainSet {
 
   /** Where a worker's job ran, for the payloads a job produces; otherwise {@code null}. */
   default Origin origin() {

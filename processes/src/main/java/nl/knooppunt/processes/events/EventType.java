@@ -48,6 +48,11 @@ public enum EventType {
   /** An improvement action was marked done. */
   VERBETERACTIE_AFGEROND("nl.knooppunt.verbeteractie.afgerond", ImprovementActionDone.class),
   /** The evaluation was shared with the regions in scope. */
+  /**
+   * The contact register's chain of one authority changed (on the compacted {@link Topic#CONTACTS},
+   * key = authority code; the workers read it).
+   */
+  CONTACTEN_VASTGESTELD("nl.knooppunt.contacten.vastgesteld", ContactChainSet.class),
   EVALUATIE_GEDEELD("nl.knooppunt.evaluatie.gedeeld", EvaluationShared.class),
 
   // --- produced by the workers (the jobs of the processes)
@@ -59,6 +64,8 @@ public enum EventType {
   DREIGINGSNIVEAU_GEWIJZIGD("nl.knooppunt.dreigingsniveau.gewijzigd", ThreatLevelChanged.class),
   MELDING_VERSTUURD("nl.knooppunt.melding.verstuurd", Notice.class),
   MELDING_FALLBACK_VERSTUURD("nl.knooppunt.melding.fallback-verstuurd", Notice.class),
+  /** One attempt to deliver a notice by e-mail or SMS to one person of the chain. */
+  MELDING_AFLEVERPOGING("nl.knooppunt.melding.afleverpoging", DeliveryAttempt.class),
   /** Every notice of a round is out (before the public hears it); acknowledgements follow. */
   MELDINGRONDE_VERSTUURD("nl.knooppunt.melding.ronde-verstuurd", RoundSent.class),
   MELDINGRONDE_AFGEROND("nl.knooppunt.melding.ronde-afgerond", RoundCompleted.class),

@@ -20,7 +20,12 @@ public enum Topic {
    * Compacted: the version of the level-5 measures per role in force; key = {@link #MEASURES_KEY}.
    * The gateway writes it, the workers read it from the start.
    */
-  MEASURES(Names.MEASURES);
+  MEASURES(Names.MEASURES),
+  /**
+   * Compacted: the contact register's chain per authority; key = authority code. The gateway writes
+   * it, the workers read it from the start.
+   */
+  CONTACTS(Names.CONTACTS);
 
   /** The one key on {@link #MEASURES}: compaction keeps the latest version. */
   public static final String MEASURES_KEY = "maatregelen-dreigingsniveau-5";
@@ -33,6 +38,7 @@ public enum Topic {
     public static final String EVENTS = "knooppunt.events.v2";
     public static final String THREAT_LEVELS = "knooppunt.threat-levels.v2";
     public static final String MEASURES = "knooppunt.measures.v2";
+    public static final String CONTACTS = "knooppunt.contacts.v2";
 
     private Names() {}
   }

@@ -50,6 +50,10 @@ public record NoticeContent(
         "Levert u bijstand: bereid de inzet voor en stem vertrek en aankomst af met de"
             + " aanvragende regio. Heeft u bijstand gevraagd: bereid de ontvangst van de eenheden"
             + " voor."),
+    BEREIKBAARHEIDSTEST(
+        "Bereikbaarheidstest",
+        "Dit is een test van de bereikbaarheid van uw contactketen; er is niets aan de hand."
+            + " Bevestig de ontvangst met de link in dit bericht."),
     BIJSTAND_AFGEWEZEN(
         "Bijstand afgewezen",
         "De gevraagde bijstand komt niet via deze aanvraag. De motivering staat in het Landelijk"

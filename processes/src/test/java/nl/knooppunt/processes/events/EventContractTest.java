@@ -129,6 +129,37 @@ class EventContractTest {
                 "2026-06-01"),
             new ImprovementActionDone("MH-1/va/1", "Lijst bijgewerkt en beoefend"),
             new EvaluationShared(List.of("VR09", "VR08")),
+            new DeliveryAttempt(
+                "DN5-1/afkondiging/BM-GM0344",
+                "DN5-1",
+                "BM-GM0344",
+                "Burgemeester van Utrecht",
+                1,
+                "Burgemeester van Utrecht",
+                "EMAIL",
+                "burgemeester@utrecht.demo.knooppunt.example",
+                true,
+                DeliveryAttempt.Status.ONBESTELBAAR,
+                "550 5.1.1 mailbox unavailable",
+                "Afkondiging dreigingsniveau 5",
+                "Dreigingsniveau 5 …",
+                T,
+                JOB),
+            new ContactChainSet(
+                "BM-GM0344",
+                2,
+                true,
+                List.of(
+                    new ContactChainSet.Person(
+                        3,
+                        "OFFICIER_VAN_DIENST",
+                        "J. de Vries",
+                        "officier van dienst bevolkingszorg",
+                        List.of(
+                            new ContactChainSet.Address("SMS", "+31612345678"),
+                            new ContactChainSet.Address("EMAIL", "ovd@vru.demo.knooppunt.example")),
+                        List.of(new ContactChainSet.Duty(T, T.plusSeconds(7 * 24 * 3600))))),
+                "beheerder"),
             new MeasuresSet(
                 2,
                 Map.of(
