@@ -22,6 +22,11 @@ public enum Variable {
   ONTVANGERS("ontvangers"),
   ONTVANGER("ontvanger"),
   BERICHT("bericht"),
+  /**
+   * informeer-gezagen: true when every person of the recipient's contact chain gets the notice at
+   * once (the reachability test), not only the holder first.
+   */
+  HELE_KETEN("heleKeten"),
   REFERENTIE("referentie"),
   SLA_BEVESTIGING("slaBevestiging"),
   NOTIFICATIE_ID("notificatieId"),

@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param crisisId its crisis; may be null on the acknowledgements topic
  * @param acknowledgedBy who acknowledged
  * @param acknowledgedAt when; null: the event's time
- * @param route {@code KNOOPPUNT} (in the hub's pages or API) or {@code KANAAL} (a regional system);
- *     may be null
+ * @param route {@code KNOOPPUNT} (in the hub's pages or API), {@code KANAAL} (a regional system) or
+ *     {@code LINK} (the personal link in an e-mail or SMS); may be null
  */
 public record Acknowledgement(
     String notificationId,
@@ -34,6 +34,9 @@ public record Acknowledgement(
 
   /** Route of an acknowledgement from a regional system. */
   public static final String ROUTE_KANAAL = "KANAAL";
+
+  /** Route of an acknowledgement from the personal link in an e-mail or SMS (no login). */
+  public static final String ROUTE_LINK = "LINK";
 
   /** Event id of {@link EventType#MELDING_BEVESTIGD}: the same for every path it takes. */
   public static String eventId(String notificationId) {
