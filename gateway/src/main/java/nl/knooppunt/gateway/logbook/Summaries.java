@@ -230,6 +230,24 @@ class Summaries {
               + " deelde de evaluatie met "
               + String.join(
                   ", ", ((nl.knooppunt.processes.events.EvaluationShared) data).regions());
+      case MELDING_AFLEVERPOGING -> {
+        var d = (nl.knooppunt.processes.events.DeliveryAttempt) data;
+        yield ("SMS".equals(d.channel()) ? "Sms" : "E-mail")
+            + " aan "
+            + nz(d.person())
+            + (d.recipientName() == null ? "" : " (" + d.recipientName() + ")")
+            + ": "
+            + switch (d.status()) {
+              case GEACCEPTEERD -> "afgeleverd";
+              case MISLUKT -> "mislukt" + (d.detail() == null ? "" : " (" + d.detail() + ")");
+              case ONBESTELBAAR ->
+                  "onbestelbaar" + (d.detail() == null ? "" : " (" + d.detail() + ")");
+            };
+      }
+      case CONTACTEN_VASTGESTELD ->
+          "Contactketen van "
+              + recipientOf(((nl.knooppunt.processes.events.ContactChainSet) data).authorityCode())
+              + " gewijzigd";
       case NOTIFICATIE -> "Melding";
       case BEVESTIGING -> "Bevestiging";
       case DREIGINGSNIVEAU_VAN_KRACHT -> "Dreigingsniveau van kracht";
