@@ -12,6 +12,7 @@ import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.events.Area;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CrisisStarted;
+import nl.knooppunt.processes.events.DeliveryAttempt;
 import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Notice;
@@ -364,6 +365,49 @@ public class Fixtures {
 
   public String task(String crisisId, List<String> groups) {
     return task(crisisId, Form.AFSTEMMING_LOKAAL_GEZAG, groups);
+  }
+
+  /**
+   * An attempt of the workers to deliver a notice to one person of its recipient's chain, as the
+   * event {@code melding.afleverpoging} with its own id (applied twice it is one row).
+   */
+  public void deliveryAttempt(
+      String crisisId,
+      boolean exercise,
+      String notificationId,
+      String recipientCode,
+      int chainOrder,
+      String person,
+      String channel,
+      String address,
+      DeliveryAttempt.Status status,
+      String detail) {
+    projector.apply(
+        new CloudEvent<>(
+            DeliveryAttempt.eventId(notificationId, chainOrder, channel),
+            EventType.MELDING_AFLEVERPOGING,
+            "/test",
+            Instant.now(),
+            crisisId,
+            exercise,
+            null,
+            null,
+            new DeliveryAttempt(
+                notificationId,
+                crisisId,
+                recipientCode,
+                "Ontvanger " + notificationId,
+                chainOrder,
+                person,
+                channel,
+                address,
+                true,
+                status,
+                detail,
+                "Melding " + notificationId,
+                "Tekst van de melding aan " + person,
+                Instant.now(),
+                null)));
   }
 
   /** A sent notification that asks for an acknowledgement. */

@@ -103,7 +103,8 @@ class CrisisPages {
       boolean silent,
       boolean requiresAck,
       String escalated,
-      String channel) {}
+      String channel,
+      String notificationId) {}
 
   /** One open task of the crisis, in words. */
   public record OpenTask(
@@ -165,6 +166,7 @@ class CrisisPages {
   private final CrisisScope scope;
 
   private final nl.knooppunt.gateway.evaluation.EvaluationService evaluations;
+  private final nl.knooppunt.gateway.notification.DeliveryAttempts attempts;
 
   public CrisisPages(
       CrisisService crises,
@@ -177,7 +179,9 @@ class CrisisPages {
       DirectoryAdapter directory,
       CrisisQueries crisisQueries,
       CrisisScope scope,
-      nl.knooppunt.gateway.evaluation.EvaluationService evaluations) {
+      nl.knooppunt.gateway.evaluation.EvaluationService evaluations,
+      nl.knooppunt.gateway.notification.DeliveryAttempts attempts) {
+    this.attempts = attempts;
     this.scope = scope;
     this.evaluations = evaluations;
     this.crisisQueries = crisisQueries;
@@ -313,6 +317,9 @@ class CrisisPages {
         "erkenning", latest == null ? new Acknowledgements(0, 0, 0, 0) : latest.figures());
     model.addAttribute("erkenningRonde", latest == null ? "" : latest.label());
     model.addAttribute("meldingen", list);
+    model.addAttribute(
+        "pogingen",
+        attempts.ofNotifications(list.stream().map(Notification::getNotificationId).toList()));
     model.addAttribute(
         "taken",
         detail.getOpenTasks().stream()
@@ -535,7 +542,8 @@ class CrisisPages {
                                   && n.getAcknowledgedAt() == null,
                               Boolean.TRUE.equals(n.getRequiresAck()),
                               n.getEscalatedAt() == null ? null : Times.format(n.getEscalatedAt()),
-                              nl.knooppunt.processes.Labels.channel(n.getChannel())))
+                              nl.knooppunt.processes.Labels.channel(n.getChannel()),
+                              n.getNotificationId()))
                   .toList();
           out.add(
               new Round(

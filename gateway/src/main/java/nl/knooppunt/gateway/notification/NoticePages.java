@@ -38,12 +38,15 @@ public class NoticePages {
   private final Queries queries;
   private final DirectoryAdapter directory;
   private final NotificationQueries notices;
+  private final DeliveryAttempts attempts;
 
   public NoticePages(
       NotificationService notifications,
       Queries queries,
       DirectoryAdapter directory,
-      NotificationQueries notices) {
+      NotificationQueries notices,
+      DeliveryAttempts attempts) {
+    this.attempts = attempts;
     this.notices = notices;
     this.notifications = notifications;
     this.queries = queries;
@@ -111,6 +114,9 @@ public class NoticePages {
         notices.notificationsFor(directory.recipientCodesOf(user), World.exercise(session), false);
     Map<String, String> people = queries.people();
     model.addAttribute("meldingen", items(named(all, people)));
+    model.addAttribute(
+        "pogingen",
+        attempts.ofNotifications(all.stream().map(Notification::getNotificationId).toList()));
     return "meldingen";
   }
 
@@ -119,6 +125,9 @@ public class NoticePages {
     KnooppuntUser user = PageModel.require("listMyNotifications");
     Notification n = mine(user, id);
     model.addAttribute("melding", item(named(List.of(n), queries.people()).get(0)));
+    model.addAttribute(
+        "pogingen",
+        attempts.ofNotifications(List.of(n.getNotificationId())).get(n.getNotificationId()));
     if (Boolean.TRUE.equals(n.getExercise())) {
       model.addAttribute("oefening", true);
     }

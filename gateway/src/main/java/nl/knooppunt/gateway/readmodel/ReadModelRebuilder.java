@@ -34,6 +34,7 @@ public class ReadModelRebuilder {
           "task",
           "decision",
           "notification",
+          "delivery_attempt",
           "threat_level",
           "threat_level_change",
           "assistance",
