@@ -24,15 +24,20 @@ import org.springframework.test.context.DynamicPropertySource;
       "knooppunt.security.bcrypt-strength=4",
       "knooppunt.mode=embedded",
       // tests poll the fake engine's incidents themselves (IncidentWatcher.poll)
-      "knooppunt.gateway.incident-watch.enabled=false"
+      "knooppunt.gateway.incident-watch.enabled=false",
+      "knooppunt.bevestiging.sleutel=" + GatewayITBase.LINK_KEY
     })
 @EmbeddedKafka(
     kraft = true,
     partitions = 3,
     topics = {Topic.Names.EVENTS, Topic.Names.ACKNOWLEDGEMENTS, Topic.Names.MEASURES},
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(FakeOrchestration.Config.class)
+@Import({FakeOrchestration.Config.class, TestClock.Config.class})
 public abstract class GatewayITBase {
+
+  /** The key of the personal acknowledgement links in the tests (Base64, 47 bytes). */
+  public static final String LINK_KEY =
+      "a25vb3BwdW50LXRlc3Qtc2xldXRlbC12b29yLWRlLWxpbmtzLTAxMjM0NTY3ODk=";
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -45,6 +50,7 @@ public abstract class GatewayITBase {
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected FakeOrchestration engine;
   @Autowired protected Fixtures fixtures;
+  @Autowired protected TestClock clock;
 
   protected Api api;
 

@@ -128,7 +128,11 @@ class Summaries {
       case MELDING_BEVESTIGD ->
           recipientOf(((Acknowledgement) data).notificationId())
               + " bevestigde de melding"
-              + (e.actor() == null || "procesengine".equals(e.actor()) ? "" : " (" + who(e) + ")");
+              + (Acknowledgement.ROUTE_LINK.equals(((Acknowledgement) data).route())
+                  ? " (via persoonlijke link: " + ((Acknowledgement) data).acknowledgedBy() + ")"
+                  : e.actor() == null || "procesengine".equals(e.actor())
+                      ? ""
+                      : " (" + who(e) + ")");
       case MELDINGRONDE_VERSTUURD ->
           "Alle "
               + ((RoundSent) data).sent()

@@ -55,7 +55,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties({LocalAccounts.class, JwtUsers.class, OidcLogin.class})
 class SecurityConfig {
 
-  /** Reachable without login: health, hub info, the contract and Swagger UI. */
+  /**
+   * Reachable without login: health, hub info, the contract and Swagger UI, the page of the
+   * personal acknowledgement link.
+   */
   static final String[] PUBLIC = {
     "/actuator/health",
     "/actuator/health/**",
@@ -68,6 +71,8 @@ class SecurityConfig {
     "/error",
     "/login",
     "/toegankelijkheid",
+    // the personal link in an e-mail or SMS: the token is the proof (docs/adr/0034)
+    "/bevestigen/**",
     "/favicon.ico",
     "/css/**",
     "/js/**",
