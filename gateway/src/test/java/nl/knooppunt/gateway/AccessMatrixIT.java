@@ -575,6 +575,34 @@ class AccessMatrixIT extends GatewayITBase {
     return tests.stream();
   }
 
+  /**
+   * The page of the mail and SMS the hub sent (no API operation): the roles of {@link
+   * AccessPolicy#SENT_MESSAGE_READERS} open it (each its own messages, see NoticePagesIT), the
+   * others are refused, without login it asks to log in.
+   */
+  @TestFactory
+  Stream<DynamicTest> theSentMessagesPageForEveryRole() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Map.Entry<Rol, String> role : USERS.entrySet()) {
+      int expected = AccessPolicy.SENT_MESSAGE_READERS.contains(role.getKey()) ? 200 : 403;
+      tests.add(
+          DynamicTest.dynamicTest(
+              "/berichten as " + role.getKey() + " → " + expected,
+              () ->
+                  assertThat(PageClient.login(port, role.getValue()).get("/berichten").status())
+                      .isEqualTo(expected)));
+    }
+    tests.add(
+        DynamicTest.dynamicTest(
+            "/berichten without login → the login page",
+            () -> {
+              PageClient.Page r = PageClient.anonymous(port).get("/berichten");
+              assertThat(r.status()).isEqualTo(302);
+              assertThat(r.location()).endsWith("/login");
+            }));
+    return tests.stream();
+  }
+
   @Test
   void aWrongPasswordIs401() {
     Api.Response r = api.get("/api/v1/me", "nobody");

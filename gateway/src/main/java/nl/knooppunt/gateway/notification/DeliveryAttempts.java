@@ -89,45 +89,60 @@ public class DeliveryAttempts {
   }
 
   /**
-   * The messages the hub sent, the newest first (at most 500): all when {@code recipientCodes} is
-   * null, else those to these authorities; optionally of one crisis and over one channel.
+   * Whose messages a reader sees: every one ({@link #ALL}), or those to the given authorities and,
+   * with a region, to every authority of that region (the notice's region in the read model).
    */
-  public List<Attempt> sent(
-      Collection<String> recipientCodes, String crisisId, String channel, Boolean exercise) {
+  public record Readers(boolean all, Collection<String> recipientCodes, String region) {
+
+    /** Every message (the beheerder). */
+    public static final Readers ALL = new Readers(true, List.of(), null);
+
+    MapSqlParameterSource parameters() {
+      return new MapSqlParameterSource()
+          .addValue("all", all)
+          .addValue("codes", recipientCodes.toArray(String[]::new))
+          .addValue("region", region);
+    }
+  }
+
+  private static final String READERS =
+      " (:all or a.recipient_code = any(cast(:codes as text[])) or (cast(:region as text) is not"
+          + " null and n.vr_code = :region))";
+
+  /**
+   * The messages the hub sent to the readers' authorities, the newest first (at most 500),
+   * optionally of one crisis and over one channel.
+   */
+  public List<Attempt> sent(Readers readers, String crisisId, String channel) {
     MapSqlParameterSource p =
-        new MapSqlParameterSource()
-            .addValue("all", recipientCodes == null)
-            .addValue(
-                "codes",
-                recipientCodes == null ? new String[0] : recipientCodes.toArray(String[]::new))
+        readers
+            .parameters()
             .addValue("crisis", blankToNull(crisisId))
-            .addValue("channel", blankToNull(channel))
-            .addValue("exercise", exercise);
+            .addValue("channel", blankToNull(channel));
     return jdbc.query(
         SELECT
-            + " where (:all or a.recipient_code = any(cast(:codes as text[]))) and (cast(:crisis as"
-            + " text) is null or a.crisis_id = :crisis) and (cast(:channel as text) is null or"
-            + " a.channel = :channel) and (cast(:exercise as boolean) is null or a.exercise ="
-            + " :exercise) order by a.attempted_at desc, a.event_id limit 500",
+            + " left join notification n on n.notification_id = a.notification_id where"
+            + READERS
+            + " and (cast(:crisis as text) is null or a.crisis_id = :crisis) and (cast(:channel as"
+            + " text) is null or a.channel = :channel) order by a.attempted_at desc, a.event_id"
+            + " limit 500",
         p,
         (rs, i) -> attempt(rs));
   }
 
-  /** The crises that messages were sent for (id → title), for the filter. */
-  public Map<String, String> crises(Collection<String> recipientCodes) {
-    MapSqlParameterSource p =
-        new MapSqlParameterSource()
-            .addValue("all", recipientCodes == null)
-            .addValue(
-                "codes",
-                recipientCodes == null ? new String[0] : recipientCodes.toArray(String[]::new));
+  /**
+   * The crises the readers' messages were sent for (id → title), the latest first, for the filter.
+   */
+  public Map<String, String> crises(Readers readers) {
     Map<String, String> out = new LinkedHashMap<>();
     jdbc.query(
         "select a.crisis_id, max(c.title) as title, max(a.attempted_at) as latest from"
-            + " delivery_attempt a left join crisis c on c.crisis_id = a.crisis_id where"
-            + " a.crisis_id is not null and (:all or a.recipient_code = any(cast(:codes as"
-            + " text[]))) group by a.crisis_id order by latest desc limit 100",
-        p,
+            + " delivery_attempt a left join crisis c on c.crisis_id = a.crisis_id left join"
+            + " notification n on n.notification_id = a.notification_id where a.crisis_id is not"
+            + " null and"
+            + READERS
+            + " group by a.crisis_id order by latest desc limit 100",
+        readers.parameters(),
         rs -> {
           String title = rs.getString("title");
           out.put(rs.getString("crisis_id"), title == null ? rs.getString("crisis_id") : title);

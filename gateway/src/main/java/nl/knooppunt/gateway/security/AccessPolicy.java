@@ -104,6 +104,18 @@ public final class AccessPolicy {
   }
 
   /**
+   * Who may read the page of the mail and SMS the hub sent ({@code /berichten}, no API operation):
+   * the beheerder all of them, a region those to the authorities of its region, a gezag those to
+   * its own municipality's authority.
+   */
+  public static final Set<Rol> SENT_MESSAGE_READERS = EnumSet.of(BEHEERDER, REGIO, GEZAG);
+
+  /** Whether the user may open the page of the messages the hub sent. */
+  public static boolean readsSentMessages(KnooppuntUser user) {
+    return user.hasAny(SENT_MESSAGE_READERS);
+  }
+
+  /**
    * Whether the user reads at national level (every crisis's evaluation); a region reads only what
    * was shared with it.
    */

@@ -95,6 +95,9 @@ public class PageModel {
     if (AccessPolicy.permits(user, "getDashboard")) {
       items.add(new NavItem("/dashboard", "Dashboard"));
     }
+    if (AccessPolicy.readsSentMessages(user)) {
+      items.add(new NavItem("/berichten", "Berichten"));
+    }
     if (AccessPolicy.permits(user, "publishMeasures")) {
       items.add(new NavItem("/maatregelen", "Maatregelen"));
     }

@@ -371,6 +371,80 @@ class NoticePagesIT extends GatewayITBase {
     assertNothingChanged(notice);
   }
 
+  @Test
+  void theMailAndSmsTheHubSentAreListedForTheBeheerderAndForEachAuthorityItsOwn() {
+    String crisis = fixtures.crisis("dreigingsniveau-5", "VR09", true);
+    String utrecht = fixtures.notification(crisis, "GM0344", "VR09");
+    String amsterdam = fixtures.notification(crisis, "GM0363", "VR13");
+    String mail = "burgemeester-" + crisis.toLowerCase() + "@utrecht.example";
+    String sms = "06 1" + Math.abs(crisis.hashCode() % 10_000_000);
+    String elsewhere = "burgemeester-" + crisis.toLowerCase() + "@amsterdam.example";
+    fixtures.deliveryAttempt(
+        crisis,
+        true,
+        utrecht,
+        "BM-GM0344",
+        1,
+        "M. Jansen",
+        "EMAIL",
+        mail,
+        DeliveryAttempt.Status.GEACCEPTEERD,
+        null);
+    fixtures.deliveryAttempt(
+        crisis,
+        true,
+        utrecht,
+        "BM-GM0344",
+        1,
+        "M. Jansen",
+        "SMS",
+        sms,
+        DeliveryAttempt.Status.ONBESTELBAAR,
+        "nummer bestaat niet");
+    fixtures.deliveryAttempt(
+        crisis,
+        true,
+        amsterdam,
+        "BM-GM0363",
+        1,
+        "K. de Wit",
+        "EMAIL",
+        elsewhere,
+        DeliveryAttempt.Status.GEACCEPTEERD,
+        null);
+
+    PageClient beheerder = PageClient.login(port, "beheerder");
+    Page all = beheerder.get("/berichten?crisis=" + encode(crisis));
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.body())
+        .contains("href=\"/berichten\"")
+        .contains(mail)
+        .contains(sms)
+        .contains(elsewhere)
+        .contains("OEFENING")
+        .contains("nummer bestaat niet")
+        .contains("<details>")
+        .contains("Tekst van de melding aan M. Jansen");
+    assertThat(beheerder.get("/berichten?crisis=" + encode(crisis) + "&kanaal=SMS").body())
+        .contains(sms)
+        .doesNotContain(mail)
+        .doesNotContain(elsewhere);
+
+    assertThat(PageClient.login(port, "regio-utrecht").get("/berichten").body())
+        .contains(mail)
+        .contains(sms)
+        .doesNotContain(elsewhere);
+    assertThat(PageClient.login(port, "gezag-utrecht").get("/berichten").body())
+        .contains(mail)
+        .doesNotContain(elsewhere);
+    assertThat(PageClient.login(port, "regio-amsterdam").get("/berichten").body())
+        .contains(elsewhere)
+        .doesNotContain(mail);
+    PageClient operator = PageClient.login(port, "operator");
+    assertThat(operator.get("/berichten").status()).isEqualTo(403);
+    assertThat(operator.get("/crises").body()).doesNotContain("href=\"/berichten\"");
+  }
+
   /** A notice of the declaration to the mayor of Utrecht with its text and the hub's line. */
   private String noticeToUtrecht(String crisis) {
     String id = crisis + "/afkondiging/BM-GM0344";
