@@ -146,6 +146,11 @@ class AccessibilityIT extends HubPages {
         }
       }
     }
+    // the page a personal link in an e-mail or SMS opens, without login (here a link that is not
+    // valid: the page says so in the hub's layout, without navigation)
+    Browser stranger = browser(Browser.PHONE).open("/bevestigen/geen-geldige-link");
+    assertThat(stranger.find(By.tagName("h1")).getText()).isEqualTo("Deze link is niet geldig");
+    views++;
     assertThat(views).as("page views audited").isGreaterThan(accounts.size() * 3);
   }
 
