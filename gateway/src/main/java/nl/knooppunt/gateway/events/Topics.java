@@ -28,4 +28,14 @@ class Topics {
   NewTopic acknowledgementsTopic() {
     return TopicBuilder.name(Topic.Names.ACKNOWLEDGEMENTS).partitions(3).build();
   }
+
+  /** The logbook's anchors, one partition (in order), kept forever (docs/adr/0037). */
+  @Bean
+  NewTopic logbookAnchorsTopic() {
+    return TopicBuilder.name(Topic.Names.LOGBOOK_ANCHORS)
+        .partitions(1)
+        .config("retention.ms", "-1")
+        .config("retention.bytes", "-1")
+        .build();
+  }
 }
