@@ -28,7 +28,7 @@ public enum Topic {
   CONTACTS(Names.CONTACTS),
   /**
    * The logbook's anchors (position, hash, time, sealed with the logbook's key), a copy outside the
-   * database beside the anchor file; key = {@link #LOGBOOK_ANCHORS_KEY} (one partition, in order).
+   * database beside the anchor file; key = {@link #LOGBOOK_ANCHORS_KEY} (one key: in order).
    * Retained forever: verification reads it from its start.
    */
   LOGBOOK_ANCHORS(Names.LOGBOOK_ANCHORS);
