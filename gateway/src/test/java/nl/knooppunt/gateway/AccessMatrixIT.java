@@ -83,6 +83,11 @@ class AccessMatrixIT extends GatewayITBase {
   String manhunt;
   String bijstand;
 
+  /** A manhunt and an assistance request in Zuid-Limburg: out of every scoped account's scope. */
+  String manhuntElsewhere;
+
+  String bijstandElsewhere;
+
   @BeforeAll
   void crises() {
     dn5 = fixtures.crisis("dreigingsniveau-5");
@@ -90,6 +95,26 @@ class AccessMatrixIT extends GatewayITBase {
     manhunt = fixtures.crisis("manhunt");
     bijstand = fixtures.crisis("bijstandsaanvraag");
     elsewhere = fixtures.crisis("dreigingsniveau-5", "VR24", false);
+    manhuntElsewhere = fixtures.crisis("manhunt", "VR24", false);
+    bijstandElsewhere = fixtures.crisis("bijstandsaanvraag", "VR24", false);
+    for (String[] level : List.of(new String[] {dn5, "VR09"}, new String[] {elsewhere, "VR24"})) {
+      fixtures.apply(
+          EventType.DREIGINGSNIVEAU_GEWIJZIGD,
+          level[0],
+          false,
+          null,
+          new nl.knooppunt.processes.events.ThreatLevelChanged(
+              "AFKONDIGEN",
+              5,
+              new nl.knooppunt.processes.events.Area(
+                  nl.knooppunt.processes.variables.LevelFiveArea.Kind.VEILIGHEIDSREGIO,
+                  List.of(level[1]),
+                  level[1]),
+              java.time.Instant.now().plusSeconds(3600),
+              List.of(level[1]),
+              List.of(),
+              null));
+    }
     classified = fixtures.crisis("dreigingsniveau-5");
     long key = 7_700_000_000_000L + System.nanoTime() % 1_000_000_000L;
     for (Classification level : Classification.values()) {
@@ -523,6 +548,98 @@ class AccessMatrixIT extends GatewayITBase {
                   assertThat(there).doesNotContain(elsewhere);
                 } else {
                   assertThat(there).contains(elsewhere);
+                }
+              }));
+    }
+    return tests.stream();
+  }
+
+  /**
+   * The writes on one crisis (a message to its process, an evaluation action): for a scoped role
+   * out of its scope the same 404 as the read (docs/adr/0037). Not here: completing an improvement
+   * action (its lookup goes through the same scope, EvaluationPagesIT) and acknowledging a notice
+   * (addressed to the user's own authority).
+   */
+  static final List<String> CRISIS_WRITES =
+      List.of(
+          "proposeLowering",
+          "decideWithoutFullInformation",
+          "requestExtension",
+          "reportArrest",
+          "reportTerroristMotive",
+          "endManhunt",
+          "endDeployment",
+          "addImprovementAction",
+          "shareEvaluation");
+
+  @Test
+  void theScopeDimensionCoversEveryWriteOnACrisis() {
+    Set<String> writes = new java.util.TreeSet<>();
+    for (Op op : OPS) {
+      String path = op.path().apply(this, "operator");
+      if (!op.method().equals("GET")
+          && (path.contains(dn5) || path.contains(manhunt) || path.contains(bijstand))) {
+        writes.add(op.id());
+      }
+    }
+    writes.removeAll(List.of("completeImprovementAction", "acknowledgeNotification"));
+    assertThat(CRISIS_WRITES).containsExactlyInAnyOrderElementsOf(writes);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyWriteOnACrisisOutOfScopeIsAnUnknownCrisis() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Op op : OPS) {
+      if (!CRISIS_WRITES.contains(op.id())) {
+        continue;
+      }
+      for (Rol role : SCOPED) {
+        if (!AccessPolicy.allowed(op.id()).orElseThrow().contains(role)) {
+          continue;
+        }
+        String user = USERS.get(role);
+        tests.add(
+            DynamicTest.dynamicTest(
+                op.id() + " as " + role + " out of scope → 404",
+                () -> {
+                  String path =
+                      op.path()
+                          .apply(this, user)
+                          .replace(dn5, elsewhere)
+                          .replace(manhunt, manhuntElsewhere)
+                          .replace(bijstand, bijstandElsewhere);
+                  Api.Response r = api.send(op.method(), path, user, op.body().apply(this), null);
+                  assertThat(r.status()).as(r.toString()).isEqualTo(404);
+                  assertThat(r.isProblem()).as(r.toString()).isTrue();
+                  assertThat(r.body()).contains("is onbekend.");
+                }));
+      }
+    }
+    assertThat(tests).as("scoped roles write on crises").isNotEmpty();
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> theThreatLevelsInForceFollowTheScopeOfTheirCrisis() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Map.Entry<Rol, String> role : USERS.entrySet()) {
+      boolean scoped = SCOPED.contains(role.getKey());
+      tests.add(
+          DynamicTest.dynamicTest(
+              "listThreatLevels and their history as "
+                  + role.getKey()
+                  + (scoped ? ": only the level of the crisis in scope" : ": both levels"),
+              () -> {
+                for (String path :
+                    List.of("/api/v1/threat-levels", "/api/v1/threat-levels/history")) {
+                  Api.Response r = api.get(path, role.getValue());
+                  assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                  assertThat(r.body()).contains(dn5);
+                  if (scoped) {
+                    assertThat(r.body()).doesNotContain(elsewhere).doesNotContain("VR24");
+                  } else {
+                    assertThat(r.body()).contains(elsewhere);
+                  }
                 }
               }));
     }

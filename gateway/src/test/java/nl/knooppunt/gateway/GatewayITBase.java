@@ -41,10 +41,16 @@ public abstract class GatewayITBase {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> TestDatabases.url("gateway"));
-    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.url", () -> TestDatabases.url(DATABASE));
+    // the gateway as in production: the application user, Flyway as the owner
+    registry.add("spring.datasource.username", () -> TestDatabases.APP_USER);
     registry.add("spring.datasource.password", () -> "");
+    registry.add("spring.flyway.user", () -> TestDatabases.OWNER);
+    registry.add("spring.flyway.password", () -> "");
   }
+
+  /** The database of every subclass. */
+  protected static final String DATABASE = "gateway";
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcTemplate jdbc;

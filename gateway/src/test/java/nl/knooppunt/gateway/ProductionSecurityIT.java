@@ -61,7 +61,10 @@ class ProductionSecurityIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     registry.add("spring.datasource.url", () -> TestDatabases.url("production"));
-    registry.add("spring.datasource.username", () -> "postgres");
+    // as in production: the gateway as the application user, Flyway as the owner
+    registry.add("spring.datasource.username", () -> TestDatabases.APP_USER);
+    registry.add("spring.flyway.user", () -> TestDatabases.OWNER);
+    registry.add("spring.flyway.password", () -> "not-checked-by-trust-auth");
     // the embedded PostgreSQL trusts local connections; the production check wants a password
     registry.add("spring.datasource.password", () -> "not-checked-by-trust-auth");
     // the production check (GatewayProductionSettings): servers on this machine are this test's

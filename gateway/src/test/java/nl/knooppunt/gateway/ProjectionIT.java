@@ -64,7 +64,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
     kraft = true,
     partitions = 3,
-    topics = {Topic.Names.EVENTS, Topic.Names.ACKNOWLEDGEMENTS},
+    topics = {Topic.Names.EVENTS, Topic.Names.ACKNOWLEDGEMENTS, Topic.Names.LOGBOOK_ANCHORS},
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(FakeOrchestration.Config.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -557,12 +557,20 @@ class ProjectionIT {
 
   @Test
   @Order(3)
-  void entriesCutOffTheEndAreFoundByTheAnchorKeptOutsideTheDatabase() {
+  void entriesCutOffTheEndAreFoundByTheAnchorKeptOutsideTheDatabase() throws Exception {
     nl.knooppunt.gateway.logbook.LogbookAnchors.Anchor anchor = anchors.anchorNow();
     assertThat(anchor).isNotNull();
+    // the same anchor goes to Kafka through the outbox
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                anchors.readKafka().orElseThrow().stream()
+                    .anyMatch(a -> a.sequence() == anchor.sequence()));
     Logbook.Verification before = logbook.verify();
     assertThat(before.valid()).isTrue();
     assertThat(before.anchorsChecked()).isGreaterThanOrEqualTo(1);
+    assertThat(before.kafkaAnchorsChecked()).isGreaterThanOrEqualTo(1);
 
     // the owner of the database removes the last entry behind the logbook's back
     jdbc.execute("alter table logbook disable trigger logbook_no_update");
@@ -573,6 +581,21 @@ class ProjectionIT {
     assertThat(after.valid()).isFalse();
     assertThat(after.firstBrokenSequence()).isEqualTo(anchor.sequence());
     assertThat(after.reason()).contains("noemt regel " + anchor.sequence()).contains("houdt op");
+
+    // an insider who also removes the anchor file is found by the anchor on Kafka
+    java.nio.file.Path aside = ANCHORS.resolveSibling("weggehaald.jsonl");
+    java.nio.file.Files.move(ANCHORS, aside);
+    try {
+      Logbook.Verification withoutFile = logbook.verify();
+      assertThat(withoutFile.anchorsChecked()).isZero();
+      assertThat(withoutFile.valid()).isFalse();
+      assertThat(withoutFile.firstBrokenSequence()).isEqualTo(anchor.sequence());
+      assertThat(withoutFile.reason())
+          .contains("op Kafka")
+          .contains("noemt regel " + anchor.sequence());
+    } finally {
+      java.nio.file.Files.move(aside, ANCHORS);
+    }
   }
 
   @Test
@@ -668,5 +691,6 @@ class ProjectionIT {
     assertThat(broken.valid()).isFalse();
     assertThat(broken.firstBrokenSequence()).isEqualTo(rewritten);
     assertThat(broken.reason()).contains("regel " + rewritten);
+    assertThat(broken.kafkaAnchorsChecked()).as("the anchors on Kafka were read").isNotNull();
   }
 }

@@ -15,6 +15,15 @@ import java.util.Set;
  */
 public final class TestDatabases {
 
+  /** The owner of every test database: Flyway runs as this user. */
+  public static final String OWNER = "postgres";
+
+  /**
+   * The application's user (not a superuser, not the owner), which the gateway ITs connect as: the
+   * grants of V15 are what they run on.
+   */
+  public static final String APP_USER = "knooppunt_app";
+
   private static EmbeddedPostgres postgres;
   private static final Set<String> CREATED = new HashSet<>();
 
@@ -26,6 +35,12 @@ public final class TestDatabases {
         postgres = EmbeddedPostgres.builder().start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+      try (Connection c = postgres.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("create role " + APP_USER + " login nosuperuser nocreatedb nocreaterole");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
       }
       Runtime.getRuntime()
           .addShutdownHook(
@@ -52,6 +67,14 @@ public final class TestDatabases {
         throw new IllegalStateException(e);
       }
     }
-    return pg.getJdbcUrl("postgres", database);
+    // without a user in the URL (the library's URL names one, which would win over the settings)
+    return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + database;
+  }
+
+  /** The database as its owner sees it (for what only the owner may do). */
+  public static org.springframework.jdbc.core.JdbcTemplate asOwner(String database) {
+    return new org.springframework.jdbc.core.JdbcTemplate(
+        new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+            url(database), OWNER, "", true));
   }
 }

@@ -98,8 +98,11 @@ public final class StandaloneHub implements AutoCloseable {
     wiring.put("knooppunt.mode", "embedded");
     wiring.put("server.port", properties.httpPort());
     wiring.put("spring.datasource.url", postgres.jdbcUrl());
-    wiring.put("spring.datasource.username", EmbeddedPostgresServer.USER);
+    // the gateway connects as the application user; Flyway runs as the owner (ADR 0037)
+    wiring.put("spring.datasource.username", EmbeddedPostgresServer.APP_USER);
     wiring.put("spring.datasource.password", "");
+    wiring.put("spring.flyway.user", EmbeddedPostgresServer.USER);
+    wiring.put("spring.flyway.password", "");
     wiring.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
     // the logbook's key and anchors: in the data directory, outside the database
     java.nio.file.Path data =

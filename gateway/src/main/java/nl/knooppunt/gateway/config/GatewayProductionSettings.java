@@ -22,6 +22,7 @@ public final class GatewayProductionSettings {
   static final String JDBC_URL = "spring.datasource.url";
   static final String JDBC_USER = "spring.datasource.username";
   static final String JDBC_PASSWORD = "spring.datasource.password";
+  static final String FLYWAY_USER = "spring.flyway.user";
   static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
   static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
   static final String LOCAL_ACCOUNTS = "knooppunt.security.users";
@@ -37,6 +38,7 @@ public final class GatewayProductionSettings {
           APPLICATION,
           List.of(
               database(),
+              GatewayProductionSettings::ownerIsNotTheApplicationUser,
               KafkaRules.of(APPLICATION),
               CamundaClientRules.of(APPLICATION),
               oidc(),
@@ -59,6 +61,23 @@ public final class GatewayProductionSettings {
             JDBC_URL, "the embedded default's database; use the PostgreSQL of the installation"),
         Rules.required(JDBC_USER, "the database user of the gateway"),
         Rules.required(JDBC_PASSWORD, "the database password of the gateway"));
+  }
+
+  /**
+   * Flyway runs as the database's owner, the gateway as an application user that cannot alter the
+   * logbook's table or triggers nor change its rows (V15, docs/operations.md).
+   */
+  private static void ownerIsNotTheApplicationUser(Inspection i) {
+    String owner = i.value(FLYWAY_USER);
+    String app = i.value(JDBC_USER);
+    if (owner == null || owner.equals(app)) {
+      i.problem(
+          FLYWAY_USER,
+          (owner == null ? "is not set" : "is the application user " + app)
+              + ": the database's owner, who runs the migrations; the gateway connects as "
+              + JDBC_USER
+              + ", a user that may not alter the logbook (docs/operations.md)");
+    }
   }
 
   private static Rule oidc() {

@@ -157,6 +157,15 @@ class EvaluationPages {
       if (badDate) {
         throw Problems.Invalid.field("dueDate", "Geef de datum als jjjj-mm-dd.");
       }
+      // the same window as the API's dates (a page does not pass the request body's check)
+      if (due != null
+          && !nl.knooppunt.gateway.web.DateWindow.contains(
+              due, java.time.Instant.now(), nl.knooppunt.gateway.web.DateWindow.MAX_AHEAD)) {
+        throw Problems.Invalid.field(
+            "dueDate",
+            nl.knooppunt.gateway.web.DateWindow.message(
+                nl.knooppunt.gateway.web.DateWindow.MAX_AHEAD));
+      }
       evaluations.addAction(
           crisisId, new nl.knooppunt.api.model.ImprovementActionProposal(tekst, eigenaar, due));
       flash.addFlashAttribute(

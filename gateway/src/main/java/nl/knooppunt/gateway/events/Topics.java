@@ -28,4 +28,14 @@ class Topics {
   NewTopic acknowledgementsTopic() {
     return TopicBuilder.name(Topic.Names.ACKNOWLEDGEMENTS).partitions(3).build();
   }
+
+  /** The logbook's anchors: one key, so in order on one partition; kept forever (ADR 0037). */
+  @Bean
+  NewTopic logbookAnchorsTopic() {
+    return TopicBuilder.name(Topic.Names.LOGBOOK_ANCHORS)
+        .partitions(3)
+        .config("retention.ms", "-1")
+        .config("retention.bytes", "-1")
+        .build();
+  }
 }

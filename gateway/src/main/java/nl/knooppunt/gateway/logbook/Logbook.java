@@ -169,26 +169,31 @@ public class Logbook {
         crisisId);
   }
 
-  /** The outcome of a verification. */
+  /**
+   * The outcome of a verification; {@code kafkaAnchorsChecked} is null when the anchors on Kafka
+   * could not be read.
+   */
   public record Verification(
       boolean valid,
       long entriesChecked,
       Long firstBrokenSequence,
       String reason,
       String lastHash,
-      int anchorsChecked) {}
+      int anchorsChecked,
+      Integer kafkaAnchorsChecked) {}
 
   /**
    * Recomputes the whole chain (stops at the first broken link), then holds it against every
-   * anchor: an anchor that is not sealed with the key, names another hash for its entry, or names
-   * an entry the logbook no longer has, breaks the chain there.
+   * anchor, those in the anchor file and those on Kafka: an anchor that is not sealed with the key,
+   * names another hash for its entry, or names an entry the logbook no longer has, breaks the chain
+   * there.
    */
   public Verification verify() {
-    List<LogbookAnchors.Anchor> anchorList = anchors.read();
-    java.util.Map<Long, String> anchored = new java.util.HashMap<>();
-    for (LogbookAnchors.Anchor a : anchorList) {
-      anchored.put(a.sequence(), a.hash());
-    }
+    List<LogbookAnchors.Anchor> fileAnchors = anchors.read();
+    java.util.Optional<List<LogbookAnchors.Anchor>> kafkaAnchors = anchors.readKafka();
+    java.util.Set<Long> anchored = new java.util.HashSet<>();
+    fileAnchors.forEach(a -> anchored.add(a.sequence()));
+    kafkaAnchors.ifPresent(list -> list.forEach(a -> anchored.add(a.sequence())));
     java.util.Map<Long, String> seen = new java.util.HashMap<>();
     class State {
       long checked;
@@ -241,48 +246,27 @@ public class Logbook {
                 state.reason = "inhoud van regel " + e.sequence() + " past niet bij de hash";
                 return;
               }
-              if (anchored.containsKey(e.sequence())) {
+              if (anchored.contains(e.sequence())) {
                 seen.put(e.sequence(), e.hash());
               }
               state.previous = e.hash();
               state.expectedSequence++;
             });
-    int anchorsChecked = 0;
-    for (LogbookAnchors.Anchor a : anchorList) {
-      if (!anchors.genuine(a)) {
-        return broken(
+    Chain chain = new Chain(state.checked, state.expectedSequence, state.previous, state.broken);
+    AnchorCheck file = check(fileAnchors, "in het ankerbestand", chain, seen);
+    AnchorCheck kafka = kafkaAnchors.map(list -> check(list, "op Kafka", chain, seen)).orElse(null);
+    Integer kafkaChecked = kafka == null ? null : kafka.checked();
+    for (AnchorCheck c : java.util.Arrays.asList(file, kafka)) {
+      if (c != null && c.brokenSequence() != null) {
+        return new Verification(
+            false,
             state.checked,
-            a.sequence(),
-            "anker " + (anchorsChecked + 1) + " is niet met de sleutel van het logboek verzegeld",
+            c.brokenSequence(),
+            c.reason(),
             state.previous,
-            anchorsChecked);
+            file.checked(),
+            kafkaChecked);
       }
-      String hash = seen.get(a.sequence());
-      if (state.broken != null && a.sequence() >= state.broken) {
-        break;
-      }
-      if (hash == null) {
-        return broken(
-            state.checked,
-            state.expectedSequence,
-            "het anker van "
-                + a.time()
-                + " noemt regel "
-                + a.sequence()
-                + "; het logboek houdt op bij regel "
-                + (state.expectedSequence - 1),
-            state.previous,
-            anchorsChecked);
-      }
-      if (!hash.equals(a.hash())) {
-        return broken(
-            state.checked,
-            a.sequence(),
-            "regel " + a.sequence() + " past niet bij het anker van " + a.time(),
-            state.previous,
-            anchorsChecked);
-      }
-      anchorsChecked++;
     }
     return new Verification(
         state.broken == null,
@@ -290,11 +274,58 @@ public class Logbook {
         state.broken,
         state.reason,
         state.previous,
-        anchorsChecked);
+        file.checked(),
+        kafkaChecked);
   }
 
-  private static Verification broken(
-      long checked, long sequence, String reason, String lastHash, int anchorsChecked) {
-    return new Verification(false, checked, sequence, reason, lastHash, anchorsChecked);
+  /** Where the recomputation of the chain ended. */
+  private record Chain(long checked, long expectedSequence, String lastHash, Long broken) {}
+
+  /** Anchors of one copy held against the chain: how many agreed, or where the first broke it. */
+  private record AnchorCheck(int checked, Long brokenSequence, String reason) {}
+
+  private AnchorCheck check(
+      List<LogbookAnchors.Anchor> list,
+      String where,
+      Chain chain,
+      java.util.Map<Long, String> seen) {
+    int checked = 0;
+    for (LogbookAnchors.Anchor a : list) {
+      if (!anchors.genuine(a)) {
+        return new AnchorCheck(
+            checked,
+            a.sequence(),
+            "anker "
+                + (checked + 1)
+                + " "
+                + where
+                + " is niet met de sleutel van het logboek verzegeld");
+      }
+      if (chain.broken() != null && a.sequence() >= chain.broken()) {
+        break;
+      }
+      String hash = seen.get(a.sequence());
+      if (hash == null) {
+        return new AnchorCheck(
+            checked,
+            chain.expectedSequence(),
+            "het anker van "
+                + a.time()
+                + " "
+                + where
+                + " noemt regel "
+                + a.sequence()
+                + "; het logboek houdt op bij regel "
+                + (chain.expectedSequence() - 1));
+      }
+      if (!hash.equals(a.hash())) {
+        return new AnchorCheck(
+            checked,
+            a.sequence(),
+            "regel " + a.sequence() + " past niet bij het anker van " + a.time() + " " + where);
+      }
+      checked++;
+    }
+    return new AnchorCheck(checked, null, null);
   }
 }

@@ -11,22 +11,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import nl.knooppunt.gateway.events.AnchorOutbox;
+import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.CloudEventJson;
+import nl.knooppunt.processes.events.EventType;
+import nl.knooppunt.processes.events.LogbookAnchored;
+import nl.knooppunt.processes.events.Topic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Anchors of the logbook's chain outside the database: every {@code anchor-every} entries or every
  * {@code anchor-interval}, the position and hash of the last entry with the time, sealed with the
  * logbook's key, appended to the anchor file (a file in the data directory in the embedded default,
- * a configured location in production). An entry rewritten with its whole tail, or entries cut off
- * the end, no longer match an anchor written before.
+ * a configured location in production), and the same anchor on Kafka ({@link
+ * Topic#LOGBOOK_ANCHORS}, through the outbox). An entry rewritten with its whole tail, or entries
+ * cut off the end, no longer match an anchor written before, even when one of the two copies was
+ * removed as well.
  */
 public class LogbookAnchors {
 
@@ -39,14 +57,24 @@ public class LogbookAnchors {
   private final LogbookSeal seal;
   private final LogbookSettings settings;
   private final Clock clock;
+  private final AnchorOutbox outbox;
+  private final ConsumerFactory<String, String> consumers;
   private final ObjectMapper json = new ObjectMapper();
   private Anchor last;
 
-  LogbookAnchors(JdbcTemplate jdbc, LogbookSeal seal, LogbookSettings settings, Clock clock) {
+  LogbookAnchors(
+      JdbcTemplate jdbc,
+      LogbookSeal seal,
+      LogbookSettings settings,
+      Clock clock,
+      AnchorOutbox outbox,
+      ConsumerFactory<String, String> consumers) {
     this.jdbc = jdbc;
     this.seal = seal;
     this.settings = settings;
     this.clock = clock;
+    this.outbox = outbox;
+    this.consumers = consumers;
   }
 
   static String sealed(LogbookSeal seal, long sequence, String hash, Instant time) {
@@ -119,8 +147,17 @@ public class LogbookAnchors {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the logbook anchor to " + file, e);
     }
+    outbox.publish(
+        CloudEvent.of(
+            "logboek-anker/" + a.sequence() + "/" + a.time(),
+            EventType.LOGBOEK_VERANKERD,
+            "/knooppunt/gateway",
+            a.time(),
+            null,
+            false,
+            new LogbookAnchored(a.sequence(), a.hash(), a.time(), a.seal())));
     last = a;
-    LOG.info("Logbook anchored at entry {} ({})", sequence, file);
+    LOG.info("Logbook anchored at entry {} ({} and {})", sequence, file, Topic.LOGBOOK_ANCHORS);
     return a;
   }
 
@@ -160,5 +197,56 @@ public class LogbookAnchors {
       throw new UncheckedIOException("could not read the logbook anchors " + file, e);
     }
     return anchors;
+  }
+
+  /**
+   * Every anchor on {@link Topic#LOGBOOK_ANCHORS} from its start, in order (a record that is not an
+   * anchor is returned unsealed); empty when Kafka cannot be read within {@code
+   * kafka-read-timeout}.
+   */
+  public Optional<List<Anchor>> readKafka() {
+    Duration timeout = settings.getKafkaReadTimeout();
+    Properties props = new Properties();
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    List<Anchor> anchors = new ArrayList<>();
+    try (Consumer<String, String> consumer =
+        consumers.createConsumer(
+            "knooppunt-gateway-logbook-verification-" + UUID.randomUUID(),
+            "logbook-verification",
+            null,
+            props)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topic.Names.LOGBOOK_ANCHORS, timeout).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      if (partitions.isEmpty()) {
+        return Optional.empty();
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      Instant giveUp = Instant.now().plus(timeout);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (Instant.now().isAfter(giveUp)) {
+          return Optional.empty();
+        }
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          try {
+            if (CloudEventJson.read(record.value()).data() instanceof LogbookAnchored a) {
+              anchors.add(new Anchor(a.sequence(), a.hash(), a.time(), a.seal()));
+            } else {
+              anchors.add(new Anchor(-1, "", Instant.EPOCH, ""));
+            }
+          } catch (RuntimeException unreadable) {
+            anchors.add(new Anchor(-1, "", Instant.EPOCH, ""));
+          }
+        }
+      }
+    } catch (KafkaException e) {
+      LOG.warn("The logbook's anchors on Kafka could not be read: {}", e.toString());
+      return Optional.empty();
+    }
+    return Optional.of(anchors);
   }
 }

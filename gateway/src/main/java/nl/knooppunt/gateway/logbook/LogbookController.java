@@ -95,6 +95,7 @@ class LogbookController implements LogboekApi {
             .reason(v.reason())
             .lastHash(v.lastHash())
             .anchorsChecked(v.anchorsChecked())
+            .kafkaAnchorsChecked(v.kafkaAnchorsChecked())
             .checkedAt(OffsetDateTime.now(ZoneOffset.UTC)));
   }
 }

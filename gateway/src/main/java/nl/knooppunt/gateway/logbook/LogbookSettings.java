@@ -25,6 +25,17 @@ public class LogbookSettings {
   /** ... or after this long when there are new entries. */
   private Duration anchorInterval = Duration.ofHours(1);
 
+  /** How long verification waits for the anchors on Kafka before it checks without them. */
+  private Duration kafkaReadTimeout = Duration.ofSeconds(10);
+
+  public Duration getKafkaReadTimeout() {
+    return kafkaReadTimeout;
+  }
+
+  public void setKafkaReadTimeout(Duration kafkaReadTimeout) {
+    this.kafkaReadTimeout = kafkaReadTimeout;
+  }
+
   public String getKey() {
     return key;
   }

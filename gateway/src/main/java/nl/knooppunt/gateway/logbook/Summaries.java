@@ -255,6 +255,7 @@ class Summaries {
       case NOTIFICATIE -> "Melding";
       case BEVESTIGING -> "Bevestiging";
       case DREIGINGSNIVEAU_VAN_KRACHT -> "Dreigingsniveau van kracht";
+      case LOGBOEK_VERANKERD -> "Logboek verankerd";
     };
   }
 

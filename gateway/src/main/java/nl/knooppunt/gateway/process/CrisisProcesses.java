@@ -12,6 +12,7 @@ import nl.knooppunt.gateway.engine.Orchestration;
 import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.readmodel.Queries;
+import nl.knooppunt.gateway.scope.CrisisScope;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.MessageName;
@@ -39,13 +40,13 @@ public class CrisisProcesses {
 
   private final Orchestration engine;
   private final OutboxPublisher events;
-  private final Queries queries;
   private final CrisisIds ids;
+  private final CrisisScope scope;
 
-  CrisisProcesses(Orchestration engine, OutboxPublisher events, Queries queries, CrisisIds ids) {
+  CrisisProcesses(Orchestration engine, OutboxPublisher events, CrisisIds ids, CrisisScope scope) {
+    this.scope = scope;
     this.engine = engine;
     this.events = events;
-    this.queries = queries;
     this.ids = ids;
   }
 
@@ -160,11 +161,12 @@ public class CrisisProcesses {
     return new CommandAccepted(crisis.summary().getCrisisId(), message.messageName());
   }
 
-  /** The crisis, or 404. */
+  /**
+   * The crisis, when the signed-in user may read it; else 404, as for a crisis that does not exist:
+   * a write on a crisis (a message to its process) is scoped like the read (docs/adr/0037).
+   */
   public Queries.CrisisRow crisis(String crisisId) {
-    return queries
-        .crisis(crisisId)
-        .orElseThrow(() -> new Problems.NotFound("Crisis " + crisisId + " is onbekend."));
+    return scope.crisis(crisisId);
   }
 
   /** The crisis if it runs the expected process and is not closed; 404 or 409 otherwise. */

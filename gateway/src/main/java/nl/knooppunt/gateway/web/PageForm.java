@@ -1,5 +1,6 @@
 package nl.knooppunt.gateway.web;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -61,18 +62,33 @@ public final class PageForm {
     return text(field, max);
   }
 
-  /** A required {@code datetime-local} value in Amsterdam time. */
+  /**
+   * A required {@code datetime-local} value in Amsterdam time, within the sane window ({@link
+   * DateWindow}: from 2000, at most a year ahead), as a request body's date would be.
+   */
   public OffsetDateTime time(String field) {
+    return time(field, DateWindow.MAX_AHEAD);
+  }
+
+  /** A required {@code datetime-local} value, at most {@code ahead} after today. */
+  public OffsetDateTime time(String field, java.time.Period ahead) {
     String v = text(field, 40);
     if (v == null) {
       return null;
     }
+    OffsetDateTime t;
     try {
-      return Times.fromInput(v);
+      t = Times.fromInput(v);
     } catch (DateTimeParseException e) {
       error(field, "Geef een datum en tijd, bijvoorbeeld 2026-03-18T22:00.");
       return null;
     }
+    if (!DateWindow.contains(
+        t.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate(), Instant.now(), ahead)) {
+      error(field, DateWindow.message(ahead));
+      return null;
+    }
+    return t;
   }
 
   /** A required whole number between min and max. */

@@ -28,6 +28,8 @@ class GatewayProductionSettingsTest {
         "jdbc:postgresql://knooppunt-postgres-rw.postgres.svc:5432/knooppunt?sslmode=verify-full");
     s.put("spring.datasource.username", "knooppunt");
     s.put("spring.datasource.password", "from-a-secret");
+    s.put("spring.flyway.user", "knooppunt_owner");
+    s.put("spring.flyway.password", "from-another-secret");
     s.put("spring.kafka.bootstrap-servers", "kafka-0.kafka:9093,kafka-1.kafka:9093");
     s.put("spring.kafka.security.protocol", "SASL_SSL");
     s.put("spring.kafka.properties.sasl.mechanism", "SCRAM-SHA-512");
@@ -64,6 +66,19 @@ class GatewayProductionSettingsTest {
     assertThat(problems(s)).singleElement().asString().startsWith("knooppunt.logbook.key ");
     s.put("knooppunt.logbook.key-file", "/var/lib/knooppunt/logbook.key");
     assertThat(problems(s)).isEmpty();
+  }
+
+  @Test
+  void theMigrationsRunAsTheOwnerAndTheGatewayAsAnotherUser() {
+    Map<String, String> s = production();
+    s.put("spring.flyway.user", "knooppunt");
+    assertThat(problems(s))
+        .singleElement()
+        .asString()
+        .startsWith("spring.flyway.user ")
+        .contains("is the application user knooppunt");
+    s.remove("spring.flyway.user");
+    assertThat(problems(s)).singleElement().asString().contains("is not set");
   }
 
   @Test
@@ -181,6 +196,7 @@ class GatewayProductionSettingsTest {
                     .containsExactly(
                         "spring.datasource.url",
                         "spring.datasource.password",
+                        "spring.flyway.user",
                         "spring.kafka.bootstrap-servers",
                         "spring.kafka.security.protocol",
                         "camunda.client.grpc-address",

@@ -375,7 +375,8 @@ class CrisisPagesIT extends GatewayITBase {
     assertThat(noTime.status()).isEqualTo(302);
     assertThat(region.get("/crises/" + assistance).body()).contains("Tot wanneer: ");
 
-    Page asked =
+    // an end years ahead is refused like a request body's date would be (DateWindow)
+    Page tooFar =
         region.post(
             "/crises/" + assistance + "/actie",
             "actie",
@@ -384,6 +385,20 @@ class CrisisPagesIT extends GatewayITBase {
             "Inzet nog 12 uur nodig",
             "tot",
             "2030-03-19T18:00");
+    assertThat(tooFar.status()).isEqualTo(302);
+    assertThat(region.get("/crises/" + assistance).body())
+        .contains("Tot wanneer: Kies een datum vanaf 2000 en niet meer dan een jaar vooruit.");
+
+    Page asked =
+        region.post(
+            "/crises/" + assistance + "/actie",
+            "actie",
+            "VERLENGING",
+            "toelichting",
+            "Inzet nog 12 uur nodig",
+            "tot",
+            nl.knooppunt.gateway.web.Times.inputValue(
+                java.time.OffsetDateTime.now().plusHours(30)));
     assertThat(asked.status()).isEqualTo(302);
     assertThat(region.get("/crises/" + assistance).body())
         .contains("Verlenging aanvragen: doorgegeven.");

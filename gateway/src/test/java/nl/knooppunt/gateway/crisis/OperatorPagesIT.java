@@ -149,6 +149,54 @@ class OperatorPagesIT extends GatewayITBase {
   }
 
   @Test
+  void datesTypedOnTheConsoleOutsideTheWindowAreRefusedBesideTheirFields() {
+    PageClient operator = PageClient.login(port, "operator");
+    operator.get("/operator");
+    int before = engine.calls.size();
+    String window = "Kies een datum vanaf 2000 en niet meer dan een jaar vooruit.";
+
+    Page level =
+        operator.post(
+            "/operator/dreigingsniveau",
+            "soort",
+            "PROVINCIE",
+            "provincie",
+            "PV26",
+            "reden",
+            "Concrete dreiging",
+            "eindtijd",
+            Times.inputValue(java.time.OffsetDateTime.now().plusYears(3)));
+    assertThat(level.status()).isEqualTo(400);
+    assertThat(level.body()).contains("href=\"#veld-eindtijd\"", "id=\"fout-eindtijd\"", window);
+
+    Page attack =
+        operator.post(
+            "/operator/manhunt",
+            "mhGemeente",
+            "GM0344",
+            "mhPlaats",
+            "Stationsplein",
+            "mhTijdstip",
+            "1999-11-23T08:15");
+    assertThat(attack.status()).isEqualTo(400);
+    assertThat(attack.body()).contains("href=\"#veld-mhTijdstip\"", window);
+
+    String[] request = bijstand("");
+    for (int i = 0; i < request.length; i += 2) {
+      if (request[i].equals("bsVanaf")) {
+        request[i + 1] = Times.inputValue(java.time.OffsetDateTime.now().plusYears(2));
+      }
+    }
+    PageClient region = PageClient.login(port, "regio-utrecht");
+    region.get("/operator");
+    Page assistance = region.post("/operator/bijstand", request);
+    assertThat(assistance.status()).isEqualTo(400);
+    assertThat(assistance.body()).contains("href=\"#veld-bsVanaf\"", window);
+
+    assertThat(engine.calls).as("nothing started").hasSize(before);
+  }
+
+  @Test
   void aManhuntIsStartedFromTheMunicipalityAndAnAttackInTheFutureIsRefused() {
     PageClient operator = PageClient.login(port, "operator");
     operator.get("/operator");

@@ -87,6 +87,30 @@ class EvaluationPagesIT extends GatewayITBase {
   }
 
   @Test
+  void aDueDateTypedOnThePageOutsideTheWindowIsRefusedBesideItsField() {
+    String crisis = fixtures.crisis("dreigingsniveau-5");
+    PageClient operator = PageClient.login(port, "operator");
+    operator.get("/crises/" + crisis + "/evaluatie");
+
+    Page refused =
+        operator.post(
+            "/crises/" + crisis + "/evaluatie/acties",
+            "tekst",
+            "Contactlijst bijwerken",
+            "eigenaar",
+            "Veiligheidsregio Utrecht",
+            "gereedOp",
+            TODAY.plusYears(5).toString());
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("#actie-gereedOp")
+        .contains("Kies een datum vanaf 2000 en niet meer dan een jaar vooruit.");
+    assertThat(api.get("/api/v1/crises/" + crisis + "/evaluation/actions", "operator").body())
+        .doesNotContain("Contactlijst bijwerken");
+  }
+
+  @Test
   void anImprovementActionStaysOpenAndVisibleOverdueInRedUntilSomeoneMarksItDone() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String path = "/api/v1/crises/" + crisis + "/evaluation/actions";

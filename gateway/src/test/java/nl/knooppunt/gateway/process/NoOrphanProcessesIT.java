@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.knooppunt.gateway.Api.Response;
 import nl.knooppunt.gateway.GatewayITBase;
+import nl.knooppunt.gateway.TestDatabases;
 import nl.knooppunt.gateway.engine.EngineException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class NoOrphanProcessesIT extends GatewayITBase {
 
   @AfterEach
   void putTheOutboxBack() {
-    jdbc.execute("alter table if exists event_publication_weg rename to event_publication");
+    TestDatabases.asOwner(DATABASE)
+        .execute("alter table if exists event_publication_weg rename to event_publication");
   }
 
   @Test
@@ -66,7 +68,9 @@ class NoOrphanProcessesIT extends GatewayITBase {
     int before = crises();
     int startsBefore = logbookStarts();
     // the read model's database refuses the record: its outbox table is gone for a moment
-    jdbc.execute("alter table event_publication rename to event_publication_weg");
+    // (only its owner can do that; the gateway's own user cannot)
+    TestDatabases.asOwner(DATABASE)
+        .execute("alter table event_publication rename to event_publication_weg");
 
     Response r = api.post(PATH, "operator", proposal());
 

@@ -29,6 +29,28 @@ class PageFormTest {
   }
 
   @Test
+  void aTimeBefore2000OrMoreThanAYearAheadIsRefusedInDutch() {
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+    PageForm form =
+        new PageForm(
+            Map.of(
+                "oud", "1999-12-31T12:00",
+                "ver", Times.inputValue(now.plusYears(1).plusDays(2)),
+                "binnen", Times.inputValue(now.plusMonths(11)),
+                "ruim", Times.inputValue(now.plusYears(2))));
+    assertThat(form.time("oud")).isNull();
+    assertThat(form.time("ver")).isNull();
+    assertThat(form.time("binnen")).isNotNull();
+    assertThat(form.time("ruim", java.time.Period.ofYears(3)))
+        .as("the field's own reach")
+        .isNotNull();
+    assertThat(form.errors())
+        .containsOnlyKeys("oud", "ver")
+        .containsEntry("oud", "Kies een datum vanaf 2000 en niet meer dan een jaar vooruit.")
+        .containsEntry("ver", "Kies een datum vanaf 2000 en niet meer dan een jaar vooruit.");
+  }
+
+  @Test
   void numbersOutsideTheRangeAreRefused() {
     PageForm form = new PageForm(Map.of("a", "0", "b", "drie", "c", "7"));
     assertThat(form.number("a", 1, 10)).isNull();

@@ -43,7 +43,8 @@ public sealed interface EventPayload
         ImprovementActionDone,
         EvaluationShared,
         DeliveryAttempt,
-        ContactChainSet {
+        ContactChainSet,
+        LogbookAnchored {
 
   /** Where a worker's job ran, for the payloads a job produces; otherwise {@code null}. */
   default Origin origin() {

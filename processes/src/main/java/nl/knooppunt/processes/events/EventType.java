@@ -94,7 +94,12 @@ public enum EventType {
    */
   BEVESTIGING("nl.knooppunt.bevestiging", Acknowledgement.class),
   /** The level in force in one municipality (on {@link Topic#THREAT_LEVELS}; the workers). */
-  DREIGINGSNIVEAU_VAN_KRACHT("nl.knooppunt.dreigingsniveau.van-kracht", ThreatLevelInForce.class);
+  DREIGINGSNIVEAU_VAN_KRACHT("nl.knooppunt.dreigingsniveau.van-kracht", ThreatLevelInForce.class),
+  /**
+   * An anchor of the logbook's chain (on {@link Topic#LOGBOOK_ANCHORS}; the gateway, beside its
+   * anchor file).
+   */
+  LOGBOEK_VERANKERD("nl.knooppunt.logboek.verankerd", LogbookAnchored.class);
 
   private final String type;
   private final Class<? extends EventPayload> payload;

@@ -25,7 +25,16 @@ public enum Topic {
    * Compacted: the contact register's chain per authority; key = authority code. The gateway writes
    * it, the workers read it from the start.
    */
-  CONTACTS(Names.CONTACTS);
+  CONTACTS(Names.CONTACTS),
+  /**
+   * The logbook's anchors (position, hash, time, sealed with the logbook's key), a copy outside the
+   * database beside the anchor file; key = {@link #LOGBOOK_ANCHORS_KEY} (one key: in order).
+   * Retained forever: verification reads it from its start.
+   */
+  LOGBOOK_ANCHORS(Names.LOGBOOK_ANCHORS);
+
+  /** The one key on {@link #LOGBOOK_ANCHORS}. */
+  public static final String LOGBOOK_ANCHORS_KEY = "logboek";
 
   /** The one key on {@link #MEASURES}: compaction keeps the latest version. */
   public static final String MEASURES_KEY = "maatregelen-dreigingsniveau-5";
@@ -39,6 +48,7 @@ public enum Topic {
     public static final String THREAT_LEVELS = "knooppunt.threat-levels.v2";
     public static final String MEASURES = "knooppunt.measures.v2";
     public static final String CONTACTS = "knooppunt.contacts.v2";
+    public static final String LOGBOOK_ANCHORS = "knooppunt.logbook-anchors.v2";
 
     private Names() {}
   }

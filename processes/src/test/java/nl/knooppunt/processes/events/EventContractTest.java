@@ -160,6 +160,11 @@ class EventContractTest {
                             new ContactChainSet.Address("EMAIL", "ovd@vru.demo.knooppunt.example")),
                         List.of(new ContactChainSet.Duty(T, T.plusSeconds(7 * 24 * 3600))))),
                 "beheerder"),
+            new LogbookAnchored(
+                120L,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                T,
+                "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"),
             new MeasuresSet(
                 2,
                 Map.of(

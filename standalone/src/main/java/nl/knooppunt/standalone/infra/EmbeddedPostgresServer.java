@@ -25,7 +25,15 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
   public static final String DATABASE = "knooppunt";
+
+  /** The owner of the hub's database: Flyway runs as this user. */
   public static final String USER = "postgres";
+
+  /**
+   * The user the gateway connects as: not the owner, not a superuser, so it cannot alter the
+   * logbook's table or triggers nor change its rows (the grants: the gateway's migration V15).
+   */
+  public static final String APP_USER = "knooppunt_app";
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   private static final Duration STALE_STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -66,6 +74,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
   }
 
+  /** Creates the database and the application user when missing. */
   private void createDatabaseIfMissing() {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -73,6 +82,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
       if (!exists.next()) {
         statement.execute("create database " + DATABASE);
+      }
+      var role =
+          statement.executeQuery("select 1 from pg_roles where rolname = '" + APP_USER + "'");
+      if (!role.next()) {
+        statement.execute("create role " + APP_USER + " login nosuperuser nocreatedb nocreaterole");
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + DATABASE, e);
