@@ -18,8 +18,7 @@ class DeliveryConfiguration {
 
   @Bean
   RegisterContactBook registerContactBook(
-      @Value("${" + RegisterContactBook.DEMO_ALLOWED + ":true}") boolean demoAllowed,
-      Clock clock) {
+      @Value("${" + RegisterContactBook.DEMO_ALLOWED + ":true}") boolean demoAllowed, Clock clock) {
     return new RegisterContactBook(demoAllowed, clock);
   }
 

@@ -25,11 +25,14 @@ public final class DeliveryMessage {
     return notice.markedText(hubContact, CONFIRM_PREFIX + link);
   }
 
-  /** The SMS: what, area, until when and the expectation, cut to fit; link and 24/7 line whole. */
+  /**
+   * The SMS: what (the subject), area, until when and the expectation, cut to fit; link and 24/7
+   * line whole.
+   */
   public static String sms(OutgoingNotice notice, String link, String hubContact) {
     StringBuilder middle = new StringBuilder();
-    append(middle, notice.subject(), ": ");
-    append(middle, notice.text(), ". ");
+    // what: the subject (one line); the text only when there is no subject
+    append(middle, present(notice.subject()) ? notice.subject() : notice.text(), ". ");
     if (present(notice.area())) {
       append(middle, "Gebied: " + notice.area().strip(), ". ");
     }
