@@ -398,6 +398,16 @@ class NotificationWorkersIT extends WorkersIT {
       List<String> recipientCodes,
       Map<String, Object> bericht,
       boolean wholeChain) {
+    return informGezagen(reference, exercise, recipientCodes, bericht, wholeChain, "PT15M");
+  }
+
+  private CompletableFuture<ProcessInstanceResult> informGezagen(
+      String reference,
+      boolean exercise,
+      List<String> recipientCodes,
+      Map<String, Object> bericht,
+      boolean wholeChain,
+      String sla) {
     Map<String, Object> variables = new java.util.HashMap<>();
     variables.put(Variable.HELE_KETEN.variableName(), wholeChain);
     variables.putAll(
@@ -614,6 +624,36 @@ class NotificationWorkersIT extends WorkersIT {
 
     acknowledge("ack-bt-1", "BT-1/test/BM-GM0345", "burgemeester Veenendaal");
     assertThat(round.join().getVariablesAsMap()).containsKey("bevestigingen");
+  }
+
+  @Test
+  void afterSilenceTheStandInAndTheOfficerOnDutyAreMailedUnderTheFallbackId() throws Exception {
+    // the fallback job as the process runs it once the holder stayed silent past the SLA
+    runJob(
+        JobTypes.MELDING_FALLBACK_VERSTUREN,
+        Map.of(),
+        Map.of(
+            "crisisId",
+            "DN5-STIL",
+            "exercise",
+            false,
+            "notificatieId",
+            "DN5-STIL/afkondiging/BM-GM0308",
+            "ontvanger",
+            Map.of("code", "BM-GM0308", "soort", "GEZAG"),
+            "bericht",
+            DECLARATION));
+
+    String fallback = "DN5-STIL/afkondiging/BM-GM0308/fallback";
+    for (String person : List.of("plaatsvervanger.bm-gm0308", "ovd.vr09")) {
+      MimeMessage mail =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> mailTo(person + "@demo.knooppunt.example", fallback), m -> m != null);
+      assertThat(linkedNotice((String) mail.getContent())).isEqualTo(fallback);
+    }
+    // the holder had the first notice; the fallback goes to the others
+    assertThat(mailTo("houder.bm-gm0308@demo.knooppunt.example", fallback)).isNull();
   }
 
   /** The mail to this address whose link is for a notice of this reference, if it came. */

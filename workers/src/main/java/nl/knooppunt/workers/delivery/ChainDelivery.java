@@ -152,6 +152,10 @@ public class ChainDelivery {
 
   /** The start of an SMS as its "subject" in the notification table. */
   private static String firstWords(String text) {
-    return text.length() <= 60 ? text : text.substring(0, text.lastIndexOf(' ', 60)) + " ...";
+    if (text.length() <= 60) {
+      return text;
+    }
+    int space = text.lastIndexOf(' ', 60);
+    return text.substring(0, space > 0 ? space : 60) + " ...";
   }
 }
