@@ -18,6 +18,7 @@ TOPICS=(
   "knooppunt.threat-levels.v2|6|cleanup.policy=compact,min.compaction.lag.ms=3600000,delete.retention.ms=604800000"
   "knooppunt.measures.v2|3|cleanup.policy=compact,min.compaction.lag.ms=3600000,delete.retention.ms=604800000"
   "knooppunt.logbook-anchors.v2|3|cleanup.policy=delete,retention.ms=-1,retention.bytes=-1"
+  "knooppunt.contacts.v2|3|cleanup.policy=compact,min.compaction.lag.ms=3600000,delete.retention.ms=604800000"
 )
 
 for t in "${TOPICS[@]}"; do

@@ -66,6 +66,29 @@ class DirectoryTest {
   }
 
   @Test
+  void everyDemoPersonHasAnExampleMailAddressAndAFictionalMobileNumberThatAreTheSameEveryTime() {
+    List<ChainContact> chain = directory.chain("BM-GM0344");
+
+    assertThat(chain.get(0).channels())
+        .extracting(Contact::channel)
+        .containsExactly(Contact.Channel.EMAIL, Contact.Channel.SMS, Contact.Channel.TELEFOON);
+    assertThat(chain.get(0).channels().get(0).address())
+        .isEqualTo("houder.bm-gm0344@demo.knooppunt.example");
+    assertThat(chain)
+        .flatExtracting(ChainContact::channels)
+        .filteredOn(c -> c.channel() == Contact.Channel.SMS)
+        .allSatisfy(c -> assertThat(c.address()).matches("\\+3197000\\d{6}"));
+    assertThat(Directory.load(new DemoContactBook()).chain("BM-GM0344")).isEqualTo(chain);
+    // one demo holder's mail bounces, so a demo shows the fall-through to SMS
+    assertThat(
+            directory.chain(DemoContactBook.BOUNCING_AUTHORITY).get(0).channels().get(0).address())
+        .endsWith("@" + DemoContactBook.BOUNCING_DOMAIN);
+    assertThat(
+            directory.chain(DemoContactBook.BOUNCING_AUTHORITY).get(1).channels().get(0).address())
+        .endsWith("@" + DemoContactBook.DOMAIN);
+  }
+
+  @Test
   void everyAuthorityHasAChainOfThreeAndTheReferenceDataNone() {
     assertThat(directory.authorities())
         .allSatisfy(

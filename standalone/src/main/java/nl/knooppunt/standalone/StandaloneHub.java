@@ -5,9 +5,14 @@ import java.util.Map;
 import nl.knooppunt.engine.EmbeddedEngine;
 import nl.knooppunt.gateway.GatewayApplication;
 import nl.knooppunt.gateway.security.LocalAccounts;
+import nl.knooppunt.processes.links.AcknowledgementLinks;
 import nl.knooppunt.standalone.infra.EmbeddedKafkaServer;
+import nl.knooppunt.standalone.infra.EmbeddedMailServer;
 import nl.knooppunt.standalone.infra.EmbeddedPostgresServer;
+import nl.knooppunt.standalone.infra.FreePorts;
+import nl.knooppunt.standalone.infra.SmsGatewayStandIn;
 import nl.knooppunt.workers.WorkersApplication;
+import nl.knooppunt.workers.delivery.SmsChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -68,7 +73,11 @@ public final class StandaloneHub implements AutoCloseable {
               .web(WebApplicationType.SERVLET)
               .run(args);
       ConfigurableApplicationContext workers =
-          child(infrastructure, WorkersApplication.class, WorkersApplication.CONFIG_NAME, wiring)
+          child(
+                  infrastructure,
+                  WorkersApplication.class,
+                  WorkersApplication.CONFIG_NAME,
+                  delivery(infrastructure, wiring))
               .web(WebApplicationType.NONE)
               .run(args);
       StandaloneHub hub = new StandaloneHub(infrastructure, gateway, workers);
@@ -96,7 +105,9 @@ public final class StandaloneHub implements AutoCloseable {
     EmbeddedKafkaServer kafka = infrastructure.getBean(EmbeddedKafkaServer.class);
     Map<String, Object> wiring = new LinkedHashMap<>();
     wiring.put("knooppunt.mode", "embedded");
-    wiring.put("server.port", properties.httpPort());
+    // known before the gateway starts: the acknowledgement links start with the hub's address
+    int httpPort = FreePorts.resolve(properties.httpPort());
+    wiring.put("server.port", httpPort);
     wiring.put("spring.datasource.url", postgres.jdbcUrl());
     // the gateway connects as the application user; Flyway runs as the owner (ADR 0037)
     wiring.put("spring.datasource.username", EmbeddedPostgresServer.APP_USER);
@@ -109,6 +120,10 @@ public final class StandaloneHub implements AutoCloseable {
         infrastructure.getBean(StandaloneInfrastructure.DataDirectory.class).path();
     wiring.put("knooppunt.logbook.key-file", data.resolve("logbook.key").toString());
     wiring.put("knooppunt.logbook.anchor-file", data.resolve("logbook-anchors.jsonl").toString());
+    // the personal acknowledgement links: signed by the workers, checked by the gateway, with a key
+    // kept in the data directory (made once)
+    wiring.put(AcknowledgementLinks.KEY_SETTING, LinkKey.in(data.resolve(LinkKey.FILE)));
+    wiring.put(AcknowledgementLinks.BASE_URL_SETTING, "http://localhost:" + httpPort);
     EmbeddedEngine engine = infrastructure.getBeanProvider(EmbeddedEngine.class).getIfAvailable();
     wiring.put("camunda.client.enabled", engine != null);
     if (engine != null) {
@@ -119,6 +134,21 @@ public final class StandaloneHub implements AutoCloseable {
       wiring.put("camunda.client.rest-address", engine.restAddress());
     }
     return wiring;
+  }
+
+  /**
+   * The workers' wiring: notices by e-mail to the embedded SMTP server, by SMS to the stand-in of
+   * the SMS gateway (only the workers deliver; the gateway gets no mail settings).
+   */
+  private static Map<String, Object> delivery(
+      ConfigurableApplicationContext infrastructure, Map<String, Object> wiring) {
+    Map<String, Object> workers = new LinkedHashMap<>(wiring);
+    EmbeddedMailServer mail = infrastructure.getBean(EmbeddedMailServer.class);
+    workers.put("spring.mail.host", mail.host());
+    workers.put("spring.mail.port", mail.port());
+    workers.put(SmsChannel.URL, infrastructure.getBean(SmsGatewayStandIn.class).url());
+    workers.put(SmsChannel.TOKEN, "ingebed");
+    return workers;
   }
 
   private static SpringApplicationBuilder child(

@@ -9,8 +9,10 @@ import java.util.stream.Stream;
 import nl.knooppunt.engine.EmbeddedEngine;
 import nl.knooppunt.engine.EngineSettings;
 import nl.knooppunt.standalone.infra.EmbeddedKafkaServer;
+import nl.knooppunt.standalone.infra.EmbeddedMailServer;
 import nl.knooppunt.standalone.infra.EmbeddedPostgresServer;
 import nl.knooppunt.standalone.infra.FreePorts;
+import nl.knooppunt.standalone.infra.SmsGatewayStandIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -67,6 +69,18 @@ public class StandaloneInfrastructure {
             engine.restPort(),
             engine.clockControl(),
             engine.bindAddress()));
+  }
+
+  /** Notices by e-mail stay on this machine: GreenMail, refusing the bouncing demo domain. */
+  @Bean(destroyMethod = "close")
+  EmbeddedMailServer embeddedMailServer(StandaloneProperties properties) {
+    return EmbeddedMailServer.start(properties.smtpPort());
+  }
+
+  /** Notices by SMS stay on this machine: a stand-in of the provider's HTTP gateway. */
+  @Bean(destroyMethod = "close")
+  SmsGatewayStandIn smsGatewayStandIn(StandaloneProperties properties) {
+    return SmsGatewayStandIn.start(properties.smsPort());
   }
 
   /** Where the hub keeps its state between restarts. */

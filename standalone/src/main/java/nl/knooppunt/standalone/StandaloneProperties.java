@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param kafkaPort the in-process Kafka broker (clients)
  * @param kafkaControllerPort the in-process Kafka KRaft controller
  * @param engine the embedded engine
+ * @param smtpPort the embedded SMTP server notices are e-mailed to (on this machine only)
+ * @param smsPort the embedded stand-in of the SMS provider's HTTP gateway (on this machine only)
  */
 @ConfigurationProperties("knooppunt.standalone")
 public record StandaloneProperties(
@@ -23,7 +25,9 @@ public record StandaloneProperties(
     int postgresPort,
     int kafkaPort,
     int kafkaControllerPort,
-    Engine engine) {
+    Engine engine,
+    int smtpPort,
+    int smsPort) {
 
   /**
    * @param enabled start the embedded engine and point the Camunda clients at it

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import nl.knooppunt.directory.DemoContactBook;
+import nl.knooppunt.standalone.infra.EmbeddedMailServer;
+import nl.knooppunt.standalone.infra.SmsGatewayStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +72,7 @@ class LevelFiveStoryIT {
 
     List<JsonNode> notices = api.awaitNoticesToTheMayorsOfUtrecht(crisisId);
     assertThat(notices).allSatisfy(n -> assertThat(n.path("exercise").asBoolean()).isTrue());
+    everyMayorIsMailedOrTextedByTheHub(notices);
 
     String mayorOfUtrecht = api.acknowledgeAsTheMayorOfUtrecht(crisisId);
     await()
@@ -82,6 +90,59 @@ class LevelFiveStoryIT {
         api.send("management", "GET", "/api/v1/logbook/verification", null, 200);
     assertThat(verification.path("valid").asBoolean()).isTrue();
     assertThat(verification.path("entriesChecked").asInt()).isGreaterThan(26);
+  }
+
+  /**
+   * Every mayor's holder gets the notice by e-mail in the hub's SMTP server, marked OEFENING; the
+   * mayor of De Bilt's demo mail bounces (550), so her notice goes out by SMS at once.
+   */
+  private static void everyMayorIsMailedOrTextedByTheHub(List<JsonNode> notices) {
+    EmbeddedMailServer mail = hub.infrastructure().getBean(EmbeddedMailServer.class);
+    SmsGatewayStandIn sms = hub.infrastructure().getBean(SmsGatewayStandIn.class);
+    List<String> mayors =
+        notices.stream()
+            .map(n -> n.path("recipientCode").asText())
+            .filter(code -> code.startsWith("BM-"))
+            .toList();
+    for (String code : mayors) {
+      if (code.equals(DemoContactBook.BOUNCING_AUTHORITY)) {
+        await()
+            .atMost(Duration.ofMinutes(1))
+            .until(
+                () ->
+                    sms.received().stream()
+                        .anyMatch(
+                            m ->
+                                m.reference().contains("/afkondiging/" + code + "#")
+                                    && m.text().startsWith("[OEFENING] ")));
+      } else {
+        String holder = "houder." + code.toLowerCase(Locale.ROOT) + "@" + DemoContactBook.DOMAIN;
+        await()
+            .atMost(Duration.ofMinutes(1))
+            .until(
+                () ->
+                    mail.received().stream()
+                        .anyMatch(m -> sentTo(m, holder) && subject(m).startsWith("OEFENING")));
+      }
+    }
+  }
+
+  private static boolean sentTo(MimeMessage message, String address) {
+    try {
+      return message.getAllRecipients() != null
+          && Arrays.stream(message.getAllRecipients())
+              .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+    } catch (MessagingException e) {
+      return false;
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return String.valueOf(message.getSubject());
+    } catch (MessagingException e) {
+      return "";
+    }
   }
 
   private static int level(JsonNode levels, String areaCode) {

@@ -51,6 +51,9 @@ public record TestHubs(
     args.add("--knooppunt.standalone.kafka-controller-port=" + controllerPort);
     args.add("--knooppunt.standalone.engine.grpc-port=" + grpcPort);
     args.add("--knooppunt.standalone.engine.rest-port=" + restPort);
+    // the embedded SMTP server and SMS stand-in bind free ports themselves
+    args.add("--knooppunt.standalone.smtp-port=0");
+    args.add("--knooppunt.standalone.sms-port=0");
     // the stories walk on in real time: a municipality that adds no local message holds the
     // public communication for seconds, not the half hour of production
     args.add("--knooppunt.dreigingsniveau.sla-lokale-boodschap=PT5S");

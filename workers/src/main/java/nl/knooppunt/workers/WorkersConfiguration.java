@@ -2,8 +2,8 @@ package nl.knooppunt.workers;
 
 import java.time.Clock;
 import nl.knooppunt.directory.AreaResolver;
-import nl.knooppunt.directory.DemoContactBook;
 import nl.knooppunt.directory.Directory;
+import nl.knooppunt.workers.delivery.RegisterContactBook;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +18,13 @@ class WorkersConfiguration {
     return Clock.systemUTC();
   }
 
-  /** Demo contacts until a contact register is connected (see ADR 0004). */
+  /**
+   * The reference data with the contacts of the contact register (demo contacts only where allowed;
+   * see ADR 0004 and 0033).
+   */
   @Bean
-  Directory directory() {
-    return Directory.load(new DemoContactBook());
+  Directory directory(RegisterContactBook contacts) {
+    return Directory.load(contacts);
   }
 
   @Bean

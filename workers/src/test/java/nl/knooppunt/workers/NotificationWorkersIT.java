@@ -7,23 +7,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import nl.knooppunt.directory.AuthorityCodes;
+import nl.knooppunt.directory.DemoContactBook;
 import nl.knooppunt.directory.MeasureRole;
 import nl.knooppunt.processes.JobTypes;
 import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.events.Acknowledgement;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CloudEventJson;
+import nl.knooppunt.processes.events.ContactChainSet;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.MeasuresSet;
 import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.processes.links.AcknowledgementLinks;
 import nl.knooppunt.processes.variables.NoticeContent;
+import nl.knooppunt.workers.delivery.DeliveryMessage;
+import nl.knooppunt.workers.delivery.RegisterContactBook;
+import nl.knooppunt.workers.delivery.SmsText;
 import nl.knooppunt.workers.notification.CurrentMeasures;
+import nl.knooppunt.workers.notification.NoticeSender;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -36,6 +46,7 @@ class NotificationWorkersIT extends WorkersIT {
   @Autowired KafkaTemplate<String, byte[]> rawTemplate;
   @Autowired KafkaTemplate<String, String> cloudEventTemplate;
   @Autowired CurrentMeasures currentMeasures;
+  @Autowired RegisterContactBook contacts;
 
   @Test
   void theBeheerdersNewVersionOfTheMeasuresReachesTheNextNoticeToThePoliceWithItsVersion() {
@@ -378,26 +389,46 @@ class NotificationWorkersIT extends WorkersIT {
       boolean exercise,
       List<String> recipientCodes,
       Map<String, Object> bericht) {
+    return informGezagen(reference, exercise, recipientCodes, bericht, false);
+  }
+
+  private CompletableFuture<ProcessInstanceResult> informGezagen(
+      String reference,
+      boolean exercise,
+      List<String> recipientCodes,
+      Map<String, Object> bericht,
+      boolean wholeChain) {
+    return informGezagen(reference, exercise, recipientCodes, bericht, wholeChain, "PT15M");
+  }
+
+  private CompletableFuture<ProcessInstanceResult> informGezagen(
+      String reference,
+      boolean exercise,
+      List<String> recipientCodes,
+      Map<String, Object> bericht,
+      boolean wholeChain,
+      String sla) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put(Variable.HELE_KETEN.variableName(), wholeChain);
+    variables.putAll(
+        Map.of(
+            "crisisId",
+            reference.substring(0, reference.indexOf('/')),
+            "exercise",
+            exercise,
+            "ontvangers",
+            recipientCodes.stream().map(code -> Map.of("code", code, "soort", "GEZAG")).toList(),
+            "bericht",
+            bericht,
+            "referentie",
+            reference,
+            "slaBevestiging",
+            "PT15M"));
     return camunda
         .newCreateInstanceCommand()
         .bpmnProcessId(ProcessId.INFORMEER_GEZAGEN.id())
         .latestVersion()
-        .variables(
-            Map.of(
-                "crisisId",
-                reference.substring(0, reference.indexOf('/')),
-                "exercise",
-                exercise,
-                "ontvangers",
-                recipientCodes.stream()
-                    .map(code -> Map.of("code", code, "soort", "GEZAG"))
-                    .toList(),
-                "bericht",
-                bericht,
-                "referentie",
-                reference,
-                "slaBevestiging",
-                "PT15M"))
+        .variables(variables)
         .withResult()
         .requestTimeout(Duration.ofMinutes(1))
         .send()
@@ -417,6 +448,246 @@ class NotificationWorkersIT extends WorkersIT {
                 new Acknowledgement(notificationId, null, by, null, null)));
     rawTemplate.send(
         new ProducerRecord<>(topic(Topic.ACKNOWLEDGEMENTS), notificationId, json.getBytes()));
+  }
+
+  // ------------------------------------------------------------ delivery along the chain --------
+
+  private static final Map<String, Object> DECLARATION =
+      Map.of(
+          "soort", "AFKONDIGING",
+          "onderwerp", "Dreigingsniveau 5 afgekondigd",
+          "tekst", "De NCTV heeft dreigingsniveau 5 afgekondigd voor provincie Utrecht.",
+          "gebied", "provincie Utrecht",
+          "geldigTot", "2026-03-19T04:00:00Z",
+          "niveau", 5);
+
+  @Test
+  void theHoldersMailSaysWhatWhereUntilWhenAndWhatToDoWithAPersonalLinkThatChecksOut()
+      throws Exception {
+    CompletableFuture<ProcessInstanceResult> round =
+        informGezagen("DN5-MAIL/afkondiging", false, List.of("BM-GM0344"), DECLARATION);
+
+    MimeMessage mail =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> mailTo("houder.bm-gm0344@demo.knooppunt.example", "DN5-MAIL/"),
+                m -> m != null);
+
+    assertThat(mail.getSubject()).isEqualTo("Dreigingsniveau 5 afgekondigd");
+    String body = ((String) mail.getContent()).replace("\r\n", "\n");
+    assertThat(body.lines())
+        .contains(
+            "De NCTV heeft dreigingsniveau 5 afgekondigd voor provincie Utrecht.",
+            "Gebied: provincie Utrecht",
+            "Geldig tot 19 maart 2026 om 05:00",
+            "Wat wordt van u verwacht: " + NoticeContent.Kind.AFKONDIGING.expectation(),
+            NoticeSender.DEMO_HUB_CONTACT);
+    String link =
+        body.lines()
+            .filter(l -> l.startsWith(DeliveryMessage.CONFIRM_PREFIX))
+            .findFirst()
+            .orElseThrow()
+            .substring(DeliveryMessage.CONFIRM_PREFIX.length());
+    assertThat(link).startsWith(BASE_URL + AcknowledgementLinks.PATH);
+    AcknowledgementLinks.Checked checked =
+        new AcknowledgementLinks(LINK_KEY)
+            .check(link.substring((BASE_URL + AcknowledgementLinks.PATH).length()), Instant.now());
+    assertThat(checked.verdict()).isEqualTo(AcknowledgementLinks.Verdict.GELDIG);
+    assertThat(checked.claims())
+        .returns("DN5-MAIL/afkondiging/BM-GM0344", AcknowledgementLinks.Claims::notificationId)
+        .returns("BM-GM0344", AcknowledgementLinks.Claims::recipientCode)
+        .returns(1, AcknowledgementLinks.Claims::chainOrder);
+    // only the holder: the stand-in hears of it after silence
+    assertThat(mailTo("plaatsvervanger.bm-gm0344@demo.knooppunt.example", "DN5-MAIL/")).isNull();
+
+    acknowledge("ack-mail", "DN5-MAIL/afkondiging/BM-GM0344", "burgemeester Utrecht");
+    assertThat(round.join().getVariablesAsMap()).containsKey("bevestigingen");
+  }
+
+  @Test
+  void aBouncingMailToTheMayorOfDeBiltGoesOutBySmsAtOnceMarkedOefening() {
+    String id = "DN5-BOUNCE/afkondiging/" + DemoContactBook.BOUNCING_AUTHORITY;
+    CompletableFuture<ProcessInstanceResult> round =
+        informGezagen(
+            "DN5-BOUNCE/afkondiging",
+            true,
+            List.of(DemoContactBook.BOUNCING_AUTHORITY),
+            DECLARATION);
+
+    List<JsonNode> attempts;
+    try (KafkaRecords events = new KafkaRecords(bootstrapServers, topic(Topic.EVENTS))) {
+      attempts =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> attempts(events.poll(), id), list -> list.size() >= 2);
+    }
+    assertThat(attempts)
+        .extracting(a -> a.at("/data/channel").asText() + " " + a.at("/data/status").asText())
+        .containsExactly("EMAIL ONBESTELBAAR", "SMS GEACCEPTEERD");
+    assertThat(attempts.get(0).at("/data/detail").asText()).contains("550");
+    assertThat(attempts.get(0).at("/data/subject").asText()).startsWith("OEFENING");
+    String number = attempts.get(1).at("/data/address").asText();
+    MailAndSmsStandIns.Sms sms =
+        SMS.received.stream()
+            .filter(m -> m.to().equals(number) && m.reference().startsWith(id + "#"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(sms.text())
+        .startsWith(SmsText.EXERCISE_PREFIX)
+        .contains("Gebied: provincie Utrecht", BASE_URL + AcknowledgementLinks.PATH)
+        .endsWith(NoticeSender.DEMO_HUB_CONTACT);
+    assertThat(SmsText.segments(sms.text())).isLessThanOrEqualTo(2);
+
+    acknowledge("ack-bounce", id, "burgemeester De Bilt");
+    assertThat(round.join().getVariablesAsMap()).containsKey("bevestigingen");
+  }
+
+  @Test
+  void theRegistersChainReplacesTheDemoChainAndOnlyThePersonOnDutyIsMailed() throws Exception {
+    String code = "BM-GM0307";
+    Instant now = Instant.now();
+    ContactChainSet.Person onDuty =
+        new ContactChainSet.Person(
+            1,
+            "HOUDER",
+            "L. de Wit",
+            "burgemeester",
+            List.of(new ContactChainSet.Address("EMAIL", "l.dewit@register.example")),
+            List.of(
+                new ContactChainSet.Duty(
+                    now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(8)))));
+    ContactChainSet.Person offDuty =
+        new ContactChainSet.Person(
+            1,
+            "HOUDER",
+            "K. Bakker",
+            "burgemeester",
+            List.of(new ContactChainSet.Address("EMAIL", "k.bakker@register.example")),
+            List.of(
+                new ContactChainSet.Duty(
+                    now.minus(Duration.ofHours(9)), now.minus(Duration.ofHours(1)))));
+    ContactChainSet.Person deputy =
+        new ContactChainSet.Person(
+            2,
+            "PLAATSVERVANGER",
+            "M. Jansen",
+            "loco-burgemeester",
+            List.of(new ContactChainSet.Address("EMAIL", "m.jansen@register.example")),
+            List.of());
+    cloudEventTemplate.send(
+        topic(Topic.CONTACTS),
+        code,
+        CloudEventJson.write(
+            CloudEvent.of(
+                    "contacten/" + code + "/v1",
+                    EventType.CONTACTEN_VASTGESTELD,
+                    "/knooppunt/gateway",
+                    now,
+                    null,
+                    false,
+                    new ContactChainSet(
+                        code, 1, false, List.of(onDuty, offDuty, deputy), "beheerder"))
+                .by("beheerder", "Ruben Kok, beheerder knooppunt")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> contacts.holds(code));
+
+    CompletableFuture<ProcessInstanceResult> round =
+        informGezagen("DN5-REGISTER/afkondiging", false, List.of(code), DECLARATION);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> mailTo("l.dewit@register.example", "DN5-REGISTER/"), m -> m != null);
+    assertThat(mailTo("k.bakker@register.example", "DN5-REGISTER/")).isNull();
+    assertThat(mailTo("m.jansen@register.example", "DN5-REGISTER/")).isNull();
+    assertThat(mailTo("houder.bm-gm0307@demo.knooppunt.example", "DN5-REGISTER/")).isNull();
+
+    acknowledge("ack-register", "DN5-REGISTER/afkondiging/" + code, "burgemeester Amersfoort");
+    assertThat(round.join().getVariablesAsMap()).containsKey("bevestigingen");
+  }
+
+  @Test
+  void withTheWholeChainEveryPersonOfTheChainIsMailedAtOnce() {
+    CompletableFuture<ProcessInstanceResult> round =
+        informGezagen(
+            "BT-1/test",
+            false,
+            List.of("BM-GM0345"),
+            Map.of(
+                "soort", "BEREIKBAARHEIDSTEST",
+                "tekst", "Test van de bereikbaarheid van uw contactketen."),
+            true);
+
+    for (String person : List.of("houder.bm-gm0345", "plaatsvervanger.bm-gm0345", "ovd.vr09")) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> mailTo(person + "@demo.knooppunt.example", "BT-1/"), m -> m != null);
+    }
+
+    acknowledge("ack-bt-1", "BT-1/test/BM-GM0345", "burgemeester Veenendaal");
+    assertThat(round.join().getVariablesAsMap()).containsKey("bevestigingen");
+  }
+
+  @Test
+  void afterSilenceTheStandInAndTheOfficerOnDutyAreMailedUnderTheFallbackId() throws Exception {
+    // the fallback job as the process runs it once the holder stayed silent past the SLA
+    runJob(
+        JobTypes.MELDING_FALLBACK_VERSTUREN,
+        Map.of(),
+        Map.of(
+            "crisisId",
+            "DN5-STIL",
+            "exercise",
+            false,
+            "notificatieId",
+            "DN5-STIL/afkondiging/BM-GM0308",
+            "ontvanger",
+            Map.of("code", "BM-GM0308", "soort", "GEZAG"),
+            "bericht",
+            DECLARATION));
+
+    String fallback = "DN5-STIL/afkondiging/BM-GM0308/fallback";
+    for (String person : List.of("plaatsvervanger.bm-gm0308", "ovd.vr09")) {
+      MimeMessage mail =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> mailTo(person + "@demo.knooppunt.example", fallback), m -> m != null);
+      assertThat(linkedNotice((String) mail.getContent())).isEqualTo(fallback);
+    }
+    // the holder had the first notice; the fallback goes to the others
+    assertThat(mailTo("houder.bm-gm0308@demo.knooppunt.example", fallback)).isNull();
+  }
+
+  /** The mail to this address whose link is for a notice of this reference, if it came. */
+  private static MimeMessage mailTo(String address, String reference) throws Exception {
+    for (MimeMessage m : MAIL.getReceivedMessages()) {
+      if (m.getAllRecipients() != null
+          && java.util.Arrays.stream(m.getAllRecipients())
+              .anyMatch(a -> a.toString().equalsIgnoreCase(address))
+          && linkedNotice((String) m.getContent()).startsWith(reference)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** The notification id the link in a mail body is for ("" when none). */
+  private static String linkedNotice(String body) {
+    int at = body.indexOf(AcknowledgementLinks.PATH);
+    if (at < 0) {
+      return "";
+    }
+    String token = body.substring(at + AcknowledgementLinks.PATH.length()).split("\\s")[0];
+    AcknowledgementLinks.Checked checked =
+        new AcknowledgementLinks(LINK_KEY).check(token, Instant.now());
+    return checked.claims() == null ? "" : checked.claims().notificationId();
+  }
+
+  private static List<JsonNode> attempts(
+      List<ConsumerRecord<String, JsonNode>> records, String notificationId) {
+    return records.stream()
+        .map(ConsumerRecord::value)
+        .filter(v -> EventType.MELDING_AFLEVERPOGING.type().equals(v.path("type").asText()))
+        .filter(v -> notificationId.equals(v.at("/data/notificationId").asText()))
+        .toList();
   }
 
   private static JsonNode find(List<ConsumerRecord<String, JsonNode>> records, String id) {

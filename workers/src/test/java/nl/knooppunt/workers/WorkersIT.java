@@ -3,6 +3,7 @@ package nl.knooppunt.workers;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import nl.knooppunt.engine.EmbeddedEngine;
 import nl.knooppunt.engine.EngineSettings;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.processes.links.AcknowledgementLinks;
+import nl.knooppunt.workers.delivery.SmsChannel;
 import nl.knooppunt.workers.kafka.KafkaPublisher;
 import nl.knooppunt.workers.notification.NoticeSender;
 import nl.knooppunt.workers.notification.OutgoingNotice;
@@ -52,7 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
       Topic.Names.ACKNOWLEDGEMENTS_DEAD_LETTER,
       Topic.Names.EVENTS,
       Topic.Names.THREAT_LEVELS,
-      Topic.Names.MEASURES
+      Topic.Names.MEASURES,
+      Topic.Names.CONTACTS
     })
 @Import(WorkersIT.FailOnceAfterSending.class)
 abstract class WorkersIT {
@@ -83,10 +87,27 @@ abstract class WorkersIT {
 
   static final EmbeddedEngine ENGINE = startEngine();
 
+  /** The SMTP server notices are e-mailed through (refuses the bouncing demo domain). */
+  static final GreenMail MAIL = MailAndSmsStandIns.mailServer();
+
+  /** The SMS gateway notices are texted through. */
+  static final MailAndSmsStandIns.SmsGateway SMS = new MailAndSmsStandIns.SmsGateway();
+
+  /** The key the acknowledgement links are signed with (the gateway's, in a real hub). */
+  static final String LINK_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+  static final String BASE_URL = "https://knooppunt.test";
+
   @DynamicPropertySource
   static void pointTheClientAtTheEngine(DynamicPropertyRegistry registry) {
     registry.add("camunda.client.grpc-address", ENGINE::grpcAddress);
     registry.add("camunda.client.rest-address", ENGINE::restAddress);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    registry.add(SmsChannel.URL, () -> SMS.url);
+    registry.add(SmsChannel.TOKEN, () -> "test-token");
+    registry.add(AcknowledgementLinks.KEY_SETTING, () -> LINK_KEY);
+    registry.add(AcknowledgementLinks.BASE_URL_SETTING, () -> BASE_URL);
   }
 
   @Autowired CamundaClient camunda;

@@ -564,6 +564,14 @@ class DeploymentFilesTest {
       chartYaml = map(yaml().load(read(chart.resolve("Chart.yaml"))));
       // the one value an operator must give: the knooppunt's 24/7 contact line in every notice
       map(values.get("workers")).put("hubContact", OPERATOR_HUB_CONTACT);
+      operatorDelivery(values);
+    }
+
+    /** The values an operator must give for delivery by e-mail and SMS. */
+    static void operatorDelivery(Map<String, Object> vals) {
+      map(vals.get("workers")).put("smtpHost", "smtp-relay.knooppunt.example.nl");
+      map(vals.get("workers")).put("mailSender", "knooppunt@knooppunt.example.nl");
+      map(vals.get("workers")).put("smsUrl", "https://sms.provider.example/v1/messages");
     }
 
     static final String OPERATOR_HUB_CONTACT =
@@ -714,6 +722,7 @@ class DeploymentFilesTest {
       Map<String, Object> noIngress = yaml().load(read(chart.resolve("values.yaml")));
       map(at(noIngress, "gateway.ingress")).put("enabled", false);
       map(noIngress.get("workers")).put("hubContact", OPERATOR_HUB_CONTACT);
+      operatorDelivery(noIngress);
       assertThat(ofKind(render(noIngress), "Ingress")).isEmpty();
     }
 

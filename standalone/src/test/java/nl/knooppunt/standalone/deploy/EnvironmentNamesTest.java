@@ -109,6 +109,9 @@ class EnvironmentNamesTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> workers = (Map<String, Object>) values.get("workers");
     workers.put("hubContact", "Landelijk Knooppunt (NCC), 24/7 bereikbaar: 070 123 4567");
+    workers.put("smtpHost", "smtp-relay.knooppunt.example.nl");
+    workers.put("mailSender", "knooppunt@knooppunt.example.nl");
+    workers.put("smsUrl", "https://sms.provider.example/v1/messages");
     HelmLite helm = new HelmLite(values, chartYaml, "knooppunt");
     helm.helpers(Files.readString(chart.resolve("templates/_helpers.tpl")));
     Set<String> names = new TreeSet<>();

@@ -23,6 +23,8 @@ import nl.knooppunt.processes.variables.AcknowledgementResult;
 import nl.knooppunt.processes.variables.CallContact;
 import nl.knooppunt.processes.variables.NoticeContent;
 import nl.knooppunt.processes.variables.Recipient;
+import nl.knooppunt.workers.delivery.ChainDelivery;
+import nl.knooppunt.workers.delivery.RegisterContactBook;
 import nl.knooppunt.workers.notification.CurrentMeasures;
 import nl.knooppunt.workers.notification.NoticeSender;
 import nl.knooppunt.workers.notification.OutgoingNotice;
@@ -51,7 +53,8 @@ public class NotificationWorkers {
       Boolean exercise,
       String notificatieId,
       Recipient ontvanger,
-      NoticeContent bericht) {}
+      NoticeContent bericht,
+      Boolean heleKeten) {}
 
   public record Sent(
       String crisisId, Boolean exercise, String referentie, List<Object> verzendingen) {}
@@ -74,22 +77,33 @@ public class NotificationWorkers {
 
   private final CamundaClient camunda;
   private final CurrentMeasures measures;
+  private final ChainDelivery chainDelivery;
+  private final RegisterContactBook contacts;
 
   NotificationWorkers(
       Directory directory,
       NoticeSender sender,
       DomainEvents events,
       CamundaClient camunda,
-      CurrentMeasures measures) {
+      CurrentMeasures measures,
+      ChainDelivery chainDelivery,
+      RegisterContactBook contacts) {
     this.directory = directory;
     this.sender = sender;
     this.events = events;
     this.camunda = camunda;
     this.measures = measures;
+    this.chainDelivery = chainDelivery;
+    this.contacts = contacts;
   }
 
+  /**
+   * The notice in the hub's inbox, then by e-mail or SMS to the person(s) at order 1 of the
+   * recipient's contact chain (every person at once with {@code heleKeten}). A channel that fails
+   * is recorded and does not fail the job.
+   */
   @JobWorker(type = JobTypes.MELDING_VERSTUREN)
-  public void sendPrimary(@VariablesAsType Delivery delivery) {
+  public void sendPrimary(ActivatedJob job, @VariablesAsType Delivery delivery) {
     Authority recipient =
         directory
             .authority(delivery.ontvanger().code())
@@ -104,13 +118,19 @@ public class NotificationWorkers {
       throw BpmnErrors.of(
           ErrorCode.ONTVANGER_ONBEREIKBAAR, recipient.name() + " heeft geen primair kanaal");
     }
-    sender.send(
-        notice(delivery, delivery.notificatieId(), recipient, recipient.primary()),
-        EventType.MELDING_VERSTUURD);
+    OutgoingNotice notice =
+        notice(delivery, delivery.notificatieId(), recipient, recipient.primary());
+    sender.send(notice, EventType.MELDING_VERSTUURD);
+    chainDelivery.primary(
+        notice, Boolean.TRUE.equals(delivery.heleKeten()), DomainEvents.origin(job));
   }
 
+  /**
+   * After silence: the fallback notice in the hub's inbox, then by e-mail or SMS to the persons at
+   * order 2 and later of the chain (stand-in, officer on duty), under the fallback id.
+   */
   @JobWorker(type = JobTypes.MELDING_FALLBACK_VERSTUREN)
-  public void sendFallback(@VariablesAsType Delivery delivery) {
+  public void sendFallback(ActivatedJob job, @VariablesAsType Delivery delivery) {
     Authority recipient =
         directory
             .authority(delivery.ontvanger().code())
@@ -120,23 +140,25 @@ public class NotificationWorkers {
                         "Ontvanger "
                             + delivery.ontvanger().code()
                             + " staat niet in de adresgids: geen fallback-contact bekend"));
-    sender.send(
+    OutgoingNotice notice =
         notice(
-            delivery, delivery.notificatieId() + FALLBACK_SUFFIX, recipient, recipient.fallback()),
-        EventType.MELDING_FALLBACK_VERSTUURD);
+            delivery, delivery.notificatieId() + FALLBACK_SUFFIX, recipient, recipient.fallback());
+    sender.send(notice, EventType.MELDING_FALLBACK_VERSTUURD);
+    chainDelivery.fallback(notice, DomainEvents.origin(job));
   }
 
   /**
    * Who is called next about a silent recipient: the person after {@code belContact} in the
-   * recipient's contact chain (the first one when nobody was called yet), or nobody once the chain
-   * is exhausted, an unknown recipient included: then the operator escalates.
+   * recipient's contact chain (the first one when nobody was called yet; the contact register's
+   * chain, piket resolved, when it holds one), or nobody once the chain is exhausted, an unknown
+   * recipient included: then the operator escalates.
    */
   @JobWorker(type = JobTypes.MELDING_BELCONTACT_BEPALEN)
   public NextCall nextCall(@VariablesAsType CallChain call) {
     String code = Objects.requireNonNull(call.ontvanger(), "ontvanger").code();
     int calledSoFar = call.belContact() == null ? 0 : call.belContact().volgorde();
     return new NextCall(
-        directory.chain(code).stream()
+        contacts.chainOf(directory.authority(code).orElse(null)).stream()
             .filter(c -> c.order() > calledSoFar)
             .findFirst()
             .map(c -> callContact(code, c))

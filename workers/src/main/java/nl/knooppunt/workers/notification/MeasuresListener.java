@@ -32,7 +32,8 @@ import org.springframework.util.backoff.FixedBackOff;
 @Component
 public class MeasuresListener {
 
-  static final String FACTORY = "measuresListenerFactory";
+  /** The consumer factory of the listeners that read a compacted topic from its start. */
+  public static final String FACTORY = "measuresListenerFactory";
 
   private static final Logger log = LoggerFactory.getLogger(MeasuresListener.class);
 

@@ -153,6 +153,14 @@ public record OutgoingNotice(
    * version of the list they come from.
    */
   public List<String> lines(String hubContact) {
+    return lines(hubContact, CONFIRM_LINE);
+  }
+
+  /**
+   * {@link #lines(String)} with another request to confirm in place of {@link #CONFIRM_LINE}: an
+   * e-mail asks to confirm with its personal link.
+   */
+  public List<String> lines(String hubContact, String confirmLine) {
     List<String> lines = new ArrayList<>();
     if (present(text)) {
       lines.add(text.trim());
@@ -174,8 +182,8 @@ public record OutgoingNotice(
       lines.add(measuresHeading(measures));
       measures.items().forEach(m -> lines.add(MEASURE_BULLET + m));
     }
-    if (requiresAck) {
-      lines.add(CONFIRM_LINE);
+    if (requiresAck && present(confirmLine)) {
+      lines.add(confirmLine.trim());
     }
     if (present(hubContact)) {
       lines.add(hubContact.trim());
@@ -195,7 +203,12 @@ public record OutgoingNotice(
 
   /** The text as it goes out, marked OEFENING at the start and the end of an exercise. */
   public String markedText(String hubContact) {
-    String body = body(hubContact);
+    return markedText(hubContact, CONFIRM_LINE);
+  }
+
+  /** {@link #markedText(String)} with another request to confirm (see {@link #lines}). */
+  public String markedText(String hubContact, String confirmLine) {
+    String body = String.join("\n", lines(hubContact, confirmLine));
     return exercise
         ? EXERCISE_MARKER + " — " + body + "\n\n" + EXERCISE_MARKER + " " + EXERCISE_MARKER
         : body;

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.knooppunt.processes.links.AcknowledgementLinks;
 import nl.knooppunt.productioncheck.Inspection;
 import nl.knooppunt.productioncheck.ProductionSettingsException;
+import nl.knooppunt.workers.delivery.RegisterContactBook;
+import nl.knooppunt.workers.delivery.SmsChannel;
 import nl.knooppunt.workers.notification.NoticeSender;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -38,7 +41,40 @@ class WorkersProductionSettingsTest {
         "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"w\""
             + " password=\"p\";");
     s.put(NoticeSender.HUB_CONTACT, "Landelijk Knooppunt (NCC), 24/7 bereikbaar via de meldkamer");
+    deliverySettings(s);
     return s;
+  }
+
+  /** Mail, SMS and the acknowledgement link as production gives them. */
+  static void deliverySettings(Map<String, String> s) {
+    s.put(RegisterContactBook.DEMO_ALLOWED, "false");
+    s.put("spring.mail.host", "smtp-relay.knooppunt.example");
+    s.put(SmsChannel.URL, "https://sms-gateway.provider.example/v1/messages");
+    s.put(AcknowledgementLinks.KEY_SETTING, "from-a-secret-base64-of-32-bytes");
+    s.put(AcknowledgementLinks.BASE_URL_SETTING, "https://knooppunt.example");
+  }
+
+  @Test
+  void demoContactsAreRefusedAndMailSmsAndTheLinkKeyRequired() {
+    Map<String, String> s = production();
+    s.put(RegisterContactBook.DEMO_ALLOWED, "true");
+    s.remove("spring.mail.host");
+    s.remove(SmsChannel.URL);
+    s.remove(AcknowledgementLinks.KEY_SETTING);
+    s.put(AcknowledgementLinks.BASE_URL_SETTING, "http://localhost:8080");
+
+    assertThat(problems(s))
+        .anySatisfy(
+            p -> assertThat(p).startsWith(RegisterContactBook.DEMO_ALLOWED).contains("demo"))
+        .anySatisfy(p -> assertThat(p).startsWith("spring.mail.host").contains("not set"))
+        .anySatisfy(p -> assertThat(p).startsWith(SmsChannel.URL).contains("not set"))
+        .anySatisfy(
+            p -> assertThat(p).startsWith(AcknowledgementLinks.KEY_SETTING).contains("not set"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(AcknowledgementLinks.BASE_URL_SETTING)
+                    .contains("localhost"));
   }
 
   private static List<String> problems(Map<String, String> settings) {
@@ -218,6 +254,7 @@ class WorkersProductionSettingsTest {
     s.put("spring.kafka.bootstrap-servers", "kafka:9093");
     s.put("spring.kafka.security.protocol", "SSL");
     s.put(NoticeSender.HUB_CONTACT, production().get(NoticeSender.HUB_CONTACT));
+    deliverySettings(s);
     assertThat(problems(s))
         .extracting(p -> p.substring(0, p.indexOf(' ')))
         .containsExactlyInAnyOrder(
