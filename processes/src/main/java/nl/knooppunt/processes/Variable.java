@@ -21,6 +21,11 @@ public enum Variable {
   // --- informeer-gezagen (inputs via the call activity, output bevestigingen)
   ONTVANGERS("ontvangers"),
   ONTVANGER("ontvanger"),
+  /**
+   * What a task is about when it is not about a recipient: its subject on the task list and the
+   * crisis page (e.g. the remaining time of an escalated review).
+   */
+  ONDERWERP("onderwerp"),
   BERICHT("bericht"),
   /**
    * informeer-gezagen: true when every person of the recipient's contact chain gets the notice at
