@@ -56,6 +56,8 @@ public enum Variable {
   VOORGESTELD_DOOR("voorgesteldDoor"),
   VOORGESTELD_EINDE("voorgesteldEinde"),
   GEKOPPELDE_MANHUNT_ID("gekoppeldeManhuntId"),
+  /** dreigingsniveau-5: proposed after an attack (start), so aftercare follows at its end. */
+  NA_AANSLAG("naAanslag"),
   BETROKKEN_REGIOS("betrokkenRegios"),
   VR_CODE("vrCode"),
   /**

@@ -198,6 +198,39 @@ class DreigingsniveauVijfIT {
     hub.afgesloten(i);
   }
 
+  @Test
+  void aLevelFiveDeclaredAfterAnAttackWithoutAManhuntEndsWithTheSameAftercare() {
+    // #14: "na een aanslag" said at the start, no manhunt: the same aftercare at the end
+    String id = "DN5-NAZORG-ZONDER-MANHUNT";
+    Map<String, Object> voorstel = stap.voorstel(id, Stappen.provincieUtrecht());
+    voorstel.put("naAanslag", true);
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, voorstel);
+    stap.afkondigen(i, hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    operatorProposesLowering(id, "Geen vervolgdreiging");
+    stap.gehoord(i, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
+    hub.voltooi(
+        hub.taak(i, Task.BESLUIT_AFSCHALING),
+        vars(
+            "uitkomst",
+            "AFSCHALEN",
+            "nieuwNiveau",
+            3,
+            "motivering",
+            "Geen vervolgdreiging",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFSCHALING, Stappen.NCTV_2);
+    stap.communicatie(i, Task.COMMUNICATIE_AFSCHALING);
+
+    var nazorg = hub.taak(i, Task.NAZORG_DREIGINGSNIVEAU);
+    assertThat(nazorg.kandidaatGroepen()).containsExactly("regio-VR09");
+    stap.evalueren(i, Task.EVALUEREN_DREIGINGSNIVEAU);
+    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    stap.nazorg(i, Task.NAZORG_DREIGINGSNIVEAU, "VR09");
+    hub.afgesloten(i);
+  }
+
   /** Declared for the province of Utrecht up to the national text; the instance. */
   private long totLandelijkeTekst(String id) {
     long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
