@@ -45,6 +45,7 @@ class AccessMatrixIT extends GatewayITBase {
     USERS.put(Rol.COMMUNICATIEADVISEUR, "communicatie");
     USERS.put(Rol.LOCC_OFFICIER, "locc");
     USERS.put(Rol.HOOFD_LOCC, "hoofd-locc");
+    USERS.put(Rol.KORPSCHEF, "korpschef");
     USERS.put(Rol.REGIO, "regio-utrecht");
     USERS.put(Rol.POLITIE, "politie");
     USERS.put(Rol.OM, "om");

@@ -34,6 +34,7 @@ public class Fixtures {
           "communicatieadviseur",
           "locc-officier",
           "hoofd-locc",
+          "korpschef",
           "regio-VR09",
           "politie",
           "om",

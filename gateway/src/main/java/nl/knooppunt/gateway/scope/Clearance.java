@@ -34,7 +34,8 @@ public final class Clearance {
               Rol.NCTV_HOOFD,
               Rol.LANDELIJK_OPERATOR,
               Rol.OM,
-              Rol.POLITIE));
+              Rol.POLITIE,
+              Rol.KORPSCHEF));
 
   /** The field of a withheld part that says so ({@code true}). */
   public static final String WITHHELD = "afgeschermd";

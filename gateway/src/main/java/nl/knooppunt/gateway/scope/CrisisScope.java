@@ -51,6 +51,7 @@ public class CrisisScope implements StreamAudience {
               COMMUNICATIEADVISEUR,
               LOCC_OFFICIER,
               HOOFD_LOCC,
+              Rol.KORPSCHEF,
               OM,
               MANAGEMENT,
               BEHEERDER));

@@ -25,6 +25,11 @@ public enum Rol {
   COMMUNICATIEADVISEUR(CandidateGroup.COMMUNICATIEADVISEUR),
   LOCC_OFFICIER(CandidateGroup.LOCC_OFFICIER),
   HOOFD_LOCC(CandidateGroup.HOOFD_LOCC),
+  /**
+   * The korpschef: decides police assistance between police units (Politiewet 2012 art. 56, #14
+   * item 12). National.
+   */
+  KORPSCHEF(CandidateGroup.KORPSCHEF),
   /** Scoped to one VR code: candidate group {@code regio-VRxx}. */
   REGIO(null),
   /** Scoped to a police unit: groups {@code politie} and {@code politie-<eenheid>}. */

@@ -64,7 +64,8 @@ class ClearanceTest {
                   Rol.NCTV_HOOFD,
                   Rol.LANDELIJK_OPERATOR,
                   Rol.OM,
-                  Rol.POLITIE)
+                  Rol.POLITIE,
+                  Rol.KORPSCHEF)
               .contains(role);
       assertThat(Clearance.clear(data, user(role)) == data).as(role.name()).isEqualTo(cleared);
     }
