@@ -40,9 +40,12 @@ class AccessMatrixIT extends GatewayITBase {
   static {
     USERS.put(Rol.LANDELIJK_OPERATOR, "operator");
     USERS.put(Rol.NCTV_BESLUITVORMER, "nctv");
+    USERS.put(Rol.NCTV_TWEEDE_BESLUITVORMER, "nctv2");
+    USERS.put(Rol.NCTV_HOOFD, "dg");
     USERS.put(Rol.COMMUNICATIEADVISEUR, "communicatie");
     USERS.put(Rol.LOCC_OFFICIER, "locc");
     USERS.put(Rol.HOOFD_LOCC, "hoofd-locc");
+    USERS.put(Rol.KORPSCHEF, "korpschef");
     USERS.put(Rol.REGIO, "regio-utrecht");
     USERS.put(Rol.POLITIE, "politie");
     USERS.put(Rol.OM, "om");

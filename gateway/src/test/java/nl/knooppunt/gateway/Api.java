@@ -24,6 +24,7 @@ public final class Api {
           Map.entry("communicatie", "communicatie-demo"),
           Map.entry("locc", "locc-demo"),
           Map.entry("hoofd-locc", "hoofd-locc-demo"),
+          Map.entry("korpschef", "korpschef-demo"),
           Map.entry("regio-utrecht", "regio-utrecht-demo"),
           Map.entry("regio-amsterdam", "regio-amsterdam-demo"),
           Map.entry("politie", "politie-demo"),

@@ -35,6 +35,7 @@ public class Fixtures {
           "communicatieadviseur",
           "locc-officier",
           "hoofd-locc",
+          "korpschef",
           "regio-VR09",
           "politie",
           "om",

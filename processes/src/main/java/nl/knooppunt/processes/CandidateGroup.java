@@ -18,6 +18,11 @@ public enum CandidateGroup {
   COMMUNICATIEADVISEUR("communicatieadviseur"),
   LOCC_OFFICIER("locc-officier"),
   HOOFD_LOCC("hoofd-locc"),
+  /**
+   * The korpschef (chief of the national police): decides on police assistance between police units
+   * (Politiewet 2012 art. 56), where the head of the LOCC decides the others (#14 item 12).
+   */
+  KORPSCHEF("korpschef"),
   /** Police liaison at national level; unit-scoped groups use {@link #POLITIE_PREFIX}. */
   POLITIE("politie"),
   OM("om"),

@@ -150,6 +150,7 @@ public final class Labels {
     GROUPS.put(CandidateGroup.COMMUNICATIEADVISEUR.group(), "Communicatieadviseur");
     GROUPS.put(CandidateGroup.LOCC_OFFICIER.group(), "LOCC-officier");
     GROUPS.put(CandidateGroup.HOOFD_LOCC.group(), "Hoofd LOCC");
+    GROUPS.put(CandidateGroup.KORPSCHEF.group(), "Korpschef (politie)");
     GROUPS.put(CandidateGroup.POLITIE.group(), "Politie");
     GROUPS.put(CandidateGroup.OM.group(), "Openbaar Ministerie");
     GROUPS.put(CandidateGroup.MANAGEMENT.group(), "Management");

@@ -90,6 +90,18 @@ public enum Task {
       Duration.ofMinutes(30)),
   HERBEOORDELEN(
       ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen", Form.HERBEOORDELING, Duration.ofMinutes(30)),
+  /** The review escalated to the second NCTV decider half an hour before the end (#14 item 2). */
+  HERBEOORDELEN_TWEEDE(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Herbeoordelen_Tweede",
+      Form.HERBEOORDELING,
+      Duration.ofMinutes(30)),
+  /** The review escalated to the head of the NCTV / DG at the end (#14 item 2). */
+  HERBEOORDELEN_HOOFD(
+      ProcessId.DREIGINGSNIVEAU_5,
+      "Herbeoordelen_Hoofd",
+      Form.HERBEOORDELING,
+      Duration.ofMinutes(15)),
   MEDEONDERTEKENEN_VERLENGING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Medeondertekenen_Verlenging",
@@ -237,6 +249,19 @@ public enum Task {
   /** The SLA: the task's due date is its creation time plus this duration. */
   public Duration sla() {
     return sla;
+  }
+
+  /**
+   * Whether this task is the review escalated up the chain before a level 5 ends (#14 item 2): the
+   * pages show it in red.
+   */
+  public boolean isEscalation() {
+    return this == HERBEOORDELEN_TWEEDE || this == HERBEOORDELEN_HOOFD;
+  }
+
+  /** Whether the task with this element id is an escalation ({@link #isEscalation()}). */
+  public static boolean isEscalation(String elementId) {
+    return Arrays.stream(values()).anyMatch(t -> t.isEscalation() && t.elementId.equals(elementId));
   }
 
   public static Optional<Task> of(String bpmnProcessId, String elementId) {

@@ -21,6 +21,11 @@ public enum Variable {
   // --- informeer-gezagen (inputs via the call activity, output bevestigingen)
   ONTVANGERS("ontvangers"),
   ONTVANGER("ontvanger"),
+  /**
+   * What a task is about when it is not about a recipient: its subject on the task list and the
+   * crisis page (e.g. the remaining time of an escalated review).
+   */
+  ONDERWERP("onderwerp"),
   BERICHT("bericht"),
   /**
    * informeer-gezagen: true when every person of the recipient's contact chain gets the notice at
@@ -51,6 +56,8 @@ public enum Variable {
   VOORGESTELD_DOOR("voorgesteldDoor"),
   VOORGESTELD_EINDE("voorgesteldEinde"),
   GEKOPPELDE_MANHUNT_ID("gekoppeldeManhuntId"),
+  /** dreigingsniveau-5: proposed after an attack (start), so aftercare follows at its end. */
+  NA_AANSLAG("naAanslag"),
   BETROKKEN_REGIOS("betrokkenRegios"),
   VR_CODE("vrCode"),
   /**

@@ -114,7 +114,8 @@ class CrisisPages {
       String assignee,
       boolean overdue,
       String dueIso,
-      String due) {}
+      String due,
+      boolean escalation) {}
 
   /** One decision, by name. */
   public record DecisionLine(
@@ -336,7 +337,8 @@ class CrisisPages {
                         t.getAssignee() == null ? null : person.apply(t.getAssignee()),
                         Boolean.TRUE.equals(t.getOverdue()),
                         t.getDueAt() == null ? null : t.getDueAt().toInstant().toString(),
-                        Times.format(t.getDueAt())))
+                        Times.format(t.getDueAt()),
+                        nl.knooppunt.processes.Task.isEscalation(t.getElementId())))
             .toList());
     model.addAttribute(
         "besluiten",

@@ -141,6 +141,7 @@ class OperatorPages {
     ThreatLevelProposal body =
         new ThreatLevelProposal(
                 new Area(Area.KindEnum.fromValue(kind), codes).name(name), reason, end)
+            .afterAttack(form.checked("naAanslag"))
             .exercise(World.exercise(session));
     try {
       CrisisStarted started = threatLevels.startProposal(body);

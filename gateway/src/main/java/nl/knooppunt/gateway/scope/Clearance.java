@@ -28,7 +28,14 @@ public final class Clearance {
   /** The roles cleared for every classification (docs/api.md). */
   public static final Set<Rol> CLEARED =
       Collections.unmodifiableSet(
-          EnumSet.of(Rol.NCTV_BESLUITVORMER, Rol.LANDELIJK_OPERATOR, Rol.OM, Rol.POLITIE));
+          EnumSet.of(
+              Rol.NCTV_BESLUITVORMER,
+              Rol.NCTV_TWEEDE_BESLUITVORMER,
+              Rol.NCTV_HOOFD,
+              Rol.LANDELIJK_OPERATOR,
+              Rol.OM,
+              Rol.POLITIE,
+              Rol.KORPSCHEF));
 
   /** The field of a withheld part that says so ({@code true}). */
   public static final String WITHHELD = "afgeschermd";

@@ -46,9 +46,12 @@ public class CrisisScope implements StreamAudience {
           EnumSet.of(
               LANDELIJK_OPERATOR,
               NCTV_BESLUITVORMER,
+              Rol.NCTV_TWEEDE_BESLUITVORMER,
+              Rol.NCTV_HOOFD,
               COMMUNICATIEADVISEUR,
               LOCC_OFFICIER,
               HOOFD_LOCC,
+              Rol.KORPSCHEF,
               OM,
               MANAGEMENT,
               BEHEERDER));

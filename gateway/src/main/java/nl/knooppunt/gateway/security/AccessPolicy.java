@@ -101,6 +101,17 @@ public final class AccessPolicy {
     ALLOWED.put("listRegions", ALL);
     ALLOWED.put("listMunicipalities", ALL);
     ALLOWED.put("getCurrentUser", ALL);
+    // the second NCTV decider and the head of the NCTV / DG (the review's escalation chain, #14
+    // item 2) may what a decider may
+    ALLOWED
+        .values()
+        .forEach(
+            roles -> {
+              if (roles.contains(NCTV_BESLUITVORMER)) {
+                roles.add(NCTV_TWEEDE_BESLUITVORMER);
+                roles.add(NCTV_HOOFD);
+              }
+            });
   }
 
   /**

@@ -12,9 +12,24 @@ import nl.knooppunt.processes.CandidateGroup;
 public enum Rol {
   LANDELIJK_OPERATOR(CandidateGroup.LANDELIJK_OPERATOR),
   NCTV_BESLUITVORMER(CandidateGroup.NCTV_BESLUITVORMER),
+  /**
+   * The second NCTV decider: a level-5 review escalates to this role half an hour before the end
+   * (#14 item 2). Held together with {@link #NCTV_BESLUITVORMER}; may what a decider may.
+   */
+  NCTV_TWEEDE_BESLUITVORMER(CandidateGroup.NCTV_TWEEDE_BESLUITVORMER),
+  /**
+   * Head of the NCTV / DG: a level-5 review escalates to this role at the end (#14 item 2). Held
+   * together with {@link #NCTV_BESLUITVORMER}; may what a decider may.
+   */
+  NCTV_HOOFD(CandidateGroup.NCTV_HOOFD),
   COMMUNICATIEADVISEUR(CandidateGroup.COMMUNICATIEADVISEUR),
   LOCC_OFFICIER(CandidateGroup.LOCC_OFFICIER),
   HOOFD_LOCC(CandidateGroup.HOOFD_LOCC),
+  /**
+   * The korpschef: decides police assistance between police units (Politiewet 2012 art. 56, #14
+   * item 12). National.
+   */
+  KORPSCHEF(CandidateGroup.KORPSCHEF),
   /** Scoped to one VR code: candidate group {@code regio-VRxx}. */
   REGIO(null),
   /** Scoped to a police unit: groups {@code politie} and {@code politie-<eenheid>}. */

@@ -107,7 +107,8 @@ class TaskPages {
       String completedAt,
       String subject,
       String crisisStarted,
-      String assigneeName) {
+      String assigneeName,
+      boolean escalation) {
 
     static TaskItem of(TaskSummary t, KnooppuntUser user, Instant now) {
       return of(t, user, now, java.util.function.Function.identity());
@@ -135,7 +136,8 @@ class TaskPages {
           TaskWords.dateTime(t.getCompletedAt()),
           t.getSubject(),
           TaskWords.dateTime(t.getCrisisStartedAt()),
-          t.getAssignee() == null ? null : person.apply(t.getAssignee()));
+          t.getAssignee() == null ? null : person.apply(t.getAssignee()),
+          nl.knooppunt.processes.Task.isEscalation(t.getElementId()));
     }
 
     /** The card's title: the step, and who it is about when there is someone. */

@@ -5,6 +5,7 @@ import static nl.knooppunt.gateway.readmodel.Columns.ts;
 
 import java.util.Map;
 import nl.knooppunt.gateway.readmodel.Projection;
+import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CloudEventJson;
 import nl.knooppunt.processes.events.EventPayload;
@@ -66,7 +67,8 @@ class TaskProjection implements Projection {
   }
 
   private void taskCreated(CloudEvent<?> e, TaskCreated d) {
-    Object recipient = d.variables().get("ontvanger");
+    Object recipient = d.variables().get(Variable.ONTVANGER.variableName());
+    Object subject = d.variables().get(Variable.ONDERWERP.variableName());
     jdbc.update(
         "insert into task (task_key, crisis_id, process_id, element_id, name, form_key,"
             + " candidate_groups, candidate_users, assignee, vr_code, state, exercise,"
@@ -92,9 +94,11 @@ class TaskProjection implements Projection {
         ts(d.dueAt()),
         d.sla(),
         d.variables().isEmpty() ? null : CloudEventJson.writeValue(d.variables()),
-        recipient instanceof Map<?, ?> r && r.get("naam") != null
-            ? String.valueOf(r.get("naam"))
-            : null);
+        subject instanceof String about && !about.isBlank()
+            ? about
+            : recipient instanceof Map<?, ?> r && r.get("naam") != null
+                ? String.valueOf(r.get("naam"))
+                : null);
   }
 
   private void taskCompletedByUser(CloudEvent<?> e, TaskCompletedByUser d) {

@@ -136,7 +136,8 @@ public class ThreatLevelService {
             body.getProposedEnd().toInstant().toString(),
             body.getLinkedManhuntId(),
             localMessageSla.toString(),
-            reportInterval.toString());
+            reportInterval.toString(),
+            Boolean.TRUE.equals(body.getAfterAttack()));
     List<String> regions = directory.regionsOf(kind, codes);
     return processes.start(
         ProcessId.DREIGINGSNIVEAU_5,

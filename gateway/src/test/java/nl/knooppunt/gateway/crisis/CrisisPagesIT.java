@@ -92,6 +92,47 @@ class CrisisPagesIT extends GatewayITBase {
   }
 
   @Test
+  void
+      anEscalatedReviewIsRedWithItsTimeLeftInTheTaskListOfTheSecondDeciderTheHeadAndTheCrisisPage() {
+    String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    String tweede =
+        fixtures.task(
+            crisisId,
+            nl.knooppunt.processes.Task.HERBEOORDELEN_TWEEDE,
+            List.of(nl.knooppunt.processes.CandidateGroup.NCTV_TWEEDE_BESLUITVORMER.group()),
+            java.util.Map.of(
+                "onderwerp",
+                "nog 30 minuten tot de eindtijd (2026-12-03T18:00:00Z), nog geen besluit"));
+    String hoofd =
+        fixtures.task(
+            crisisId,
+            nl.knooppunt.processes.Task.HERBEOORDELEN_HOOFD,
+            List.of(nl.knooppunt.processes.CandidateGroup.NCTV_HOOFD.group()),
+            java.util.Map.of(
+                "onderwerp",
+                "eindtijd (2026-12-03T18:00:00Z) verstreken: verlopen zonder besluit"));
+
+    // the second decider (nctv2) has the first, with the time left and in red; not the head's
+    String list = PageClient.login(port, "nctv2").get("/taken").body();
+    assertThat(list)
+        .contains("/taken/" + tweede, "nog 30 minuten tot de eindtijd")
+        .containsPattern("class=\"label rood\"[^>]*>Escalatie: niveau 5 zonder besluit<")
+        .doesNotContain("/taken/" + hoofd);
+    // the head of the NCTV / DG has the second
+    assertThat(PageClient.login(port, "dg").get("/taken").body())
+        .contains("/taken/" + hoofd, "verlopen zonder besluit")
+        .doesNotContain("/taken/" + tweede);
+    // the decider on duty alone has neither
+    assertThat(PageClient.login(port, "nctv").get("/taken").body())
+        .doesNotContain("/taken/" + tweede)
+        .doesNotContain("/taken/" + hoofd);
+    // the crisis page shows both, in red, with what they are about
+    assertThat(PageClient.login(port, "operator").get("/crises/" + crisisId).body())
+        .contains("nog 30 minuten tot de eindtijd", "verlopen zonder besluit")
+        .containsPattern("class=\"label rood\"[^>]*>Escalatie: niveau 5 zonder besluit<");
+  }
+
+  @Test
   void theCrisisPageShowsWhatWasPublishedWithTheNationalTextAndTheLocalMessages() {
     String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     PageClient operator = PageClient.login(port, "operator");

@@ -197,6 +197,53 @@ class OperatorPagesIT extends GatewayITBase {
   }
 
   @Test
+  void theOperatorSaysALevelFiveComesAfterAnAttackOnThePageOrInTheApiAndTheProcessHearsIt() {
+    // #14: aftercare after an attack without a manhunt needs the start to say "na een aanslag"
+    PageClient operator = PageClient.login(port, "operator");
+    assertThat(operator.get("/operator").body())
+        .contains("id=\"veld-naAanslag\"", "Na een aanslag");
+    Page started =
+        operator.post(
+            "/operator/dreigingsniveau",
+            "soort",
+            "VEILIGHEIDSREGIO",
+            "regio",
+            "VR24",
+            "reden",
+            "Aanslag op het station, dader gedood",
+            "eindtijd",
+            Times.inputValue(java.time.OffsetDateTime.now().plusHours(12)),
+            "naAanslag",
+            "true",
+            "ookAlsErAlEenIs",
+            "true");
+    assertThat(started.status()).isEqualTo(302);
+    assertThat(lastThreatLevelStart().naAanslag()).isTrue();
+
+    nl.knooppunt.gateway.Api.Response viaApi =
+        api.post(
+            "/api/v1/processes/threat-level-proposals",
+            "operator",
+            java.util.Map.of(
+                "area",
+                java.util.Map.of("kind", "VEILIGHEIDSREGIO", "codes", java.util.List.of("VR24")),
+                "reason",
+                "Dreiging zonder aanslag",
+                "proposedEnd",
+                java.time.OffsetDateTime.now().plusHours(12).toString()));
+    assertThat(viaApi.status()).as(viaApi.toString()).isEqualTo(201);
+    assertThat(lastThreatLevelStart().naAanslag()).isFalse();
+  }
+
+  private nl.knooppunt.processes.variables.ThreatLevelStart lastThreatLevelStart() {
+    return engine.calls.stream()
+        .filter(c -> c.what().equals("start") && c.key().equals("dreigingsniveau-5"))
+        .map(c -> (nl.knooppunt.processes.variables.ThreatLevelStart) c.payload())
+        .reduce((a, b) -> b)
+        .orElseThrow();
+  }
+
+  @Test
   void aManhuntIsStartedFromTheMunicipalityAndAnAttackInTheFutureIsRefused() {
     PageClient operator = PageClient.login(port, "operator");
     operator.get("/operator");

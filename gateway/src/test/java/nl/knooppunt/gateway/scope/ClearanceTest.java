@@ -58,7 +58,14 @@ class ClearanceTest {
     for (Rol role : Rol.values()) {
       Map<String, Object> data = variables("STAATSGEHEIM_CONFIDENTIEEL");
       boolean cleared =
-          Set.of(Rol.NCTV_BESLUITVORMER, Rol.LANDELIJK_OPERATOR, Rol.OM, Rol.POLITIE)
+          Set.of(
+                  Rol.NCTV_BESLUITVORMER,
+                  Rol.NCTV_TWEEDE_BESLUITVORMER,
+                  Rol.NCTV_HOOFD,
+                  Rol.LANDELIJK_OPERATOR,
+                  Rol.OM,
+                  Rol.POLITIE,
+                  Rol.KORPSCHEF)
               .contains(role);
       assertThat(Clearance.clear(data, user(role)) == data).as(role.name()).isEqualTo(cleared);
     }

@@ -26,6 +26,35 @@ class TaskPagesIT extends GatewayITBase {
   static final List<String> AMSTERDAM = List.of("regio-VR13");
 
   @Test
+  void theKorpschefDecidesPoliceAssistanceNotTheHeadOfTheLocc() {
+    // Politiewet 2012 art. 56 (#14 item 12): the decision on police assistance is the korpschef's
+    String crisis = fixtures.crisis("bijstandsaanvraag");
+    String besluit =
+        fixtures.task(
+            crisis,
+            nl.knooppunt.processes.Task.BESLUIT_BIJSTAND,
+            List.of(nl.knooppunt.processes.CandidateGroup.KORPSCHEF.group()),
+            Map.of("aanvraag", Map.of("grondslag", "POLITIEWET_ART_56", "capaciteit", "POLITIE")));
+
+    assertThat(PageClient.login(port, "korpschef").get("/taken").body())
+        .contains("id=\"taak-" + besluit + "\"");
+    assertThat(PageClient.login(port, "hoofd-locc").get("/taken").body())
+        .doesNotContain("taak-" + besluit);
+    var refused =
+        api.post(
+            "/api/v1/tasks/" + besluit + "/completion",
+            "hoofd-locc",
+            Map.of("uitkomst", "TOEGEKEND", "motivering", "Namens de minister"));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    var decided =
+        api.post(
+            "/api/v1/tasks/" + besluit + "/completion",
+            "korpschef",
+            Map.of("uitkomst", "TOEGEKEND", "motivering", "Eenheid Oost-Nederland levert"));
+    assertThat(decided.status()).as(decided.toString()).isBetween(200, 204);
+  }
+
+  @Test
   void utrechtSeesItsAlignmentTaskAndNotAmsterdams() {
     String crisis = fixtures.crisis("dreigingsniveau-5");
     String utrecht = fixtures.task(crisis, Form.AFSTEMMING_LOKAAL_GEZAG, UTRECHT);

@@ -11,6 +11,9 @@ package nl.knooppunt.processes.variables;
  *     model's default, 30 minutes
  * @param intervalSituatierapport how often situation reports are asked while level 5 holds (ISO
  *     8601 duration, a setting); null: the model's default, 30 minutes
+ * @param naAanslag true when level 5 is proposed after an attack (the operator says so at the
+ *     start; a manhunt's proposal always is): at its end every affected region arranges the
+ *     aftercare of its responders, as after a manhunt (#14 item 15); null or false: not said
  */
 public record ThreatLevelStart(
     String crisisId,
@@ -21,7 +24,8 @@ public record ThreatLevelStart(
     String voorgesteldEinde,
     String gekoppeldeManhuntId,
     String slaLokaleBoodschap,
-    String intervalSituatierapport) {
+    String intervalSituatierapport,
+    Boolean naAanslag) {
 
   /**
    * The setting {@code knooppunt.dreigingsniveau.interval-situatierapport}: how often police, OM

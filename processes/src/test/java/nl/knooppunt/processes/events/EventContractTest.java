@@ -75,7 +75,8 @@ class EventContractTest {
                     "2026-03-19T05:00:00Z",
                     "MH-1",
                     "PT30M",
-                    "PT30M"),
+                    "PT30M",
+                    true),
                 new ManhuntStart(
                     "MH-1",
                     true,

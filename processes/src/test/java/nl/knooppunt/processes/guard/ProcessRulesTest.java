@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.Form;
 import nl.knooppunt.processes.JobType;
@@ -117,10 +118,69 @@ class ProcessRulesTest {
         DN5.previous(before.get(0)).stream().filter(n -> !n.equals(join)).toList();
     assertThat(fromReview).singleElement();
     assertThat(DN5.previous(fromReview.get(0))).containsExactly("Van_Kracht");
-    // level 5 in force ends on its own only through the review, which had both
-    Set<String> inForce =
-        DN5.reachableFrom("Start_Van_Kracht", n -> n.equals(Task.HERBEOORDELEN.elementId()));
+    // level 5 in force ends on its own only through the review, which had both, or its
+    // escalation to a person when the end is near (#14 item 2)
+    Set<String> reviews =
+        Set.of(
+            Task.HERBEOORDELEN.elementId(),
+            Task.HERBEOORDELEN_TWEEDE.elementId(),
+            Task.HERBEOORDELEN_HOOFD.elementId());
+    Set<String> inForce = DN5.reachableFrom("Start_Van_Kracht", reviews::contains);
     assertThat(inForce).doesNotContain("Einde_Van_Kracht");
+  }
+
+  @Test
+  void anUndecidedReviewReachesTheSecondDeciderAndThenTheHeadAsATaskWithTheSameFourEyes() {
+    // half an hour before the end and at the end, inside the period, so that a decision (which
+    // ends the period) ends every open escalation task with it; the information round of the
+    // review (end - 2 h, SLA 1 h) has had its time by then
+    java.util.Map<Task, String> when =
+        java.util.Map.of(
+            Task.HERBEOORDELEN_TWEEDE, "=date and time(eindtijd) - duration(\"PT30M\")",
+            Task.HERBEOORDELEN_HOOFD, "=date and time(eindtijd)");
+    java.util.Map<Task, CandidateGroup> who =
+        java.util.Map.of(
+            Task.HERBEOORDELEN_TWEEDE, CandidateGroup.NCTV_TWEEDE_BESLUITVORMER,
+            Task.HERBEOORDELEN_HOOFD, CandidateGroup.NCTV_HOOFD);
+    when.forEach(
+        (task, time) -> {
+          assertThat(DN5.parent(task.elementId())).isEqualTo("Van_Kracht");
+          assertThat(task.form()).isEqualTo(Task.HERBEOORDELEN.form());
+          assertThat(
+                  DN5.nodes
+                      .get(task.elementId())
+                      .getElementsByTagNameNS(Modellen.ZEEBE_NS, "assignmentDefinition")
+                      .item(0)
+                      .getAttributes()
+                      .getNamedItem("candidateGroups")
+                      .getNodeValue())
+              .isEqualTo(who.get(task).group());
+          List<String> timer = DN5.previous(task.elementId());
+          assertThat(timer).singleElement();
+          assertThat(
+                  DN5.nodes
+                      .get(timer.get(0))
+                      .getElementsByTagNameNS(BPMN_NS, "timeDate")
+                      .item(0)
+                      .getTextContent()
+                      .trim())
+              .isEqualTo(time);
+          assertThat(DN5.next(task.elementId()))
+              .containsExactlyElementsOf(DN5.next(Task.HERBEOORDELEN.elementId()));
+        });
+    assertThat(DN5.kind("Einde_Verlengd")).isEqualTo("endEvent");
+    assertThat(
+            DN5.nodes
+                .get("Einde_Verlengd")
+                .getElementsByTagNameNS(BPMN_NS, "terminateEventDefinition")
+                .getLength())
+        .isEqualTo(1);
+    assertThat(
+            DN5.nodes
+                .get("Einde_Van_Kracht")
+                .getElementsByTagNameNS(BPMN_NS, "terminateEventDefinition")
+                .getLength())
+        .isEqualTo(1);
   }
 
   /**

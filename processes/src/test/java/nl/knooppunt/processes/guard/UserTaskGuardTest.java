@@ -105,20 +105,27 @@ class UserTaskGuardTest {
         // gives only known roles (AreaWorkers checks its setting against CandidateGroup)
         assertThat(id).isEqualTo(ProcessId.DREIGINGSNIVEAU_5);
       } else if (groups.startsWith("=")) {
-        // one scoped group: a region, a police unit or a gezag, built from its prefix
+        // one scoped group: a region, a police unit or a gezag, built from its prefix; or one
+        // known role chosen by the case (e.g. police assistance: the korpschef)
         assertThat(groups).as(task.getAttribute("id")).startsWith("=[").endsWith("]");
         Matcher prefix = Pattern.compile("\"([a-z]+-)\" \\+ ").matcher(groups);
         List<String> prefixes = new ArrayList<>();
         while (prefix.find()) {
           prefixes.add(prefix.group(1));
         }
+        Matcher literal = Pattern.compile("\"([a-z][a-z-]*[a-z])\"(?! \\+)").matcher(groups);
+        List<String> named = new ArrayList<>();
+        while (literal.find()) {
+          named.add(literal.group(1));
+        }
         assertThat(prefixes)
             .as(task.getAttribute("id"))
-            .isNotEmpty()
             .isSubsetOf(
                 CandidateGroup.REGIO_PREFIX,
                 CandidateGroup.POLITIE_PREFIX,
                 CandidateGroup.GEZAG_PREFIX);
+        assertThat(named).as(task.getAttribute("id")).isSubsetOf(roles);
+        assertThat(prefixes.size() + named.size()).as(task.getAttribute("id")).isPositive();
       } else {
         assertThat(Arrays.asList(groups.split(","))).as(task.getAttribute("id")).isSubsetOf(roles);
       }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.knooppunt.processes.CandidateGroup;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
@@ -144,6 +145,12 @@ class BijstandsaanvraagIT {
   }
 
   private void toewijzenEnToekennen(long i, String vrCode, int aantal) {
+    toewijzenEnToekennen(i, vrCode, aantal, "hoofd-locc", "hoofd-locc-smit");
+  }
+
+  /** The LOCC allocates; the decider ({@code group}: hoofd-locc or korpschef) grants. */
+  private void toewijzenEnToekennen(
+      long i, String vrCode, int aantal, String group, String beslisser) {
     hub.voltooi(
         hub.taak(i, Task.TOEWIJZING_OPSTELLEN),
         vars(
@@ -152,16 +159,9 @@ class BijstandsaanvraagIT {
             "toelichting",
             "Eerste aanbod"));
     OpenTaak besluit = hub.taak(i, Task.BESLUIT_BIJSTAND);
-    assertThat(besluit.kandidaatGroepen()).containsExactly("hoofd-locc");
+    assertThat(besluit.kandidaatGroepen()).containsExactly(group);
     hub.voltooi(
-        besluit,
-        vars(
-            "uitkomst",
-            "TOEGEKEND",
-            "motivering",
-            "Namens de minister",
-            "beslisser",
-            "hoofd-locc-smit"));
+        besluit, vars("uitkomst", "TOEGEKEND", "motivering", "Toegekend", "beslisser", beslisser));
   }
 
   private void kostenEnEvaluatie(long i) {
@@ -401,7 +401,9 @@ class BijstandsaanvraagIT {
         .allSatisfy(t -> assertThat(t.kandidaatGroepen()).noneMatch(g -> g.startsWith("regio-")));
     bied(oostNederland, true, 4);
 
-    toewijzenEnToekennen(i, "OOST-NEDERLAND", 4);
+    // the korpschef decides police assistance, not the head of the LOCC (#14 item 12)
+    toewijzenEnToekennen(
+        i, "OOST-NEDERLAND", 4, CandidateGroup.KORPSCHEF.group(), "korpschef-de-graaf");
     var informeren =
         hub.jobs(
             JobType.MELDING_VERSTUREN,
@@ -414,6 +416,8 @@ class BijstandsaanvraagIT {
                     + ":"
                     + Knooppunt.ontvangerCode(j))
         .containsExactlyInAnyOrder("VEILIGHEIDSREGIO:VR09", "POLITIE_EENHEID:PC-OOST-NEDERLAND");
+    assertThat((String) ((Map<?, ?>) informeren.get(0).variabele("bericht")).get("tekst"))
+        .contains("door de korpschef toegekend");
     hub.job(JobType.BIJSTAND_INZET_REGISTREREN, in(i));
   }
 

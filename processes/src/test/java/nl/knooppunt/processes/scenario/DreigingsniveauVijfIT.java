@@ -198,6 +198,39 @@ class DreigingsniveauVijfIT {
     hub.afgesloten(i);
   }
 
+  @Test
+  void aLevelFiveDeclaredAfterAnAttackWithoutAManhuntEndsWithTheSameAftercare() {
+    // #14: "na een aanslag" said at the start, no manhunt: the same aftercare at the end
+    String id = "DN5-NAZORG-ZONDER-MANHUNT";
+    Map<String, Object> voorstel = stap.voorstel(id, Stappen.provincieUtrecht());
+    voorstel.put("naAanslag", true);
+    long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, voorstel);
+    stap.afkondigen(i, hub.nu().plus(Duration.ofHours(6)).toString());
+    hub.job(JobType.COMMUNICATIE_PUBLICEREN, in(i));
+    operatorProposesLowering(id, "Geen vervolgdreiging");
+    stap.gehoord(i, Task.INFORMATIE_AFSCHALING, Task.AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING);
+    hub.voltooi(
+        hub.taak(i, Task.BESLUIT_AFSCHALING),
+        vars(
+            "uitkomst",
+            "AFSCHALEN",
+            "nieuwNiveau",
+            3,
+            "motivering",
+            "Geen vervolgdreiging",
+            "beslisser",
+            Stappen.NCTV));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_AFSCHALING, Stappen.NCTV_2);
+    stap.communicatie(i, Task.COMMUNICATIE_AFSCHALING);
+
+    var nazorg = hub.taak(i, Task.NAZORG_DREIGINGSNIVEAU);
+    assertThat(nazorg.kandidaatGroepen()).containsExactly("regio-VR09");
+    stap.evalueren(i, Task.EVALUEREN_DREIGINGSNIVEAU);
+    hub.job(JobType.CRISIS_AFSLUITEN, in(i));
+    stap.nazorg(i, Task.NAZORG_DREIGINGSNIVEAU, "VR09");
+    hub.afgesloten(i);
+  }
+
   /** Declared for the province of Utrecht up to the national text; the instance. */
   private long totLandelijkeTekst(String id) {
     long i = hub.start(ProcessId.DREIGINGSNIVEAU_5, stap.voorstel(id, Stappen.provincieUtrecht()));
@@ -1027,6 +1060,93 @@ class DreigingsniveauVijfIT {
     hub.job(
         JobType.DREIGINGSNIVEAU_REGISTREREN,
         in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
+  }
+
+  // "Escalation reaches a person" (#14 item 2): half an hour before the end the second NCTV decider
+  // has the review as a task of their own, at the end the head of the NCTV / DG; a decision by any
+  // of them, co-signed as always, ends the period and with it every open escalation task
+
+  @Test
+  void nobodyDecidesSoTheSecondDeciderAndThenTheHeadHaveTheReviewAndTheHeadsExtensionEndsTheRest() {
+    String id = "DN5-ESCALATIE";
+    String eindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
+    long i = stap.afgekondigd(id, Stappen.provincieUtrecht(), eindtijd);
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    var herbeoordelen = hub.taak(i, Task.HERBEOORDELEN);
+
+    // one hour before the end the decider on duty still has only the review
+    hub.verzet(Duration.ofHours(1));
+    reviewEscalation(i, 1);
+    assertThat(hub.openTaken(i, Task.HERBEOORDELEN_TWEEDE)).isEmpty();
+
+    // half an hour before the end: the second NCTV decider has the review, with the time left
+    hub.verzet(Duration.ofMinutes(30));
+    var tweede = hub.taak(i, Task.HERBEOORDELEN_TWEEDE);
+    assertThat(tweede.kandidaatGroepen())
+        .containsExactly(CandidateGroup.NCTV_TWEEDE_BESLUITVORMER.group());
+    assertThat((String) tweede.variabele("onderwerp"))
+        .startsWith("nog 30 minuten tot de eindtijd")
+        .contains(eindtijd);
+    assertThat(hub.openTaken(i, Task.HERBEOORDELEN_HOOFD)).isEmpty();
+
+    // at the end: expired without a decision, as before, and the head has the review too
+    hub.verzet(Duration.ofMinutes(30));
+    var hoofd = hub.taak(i, Task.HERBEOORDELEN_HOOFD);
+    assertThat(hoofd.kandidaatGroepen()).containsExactly(CandidateGroup.NCTV_HOOFD.group());
+    assertThat((String) hoofd.variabele("onderwerp")).contains("verlopen zonder besluit");
+    assertThat(expired(i)).hasSize(1);
+    assertThat(hub.isOpen(herbeoordelen)).isTrue();
+    assertThat(hub.isOpen(tweede)).isTrue();
+
+    // the head extends; a decider co-signs; the period ends and with it every open review task
+    String nieuweEindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
+    hub.voltooi(
+        hoofd,
+        vars(
+            "uitkomst",
+            "VERLENGEN",
+            "nieuweEindtijd",
+            nieuweEindtijd,
+            "motivering",
+            "Dader nog voortvluchtig",
+            "beslisser",
+            Stappen.DG));
+    stap.medeondertekenen(i, Task.MEDEONDERTEKENEN_VERLENGING, Stappen.NCTV);
+    hub.job(
+        JobType.DREIGINGSNIVEAU_REGISTREREN,
+        in(i).and(j -> "VERLENGEN".equals(j.header(TaskHeader.ACTIE.key()))));
+    await().until(() -> !hub.isOpen(herbeoordelen) && !hub.isOpen(tweede));
+    assertThat(hub.openTaken(i, Task.HERBEOORDELEN)).isEmpty();
+    assertThat(hub.openTaken(i, Task.HERBEOORDELEN_TWEEDE)).isEmpty();
+    assertThat(hub.openTaken(i, Task.HERBEOORDELEN_HOOFD)).isEmpty();
+  }
+
+  @Test
+  void theSecondDeciderLowersHalfAnHourBeforeTheEndAndNoTaskIsLeftForTheHead() {
+    String eindtijd = hub.nu().plus(Duration.ofHours(6)).toString();
+    long i = stap.afgekondigd("DN5-ESCALATIE-AFSCHALEN", Stappen.provincieUtrecht(), eindtijd);
+    hub.verzet(Duration.ofHours(4).plusMinutes(1));
+    stap.gehoord(i, Task.INFORMATIE_HERBEOORDELING, Task.AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING);
+    var herbeoordelen = hub.taak(i, Task.HERBEOORDELEN);
+    hub.verzet(Duration.ofMinutes(90));
+
+    hub.voltooi(
+        hub.taak(i, Task.HERBEOORDELEN_TWEEDE),
+        vars(
+            "uitkomst",
+            "AFSCHALEN",
+            "motivering",
+            "Dreiging geweken",
+            "beslisser",
+            Stappen.NCTV_2));
+
+    // lowering goes on to its own decision; the review of the decider on duty is gone
+    hub.taak(i, Task.BESLUIT_AFSCHALING);
+    await().until(() -> !hub.isOpen(herbeoordelen));
+    hub.verzet(Duration.ofMinutes(31));
+    assertThat(hub.openTaken(i, Task.HERBEOORDELEN_HOOFD)).isEmpty();
+    assertThat(expired(i)).isEmpty();
   }
 
   @Test

@@ -201,7 +201,8 @@ public class ManhuntWorkers {
             clock.instant().plus(PROPOSED_LEVEL_5_DURATION).toString(),
             proposal.crisisId(),
             localMessageSla.toString(),
-            reportInterval.toString());
+            reportInterval.toString(),
+            true);
     boolean exercise = Boolean.TRUE.equals(proposal.exercise());
     // the start of the linked level 5 is this job's fact: it goes out before the level 5 exists
     events.log(
