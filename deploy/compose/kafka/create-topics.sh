@@ -17,6 +17,7 @@ TOPICS=(
   "knooppunt.events.v2|12|cleanup.policy=delete,retention.ms=-1,retention.bytes=-1"
   "knooppunt.threat-levels.v2|6|cleanup.policy=compact,min.compaction.lag.ms=3600000,delete.retention.ms=604800000"
   "knooppunt.measures.v2|3|cleanup.policy=compact,min.compaction.lag.ms=3600000,delete.retention.ms=604800000"
+  "knooppunt.contacts.v2|3|cleanup.policy=compact,min.compaction.lag.ms=3600000,delete.retention.ms=604800000"
 )
 
 for t in "${TOPICS[@]}"; do
