@@ -723,6 +723,51 @@ class AccessMatrixIT extends GatewayITBase {
     return tests.stream();
   }
 
+  /**
+   * The contact register's pages (docs/adr/0035): the beheerder every authority, a region the
+   * authorities of its own region (Utrecht's mayor, not Amsterdam's), every other role none;
+   * without login the sign-in page.
+   */
+  @TestFactory
+  Stream<DynamicTest> theContactRegisterPagesForEveryRoleInAndOutOfTheRegion() {
+    List<DynamicTest> tests = new ArrayList<>();
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("/contacten", "overview");
+    pages.put("/contacten/export.csv", "export");
+    pages.put("/contacten/autoriteit/BM-GM0344", "own region");
+    pages.put("/contacten/autoriteit/BM-GM0344/personen/nieuw", "own region, add");
+    pages.put("/contacten/autoriteit/BM-GM0363", "other region");
+    for (Map.Entry<Rol, String> role : USERS.entrySet()) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              "contact register pages as " + role.getKey(),
+              () -> {
+                PageClient client = PageClient.login(port, role.getValue());
+                pages.forEach(
+                    (path, what) -> {
+                      boolean allowed =
+                          role.getKey() == Rol.BEHEERDER
+                              || (role.getKey() == Rol.REGIO && !what.equals("other region"));
+                      assertThat(client.get(path).status())
+                          .as(path + " as " + role.getKey())
+                          .isEqualTo(allowed ? 200 : 403);
+                    });
+              }));
+    }
+    tests.add(
+        DynamicTest.dynamicTest(
+            "contact register pages without login → sign-in page",
+            () ->
+                pages
+                    .keySet()
+                    .forEach(
+                        path ->
+                            assertThat(PageClient.anonymous(port).get(path).status())
+                                .as(path)
+                                .isEqualTo(302))));
+    return tests.stream();
+  }
+
   @Test
   void aWrongPasswordIs401() {
     Api.Response r = api.get("/api/v1/me", "nobody");

@@ -34,6 +34,7 @@ class GatewayStructureTest {
     "..gateway.assistance..",
     "..gateway.dashboard..",
     "..gateway.evaluation..",
+    "..gateway.contact..",
     "..gateway.logbook.."
   };
 

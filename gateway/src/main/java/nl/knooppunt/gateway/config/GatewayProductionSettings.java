@@ -29,6 +29,12 @@ public final class GatewayProductionSettings {
   static final String LOGBOOK_KEY = "knooppunt.logbook.key";
   static final String LOGBOOK_KEY_FILE = "knooppunt.logbook.key-file";
 
+  /**
+   * Whether demo contacts may be used (the contact register, docs/adr/0035): true in the embedded
+   * default, false in gateway.yaml's production profile; a production gateway refuses {@code true}.
+   */
+  public static final String DEMO_CONTACTS = "knooppunt.contacten.demo-toegestaan";
+
   /** The default of gateway.yaml when {@code KNOOPPUNT_JDBC_URL} is not set. */
   static final String EMBEDDED_JDBC_URL = "jdbc:postgresql://localhost:5432/knooppunt";
 
@@ -43,7 +49,8 @@ public final class GatewayProductionSettings {
               CamundaClientRules.of(APPLICATION),
               oidc(),
               GatewayProductionSettings::logbookKey,
-              GatewayProductionSettings::noLocalAccounts));
+              GatewayProductionSettings::noLocalAccounts,
+              GatewayProductionSettings::noDemoContacts));
 
   private GatewayProductionSettings() {}
 
@@ -121,6 +128,19 @@ public final class GatewayProductionSettings {
                 + name
                 + "' and give the user a role in the identity provider");
       }
+    }
+  }
+
+  /**
+   * Demo contacts reach nobody: a production hub with them allowed would show fictional chains and
+   * let the workers fall back to them (docs/adr/0035).
+   */
+  private static void noDemoContacts(Inspection i) {
+    if (i.isTrue(DEMO_CONTACTS)) {
+      i.problem(
+          DEMO_CONTACTS,
+          "is true: demo contacts reach nobody; set it to false and keep the real contacts in the"
+              + " contact register (/contacten)");
     }
   }
 }

@@ -112,6 +112,22 @@ public class DirectoryAdapter {
     return code == null ? Optional.empty() : DATA.authority(code);
   }
 
+  /** Every authority the hub notifies, in code order. */
+  public List<nl.knooppunt.directory.Authority> authorities() {
+    return DATA.authorities().stream()
+        .sorted(java.util.Comparator.comparing(nl.knooppunt.directory.Authority::code))
+        .toList();
+  }
+
+  /**
+   * The demo contact chain of an authority (the embedded default's fictional contacts, each marked
+   * demo), as the workers fall back to it when the contact register has no chain; empty for an
+   * unknown authority.
+   */
+  public List<nl.knooppunt.directory.ChainContact> demoChain(String authorityCode) {
+    return authorityCode == null ? List.of() : contacts.chain(authorityCode);
+  }
+
   /** The number to call an authority on ("070 000 1234 (demonummer)"), when there is one. */
   public Optional<String> phone(String authorityCode) {
     return authorityCode == null

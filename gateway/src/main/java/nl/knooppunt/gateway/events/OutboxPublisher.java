@@ -5,6 +5,7 @@ import nl.knooppunt.gateway.security.CurrentUsers;
 import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.processes.events.Acknowledgement;
 import nl.knooppunt.processes.events.CloudEvent;
+import nl.knooppunt.processes.events.ContactChainSet;
 import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.Topic;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,6 +70,18 @@ public class OutboxPublisher {
     outbox.publishEvent(OutboundRecord.of(Topic.EVENTS, named.crisisId(), named));
     outbox.publishEvent(OutboundRecord.of(Topic.MEASURES, Topic.MEASURES_KEY, named));
     return true;
+  }
+
+  /**
+   * A changed chain of the contact register (docs/adr/0035): the record on the compacted {@link
+   * Topic#CONTACTS} (key = authority code) that the workers read from the start, in the caller's
+   * transaction with the register's own tables. Not on the events topic: the chain holds personal
+   * addresses, which the compacted topic forgets once a newer version is written.
+   */
+  @Transactional
+  public void publishContacts(CloudEvent<ContactChainSet> event) {
+    CloudEvent<? extends EventPayload> named = nameTheActor(event);
+    outbox.publishEvent(OutboundRecord.of(Topic.CONTACTS, event.data().authorityCode(), named));
   }
 
   /**

@@ -24,6 +24,12 @@ class Topics {
     return TopicBuilder.name(Topic.Names.MEASURES).partitions(1).compact().build();
   }
 
+  /** Compacted: the contact register's chain per authority, for the workers (docs/adr/0035). */
+  @Bean
+  NewTopic contactsTopic() {
+    return TopicBuilder.name(Topic.Names.CONTACTS).partitions(1).compact().build();
+  }
+
   @Bean
   NewTopic acknowledgementsTopic() {
     return TopicBuilder.name(Topic.Names.ACKNOWLEDGEMENTS).partitions(3).build();

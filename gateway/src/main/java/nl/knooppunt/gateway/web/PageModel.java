@@ -101,6 +101,11 @@ public class PageModel {
     if (AccessPolicy.permits(user, "publishMeasures")) {
       items.add(new NavItem("/maatregelen", "Maatregelen"));
     }
+    // the contact register: the beheerder, and a region for its own authorities (docs/adr/0035)
+    if (user.has(nl.knooppunt.gateway.security.Rol.BEHEERDER)
+        || (user.has(nl.knooppunt.gateway.security.Rol.REGIO) && user.vrCode() != null)) {
+      items.add(new NavItem("/contacten", "Contacten"));
+    }
     return items;
   }
 

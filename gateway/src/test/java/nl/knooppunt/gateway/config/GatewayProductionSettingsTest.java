@@ -82,6 +82,20 @@ class GatewayProductionSettingsTest {
   }
 
   @Test
+  void demoContactsAllowedAreRefusedNamingTheSetting() {
+    Map<String, String> s = production();
+    s.put("knooppunt.contacten.demo-toegestaan", "true");
+    assertThat(problems(s))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "knooppunt.contacten.demo-toegestaan (KNOOPPUNT_CONTACTEN_DEMOTOEGESTAAN) is true:"
+                + " demo contacts reach nobody");
+    s.put("knooppunt.contacten.demo-toegestaan", "false");
+    assertThat(problems(s)).isEmpty();
+  }
+
+  @Test
   void aMissingIssuerIsRefusedNamingIt() {
     Map<String, String> s = production();
     s.remove("spring.security.oauth2.resourceserver.jwt.issuer-uri");

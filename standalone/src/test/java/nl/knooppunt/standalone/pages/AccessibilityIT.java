@@ -211,8 +211,9 @@ class AccessibilityIT extends HubPages {
 
   /**
    * The pages a person reaches from where they are: the menu's pages, the accessibility statement,
-   * and from those the first crisis (its page and its evaluation), the first task and the first
-   * notice in the inbox.
+   * and from those the first crisis (its page and its evaluation), the first task, the first notice
+   * in the inbox and the first authority of the contact register (its chain and the form to add a
+   * person).
    */
   private static List<String> pagesOf(Browser b) {
     Set<String> pages = new LinkedHashSet<>();
@@ -228,6 +229,11 @@ class AccessibilityIT extends HubPages {
           pages.add(link + "/evaluatie");
         } else if (link.matches("/taken/\\d+") || link.startsWith("/meldingen/melding?")) {
           pages.add(link);
+        } else if (link.matches("/contacten/autoriteit/[^/?#]+")
+            && pages.stream().noneMatch(p -> p.startsWith("/contacten/autoriteit/"))) {
+          // the contact register: one authority's chain and the form to add a person
+          pages.add(link);
+          pages.add(link + "/personen/nieuw");
         }
         if (pages.size() > 12) {
           break;
