@@ -1,11 +1,23 @@
 package nl.knooppunt.standalone.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.knooppunt.directory.DemoContactBook;
+import nl.knooppunt.processes.links.AcknowledgementLinks;
+import nl.knooppunt.standalone.infra.EmbeddedMailServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -76,6 +88,16 @@ class StoriesIT extends HubPages {
         .contains("24/7")
         .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
 
+    // the mayor of Amersfoort is not signed in at 3 a.m.: she opens the link in the e-mail the hub
+    // sent her, on her phone, and confirms with the one button there
+    String link = linkInTheMailTo("houder.bm-gm0307@" + DemoContactBook.DOMAIN, crisis);
+    Browser amersfoort = browser(Browser.PHONE);
+    amersfoort.open(link.substring(link.indexOf(AcknowledgementLinks.PATH)));
+    assertThat(amersfoort.text(By.id("berichttekst"))).contains("provincie Utrecht");
+    amersfoort.screenshot(SCREENSHOTS, "bevestigen-via-link");
+    amersfoort.click(By.id("ontvangst-bevestigen"));
+    assertThat(amersfoort.text(By.tagName("h1"))).startsWith("Bevestigd om");
+
     // the communication adviser informs the public with its three aims
     publicCommunication(communicatie, crisis, "Communicatie_Afkondiging");
 
@@ -85,7 +107,18 @@ class StoriesIT extends HubPages {
     operator
         .browser()
         .until(
-            d -> d.findElement(By.id("erkenning-samenvatting")).getText().startsWith("1 van 34"));
+            d -> d.findElement(By.id("erkenning-samenvatting")).getText().startsWith("2 van 34"));
+    // the beheerder sees the mail and SMS the hub sent: De Bilt's mail bounced, an SMS went at once
+    Person beheerder = person("beheerder", Browser.DESKTOP, exercise);
+    beheerder.goesTo("/berichten?crisis=" + crisis);
+    beheerder
+        .browser()
+        .until(d -> d.findElement(By.cssSelector("table.berichten")).getText().contains("Sms"));
+    assertThat(beheerder.reads(By.cssSelector("table.berichten")))
+        .contains("onbestelbaar")
+        .contains("afgeleverd")
+        .contains("E-mail");
+    beheerder.browser().screenshot(SCREENSHOTS, "berichten");
     // no mayor added a local message: the public communication went out after their short SLA
     operator
         .browser()
@@ -382,6 +415,52 @@ class StoriesIT extends HubPages {
    * A second NCTV decider reads the decision ({@code motivation} among what it is about) and
    * co-signs it (four eyes).
    */
+  /** The personal link in the hub's e-mail of this crisis to this address (embedded SMTP). */
+  private static String linkInTheMailTo(String address, String crisis) {
+    EmbeddedMailServer mail = hub.infrastructure().getBean(EmbeddedMailServer.class);
+    Pattern linkPattern = Pattern.compile("https?://\\S+" + AcknowledgementLinks.PATH + "\\S+");
+    return await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                mail.received().stream()
+                    .filter(m -> addressedTo(m, address))
+                    .map(StoriesIT::body)
+                    .map(linkPattern::matcher)
+                    .filter(Matcher::find)
+                    .map(Matcher::group)
+                    .filter(l -> forCrisis(l, crisis))
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
+  }
+
+  /** Whether a link is for a notice of this crisis (the token starts with the notice's id). */
+  private static boolean forCrisis(String link, String crisis) {
+    String token = link.substring(link.indexOf(AcknowledgementLinks.PATH) + 12);
+    String payload = token.substring(0, Math.max(0, token.indexOf('.')));
+    return new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)
+        .startsWith(crisis + "/");
+  }
+
+  private static boolean addressedTo(MimeMessage m, String address) {
+    try {
+      return m.getAllRecipients() != null
+          && Arrays.stream(m.getAllRecipients())
+              .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String body(MimeMessage m) {
+    try {
+      return String.valueOf(m.getContent());
+    } catch (MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void coSigns(Person decider, String crisis, String task, String motivation) {
     decider.opensTask(crisis, task);
     assertThat(decider.reads(By.cssSelector(".waarover"))).contains(motivation);
