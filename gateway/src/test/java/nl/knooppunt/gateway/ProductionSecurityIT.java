@@ -73,6 +73,7 @@ class ProductionSecurityIT {
     registry.add("knooppunt.production.allow-loopback", () -> "true");
     registry.add(
         "knooppunt.logbook.key", () -> "sleutel-van-het-logboek-voor-deze-test-0123456789");
+    registry.add("knooppunt.bevestiging.sleutel", () -> GatewayITBase.LINK_KEY);
     registry.add("knooppunt.production.kafka-plaintext-allowed", () -> "true");
     registry.add("camunda.client.grpc-address", () -> "http://localhost:26500");
     registry.add("camunda.client.rest-address", () -> "http://localhost:8088");

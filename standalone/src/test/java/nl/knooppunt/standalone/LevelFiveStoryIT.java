@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,26 +119,11 @@ class LevelFiveStoryIT {
             .until(
                 () ->
                     mail.received().stream()
-                        .anyMatch(m -> sentTo(m, holder) && subject(m).startsWith("OEFENING")));
+                        .anyMatch(
+                            m ->
+                                HubMail.addressedTo(m, holder)
+                                    && HubMail.subject(m).startsWith("OEFENING")));
       }
-    }
-  }
-
-  private static boolean sentTo(MimeMessage message, String address) {
-    try {
-      return message.getAllRecipients() != null
-          && Arrays.stream(message.getAllRecipients())
-              .anyMatch(a -> a.toString().equalsIgnoreCase(address));
-    } catch (MessagingException e) {
-      return false;
-    }
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return String.valueOf(message.getSubject());
-    } catch (MessagingException e) {
-      return "";
     }
   }
 

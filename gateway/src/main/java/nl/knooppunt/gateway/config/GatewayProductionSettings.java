@@ -1,6 +1,7 @@
 package nl.knooppunt.gateway.config;
 
 import java.util.List;
+import nl.knooppunt.processes.links.AcknowledgementLinks;
 import nl.knooppunt.productioncheck.CamundaClientRules;
 import nl.knooppunt.productioncheck.Inspection;
 import nl.knooppunt.productioncheck.KafkaRules;
@@ -49,6 +50,11 @@ public final class GatewayProductionSettings {
               CamundaClientRules.of(APPLICATION),
               oidc(),
               GatewayProductionSettings::logbookKey,
+              Rules.required(
+                  AcknowledgementLinks.KEY_SETTING,
+                  "the key of the personal acknowledgement links in e-mail and SMS, the same as"
+                      + " the workers' (Base64 of at least 32 random bytes, from a secret); without"
+                      + " it every link is refused (docs/adr/0033)"),
               GatewayProductionSettings::noLocalAccounts,
               GatewayProductionSettings::noDemoContacts));
 

@@ -47,6 +47,7 @@ class GatewayProductionSettingsTest {
         "spring.security.oauth2.resourceserver.jwt.issuer-uri",
         "https://sso.knooppunt.example/realms/knooppunt");
     s.put("knooppunt.logbook.key", "from-a-secret-of-at-least-32-characters");
+    s.put("knooppunt.bevestiging.sleutel", "c2FtZS1rZXktYXMtdGhlLXdvcmtlcnMtMzItYnl0ZXMh");
     return s;
   }
 
@@ -217,7 +218,8 @@ class GatewayProductionSettingsTest {
                         "camunda.client.rest-address",
                         "camunda.client.auth.method",
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-                        "knooppunt.logbook.key"));
+                        "knooppunt.logbook.key",
+                        "knooppunt.bevestiging.sleutel"));
   }
 
   @Test
