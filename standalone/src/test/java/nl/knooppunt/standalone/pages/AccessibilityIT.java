@@ -19,7 +19,7 @@ import org.openqa.selenium.WebElement;
  * part of the page they replace; and a tour of every page each role reaches, in both worlds, on a
  * phone.
  */
-class WcagAccessibilityIT extends HubPages {
+class AccessibilityIT extends HubPages {
 
   @Test
   void level5IsProposedDecidedAndAcknowledgedWithTheKeyboardOnlyWhileThePageUpdates()
