@@ -99,13 +99,24 @@ public final class Browser implements AutoCloseable {
 
   /**
    * Audits the page as it is now: every axe-core violation of the WCAG 2.x A/AA rules, and on a
-   * phone a page that scrolls sideways, is kept as a finding ({@link #findings}).
+   * phone a page that scrolls sideways, is kept as a finding ({@link #findings}). The script checks
+   * of {@link #accessibilityProblems} and the reflow run on every view; axe-core (seconds per page
+   * on two cores) runs once per page structure and screen: a view whose elements (tag, id without
+   * numbers, classes, role, type, ARIA attributes) and screen were all analysed before, in this
+   * test JVM, brings no new rule to check — rows and texts differ, the markup does not.
    */
   public Browser audit() {
     String page = pagePath();
-    for (String v : axeViolations()) {
-      findings.add(page + ": " + v);
+    long start = System.nanoTime();
+    if (EVERY_VIEW || ANALYSED.add(size.getWidth() + " " + structure())) {
+      for (String v : axeViolations()) {
+        findings.add(page + ": " + v);
+      }
+      AXE_RUNS.incrementAndGet();
+    } else {
+      AXE_SKIPPED.incrementAndGet();
     }
+    AUDIT_NANOS.addAndGet(System.nanoTime() - start);
     for (String v : accessibilityProblems()) {
       findings.add(page + ": " + v);
     }
@@ -119,6 +130,70 @@ public final class Browser implements AutoCloseable {
               + " px screen");
     }
     return this;
+  }
+
+  /** {@code -Dknooppunt.axe.every-view=true}: axe-core analyses every view, as before. */
+  private static final boolean EVERY_VIEW = Boolean.getBoolean("knooppunt.axe.every-view");
+
+  /** The page structures (and screens) axe-core analysed in this JVM. */
+  private static final java.util.Set<String> ANALYSED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final java.util.concurrent.atomic.AtomicInteger AXE_RUNS =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger AXE_SKIPPED =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicLong AUDIT_NANOS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** How many views axe-core analysed and skipped so far, and the time it took. */
+  public static String auditFigures() {
+    return "axe-core analysed "
+        + AXE_RUNS.get()
+        + " page structures, skipped "
+        + AXE_SKIPPED.get()
+        + " views of a structure analysed before, "
+        + AUDIT_NANOS.get() / 1_000_000
+        + " ms";
+  }
+
+  /**
+   * The page's structure: its path with the ids in it left out, and every distinct element as tag,
+   * id without digits, classes, role, type and its ARIA attributes (names and values without
+   * digits); hashed.
+   */
+  private String structure() {
+    String markup =
+        (String)
+            script(
+                """
+                const seen = new Set();
+                const strip = v => String(v || '').replace(/[0-9]+/g, '#');
+                document.querySelectorAll('html, body, body *').forEach(el => {
+                  let aria = '';
+                  for (const a of el.attributes) {
+                    if (a.name.startsWith('aria-') || a.name === 'tabindex' || a.name === 'hidden'
+                        || a.name === 'open' || a.name === 'disabled' || a.name === 'lang') {
+                      aria += ' ' + a.name + '=' + strip(a.value);
+                    }
+                  }
+                  const cls = el.getAttribute('class') || '';
+                  seen.add(el.tagName + '#' + strip(el.getAttribute('id')) + '.' + cls + '['
+                      + (el.getAttribute('role') || '') + ',' + (el.getAttribute('type') || '')
+                      + aria + ']');
+                });
+                const path = location.pathname.split('/')
+                    .map(p => /[0-9]/.test(p) ? '{id}' : p).join('/');
+                return path + '\\n' + [...seen].sort().join('\\n');
+                """);
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(markup.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The axe-core violations of the current page, one line per element: rule, impact, target. */

@@ -47,6 +47,7 @@ abstract class HubPages {
 
   @AfterAll
   static void stopHub() {
+    System.out.println(Browser.auditFigures());
     if (hub != null) {
       hub.close();
       hub = null;
