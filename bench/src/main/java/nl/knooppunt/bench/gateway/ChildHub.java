@@ -37,15 +37,29 @@ final class ChildHub implements AutoCloseable {
     this.startTime = startTime;
   }
 
-  /** Starts the hub and waits until its health is UP (at most five minutes). */
-  static ChildHub start(Path jar, Path work, String maxHeap, boolean fresh) throws IOException {
+  /**
+   * Starts the hub (with {@code extra} arguments, e.g. a setting to compare) and waits until its
+   * health is UP (at most five minutes).
+   */
+  static ChildHub start(Path jar, Path work, String maxHeap, boolean fresh, List<String> extra)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           "no hub jar at " + jar + ": build the standalone module first");
     }
     Files.createDirectories(work);
     Path data = work.resolve("hub-data");
-    int[] ports = freePorts(9);
+    // a hub on its previous data keeps its ports (Kafka's controller is known by its address)
+    Path portsFile = work.resolve("hub-ports.txt");
+    int[] ports =
+        !fresh && Files.exists(portsFile)
+            ? java.util.Arrays.stream(Files.readString(portsFile).trim().split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray()
+            : freePorts(9);
+    Files.writeString(
+        portsFile,
+        String.join(",", java.util.Arrays.stream(ports).mapToObj(String::valueOf).toList()));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
@@ -61,6 +75,7 @@ final class ChildHub implements AutoCloseable {
     command.add("--knooppunt.standalone.engine.rest-port=" + ports[5]);
     command.add("--knooppunt.standalone.smtp-port=" + ports[6]);
     command.add("--knooppunt.standalone.sms-port=" + ports[7]);
+    command.addAll(extra);
     long started = System.nanoTime();
     Process process =
         new ProcessBuilder(command)

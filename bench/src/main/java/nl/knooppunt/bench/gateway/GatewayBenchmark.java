@@ -42,6 +42,11 @@ public final class GatewayBenchmark {
     int logbookRealPath = Integer.getInteger("p3.logbook-real-path", 2_000);
     // false: keep the hub's data of the previous run (seeded already), e.g. to measure a migration
     boolean fresh = Boolean.parseBoolean(System.getProperty("p3.fresh", "true"));
+    // extra arguments of the hub, space-separated: a setting to compare side by side
+    List<String> hubArgs =
+        java.util.Arrays.stream(System.getProperty("p3.hub-args", "").trim().split("\\s+"))
+            .filter(a -> !a.isBlank())
+            .toList();
     Path jar = Path.of(System.getProperty("p3.hub-jar", "standalone/target/knooppunt-hub.jar"));
     Path work = Path.of(System.getProperty("p3.work", "target/p3"));
     Duration thinkMin = Duration.ofMillis(Long.getLong("p3.think-min-ms", 1000));
@@ -52,7 +57,8 @@ public final class GatewayBenchmark {
         "P3 gateway: %d users, %d s, seed %,d crises / %,d open tasks / %,d logbook rows, %d"
             + " cores%n",
         users, seconds, crises, tasks, logbook, cores);
-    try (ChildHub hub = ChildHub.start(jar.toAbsolutePath(), work.toAbsolutePath(), "1g", fresh)) {
+    try (ChildHub hub =
+        ChildHub.start(jar.toAbsolutePath(), work.toAbsolutePath(), "1g", fresh, hubArgs)) {
       System.out.printf(
           "P3 gateway: hub healthy after %.1f s on %s%n",
           hub.startTime.toMillis() / 1000.0, hub.baseUrl());
@@ -100,7 +106,9 @@ public final class GatewayBenchmark {
               errors);
       Duration took = Duration.between(start, Instant.now());
       String report =
-          report(stats, users, seconds, cores, seed, took, thinkMin, thinkMax) + failures(errors);
+          (hubArgs.isEmpty() ? "" : "hub arguments: " + String.join(" ", hubArgs) + "\n\n")
+              + report(stats, users, seconds, cores, seed, took, thinkMin, thinkMax)
+              + failures(errors);
       System.out.println(report);
       Files.createDirectories(work);
       Files.writeString(work.resolve("p3-gateway.md"), report);

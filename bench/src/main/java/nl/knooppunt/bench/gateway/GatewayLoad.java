@@ -1,5 +1,6 @@
 package nl.knooppunt.bench.gateway;
 
+import static us.abstracta.jmeter.javadsl.JmeterDsl.httpCookies;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.httpSampler;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.ifController;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.jsr223PostProcessor;
@@ -98,6 +99,9 @@ final class GatewayLoad {
                 page(CRISES, "/crises"),
                 page(TASKS_OPERATOR, "/taken")));
     List<TestPlanChild> plan = new ArrayList<>(groups);
+    // a person keeps the session between page views (the DSL's default clears the cookies on
+    // every iteration: each next page would land on the sign-in page)
+    plan.add(httpCookies().clearCookiesBetweenIterations(false));
     // the failed samples (label, response code, assertion message) for the report
     plan.add(jtlWriter(errors.toString()).logOnly(JtlWriter.SampleStatus.ERROR));
     return testPlan(plan.toArray(new TestPlanChild[0])).run();
