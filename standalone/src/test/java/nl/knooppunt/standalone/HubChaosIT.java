@@ -280,8 +280,8 @@ class HubChaosIT {
 
     /**
      * The proposal: a POST that starts a crisis. When its answer is lost, the client looks whether
-     * the crisis came anyway (by its reason, on the crisis page's timeline of new crises) before it
-     * proposes again.
+     * the crisis came anyway (the one crisis in the list that was not there before: this client is
+     * the hub's only one) before it proposes again.
      */
     private void propose() {
       Map<String, Object> body =
