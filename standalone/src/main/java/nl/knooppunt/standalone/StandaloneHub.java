@@ -81,6 +81,7 @@ public final class StandaloneHub implements AutoCloseable {
               .web(WebApplicationType.NONE)
               .run(args);
       StandaloneHub hub = new StandaloneHub(infrastructure, gateway, workers);
+      infrastructure.getBean(HubStartup.class).started();
       String accounts = hub.demoAccounts();
       if (accounts.isEmpty()) {
         log.info("Landelijk Knooppunt draait (ingebed): open {} | gebruikers via OIDC", hub.url());

@@ -83,6 +83,12 @@ public class StandaloneInfrastructure {
     return SmsGatewayStandIn.start(properties.smsPort());
   }
 
+  /** Out of service until the gateway and the workers have both started (health). */
+  @Bean
+  HubStartup hubStartup() {
+    return new HubStartup();
+  }
+
   /** Where the hub keeps its state between restarts. */
   public record DataDirectory(Path path) {}
 

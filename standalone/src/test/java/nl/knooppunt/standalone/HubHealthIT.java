@@ -50,6 +50,8 @@ class HubHealthIT {
     assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
     assertThat(health.at("/components/kafka/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/kafka/details/brokers").asInt()).isEqualTo(1);
+    // the whole hub started (gateway and workers, processes deployed): not only its web server
+    assertThat(health.at("/components/hubStartup/status").asText()).isEqualTo("UP");
   }
 
   @Test
