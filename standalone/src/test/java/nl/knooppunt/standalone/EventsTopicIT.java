@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import nl.knooppunt.engine.EmbeddedEngine;
+import nl.knooppunt.engine.export.EngineRecord;
+import nl.knooppunt.engine.export.RecordListener;
 import nl.knooppunt.gateway.readmodel.ReadModelRebuilder;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.CloudEventJson;
@@ -36,9 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The events topic is the source of truth (docs/adr/0016): a level-5 story through the API, then
  * the read model rebuilt from the topic alone equals the one the hub built live, table by table.
- * And when Kafka stops in the middle of a story, every write still answers, and once Kafka is back
- * every event of the gateway is on the topic exactly once, none lost: the outbox delays, it never
- * loses.
+ * And when Kafka stops in the middle of a story, every write still answers, the workers' jobs fail
+ * and are retried with their backoff (no incident), and once Kafka is back every event of the
+ * gateway is on the topic exactly once, none lost: the outbox delays, it never loses.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventsTopicIT {
@@ -77,14 +81,23 @@ class EventsTopicIT {
   @Order(2)
   void aKafkaOutageDuringALevel5StoryDelaysTheEventsAndLosesNone() throws Exception {
     EmbeddedKafkaServer kafka = hub.infrastructure().getBean(EmbeddedKafkaServer.class);
+    EmbeddedEngine engine = hub.infrastructure().getBean(EmbeddedEngine.class);
+    List<EngineRecord> jobsAndIncidents = new CopyOnWriteArrayList<>();
+    RecordListener watch =
+        r -> {
+          if (r.valueType().equals("JOB") || r.valueType().equals("INCIDENT")) {
+            jobsAndIncidents.add(r);
+          }
+        };
     String crisisId = api.proposeLevelFiveForUtrecht(true);
     api.awaitTask("politie", crisisId, "Informatie_Delen");
     api.awaitTask("regio-utrecht", crisisId, "Afstemmen_Lokaal_Gezag");
 
-    long stopped = System.nanoTime();
+    engine.addRecordListener(watch);
     kafka.stop();
     try {
-      // the police and the OM share what they know and the region aligns: every write answers
+      // the police and the OM share what they know, the region aligns and the NCTV declares: every
+      // write answers
       api.policeSharesInformation(crisisId);
       api.complete(
           "regio-utrecht",
@@ -100,28 +113,55 @@ class EventsTopicIT {
                   crisisId))
           .as("the read model follows at once, without Kafka")
           .isEqualTo(3);
-      // an outage of about 12 s, short enough for the workers' retries (5 s, then 30 s): all
-      // that time what the gateway owes Kafka waits in the outbox
-      Duration left = Duration.ofSeconds(12).minusNanos(System.nanoTime() - stopped);
-      Duration rest = left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+      api.nctvDeclaresLevelFive(crisisId);
+      // Kafka stays away until the workers felt it: a job that publishes waits 15 s for Kafka,
+      // then fails and is retried 5 s later (then 30 s, 3 min: an incident only after the third
+      // failure, at the earliest 65 s after the first attempt began). So the outage lasts as long
+      // as it takes the first job to fail (about 15 s after the declaration), not a fixed 30 s; all
+      // that time what the gateway owes Kafka waits in the outbox.
       await()
-          .during(rest)
-          .atMost(rest.plusSeconds(5))
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
           .untilAsserted(
-              () ->
-                  assertThat(incompleteRecords())
-                      .as("what the gateway owes Kafka waits in the outbox")
-                      .isPositive());
+              () -> {
+                assertThat(incompleteRecords())
+                    .as("what the gateway owes Kafka waits in the outbox")
+                    .isPositive();
+                assertThat(failedJobs(jobsAndIncidents))
+                    .as("a worker's job failed on Kafka")
+                    .isNotEmpty();
+              });
     } finally {
       kafka.restart();
     }
+    EngineRecord failed = failedJobs(jobsAndIncidents).get(0);
+    assertThat(failed.get("errorMessage").toString()).contains("KafkaUnavailableException");
+    assertThat(failed.get("retries")).as("one retry used, two left").isEqualTo(2);
 
-    // the story goes on: decided, declared, notified, acknowledged
-    api.nctvDeclaresLevelFive(crisisId);
+    // the story goes on: notified, acknowledged
     api.awaitNoticesToTheMayorsOfUtrecht(crisisId);
     api.acknowledgeAsTheMayorOfUtrecht(crisisId);
 
     Map<String, List<CloudEvent<EventPayload>>> byId = awaitQuiet();
+    engine.removeRecordListener(watch);
+    long failedKey = failed.key();
+    EngineRecord recurred =
+        jobsAndIncidents.stream()
+            .filter(r -> r.key() == failedKey && r.intent().equals("RECURRED_AFTER_BACKOFF"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the failed job was not retried"));
+    assertThat(recurred.timestamp() - failed.timestamp())
+        .as("the retry waited for its backoff")
+        .isGreaterThanOrEqualTo(5_000);
+    assertThat(jobsAndIncidents)
+        .as("the failed job completed on its retry")
+        .anyMatch(r -> r.key() == failedKey && r.intent().equals("COMPLETED"));
+    assertThat(jobsAndIncidents)
+        .as("no incident: the retries outlasted the outage")
+        .noneMatch(r -> r.valueType().equals("INCIDENT"));
+    List<String> noticeIds =
+        api.notifications(crisisId).stream().map(n -> n.path("notificationId").asText()).toList();
+    assertThat(noticeIds).as("every notice once").doesNotHaveDuplicates();
     assertThat(incompleteRecords()).as("the outbox is empty").isZero();
     List<String> gatewayIdsMoreThanOnce =
         byId.entrySet().stream()
@@ -169,6 +209,12 @@ class EventsTopicIT {
   }
 
   // --- the topic and the read model
+
+  private static List<EngineRecord> failedJobs(List<EngineRecord> records) {
+    return records.stream()
+        .filter(r -> r.valueType().equals("JOB") && r.intent().equals("FAILED"))
+        .toList();
+  }
 
   private static long incompleteRecords() {
     return jdbc.queryForObject(
