@@ -92,7 +92,8 @@ public final class EmbeddedEngine implements AutoCloseable {
       SnapshotStore.Loaded loaded = snapshots.loadLatest();
       Engine engine = new Engine(loaded.state());
       engine.replaceState(loaded.state());
-      Journal journal = new Journal(settings.dataDirectory(), commandMapper);
+      Journal journal =
+          new Journal(settings.dataDirectory(), commandMapper, settings.journalStorage());
       long replayed =
           journal.replay(
               loaded.fromSegment(),
@@ -193,6 +194,14 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   public int restPort() {
     return rest.port();
+  }
+
+  /**
+   * Whether the journal can be written; false while its disk is full: commands are refused until it
+   * can again (docs/adr/0039).
+   */
+  public boolean journalWritable() {
+    return loop.journalWritable();
   }
 
   /** Journal entries replayed at start (after the latest snapshot). */

@@ -1,6 +1,7 @@
 package nl.knooppunt.engine;
 
 import java.nio.file.Path;
+import nl.knooppunt.engine.journal.JournalStorage;
 
 /**
  * Settings of one embedded engine.
@@ -12,13 +13,16 @@ import java.nio.file.Path;
  *     in a normal run
  * @param bindAddress the address both ports listen on: {@link #LOOPBACK} (only this machine) unless
  *     the engine must be reached from elsewhere ({@code 0.0.0.0} for every interface)
+ * @param journalStorage where the journal's segments are written: {@link JournalStorage#FILES}
+ *     (tests give a disk that fills up)
  */
 public record EngineSettings(
     Path dataDirectory,
     int grpcPort,
     int restPort,
     boolean clockControlEnabled,
-    String bindAddress) {
+    String bindAddress,
+    JournalStorage journalStorage) {
 
   /** Only this machine reaches the engine: the default. */
   public static final String LOOPBACK = "127.0.0.1";
@@ -27,6 +31,25 @@ public record EngineSettings(
     if (bindAddress == null || bindAddress.isBlank()) {
       bindAddress = LOOPBACK;
     }
+    if (journalStorage == null) {
+      journalStorage = JournalStorage.FILES;
+    }
+  }
+
+  /** An engine whose journal is written to the file system. */
+  public EngineSettings(
+      Path dataDirectory,
+      int grpcPort,
+      int restPort,
+      boolean clockControlEnabled,
+      String bindAddress) {
+    this(dataDirectory, grpcPort, restPort, clockControlEnabled, bindAddress, JournalStorage.FILES);
+  }
+
+  /** The same settings with the journal written to {@code storage}. */
+  public EngineSettings withJournalStorage(JournalStorage storage) {
+    return new EngineSettings(
+        dataDirectory, grpcPort, restPort, clockControlEnabled, bindAddress, storage);
   }
 
   /** An engine reachable from this machine only. */

@@ -40,6 +40,7 @@ class GatewayStructureTest {
 
   /** What the features stand on. */
   static final String[] INFRASTRUCTURE = {
+    "..gateway.database..",
     "..gateway.web..",
     "..gateway.security..",
     "..gateway.scope..",

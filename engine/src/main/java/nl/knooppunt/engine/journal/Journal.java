@@ -24,15 +24,24 @@ public final class Journal implements AutoCloseable {
 
   private final Path directory;
   private final ObjectMapper mapper;
+  private final JournalStorage storage;
   private FileChannel channel;
   private long segment;
   private ByteBuffer pending = ByteBuffer.allocate(64 * 1024);
   private int pendingEntries;
   private long entriesInSegment;
 
+  /** Whether {@link #pending} holds a batch being written (read mode) after a failed write. */
+  private boolean writing;
+
   public Journal(Path directory, ObjectMapper mapper) {
+    this(directory, mapper, JournalStorage.FILES);
+  }
+
+  public Journal(Path directory, ObjectMapper mapper, JournalStorage storage) {
     this.directory = directory;
     this.mapper = mapper;
+    this.storage = storage;
   }
 
   public static List<Long> segments(Path directory) {
@@ -93,23 +102,28 @@ public final class Journal implements AutoCloseable {
     return next;
   }
 
+  /**
+   * Opens segment {@code n}; the current one is closed only once the new one is open, so a segment
+   * that cannot be created (a full disk) leaves the journal writing where it was.
+   */
   private void openSegment(long n) {
+    FileChannel next;
+    try {
+      next = storage.create(segmentPath(n));
+    } catch (IOException e) {
+      throw new JournalWriteException("could not create " + segmentPath(n), e);
+    }
     try {
       if (channel != null) {
         channel.close();
       }
-      channel =
-          FileChannel.open(
-              segmentPath(n),
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.APPEND);
-      segment = n;
-      entriesInSegment = 0;
-      fsyncDirectory();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // the old segment's entries were forced to disk before; closing it changes nothing
     }
+    channel = next;
+    segment = n;
+    entriesInSegment = 0;
+    fsyncDirectory();
   }
 
   public long segment() {
@@ -122,6 +136,9 @@ public final class Journal implements AutoCloseable {
 
   /** Buffers an entry; it is durable after the next {@link #flush()}. */
   public void append(JournalEntry entry) {
+    if (writing) {
+      throw new IllegalStateException("the journal's last batch is not written yet");
+    }
     byte[] body;
     try {
       body = mapper.writeValueAsBytes(entry);
@@ -151,22 +168,38 @@ public final class Journal implements AutoCloseable {
     return pendingEntries > 0;
   }
 
-  /** Writes the buffered entries and forces them to disk. */
+  /**
+   * Writes the buffered entries and forces them to disk. When a write fails (a full disk) a {@link
+   * JournalWriteException} is thrown and the bytes not yet written stay buffered: the next flush
+   * goes on from the first byte the file lacks, so a batch is never written twice nor half. No
+   * entry can be appended until it succeeded.
+   */
   public void flush() {
     if (pendingEntries == 0) {
       return;
     }
     try {
-      pending.flip();
+      if (!writing) {
+        pending.flip();
+        writing = true;
+      }
       while (pending.hasRemaining()) {
         channel.write(pending);
       }
       channel.force(false);
-      entriesInSegment += pendingEntries;
-      pending.clear();
-      pendingEntries = 0;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new JournalWriteException("could not write the journal's segment " + segment, e);
+    }
+    writing = false;
+    entriesInSegment += pendingEntries;
+    pending.clear();
+    pendingEntries = 0;
+  }
+
+  /** The journal could not be written (disk full or another I/O failure); the batch is kept. */
+  public static final class JournalWriteException extends UncheckedIOException {
+    JournalWriteException(String message, IOException cause) {
+      super(message + ": " + cause.getMessage(), cause);
     }
   }
 

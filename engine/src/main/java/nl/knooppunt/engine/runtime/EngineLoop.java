@@ -67,6 +67,20 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
   private volatile boolean running = true;
   private boolean failed;
 
+  /**
+   * Why the journal cannot be written (a full disk), or null while it can. Meanwhile every command
+   * and query is refused ({@code RESOURCE_EXHAUSTED}, naming the cause); the batch whose write
+   * failed stays applied and buffered, its answers in {@link #held}, and each turn of the loop
+   * tries to write it again. Once it is on disk the answers go out and commands are accepted again:
+   * no restart, nothing acknowledged lost (docs/adr/0039).
+   */
+  private volatile Journal.JournalWriteException journalFull;
+
+  private final List<Runnable> held = new ArrayList<>();
+
+  /** How often a journal that could not be written is tried again. */
+  private static final long WRITE_RETRY_MILLIS = 200;
+
   public EngineLoop(Engine engine, Journal journal, SnapshotStore snapshots, long snapshotEvery) {
     this.engine = engine;
     this.reader = engine.reader();
@@ -209,17 +223,27 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
           if (task == STOP) {
             running = false;
           } else if (task instanceof Submit s) {
-            processCommand(s.command(), s.callback(), s.onEnd());
+            if (journalFull != null) {
+              refuse(s.callback());
+            } else {
+              processCommand(s.command(), s.callback(), s.onEnd());
+            }
           } else if (task instanceof Run r) {
             r.runnable().run();
           } else if (task instanceof Query q) {
-            answer(q);
+            if (journalFull != null) {
+              refuse(q.callback());
+            } else {
+              answer(q);
+            }
           }
         }
-        if (engine.state().nextDue() <= engine.clock()) {
+        if (journalFull == null && engine.state().nextDue() <= engine.clock()) {
           processCommand(new Command.Tick(), null, null);
         }
-        jobBroker.dispatch();
+        if (journalFull == null) {
+          jobBroker.dispatch();
+        }
         jobBroker.expire();
         commit();
       }
@@ -235,7 +259,7 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
           commit();
         }
         failOutstanding();
-        if (!failed) {
+        if (!failed && journalFull == null) {
           // only a state that matches the journal may become a snapshot
           snapshot();
         }
@@ -248,6 +272,9 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
   }
 
   private long waitMillis() {
+    if (journalFull != null) {
+      return Math.max(0, jobBroker.waitMillis(WRITE_RETRY_MILLIS));
+    }
     long now = engine.clock();
     long due = engine.state().nextDue();
     long wait = 1000;
@@ -286,6 +313,9 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
    * replay rejects it again; an ActivateJobs only when it activated jobs, with their keys).
    */
   private Outcome apply(Command command) {
+    if (journalFull != null) {
+      return new Outcome(null, journalFullError());
+    }
     long now = engine.clock();
     engine.setNow(now);
     endedNow.clear();
@@ -345,8 +375,63 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
     afterCommit.add(() -> q.callback().done(r, e));
   }
 
+  /** The refusal while the journal cannot be written. */
+  private EngineException journalFullError() {
+    Journal.JournalWriteException cause = journalFull;
+    return new EngineException(
+        EngineException.Reason.RESOURCE_EXHAUSTED,
+        "Expected to handle the request, but the engine's journal cannot be written ("
+            + (cause == null ? "disk full" : rootMessage(cause))
+            + "): commands are refused until there is space again; nothing acknowledged is lost");
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  private void refuse(Callback callback) {
+    if (callback != null) {
+      EngineException refusal = journalFullError();
+      afterCommit.add(() -> callback.done(null, refusal));
+    }
+  }
+
+  /** Whether the journal can be written (false while the disk is full). */
+  public boolean journalWritable() {
+    return journalFull == null;
+  }
+
   private void commit() {
-    journal.flush();
+    try {
+      journal.flush();
+    } catch (Journal.JournalWriteException e) {
+      if (journalFull == null) {
+        journalFull = e;
+        held.addAll(afterCommit);
+        afterCommit.clear();
+        LOG.error(
+            "The engine's journal cannot be written: {}. Commands are refused until it can; the"
+                + " batch being written ({} answers) waits and is tried again every {} ms",
+            rootMessage(e),
+            held.size(),
+            WRITE_RETRY_MILLIS);
+      }
+      // what is left are refusals and empty long polls: nothing that needs the disk
+      runAll(afterCommit);
+      return;
+    }
+    if (journalFull != null) {
+      LOG.warn(
+          "The engine's journal is written again: the batch that waited is durable and commands"
+              + " are accepted");
+      journalFull = null;
+      afterCommit.addAll(0, held);
+      held.clear();
+    }
     List<EngineRecord> records = engine.drainRecords();
     if (!records.isEmpty() && !listeners.isEmpty()) {
       for (EngineRecord record : records) {
@@ -359,23 +444,35 @@ public final class EngineLoop implements EngineHooks, AutoCloseable {
         }
       }
     }
-    for (Runnable r : afterCommit) {
+    runAll(afterCommit);
+    if (snapshotEvery > 0 && journal.entriesInSegment() >= snapshotEvery) {
+      snapshot();
+    }
+  }
+
+  private void runAll(List<Runnable> answers) {
+    for (Runnable r : answers) {
       try {
         r.run();
       } catch (RuntimeException e) {
         LOG.warn("answering a request failed", e);
       }
     }
-    afterCommit.clear();
-    if (snapshotEvery > 0 && journal.entriesInSegment() >= snapshotEvery) {
-      snapshot();
-    }
+    answers.clear();
   }
 
+  /**
+   * Rolls the journal and writes a snapshot. A snapshot that cannot be written (a full disk) is
+   * left out: the journal still holds every entry, and the next one is tried later.
+   */
   private void snapshot() {
-    long segment = journal.rollover();
-    snapshots.write(engine.state(), segment);
-    journal.deleteSegmentsBefore(segment);
+    try {
+      long segment = journal.rollover();
+      snapshots.write(engine.state(), segment);
+      journal.deleteSegmentsBefore(segment);
+    } catch (RuntimeException e) {
+      LOG.warn("No snapshot this time, the journal keeps every entry: {}", e.toString());
+    }
   }
 
   private void failOutstanding() {

@@ -48,6 +48,9 @@ class CamundaOrchestration implements Orchestration {
       if (code == 409 || code == 400) {
         throw new EngineException.Rejected(what + ": " + detail);
       }
+      if (code == 429) {
+        throw refusing(what, detail);
+      }
       LOG.warn("{} failed: HTTP {} {}", what, code, detail);
       throw new EngineException.Unavailable(what + ": de procesengine antwoordde " + code);
     } catch (ClientStatusException e) {
@@ -57,6 +60,7 @@ class CamundaOrchestration implements Orchestration {
                 what + ": onbekend bij de procesengine (" + e.getMessage() + ")");
         case FAILED_PRECONDITION, ALREADY_EXISTS, INVALID_ARGUMENT ->
             throw new EngineException.Rejected(what + ": " + e.getMessage());
+        case RESOURCE_EXHAUSTED -> throw refusing(what, e.getStatus().getDescription());
         default -> {
           LOG.warn("{} failed: {}", what, e.getStatusCode(), e);
           throw new EngineException.Unavailable(what + ": de procesengine is niet bereikbaar");
@@ -66,6 +70,16 @@ class CamundaOrchestration implements Orchestration {
       LOG.warn("{} failed", what, e);
       throw new EngineException.Unavailable(what + ": de procesengine is niet bereikbaar");
     }
+  }
+
+  /**
+   * The engine refuses commands for now (its queue is full, or its journal's disk: docs/adr/0039):
+   * a 503 that names the engine's reason, so whoever sees it knows what an operator must fix.
+   */
+  private static EngineException refusing(String what, String reason) {
+    LOG.warn("{} refused by the engine: {}", what, reason);
+    return new EngineException.Unavailable(
+        what + ": de procesengine neemt nu geen opdrachten aan (" + reason + ")");
   }
 
   @Override

@@ -24,6 +24,7 @@ import nl.knooppunt.processes.events.MessageDelivered;
 import nl.knooppunt.processes.variables.AssistanceStart;
 import nl.knooppunt.processes.variables.LevelFiveArea;
 import nl.knooppunt.processes.variables.ThreatLevelStart;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,15 @@ public class CrisisProcesses {
   private final CrisisIds ids;
   private final CrisisScope scope;
 
-  CrisisProcesses(Orchestration engine, OutboxPublisher events, CrisisIds ids, CrisisScope scope) {
+  private final JdbcTemplate jdbc;
+
+  CrisisProcesses(
+      Orchestration engine,
+      OutboxPublisher events,
+      CrisisIds ids,
+      CrisisScope scope,
+      JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.scope = scope;
     this.engine = engine;
     this.events = events;
@@ -74,6 +83,9 @@ public class CrisisProcesses {
       String areaName,
       List<String> regions,
       String linked) {
+    // the database first: while it is away nothing starts in the engine (a 503, docs/adr/0039),
+    // rather than an instance that must be cancelled again and whose first steps already ran
+    jdbc.queryForObject("select 1", Integer.class);
     long key = engine.startProcess(process.id(), start);
     try {
       record(

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.UserTaskProperties;
+import io.camunda.client.exception.CamundaError;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.knooppunt.gateway.database.DatabaseUnreachable;
 import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.events.Sources;
 import nl.knooppunt.gateway.forms.FormSchemas;
@@ -74,9 +77,31 @@ public class TaskListenerWorker {
     handle(TaskListenerJobType.CANCELING, job);
   }
 
+  /**
+   * While PostgreSQL is away, a listener job waits {@link #DATABASE_AWAY_BACKOFF} and is tried
+   * again without using up a retry: an outage of the database is not the task's fault and must not
+   * become an incident (docs/adr/0039). Any other failure uses up a retry as before.
+   */
+  static final Duration DATABASE_AWAY_BACKOFF = Duration.ofSeconds(10);
+
   /** Turns one listener job into an event and publishes it. */
   public void handle(TaskListenerJobType listener, ActivatedJob job) {
-    publisher.publish(toEvent(listener, job, Instant.now()));
+    try {
+      publisher.publish(toEvent(listener, job, Instant.now()));
+    } catch (RuntimeException e) {
+      if (!DatabaseUnreachable.isCause(e)) {
+        throw e;
+      }
+      throw CamundaError.jobError(
+          "De database is niet bereikbaar; opnieuw over "
+              + DATABASE_AWAY_BACKOFF.toSeconds()
+              + " s: "
+              + e,
+          null,
+          job.getRetries(),
+          DATABASE_AWAY_BACKOFF,
+          e);
+    }
   }
 
   CloudEvent<EventPayload> toEvent(TaskListenerJobType listener, ActivatedJob job, Instant now) {

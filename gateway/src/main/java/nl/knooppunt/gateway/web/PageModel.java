@@ -168,6 +168,30 @@ public class PageModel {
   }
 
   /**
+   * PostgreSQL is away: the error page with the banner (role alert) and 503, not a white page
+   * (docs/adr/0039).
+   */
+  @ExceptionHandler({
+    org.springframework.dao.DataAccessResourceFailureException.class,
+    org.springframework.dao.TransientDataAccessResourceException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class
+  })
+  public String databaseAway(
+      Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
+    LOG.warn("The database is unreachable ({}): 503 for {}", e, request.getRequestURI());
+    response.setHeader(
+        org.springframework.http.HttpHeaders.RETRY_AFTER,
+        String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+    return error(
+        model,
+        request,
+        response,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        DatabaseOutage.TITLE,
+        DatabaseOutage.BANNER);
+  }
+
+  /**
    * The error page. Exception handlers get an empty model, so the page's usual attributes (user,
    * menu, world) are added here.
    */

@@ -152,8 +152,36 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         request.getRequestURI());
   }
 
+  /**
+   * PostgreSQL is away (stopped, restarting, unreachable): 503 with {@code Retry-After}, never 500
+   * (docs/adr/0039). Nothing of the request was saved; the client tries again.
+   */
+  @ExceptionHandler({
+    org.springframework.dao.DataAccessResourceFailureException.class,
+    org.springframework.dao.TransientDataAccessResourceException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class
+  })
+  ResponseEntity<Object> databaseAway(Exception e, HttpServletRequest request) {
+    LOG.warn("The database is unreachable ({}): 503 for {}", e, request.getRequestURI());
+    ResponseEntity<Object> problem =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            DatabaseOutage.SLUG,
+            DatabaseOutage.TITLE,
+            DatabaseOutage.DETAIL,
+            null,
+            request.getRequestURI());
+    return ResponseEntity.status(problem.getStatusCode())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+        .body(problem.getBody());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+    if (DatabaseOutage.isCause(e)) {
+      return databaseAway(e, request);
+    }
     LOG.error("Unexpected error on {}", request.getRequestURI(), e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,

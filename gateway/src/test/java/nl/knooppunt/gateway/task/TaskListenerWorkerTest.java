@@ -1,6 +1,9 @@
 package nl.knooppunt.gateway.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -8,13 +11,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.UserTaskProperties;
+import io.camunda.client.exception.JobError;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.knooppunt.gateway.events.OutboxPublisher;
 import nl.knooppunt.gateway.forms.FormSchemas;
 import nl.knooppunt.processes.TaskListenerJobType;
 import nl.knooppunt.processes.events.CloudEvent;
@@ -22,6 +28,7 @@ import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.TaskCreated;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class TaskListenerWorkerTest {
 
@@ -81,5 +88,41 @@ class TaskListenerWorkerTest {
     assertThat(created.variables())
         .containsEntry("crisisId", "DN5-1")
         .doesNotContainKey("ontvangers");
+  }
+
+  @Test
+  void whileTheDatabaseIsAwayAListenerJobWaitsWithoutUsingUpARetry() {
+    OutboxPublisher away = mock(OutboxPublisher.class);
+    doThrow(new CannotGetJdbcConnectionException("Connection refused")).when(away).publish(any());
+    TaskListenerWorker waiting = new TaskListenerWorker(away, new FormSchemas(json), json);
+    ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getKey()).thenReturn(42L);
+    when(job.getRetries()).thenReturn(3);
+    when(job.getBpmnProcessId()).thenReturn("dreigingsniveau-5");
+    when(job.getElementId()).thenReturn("Afstemmen_Lokaal_Gezag");
+    when(job.getVariablesAsMap()).thenReturn(Map.of("crisisId", "DN5-1"));
+
+    assertThatThrownBy(() -> waiting.handle(TaskListenerJobType.CREATING, job))
+        .isInstanceOfSatisfying(
+            JobError.class,
+            e -> {
+              assertThat(e.getRetries()).as("no retry used up").isEqualTo(3);
+              assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(10));
+              assertThat(e.getErrorMessage()).startsWith("De database is niet bereikbaar");
+            });
+  }
+
+  @Test
+  void anyOtherFailureOfAListenerJobStaysAsItIs() {
+    OutboxPublisher broken = mock(OutboxPublisher.class);
+    doThrow(new IllegalStateException("a bug")).when(broken).publish(any());
+    TaskListenerWorker failing = new TaskListenerWorker(broken, new FormSchemas(json), json);
+    ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getBpmnProcessId()).thenReturn("dreigingsniveau-5");
+    when(job.getElementId()).thenReturn("Afstemmen_Lokaal_Gezag");
+    when(job.getVariablesAsMap()).thenReturn(Map.of("crisisId", "DN5-1"));
+
+    assertThatThrownBy(() -> failing.handle(TaskListenerJobType.CREATING, job))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

@@ -38,11 +38,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   private static final Duration STALE_STOP_TIMEOUT = Duration.ofSeconds(30);
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
   private final int port;
+  private EmbeddedPostgres postgres;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, int port) {
     this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
     this.port = port;
   }
 
@@ -50,23 +52,54 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     try {
       Files.createDirectories(dataDirectory);
       stopStalePostmaster(dataDirectory);
-      EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDirectory)
-              .setCleanDataDirectory(false)
-              .setPort(port)
-              // the library starts PostgreSQL with -F (no fsync) for tests; the hub's data must
-              // survive a power cut, so durability is switched back on
-              .setServerConfig("fsync", "on")
-              .setServerConfig("synchronous_commit", "on")
-              .setPGStartupWait(Duration.ofSeconds(60))
-              .start();
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, port);
+      EmbeddedPostgresServer server =
+          new EmbeddedPostgresServer(startServer(dataDirectory, port), dataDirectory, port);
       server.createDatabaseIfMissing();
       log.info("PostgreSQL runs on port {} with data in {}", port, dataDirectory);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+    }
+  }
+
+  private static EmbeddedPostgres startServer(Path dataDirectory, int port) throws IOException {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(dataDirectory)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        // the library starts PostgreSQL with -F (no fsync) for tests; the hub's data must
+        // survive a power cut, so durability is switched back on
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .start();
+  }
+
+  /**
+   * Stops the server and keeps its data: a database outage (tests, docs/adr/0039). {@link
+   * #restart()} brings it back on the same data directory and port.
+   */
+  public synchronized void stop() {
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("PostgreSQL did not stop", e);
+      }
+      postgres = null;
+      log.info("PostgreSQL on port {} stopped", port);
+    }
+  }
+
+  /** Starts a stopped server again on its data directory and port. */
+  public synchronized void restart() {
+    if (postgres == null) {
+      try {
+        postgres = startServer(dataDirectory, port);
+      } catch (IOException e) {
+        throw new UncheckedIOException("PostgreSQL did not start again in " + dataDirectory, e);
+      }
+      log.info("PostgreSQL runs again on port {}", port);
     }
   }
 
@@ -133,11 +166,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (postgres == null) {
+      return;
+    }
     try {
       postgres.close();
     } catch (IOException e) {
       log.warn("PostgreSQL did not stop cleanly", e);
     }
+    postgres = null;
   }
 }
