@@ -42,6 +42,7 @@ class SharedSessionsIT extends GatewayITBase {
               assertThat(d.user().username()).isEqualTo("regio-utrecht");
               assertThat(d.user().vrCode()).isEqualTo("VR09");
               assertThat(d.user().roles()).contains(Rol.REGIO);
+              assertThat(d.getPassword()).as("no password hash in the session store").isNull();
             });
     assertThat(session.<Boolean>getAttribute("knooppunt.oefening")).isTrue();
     assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class))
