@@ -25,24 +25,24 @@
     }
     source = new EventSource(url);
     // The version the page was rendered at; a change between rendering and connecting (or during
-    // a reconnect) is caught up at once: the stream's first event says the version now.
-    var known = Number(document.body.getAttribute("data-versie") || "0");
+    // a reconnect) is caught up at once: the stream's first event says the version now. A version
+    // is "replica.count" of the gateway replica that tells it: another version (a later count, or
+    // the stream landed on another replica) reloads the live parts.
+    var known = document.body.getAttribute("data-versie") || "";
     function changed() {
       if (window.htmx) {
         htmx.trigger(document.body, "gewijzigd");
       }
     }
     source.addEventListener("versie", function (event) {
-      var now = Number(event.data);
-      if (now > known) {
-        known = now;
+      if (event.data !== known) {
+        known = event.data;
         changed();
       }
     });
     source.addEventListener("gewijzigd", function (event) {
-      var now = Number(event.data);
-      if (!isNaN(now)) {
-        known = Math.max(known, now);
+      if (event.data) {
+        known = event.data;
       }
       changed();
     });

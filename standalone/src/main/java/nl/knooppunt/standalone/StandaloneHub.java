@@ -99,6 +99,51 @@ public final class StandaloneHub implements AutoCloseable {
     }
   }
 
+  /**
+   * A second gateway and a second workers instance on this hub's engine, Kafka and PostgreSQL, as
+   * production runs two of each behind a round-robin proxy (docs/adr/0038): the gateway on a port
+   * of its own, both in the same consumer groups as the first ones (the projection stays once).
+   * Close it before the hub.
+   */
+  public Replica startReplica(String... args) {
+    Map<String, Object> wiring = wiring(infrastructure);
+    wiring.put("server.port", FreePorts.resolve(0));
+    ConfigurableApplicationContext gateway =
+        child(infrastructure, GatewayApplication.class, GatewayApplication.CONFIG_NAME, wiring)
+            .web(WebApplicationType.SERVLET)
+            .run(args);
+    try {
+      ConfigurableApplicationContext workers =
+          child(
+                  infrastructure,
+                  WorkersApplication.class,
+                  WorkersApplication.CONFIG_NAME,
+                  delivery(infrastructure, wiring))
+              .web(WebApplicationType.NONE)
+              .run(args);
+      return new Replica(gateway, workers);
+    } catch (RuntimeException e) {
+      gateway.close();
+      throw e;
+    }
+  }
+
+  /** A second gateway and workers instance ({@link #startReplica}). */
+  public record Replica(
+      ConfigurableApplicationContext gateway, ConfigurableApplicationContext workers)
+      implements AutoCloseable {
+
+    public int httpPort() {
+      return ((WebServerApplicationContext) gateway).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+      workers.close();
+      gateway.close();
+    }
+  }
+
   /** Properties that point the gateway and the workers at the embedded servers. */
   private static Map<String, Object> wiring(ConfigurableApplicationContext infrastructure) {
     StandaloneProperties properties = infrastructure.getBean(StandaloneProperties.class);

@@ -36,6 +36,12 @@ public final class GatewayProductionSettings {
    */
   public static final String DEMO_CONTACTS = "knooppunt.contacten.demo-toegestaan";
 
+  /** The consumer group of the projection: the same for every replica (docs/adr/0038). */
+  static final String EVENTS_GROUP = "knooppunt.gateway.events-group";
+
+  /** The consumer group of the acknowledgements: the same for every replica. */
+  static final String ACKNOWLEDGEMENTS_GROUP = "knooppunt.gateway.acknowledgements-group";
+
   /** The default of gateway.yaml when {@code KNOOPPUNT_JDBC_URL} is not set. */
   static final String EMBEDDED_JDBC_URL = "jdbc:postgresql://localhost:5432/knooppunt";
 
@@ -55,6 +61,7 @@ public final class GatewayProductionSettings {
                   "the key of the personal acknowledgement links in e-mail and SMS, the same as"
                       + " the workers' (Base64 of at least 32 random bytes, from a secret); without"
                       + " it every link is refused (docs/adr/0033)"),
+              GatewayProductionSettings::sharedConsumerGroups,
               GatewayProductionSettings::noLocalAccounts,
               GatewayProductionSettings::noDemoContacts));
 
@@ -117,6 +124,30 @@ public final class GatewayProductionSettings {
               + " naming a file that holds it");
     }
   }
+
+  /**
+   * Every gateway replica consumes in the same groups, so each event is projected once and each
+   * acknowledgement counted once (docs/adr/0038); a group made unique per replica (a random id in
+   * it) would make every replica apply every event.
+   */
+  private static void sharedConsumerGroups(Inspection i) {
+    for (String group : List.of(EVENTS_GROUP, ACKNOWLEDGEMENTS_GROUP)) {
+      String value = i.value(group);
+      if (value != null && PER_REPLICA.matcher(value).find()) {
+        i.problem(
+            group,
+            "is unique per replica ("
+                + value
+                + "): every replica of the gateway must be in the same consumer group, or each"
+                + " applies every event (docs/adr/0038); leave it unset or give every replica the"
+                + " same name");
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern PER_REPLICA =
+      java.util.regex.Pattern.compile(
+          "\\$\\{|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /**
    * The embedded default's accounts (gateway.yaml) are not loaded in production; an account

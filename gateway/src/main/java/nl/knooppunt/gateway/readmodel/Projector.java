@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * twice (a replay, a redelivery, the gateway's own events coming back from Kafka) changes nothing
  * the second time. Every event's data is the record of its type ({@link EventType#payload()}). What
  * an event changes is up to the features' {@link Projection}s, called in their order, all in this
- * one transaction.
+ * one transaction. Every gateway replica hears of the change once it is committed ({@link
+ * ReadModelSignal}).
  */
 @Component
 public class Projector {
@@ -24,9 +25,15 @@ public class Projector {
   private final ApplicationEventPublisher changes;
   private final JdbcTemplate jdbc;
   private final List<Projection> projections;
+  private final ReadModelSignal signal;
 
-  Projector(JdbcTemplate jdbc, List<Projection> projections, ApplicationEventPublisher changes) {
+  Projector(
+      JdbcTemplate jdbc,
+      List<Projection> projections,
+      ApplicationEventPublisher changes,
+      ReadModelSignal signal) {
     this.changes = changes;
+    this.signal = signal;
     this.jdbc = jdbc;
     this.projections = List.copyOf(projections);
   }
@@ -47,7 +54,11 @@ public class Projector {
     projections.forEach(p -> p.project(e));
     processInstance(e);
     person(e);
-    changes.publishEvent(new ReadModelChanged(e.type().type(), e.crisisId()));
+    ReadModelChanged change = new ReadModelChanged(e.type().type(), e.crisisId());
+    // this replica's pages after the commit; the other replicas' through PostgreSQL, also only
+    // after the commit (docs/adr/0038)
+    changes.publishEvent(change);
+    signal.signal(jdbc, change);
     return true;
   }
 

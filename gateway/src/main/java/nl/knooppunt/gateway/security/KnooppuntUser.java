@@ -14,6 +14,8 @@ import nl.knooppunt.processes.CandidateGroup;
  * @param vrCode scope of a region user
  * @param policeUnit scope of a police user (unit name, e.g. {@code Midden-Nederland})
  * @param municipalityCode scope of a gezag user (e.g. {@code GM0344})
+ *     <p>Serializable: a page session keeps it in the shared session store, where every gateway
+ *     replica reads it (docs/adr/0038).
  */
 public record KnooppuntUser(
     String username,
@@ -22,7 +24,8 @@ public record KnooppuntUser(
     String vrCode,
     String policeUnit,
     String municipalityCode,
-    Source source) {
+    Source source)
+    implements java.io.Serializable {
 
   public enum Source {
     LOCAL,

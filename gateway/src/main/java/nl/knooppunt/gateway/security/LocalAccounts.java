@@ -129,6 +129,15 @@ public class LocalAccounts {
     public String getUsername() {
       return user.username();
     }
+
+    /**
+     * A signed-in session is kept in the database, shared by the gateway replicas (docs/adr/0038):
+     * it holds who signed in, never the password's hash.
+     */
+    @java.io.Serial
+    private Object writeReplace() {
+      return new LocalUserDetails(user, null);
+    }
   }
 
   /** The user details service over the configured accounts. */

@@ -55,7 +55,10 @@ public class OidcLogin {
 
   /** The user's signed-in page session: an OIDC user that carries its {@link KnooppuntUser}. */
   public static final class KnooppuntOidcUser extends DefaultOidcUser {
-    private final transient KnooppuntUser user;
+    private static final long serialVersionUID = 1L;
+
+    /** Kept with the session (not transient): another replica reads it back (docs/adr/0038). */
+    private final KnooppuntUser user;
 
     KnooppuntOidcUser(OidcUser oidc, KnooppuntUser user) {
       super(JwtUsers.authorities(user), oidc.getIdToken(), oidc.getUserInfo());

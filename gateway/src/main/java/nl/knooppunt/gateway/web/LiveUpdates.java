@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * shutdown does not wait for open pages (the browser reconnects to another gateway). A stream hears
  * only of changes that concern its viewer ({@link StreamAudience}, docs/adr/0031): a change to a
  * crisis out of the viewer's scope is not sent to it; the event carries no content, only the read
- * model's version.
+ * model's version. Every gateway replica hears of every committed change, also the ones another
+ * replica projected ({@code ReadModelListener}, docs/adr/0038), and tells its own streams.
  */
 @Controller
 @Page
@@ -75,6 +76,14 @@ class LiveUpdates implements SmartLifecycle {
    * no change falls between rendering and connecting.
    */
   private final AtomicLong version = new AtomicLong();
+
+  /**
+   * This replica's mark on its versions: a page rendered by one gateway replica and connected to
+   * another (round robin, docs/adr/0038) gets a version of another replica and reloads its live
+   * parts, since counts of two replicas cannot be compared.
+   */
+  private final String replica =
+      Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1, 36);
 
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -154,7 +163,7 @@ class LiveUpdates implements SmartLifecycle {
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
     try {
-      emitter.send(SseEmitter.event().name(VERSION_EVENT).data(Long.toString(version.get())));
+      emitter.send(SseEmitter.event().name(VERSION_EVENT).data(versionToken()));
     } catch (IOException | IllegalStateException e) {
       remove.run();
     }
@@ -191,6 +200,14 @@ class LiveUpdates implements SmartLifecycle {
     return version.get();
   }
 
+  /**
+   * The version as the pages carry it: this replica's mark and its count ({@code r7k2.57}). A page
+   * reloads its live parts when the stream names another one.
+   */
+  public String versionToken() {
+    return replica + "." + version.get();
+  }
+
   /** Number of open streams (for tests and metrics). */
   public int openStreams() {
     return emitters.size();
@@ -212,7 +229,7 @@ class LiveUpdates implements SmartLifecycle {
       }
       long id = sequence.incrementAndGet();
       send(
-          SseEmitter.event().name(EVENT).id(Long.toString(id)).data(Long.toString(version.get())),
+          SseEmitter.event().name(EVENT).id(Long.toString(id)).data(versionToken()),
           emitter -> everyone || concerns(emitter, crises));
     } catch (RuntimeException e) {
       LOG.warn("live update not sent: {}", e.toString());

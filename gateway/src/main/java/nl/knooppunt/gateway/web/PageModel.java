@@ -57,8 +57,8 @@ public class PageModel {
    * handler runs): the page's stream compares it with the version when it connects.
    */
   @ModelAttribute("versie")
-  public long version() {
-    return live.version();
+  public String version() {
+    return live.versionToken();
   }
 
   @ModelAttribute("oefening")

@@ -83,6 +83,22 @@ class GatewayProductionSettingsTest {
   }
 
   @Test
+  void aConsumerGroupUniquePerReplicaIsRefusedSinceEveryReplicaWouldProjectEveryEvent() {
+    Map<String, String> s = production();
+    s.put("knooppunt.gateway.events-group", "knooppunt-gateway-read-model");
+    s.put("knooppunt.gateway.acknowledgements-group", "knooppunt-gateway-acknowledgements");
+    assertThat(problems(s)).isEmpty();
+    s.put(
+        "knooppunt.gateway.events-group",
+        "knooppunt-gateway-read-model-0b7c9a3e-2f41-4d8e-9c1a-5e6f7a8b9c0d");
+    assertThat(problems(s))
+        .singleElement()
+        .asString()
+        .startsWith("knooppunt.gateway.events-group ")
+        .contains("same consumer group");
+  }
+
+  @Test
   void demoContactsAllowedAreRefusedNamingTheSetting() {
     Map<String, String> s = production();
     s.put("knooppunt.contacten.demo-toegestaan", "true");

@@ -65,7 +65,7 @@ class PagesAndApiSecurityIT extends GatewayITBase {
                         "username=operator&password=operator-demo")));
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(r.headers().allValues("Set-Cookie"))
-        .noneMatch(c -> c.startsWith("JSESSIONID") && r.statusCode() == 302);
+        .noneMatch(c -> c.startsWith("SESSION=") && r.statusCode() == 302);
   }
 
   @Test
@@ -92,7 +92,7 @@ class PagesAndApiSecurityIT extends GatewayITBase {
     HttpResponse<String> r =
         send(request("/api/v1/tasks").header("Authorization", Api.basic("operator")));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+    assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
     // a page session does not open the API
     PageClient operator = PageClient.login(port, "operator");
     assertThat(operator.get("/api/v1/tasks").status()).isEqualTo(401);
@@ -122,7 +122,7 @@ class PagesAndApiSecurityIT extends GatewayITBase {
   void theSessionCookieStaysOnThisSite() throws Exception {
     HttpResponse<String> r = send(request("/login"));
     assertThat(r.headers().allValues("Set-Cookie"))
-        .filteredOn(c -> c.startsWith("JSESSIONID"))
+        .filteredOn(c -> c.startsWith("SESSION="))
         .isNotEmpty()
         .allSatisfy(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly"));
   }

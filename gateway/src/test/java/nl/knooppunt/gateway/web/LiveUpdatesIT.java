@@ -59,9 +59,10 @@ class LiveUpdatesIT extends GatewayITBase {
     // opened its stream: the first event tells the version now, so the page reloads its parts
     Page page = PageClient.login(port, "regio-utrecht").get("/taken");
     java.util.regex.Matcher rendered =
-        java.util.regex.Pattern.compile("data-versie=\"(\\d+)\"").matcher(page.body());
+        java.util.regex.Pattern.compile("data-versie=\"(\\w+)\\.(\\d+)\"").matcher(page.body());
     assertThat(rendered.find()).isTrue();
-    long version = Long.parseLong(rendered.group(1));
+    String replica = rendered.group(1);
+    long version = Long.parseLong(rendered.group(2));
     String crisisId = fixtures.crisis("dreigingsniveau-5", "VR09", false);
     fixtures.task(crisisId, List.of("regio-VR09"));
     await().atMost(Duration.ofSeconds(10)).until(() -> live.version() > version);
@@ -73,7 +74,8 @@ class LiveUpdatesIT extends GatewayITBase {
         .until(() -> lines.contains("event:" + LiveUpdates.VERSION_EVENT));
     String data =
         lines.get(lines.indexOf("event:" + LiveUpdates.VERSION_EVENT) + 1).replace("data:", "");
-    assertThat(Long.parseLong(data.trim())).isGreaterThan(version);
+    assertThat(data.trim()).startsWith(replica + ".");
+    assertThat(Long.parseLong(data.trim().substring(replica.length() + 1))).isGreaterThan(version);
     response.body().close();
   }
 

@@ -298,6 +298,26 @@ class DeploymentFilesTest {
       assertThat(missing).as("variables without a default missing in .env.example").isEmpty();
     }
 
+    /**
+     * Two gateways behind nginx without affinity (docs/adr/0038): every replica in the same
+     * consumer groups (each event projected once), and the proxy round robin, not sticky.
+     */
+    @Test
+    void theGatewayReplicasShareTheirConsumerGroupsBehindARoundRobinProxy() {
+      assertThat(environment(map(services.get("gateway"))))
+          .containsEntry("KNOOPPUNT_GATEWAY_EVENTS_GROUP", "knooppunt-gateway-read-model")
+          .containsEntry(
+              "KNOOPPUNT_GATEWAY_ACKNOWLEDGEMENTS_GROUP", "knooppunt-gateway-acknowledgements");
+      String nginx =
+          read(deploy.resolve("compose/nginx/knooppunt.conf"))
+              .lines()
+              .filter(l -> !l.trim().startsWith("#"))
+              .collect(Collectors.joining("\n"));
+      assertThat(nginx)
+          .contains("upstream knooppunt_gateway")
+          .doesNotContain("ip_hash", "sticky", "hash ");
+    }
+
     /** The workers' environment in compose passes the workers' own production-settings check. */
     @Test
     void theWorkersSettingsPassTheirProductionCheck() {
@@ -683,6 +703,30 @@ class DeploymentFilesTest {
             }
           }
         }
+      }
+    }
+
+    @Test
+    void theGatewayReplicasShareTheirConsumerGroupsAndTheIngressHasNoAffinity() {
+      List<Map<String, Object>> docs = render(values);
+      Map<String, Object> gateway =
+          ofKind(docs, "Deployment").stream()
+              .filter(d -> at(d, "metadata.name").toString().endsWith("-gateway"))
+              .findFirst()
+              .orElseThrow();
+      Map<String, Object> env = new HashMap<>();
+      for (Object c : list(at(gateway, "spec.template.spec.containers"))) {
+        for (Object e : list(at(c, "env"))) {
+          env.put(at(e, "name"), map(e).get("value"));
+        }
+      }
+      assertThat(env)
+          .containsEntry("KNOOPPUNT_GATEWAY_EVENTS_GROUP", "knooppunt-gateway-read-model")
+          .containsEntry(
+              "KNOOPPUNT_GATEWAY_ACKNOWLEDGEMENTS_GROUP", "knooppunt-gateway-acknowledgements");
+      for (Map<String, Object> ingress : ofKind(docs, "Ingress")) {
+        assertThat(map(at(ingress, "metadata.annotations")).keySet())
+            .noneMatch(k -> k.contains("affinity") || k.contains("session-cookie"));
       }
     }
 

@@ -69,7 +69,11 @@ abstract class HubPages {
 
   /** A new browser (its own profile and session) on a desk or a phone. */
   Browser browser(Dimension size) {
-    Browser b = new Browser(settings.url(""), size);
+    return opened(new Browser(settings.url(""), size));
+  }
+
+  /** A browser this test opened: audited, closed and screenshot on failure like the others. */
+  Browser opened(Browser b) {
     opened.add(b);
     return failures.watch(b);
   }
