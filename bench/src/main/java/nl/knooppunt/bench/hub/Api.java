@@ -77,7 +77,19 @@ final class Api {
   long complete(String user, String crisisId, String elementId, Map<String, Object> form)
       throws Exception {
     String key = awaitTask(user, crisisId, elementId).path("taskKey").asText();
-    send(user, "POST", "/api/v1/tasks/" + key + "/claim", null, 200);
+    // the inbox can show a task while the engine still runs its creating listener: a claim then
+    // answers 409 ("in state 'CREATING'"); the user tries again a moment later
+    for (int attempt = 1; ; attempt++) {
+      try {
+        send(user, "POST", "/api/v1/tasks/" + key + "/claim", null, 200);
+        break;
+      } catch (IllegalStateException e) {
+        if (attempt >= 50 || !e.getMessage().contains("CREATING")) {
+          throw e;
+        }
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
+    }
     send(user, "POST", "/api/v1/tasks/" + key + "/completion", form, 200);
     return System.nanoTime();
   }

@@ -100,8 +100,8 @@ final class NationalFanOut {
     Path data = Files.createTempDirectory(work, "p1-");
     try (Hub hub = new Hub(data, benchAccounts())) {
       hub.startJar(jar, "hub");
-      hub.awaitHealthUp(Duration.ofMinutes(5));
-      hub.awaitAllStarted(Duration.ofMinutes(5));
+      hub.awaitHealthUp(Duration.ofMinutes(10));
+      hub.awaitAllStarted(Duration.ofMinutes(10));
       Api api = new Api(hub);
       String bootstrap = "localhost:" + hub.kafkaPort;
       int partitions = createBareTopic(bootstrap);

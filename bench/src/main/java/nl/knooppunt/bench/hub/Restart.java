@@ -49,8 +49,8 @@ final class Restart {
     Hub hub = new Hub(data, List.of());
     try {
       hub.startJar(jar, "first");
-      hub.awaitHealthUp(Duration.ofMinutes(5));
-      hub.awaitAllStarted(Duration.ofMinutes(5));
+      hub.awaitHealthUp(Duration.ofMinutes(10));
+      hub.awaitAllStarted(Duration.ofMinutes(10));
       Api api = new Api(hub);
       long t0 = System.nanoTime();
       seedLogbook(hub);
@@ -79,12 +79,12 @@ final class Restart {
       hub = new Hub(data, List.of(), hub);
       long restart = System.nanoTime();
       hub.startJar(jar, "after-kill");
-      long health = hub.awaitHealthUp(Duration.ofMinutes(5));
+      long health = hub.awaitHealthUp(Duration.ofMinutes(10));
       long page = hub.firstPage();
       api = new Api(hub);
       long counted = awaitInbox(api, instances, Duration.ofMinutes(5));
       long all = System.nanoTime();
-      long workers = hub.awaitAllStarted(Duration.ofMinutes(5));
+      long workers = hub.awaitAllStarted(Duration.ofMinutes(10));
       print(
           String.format(
               "P5 kill -9 with %,d waiting instances and %,d logbook rows -> health UP %.1f s, first"

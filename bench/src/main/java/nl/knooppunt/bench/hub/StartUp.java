@@ -37,9 +37,9 @@ final class StartUp {
       Hub hub = new Hub(data, List.of());
       try {
         hub.startScript(root, "start" + i);
-        long health = hub.awaitHealthUp(Duration.ofMinutes(3));
+        long health = hub.awaitHealthUp(Duration.ofMinutes(10));
         long page = hub.firstPage();
-        long all = hub.awaitAllStarted(Duration.ofMinutes(5));
+        long all = hub.awaitAllStarted(Duration.ofMinutes(10));
         double rss = hub.memoryMiB("VmRSS");
         double peak = hub.memoryMiB("VmHWM");
         double seconds = (page - hub.startedAt()) / 1e9;
