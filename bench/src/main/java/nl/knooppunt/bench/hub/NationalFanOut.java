@@ -359,7 +359,14 @@ final class NationalFanOut {
     return new KafkaProducer<>(p);
   }
 
+  /**
+   * Six hours from now as RFC 3339 with seconds always written (OffsetDateTime.toString() leaves
+   * ":00" seconds out, which the forms' date-time check refuses).
+   */
   static String inSixHours() {
-    return OffsetDateTime.now().plusHours(6).truncatedTo(ChronoUnit.SECONDS).toString();
+    return OffsetDateTime.now()
+        .plusHours(6)
+        .truncatedTo(ChronoUnit.SECONDS)
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"));
   }
 }
