@@ -30,7 +30,11 @@ public final class GatewayBenchmark {
 
   public static void main(String[] args) throws Exception {
     String selection = System.getProperty("bench", "all");
-    if (!selection.equalsIgnoreCase("all") && !selection.equalsIgnoreCase("P3")) {
+    java.util.Set<String> selected =
+        java.util.Arrays.stream(selection.toUpperCase(java.util.Locale.ROOT).split(","))
+            .map(String::trim)
+            .collect(java.util.stream.Collectors.toSet());
+    if (!selected.contains("ALL") && !selected.contains("P3")) {
       System.out.println("P3 gateway: skipped (-Dbench=" + selection + ")");
       return;
     }

@@ -46,6 +46,15 @@ class EngineBenchmark {
 
   @Test
   void run() throws Exception {
+    // P2 of the hub's benchmarks (docs/performance.md); -Dbench=P1,P4 runs others, not this one
+    String selected = System.getProperty("bench", "all").trim();
+    if (!selected.isEmpty()
+        && !selected.equalsIgnoreCase("all")
+        && java.util.Arrays.stream(selected.split(","))
+            .noneMatch(p -> p.trim().equalsIgnoreCase("P2"))) {
+      print("P2 (engine) not selected: -Dbench=" + selected);
+      return;
+    }
     print(
         "cores="
             + Runtime.getRuntime().availableProcessors()
