@@ -163,7 +163,9 @@ public final class HubApi {
     return java.time.OffsetDateTime.now()
         .plusHours(6)
         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-        .toString();
+        // always with seconds: toString() leaves ":00" out, one minute in sixty, and the form
+        // then refuses the value
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   public static Map<String, Object> levelFiveProposalForUtrecht(boolean exercise) {
