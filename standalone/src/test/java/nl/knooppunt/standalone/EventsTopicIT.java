@@ -16,11 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,17 +29,10 @@ import nl.knooppunt.engine.export.EngineRecord;
 import nl.knooppunt.engine.export.RecordListener;
 import nl.knooppunt.gateway.readmodel.ReadModelRebuilder;
 import nl.knooppunt.processes.events.CloudEvent;
-import nl.knooppunt.processes.events.CloudEventJson;
 import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.Topic;
-import nl.knooppunt.processes.events.UnreadableEventException;
 import nl.knooppunt.standalone.infra.EmbeddedKafkaServer;
 import nl.knooppunt.standalone.infra.EmbeddedPostgresServer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -388,34 +378,8 @@ class EventsTopicIT {
 
   /** The ids of the notices of a crisis on the notifications topic (Kafka, not the database). */
   private static List<String> noticesOnTheTopic(String crisisId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "events-topic-it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    List<String> ids = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topic.NOTIFICATIONS.topicName(), Duration.ofSeconds(10)).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          try {
-            CloudEvent<EventPayload> e = CloudEventJson.read(r.value());
-            if (crisisId.equals(e.crisisId()) && !ids.contains(e.id())) {
-              ids.add(e.id());
-            }
-          } catch (UnreadableEventException e) {
-            throw new AssertionError("not a notice of the contract at " + r.offset(), e);
-          }
-        }
-      }
-    }
-    return ids;
+    return new ArrayList<>(
+        HubQuiet.ofTheCrisis(settings.bootstrapServers(), Topic.NOTIFICATIONS, crisisId).keySet());
   }
 
   private static void declareAndNotify(String crisisId) throws Exception {
@@ -438,97 +402,26 @@ class EventsTopicIT {
   }
 
   private static long incompleteRecords() {
-    return jdbc.queryForObject(
-        "select count(*) from event_publication where completion_date is null and event_type like"
-            + " '%OutboundRecord'",
-        Long.class);
+    return quiet().incompleteRecords();
+  }
+
+  private static HubQuiet quiet() {
+    return new HubQuiet(settings.bootstrapServers(), jdbc);
   }
 
   /**
    * Waits until the hub is quiet: the outbox is empty, every event on the topic is in the read
-   * model, and the topic did not grow for a few seconds. Returns the topic's events by id.
+   * model, and the topic did not grow between two looks. Returns the topic's events by id.
    */
   private static Map<String, List<CloudEvent<EventPayload>>> awaitQuiet() {
-    List<Map<String, List<CloudEvent<EventPayload>>>> last = new ArrayList<>();
-    return await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(3))
-        .until(
-            () -> {
-              Map<String, List<CloudEvent<EventPayload>>> now = eventsOnTheTopic();
-              boolean stable = !last.isEmpty() && last.get(0).keySet().equals(now.keySet());
-              last.clear();
-              last.add(now);
-              if (!stable || incompleteRecords() > 0) {
-                return null;
-              }
-              Integer applied =
-                  jdbc.queryForObject(
-                      "select count(*) from processed_event where event_id = any(?)",
-                      Integer.class,
-                      (Object) now.keySet().toArray(String[]::new));
-              return applied != null && applied == now.size() ? now : null;
-            },
-            result -> result != null);
-  }
-
-  /** Every event on the events topic, from the start to its end, by id. */
-  private static Map<String, List<CloudEvent<EventPayload>>> eventsOnTheTopic() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "events-topic-it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    Map<String, List<CloudEvent<EventPayload>>> byId = new LinkedHashMap<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topic.EVENTS.topicName(), Duration.ofSeconds(10)).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          try {
-            CloudEvent<EventPayload> e = CloudEventJson.read(r.value());
-            byId.computeIfAbsent(e.id(), id -> new ArrayList<>()).add(e);
-          } catch (UnreadableEventException e) {
-            throw new AssertionError("not an event of the contract at " + r.offset(), e);
-          }
-        }
-      }
-    }
-    return byId;
-  }
-
-  /** The projections, row by row, without the time each row was projected. */
-  private static Map<String, List<String>> readModel() {
-    Map<String, List<String>> tables = new LinkedHashMap<>();
-    for (String table : ReadModelRebuilder.PROJECTIONS) {
-      tables.put(
-          table,
-          jdbc.queryForList(
-              "select (to_jsonb(t) - 'processed_at')::text from " + table + " t order by 1",
-              String.class));
-    }
-    return tables;
+    return quiet().awaitQuiet(Duration.ofMinutes(3));
   }
 
   private static void assertTheTopicRebuildsTheReadModel() {
     Map<String, List<CloudEvent<EventPayload>>> topic = awaitQuiet();
-    Map<String, List<String>> live = readModel();
-    assertThat(live.get("crisis")).isNotEmpty();
-
-    long applied = hub.gateway().getBean(ReadModelRebuilder.class).rebuild();
-
-    assertThat(applied).isEqualTo(topic.size());
-    Map<String, List<String>> rebuilt = readModel();
-    for (String table : ReadModelRebuilder.PROJECTIONS) {
-      assertThat(rebuilt.get(table))
-          .as("table %s rebuilt from the topic", table)
-          .containsExactlyElementsOf(live.get(table));
-    }
+    assertThat(quiet().readModel().get("crisis")).isNotEmpty();
+    quiet()
+        .assertARebuildEqualsTheReadModel(hub.gateway().getBean(ReadModelRebuilder.class), topic);
     JsonNode verification =
         call(() -> api.send("management", "GET", "/api/v1/logbook/verification", null, 200));
     assertThat(verification.path("valid").asBoolean()).isTrue();

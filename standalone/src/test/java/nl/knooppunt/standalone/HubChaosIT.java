@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,15 +30,9 @@ import nl.knooppunt.directory.Province;
 import nl.knooppunt.directory.SafetyRegion;
 import nl.knooppunt.gateway.readmodel.ReadModelRebuilder;
 import nl.knooppunt.processes.events.CloudEvent;
-import nl.knooppunt.processes.events.CloudEventJson;
 import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.Topic;
 import nl.knooppunt.processes.links.AcknowledgementLinks;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -546,12 +539,14 @@ class HubChaosIT {
     private final List<String> crises;
     private final int recipients;
     private final JdbcTemplate jdbc;
+    private final HubQuiet quiet;
 
     Checks(StandaloneHub hub, List<String> crises, int recipients) {
       this.hub = hub;
       this.crises = crises;
       this.recipients = recipients;
       this.jdbc = hub.gateway().getBean(JdbcTemplate.class);
+      this.quiet = new HubQuiet(settings.bootstrapServers(), jdbc);
     }
 
     void all() throws Exception {
@@ -653,94 +648,16 @@ class HubChaosIT {
 
     private void theReadModelEqualsARebuildFromTheTopic(
         Map<String, List<CloudEvent<EventPayload>>> events) {
-      Map<String, List<String>> live = readModel();
-      long applied = hub.gateway().getBean(ReadModelRebuilder.class).rebuild();
-      assertThat(applied).isEqualTo(events.size());
-      Map<String, List<String>> rebuilt = readModel();
-      for (String table : ReadModelRebuilder.PROJECTIONS) {
-        assertThat(rebuilt.get(table))
-            .as("table %s rebuilt from the topic", table)
-            .containsExactlyElementsOf(live.get(table));
-      }
+      quiet.assertARebuildEqualsTheReadModel(
+          hub.gateway().getBean(ReadModelRebuilder.class), events);
     }
 
-    private long incompleteRecords() {
-      return jdbc.queryForObject(
-          "select count(*) from event_publication where completion_date is null and event_type"
-              + " like '%OutboundRecord'",
-          Long.class);
-    }
-
-    /**
-     * Waits until the hub is quiet: the outbox is empty, every event on the topic is in the read
-     * model, and the topic did not grow between two looks. Returns the topic's events by id.
-     */
     private Map<String, List<CloudEvent<EventPayload>>> awaitQuiet() {
-      List<Map<String, List<CloudEvent<EventPayload>>>> last = new ArrayList<>();
-      return await()
-          .atMost(Duration.ofMinutes(5))
-          .pollInterval(Duration.ofSeconds(2))
-          .until(
-              () -> {
-                Map<String, List<CloudEvent<EventPayload>>> now = onTheTopic(Topic.EVENTS);
-                boolean stable = !last.isEmpty() && last.get(0).keySet().equals(now.keySet());
-                last.clear();
-                last.add(now);
-                if (!stable || incompleteRecords() > 0) {
-                  return null;
-                }
-                Integer applied =
-                    jdbc.queryForObject(
-                        "select count(*) from processed_event where event_id = any(?)",
-                        Integer.class,
-                        (Object) now.keySet().toArray(String[]::new));
-                return applied != null && applied == now.size() ? now : null;
-              },
-              result -> result != null);
+      return quiet.awaitQuiet(Duration.ofMinutes(5));
     }
 
-    /** Every record on a topic, read committed, from the start to its end, by event id. */
     private Map<String, List<CloudEvent<EventPayload>>> onTheTopic(Topic topic) {
-      Map<String, Object> config = new HashMap<>();
-      config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-      config.put(ConsumerConfig.GROUP_ID_CONFIG, "chaos-it-" + UUID.randomUUID());
-      config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      Map<String, List<CloudEvent<EventPayload>>> byId = new LinkedHashMap<>();
-      try (KafkaConsumer<String, String> consumer =
-          new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-        List<TopicPartition> partitions =
-            consumer.partitionsFor(topic.topicName(), Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-          for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-            try {
-              CloudEvent<EventPayload> e = CloudEventJson.read(r.value());
-              byId.computeIfAbsent(e.id(), id -> new ArrayList<>()).add(e);
-            } catch (nl.knooppunt.processes.events.UnreadableEventException e) {
-              throw new AssertionError("not an event of the contract at " + r.offset(), e);
-            }
-          }
-        }
-      }
-      return byId;
-    }
-
-    /** The projections, row by row, without the time each row was projected. */
-    private Map<String, List<String>> readModel() {
-      Map<String, List<String>> tables = new LinkedHashMap<>();
-      for (String table : ReadModelRebuilder.PROJECTIONS) {
-        tables.put(
-            table,
-            jdbc.queryForList(
-                "select (to_jsonb(t) - 'processed_at')::text from " + table + " t order by 1",
-                String.class));
-      }
-      return tables;
+      return quiet.onTheTopic(topic);
     }
   }
 }

@@ -22,21 +22,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import nl.knooppunt.processes.events.CloudEvent;
-import nl.knooppunt.processes.events.CloudEventJson;
-import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.standalone.HubQuiet;
 import nl.knooppunt.standalone.StandaloneHub;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,29 +174,9 @@ class ReplicasIT extends HubPages {
 
   /** The records of the crisis' notices on the notifications topic, by event (notice) id. */
   private static Map<String, Integer> noticesOnTheTopic(String crisis) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + settings.kafkaPort());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "replicas-it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     Map<String, Integer> byId = new HashMap<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topic.NOTIFICATIONS.topicName(), Duration.ofSeconds(10)).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          CloudEvent<EventPayload> e = CloudEventJson.read(r.value());
-          if (crisis.equals(e.crisisId())) {
-            byId.merge(e.id(), 1, Integer::sum);
-          }
-        }
-      }
-    }
+    HubQuiet.ofTheCrisis("localhost:" + settings.kafkaPort(), Topic.NOTIFICATIONS, crisis)
+        .forEach((id, records) -> byId.put(id, records.size()));
     return byId;
   }
 
