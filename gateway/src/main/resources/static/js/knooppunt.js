@@ -18,6 +18,39 @@
   });
 
   var source = null;
+  // A change told while a live block is still reloading would be lost: htmx queues the second
+  // reload on the block it is about to replace (hx-swap="outerHTML"), and drops it with the old
+  // block. So such a change is remembered and told again once no live block is reloading.
+  var reloading = 0;
+  var missed = false;
+  function live(el) {
+    var trigger = el && el.getAttribute && el.getAttribute("hx-trigger");
+    return !!trigger && trigger.indexOf("gewijzigd") >= 0;
+  }
+  function changed() {
+    if (reloading > 0) {
+      missed = true;
+    }
+    if (window.htmx) {
+      htmx.trigger(document.body, "gewijzigd");
+    }
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (live(event.detail.elt)) {
+      reloading++;
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!live(event.detail.elt)) {
+      return;
+    }
+    reloading = Math.max(0, reloading - 1);
+    if (reloading === 0 && missed) {
+      missed = false;
+      // after the swap: the new blocks listen by then
+      window.setTimeout(changed, 0);
+    }
+  });
   function connect() {
     var url = document.body && document.body.getAttribute("data-live");
     if (source || !url || !window.EventSource) {
@@ -29,11 +62,6 @@
     // is "replica.count" of the gateway replica that tells it: another version (a later count, or
     // the stream landed on another replica) reloads the live parts.
     var known = document.body.getAttribute("data-versie") || "";
-    function changed() {
-      if (window.htmx) {
-        htmx.trigger(document.body, "gewijzigd");
-      }
-    }
     source.addEventListener("versie", function (event) {
       if (event.data !== known) {
         known = event.data;

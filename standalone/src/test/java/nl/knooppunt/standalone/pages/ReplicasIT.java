@@ -158,9 +158,22 @@ class ReplicasIT extends HubPages {
   private static Stream openWithItsStream(Browser browser, String path) {
     int before = proxy.streamsOpened();
     browser.open(path);
-    return await()
-        .atMost(Duration.ofMinutes(1))
-        .until(() -> proxy.stream(before), java.util.Objects::nonNull);
+    // the page's own stream is the last one opened: the page just left may still open its stream
+    // late, after the count above, so the count must stand still between two looks first
+    int[] last = {-1};
+    int opened =
+        await()
+            .atMost(Duration.ofMinutes(1))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> {
+                  int now = proxy.streamsOpened();
+                  boolean still = now == last[0];
+                  last[0] = now;
+                  return still ? now : -1;
+                },
+                n -> n > before);
+    return proxy.stream(opened - 1);
   }
 
   private static int firstAfterLogin(List<Served> served) {
