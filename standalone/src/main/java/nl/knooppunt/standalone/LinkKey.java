@@ -14,10 +14,10 @@ import java.util.Base64;
  * (who sign the links) and the gateway (who checks them) as {@code knooppunt.bevestiging.sleutel}.
  * Links sent before a restart stay valid after it.
  */
-final class LinkKey {
+public final class LinkKey {
 
   /** The file in the data directory. */
-  static final String FILE = "bevestiging.key";
+  public static final String FILE = "bevestiging.key";
 
   private LinkKey() {}
 

@@ -60,11 +60,11 @@ public record TestHubs(
     return args.toArray(String[]::new);
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:postgresql://localhost:" + postgresPort + "/knooppunt";
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return "localhost:" + kafkaPort;
   }
 

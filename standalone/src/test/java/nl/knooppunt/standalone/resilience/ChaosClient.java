@@ -1,4 +1,4 @@
-package nl.knooppunt.standalone;
+package nl.knooppunt.standalone.resilience;
 
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.knooppunt.standalone.TestHubs;
 
 /**
  * What a client of the hub does while the hub is killed and comes back: a request that gets no

@@ -1,4 +1,4 @@
-package nl.knooppunt.standalone;
+package nl.knooppunt.standalone.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,6 +33,11 @@ import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.Topic;
 import nl.knooppunt.processes.links.AcknowledgementLinks;
+import nl.knooppunt.standalone.HubApi;
+import nl.knooppunt.standalone.HubQuiet;
+import nl.knooppunt.standalone.LinkKey;
+import nl.knooppunt.standalone.StandaloneHub;
+import nl.knooppunt.standalone.TestHubs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package nl.knooppunt.standalone;
+package nl.knooppunt.standalone.resilience;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +31,10 @@ import nl.knooppunt.gateway.readmodel.ReadModelRebuilder;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.Topic;
+import nl.knooppunt.standalone.HubApi;
+import nl.knooppunt.standalone.HubQuiet;
+import nl.knooppunt.standalone.StandaloneHub;
+import nl.knooppunt.standalone.TestHubs;
 import nl.knooppunt.standalone.infra.EmbeddedKafkaServer;
 import nl.knooppunt.standalone.infra.EmbeddedPostgresServer;
 import org.junit.jupiter.api.AfterAll;

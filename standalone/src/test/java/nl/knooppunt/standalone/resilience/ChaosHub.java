@@ -1,4 +1,4 @@
-package nl.knooppunt.standalone;
+package nl.knooppunt.standalone.resilience;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.knooppunt.standalone.StandaloneHub;
+import nl.knooppunt.standalone.TestHubs;
 
 /**
  * A hub for the chaos run: it runs in a child JVM on one data directory and is killed with SIGKILL

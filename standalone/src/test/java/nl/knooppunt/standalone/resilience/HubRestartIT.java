@@ -1,4 +1,4 @@
-package nl.knooppunt.standalone;
+package nl.knooppunt.standalone.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import nl.knooppunt.standalone.StandaloneHub;
+import nl.knooppunt.standalone.TestHubs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
