@@ -20,16 +20,19 @@ import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.LoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
@@ -44,6 +47,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
@@ -242,6 +246,11 @@ public final class BpmnTransformer {
         } else {
           unsupportedDefinition(id, "start event", def);
         }
+      } else if (node instanceof EndEvent ee && single(ee) instanceof MessageEventDefinition) {
+        // a message end event is job-based, like a send task (ADR 0047)
+        e = new Element(id, ElementKind.JOB_TASK);
+        e.eventType = EventDefinitionType.MESSAGE;
+        job(e, node);
       } else if (node instanceof EndEvent ee) {
         e = new Element(id, ElementKind.END_EVENT);
         EventDefinition def = single(ee);
@@ -263,6 +272,28 @@ public final class BpmnTransformer {
           || node instanceof BusinessRuleTask) {
         e = new Element(id, ElementKind.JOB_TASK);
         job(e, node);
+      } else if (node instanceof UserTask ut
+          && ut.getSingleExtensionElement(ZeebeUserTask.class) == null) {
+        // job-based user task (deprecated since 8.6, still run by 8.8): ADR 0047
+        e = new Element(id, ElementKind.JOB_TASK);
+        JobBasedUserTask.define(e, ut, v -> expr(id, v));
+      } else if (node instanceof ScriptTask st) {
+        ZeebeScript script = st.getSingleExtensionElement(ZeebeScript.class);
+        if (script == null) {
+          e = new Element(id, ElementKind.JOB_TASK);
+          job(e, node);
+        } else {
+          e = new Element(id, ElementKind.TASK);
+          e.script = script.getExpression() == null ? null : feelAlways(id, script.getExpression());
+          e.resultVariable = script.getResultVariable();
+          if (e.script == null || e.resultVariable == null || e.resultVariable.isBlank()) {
+            problems.add("Element '" + id + "': zeebe:script needs expression and resultVariable");
+          }
+        }
+      } else if (node instanceof ManualTask
+          || (node instanceof Task && "task".equals(node.getElementType().getTypeName()))) {
+        // undefined and manual tasks pass through, as on Camunda 8
+        e = new Element(id, ElementKind.TASK);
       } else if (node instanceof UserTask ut) {
         e = new Element(id, ElementKind.USER_TASK);
         userTask(e, ut);
@@ -461,12 +492,6 @@ public final class BpmnTransformer {
     }
 
     private void userTask(Element e, UserTask ut) {
-      if (ut.getSingleExtensionElement(ZeebeUserTask.class) == null) {
-        unsupported(
-            e.id,
-            "a job-based user task (without zeebe:userTask; deprecated since 8.6, use a native"
-                + " user task)");
-      }
       ZeebeAssignmentDefinition assignment =
           ut.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
       ZeebeTaskSchedule schedule = ut.getSingleExtensionElement(ZeebeTaskSchedule.class);
@@ -545,8 +570,8 @@ public final class BpmnTransformer {
       if (source == null || source.isBlank()) {
         return expr(id, "=null");
       }
-      // a mapping source is always an expression; a static value is a FEEL literal/path
-      return source.strip().startsWith("=") ? expr(id, source) : feelAlways(id, source);
+      // a source without a leading '=' is a static value: a literal string, as on Camunda 8
+      return source.strip().startsWith("=") ? expr(id, source) : Expression.constant(source);
     }
 
     private void loop(Element e, Activity activity) {

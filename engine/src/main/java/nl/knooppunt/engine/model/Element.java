@@ -58,6 +58,13 @@ public final class Element {
   // user task
   public UserTaskDefinition userTask;
 
+  /** Job headers whose value is evaluated at activation (job-based user task assignment). */
+  public final Map<String, Expression> evaluatedHeaders = new LinkedHashMap<>();
+
+  // script task with zeebe:script (kind TASK)
+  public Expression script;
+  public String resultVariable;
+
   public Element(String id, ElementKind kind) {
     this.id = id;
     this.kind = kind;

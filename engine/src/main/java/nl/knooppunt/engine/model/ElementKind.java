@@ -18,6 +18,11 @@ public enum ElementKind {
   BOUNDARY_EVENT,
   SUB_PROCESS,
   CALL_ACTIVITY,
+  /**
+   * Undefined and manual tasks (pass through) and script tasks with a FEEL {@code zeebe:script}
+   * (evaluated, result in the result variable); ADR 0047.
+   */
+  TASK,
   /** The multi-instance body that wraps an activity with loop characteristics. */
   MULTI_INSTANCE_BODY;
 
@@ -26,7 +31,8 @@ public enum ElementKind {
         || this == USER_TASK
         || this == RECEIVE_TASK
         || this == SUB_PROCESS
-        || this == CALL_ACTIVITY;
+        || this == CALL_ACTIVITY
+        || this == TASK;
   }
 
   public boolean isFlowScope() {

@@ -160,9 +160,10 @@ final class BpmnExecutor implements ElementLifecycle {
           Map<String, Object> scope = vars.visible(inst);
           String type = ctx.feel().evaluateString(el.jobType, scope);
           int retries = (int) ctx.feel().evaluateLong(el.jobRetries, scope);
+          Map<String, String> headers = EvaluatedHeaders.of(ctx.feel(), el, scope);
           openBoundaries(inst, el);
           instances.markActivated(inst);
-          jobs.create(inst, type, retries, el.taskHeaders, "BPMN_ELEMENT", null, -1);
+          jobs.create(inst, type, retries, headers, "BPMN_ELEMENT", null, -1);
           catchBufferedOnBoundaries(inst);
         }
         case USER_TASK -> {
@@ -200,6 +201,18 @@ final class BpmnExecutor implements ElementLifecycle {
           catchBufferedOnBoundaries(inst);
         }
         case CALL_ACTIVITY -> activateCallActivity(inst, el);
+        case TASK -> {
+          // undefined/manual task passes through; a FEEL script task sets its result variable
+          Object result =
+              el.script == null ? null : ctx.feel().evaluate(el.script, vars.visible(inst));
+          instances.markActivated(inst);
+          if (el.script != null) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put(el.resultVariable, result);
+            inst.pendingVariables = out;
+          }
+          complete(inst, null);
+        }
         default -> throw new IllegalStateException("cannot activate " + el);
       }
     } catch (FeelException e) {
