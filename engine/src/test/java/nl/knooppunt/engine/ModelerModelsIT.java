@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
+import io.camunda.client.api.search.enums.JobKind;
+import io.camunda.client.api.search.enums.ListenerEventType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -135,5 +137,37 @@ class ModelerModelsIT {
     s.client().newCompleteCommand(job).variables(Map.of("besluit", "opschalen")).send().join();
     s.awaitCompleted(pi);
     assertThat(s.variable(pi, "besluit")).isEqualTo("opschalen");
+  }
+
+  @Test
+  void executionListenersRunAsJobsInOrderBeforeAndAfterTheirElement() {
+    deploy("uitvoeringsluisteraars.bpmn");
+    long pi = s.create("modeler_uitvoeringsluisteraars");
+    ActivatedJob first = s.job("modeler-el-voor-1");
+    assertThat(first.getKind()).isEqualTo(JobKind.EXECUTION_LISTENER);
+    assertThat(first.getListenerEventType()).isEqualTo(ListenerEventType.START);
+    assertThat(first.getElementId()).isEqualTo("Beoordelen");
+    s.client().newCompleteCommand(first).variables(Map.of("voorbereid", 1)).send().join();
+    ActivatedJob second = s.job("modeler-el-voor-2");
+    assertThat(second.getRetries()).isEqualTo(2);
+    assertThat(second.getVariablesAsMap()).containsEntry("voorbereid", 1);
+    assertThat(engine.element(pi, "Beoordelen", "ELEMENT_ACTIVATED")).isFalse();
+    s.client().newCompleteCommand(second).send().join();
+    ActivatedJob work = s.job("modeler-beoordelen");
+    assertThat(work.getKind()).isEqualTo(JobKind.BPMN_ELEMENT);
+    assertThat(work.getVariablesAsMap()).containsEntry("voorbereid", 1);
+    s.client().newCompleteCommand(work).variables(Map.of("oordeel", "ernstig")).send().join();
+    ActivatedJob after = s.job("modeler-el-na");
+    assertThat(after.getListenerEventType()).isEqualTo(ListenerEventType.END);
+    assertThat(after.getVariablesAsMap()).containsEntry("oordeel", "ernstig");
+    assertThat(engine.element(pi, "Beoordelen", "ELEMENT_COMPLETED")).isFalse();
+    s.client().newCompleteCommand(after).variables(Map.of("gecontroleerd", true)).send().join();
+    ActivatedJob atTheEnd = s.job("modeler-el-einde");
+    assertThat(atTheEnd.getElementId()).isEqualTo("Event_Beoordeeld");
+    assertThat(engine.element(pi, "Beoordelen", "ELEMENT_COMPLETED")).isTrue();
+    s.client().newCompleteCommand(atTheEnd).send().join();
+    s.awaitCompleted(pi);
+    assertThat(s.variable(pi, "oordeel")).isEqualTo("ernstig");
+    assertThat(s.variable(pi, "gecontroleerd")).isEqualTo(true);
   }
 }

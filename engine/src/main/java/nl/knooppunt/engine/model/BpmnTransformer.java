@@ -391,6 +391,7 @@ public final class BpmnTransformer {
       if (node instanceof Activity activity) {
         loop(e, activity);
       }
+      ExecutionListeners.read(e, node, v -> expr(id, v), problems);
       return e;
     }
 

@@ -61,6 +61,9 @@ public final class Element {
   /** Job headers whose value is evaluated at activation (job-based user task assignment). */
   public final Map<String, Expression> evaluatedHeaders = new LinkedHashMap<>();
 
+  /** zeebe:executionListeners, start and end, in the model's order (ADR 0047). */
+  public final List<ExecutionListener> executionListeners = new ArrayList<>();
+
   // script task with zeebe:script (kind TASK)
   public Expression script;
   public String resultVariable;

@@ -124,7 +124,9 @@ final class XmlWhitelist {
           Map.entry("property", Set.of("name", "value")),
           Map.entry("versionTag", Set.of("value")),
           Map.entry("script", Set.of("expression", "resultVariable")),
-          Map.entry("userTaskForm", Set.of("id")));
+          Map.entry("userTaskForm", Set.of("id")),
+          Map.entry("executionListeners", Set.of()),
+          Map.entry("executionListener", Set.of("eventType", "type", "retries")));
 
   private static final Set<String> ZEEBE_ATTRIBUTES_ON_BPMN =
       Set.of("modelerTemplate", "modelerTemplateVersion", "modelerTemplateIcon");

@@ -44,6 +44,7 @@ final class BpmnExecutor implements ElementLifecycle {
 
   private final Terminations terminations;
   private final MultiInstanceBodies bodies;
+  private final ExecutionListenerJobs listeners;
 
   BpmnExecutor(
       EngineContext ctx,
@@ -68,6 +69,7 @@ final class BpmnExecutor implements ElementLifecycle {
     this.startEvents = startEvents;
     this.terminations = new Terminations(ctx, instances, scopes, jobs, userTasks, incidents, this);
     this.bodies = new MultiInstanceBodies(ctx, vars, instances, terminations, this);
+    this.listeners = new ExecutionListenerJobs(ctx, vars, jobs);
   }
 
   private EngineState state() {
@@ -140,89 +142,122 @@ final class BpmnExecutor implements ElementLifecycle {
         incident(inst, Incidents.ErrorType.IO_MAPPING_ERROR, e.getMessage());
         return;
       }
-      switch (el.kind) {
-        case START_EVENT, BOUNDARY_EVENT, PARALLEL_GATEWAY -> {
-          instances.markActivated(inst);
-          complete(inst, null);
-        }
-        case END_EVENT -> activateEndEvent(inst, el);
-        case INTERMEDIATE_THROW_EVENT -> {
-          if (el.eventType == EventDefinitionType.SIGNAL) {
-            String name = ctx.feel().evaluateString(el.signalName, vars.visible(inst));
-            instances.markActivated(inst);
-            throwSignal(name, inst);
-          } else {
-            instances.markActivated(inst);
-          }
-          complete(inst, null);
-        }
-        case JOB_TASK -> {
-          Map<String, Object> scope = vars.visible(inst);
-          String type = ctx.feel().evaluateString(el.jobType, scope);
-          int retries = (int) ctx.feel().evaluateLong(el.jobRetries, scope);
-          Map<String, String> headers = EvaluatedHeaders.of(ctx.feel(), el, scope);
-          openBoundaries(inst, el);
-          instances.markActivated(inst);
-          jobs.create(inst, type, retries, headers, "BPMN_ELEMENT", null, -1);
-          catchBufferedOnBoundaries(inst);
-        }
-        case USER_TASK -> {
-          UserTasks.Props props = userTasks.evaluate(inst, el);
-          openBoundaries(inst, el);
-          instances.markActivated(inst);
-          userTasks.create(inst, props);
-          catchBufferedOnBoundaries(inst);
-        }
-        case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
-          Trigger own = scopes.trigger(inst, el, true);
-          openBoundaries(inst, el);
-          instances.markActivated(inst);
-          openEvents(inst, List.of(own));
-          catchBufferedOnBoundaries(inst);
-        }
-        case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> {
-          List<SequenceFlow> flows = gateways.chooseFlows(inst, el);
-          if (flows == null) {
-            return;
-          }
-          instances.markActivated(inst);
-          complete(inst, flows);
-        }
-        case EVENT_BASED_GATEWAY -> {
-          List<Trigger> targets = scopes.gatewayTriggers(inst, el);
-          instances.markActivated(inst);
-          openEvents(inst, targets);
-        }
-        case SUB_PROCESS -> {
-          openBoundaries(inst, el);
-          instances.markActivated(inst);
-          activateElement(
-              inst, ctx.model(inst.processDefinitionKey).element(el.noneStartEventId), null);
-          catchBufferedOnBoundaries(inst);
-        }
-        case CALL_ACTIVITY -> activateCallActivity(inst, el);
-        case TASK -> {
-          // undefined/manual task passes through; a FEEL script task sets its result variable
-          Object result =
-              el.script == null ? null : ctx.feel().evaluate(el.script, vars.visible(inst));
-          instances.markActivated(inst);
-          if (el.script != null) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put(el.resultVariable, result);
-            inst.pendingVariables = out;
-          }
-          complete(inst, null);
-        }
-        default -> throw new IllegalStateException("cannot activate " + el);
+      if (listeners.nextStart(inst, el)) {
+        return;
+      }
+      proceed(inst, el);
+    } catch (FeelException e) {
+      activationFailed(inst, e);
+    }
+  }
+
+  /** A start execution listener's job completed: the next one, or the element's own behaviour. */
+  void startListenerCompleted(ElementInstance inst, Map<String, Object> variables) {
+    Element el = ctx.element(inst);
+    vars.setAllLocal(inst, variables);
+    inst.startListenersDone++;
+    try {
+      if (!listeners.nextStart(inst, el)) {
+        proceed(inst, el);
       }
     } catch (FeelException e) {
-      scopes.close(inst);
-      Incidents.ErrorType type =
-          e instanceof UserTasks.FormNotFound
-              ? Incidents.ErrorType.FORM_NOT_FOUND
-              : Incidents.ErrorType.EXTRACT_VALUE_ERROR;
-      incident(inst, type, e.getMessage());
+      activationFailed(inst, e);
     }
+  }
+
+  /** An end execution listener's job completed: the next one, or the completion goes on. */
+  void endListenerCompleted(ElementInstance inst, Map<String, Object> variables) {
+    vars.propagate(parent(inst), variables);
+    inst.endListenersDone++;
+    complete(inst, null);
+  }
+
+  /** The element's own behaviour, once its input mappings and start listeners are done. */
+  private void proceed(ElementInstance inst, Element el) {
+    switch (el.kind) {
+      case START_EVENT, BOUNDARY_EVENT, PARALLEL_GATEWAY -> {
+        instances.markActivated(inst);
+        complete(inst, null);
+      }
+      case END_EVENT -> activateEndEvent(inst, el);
+      case INTERMEDIATE_THROW_EVENT -> {
+        if (el.eventType == EventDefinitionType.SIGNAL) {
+          String name = ctx.feel().evaluateString(el.signalName, vars.visible(inst));
+          instances.markActivated(inst);
+          throwSignal(name, inst);
+        } else {
+          instances.markActivated(inst);
+        }
+        complete(inst, null);
+      }
+      case JOB_TASK -> {
+        Map<String, Object> scope = vars.visible(inst);
+        String type = ctx.feel().evaluateString(el.jobType, scope);
+        int retries = (int) ctx.feel().evaluateLong(el.jobRetries, scope);
+        Map<String, String> headers = EvaluatedHeaders.of(ctx.feel(), el, scope);
+        openBoundaries(inst, el);
+        instances.markActivated(inst);
+        jobs.create(inst, type, retries, headers, "BPMN_ELEMENT", null, -1);
+        catchBufferedOnBoundaries(inst);
+      }
+      case USER_TASK -> {
+        UserTasks.Props props = userTasks.evaluate(inst, el);
+        openBoundaries(inst, el);
+        instances.markActivated(inst);
+        userTasks.create(inst, props);
+        catchBufferedOnBoundaries(inst);
+      }
+      case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
+        Trigger own = scopes.trigger(inst, el, true);
+        openBoundaries(inst, el);
+        instances.markActivated(inst);
+        openEvents(inst, List.of(own));
+        catchBufferedOnBoundaries(inst);
+      }
+      case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> {
+        List<SequenceFlow> flows = gateways.chooseFlows(inst, el);
+        if (flows == null) {
+          return;
+        }
+        instances.markActivated(inst);
+        complete(inst, flows);
+      }
+      case EVENT_BASED_GATEWAY -> {
+        List<Trigger> targets = scopes.gatewayTriggers(inst, el);
+        instances.markActivated(inst);
+        openEvents(inst, targets);
+      }
+      case SUB_PROCESS -> {
+        openBoundaries(inst, el);
+        instances.markActivated(inst);
+        activateElement(
+            inst, ctx.model(inst.processDefinitionKey).element(el.noneStartEventId), null);
+        catchBufferedOnBoundaries(inst);
+      }
+      case CALL_ACTIVITY -> activateCallActivity(inst, el);
+      case TASK -> {
+        // undefined/manual task passes through; a FEEL script task sets its result variable
+        Object result =
+            el.script == null ? null : ctx.feel().evaluate(el.script, vars.visible(inst));
+        instances.markActivated(inst);
+        if (el.script != null) {
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put(el.resultVariable, result);
+          inst.pendingVariables = out;
+        }
+        complete(inst, null);
+      }
+      default -> throw new IllegalStateException("cannot activate " + el);
+    }
+  }
+
+  private void activationFailed(ElementInstance inst, FeelException e) {
+    scopes.close(inst);
+    Incidents.ErrorType type =
+        e instanceof UserTasks.FormNotFound
+            ? Incidents.ErrorType.FORM_NOT_FOUND
+            : Incidents.ErrorType.EXTRACT_VALUE_ERROR;
+    incident(inst, type, e.getMessage());
   }
 
   /**
@@ -354,11 +389,22 @@ final class BpmnExecutor implements ElementLifecycle {
       inst.state = ElementInstance.State.COMPLETING;
       instances.record(inst, "ELEMENT_COMPLETING");
     }
+    if (inst.endListenersDone == 0) {
+      try {
+        mappings.applyOutputs(inst, el);
+      } catch (FeelException e) {
+        incidents.raise(
+            inst, Incidents.ErrorType.IO_MAPPING_ERROR, e.getMessage(), Incident.Retry.COMPLETE);
+        return;
+      }
+    }
     try {
-      mappings.applyOutputs(inst, el);
+      if (listeners.nextEnd(inst, el)) {
+        return;
+      }
     } catch (FeelException e) {
       incidents.raise(
-          inst, Incidents.ErrorType.IO_MAPPING_ERROR, e.getMessage(), Incident.Retry.COMPLETE);
+          inst, Incidents.ErrorType.EXTRACT_VALUE_ERROR, e.getMessage(), Incident.Retry.COMPLETE);
       return;
     }
     boolean miConditionMet = false;

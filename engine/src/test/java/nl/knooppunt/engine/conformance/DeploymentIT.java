@@ -174,17 +174,18 @@ class DeploymentIT extends ConformanceTestBase {
 
   // Docs: docs.camunda.io/docs/components/concepts/execution-listeners/ (embedded engine only)
   @Test
-  @DisplayName("an execution listener (an extension the engine lacks) is refused, naming it")
-  void executionListenerIsRefusedByEmbeddedEngine() {
-    // Camunda 8.8 supports execution listeners; the embedded engine does not (issue 3 list) and
-    // must refuse the extension rather than ignore it. Not applicable to a real cluster.
+  @DisplayName("an execution listener on a gateway (not implemented here) is refused, naming it")
+  void executionListenerOnAGatewayIsRefusedByEmbeddedEngine() {
+    // Camunda 8.8 supports execution listeners on gateways; the embedded engine runs them on
+    // tasks, sub-processes, call activities, intermediate and end events only (ADR 0047) and must
+    // refuse the others rather than ignore them. Not applicable to a real cluster.
     assumeTrue(target.embedded(), "execution listeners are supported by Camunda 8");
     final String id = uid("deploy_exec_listener");
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess(id)
             .startEvent()
-            .serviceTask(
-                "audited", t -> t.zeebeJobType(id + "_work").zeebeStartExecutionListener("audit"))
+            .parallelGateway("audited")
+            .zeebeStartExecutionListener("audit")
             .endEvent()
             .done();
 

@@ -148,15 +148,15 @@ class BpmnTransformerTest {
                         """
                         <bpmn:startEvent id="s">
                           <bpmn:extensionElements>
-                            <zeebe:executionListeners>
-                              <zeebe:executionListener eventType="start" type="x"/>
-                            </zeebe:executionListeners>
+                            <zeebe:linkedResources>
+                              <zeebe:linkedResource resourceId="r" linkName="l"/>
+                            </zeebe:linkedResources>
                           </bpmn:extensionElements>
                         </bpmn:startEvent>
                         """)))
         .isInstanceOf(DeploymentException.class)
         .hasMessageContaining("'s'")
-        .hasMessageContaining("zeebe:executionListeners");
+        .hasMessageContaining("zeebe:linkedResources");
   }
 
   @Test

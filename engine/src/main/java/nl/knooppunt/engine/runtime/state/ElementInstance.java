@@ -71,6 +71,11 @@ public final class ElementInstance {
   /** A multi-instance body whose completion condition is met, waiting for inner terminations. */
   public boolean completeAfterTermination;
 
+  /** Execution listeners of this instance whose jobs completed, start and end (ADR 0047). */
+  public int startListenersDone;
+
+  public int endListenersDone;
+
   /** Variables carried into the completion (job/message/user task/child process). */
   public Map<String, Object> pendingVariables;
 
