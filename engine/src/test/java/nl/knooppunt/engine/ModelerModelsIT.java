@@ -10,6 +10,7 @@ import io.camunda.client.api.search.enums.ListenerEventType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import nl.knooppunt.engine.support.Scenario;
 import nl.knooppunt.engine.support.TestEngine;
@@ -169,5 +170,33 @@ class ModelerModelsIT {
     s.awaitCompleted(pi);
     assertThat(s.variable(pi, "oordeel")).isEqualTo("ernstig");
     assertThat(s.variable(pi, "gecontroleerd")).isEqualTo(true);
+  }
+
+  @Test
+  void anAdHocSubProcessActivatesTheChosenElementsAndCompletesOnItsCondition() {
+    deploy("ad-hoc-maatregelen.bpmn");
+    // the condition stays false until the last chosen element: the sub-process waits for both
+    long both =
+        s.create(
+            "modeler_adhoc",
+            Map.of("maatregelen", List.of("Informeren", "Evacueren"), "klaar", false));
+    ActivatedJob inform = s.job("modeler-informeren");
+    s.client().newCompleteCommand(inform).send().join();
+    s.awaitElement(both, "Nabellen", "ELEMENT_COMPLETED");
+    assertThat(engine.element(both, "Maatregelen", "ELEMENT_COMPLETED")).isFalse();
+    ActivatedJob evacuate = s.job("modeler-evacueren");
+    s.client().newCompleteCommand(evacuate).variables(Map.of("klaar", true)).send().join();
+    s.awaitCompleted(both);
+
+    // the condition is met by the first: the remaining element is terminated
+    long early =
+        s.create(
+            "modeler_adhoc",
+            Map.of("maatregelen", List.of("Evacueren", "Informeren"), "klaar", false));
+    ActivatedJob first = s.job("modeler-evacueren");
+    s.client().newCompleteCommand(first).variables(Map.of("klaar", true)).send().join();
+    s.awaitCompleted(early);
+    assertThat(engine.element(early, "Informeren", "ELEMENT_TERMINATED")).isTrue();
+    assertThat(engine.element(early, "Nabellen", "ELEMENT_ACTIVATED")).isFalse();
   }
 }

@@ -3,6 +3,7 @@ package nl.knooppunt.engine.model;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
@@ -178,7 +179,7 @@ public final class BpmnTransformer {
           }
           if (node instanceof SubProcess sp) {
             buildScope(e, sp.getFlowElements());
-            if (e.noneStartEventId == null) {
+            if (e.noneStartEventId == null && e.adHoc == null) {
               problems.add("Element '" + e.id + "': a sub-process needs one none start event");
             }
           }
@@ -366,6 +367,9 @@ public final class BpmnTransformer {
         } else {
           unsupportedDefinition(id, "boundary event", def);
         }
+      } else if (node instanceof AdHocSubProcess ah) {
+        e = new Element(id, ElementKind.SUB_PROCESS);
+        e.adHoc = AdHoc.read(ah, v -> feelAlways(id, v), problems);
       } else if (node instanceof SubProcess) {
         e = new Element(id, ElementKind.SUB_PROCESS);
       } else if (node instanceof CallActivity ca) {

@@ -64,6 +64,9 @@ public final class Element {
   /** zeebe:executionListeners, start and end, in the model's order (ADR 0047). */
   public final List<ExecutionListener> executionListeners = new ArrayList<>();
 
+  /** For an ad-hoc sub-process (kind SUB_PROCESS): how it activates and completes. */
+  public AdHoc adHoc;
+
   // script task with zeebe:script (kind TASK)
   public Expression script;
   public String resultVariable;

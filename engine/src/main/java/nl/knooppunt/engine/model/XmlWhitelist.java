@@ -89,6 +89,7 @@ final class XmlWhitelist {
           "task",
           "manualTask",
           "scriptTask",
+          "adHocSubProcess",
           "completionCondition");
 
   /** Accepted zeebe extension elements and their accepted attributes. */
@@ -126,6 +127,7 @@ final class XmlWhitelist {
           Map.entry("script", Set.of("expression", "resultVariable")),
           Map.entry("userTaskForm", Set.of("id")),
           Map.entry("executionListeners", Set.of()),
+          Map.entry("adHoc", Set.of("activeElementsCollection")),
           Map.entry("executionListener", Set.of("eventType", "type", "retries")));
 
   private static final Set<String> ZEEBE_ATTRIBUTES_ON_BPMN =

@@ -42,6 +42,9 @@ final class BpmnExecutor implements ElementLifecycle {
 
   private Map<String, Object> triggeredVariables;
 
+  /** An ad-hoc sub-process activating its inner elements: it cannot complete meanwhile. */
+  private long activatingAdHocKey = -1;
+
   private final Terminations terminations;
   private final MultiInstanceBodies bodies;
   private final ExecutionListenerJobs listeners;
@@ -228,6 +231,10 @@ final class BpmnExecutor implements ElementLifecycle {
         openEvents(inst, targets);
       }
       case SUB_PROCESS -> {
+        if (el.adHoc != null) {
+          activateAdHoc(inst, el);
+          return;
+        }
         openBoundaries(inst, el);
         instances.markActivated(inst);
         activateElement(
@@ -248,6 +255,60 @@ final class BpmnExecutor implements ElementLifecycle {
         complete(inst, null);
       }
       default -> throw new IllegalStateException("cannot activate " + el);
+    }
+  }
+
+  /** Activates an ad-hoc sub-process with the inner elements its collection names (ADR 0047). */
+  private void activateAdHoc(ElementInstance inst, Element el) {
+    ProcessModel model = ctx.model(inst.processDefinitionKey);
+    List<Element> chosen = AdHocSubProcesses.chosen(ctx.feel(), model, el, vars.visible(inst));
+    openBoundaries(inst, el);
+    instances.markActivated(inst);
+    activatingAdHocKey = inst.key;
+    try {
+      for (Element inner : chosen) {
+        if (!instances.exists(inst) || inst.state != ElementInstance.State.ACTIVATED) {
+          break;
+        }
+        activateElement(inst, inner, null);
+      }
+    } finally {
+      activatingAdHocKey = -1;
+    }
+    if (!chosen.isEmpty()) {
+      maybeCompleteScope(inst);
+    }
+    catchBufferedOnBoundaries(inst);
+  }
+
+  /** An inner element of an ad-hoc sub-process ended: complete it when it is done (ADR 0047). */
+  private void maybeCompleteAdHoc(ElementInstance scope, Element el) {
+    if (el.adHoc.completionCondition() == null) {
+      if (scope.children.isEmpty()) {
+        complete(scope, null);
+      }
+      return;
+    }
+    boolean met;
+    try {
+      met = ctx.feel().evaluateBoolean(el.adHoc.completionCondition(), vars.visible(scope));
+    } catch (FeelException e) {
+      incidents.raise(
+          scope, Incidents.ErrorType.EXTRACT_VALUE_ERROR, e.getMessage(), Incident.Retry.COMPLETE);
+      return;
+    }
+    if (!met) {
+      return;
+    }
+    if (!scope.children.isEmpty() && el.adHoc.cancelRemainingInstances()) {
+      terminations.terminateChildren(scope, -1);
+      if (!scope.children.isEmpty()) {
+        scope.completeAfterTermination = true;
+        return;
+      }
+    }
+    if (scope.children.isEmpty()) {
+      complete(scope, null);
     }
   }
 
@@ -465,6 +526,14 @@ final class BpmnExecutor implements ElementLifecycle {
     if (!instances.exists(scope)
         || scope.state != ElementInstance.State.ACTIVATED
         || scope.kind == ElementKind.MULTI_INSTANCE_BODY) {
+      return;
+    }
+    if (scope.key == activatingAdHocKey) {
+      return;
+    }
+    Element scopeElement = ctx.element(scope);
+    if (scopeElement.adHoc != null) {
+      maybeCompleteAdHoc(scope, scopeElement);
       return;
     }
     if (!scope.joinTokens.isEmpty()) {
