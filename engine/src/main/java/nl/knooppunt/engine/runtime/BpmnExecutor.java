@@ -139,7 +139,9 @@ final class BpmnExecutor implements ElementLifecycle {
         return;
       }
       try {
-        mappings.applyInputs(inst, el);
+        if (inst.startListenersDone == 0) {
+          mappings.applyInputs(inst, el);
+        }
       } catch (FeelException e) {
         scopes.close(inst);
         incident(inst, Incidents.ErrorType.IO_MAPPING_ERROR, e.getMessage());
@@ -148,24 +150,100 @@ final class BpmnExecutor implements ElementLifecycle {
       if (listeners.nextStart(inst, el)) {
         return;
       }
-      proceed(inst, el);
+      switch (el.kind) {
+        case START_EVENT, BOUNDARY_EVENT, PARALLEL_GATEWAY -> {
+          instances.markActivated(inst);
+          complete(inst, null);
+        }
+        case END_EVENT -> activateEndEvent(inst, el);
+        case INTERMEDIATE_THROW_EVENT -> {
+          if (el.eventType == EventDefinitionType.SIGNAL) {
+            String name = ctx.feel().evaluateString(el.signalName, vars.visible(inst));
+            instances.markActivated(inst);
+            throwSignal(name, inst);
+          } else {
+            instances.markActivated(inst);
+          }
+          complete(inst, null);
+        }
+        case JOB_TASK -> {
+          Map<String, Object> scope = vars.visible(inst);
+          String type = ctx.feel().evaluateString(el.jobType, scope);
+          int retries = (int) ctx.feel().evaluateLong(el.jobRetries, scope);
+          Map<String, String> headers = EvaluatedHeaders.of(ctx.feel(), el, scope);
+          openBoundaries(inst, el);
+          instances.markActivated(inst);
+          jobs.create(inst, type, retries, headers, "BPMN_ELEMENT", null, -1);
+          catchBufferedOnBoundaries(inst);
+        }
+        case USER_TASK -> {
+          UserTasks.Props props = userTasks.evaluate(inst, el);
+          openBoundaries(inst, el);
+          instances.markActivated(inst);
+          userTasks.create(inst, props);
+          catchBufferedOnBoundaries(inst);
+        }
+        case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
+          Trigger own = scopes.trigger(inst, el, true);
+          openBoundaries(inst, el);
+          instances.markActivated(inst);
+          openEvents(inst, List.of(own));
+          catchBufferedOnBoundaries(inst);
+        }
+        case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> {
+          List<SequenceFlow> flows = gateways.chooseFlows(inst, el);
+          if (flows == null) {
+            return;
+          }
+          instances.markActivated(inst);
+          complete(inst, flows);
+        }
+        case EVENT_BASED_GATEWAY -> {
+          List<Trigger> targets = scopes.gatewayTriggers(inst, el);
+          instances.markActivated(inst);
+          openEvents(inst, targets);
+        }
+        case SUB_PROCESS -> {
+          if (el.adHoc != null) {
+            activateAdHoc(inst, el);
+            return;
+          }
+          openBoundaries(inst, el);
+          instances.markActivated(inst);
+          activateElement(
+              inst, ctx.model(inst.processDefinitionKey).element(el.noneStartEventId), null);
+          catchBufferedOnBoundaries(inst);
+        }
+        case CALL_ACTIVITY -> activateCallActivity(inst, el);
+        case TASK -> {
+          // undefined/manual task passes through; a FEEL script task sets its result variable
+          Object result =
+              el.script == null ? null : ctx.feel().evaluate(el.script, vars.visible(inst));
+          instances.markActivated(inst);
+          if (el.script != null) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put(el.resultVariable, result);
+            inst.pendingVariables = out;
+          }
+          complete(inst, null);
+        }
+        default -> throw new IllegalStateException("cannot activate " + el);
+      }
     } catch (FeelException e) {
-      activationFailed(inst, e);
+      scopes.close(inst);
+      Incidents.ErrorType type =
+          e instanceof UserTasks.FormNotFound
+              ? Incidents.ErrorType.FORM_NOT_FOUND
+              : Incidents.ErrorType.EXTRACT_VALUE_ERROR;
+      incident(inst, type, e.getMessage());
     }
   }
 
   /** A start execution listener's job completed: the next one, or the element's own behaviour. */
   void startListenerCompleted(ElementInstance inst, Map<String, Object> variables) {
-    Element el = ctx.element(inst);
     vars.setAllLocal(inst, variables);
     inst.startListenersDone++;
-    try {
-      if (!listeners.nextStart(inst, el)) {
-        proceed(inst, el);
-      }
-    } catch (FeelException e) {
-      activationFailed(inst, e);
-    }
+    activate(inst);
   }
 
   /** An end execution listener's job completed: the next one, or the completion goes on. */
@@ -173,89 +251,6 @@ final class BpmnExecutor implements ElementLifecycle {
     vars.propagate(parent(inst), variables);
     inst.endListenersDone++;
     complete(inst, null);
-  }
-
-  /** The element's own behaviour, once its input mappings and start listeners are done. */
-  private void proceed(ElementInstance inst, Element el) {
-    switch (el.kind) {
-      case START_EVENT, BOUNDARY_EVENT, PARALLEL_GATEWAY -> {
-        instances.markActivated(inst);
-        complete(inst, null);
-      }
-      case END_EVENT -> activateEndEvent(inst, el);
-      case INTERMEDIATE_THROW_EVENT -> {
-        if (el.eventType == EventDefinitionType.SIGNAL) {
-          String name = ctx.feel().evaluateString(el.signalName, vars.visible(inst));
-          instances.markActivated(inst);
-          throwSignal(name, inst);
-        } else {
-          instances.markActivated(inst);
-        }
-        complete(inst, null);
-      }
-      case JOB_TASK -> {
-        Map<String, Object> scope = vars.visible(inst);
-        String type = ctx.feel().evaluateString(el.jobType, scope);
-        int retries = (int) ctx.feel().evaluateLong(el.jobRetries, scope);
-        Map<String, String> headers = EvaluatedHeaders.of(ctx.feel(), el, scope);
-        openBoundaries(inst, el);
-        instances.markActivated(inst);
-        jobs.create(inst, type, retries, headers, "BPMN_ELEMENT", null, -1);
-        catchBufferedOnBoundaries(inst);
-      }
-      case USER_TASK -> {
-        UserTasks.Props props = userTasks.evaluate(inst, el);
-        openBoundaries(inst, el);
-        instances.markActivated(inst);
-        userTasks.create(inst, props);
-        catchBufferedOnBoundaries(inst);
-      }
-      case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
-        Trigger own = scopes.trigger(inst, el, true);
-        openBoundaries(inst, el);
-        instances.markActivated(inst);
-        openEvents(inst, List.of(own));
-        catchBufferedOnBoundaries(inst);
-      }
-      case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> {
-        List<SequenceFlow> flows = gateways.chooseFlows(inst, el);
-        if (flows == null) {
-          return;
-        }
-        instances.markActivated(inst);
-        complete(inst, flows);
-      }
-      case EVENT_BASED_GATEWAY -> {
-        List<Trigger> targets = scopes.gatewayTriggers(inst, el);
-        instances.markActivated(inst);
-        openEvents(inst, targets);
-      }
-      case SUB_PROCESS -> {
-        if (el.adHoc != null) {
-          activateAdHoc(inst, el);
-          return;
-        }
-        openBoundaries(inst, el);
-        instances.markActivated(inst);
-        activateElement(
-            inst, ctx.model(inst.processDefinitionKey).element(el.noneStartEventId), null);
-        catchBufferedOnBoundaries(inst);
-      }
-      case CALL_ACTIVITY -> activateCallActivity(inst, el);
-      case TASK -> {
-        // undefined/manual task passes through; a FEEL script task sets its result variable
-        Object result =
-            el.script == null ? null : ctx.feel().evaluate(el.script, vars.visible(inst));
-        instances.markActivated(inst);
-        if (el.script != null) {
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put(el.resultVariable, result);
-          inst.pendingVariables = out;
-        }
-        complete(inst, null);
-      }
-      default -> throw new IllegalStateException("cannot activate " + el);
-    }
   }
 
   /** Activates an ad-hoc sub-process with the inner elements its collection names (ADR 0047). */
@@ -310,15 +305,6 @@ final class BpmnExecutor implements ElementLifecycle {
     if (scope.children.isEmpty()) {
       complete(scope, null);
     }
-  }
-
-  private void activationFailed(ElementInstance inst, FeelException e) {
-    scopes.close(inst);
-    Incidents.ErrorType type =
-        e instanceof UserTasks.FormNotFound
-            ? Incidents.ErrorType.FORM_NOT_FOUND
-            : Incidents.ErrorType.EXTRACT_VALUE_ERROR;
-    incident(inst, type, e.getMessage());
   }
 
   /**
