@@ -199,4 +199,11 @@ class ModelerModelsIT {
     assertThat(engine.element(early, "Informeren", "ELEMENT_TERMINATED")).isTrue();
     assertThat(engine.element(early, "Nabellen", "ELEMENT_ACTIVATED")).isFalse();
   }
+
+  @Test
+  void anAdHocSubProcessAskedForAnElementItDoesNotHaveRaisesAnIncident() {
+    deploy("ad-hoc-maatregelen.bpmn");
+    long pi = s.create("modeler_adhoc", Map.of("maatregelen", List.of("Onbekend"), "klaar", false));
+    assertThat(s.incidentMessage(s.incidentKey(pi))).contains("Onbekend");
+  }
 }
