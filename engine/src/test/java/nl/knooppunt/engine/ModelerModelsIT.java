@@ -206,4 +206,20 @@ class ModelerModelsIT {
     long pi = s.create("modeler_adhoc", Map.of("maatregelen", List.of("Onbekend"), "klaar", false));
     assertThat(s.incidentMessage(s.incidentKey(pi))).contains("Onbekend");
   }
+
+  @Test
+  void anEndListenerOfTheStartEventAndAStartListenerOfAGatewayRunBeforeTheRouteIsChosen() {
+    deploy("luisteraars-op-gebeurtenissen.bpmn");
+    long pi = s.create("modeler_luisteraars_gebeurtenissen");
+    ActivatedJob started = s.job("modeler-el-gestart");
+    assertThat(started.getElementId()).isEqualTo("StartEvent_1");
+    assertThat(started.getListenerEventType()).isEqualTo(ListenerEventType.END);
+    s.client().newCompleteCommand(started).send().join();
+    ActivatedJob choice = s.job("modeler-el-keuze");
+    assertThat(choice.getElementId()).isEqualTo("Keuze");
+    assertThat(choice.getListenerEventType()).isEqualTo(ListenerEventType.START);
+    s.client().newCompleteCommand(choice).variables(Map.of("route", "snel")).send().join();
+    s.awaitCompleted(pi);
+    assertThat(engine.element(pi, "Event_Snel", "ELEMENT_COMPLETED")).isTrue();
+  }
 }

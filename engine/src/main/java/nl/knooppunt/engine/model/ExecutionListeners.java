@@ -11,8 +11,9 @@ import nl.knooppunt.engine.feel.Expression;
 
 /**
  * Reads {@code zeebe:executionListeners} of a flow node. Supported on tasks, sub-processes, call
- * activities, intermediate events and end events; refused by name on the process, start events,
- * gateways, boundary events and multi-instance activities (not implemented here).
+ * activities, intermediate and end events (start and end), start and boundary events (end only, as
+ * Camunda's validators allow) and gateways (start only); refused by name on the process and on
+ * multi-instance activities (not implemented here).
  */
 final class ExecutionListeners {
 
@@ -26,7 +27,20 @@ final class ExecutionListeners {
           ElementKind.CALL_ACTIVITY,
           ElementKind.INTERMEDIATE_CATCH_EVENT,
           ElementKind.INTERMEDIATE_THROW_EVENT,
-          ElementKind.END_EVENT);
+          ElementKind.END_EVENT,
+          ElementKind.START_EVENT,
+          ElementKind.BOUNDARY_EVENT,
+          ElementKind.EXCLUSIVE_GATEWAY,
+          ElementKind.INCLUSIVE_GATEWAY,
+          ElementKind.PARALLEL_GATEWAY,
+          ElementKind.EVENT_BASED_GATEWAY);
+
+  private static final Set<ElementKind> START_ONLY =
+      Set.of(
+          ElementKind.EXCLUSIVE_GATEWAY,
+          ElementKind.INCLUSIVE_GATEWAY,
+          ElementKind.PARALLEL_GATEWAY,
+          ElementKind.EVENT_BASED_GATEWAY);
 
   private ExecutionListeners() {}
 
@@ -54,6 +68,14 @@ final class ExecutionListeners {
                 + "': the execution listener event type '"
                 + l.getEventType()
                 + "' is not supported by the embedded engine");
+        continue;
+      }
+      if (!start && START_ONLY.contains(e.kind)) {
+        problems.add(
+            "Element '"
+                + e.id
+                + "': an end execution listener on a gateway is not supported by the embedded"
+                + " engine");
         continue;
       }
       e.executionListeners.add(
