@@ -5,7 +5,10 @@ public enum ElementKind {
   PROCESS,
   START_EVENT,
   END_EVENT,
-  /** Service, send and business-rule tasks, and message throw events: all executed as jobs. */
+  /**
+   * Service, send and business-rule tasks, message throw and end events, job-based script and user
+   * tasks: all executed as jobs.
+   */
   JOB_TASK,
   USER_TASK,
   RECEIVE_TASK,
