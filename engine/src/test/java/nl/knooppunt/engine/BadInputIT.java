@@ -163,12 +163,16 @@ class BadInputIT {
   @Test
   void unsupportedElementNamesTheElement() {
     String xml =
-        Bpmn.convertToString(
-            Bpmn.createExecutableProcess("manual")
-                .startEvent()
-                .manualTask("hands")
-                .endEvent()
-                .done());
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            id="d" targetNamespace="http://knooppunt.nl/test">
+          <bpmn:process id="manual" isExecutable="true">
+            <bpmn:startEvent id="s"/>
+            <bpmn:complexGateway id="hands"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
     assertStatus(
         () ->
             s.client()

@@ -3,6 +3,7 @@ package nl.knooppunt.engine.model;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
@@ -20,16 +21,19 @@ import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.LoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
@@ -44,6 +48,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
@@ -174,7 +179,7 @@ public final class BpmnTransformer {
           }
           if (node instanceof SubProcess sp) {
             buildScope(e, sp.getFlowElements());
-            if (e.noneStartEventId == null) {
+            if (e.noneStartEventId == null && e.adHoc == null) {
               problems.add("Element '" + e.id + "': a sub-process needs one none start event");
             }
           }
@@ -242,6 +247,11 @@ public final class BpmnTransformer {
         } else {
           unsupportedDefinition(id, "start event", def);
         }
+      } else if (node instanceof EndEvent ee && single(ee) instanceof MessageEventDefinition) {
+        // a message end event is job-based, like a send task (ADR 0047)
+        e = new Element(id, ElementKind.JOB_TASK);
+        e.eventType = EventDefinitionType.MESSAGE;
+        job(e, node);
       } else if (node instanceof EndEvent ee) {
         e = new Element(id, ElementKind.END_EVENT);
         EventDefinition def = single(ee);
@@ -263,6 +273,28 @@ public final class BpmnTransformer {
           || node instanceof BusinessRuleTask) {
         e = new Element(id, ElementKind.JOB_TASK);
         job(e, node);
+      } else if (node instanceof UserTask ut
+          && ut.getSingleExtensionElement(ZeebeUserTask.class) == null) {
+        // job-based user task (deprecated since 8.6, still run by 8.8): ADR 0047
+        e = new Element(id, ElementKind.JOB_TASK);
+        JobBasedUserTask.define(e, ut, v -> expr(id, v));
+      } else if (node instanceof ScriptTask st) {
+        ZeebeScript script = st.getSingleExtensionElement(ZeebeScript.class);
+        if (script == null) {
+          e = new Element(id, ElementKind.JOB_TASK);
+          job(e, node);
+        } else {
+          e = new Element(id, ElementKind.TASK);
+          e.script = script.getExpression() == null ? null : feelAlways(id, script.getExpression());
+          e.resultVariable = script.getResultVariable();
+          if (e.script == null || e.resultVariable == null || e.resultVariable.isBlank()) {
+            problems.add("Element '" + id + "': zeebe:script needs expression and resultVariable");
+          }
+        }
+      } else if (node instanceof ManualTask
+          || (node instanceof Task && "task".equals(node.getElementType().getTypeName()))) {
+        // undefined and manual tasks pass through, as on Camunda 8
+        e = new Element(id, ElementKind.TASK);
       } else if (node instanceof UserTask ut) {
         e = new Element(id, ElementKind.USER_TASK);
         userTask(e, ut);
@@ -335,6 +367,9 @@ public final class BpmnTransformer {
         } else {
           unsupportedDefinition(id, "boundary event", def);
         }
+      } else if (node instanceof AdHocSubProcess ah) {
+        e = new Element(id, ElementKind.SUB_PROCESS);
+        e.adHoc = AdHoc.read(ah, v -> feelAlways(id, v), problems);
       } else if (node instanceof SubProcess) {
         e = new Element(id, ElementKind.SUB_PROCESS);
       } else if (node instanceof CallActivity ca) {
@@ -360,6 +395,7 @@ public final class BpmnTransformer {
       if (node instanceof Activity activity) {
         loop(e, activity);
       }
+      ExecutionListeners.read(e, node, v -> expr(id, v), problems);
       return e;
     }
 
@@ -461,12 +497,6 @@ public final class BpmnTransformer {
     }
 
     private void userTask(Element e, UserTask ut) {
-      if (ut.getSingleExtensionElement(ZeebeUserTask.class) == null) {
-        unsupported(
-            e.id,
-            "a job-based user task (without zeebe:userTask; deprecated since 8.6, use a native"
-                + " user task)");
-      }
       ZeebeAssignmentDefinition assignment =
           ut.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
       ZeebeTaskSchedule schedule = ut.getSingleExtensionElement(ZeebeTaskSchedule.class);
@@ -545,8 +575,8 @@ public final class BpmnTransformer {
       if (source == null || source.isBlank()) {
         return expr(id, "=null");
       }
-      // a mapping source is always an expression; a static value is a FEEL literal/path
-      return source.strip().startsWith("=") ? expr(id, source) : feelAlways(id, source);
+      // a source without a leading '=' is a static value: a literal string, as on Camunda 8
+      return source.strip().startsWith("=") ? expr(id, source) : Expression.constant(source);
     }
 
     private void loop(Element e, Activity activity) {

@@ -58,6 +58,19 @@ public final class Element {
   // user task
   public UserTaskDefinition userTask;
 
+  /** Job headers whose value is evaluated at activation (job-based user task assignment). */
+  public final Map<String, Expression> evaluatedHeaders = new LinkedHashMap<>();
+
+  /** zeebe:executionListeners, start and end, in the model's order (ADR 0047). */
+  public final List<ExecutionListener> executionListeners = new ArrayList<>();
+
+  /** For an ad-hoc sub-process (kind SUB_PROCESS): how it activates and completes. */
+  public AdHoc adHoc;
+
+  // script task with zeebe:script (kind TASK)
+  public Expression script;
+  public String resultVariable;
+
   public Element(String id, ElementKind kind) {
     this.id = id;
     this.kind = kind;

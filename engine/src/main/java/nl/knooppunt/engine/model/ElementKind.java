@@ -5,7 +5,10 @@ public enum ElementKind {
   PROCESS,
   START_EVENT,
   END_EVENT,
-  /** Service, send and business-rule tasks, and message throw events: all executed as jobs. */
+  /**
+   * Service, send and business-rule tasks, message throw and end events, job-based script and user
+   * tasks: all executed as jobs.
+   */
   JOB_TASK,
   USER_TASK,
   RECEIVE_TASK,
@@ -18,6 +21,11 @@ public enum ElementKind {
   BOUNDARY_EVENT,
   SUB_PROCESS,
   CALL_ACTIVITY,
+  /**
+   * Undefined and manual tasks (pass through) and script tasks with a FEEL {@code zeebe:script}
+   * (evaluated, result in the result variable); ADR 0047.
+   */
+  TASK,
   /** The multi-instance body that wraps an activity with loop characteristics. */
   MULTI_INSTANCE_BODY;
 
@@ -26,7 +34,8 @@ public enum ElementKind {
         || this == USER_TASK
         || this == RECEIVE_TASK
         || this == SUB_PROCESS
-        || this == CALL_ACTIVITY;
+        || this == CALL_ACTIVITY
+        || this == TASK;
   }
 
   public boolean isFlowScope() {

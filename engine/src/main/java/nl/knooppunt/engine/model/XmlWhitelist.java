@@ -15,7 +15,9 @@ import org.w3c.dom.Node;
 
 /**
  * The first deployment check: walks the raw XML and refuses every element and extension attribute
- * the engine does not implement, naming the enclosing element id. Nothing is silently ignored.
+ * the engine does not implement, naming the enclosing element id. Markup of namespaces the engine
+ * does not execute (neither BPMN nor zeebe) is ignored as on Camunda 8 and logged once ({@link
+ * ForeignMarkup}).
  */
 final class XmlWhitelist {
 
@@ -81,6 +83,13 @@ final class XmlWhitelist {
           "error",
           "signal",
           "multiInstanceLoopCharacteristics",
+          // Modeler constructs (ADR 0047): message flows are documentation; undefined and manual
+          // tasks pass through; script tasks run FEEL or a job
+          "messageFlow",
+          "task",
+          "manualTask",
+          "scriptTask",
+          "adHocSubProcess",
           "completionCondition");
 
   /** Accepted zeebe extension elements and their accepted attributes. */
@@ -114,7 +123,12 @@ final class XmlWhitelist {
           Map.entry("taskListener", Set.of("eventType", "type", "retries")),
           Map.entry("properties", Set.of()),
           Map.entry("property", Set.of("name", "value")),
-          Map.entry("versionTag", Set.of("value")));
+          Map.entry("versionTag", Set.of("value")),
+          Map.entry("script", Set.of("expression", "resultVariable")),
+          Map.entry("userTaskForm", Set.of("id")),
+          Map.entry("executionListeners", Set.of()),
+          Map.entry("adHoc", Set.of("activeElementsCollection")),
+          Map.entry("executionListener", Set.of("eventType", "type", "retries")));
 
   private static final Set<String> ZEEBE_ATTRIBUTES_ON_BPMN =
       Set.of("modelerTemplate", "modelerTemplateVersion", "modelerTemplateIcon");
@@ -206,14 +220,7 @@ final class XmlWhitelist {
     } else if (MODELER.equals(ns)) {
       return;
     } else {
-      problems.add(
-          "Element '"
-              + ownerId
-              + "': the element '"
-              + el.getTagName()
-              + "' (namespace "
-              + ns
-              + ") is not supported by the embedded engine");
+      ForeignMarkup.ignored("element", el.getTagName(), ns, ownerId);
       return;
     }
     for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
@@ -252,12 +259,16 @@ final class XmlWhitelist {
       if (MODELER.equals(ans) || XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI.equals(ans)) {
         continue;
       }
-      problems.add(
-          "Element '"
-              + id
-              + "': the extension attribute '"
-              + a.getName()
-              + "' is not supported by the embedded engine");
+      if (ZEEBE.equals(ans)) {
+        problems.add(
+            "Element '"
+                + id
+                + "': the extension attribute '"
+                + a.getName()
+                + "' is not supported by the embedded engine");
+        continue;
+      }
+      ForeignMarkup.ignored("attribute", a.getName(), ans, id);
     }
   }
 

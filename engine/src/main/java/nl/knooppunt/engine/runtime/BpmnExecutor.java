@@ -42,8 +42,12 @@ final class BpmnExecutor implements ElementLifecycle {
 
   private Map<String, Object> triggeredVariables;
 
+  /** An ad-hoc sub-process activating its inner elements: it cannot complete meanwhile. */
+  private long activatingAdHocKey = -1;
+
   private final Terminations terminations;
   private final MultiInstanceBodies bodies;
+  private final ExecutionListenerJobs listeners;
 
   BpmnExecutor(
       EngineContext ctx,
@@ -68,6 +72,7 @@ final class BpmnExecutor implements ElementLifecycle {
     this.startEvents = startEvents;
     this.terminations = new Terminations(ctx, instances, scopes, jobs, userTasks, incidents, this);
     this.bodies = new MultiInstanceBodies(ctx, vars, instances, terminations, this);
+    this.listeners = new ExecutionListenerJobs(ctx, vars, jobs);
   }
 
   private EngineState state() {
@@ -134,10 +139,15 @@ final class BpmnExecutor implements ElementLifecycle {
         return;
       }
       try {
-        mappings.applyInputs(inst, el);
+        if (inst.startListenersDone == 0) {
+          mappings.applyInputs(inst, el);
+        }
       } catch (FeelException e) {
         scopes.close(inst);
         incident(inst, Incidents.ErrorType.IO_MAPPING_ERROR, e.getMessage());
+        return;
+      }
+      if (listeners.nextStart(inst, el)) {
         return;
       }
       switch (el.kind) {
@@ -160,9 +170,10 @@ final class BpmnExecutor implements ElementLifecycle {
           Map<String, Object> scope = vars.visible(inst);
           String type = ctx.feel().evaluateString(el.jobType, scope);
           int retries = (int) ctx.feel().evaluateLong(el.jobRetries, scope);
+          Map<String, String> headers = EvaluatedHeaders.of(ctx.feel(), el, scope);
           openBoundaries(inst, el);
           instances.markActivated(inst);
-          jobs.create(inst, type, retries, el.taskHeaders, "BPMN_ELEMENT", null, -1);
+          jobs.create(inst, type, retries, headers, "BPMN_ELEMENT", null, -1);
           catchBufferedOnBoundaries(inst);
         }
         case USER_TASK -> {
@@ -193,6 +204,10 @@ final class BpmnExecutor implements ElementLifecycle {
           openEvents(inst, targets);
         }
         case SUB_PROCESS -> {
+          if (el.adHoc != null) {
+            activateAdHoc(inst, el);
+            return;
+          }
           openBoundaries(inst, el);
           instances.markActivated(inst);
           activateElement(
@@ -200,6 +215,18 @@ final class BpmnExecutor implements ElementLifecycle {
           catchBufferedOnBoundaries(inst);
         }
         case CALL_ACTIVITY -> activateCallActivity(inst, el);
+        case TASK -> {
+          // undefined/manual task passes through; a FEEL script task sets its result variable
+          Object result =
+              el.script == null ? null : ctx.feel().evaluate(el.script, vars.visible(inst));
+          instances.markActivated(inst);
+          if (el.script != null) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put(el.resultVariable, result);
+            inst.pendingVariables = out;
+          }
+          complete(inst, null);
+        }
         default -> throw new IllegalStateException("cannot activate " + el);
       }
     } catch (FeelException e) {
@@ -209,6 +236,74 @@ final class BpmnExecutor implements ElementLifecycle {
               ? Incidents.ErrorType.FORM_NOT_FOUND
               : Incidents.ErrorType.EXTRACT_VALUE_ERROR;
       incident(inst, type, e.getMessage());
+    }
+  }
+
+  /** A start execution listener's job completed: the next one, or the element's own behaviour. */
+  void startListenerCompleted(ElementInstance inst, Map<String, Object> variables) {
+    vars.setAllLocal(inst, variables);
+    inst.startListenersDone++;
+    activate(inst);
+  }
+
+  /** An end execution listener's job completed: the next one, or the completion goes on. */
+  void endListenerCompleted(ElementInstance inst, Map<String, Object> variables) {
+    vars.propagate(parent(inst), variables);
+    inst.endListenersDone++;
+    complete(inst, null);
+  }
+
+  /** Activates an ad-hoc sub-process with the inner elements its collection names (ADR 0047). */
+  private void activateAdHoc(ElementInstance inst, Element el) {
+    ProcessModel model = ctx.model(inst.processDefinitionKey);
+    List<Element> chosen = AdHocSubProcesses.chosen(ctx.feel(), model, el, vars.visible(inst));
+    openBoundaries(inst, el);
+    instances.markActivated(inst);
+    activatingAdHocKey = inst.key;
+    try {
+      for (Element inner : chosen) {
+        if (!instances.exists(inst) || inst.state != ElementInstance.State.ACTIVATED) {
+          break;
+        }
+        activateElement(inst, inner, null);
+      }
+    } finally {
+      activatingAdHocKey = -1;
+    }
+    if (!chosen.isEmpty()) {
+      maybeCompleteScope(inst);
+    }
+    catchBufferedOnBoundaries(inst);
+  }
+
+  /** An inner element of an ad-hoc sub-process ended: complete it when it is done (ADR 0047). */
+  private void maybeCompleteAdHoc(ElementInstance scope, Element el) {
+    if (el.adHoc.completionCondition() == null) {
+      if (scope.children.isEmpty()) {
+        complete(scope, null);
+      }
+      return;
+    }
+    boolean met;
+    try {
+      met = ctx.feel().evaluateBoolean(el.adHoc.completionCondition(), vars.visible(scope));
+    } catch (FeelException e) {
+      incidents.raise(
+          scope, Incidents.ErrorType.EXTRACT_VALUE_ERROR, e.getMessage(), Incident.Retry.COMPLETE);
+      return;
+    }
+    if (!met) {
+      return;
+    }
+    if (!scope.children.isEmpty() && el.adHoc.cancelRemainingInstances()) {
+      terminations.terminateChildren(scope, -1);
+      if (!scope.children.isEmpty()) {
+        scope.completeAfterTermination = true;
+        return;
+      }
+    }
+    if (scope.children.isEmpty()) {
+      complete(scope, null);
     }
   }
 
@@ -341,11 +436,22 @@ final class BpmnExecutor implements ElementLifecycle {
       inst.state = ElementInstance.State.COMPLETING;
       instances.record(inst, "ELEMENT_COMPLETING");
     }
+    if (inst.endListenersDone == 0) {
+      try {
+        mappings.applyOutputs(inst, el);
+      } catch (FeelException e) {
+        incidents.raise(
+            inst, Incidents.ErrorType.IO_MAPPING_ERROR, e.getMessage(), Incident.Retry.COMPLETE);
+        return;
+      }
+    }
     try {
-      mappings.applyOutputs(inst, el);
+      if (listeners.nextEnd(inst, el)) {
+        return;
+      }
     } catch (FeelException e) {
       incidents.raise(
-          inst, Incidents.ErrorType.IO_MAPPING_ERROR, e.getMessage(), Incident.Retry.COMPLETE);
+          inst, Incidents.ErrorType.EXTRACT_VALUE_ERROR, e.getMessage(), Incident.Retry.COMPLETE);
       return;
     }
     boolean miConditionMet = false;
@@ -406,6 +512,14 @@ final class BpmnExecutor implements ElementLifecycle {
     if (!instances.exists(scope)
         || scope.state != ElementInstance.State.ACTIVATED
         || scope.kind == ElementKind.MULTI_INSTANCE_BODY) {
+      return;
+    }
+    if (scope.key == activatingAdHocKey) {
+      return;
+    }
+    Element scopeElement = ctx.element(scope);
+    if (scopeElement.adHoc != null) {
+      maybeCompleteAdHoc(scope, scopeElement);
       return;
     }
     if (!scope.joinTokens.isEmpty()) {

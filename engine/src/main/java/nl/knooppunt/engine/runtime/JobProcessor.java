@@ -177,7 +177,14 @@ final class JobProcessor {
       return null;
     }
     ElementInstance inst = state().instances.get(job.elementInstanceKey);
-    if (inst != null) {
+    if (inst != null && ExecutionListenerJobs.KIND.equals(job.kind)) {
+      inst.jobKey = -1;
+      if ("START".equals(job.listenerEventType)) {
+        executor.startListenerCompleted(inst, c.variables());
+      } else {
+        executor.endListenerCompleted(inst, c.variables());
+      }
+    } else if (inst != null) {
       inst.jobKey = -1;
       inst.pendingVariables = c.variables();
       executor.complete(inst, null);

@@ -135,6 +135,11 @@ public final class StateReader {
     if ("JOB_NO_RETRIES".equals(engineType) && job != null && "TASK_LISTENER".equals(job.kind)) {
       return "TASK_LISTENER_NO_RETRIES";
     }
+    if ("JOB_NO_RETRIES".equals(engineType)
+        && job != null
+        && "EXECUTION_LISTENER".equals(job.kind)) {
+      return "EXECUTION_LISTENER_NO_RETRIES";
+    }
     return engineType != null && ERROR_TYPES.contains(engineType) ? engineType : "UNKNOWN";
   }
 

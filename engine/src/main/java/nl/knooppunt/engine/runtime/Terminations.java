@@ -150,7 +150,7 @@ final class Terminations {
       lifecycle.complete(end, List.of());
       return;
     }
-    if (scope.kind == ElementKind.MULTI_INSTANCE_BODY
+    if ((scope.kind == ElementKind.MULTI_INSTANCE_BODY || scope.kind == ElementKind.SUB_PROCESS)
         && scope.completeAfterTermination
         && scope.children.isEmpty()) {
       scope.completeAfterTermination = false;

@@ -174,21 +174,36 @@ class DeploymentIT extends ConformanceTestBase {
 
   // Docs: docs.camunda.io/docs/components/concepts/execution-listeners/ (embedded engine only)
   @Test
-  @DisplayName("an execution listener (an extension the engine lacks) is refused, naming it")
-  void executionListenerIsRefusedByEmbeddedEngine() {
-    // Camunda 8.8 supports execution listeners; the embedded engine does not (issue 3 list) and
-    // must refuse the extension rather than ignore it. Not applicable to a real cluster.
-    assumeTrue(target.embedded(), "execution listeners are supported by Camunda 8");
+  @DisplayName("an end execution listener on a gateway is refused, naming it")
+  void endExecutionListenerOnAGatewayIsRefusedByEmbeddedEngine() {
+    // The embedded engine runs start listeners on gateways, not end listeners (ADR 0047), and
+    // must refuse them rather than ignore them. Not applicable to a real cluster.
+    assumeTrue(target.embedded(), "checked against the embedded engine's list");
     final String id = uid("deploy_exec_listener");
-    final BpmnModelInstance model =
-        Bpmn.createExecutableProcess(id)
-            .startEvent()
-            .serviceTask(
-                "audited", t -> t.zeebeJobType(id + "_work").zeebeStartExecutionListener("audit"))
-            .endEvent()
-            .done();
+    final String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d"
+            targetNamespace="http://knooppunt.nl/test">
+          <bpmn:process id="%s" isExecutable="true">
+            <bpmn:startEvent id="s"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="audited"/>
+            <bpmn:parallelGateway id="audited">
+              <bpmn:extensionElements>
+                <zeebe:executionListeners>
+                  <zeebe:executionListener eventType="end" type="audit"/>
+                </zeebe:executionListeners>
+              </bpmn:extensionElements>
+            </bpmn:parallelGateway>
+            <bpmn:sequenceFlow id="f2" sourceRef="audited" targetRef="e"/>
+            <bpmn:endEvent id="e"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+            .formatted(id);
 
-    final Throwable thrown = failure(() -> deploy(id + ".bpmn", model));
+    final Throwable thrown = failure(() -> deployXml(id + ".bpmn", xml));
 
     assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(grpcMessage(thrown)).contains("audited");

@@ -85,25 +85,58 @@ class BpmnTransformerTest {
                     process(
                         """
                         <bpmn:startEvent id="s"/>
-                        <bpmn:scriptTask id="script1"/>
+                        <bpmn:complexGateway id="complex1"/>
                         """)))
         .isInstanceOf(DeploymentException.class)
-        .hasMessageContaining("script1")
-        .hasMessageContaining("scriptTask");
+        .hasMessageContaining("complex1")
+        .hasMessageContaining("complexGateway");
   }
 
   @Test
-  void unsupportedExtensionAttributeIsRefused() {
+  void unsupportedZeebeAttributeIsRefused() {
     assertThatThrownBy(
             () ->
                 transform(
                     process(
                         """
-                        <bpmn:startEvent id="s" camunda:asyncBefore="true"/>
+                        <bpmn:startEvent id="s" zeebe:asyncBefore="true"/>
                         """)))
         .isInstanceOf(DeploymentException.class)
         .hasMessageContaining("'s'")
-        .hasMessageContaining("camunda:asyncBefore");
+        .hasMessageContaining("zeebe:asyncBefore");
+  }
+
+  @Test
+  void markupOfNamespacesTheEngineDoesNotExecuteIsIgnoredAndLogged() {
+    List<ProcessModel> models =
+        transform(
+            process(
+                """
+                <bpmn:startEvent id="s" camunda:asyncBefore="true">
+                  <bpmn:extensionElements>
+                    <camunda:executionListener class="nl.Example" event="start"/>
+                  </bpmn:extensionElements>
+                </bpmn:startEvent>
+                """));
+    assertThat(models).hasSize(1);
+    assertThat(ForeignMarkup.wasIgnored("camunda:asyncBefore")).isTrue();
+    assertThat(ForeignMarkup.wasIgnored("camunda:executionListener")).isTrue();
+  }
+
+  @Test
+  void staticMappingSourceIsALiteralString() {
+    ProcessModel model =
+        transform(
+                Bpmn.createExecutableProcess("p")
+                    .startEvent()
+                    .serviceTask(
+                        "t", t -> t.zeebeJobType("x").zeebeInput("https://example.nl/a b", "url"))
+                    .endEvent()
+                    .done())
+            .get(0);
+    var source = model.element("t").inputs.get(0).source();
+    assertThat(source.isFeel()).isFalse();
+    assertThat(source.source()).isEqualTo("https://example.nl/a b");
   }
 
   @Test
@@ -115,15 +148,15 @@ class BpmnTransformerTest {
                         """
                         <bpmn:startEvent id="s">
                           <bpmn:extensionElements>
-                            <zeebe:executionListeners>
-                              <zeebe:executionListener eventType="start" type="x"/>
-                            </zeebe:executionListeners>
+                            <zeebe:linkedResources>
+                              <zeebe:linkedResource resourceId="r" linkName="l"/>
+                            </zeebe:linkedResources>
                           </bpmn:extensionElements>
                         </bpmn:startEvent>
                         """)))
         .isInstanceOf(DeploymentException.class)
         .hasMessageContaining("'s'")
-        .hasMessageContaining("zeebe:executionListeners");
+        .hasMessageContaining("zeebe:linkedResources");
   }
 
   @Test
@@ -203,14 +236,13 @@ class BpmnTransformerTest {
   }
 
   @Test
-  void jobBasedUserTaskIsRefused() {
-    assertThatThrownBy(
-            () ->
-                transform(
-                    Bpmn.createExecutableProcess("p").startEvent().userTask("u").endEvent().done()))
-        .isInstanceOf(DeploymentException.class)
-        .hasMessageContaining("'u'")
-        .hasMessageContaining("job-based user task");
+  void jobBasedUserTaskIsAJobOfCamundasUserTaskType() {
+    Element u =
+        transform(Bpmn.createExecutableProcess("p").startEvent().userTask("u").endEvent().done())
+            .get(0)
+            .element("u");
+    assertThat(u.kind).isEqualTo(ElementKind.JOB_TASK);
+    assertThat(u.jobType.source()).isEqualTo("io.camunda.zeebe:userTask");
   }
 
   @Test

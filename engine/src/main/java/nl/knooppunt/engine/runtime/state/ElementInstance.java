@@ -1,5 +1,6 @@
 package nl.knooppunt.engine.runtime.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,6 +71,16 @@ public final class ElementInstance {
 
   /** A multi-instance body whose completion condition is met, waiting for inner terminations. */
   public boolean completeAfterTermination;
+
+  /**
+   * Execution listeners of this instance whose jobs completed, start and end (ADR 0047); left out
+   * of snapshots while 0, so snapshots of models without listeners keep their shape.
+   */
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+  public int startListenersDone;
+
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+  public int endListenersDone;
 
   /** Variables carried into the completion (job/message/user task/child process). */
   public Map<String, Object> pendingVariables;
