@@ -250,16 +250,41 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     List<String> fetch = request.getFetchVariablesList();
     java.util.concurrent.atomic.AtomicReference<Engine.CreateResult> created =
         new java.util.concurrent.atomic.AtomicReference<>();
+    EngineLoop.Callback[] end = new EngineLoop.Callback[1];
+    ResultDeadlines.Deadline deadline =
+        ResultDeadlines.start(
+            request.getRequestTimeout(),
+            () -> {
+              Engine.CreateResult c = created.get();
+              if (c != null) {
+                loop.forgetResult(c.processInstanceKey(), end[0]);
+              }
+              safeError(
+                  observer,
+                  Status.DEADLINE_EXCEEDED.withDescription(
+                      "Expected to complete process instance"
+                          + (c == null ? "" : " '" + c.processInstanceKey() + "'")
+                          + " within the requestTimeout of "
+                          + (request.getRequestTimeout() > 0
+                              ? request.getRequestTimeout()
+                              : ResultDeadlines.GATEWAY_DEFAULT_MS)
+                          + " ms, but it has not completed yet"));
+            });
     EngineLoop.Callback onCreated =
         (result, error) -> {
           if (error != null) {
-            safeError(observer, toStatus(error));
+            if (deadline.claim()) {
+              safeError(observer, toStatus(error));
+            }
           } else {
             created.set((Engine.CreateResult) result);
           }
         };
     EngineLoop.Callback onEnd =
         (result, error) -> {
+          if (!deadline.claim()) {
+            return;
+          }
           if (error != null) {
             safeError(observer, toStatus(error));
             return;
@@ -291,9 +316,11 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             // client gone
           }
         };
+    end[0] = onEnd;
     if (observer instanceof ServerCallStreamObserver<?> call) {
       call.setOnCancelHandler(
           () -> {
+            deadline.claim();
             Engine.CreateResult c = created.get();
             if (c != null) {
               loop.forgetResult(c.processInstanceKey(), onEnd);

@@ -424,7 +424,7 @@ final class BpmnExecutor implements ElementLifecycle {
   }
 
   private void processCompleted(ElementInstance root) {
-    state().messageStartInstances.values().remove(root.key);
+    ctx.messageStartInstanceEnded(root.key);
     if (root.parentElementInstanceKey >= 0) {
       ElementInstance call = state().instances.get(root.parentElementInstanceKey);
       if (call != null) {

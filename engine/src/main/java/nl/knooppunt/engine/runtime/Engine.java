@@ -112,6 +112,13 @@ public final class Engine {
 
   /** Applies a command. Returns its result, or throws {@link EngineException} (rejection). */
   public Object process(Command command) {
+    ctx.drainFreedMessageStarts(); // a rejected command may have left some behind: never used
+    Object result = dispatch(command);
+    messages.correlateBufferedStarts();
+    return result;
+  }
+
+  private Object dispatch(Command command) {
     if (command instanceof Command.Deploy c) {
       return deployer.deploy(c);
     } else if (command instanceof Command.CreateInstance c) {
