@@ -37,6 +37,7 @@ public final class Element {
   public TimerDefinition timer;
   public String errorCode;
   public Expression signalName;
+  public String escalationCode;
 
   // boundary events
   public String attachedToId;
@@ -46,6 +47,12 @@ public final class Element {
   // flow scopes
   public String noneStartEventId;
   public final List<String> childIds = new ArrayList<>();
+
+  /** A sub-process with triggeredByEvent: started only by its start event, never by a flow. */
+  public boolean eventSubProcess;
+
+  /** The start events of the event sub-processes directly inside this flow scope. */
+  public final List<String> eventSubProcessStartIds = new ArrayList<>();
 
   // call activity
   public Expression calledProcessId;

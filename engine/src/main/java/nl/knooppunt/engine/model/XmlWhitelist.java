@@ -77,6 +77,8 @@ final class XmlWhitelist {
           "errorEventDefinition",
           "terminateEventDefinition",
           "signalEventDefinition",
+          "escalationEventDefinition",
+          "escalation",
           "message",
           "error",
           "signal",
@@ -264,10 +266,8 @@ final class XmlWhitelist {
   private static boolean refusedBpmnAttribute(String element, String attribute, String value) {
     return switch (attribute) {
       case "isForCompensation", "parallelMultiple" -> "true".equals(value);
-      case "triggeredByEvent" -> "true".equals(value);
       case "completionQuantity", "startQuantity" -> !"1".equals(value);
       case "isClosed" -> "true".equals(value);
-      case "isInterrupting" -> "startEvent".equals(element) && "false".equals(value);
       default -> false;
     };
   }
