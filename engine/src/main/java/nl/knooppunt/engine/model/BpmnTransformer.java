@@ -279,6 +279,26 @@ public final class BpmnTransformer {
         } else {
           unsupportedDefinition(id, "end event", def);
         }
+      } else if (node instanceof BusinessRuleTask
+          && node.getSingleExtensionElement(
+                  io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision.class)
+              != null) {
+        e = new Element(id, ElementKind.JOB_TASK);
+        var called =
+            node.getSingleExtensionElement(
+                io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision.class);
+        if (called.getDecisionId() == null || called.getDecisionId().isBlank()) {
+          problems.add("Element '" + id + "': zeebe:calledDecision needs a decisionId");
+        } else {
+          e.calledDecisionId = expr(id, called.getDecisionId());
+        }
+        if (called.getResultVariable() == null || called.getResultVariable().isBlank()) {
+          problems.add("Element '" + id + "': zeebe:calledDecision needs a resultVariable");
+        }
+        e.decisionResultVariable = called.getResultVariable();
+        if (called.getBindingType() != null && called.getBindingType() != ZeebeBindingType.latest) {
+          unsupported(id, "zeebe:calledDecision bindingType '" + called.getBindingType() + "'");
+        }
       } else if (node instanceof ServiceTask
           || node instanceof SendTask
           || node instanceof BusinessRuleTask) {

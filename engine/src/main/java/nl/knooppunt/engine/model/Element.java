@@ -59,6 +59,10 @@ public final class Element {
   public boolean propagateAllChildVariables = true;
   public boolean propagateAllParentVariables = true;
 
+  // business rule task with zeebe:calledDecision (evaluated by the engine, no job)
+  public Expression calledDecisionId;
+  public String decisionResultVariable;
+
   // multi-instance (on the activity itself)
   public MultiInstance multiInstance;
 

@@ -116,7 +116,8 @@ final class XmlWhitelist {
           Map.entry("taskListener", Set.of("eventType", "type", "retries")),
           Map.entry("properties", Set.of()),
           Map.entry("property", Set.of("name", "value")),
-          Map.entry("versionTag", Set.of("value")));
+          Map.entry("versionTag", Set.of("value")),
+          Map.entry("calledDecision", Set.of("decisionId", "resultVariable", "bindingType")));
 
   private static final Set<String> ZEEBE_ATTRIBUTES_ON_BPMN =
       Set.of("modelerTemplate", "modelerTemplateVersion", "modelerTemplateIcon");

@@ -196,6 +196,15 @@ final class BpmnExecutor implements ElementLifecycle {
           complete(inst, null);
         }
         case JOB_TASK -> {
+          if (el.calledDecisionId != null) {
+            Map<String, Object> result = evaluateCalledDecision(inst, el);
+            if (result != null) {
+              instances.markActivated(inst);
+              inst.pendingVariables = result;
+              complete(inst, null);
+            }
+            return;
+          }
           Map<String, Object> scope = vars.visible(inst);
           String type = ctx.feel().evaluateString(el.jobType, scope);
           int retries = (int) ctx.feel().evaluateLong(el.jobRetries, scope);
@@ -583,6 +592,50 @@ final class BpmnExecutor implements ElementLifecycle {
       }
     }
     throw new IllegalStateException("event sub-process without start event: " + esp.id);
+  }
+
+  /**
+   * A business rule task with {@code zeebe:calledDecision}
+   * (docs.camunda.io/docs/components/modeler/bpmn/business-rule-tasks/): the latest version of the
+   * decision is evaluated with the variables visible to the task and its output lands in the result
+   * variable (like a job's variables: propagated, or local with output mappings). A decision that
+   * is not deployed or fails raises an incident; resolving it evaluates again.
+   */
+  private Map<String, Object> evaluateCalledDecision(ElementInstance inst, Element el) {
+    Map<String, Object> visible = vars.visible(inst);
+    String decisionId = ctx.feel().evaluateString(el.calledDecisionId, visible);
+    List<Long> keys = state().decisionVersions.get(decisionId);
+    if (keys == null || keys.isEmpty()) {
+      incident(
+          inst,
+          Incidents.ErrorType.CALLED_DECISION_ERROR,
+          "Expected to evaluate decision '"
+              + decisionId
+              + "', but no decision found for id '"
+              + decisionId
+              + "'");
+      return null;
+    }
+    var decision = state().decisions.get(keys.get(keys.size() - 1));
+    var drg = state().decisionRequirements.get(decision.decisionRequirementsKey);
+    Object output;
+    try {
+      output = nl.knooppunt.engine.dmn.Dmn.evaluate(drg.key, drg.resource, decisionId, visible);
+    } catch (nl.knooppunt.engine.dmn.Dmn.EvaluationFailure e) {
+      incident(inst, Incidents.ErrorType.DECISION_EVALUATION_ERROR, e.getMessage());
+      return null;
+    }
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("decisionKey", decision.key);
+    v.put("decisionId", decisionId);
+    v.put("decisionVersion", decision.version);
+    v.put("elementId", el.id);
+    v.put("processInstanceKey", inst.processInstanceKey);
+    v.put("decisionOutput", output);
+    ctx.record("DECISION_EVALUATION", "EVALUATED", ctx.newKey(), v);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put(el.decisionResultVariable, output);
+    return result;
   }
 
   /**

@@ -25,7 +25,17 @@ public final class Engine {
 
   /** Result of a deployment. */
   public record DeployResult(
-      long deploymentKey, List<DeployedProcess> processes, List<DeployedForm> forms) {}
+      long deploymentKey,
+      List<DeployedProcess> processes,
+      List<DeployedForm> forms,
+      List<nl.knooppunt.engine.runtime.state.DeployedDecision> decisions,
+      List<nl.knooppunt.engine.runtime.state.DeployedDecisionRequirements> decisionRequirements) {
+
+    public DeployResult(
+        long deploymentKey, List<DeployedProcess> processes, List<DeployedForm> forms) {
+      this(deploymentKey, processes, forms, List.of(), List.of());
+    }
+  }
 
   /** Result of creating an instance. */
   public record CreateResult(DeployedProcess process, long processInstanceKey) {}

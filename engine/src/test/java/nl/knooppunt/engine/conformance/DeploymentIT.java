@@ -261,13 +261,6 @@ class DeploymentIT extends ConformanceTestBase {
                     .startEvent()
                     .intermediateCatchEvent("whenReady", c -> c.condition("= ready"))
                     .endEvent()
-                    .done(),
-            "decideLevel",
-            id ->
-                Bpmn.createExecutableProcess(id)
-                    .startEvent()
-                    .businessRuleTask("decideLevel", t -> t.zeebeCalledDecisionId("threatLevel"))
-                    .endEvent()
                     .done());
 
     final org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
