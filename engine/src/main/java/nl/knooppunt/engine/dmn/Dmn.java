@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.knooppunt.engine.feel.Feel;
 import org.camunda.dmn.DmnEngine;
-import org.camunda.dmn.parser.ParsedDecision;
 import org.camunda.dmn.parser.ParsedDmn;
 import scala.util.Either;
 
@@ -34,7 +33,9 @@ public final class Dmn {
   }
 
   private static final DmnEngine ENGINE = new DmnEngine.Builder().build();
-  private static final Map<Long, ParsedDmn> PARSED = new ConcurrentHashMap<>();
+
+  /** Parsed resources by content checksum (keys repeat across engines in one JVM, bytes do not). */
+  private static final Map<String, ParsedDmn> PARSED = new ConcurrentHashMap<>();
 
   private Dmn() {}
 
@@ -66,12 +67,12 @@ public final class Dmn {
   }
 
   /**
-   * Evaluates {@code decisionId} of the resource deployed under {@code resourceKey} with these
+   * Evaluates {@code decisionId} of a deployed resource (its bytes and their checksum) with these
    * variables; returns its output as JSON-compatible Java values.
    */
   public static Object evaluate(
-      long resourceKey, byte[] resource, String decisionId, Map<String, Object> variables) {
-    ParsedDmn dmn = PARSED.computeIfAbsent(resourceKey, k -> parseDmn(resource));
+      String checksum, byte[] resource, String decisionId, Map<String, Object> variables) {
+    ParsedDmn dmn = PARSED.computeIfAbsent(checksum, k -> parseDmn(resource));
     Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> result;
     try {
       result = ENGINE.eval(dmn, decisionId, variables);
@@ -87,13 +88,6 @@ public final class Dmn {
               + result.left().get().failure().message());
     }
     return toJava(result.right().get().value());
-  }
-
-  /** The decisions of a parsed resource in order (for tests and reads). */
-  static List<String> decisionIds(ParsedDmn dmn) {
-    List<String> out = new ArrayList<>();
-    dmn.decisions().foreach(d -> out.add(((ParsedDecision) d).id()));
-    return out;
   }
 
   /** dmn-scala's (Scala) result values as JSON-compatible Java values. */

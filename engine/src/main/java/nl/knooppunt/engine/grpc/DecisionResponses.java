@@ -25,7 +25,7 @@ final class DecisionResponses {
             .setDecisionRequirementsKey(d.decisionRequirementsKey)
             .setTenantId("<default>");
     try {
-      Object output = Dmn.evaluate(r.key, r.resource, d.decisionId, variables);
+      Object output = Dmn.evaluate(r.checksum, r.resource, d.decisionId, variables);
       String json = VariableDocuments.write(output);
       b.setDecisionOutput(json)
           .addEvaluatedDecisions(

@@ -620,7 +620,8 @@ final class BpmnExecutor implements ElementLifecycle {
     var drg = state().decisionRequirements.get(decision.decisionRequirementsKey);
     Object output;
     try {
-      output = nl.knooppunt.engine.dmn.Dmn.evaluate(drg.key, drg.resource, decisionId, visible);
+      output =
+          nl.knooppunt.engine.dmn.Dmn.evaluate(drg.checksum, drg.resource, decisionId, visible);
     } catch (nl.knooppunt.engine.dmn.Dmn.EvaluationFailure e) {
       incident(inst, Incidents.ErrorType.DECISION_EVALUATION_ERROR, e.getMessage());
       return null;
