@@ -17,6 +17,7 @@ import nl.knooppunt.engine.runtime.ActivatedJobData;
 import nl.knooppunt.engine.runtime.Engine;
 import nl.knooppunt.engine.runtime.EngineLoop;
 import nl.knooppunt.engine.runtime.JobRequest;
+import nl.knooppunt.engine.runtime.StateReader;
 import nl.knooppunt.engine.runtime.state.DeployedProcess;
 
 /**
@@ -154,6 +155,31 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setResourceName(p.resourceName)
                             .setTenantId("<default>")));
           }
+          for (var r : d.decisionRequirements()) {
+            b.addDeployments(
+                Deployment.newBuilder()
+                    .setDecisionRequirements(
+                        DecisionRequirementsMetadata.newBuilder()
+                            .setDmnDecisionRequirementsId(r.decisionRequirementsId)
+                            .setDmnDecisionRequirementsName(r.name)
+                            .setVersion(r.version)
+                            .setDecisionRequirementsKey(r.key)
+                            .setResourceName(r.resourceName)
+                            .setTenantId("<default>")));
+          }
+          for (var dec : d.decisions()) {
+            b.addDeployments(
+                Deployment.newBuilder()
+                    .setDecision(
+                        DecisionMetadata.newBuilder()
+                            .setDmnDecisionId(dec.decisionId)
+                            .setDmnDecisionName(dec.name)
+                            .setVersion(dec.version)
+                            .setDecisionKey(dec.key)
+                            .setDmnDecisionRequirementsId(dec.decisionRequirementsId)
+                            .setDecisionRequirementsKey(dec.decisionRequirementsKey)
+                            .setTenantId("<default>")));
+          }
           for (nl.knooppunt.engine.runtime.state.DeployedForm f : d.forms()) {
             b.addDeployments(
                 Deployment.newBuilder()
@@ -166,6 +192,56 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setTenantId("<default>")));
           }
           return b.build();
+        });
+  }
+
+  /**
+   * EvaluateDecision (docs.camunda.io, Zeebe API gateway service): the decision by key, or the
+   * latest version of the decision id, evaluated with the variables; an evaluation failure is
+   * answered with {@code failureMessage}, an unknown decision with NOT_FOUND.
+   */
+  @Override
+  public void evaluateDecision(
+      EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> observer) {
+    Map<String, Object>[] vars = new Map[1];
+    if (reject(
+        observer,
+        () -> {
+          requireDefaultTenant(request.getTenantId());
+          if (request.getDecisionKey() <= 0 && request.getDecisionId().isEmpty()) {
+            throw EngineException.invalidArgument(
+                "Expected either a decision key or a decision id, but none given");
+          }
+          vars[0] = VariableDocuments.parse(request.getVariables(), "variables");
+        })) {
+      return;
+    }
+    loop.query(
+        reader -> reader.decision(request.getDecisionKey(), request.getDecisionId()),
+        (result, error) -> {
+          try {
+            if (error != null) {
+              observer.onError(toStatus(error).asRuntimeException());
+              return;
+            }
+            if (result == null) {
+              observer.onError(
+                  Status.NOT_FOUND
+                      .withDescription(
+                          "Expected to evaluate decision '"
+                              + (request.getDecisionKey() > 0
+                                  ? String.valueOf(request.getDecisionKey())
+                                  : request.getDecisionId())
+                              + "', but no such decision is deployed")
+                      .asRuntimeException());
+              return;
+            }
+            observer.onNext(
+                DecisionResponses.evaluate((StateReader.DecisionSnapshot) result, vars[0]));
+            observer.onCompleted();
+          } catch (RuntimeException e) {
+            // the client went away
+          }
         });
   }
 
@@ -250,16 +326,41 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     List<String> fetch = request.getFetchVariablesList();
     java.util.concurrent.atomic.AtomicReference<Engine.CreateResult> created =
         new java.util.concurrent.atomic.AtomicReference<>();
+    EngineLoop.Callback[] end = new EngineLoop.Callback[1];
+    ResultDeadlines.Deadline deadline =
+        ResultDeadlines.start(
+            request.getRequestTimeout(),
+            () -> {
+              Engine.CreateResult c = created.get();
+              if (c != null) {
+                loop.forgetResult(c.processInstanceKey(), end[0]);
+              }
+              safeError(
+                  observer,
+                  Status.DEADLINE_EXCEEDED.withDescription(
+                      "Expected to complete process instance"
+                          + (c == null ? "" : " '" + c.processInstanceKey() + "'")
+                          + " within the requestTimeout of "
+                          + (request.getRequestTimeout() > 0
+                              ? request.getRequestTimeout()
+                              : ResultDeadlines.GATEWAY_DEFAULT_MS)
+                          + " ms, but it has not completed yet"));
+            });
     EngineLoop.Callback onCreated =
         (result, error) -> {
           if (error != null) {
-            safeError(observer, toStatus(error));
+            if (deadline.claim()) {
+              safeError(observer, toStatus(error));
+            }
           } else {
             created.set((Engine.CreateResult) result);
           }
         };
     EngineLoop.Callback onEnd =
         (result, error) -> {
+          if (!deadline.claim()) {
+            return;
+          }
           if (error != null) {
             safeError(observer, toStatus(error));
             return;
@@ -291,9 +392,11 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             // client gone
           }
         };
+    end[0] = onEnd;
     if (observer instanceof ServerCallStreamObserver<?> call) {
       call.setOnCancelHandler(
           () -> {
+            deadline.claim();
             Engine.CreateResult c = created.get();
             if (c != null) {
               loop.forgetResult(c.processInstanceKey(), onEnd);

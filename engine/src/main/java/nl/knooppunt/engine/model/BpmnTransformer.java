@@ -12,6 +12,7 @@ import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -177,7 +178,10 @@ public final class BpmnTransformer {
           if (e.kind == ElementKind.START_EVENT && e.eventType == EventDefinitionType.NONE) {
             scope.noneStartEventId = e.id;
           }
-          if (node instanceof SubProcess sp) {
+          if (node instanceof SubProcess sp && e.eventSubProcess) {
+            buildScope(e, sp.getFlowElements());
+            EventSubProcessEvents.register(scope, e, startsOf(e), problems);
+          } else if (node instanceof SubProcess sp) {
             buildScope(e, sp.getFlowElements());
             if (e.noneStartEventId == null && e.adHoc == null) {
               problems.add("Element '" + e.id + "': a sub-process needs one none start event");
@@ -233,8 +237,23 @@ public final class BpmnTransformer {
       if (node instanceof StartEvent se) {
         e = new Element(id, ElementKind.START_EVENT);
         boolean inSubProcess = !(se.getParentElement() instanceof Process);
+        boolean inEventSubProcess =
+            se.getParentElement() instanceof SubProcess sp && sp.triggeredByEvent();
         EventDefinition def = single(se);
-        if (def == null) {
+        e.interrupting = se.isInterrupting();
+        if (!e.interrupting && !inEventSubProcess) {
+          unsupported(id, "a non-interrupting start event outside an event sub-process");
+        }
+        if (inEventSubProcess) {
+          EventSubProcessEvents.startEvent(e, def, problems);
+          if (e.eventType == EventDefinitionType.MESSAGE) {
+            message(e, (MessageEventDefinition) def, true);
+          } else if (e.eventType == EventDefinitionType.TIMER) {
+            timer(e, (TimerEventDefinition) def);
+          } else if (e.eventType == EventDefinitionType.SIGNAL) {
+            signal(e, (SignalEventDefinition) def);
+          }
+        } else if (def == null) {
           e.eventType = EventDefinitionType.NONE;
         } else if (inSubProcess) {
           unsupported(id, "a sub-process start event with an event definition");
@@ -265,8 +284,30 @@ public final class BpmnTransformer {
           }
         } else if (def instanceof TerminateEventDefinition) {
           e.eventType = EventDefinitionType.TERMINATE;
+        } else if (def instanceof EscalationEventDefinition ed) {
+          EventSubProcessEvents.escalationThrow(e, ed, problems);
         } else {
           unsupportedDefinition(id, "end event", def);
+        }
+      } else if (node instanceof BusinessRuleTask
+          && node.getSingleExtensionElement(
+                  io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision.class)
+              != null) {
+        e = new Element(id, ElementKind.JOB_TASK);
+        var called =
+            node.getSingleExtensionElement(
+                io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision.class);
+        if (called.getDecisionId() == null || called.getDecisionId().isBlank()) {
+          problems.add("Element '" + id + "': zeebe:calledDecision needs a decisionId");
+        } else {
+          e.calledDecisionId = expr(id, called.getDecisionId());
+        }
+        if (called.getResultVariable() == null || called.getResultVariable().isBlank()) {
+          problems.add("Element '" + id + "': zeebe:calledDecision needs a resultVariable");
+        }
+        e.decisionResultVariable = called.getResultVariable();
+        if (called.getBindingType() != null && called.getBindingType() != ZeebeBindingType.latest) {
+          unsupported(id, "zeebe:calledDecision bindingType '" + called.getBindingType() + "'");
         }
       } else if (node instanceof ServiceTask
           || node instanceof SendTask
@@ -343,6 +384,9 @@ public final class BpmnTransformer {
           } else {
             e.signalName = expr(id, sd.getSignal().getName());
           }
+        } else if (def instanceof EscalationEventDefinition ed) {
+          e = new Element(id, ElementKind.INTERMEDIATE_THROW_EVENT);
+          EventSubProcessEvents.escalationThrow(e, ed, problems);
         } else {
           e = new Element(id, ElementKind.INTERMEDIATE_THROW_EVENT);
           unsupportedDefinition(id, "intermediate throw event", def);
@@ -364,14 +408,17 @@ public final class BpmnTransformer {
           if (!e.interrupting) {
             problems.add("Element '" + id + "': an error boundary event must be interrupting");
           }
+        } else if (def instanceof EscalationEventDefinition ed) {
+          EventSubProcessEvents.escalationCatch(e, ed);
         } else {
           unsupportedDefinition(id, "boundary event", def);
         }
       } else if (node instanceof AdHocSubProcess ah) {
         e = new Element(id, ElementKind.SUB_PROCESS);
         e.adHoc = AdHoc.read(ah, v -> feelAlways(id, v), problems);
-      } else if (node instanceof SubProcess) {
+      } else if (node instanceof SubProcess sp) {
         e = new Element(id, ElementKind.SUB_PROCESS);
+        e.eventSubProcess = sp.triggeredByEvent();
       } else if (node instanceof CallActivity ca) {
         e = new Element(id, ElementKind.CALL_ACTIVITY);
         ZeebeCalledElement called = ca.getSingleExtensionElement(ZeebeCalledElement.class);

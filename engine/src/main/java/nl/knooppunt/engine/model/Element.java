@@ -37,6 +37,7 @@ public final class Element {
   public TimerDefinition timer;
   public String errorCode;
   public Expression signalName;
+  public String escalationCode;
 
   // boundary events
   public String attachedToId;
@@ -47,10 +48,20 @@ public final class Element {
   public String noneStartEventId;
   public final List<String> childIds = new ArrayList<>();
 
+  /** A sub-process with triggeredByEvent: started only by its start event, never by a flow. */
+  public boolean eventSubProcess;
+
+  /** The start events of the event sub-processes directly inside this flow scope. */
+  public final List<String> eventSubProcessStartIds = new ArrayList<>();
+
   // call activity
   public Expression calledProcessId;
   public boolean propagateAllChildVariables = true;
   public boolean propagateAllParentVariables = true;
+
+  // business rule task with zeebe:calledDecision (evaluated by the engine, no job)
+  public Expression calledDecisionId;
+  public String decisionResultVariable;
 
   // multi-instance (on the activity itself)
   public MultiInstance multiInstance;

@@ -7,5 +7,6 @@ public enum EventDefinitionType {
   TIMER,
   ERROR,
   TERMINATE,
-  SIGNAL
+  SIGNAL,
+  ESCALATION
 }

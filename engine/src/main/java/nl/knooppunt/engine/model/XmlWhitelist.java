@@ -79,6 +79,8 @@ final class XmlWhitelist {
           "errorEventDefinition",
           "terminateEventDefinition",
           "signalEventDefinition",
+          "escalationEventDefinition",
+          "escalation",
           "message",
           "error",
           "signal",
@@ -128,7 +130,8 @@ final class XmlWhitelist {
           Map.entry("userTaskForm", Set.of("id")),
           Map.entry("executionListeners", Set.of()),
           Map.entry("adHoc", Set.of("activeElementsCollection")),
-          Map.entry("executionListener", Set.of("eventType", "type", "retries")));
+          Map.entry("executionListener", Set.of("eventType", "type", "retries")),
+          Map.entry("calledDecision", Set.of("decisionId", "resultVariable", "bindingType")));
 
   private static final Set<String> ZEEBE_ATTRIBUTES_ON_BPMN =
       Set.of("modelerTemplate", "modelerTemplateVersion", "modelerTemplateIcon");
@@ -275,10 +278,8 @@ final class XmlWhitelist {
   private static boolean refusedBpmnAttribute(String element, String attribute, String value) {
     return switch (attribute) {
       case "isForCompensation", "parallelMultiple" -> "true".equals(value);
-      case "triggeredByEvent" -> "true".equals(value);
       case "completionQuantity", "startQuantity" -> !"1".equals(value);
       case "isClosed" -> "true".equals(value);
-      case "isInterrupting" -> "startEvent".equals(element) && "false".equals(value);
       default -> false;
     };
   }

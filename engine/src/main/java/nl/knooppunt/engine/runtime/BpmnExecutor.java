@@ -99,10 +99,32 @@ final class BpmnExecutor implements ElementLifecycle {
     instances.record(root, "ELEMENT_ACTIVATING");
     vars.setAllLocal(root, variables);
     instances.markActivated(root);
+    if (!openEventSubProcesses(root, model.process())) {
+      return root;
+    }
     for (String id : startElementIds) {
       activateElement(root, model.element(id), null);
     }
+    catchBufferedOnBoundaries(root);
     return root;
+  }
+
+  /**
+   * Opens the timer, message and signal start events of the scope's event sub-processes; when one
+   * cannot be evaluated, the scope gets an incident (resolving it opens them again).
+   */
+  private boolean openEventSubProcesses(ElementInstance scope, Element el) {
+    try {
+      List<Trigger> triggers = scopes.eventSubProcessTriggers(scope, el);
+      if (!triggers.isEmpty()) {
+        scopes.open(scope, triggers);
+      }
+      return true;
+    } catch (FeelException e) {
+      scopes.close(scope);
+      incident(scope, Incidents.ErrorType.EXTRACT_VALUE_ERROR, e.getMessage());
+      return false;
+    }
   }
 
   // ---- activation -------------------------------------------------------------------------
@@ -156,7 +178,24 @@ final class BpmnExecutor implements ElementLifecycle {
           complete(inst, null);
         }
         case END_EVENT -> activateEndEvent(inst, el);
+        case PROCESS -> {
+          // only after an incident on opening the event sub-processes of a process instance
+          if (openEventSubProcesses(inst, el)) {
+            if (inst.children.isEmpty() && el.noneStartEventId != null) {
+              activateElement(
+                  inst, ctx.model(inst.processDefinitionKey).element(el.noneStartEventId), null);
+            }
+            catchBufferedOnBoundaries(inst);
+          }
+        }
         case INTERMEDIATE_THROW_EVENT -> {
+          if (el.eventType == EventDefinitionType.ESCALATION) {
+            instances.markActivated(inst);
+            if (throwEscalation(inst, el)) {
+              complete(inst, null);
+            }
+            return;
+          }
           if (el.eventType == EventDefinitionType.SIGNAL) {
             String name = ctx.feel().evaluateString(el.signalName, vars.visible(inst));
             instances.markActivated(inst);
@@ -167,6 +206,15 @@ final class BpmnExecutor implements ElementLifecycle {
           complete(inst, null);
         }
         case JOB_TASK -> {
+          if (el.calledDecisionId != null) {
+            Map<String, Object> result = evaluateCalledDecision(inst, el);
+            if (result != null) {
+              instances.markActivated(inst);
+              inst.pendingVariables = result;
+              complete(inst, null);
+            }
+            return;
+          }
           Map<String, Object> scope = vars.visible(inst);
           String type = ctx.feel().evaluateString(el.jobType, scope);
           int retries = (int) ctx.feel().evaluateLong(el.jobRetries, scope);
@@ -209,9 +257,20 @@ final class BpmnExecutor implements ElementLifecycle {
             return;
           }
           openBoundaries(inst, el);
+          List<Trigger> eventSubProcesses = scopes.eventSubProcessTriggers(inst, el);
+          if (!eventSubProcesses.isEmpty()) {
+            scopes.open(inst, eventSubProcesses);
+          }
           instances.markActivated(inst);
-          activateElement(
-              inst, ctx.model(inst.processDefinitionKey).element(el.noneStartEventId), null);
+          ProcessModel model = ctx.model(inst.processDefinitionKey);
+          if (el.eventSubProcess) {
+            // started by its start event, which already happened: it carries the event's variables
+            Map<String, Object> carried = inst.pendingVariables;
+            inst.pendingVariables = null;
+            activateTriggered(inst, eventSubProcessStart(model, el), carried);
+          } else {
+            activateElement(inst, model.element(el.noneStartEventId), null);
+          }
           catchBufferedOnBoundaries(inst);
         }
         case CALL_ACTIVITY -> activateCallActivity(inst, el);
@@ -372,6 +431,12 @@ final class BpmnExecutor implements ElementLifecycle {
           return;
         }
         catchError(c, null);
+      }
+      case ESCALATION -> {
+        instances.markActivated(inst);
+        if (throwEscalation(inst, el)) {
+          complete(inst, null);
+        }
       }
       case TERMINATE -> {
         instances.markActivated(inst);
@@ -538,7 +603,7 @@ final class BpmnExecutor implements ElementLifecycle {
   }
 
   private void processCompleted(ElementInstance root) {
-    state().messageStartInstances.values().remove(root.key);
+    ctx.messageStartInstanceEnded(root.key);
     if (root.parentElementInstanceKey >= 0) {
       ElementInstance call = state().instances.get(root.parentElementInstanceKey);
       if (call != null) {
@@ -591,6 +656,10 @@ final class BpmnExecutor implements ElementLifecycle {
       triggeredVariables = null;
       return;
     }
+    if (ev.kind == ElementKind.START_EVENT) {
+      startEventSubProcess(owner, ev, variables);
+      return;
+    }
     if (ev.kind == ElementKind.BOUNDARY_EVENT) {
       if (ev.interrupting) {
         // the boundary event is activated once the host is terminated (maybe later)
@@ -604,6 +673,105 @@ final class BpmnExecutor implements ElementLifecycle {
     }
     owner.pendingVariables = variables;
     complete(owner, null);
+  }
+
+  /**
+   * The start event of an event sub-process of {@code scope} happened
+   * (docs.camunda.io/docs/components/modeler/bpmn/event-subprocesses/): an interrupting one closes
+   * the scope's other event sub-process starts and terminates everything else in the scope first; a
+   * non-interrupting one runs beside it (its start stays open).
+   */
+  private void startEventSubProcess(
+      ElementInstance scope, Element start, Map<String, Object> variables) {
+    if (!instances.exists(scope) || scope.state != ElementInstance.State.ACTIVATED) {
+      return;
+    }
+    Element esp = ctx.model(scope.processDefinitionKey).element(start.flowScopeId);
+    if (start.interrupting) {
+      scopes.closeEventSubProcessTriggers(scope);
+      terminations.terminateChildren(scope, -1);
+      scope.joinTokens.clear();
+    }
+    ElementInstance inst = instances.newChild(scope, esp);
+    inst.pendingVariables = variables;
+    instances.record(inst, "ELEMENT_ACTIVATING");
+    activate(inst);
+  }
+
+  private static Element eventSubProcessStart(ProcessModel model, Element esp) {
+    for (String id : esp.childIds) {
+      Element child = model.element(id);
+      if (child.kind == ElementKind.START_EVENT) {
+        return child;
+      }
+    }
+    throw new IllegalStateException("event sub-process without start event: " + esp.id);
+  }
+
+  /**
+   * A business rule task with {@code zeebe:calledDecision}
+   * (docs.camunda.io/docs/components/modeler/bpmn/business-rule-tasks/): the latest version of the
+   * decision is evaluated with the variables visible to the task and its output lands in the result
+   * variable (like a job's variables: propagated, or local with output mappings). A decision that
+   * is not deployed or fails raises an incident; resolving it evaluates again.
+   */
+  private Map<String, Object> evaluateCalledDecision(ElementInstance inst, Element el) {
+    Map<String, Object> visible = vars.visible(inst);
+    String decisionId = ctx.feel().evaluateString(el.calledDecisionId, visible);
+    List<Long> keys = state().decisionVersions.get(decisionId);
+    if (keys == null || keys.isEmpty()) {
+      incident(
+          inst,
+          Incidents.ErrorType.CALLED_DECISION_ERROR,
+          "Expected to evaluate decision '"
+              + decisionId
+              + "', but no decision found for id '"
+              + decisionId
+              + "'");
+      return null;
+    }
+    var decision = state().decisions.get(keys.get(keys.size() - 1));
+    var drg = state().decisionRequirements.get(decision.decisionRequirementsKey);
+    Object output;
+    try {
+      output =
+          nl.knooppunt.engine.dmn.Dmn.evaluate(drg.checksum, drg.resource, decisionId, visible);
+    } catch (nl.knooppunt.engine.dmn.Dmn.EvaluationFailure e) {
+      incident(inst, Incidents.ErrorType.DECISION_EVALUATION_ERROR, e.getMessage());
+      return null;
+    }
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("decisionKey", decision.key);
+    v.put("decisionId", decisionId);
+    v.put("decisionVersion", decision.version);
+    v.put("elementId", el.id);
+    v.put("processInstanceKey", inst.processInstanceKey);
+    v.put("decisionOutput", output);
+    ctx.record("DECISION_EVALUATION", "EVALUATED", ctx.newKey(), v);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put(el.decisionResultVariable, output);
+    return result;
+  }
+
+  /**
+   * An escalation intermediate throw or end event: the nearest catching event happens
+   * (docs.camunda.io/docs/components/modeler/bpmn/escalation-events/). Returns whether the throwing
+   * event goes on: yes when nobody catches it or the catch does not interrupt; no when an
+   * interrupting catch terminated it.
+   */
+  private boolean throwEscalation(ElementInstance inst, Element el) {
+    EventScopes.EscalationCatch c = scopes.findEscalationCatch(inst, el.escalationCode);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("escalationCode", el.escalationCode);
+    v.put("throwElementId", el.id);
+    v.put("catchElementId", c == null ? "" : c.elementId());
+    v.put("processInstanceKey", inst.processInstanceKey);
+    ctx.record("ESCALATION", c == null ? "NOT_ESCALATED" : "ESCALATED", ctx.newKey(), v);
+    if (c == null) {
+      return true;
+    }
+    triggerEvent(c.owner(), c.elementId(), null);
+    return instances.exists(inst) && inst.state == ElementInstance.State.ACTIVATED;
   }
 
   @Override

@@ -44,7 +44,13 @@ final class Deployer {
     Map<String, byte[]> sources = new LinkedHashMap<>();
     Map<String, String> resourceOf = new LinkedHashMap<>();
     Map<String, Command.Resource> formResources = new LinkedHashMap<>();
+    List<Command.Resource> dmnResources = new ArrayList<>();
     for (Command.Resource r : c.resources()) {
+      if (r.name().endsWith(".dmn")) {
+        DecisionDeployer.check(r);
+        dmnResources.add(r);
+        continue;
+      }
       if (r.name().endsWith(".form")) {
         String formId = formId(r);
         if (formResources.containsKey(formId)) {
@@ -60,8 +66,7 @@ final class Deployer {
         throw EngineException.invalidArgument(
             "Expected to deploy a BPMN resource (.bpmn or .xml), but '"
                 + r.name()
-                + "' is not supported by the embedded engine (BPMN and forms only, no DMN or"
-                + " other resources)");
+                + "' is not supported by the embedded engine (BPMN, DMN and forms only)");
       }
       List<ProcessModel> models;
       try {
@@ -87,6 +92,9 @@ final class Deployer {
       }
     }
     long deploymentKey = ctx.newKey();
+    // decisions first: a business rule task finds its decision by id when it runs
+    DecisionDeployer.Deployed decisions =
+        new DecisionDeployer(ctx).deploy(dmnResources, deploymentKey);
     List<DeployedProcess> out = new ArrayList<>();
     // processes are deployed after forms are known (user tasks link forms by id)
     for (Map.Entry<String, ProcessModel> e : parsed.entrySet()) {
@@ -126,10 +134,13 @@ final class Deployer {
       forms.add(deployForm(e.getKey(), e.getValue(), deploymentKey));
     }
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("resources", resourceOf.values().stream().distinct().toList());
+    List<String> resourceNames = new ArrayList<>(resourceOf.values().stream().distinct().toList());
+    dmnResources.forEach(r -> resourceNames.add(r.name()));
+    v.put("resources", resourceNames);
     v.put("processDefinitionKeys", out.stream().map(p -> p.key).toList());
     ctx.record("DEPLOYMENT", "CREATED", deploymentKey, v);
-    return new Engine.DeployResult(deploymentKey, out, forms);
+    return new Engine.DeployResult(
+        deploymentKey, out, forms, decisions.decisions(), decisions.requirements());
   }
 
   private static String formId(Command.Resource r) {
@@ -178,7 +189,7 @@ final class Deployer {
     return f;
   }
 
-  private static String checksum(byte[] content) {
+  static String checksum(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

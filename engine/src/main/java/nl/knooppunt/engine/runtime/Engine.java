@@ -25,7 +25,17 @@ public final class Engine {
 
   /** Result of a deployment. */
   public record DeployResult(
-      long deploymentKey, List<DeployedProcess> processes, List<DeployedForm> forms) {}
+      long deploymentKey,
+      List<DeployedProcess> processes,
+      List<DeployedForm> forms,
+      List<nl.knooppunt.engine.runtime.state.DeployedDecision> decisions,
+      List<nl.knooppunt.engine.runtime.state.DeployedDecisionRequirements> decisionRequirements) {
+
+    public DeployResult(
+        long deploymentKey, List<DeployedProcess> processes, List<DeployedForm> forms) {
+      this(deploymentKey, processes, forms, List.of(), List.of());
+    }
+  }
 
   /** Result of creating an instance. */
   public record CreateResult(DeployedProcess process, long processInstanceKey) {}
@@ -112,6 +122,13 @@ public final class Engine {
 
   /** Applies a command. Returns its result, or throws {@link EngineException} (rejection). */
   public Object process(Command command) {
+    ctx.drainFreedMessageStarts(); // a rejected command may have left some behind: never used
+    Object result = dispatch(command);
+    messages.correlateBufferedStarts();
+    return result;
+  }
+
+  private Object dispatch(Command command) {
     if (command instanceof Command.Deploy c) {
       return deployer.deploy(c);
     } else if (command instanceof Command.CreateInstance c) {

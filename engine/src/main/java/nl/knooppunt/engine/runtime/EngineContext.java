@@ -76,6 +76,36 @@ final class EngineContext {
     this.hooks = hooks;
   }
 
+  // ---- message start events ----------------------------------------------------------------
+
+  private final List<String> freedMessageStarts = new ArrayList<>();
+
+  /**
+   * A process instance ended: if a message start event created it for a correlation key, that key
+   * is free again, and a message buffered for it may start the next instance once the current
+   * command is done ({@link #drainFreedMessageStarts}).
+   */
+  void messageStartInstanceEnded(long processInstanceKey) {
+    var it = state.messageStartInstances.entrySet().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      if (e.getValue() == processInstanceKey) {
+        it.remove();
+        freedMessageStarts.add(e.getKey());
+      }
+    }
+  }
+
+  /** The "bpmnProcessId/correlationKey"s freed since the last call, in order. */
+  List<String> drainFreedMessageStarts() {
+    if (freedMessageStarts.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(freedMessageStarts);
+    freedMessageStarts.clear();
+    return out;
+  }
+
   // ---- records -----------------------------------------------------------------------------
 
   void record(String valueType, String intent, long key, Map<String, Object> value) {

@@ -43,6 +43,22 @@ public final class EngineState {
   public Map<Long, Incident> incidents = new LinkedHashMap<>();
   public Map<Long, UserTask> userTasks = new LinkedHashMap<>();
 
+  /** DMN resources (decision requirements) and their decisions; absent while none is deployed. */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+  public Map<Long, nl.knooppunt.engine.runtime.state.DeployedDecisionRequirements>
+      decisionRequirements = new LinkedHashMap<>();
+
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+  public Map<Long, nl.knooppunt.engine.runtime.state.DeployedDecision> decisions =
+      new LinkedHashMap<>();
+
+  /** decisionId -> decision keys, oldest version first. */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+  public Map<String, List<Long>> decisionVersions = new LinkedHashMap<>();
+
   /** Message start events: "bpmnProcessId/correlationKey" -> the active instance it created. */
   public Map<String, Long> messageStartInstances = new LinkedHashMap<>();
 

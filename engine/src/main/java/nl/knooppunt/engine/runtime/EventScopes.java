@@ -103,6 +103,52 @@ final class EventScopes {
     return out;
   }
 
+  /**
+   * The timer, message and signal start events of the event sub-processes of a flow scope (process
+   * or sub-process), opened when the scope activates and open as long as it is active.
+   */
+  List<Trigger> eventSubProcessTriggers(ElementInstance scope, Element scopeElement) {
+    if (scopeElement.eventSubProcessStartIds.isEmpty() || !scope.kind.isFlowScope()) {
+      return List.of();
+    }
+    ProcessModel model = ctx.model(scope.processDefinitionKey);
+    List<Trigger> out = new ArrayList<>();
+    for (String id : scopeElement.eventSubProcessStartIds) {
+      Element start = model.element(id);
+      if (start.eventType == EventDefinitionType.TIMER
+          || start.eventType == EventDefinitionType.MESSAGE
+          || start.eventType == EventDefinitionType.SIGNAL) {
+        out.add(trigger(scope, start, start.interrupting));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An interrupting event sub-process starts: the scope's other event sub-process starts close (its
+   * boundary events, if it is a sub-process, stay open).
+   */
+  void closeEventSubProcessTriggers(ElementInstance scope) {
+    Element el = ctx.element(scope);
+    if (el.eventSubProcessStartIds.isEmpty()) {
+      return;
+    }
+    for (Long key : List.copyOf(scope.timerKeys)) {
+      var t = ctx.state().timers.get(key);
+      if (t == null || el.eventSubProcessStartIds.contains(t.elementId)) {
+        timers.cancel(key);
+        scope.timerKeys.remove(key);
+      }
+    }
+    for (Long key : List.copyOf(scope.subscriptionKeys)) {
+      MessageSubscription s = ctx.state().subscriptions.get(key);
+      if (s == null || el.eventSubProcessStartIds.contains(s.elementId)) {
+        closeSubscription(key);
+        scope.subscriptionKeys.remove(key);
+      }
+    }
+  }
+
   /** The events after an event-based gateway: the first one that happens wins. */
   List<Trigger> gatewayTriggers(ElementInstance gateway, Element element) {
     ProcessModel model = ctx.model(gateway.processDefinitionKey);
@@ -265,6 +311,18 @@ final class EventScopes {
     ElementInstance cur = source;
     while (cur != null) {
       Element el = ctx.element(cur);
+      if (cur.kind.isFlowScope() && cur.state == ElementInstance.State.ACTIVATED) {
+        // an error event sub-process of the scope catches before the scope's boundary events
+        ProcessModel model = ctx.model(cur.processDefinitionKey);
+        List<Trigger.Error> starts = new ArrayList<>();
+        for (String id : startTriggers(cur, el, EventDefinitionType.ERROR)) {
+          starts.add(new Trigger.Error(id, model.element(id).errorCode));
+        }
+        Trigger.Error caught = Trigger.Error.catching(starts, code);
+        if (caught != null) {
+          return new ErrorCatch(cur, caught.elementId());
+        }
+      }
       boolean hostsBoundaries =
           cur.kind == ElementKind.MULTI_INSTANCE_BODY
               || (cur.kind.isActivity() && el.multiInstance == null);
@@ -283,6 +341,80 @@ final class EventScopes {
       }
     }
     return null;
+  }
+
+  /** Where an escalation is caught: the catching instance, its event, and whether it interrupts. */
+  record EscalationCatch(ElementInstance owner, String elementId, boolean interrupting) {}
+
+  /**
+   * Where an escalation thrown at {@code source} is caught (docs.camunda.io, escalation events):
+   * going outwards, an escalation event sub-process of a flow scope, or an escalation boundary
+   * event of an enclosing activity (also across call activities); the one with the code before one
+   * without a code. Null when nobody catches it (then the process goes on).
+   */
+  EscalationCatch findEscalationCatch(ElementInstance source, String code) {
+    ElementInstance cur = ctx.state().instances.get(source.parentKey);
+    String cameFromStart = null;
+    while (cur != null) {
+      Element el = ctx.element(cur);
+      ProcessModel model = ctx.model(cur.processDefinitionKey);
+      List<String> candidates = new ArrayList<>();
+      if (cur.kind.isFlowScope() && cur.state == ElementInstance.State.ACTIVATED) {
+        candidates.addAll(startTriggers(cur, el, EventDefinitionType.ESCALATION));
+        // an event sub-process does not catch what is thrown inside itself
+        candidates.remove(cameFromStart);
+      }
+      cameFromStart = null;
+      if (el.eventSubProcess) {
+        for (String id : el.childIds) {
+          if (model.element(id).kind == ElementKind.START_EVENT) {
+            cameFromStart = id;
+          }
+        }
+      }
+      boolean hostsBoundaries =
+          cur.kind == ElementKind.MULTI_INSTANCE_BODY
+              || (cur.kind.isActivity() && el.multiInstance == null);
+      if (hostsBoundaries) {
+        for (String id : el.boundaryEventIds) {
+          if (model.element(id).eventType == EventDefinitionType.ESCALATION) {
+            candidates.add(id);
+          }
+        }
+      }
+      String catchAll = null;
+      for (String id : candidates) {
+        String c = model.element(id).escalationCode;
+        if (c == null) {
+          catchAll = catchAll == null ? id : catchAll;
+        } else if (c.equals(code)) {
+          return new EscalationCatch(cur, id, model.element(id).interrupting);
+        }
+      }
+      if (catchAll != null) {
+        return new EscalationCatch(cur, catchAll, model.element(catchAll).interrupting);
+      }
+      if (cur.parentKey >= 0) {
+        cur = ctx.state().instances.get(cur.parentKey);
+      } else if (cur.parentElementInstanceKey >= 0) {
+        cur = ctx.state().instances.get(cur.parentElementInstanceKey);
+      } else {
+        cur = null;
+      }
+    }
+    return null;
+  }
+
+  /** The event sub-process start events of a flow scope with this event type. */
+  private List<String> startTriggers(ElementInstance scope, Element el, EventDefinitionType type) {
+    ProcessModel model = ctx.model(scope.processDefinitionKey);
+    List<String> out = new ArrayList<>();
+    for (String id : el.eventSubProcessStartIds) {
+      if (model.element(id).eventType == type) {
+        out.add(id);
+      }
+    }
+    return out;
   }
 
   private List<Trigger.Error> errorTriggers(ElementInstance host, Element activity) {

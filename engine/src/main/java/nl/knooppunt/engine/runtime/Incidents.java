@@ -31,7 +31,11 @@ final class Incidents {
     /** The linked form of a user task is not deployed. */
     FORM_NOT_FOUND,
     /** A job failed with no retries left. */
-    JOB_NO_RETRIES
+    JOB_NO_RETRIES,
+    /** The decision of a business rule task is not deployed. */
+    CALLED_DECISION_ERROR,
+    /** The decision of a business rule task failed to evaluate. */
+    DECISION_EVALUATION_ERROR
   }
 
   private final EngineContext ctx;

@@ -79,6 +79,45 @@ final class MessageProcessor {
     return m.key;
   }
 
+  /**
+   * When an instance created by a message start event ends, a message buffered for that start event
+   * with the same correlation key is correlated now and creates the next instance
+   * (docs.camunda.io/docs/components/concepts/messages/#message-correlation: "when the active
+   * process instance is completed or terminated and a message is buffered, then the message is
+   * correlated and a new process instance is created"). The oldest buffered message goes first; the
+   * new instance may end at once and free the key again.
+   */
+  void correlateBufferedStarts() {
+    List<String> freed = ctx.drainFreedMessageStarts();
+    while (!freed.isEmpty()) {
+      for (String instanceKey : freed) {
+        int slash = instanceKey.indexOf('/');
+        String bpmnProcessId = instanceKey.substring(0, slash);
+        String correlationKey = instanceKey.substring(slash + 1);
+        if (state().messageStartInstances.containsKey(instanceKey)
+            || ctx.state().versions.get(bpmnProcessId) == null) {
+          continue;
+        }
+        for (StartEvents.Start s : startEvents.byProcess(bpmnProcessId)) {
+          BufferedMessage next = null;
+          for (BufferedMessage m : state().messagesFor(s.name(), correlationKey)) {
+            if (m.deadline > ctx.now()
+                && !m.correlatedTo.contains("start:" + bpmnProcessId)
+                && !m.correlatedTo.contains("process:" + bpmnProcessId)) {
+              next = m;
+              break;
+            }
+          }
+          if (next != null) {
+            correlateStartEvents(next);
+            break;
+          }
+        }
+      }
+      freed = ctx.drainFreedMessageStarts();
+    }
+  }
+
   private void correlateStartEvents(BufferedMessage m) {
     for (StartEvents.Start s : startEvents.byMessage(m.name)) {
       String bpmnProcessId = s.bpmnProcessId();

@@ -17,7 +17,7 @@ import nl.knooppunt.engine.runtime.state.DeployedProcess;
 final class StartEvents {
 
   /** A start event of the latest version of a process. */
-  record Start(String bpmnProcessId, String elementId) {}
+  record Start(String bpmnProcessId, String elementId, String name) {}
 
   private final EngineContext ctx;
   private Map<String, List<Start>> byMessage;
@@ -39,6 +39,22 @@ final class StartEvents {
     return byMessage.getOrDefault(messageName, List.of());
   }
 
+  /** The message start events of the latest version of one process. */
+  List<Start> byProcess(String bpmnProcessId) {
+    if (byMessage == null) {
+      byMessage = collect(EventDefinitionType.MESSAGE);
+    }
+    List<Start> out = new ArrayList<>();
+    for (List<Start> starts : byMessage.values()) {
+      for (Start s : starts) {
+        if (s.bpmnProcessId().equals(bpmnProcessId)) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
   List<Start> bySignal(String signalName) {
     if (bySignal == null) {
       bySignal = collect(EventDefinitionType.SIGNAL);
@@ -53,8 +69,8 @@ final class StartEvents {
       for (Element e : ctx.model(p.key).startEvents(type)) {
         Expression name = type == EventDefinitionType.MESSAGE ? e.messageName : e.signalName;
         try {
-          map.computeIfAbsent(ctx.feel().evaluateString(name, Map.of()), k -> new ArrayList<>())
-              .add(new Start(id, e.id));
+          String n = ctx.feel().evaluateString(name, Map.of());
+          map.computeIfAbsent(n, k -> new ArrayList<>()).add(new Start(id, e.id, n));
         } catch (FeelException ex) {
           // not statically known: cannot start
         }

@@ -181,4 +181,21 @@ public final class StateReader {
     }
     return out;
   }
+
+  /** A deployed decision with the resource it lives in, for EvaluateDecision. */
+  public record DecisionSnapshot(
+      nl.knooppunt.engine.runtime.state.DeployedDecision decision,
+      nl.knooppunt.engine.runtime.state.DeployedDecisionRequirements requirements) {}
+
+  /** The decision by key (when > 0), else the latest version of the decision id; null if none. */
+  public DecisionSnapshot decision(long decisionKey, String decisionId) {
+    nl.knooppunt.engine.runtime.state.DeployedDecision d =
+        decisionKey > 0
+            ? state().decisions.get(decisionKey)
+            : DecisionDeployer.latestDecision(state(), decisionId);
+    if (d == null) {
+      return null;
+    }
+    return new DecisionSnapshot(d, state().decisionRequirements.get(d.decisionRequirementsKey));
+  }
 }

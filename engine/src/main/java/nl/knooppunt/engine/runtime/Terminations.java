@@ -112,7 +112,7 @@ final class Terminations {
     instances.record(inst, "ELEMENT_TERMINATED");
     instances.remove(inst);
     if (inst.kind == ElementKind.PROCESS) {
-      state().messageStartInstances.values().remove(inst.key);
+      ctx.messageStartInstanceEnded(inst.key);
       if (inst.parentElementInstanceKey < 0) {
         ctx.hooks().processInstanceEnded(inst.key, false, null);
       } else {

@@ -51,7 +51,9 @@ final class TimerProcessor {
     }
     owner.timerKeys.remove(t.key);
     Element ev = ctx.model(owner.processDefinitionKey).element(t.elementId);
-    if (repeat && ev.kind == ElementKind.BOUNDARY_EVENT && !ev.interrupting) {
+    if (repeat
+        && !ev.interrupting
+        && (ev.kind == ElementKind.BOUNDARY_EVENT || ev.kind == ElementKind.START_EVENT)) {
       rescheduleCycle(t, owner);
     }
     executor.triggerEvent(owner, t.elementId, null);

@@ -106,6 +106,9 @@ final class UserTaskProcessor {
       action = unassign ? "unassign" : "assign";
     }
     userTasks.startTransition(ut, UserTask.State.ASSIGNING, "assigning", action, c.requestId());
+    // docs.camunda.io/docs/components/concepts/user-task-listeners/: the assigning listener sees
+    // the assignee among the changed attributes
+    ut.changedAttributes.add("assignee");
     ut.pendingAssignee = unassign ? "" : c.assignee();
     record(ut, "ASSIGNING");
     next(ut);

@@ -217,6 +217,7 @@ final class UserTasks {
           String assignee = ut.initialAssignee;
           ut.initialAssignee = null;
           startTransition(ut, UserTask.State.ASSIGNING, "assigning", "", -1);
+          ut.changedAttributes.add("assignee");
           ut.pendingAssignee = assignee;
           ctx.record("USER_TASK", "ASSIGNING", ut.key, value(ut));
           runNextListener(ut);

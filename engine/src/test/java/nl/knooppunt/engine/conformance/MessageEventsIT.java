@@ -317,6 +317,45 @@ class MessageEventsIT extends ConformanceTestBase {
     assertThat(again.getProcessInstanceKey()).isNotEqualTo(first.getProcessInstanceKey());
   }
 
+  // Docs: docs.camunda.io/docs/components/concepts/messages/#message-correlation ("when the
+  // active process instance is completed or terminated and a message is buffered, then the message
+  // is correlated and a new process instance is created")
+  @Test
+  @DisplayName(
+      "message start: a message buffered while the key's instance is active starts the next"
+          + " instance when it completes or is terminated, first-published first")
+  void messageStartBufferedMessageStartsNextInstance() {
+    final String id = uid("msg_start_buffered");
+    final String message = uid("alarm");
+    final String probe = uid("probe");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent("alarmed")
+            .message(m -> m.name(message))
+            .serviceTask("probe", t -> t.zeebeJobType(probe))
+            .endEvent()
+            .done());
+
+    publish(message, "crisis-b", Duration.ZERO, Map.of("n", 1));
+    final ActivatedJob first = awaitJob(probe);
+    publish(message, "crisis-b", Duration.ofHours(1), Map.of("n", 2));
+    publish(message, "crisis-b", Duration.ofHours(1), Map.of("n", 3));
+    assertNoJob(probe);
+
+    complete(first);
+    final ActivatedJob second = awaitJob(probe);
+    assertThat(second.getVariablesAsMap()).containsEntry("n", 2);
+    assertNoJob(probe);
+
+    client.newCancelInstanceCommand(second.getProcessInstanceKey()).send().join();
+    final ActivatedJob third = awaitJob(probe);
+    assertThat(third.getVariablesAsMap()).containsEntry("n", 3);
+    assertThat(third.getProcessInstanceKey())
+        .isNotIn(first.getProcessInstanceKey(), second.getProcessInstanceKey());
+    complete(third);
+    assertNoJob(probe);
+  }
+
   // Docs: docs.camunda.io/docs/components/modeler/bpmn/receive-tasks/
   @Test
   @DisplayName("a receive task waits for its message")

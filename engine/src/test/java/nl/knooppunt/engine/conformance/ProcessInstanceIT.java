@@ -172,6 +172,43 @@ class ProcessInstanceIT extends ConformanceTestBase {
     assertThat(result.getVariablesAsMap()).containsEntry("a", 1);
   }
 
+  // Docs: docs.camunda.io/docs/apis-tools/zeebe-api/gateway-service/
+  // (CreateProcessInstanceWithResult: "the request will be closed if the process is not completed
+  // before the requestTimeout"); the client's own gRPC deadline is requestTimeout + 10 s.
+  @Test
+  @DisplayName(
+      "withResult is closed with DEADLINE_EXCEEDED when the instance has not completed within"
+          + " the requestTimeout; the instance goes on")
+  void withResultHonoursRequestTimeout() {
+    final String id = uid("pi_result_timeout");
+    final String type = uid("work");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("work", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
+
+    final long startedNanos = System.nanoTime();
+    final Throwable thrown =
+        failure(
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(id)
+                    .latestVersion()
+                    .withResult()
+                    .requestTimeout(Duration.ofSeconds(1))
+                    .send()
+                    .join());
+
+    // answered by the gateway's requestTimeout, not by the client giving up after 11 s
+    assertThat(Duration.ofNanos(System.nanoTime() - startedNanos))
+        .isLessThan(Duration.ofSeconds(9));
+    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+    complete(awaitJob(type));
+  }
+
   // Docs: docs.camunda.io/docs/apis-tools/zeebe-api/gateway-service/ (CancelProcessInstance)
   @Test
   @DisplayName("cancel terminates the instance: its job is gone, a second cancel → NOT_FOUND")

@@ -176,7 +176,9 @@ class UserTaskIT extends ConformanceTestBase {
   }
 
   @Test
-  @DisplayName("assign through the client runs the assigning listener with the new assignee")
+  @DisplayName(
+      "assign through the client runs the assigning listener with the new assignee, among its"
+          + " changed attributes")
   void assignRunsAssigningListener() throws Exception {
     final String id = uid("ut_assign");
     final Listeners listeners = Listeners.fresh();
@@ -189,6 +191,8 @@ class UserTaskIT extends ConformanceTestBase {
         client.newAssignUserTaskCommand(userTaskKey).assignee("bob").send().toCompletableFuture();
     final ActivatedJob assigning = awaitJob(listeners.assigning());
     assertThat(assigning.getUserTask().getAssignee()).isEqualTo("bob");
+    // docs.camunda.io/docs/components/concepts/user-task-listeners/: assigning changes the assignee
+    assertThat(assigning.getUserTask().getChangedAttributes()).contains("assignee");
     complete(assigning);
     assignment.get(30, TimeUnit.SECONDS);
 

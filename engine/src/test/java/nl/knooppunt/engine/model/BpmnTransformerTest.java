@@ -160,7 +160,7 @@ class BpmnTransformerTest {
   }
 
   @Test
-  void eventSubProcessIsRefused() {
+  void eventSubProcessWithANoneStartEventIsRefused() {
     assertThatThrownBy(
             () ->
                 transform(
@@ -173,11 +173,32 @@ class BpmnTransformerTest {
                         """)))
         .isInstanceOf(DeploymentException.class)
         .hasMessageContaining("esp")
-        .hasMessageContaining("triggeredByEvent");
+        .hasMessageContaining("event subprocesses must be one of");
   }
 
   @Test
-  void escalationEndEventIsRefused() {
+  void eventSubProcessWithMessageStartIsAccepted() {
+    var models =
+        transform(
+            Bpmn.createExecutableProcess("p")
+                .eventSubProcess(
+                    "esp",
+                    e ->
+                        e.startEvent("es")
+                            .message(m -> m.name("m").zeebeCorrelationKeyExpression("k"))
+                            .interrupting(false)
+                            .endEvent())
+                .startEvent()
+                .endEvent()
+                .done());
+    var process = models.get(0);
+    assertThat(process.process().eventSubProcessStartIds).containsExactly("es");
+    assertThat(process.element("esp").eventSubProcess).isTrue();
+    assertThat(process.element("es").interrupting).isFalse();
+  }
+
+  @Test
+  void escalationEndEventWithoutAnEscalationIsRefused() {
     assertThatThrownBy(
             () ->
                 transform(
@@ -189,7 +210,20 @@ class BpmnTransformerTest {
                         </bpmn:endEvent>
                         """)))
         .isInstanceOf(DeploymentException.class)
-        .hasMessageContaining("esc");
+        .hasMessageContaining("Must reference an escalation");
+  }
+
+  @Test
+  void nonInterruptingStartEventOutsideAnEventSubProcessIsRefused() {
+    assertThatThrownBy(
+            () ->
+                transform(
+                    process(
+                        """
+                        <bpmn:startEvent id="s" isInterrupting="false"/>
+                        """)))
+        .isInstanceOf(DeploymentException.class)
+        .hasMessageContaining("'s'");
   }
 
   @Test
