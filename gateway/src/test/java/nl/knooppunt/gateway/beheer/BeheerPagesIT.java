@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class BeheerPagesIT extends GatewayITBase {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  nl.knooppunt.gateway.engine.IncidentWatcher watcher;
+
   @AfterEach
   void noIncidentsLeft() {
     engine.incidents.clear();
     engine.running.clear();
+    watcher.poll();
   }
 
   private Orchestration.Incident stuck(String crisis, long instance, long incidentKey) {
@@ -46,6 +50,9 @@ class BeheerPagesIT extends GatewayITBase {
     engine.running.add(
         new Orchestration.RunningProcess("dreigingsniveau-5", "Dreigingsniveau 5", 2, 3, 1));
     PageClient beheerder = PageClient.login(port, "beheerder");
+    watcher.poll();
+    assertThat(beheerder.get("/taken").body()).contains("id=\"naar-beheer\"");
+    assertThat(beheerder.get("/dashboard").body()).contains("id=\"naar-beheer\"");
 
     Page page = beheerder.get("/beheer");
 
