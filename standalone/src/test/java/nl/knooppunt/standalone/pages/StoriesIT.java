@@ -420,7 +420,7 @@ class StoriesIT extends HubPages {
     assertThat(beheerder.browser().accessibilityProblems()).as("beheer page").isEmpty();
     beheerder.browser().screenshot(SCREENSHOTS, "beheer");
     String key = beheerder.browser().find(incident).getAttribute("data-incident");
-    beheerder.browser().click(By.cssSelector("#incident-" + key + " summary"));
+    beheerder.browser().click(By.id("annuleer-open-" + key));
     beheerder.browser().click(By.id("annuleren-" + key));
     assertThat(beheerder.reads(By.id("fout-reden-" + key))).contains("Geef een reden");
     beheerder
