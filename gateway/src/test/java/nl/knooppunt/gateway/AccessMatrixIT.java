@@ -768,6 +768,22 @@ class AccessMatrixIT extends GatewayITBase {
     return tests.stream();
   }
 
+  /** The beheer page of the processes (docs/adr/0046): the beheerder only. */
+  @TestFactory
+  Stream<DynamicTest> theBeheerPageForEveryRole() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Map.Entry<Rol, String> role : USERS.entrySet()) {
+      int expected = role.getKey() == Rol.BEHEERDER ? 200 : 403;
+      tests.add(
+          DynamicTest.dynamicTest(
+              "/beheer as " + role.getKey() + " → " + expected,
+              () ->
+                  assertThat(PageClient.login(port, role.getValue()).get("/beheer").status())
+                      .isEqualTo(expected)));
+    }
+    return tests.stream();
+  }
+
   @Test
   void aWrongPasswordIs401() {
     Api.Response r = api.get("/api/v1/me", "nobody");

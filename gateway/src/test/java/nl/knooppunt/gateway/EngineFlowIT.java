@@ -133,6 +133,98 @@ class EngineFlowIT {
     }
   }
 
+  @Autowired nl.knooppunt.gateway.engine.Orchestration orchestration;
+
+  /** One service task of its own job type, that nobody works on but the test. */
+  private static String oneTask(String id, String type) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        + " xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\" id=\"d\""
+        + " targetNamespace=\"http://knooppunt.nl/test\">"
+        + "<bpmn:process id=\""
+        + id
+        + "\" name=\"Beheer test\" isExecutable=\"true\">"
+        + "<bpmn:startEvent id=\"start\"/>"
+        + "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"werk\"/>"
+        + "<bpmn:serviceTask id=\"werk\"><bpmn:extensionElements>"
+        + "<zeebe:taskDefinition type=\""
+        + type
+        + "\"/></bpmn:extensionElements></bpmn:serviceTask>"
+        + "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"werk\" targetRef=\"einde\"/>"
+        + "<bpmn:endEvent id=\"einde\"/></bpmn:process></bpmn:definitions>";
+  }
+
+  @Test
+  void theBeheerderSeesAStuckStepThroughTheClientRetriesItAndCountsTheRunningInstances() {
+    assumeTrue(unavailable == null, unavailable);
+    CamundaClient client = clients.getObject();
+    client
+        .newDeployResourceCommand()
+        .addResourceStringUtf8(oneTask("beheer-test", "beheer-test-werk"), "beheer-test.bpmn")
+        .send()
+        .join();
+    long instance = orchestration.startProcess("beheer-test", Map.of());
+    var job =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    client
+                        .newActivateJobsCommand()
+                        .jobType("beheer-test-werk")
+                        .maxJobsToActivate(1)
+                        .send()
+                        .join()
+                        .getJobs(),
+                jobs -> !jobs.isEmpty())
+            .get(0);
+    client.newFailCommand(job.getKey()).retries(0).errorMessage("kapot").send().join();
+
+    var incident =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    orchestration.activeIncidents(100).stream()
+                        .filter(i -> i.processInstanceKey() == instance)
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .get();
+    assertThat(incident.jobKey()).isEqualTo(job.getKey());
+    assertThat(orchestration.incident(incident.key())).contains(incident);
+    assertThat(orchestration.runningProcesses(10_000))
+        .filteredOn(p -> p.processId().equals("beheer-test"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.instances()).isEqualTo(1);
+              assertThat(p.withIncident()).isEqualTo(1);
+              assertThat(p.name()).isEqualTo("Beheer test");
+            });
+
+    orchestration.retryIncident(incident.key(), incident.jobKey(), 1);
+
+    assertThat(orchestration.incident(incident.key())).isEmpty();
+    var again =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    client
+                        .newActivateJobsCommand()
+                        .jobType("beheer-test-werk")
+                        .maxJobsToActivate(1)
+                        .send()
+                        .join()
+                        .getJobs(),
+                jobs -> !jobs.isEmpty())
+            .get(0);
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    orchestration.cancelProcessInstance(instance);
+    assertThat(orchestration.runningProcesses(10_000))
+        .noneMatch(p -> p.processId().equals("beheer-test"));
+  }
+
   @Test
   void aDutyOfficerStartsLevel5AndTheRegionCompletesItsTask() {
     assumeTrue(unavailable == null, unavailable);

@@ -40,6 +40,7 @@ public class FakeOrchestration implements Orchestration {
   @Override
   public void cancelProcessInstance(long processInstanceKey) {
     calls.add(new Call("cancel", String.valueOf(processInstanceKey), null));
+    incidents.removeIf(i -> i.processInstanceKey() == processInstanceKey);
   }
 
   @Override
@@ -77,6 +78,26 @@ public class FakeOrchestration implements Orchestration {
   @Override
   public java.util.Optional<Long> parentProcessInstance(long processInstanceKey) {
     return java.util.Optional.ofNullable(parents.get(processInstanceKey));
+  }
+
+  @Override
+  public java.util.Optional<Incident> incident(long incidentKey) {
+    return incidents.stream().filter(i -> i.key() == incidentKey).findFirst();
+  }
+
+  /** Retrying resolves the incident (the fake's step then succeeds). */
+  @Override
+  public void retryIncident(long incidentKey, Long jobKey, int retries) {
+    calls.add(new Call("retry", String.valueOf(incidentKey), jobKey));
+    incidents.removeIf(i -> i.key() == incidentKey);
+  }
+
+  /** The running processes the fake engine reports. */
+  public final List<RunningProcess> running = new CopyOnWriteArrayList<>();
+
+  @Override
+  public List<RunningProcess> runningProcesses(int max) {
+    return List.copyOf(running);
   }
 
   @TestConfiguration(proxyBeanMethods = false)

@@ -28,7 +28,7 @@ import nl.knooppunt.engine.runtime.StateReader;
  * The REST subset of the Orchestration Cluster API v2 that the Camunda client sends over REST even
  * with {@code prefer-rest-over-grpc: false}: user-task completion, assignment, unassignment and
  * update, the clock (pin/reset, only when enabled), topology, and the reads the hub needs: incident
- * search, process-instance get and search. Errors are {@code application/problem+json}.
+ * search, job search, process-instance get and search. Errors are {@code application/problem+json}.
  *
  * <p>Reads never touch the engine state from a REST thread: the request is parsed and validated
  * here, the filter runs as a query on the engine thread ({@link EngineLoop#query}, not journaled)
@@ -112,6 +112,7 @@ public final class RestServer implements AutoCloseable {
       case "GET /v2/topology" -> topology(ex);
       case "POST /v2/incidents/search" -> searchIncidents(ex);
       case "POST /v2/process-instances/search" -> searchProcessInstances(ex);
+      case "POST /v2/jobs/search" -> searchJobs(ex);
       default -> {
         Matcher pi = PROCESS_INSTANCE.matcher(path);
         if (pi.matches() && !pi.group(1).equals("search")) {
@@ -134,8 +135,8 @@ public final class RestServer implements AutoCloseable {
                 + " "
                 + path
                 + " is not part of the REST subset the embedded engine serves (user-task"
-                + " commands, the clock, topology, incident search, process-instance get and"
-                + " search); use gRPC for everything else");
+                + " commands, the clock, topology, incident and job search, process-instance get"
+                + " and search); use gRPC for everything else");
       }
     }
   }
@@ -334,6 +335,17 @@ public final class RestServer implements AutoCloseable {
                     request,
                     SearchResources.PROCESS_INSTANCES,
                     SearchResources::processInstance)));
+  }
+
+  private void searchJobs(HttpExchange ex) throws IOException {
+    Search.Request<StateReader.JobSnapshot> request = Search.parse(body(ex), SearchResources.JOBS);
+    loop.query(
+        reader -> reader.jobs(request.filter()),
+        answerOnRestThread(
+            ex,
+            result ->
+                Search.answer(
+                    snapshots(result), request, SearchResources.JOBS, SearchResources::job)));
   }
 
   private void getProcessInstance(HttpExchange ex, long key) {

@@ -10,6 +10,7 @@ import nl.knooppunt.engine.rest.Search.Schema;
 import nl.knooppunt.engine.rest.Search.Type;
 import nl.knooppunt.engine.runtime.StateReader;
 import nl.knooppunt.engine.runtime.StateReader.IncidentSnapshot;
+import nl.knooppunt.engine.runtime.StateReader.JobSnapshot;
 import nl.knooppunt.engine.runtime.StateReader.ProcessInstanceSnapshot;
 
 /**
@@ -75,6 +76,116 @@ final class SearchResources {
     Search.putDate(n, "creationTime", i.creationTime());
     n.put("state", "ACTIVE");
     Search.putKey(n, "jobKey", i.jobKey());
+    n.put("tenantId", TENANT);
+    return n;
+  }
+
+  // ---- jobs -----------------------------------------------------------------------------------
+
+  static final Schema<JobSnapshot> JOBS =
+      Schema.of(
+          "job search",
+          List.of(
+              Field.of("jobKey", Type.KEY, JobSnapshot::jobKey),
+              Field.of("type", Type.STRING, JobSnapshot::type),
+              Field.of("worker", Type.STRING, JobSnapshot::worker),
+              Field.ofEnum(
+                  "state",
+                  List.of(
+                      "CANCELED",
+                      "COMPLETED",
+                      "CREATED",
+                      "ERROR_THROWN",
+                      "FAILED",
+                      "MIGRATED",
+                      "RETRIES_UPDATED",
+                      "TIMED_OUT"),
+                  JobSnapshot::state),
+              Field.ofEnum(
+                  "kind",
+                  List.of(
+                      "BPMN_ELEMENT", "EXECUTION_LISTENER", "TASK_LISTENER", "AD_HOC_SUB_PROCESS"),
+                  JobSnapshot::kind),
+              Field.ofEnum(
+                  "listenerEventType",
+                  List.of(
+                      "UNSPECIFIED",
+                      "START",
+                      "END",
+                      "CREATING",
+                      "ASSIGNING",
+                      "UPDATING",
+                      "COMPLETING",
+                      "CANCELING"),
+                  JobSnapshot::listenerEventType),
+              Field.of("retries", Type.INTEGER, JobSnapshot::retries),
+              Field.of(
+                  "hasFailedWithRetriesLeft", Type.BOOLEAN, JobSnapshot::hasFailedWithRetriesLeft),
+              Field.of("isDenied", Type.BOOLEAN, j -> null),
+              Field.of("deniedReason", Type.STRING, j -> null),
+              Field.of("errorMessage", Type.STRING, JobSnapshot::errorMessage),
+              Field.of("errorCode", Type.STRING, JobSnapshot::errorCode),
+              Field.of("deadline", Type.DATE, JobSnapshot::deadline),
+              Field.of("endTime", Type.DATE, j -> null),
+              Field.of("processDefinitionKey", Type.KEY, JobSnapshot::processDefinitionKey),
+              Field.of("processDefinitionId", Type.STRING, JobSnapshot::processDefinitionId),
+              Field.of("processInstanceKey", Type.KEY, JobSnapshot::processInstanceKey),
+              Field.of("elementId", Type.STRING, JobSnapshot::elementId),
+              Field.of("elementInstanceKey", Type.KEY, JobSnapshot::elementInstanceKey),
+              Field.of("tenantId", Type.STRING, j -> TENANT)),
+          Set.of(
+              "jobKey",
+              "type",
+              "worker",
+              "state",
+              "kind",
+              "listenerEventType",
+              "retries",
+              "hasFailedWithRetriesLeft",
+              "isDenied",
+              "deniedReason",
+              "errorMessage",
+              "errorCode",
+              "deadline",
+              "endTime",
+              "processDefinitionKey",
+              "processDefinitionId",
+              "processInstanceKey",
+              "elementId",
+              "elementInstanceKey",
+              "tenantId"),
+          List.of(new Order("jobKey", false)),
+          "jobKey",
+          Set.of(),
+          false);
+
+  static ObjectNode job(JobSnapshot j) {
+    ObjectNode n = VariableDocuments.MAPPER.createObjectNode();
+    Search.putKey(n, "jobKey", j.jobKey());
+    n.put("type", j.type());
+    n.put("worker", j.worker());
+    n.put("state", j.state());
+    n.put("kind", j.kind());
+    n.put("listenerEventType", j.listenerEventType());
+    n.put("retries", j.retries());
+    n.putNull("isDenied");
+    n.putNull("deniedReason");
+    n.put("hasFailedWithRetriesLeft", j.hasFailedWithRetriesLeft());
+    n.put("errorCode", j.errorCode());
+    n.put("errorMessage", j.errorMessage());
+    ObjectNode headers = n.putObject("customHeaders");
+    j.customHeaders().forEach(headers::put);
+    if (j.deadline() == null) {
+      n.putNull("deadline");
+    } else {
+      Search.putDate(n, "deadline", j.deadline());
+    }
+    n.putNull("endTime");
+    n.put("processDefinitionId", j.processDefinitionId());
+    Search.putKey(n, "processDefinitionKey", j.processDefinitionKey());
+    Search.putKey(n, "processInstanceKey", j.processInstanceKey());
+    n.put("elementId", j.elementId());
+    Search.putKey(n, "elementInstanceKey", j.elementInstanceKey());
     n.put("tenantId", TENANT);
     return n;
   }

@@ -65,6 +65,30 @@ public final class StateReader {
       long startTime,
       boolean hasIncident) {}
 
+  /**
+   * A live job, as the job search answers it. {@code state} is Camunda's job state of its last
+   * change: {@code CREATED} (activatable or activated), {@code FAILED} (failed, with or without
+   * retries left) or {@code ERROR_THROWN}; ended jobs are not kept.
+   */
+  public record JobSnapshot(
+      long jobKey,
+      String type,
+      String worker,
+      String state,
+      String kind,
+      String listenerEventType,
+      int retries,
+      boolean hasFailedWithRetriesLeft,
+      String errorMessage,
+      String errorCode,
+      Long deadline,
+      long processDefinitionKey,
+      String processDefinitionId,
+      long processInstanceKey,
+      String elementId,
+      long elementInstanceKey,
+      java.util.Map<String, String> customHeaders) {}
+
   private final EngineContext ctx;
 
   StateReader(EngineContext ctx) {
@@ -109,6 +133,50 @@ public final class StateReader {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** The live jobs that match, in creation order. */
+  public List<JobSnapshot> jobs(Predicate<JobSnapshot> filter) {
+    List<JobSnapshot> out = new ArrayList<>();
+    for (Job job : state().jobs.values()) {
+      JobSnapshot s = snapshot(job);
+      if (filter.test(s)) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static JobSnapshot snapshot(Job job) {
+    String state =
+        switch (job.state) {
+          case ACTIVATABLE, ACTIVATED -> "CREATED";
+          case BACKOFF, FAILED -> "FAILED";
+          case ERROR_THROWN -> "ERROR_THROWN";
+        };
+    return new JobSnapshot(
+        job.key,
+        job.type,
+        job.worker == null ? "" : job.worker,
+        state,
+        job.kind == null ? "BPMN_ELEMENT" : job.kind,
+        job.listenerEventType == null
+            ? "UNSPECIFIED"
+            : job.listenerEventType.toUpperCase(java.util.Locale.ROOT),
+        job.retries,
+        job.state == Job.State.BACKOFF
+            || (job.state == Job.State.ACTIVATABLE
+                && job.errorMessage != null
+                && !job.errorMessage.isEmpty()),
+        job.errorMessage == null || job.errorMessage.isEmpty() ? null : job.errorMessage,
+        job.errorCode == null || job.errorCode.isEmpty() ? null : job.errorCode,
+        job.deadline > 0 ? job.deadline : null,
+        job.processDefinitionKey,
+        job.bpmnProcessId,
+        job.processInstanceKey,
+        job.elementId,
+        job.elementInstanceKey,
+        java.util.Map.copyOf(job.customHeaders));
   }
 
   private IncidentSnapshot snapshot(Incident i) {

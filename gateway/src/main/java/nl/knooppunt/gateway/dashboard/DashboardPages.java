@@ -119,6 +119,11 @@ class DashboardPages {
   private void fill(Model model, boolean exercise) {
     Dashboard d = dashboards.dashboard(exercise);
     model.addAttribute("dashboard", d);
+    // the beheerder goes from the red count to where she repairs it (the beheer page)
+    model.addAttribute(
+        "naarBeheer",
+        nl.knooppunt.gateway.security.CurrentUsers.current()
+            .has(nl.knooppunt.gateway.security.Rol.BEHEERDER));
     model.addAttribute("bijgewerkt", ChartBars.timeSeconds(d.getGeneratedAt()));
     // improvement actions of evaluations stay in sight until done; overdue ones in red
     model.addAttribute("actiesOpen", evaluations.openActions(exercise).size());

@@ -169,8 +169,124 @@ class CamundaOrchestration implements Orchestration {
                             i.getElementId(),
                             i.getErrorType() == null ? null : i.getErrorType().name(),
                             i.getErrorMessage(),
-                            i.getCreationTime()))
+                            i.getCreationTime(),
+                            i.getJobKey()))
                 .toList());
+  }
+
+  @Override
+  public java.util.Optional<Incident> incident(long incidentKey) {
+    return call(
+        "Incident " + incidentKey,
+        c ->
+            c
+                .newIncidentSearchRequest()
+                .filter(
+                    f ->
+                        f.incidentKey(incidentKey)
+                            .state(io.camunda.client.api.search.enums.IncidentState.ACTIVE))
+                .requestTimeout(TIMEOUT)
+                .send()
+                .join()
+                .items()
+                .stream()
+                .findFirst()
+                .map(
+                    i ->
+                        new Incident(
+                            i.getIncidentKey(),
+                            i.getProcessInstanceKey(),
+                            i.getProcessDefinitionId(),
+                            i.getElementId(),
+                            i.getErrorType() == null ? null : i.getErrorType().name(),
+                            i.getErrorMessage(),
+                            i.getCreationTime(),
+                            i.getJobKey())));
+  }
+
+  @Override
+  public void retryIncident(long incidentKey, Long jobKey, int retries) {
+    if (jobKey != null) {
+      call(
+          "Pogingen van taak " + jobKey + " terugzetten",
+          c ->
+              c.newUpdateRetriesCommand(jobKey)
+                  .retries(retries)
+                  .requestTimeout(TIMEOUT)
+                  .send()
+                  .join());
+    }
+    call(
+        "Incident " + incidentKey + " oplossen",
+        c -> c.newResolveIncidentCommand(incidentKey).requestTimeout(TIMEOUT).send().join());
+  }
+
+  /** Instances read per page of the process-instance search. */
+  private static final int INSTANCE_PAGE = 500;
+
+  @Override
+  public java.util.List<RunningProcess> runningProcesses(int max) {
+    record Version(String processId, int version) {}
+    java.util.Map<Version, long[]> counts =
+        new java.util.TreeMap<>(
+            java.util.Comparator.comparing(Version::processId).thenComparing(Version::version));
+    java.util.Map<Version, String> names = new java.util.HashMap<>();
+    String after = null;
+    int read = 0;
+    while (read < max) {
+      String cursor = after;
+      int limit = Math.min(INSTANCE_PAGE, max - read);
+      io.camunda.client.api.search.response.SearchResponse<
+              io.camunda.client.api.search.response.ProcessInstance>
+          page =
+              call(
+                  "Lopende procesinstanties opvragen",
+                  c ->
+                      c.newProcessInstanceSearchRequest()
+                          .filter(
+                              f ->
+                                  f.state(
+                                      io.camunda.client.api.search.enums.ProcessInstanceState
+                                          .ACTIVE))
+                          .sort(s -> s.processInstanceKey().asc())
+                          .page(
+                              p -> {
+                                p.limit(limit);
+                                if (cursor != null) {
+                                  p.after(cursor);
+                                }
+                              })
+                          .requestTimeout(TIMEOUT)
+                          .send()
+                          .join());
+      for (var pi : page.items()) {
+        Version v =
+            new Version(
+                pi.getProcessDefinitionId(),
+                pi.getProcessDefinitionVersion() == null ? 0 : pi.getProcessDefinitionVersion());
+        long[] n = counts.computeIfAbsent(v, k -> new long[2]);
+        n[0]++;
+        if (Boolean.TRUE.equals(pi.getHasIncident())) {
+          n[1]++;
+        }
+        names.putIfAbsent(v, pi.getProcessDefinitionName());
+      }
+      read += page.items().size();
+      after = page.page() == null ? null : page.page().endCursor();
+      if (page.items().size() < limit || after == null) {
+        break;
+      }
+    }
+    return counts.entrySet().stream()
+        .map(
+            e ->
+                new RunningProcess(
+                    e.getKey().processId(),
+                    names.get(e.getKey()),
+                    e.getKey().version(),
+                    e.getValue()[0],
+                    e.getValue()[1]))
+        .toList();
   }
 
   @Override

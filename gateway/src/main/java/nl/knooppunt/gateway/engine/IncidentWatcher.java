@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * incident once.
  */
 @Component
-class IncidentWatcher implements SmartLifecycle {
+public class IncidentWatcher implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(IncidentWatcher.class);
 

@@ -36,10 +36,42 @@ public interface Orchestration {
       String elementId,
       String errorType,
       String errorMessage,
-      java.time.OffsetDateTime createdAt) {}
+      java.time.OffsetDateTime createdAt,
+      Long jobKey) {
+
+    public Incident(
+        long key,
+        long processInstanceKey,
+        String processId,
+        String elementId,
+        String errorType,
+        String errorMessage,
+        java.time.OffsetDateTime createdAt) {
+      this(key, processInstanceKey, processId, elementId, errorType, errorMessage, createdAt, null);
+    }
+  }
 
   /** The active incidents, oldest first, at most {@code max}. */
   java.util.List<Incident> activeIncidents(int max);
+
+  /** The active incident with this key, empty when it is resolved or unknown. */
+  java.util.Optional<Incident> incident(long incidentKey);
+
+  /**
+   * Retries the step of an incident: gives its job {@code retries} retries back (when it has a job)
+   * and resolves the incident, so the engine tries the step again.
+   */
+  void retryIncident(long incidentKey, Long jobKey, int retries);
+
+  /** How many instances of one version of a process run, and how many of them stand still. */
+  record RunningProcess(
+      String processId, String name, int version, long instances, long withIncident) {}
+
+  /**
+   * The running instances per process and version (at most {@code max} instances are counted; a
+   * larger number shows as that maximum).
+   */
+  java.util.List<RunningProcess> runningProcesses(int max);
 
   /** The instance that called this one (a call activity), empty for a root or unknown instance. */
   java.util.Optional<Long> parentProcessInstance(long processInstanceKey);

@@ -209,6 +209,25 @@ class Summaries {
             + nz(d.errorMessage());
       }
       case PROCES_HERSTELD -> "Het proces gaat weer verder (stilstand opgelost)";
+      case PROCES_OPNIEUW_GEPROBEERD -> {
+        var r = (nl.knooppunt.processes.events.ProcessRepaired) data;
+        yield who(e)
+            + " probeerde stap "
+            + quoted(stepName(r))
+            + " opnieuw (procesinstantie "
+            + r.processInstanceKey()
+            + ")";
+      }
+      case PROCES_GEANNULEERD -> {
+        var r = (nl.knooppunt.processes.events.ProcessRepaired) data;
+        yield who(e)
+            + " annuleerde procesinstantie "
+            + r.processInstanceKey()
+            + " ("
+            + r.processId()
+            + "): "
+            + nz(r.reason());
+      }
       case MAATREGELEN_VASTGESTELD ->
           who(e)
               + " legde versie "
@@ -287,6 +306,13 @@ class Summaries {
   static String when(String iso) {
     OffsetDateTime t = Columns.time(iso);
     return t == null ? nz(iso) : WHEN.format(t.atZoneSameInstant(AMSTERDAM));
+  }
+
+  private static String stepName(nl.knooppunt.processes.events.ProcessRepaired r) {
+    if (r.elementId() == null) {
+      return "?";
+    }
+    return nl.knooppunt.processes.Steps.name(r.processId(), r.elementId()).orElse(r.elementId());
   }
 
   private static String who(CloudEvent<?> e) {

@@ -179,7 +179,7 @@ public class Queries {
    * at most {@link #BRIEF} characters (a worker's exception can carry a whole JSON document and a
    * stack trace).
    */
-  static String brief(String message) {
+  public static String brief(String message) {
     if (message == null) {
       return null;
     }

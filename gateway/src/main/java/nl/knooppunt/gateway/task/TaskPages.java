@@ -252,6 +252,7 @@ class TaskPages {
         "meldingen",
         NoticePages.items(
             notices.notificationsFor(directory.recipientCodesOf(user), exercise, true)));
+    model.addAttribute("naarBeheer", user.has(nl.knooppunt.gateway.security.Rol.BEHEERDER));
     model.addAttribute(
         "stilstand",
         user.hasAny(

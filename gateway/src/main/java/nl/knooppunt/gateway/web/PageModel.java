@@ -106,6 +106,10 @@ public class PageModel {
         || (user.has(nl.knooppunt.gateway.security.Rol.REGIO) && user.vrCode() != null)) {
       items.add(new NavItem("/contacten", "Contacten"));
     }
+    // the running processes and their incidents (the beheer page)
+    if (user.has(nl.knooppunt.gateway.security.Rol.BEHEERDER)) {
+      items.add(new NavItem("/beheer", "Beheer"));
+    }
     return items;
   }
 

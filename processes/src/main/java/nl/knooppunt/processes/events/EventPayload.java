@@ -38,6 +38,7 @@ public sealed interface EventPayload
         TaskCompletedByUser,
         ProcessStuck,
         ProcessResumed,
+        ProcessRepaired,
         MeasuresSet,
         ImprovementActionRecorded,
         ImprovementActionDone,

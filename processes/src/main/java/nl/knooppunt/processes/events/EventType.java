@@ -37,6 +37,10 @@ public enum EventType {
   PROCES_STAAT_STIL("nl.knooppunt.proces.staat-stil", ProcessStuck.class),
   /** The incident was resolved (retried or the instance cancelled): the process goes on. */
   PROCES_HERSTELD("nl.knooppunt.proces.hersteld", ProcessResumed.class),
+  /** The beheerder retried the step of an incident (retries back, incident resolved). */
+  PROCES_OPNIEUW_GEPROBEERD("nl.knooppunt.proces.opnieuw-geprobeerd", ProcessRepaired.class),
+  /** The beheerder cancelled a process instance, with a reason. */
+  PROCES_GEANNULEERD("nl.knooppunt.proces.geannuleerd", ProcessRepaired.class),
   /**
    * The beheerder set a new version of the level-5 measures per role: on {@link Topic#EVENTS} (the
    * logbook, the read model) and on the compacted {@link Topic#MEASURES} (the workers).

@@ -264,7 +264,13 @@ class EventContractTest {
                 "JOB_NO_RETRIES",
                 "Kafka niet bereikbaar",
                 T),
-            new ProcessResumed(2251799813685999L));
+            new ProcessResumed(2251799813685999L),
+            new ProcessRepaired(
+                2251799813685254L,
+                "dreigingsniveau-5",
+                null,
+                "Registreren",
+                "Gebied onleesbaar, crisis opnieuw gestart"));
     Map<Class<? extends EventPayload>, EventPayload> byClass = new LinkedHashMap<>();
     all.forEach(p -> byClass.put(p.getClass(), p));
     return byClass;

@@ -409,6 +409,40 @@ class StoriesIT extends HubPages {
         .contains("Proces staat stil");
     beheerder.goesTo("/taken");
     assertThat(beheerder.reads(By.id("stilstand"))).contains("Dreigingsniveau 5 registreren");
+
+    // the beheerder repairs it on the beheer page: the step, the error, the crisis, the age; the
+    // area cannot be read, so trying again would not help: she cancels the instance with a reason
+    beheerder.goesTo("/beheer");
+    By incident = By.cssSelector("[data-crisis='" + crisis + "'].incident");
+    String stuck = beheerder.reads(incident);
+    assertThat(stuck).contains("Dreigingsniveau 5 registreren").contains("Staat stil sinds");
+    assertThat(beheerder.reads(By.id("lopend"))).contains("dreigingsniveau-5");
+    assertThat(beheerder.browser().accessibilityProblems()).as("beheer page").isEmpty();
+    beheerder.browser().screenshot(SCREENSHOTS, "beheer");
+    String key = beheerder.browser().find(incident).getAttribute("data-incident");
+    beheerder.browser().click(By.id("annuleer-open-" + key));
+    beheerder.browser().click(By.id("annuleren-" + key));
+    assertThat(beheerder.reads(By.id("fout-reden-" + key))).contains("Geef een reden");
+    beheerder
+        .browser()
+        .find(By.id("reden-" + key))
+        .sendKeys("Gebied beschadigd, crisis wordt opnieuw gestart");
+    beheerder.browser().click(By.id("annuleren-" + key));
+    assertThat(beheerder.reads(By.id("melding"))).contains("is geannuleerd");
+    assertThat(beheerder.sees(incident)).isFalse();
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        api.send(
+                                "operator",
+                                "GET",
+                                "/api/v1/crises/" + crisis + "/timeline",
+                                null,
+                                200)
+                            .toString())
+                    .contains("Gebied beschadigd, crisis wordt opnieuw gestart"));
   }
 
   // --- steps that recur in the stories
