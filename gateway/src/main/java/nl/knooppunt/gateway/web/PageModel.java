@@ -95,7 +95,11 @@ public class PageModel {
     if (AccessPolicy.permits(user, "getDashboard")) {
       items.add(new NavItem("/dashboard", "Dashboard"));
     }
+    if (AccessPolicy.permits(user, "getEvaluationReport")) {
+      items.add(new NavItem("/lessen", "Lessen"));
+    }
     if (AccessPolicy.readsSentMessages(user)) {
+
       items.add(new NavItem("/berichten", "Berichten"));
     }
     if (AccessPolicy.permits(user, "publishMeasures")) {

@@ -41,6 +41,7 @@ public sealed interface EventPayload
         MeasuresSet,
         ImprovementActionRecorded,
         ImprovementActionDone,
+        ImprovementActionStatusChanged,
         EvaluationShared,
         DeliveryAttempt,
         ContactChainSet,
