@@ -97,6 +97,7 @@ public class PageModel {
     }
     if (AccessPolicy.permits(user, "getEvaluationReport")) {
       items.add(new NavItem("/lessen", "Lessen"));
+      items.add(new NavItem("/uniformiteit", "Uniformiteit"));
     }
     if (AccessPolicy.readsSentMessages(user)) {
 

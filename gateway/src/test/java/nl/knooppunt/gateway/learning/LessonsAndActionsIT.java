@@ -112,6 +112,26 @@ class LessonsAndActionsIT extends GatewayITBase {
   }
 
   @Test
+  void aCrisisAtTheStepOfAligningWithLokaalGezagShowsWhatWasLearnedEarlierAboutThatStep() {
+    String earlier = fixtures.crisis("manhunt", "VR13", false);
+    lesson(
+        earlier,
+        "eerder",
+        "De burgemeester werd pas na een uur bereikt",
+        "Bel de burgemeester via de meldkamer als de mobiele lijn niet antwoordt",
+        "AFSTEMMING_LOKAAL_GEZAG",
+        true);
+    String now = fixtures.crisis("dreigingsniveau-5", "VR09", false);
+    fixtures.task(now, nl.knooppunt.processes.Form.AFSTEMMING_LOKAAL_GEZAG, List.of("regio-VR09"));
+
+    Page page = PageClient.login(port, "regio-utrecht").get("/crises/" + now);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Eerder geleerd")
+        .contains("Bel de burgemeester via de meldkamer als de mobiele lijn niet antwoordt");
+  }
+
+  @Test
   void anOverdueActionShowsOnTheDashboardInProgressTooAndDisappearsOnceDroppedWithAReason() {
     String crisis = fixtures.crisis("manhunt", "VR09", false);
     String actionId = crisis + "-VA-laat";
