@@ -82,7 +82,10 @@ public class Uniformity {
             + " percentile_cont(0.9) within group (order by "
             + SECONDS
             + ") filter (where t.state = 'COMPLETED') as p90,"
-            + " count(*) filter (where t.due_at is not null) as normed,"
+            // measured against the norm: done, or past its due time (an open one still in time is
+            // not yet either)
+            + " count(*) filter (where t.due_at is not null and (t.state = 'COMPLETED' or"
+            + " coalesce(t.ended_at, now()) > t.due_at)) as normed,"
             + " count(*) filter (where t.state = 'COMPLETED' and t.due_at is not null and"
             + " t.ended_at <= t.due_at) as within,"
             + " count(*) filter (where t.state <> 'COMPLETED' and t.due_at is not null and"
