@@ -206,7 +206,8 @@ class UniformityPages {
     String word;
     if (c.withinNorm() == null) {
       grade = "leeg";
-      word = "geen norm";
+      // nothing measured yet: every one still open within its time, or without a norm
+      word = c.medianSeconds() == null ? "nog open" : "geen norm";
     } else if (c.withinNorm() >= 0.9) {
       grade = "goed";
       word = "goed";
