@@ -217,9 +217,16 @@ class CrisisPages {
     return "crises";
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private nl.knooppunt.gateway.learning.EarlierLessons earlierLessons;
+
   @GetMapping("/{crisisId}")
   public String crisis(@PathVariable String crisisId, Model model) {
     fill(crisisId, model);
+    // "Eerder geleerd": the lessons about the steps this crisis is at (issue #16)
+    model.addAttribute(
+        "eerderGeleerd",
+        earlierLessons.of(nl.knooppunt.gateway.security.CurrentUsers.current(), crisisId));
     return "crisis";
   }
 

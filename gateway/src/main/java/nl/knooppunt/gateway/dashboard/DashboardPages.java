@@ -126,7 +126,12 @@ class DashboardPages {
             .has(nl.knooppunt.gateway.security.Rol.BEHEERDER));
     model.addAttribute("bijgewerkt", ChartBars.timeSeconds(d.getGeneratedAt()));
     // improvement actions of evaluations stay in sight until done; overdue ones in red
-    model.addAttribute("actiesOpen", evaluations.openActions(exercise).size());
+    List<nl.knooppunt.api.model.ImprovementAction> openActions = evaluations.openActions(exercise);
+    model.addAttribute("actiesOpen", openActions.size());
+    // the overdue ones by name, until they are done or dropped (issue #16)
+    model.addAttribute(
+        "teLaatActies",
+        openActions.stream().filter(a -> Boolean.TRUE.equals(a.getOverdue())).limit(5).toList());
     model.addAttribute("actiesTeLaat", evaluations.overdueCount(exercise));
 
     // map: level per municipality and per region, regions of open crises marked

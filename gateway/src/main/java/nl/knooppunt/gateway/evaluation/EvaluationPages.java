@@ -96,7 +96,15 @@ class EvaluationPages {
       String createdBy,
       String doneBy,
       String doneAt,
-      String doneNote) {}
+      String doneNote,
+      String status,
+      String statusLabel,
+      String statusReason,
+      String finding,
+      String lesson,
+      String step,
+      List<String> tags,
+      boolean shared) {}
 
   /** One field problem of the action form: message and link to the field. */
   public record FieldProblem(String label, String message, String href) {}
@@ -110,14 +118,31 @@ class EvaluationPages {
             ? ""
             : a.getDueDate().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")),
         a.getDueDate() == null ? "" : a.getDueDate().toString(),
-        a.getStatus() == nl.knooppunt.api.model.ImprovementAction.StatusEnum.OPEN,
+        EvaluationService.isOpen(a.getStatus()),
         Boolean.TRUE.equals(a.getOverdue()),
         a.getCrisisId(),
         a.getCrisisTitle(),
         a.getCreatedBy(),
         a.getDoneBy(),
         a.getDoneAt() == null ? "" : ChartBars.time(a.getDoneAt()),
-        a.getDoneNote());
+        a.getDoneNote(),
+        a.getStatus().getValue(),
+        statusLabel(a.getStatus()),
+        a.getStatusReason(),
+        a.getFinding(),
+        a.getLesson(),
+        a.getStep() == null ? null : nl.knooppunt.gateway.learning.ProcedureStep.label(a.getStep()),
+        a.getTags() == null ? List.of() : a.getTags(),
+        Boolean.TRUE.equals(a.getShared()));
+  }
+
+  static String statusLabel(nl.knooppunt.api.model.ImprovementAction.StatusEnum status) {
+    return switch (status) {
+      case OPEN -> "Open";
+      case IN_UITVOERING -> "In uitvoering";
+      case AFGEROND -> "Afgerond";
+      case VERVALLEN -> "Vervallen";
+    };
   }
 
   /** Every open improvement action, overdue ones marked: the list that keeps the loop closed. */
@@ -139,6 +164,11 @@ class EvaluationPages {
       @RequestParam(defaultValue = "") String tekst,
       @RequestParam(defaultValue = "") String eigenaar,
       @RequestParam(defaultValue = "") String gereedOp,
+      @RequestParam(defaultValue = "") String bevinding,
+      @RequestParam(defaultValue = "") String les,
+      @RequestParam(defaultValue = "") String stap,
+      @RequestParam(defaultValue = "") String trefwoorden,
+      @RequestParam(defaultValue = "false") boolean delen,
       Model model,
       jakarta.servlet.http.HttpServletResponse response,
       RedirectAttributes flash) {
@@ -167,7 +197,13 @@ class EvaluationPages {
                 nl.knooppunt.gateway.web.DateWindow.MAX_AHEAD));
       }
       evaluations.addAction(
-          crisisId, new nl.knooppunt.api.model.ImprovementActionProposal(tekst, eigenaar, due));
+          crisisId,
+          new nl.knooppunt.api.model.ImprovementActionProposal(tekst, eigenaar, due)
+              .finding(bevinding)
+              .lesson(les)
+              .step(stap.isBlank() ? null : stap)
+              .tags(nl.knooppunt.gateway.learning.Tags.parse(trefwoorden))
+              .shared(delen));
       flash.addFlashAttribute(
           "melding", "De verbeteractie is vastgelegd; zij blijft open tot zij is afgerond.");
       return "redirect:/crises/" + crisisId + "/evaluatie#verbeteracties";
@@ -179,7 +215,11 @@ class EvaluationPages {
           Map.of(
               "text", new String[] {"tekst", "Actie"},
               "owner", new String[] {"eigenaar", "Eigenaar"},
-              "dueDate", new String[] {"gereedOp", "Gereed op"});
+              "dueDate", new String[] {"gereedOp", "Gereed op"},
+              "finding", new String[] {"bevinding", "Bevinding"},
+              "lesson", new String[] {"les", "Les"},
+              "step", new String[] {"stap", "Processtap"},
+              "tags", new String[] {"trefwoorden", "Trefwoorden"});
       for (nl.knooppunt.api.model.FieldError f : e.errors()) {
         String[] field = fields.getOrDefault(f.getField(), new String[] {"tekst", "Actie"});
         errors.put(field[0], f.getMessage());
@@ -188,7 +228,16 @@ class EvaluationPages {
       model.addAttribute("actieFouten", errors);
       model.addAttribute("actieFoutlijst", problems);
       model.addAttribute(
-          "invoer", Map.of("tekst", tekst, "eigenaar", eigenaar, "gereedOp", gereedOp));
+          "invoer",
+          Map.of(
+              "tekst", tekst,
+              "eigenaar", eigenaar,
+              "gereedOp", gereedOp,
+              "bevinding", bevinding,
+              "les", les,
+              "stap", stap,
+              "trefwoorden", trefwoorden,
+              "delen", String.valueOf(delen)));
       return report(crisisId, model);
     }
   }
@@ -205,6 +254,29 @@ class EvaluationPages {
       evaluations.completeAction(crisisId, actie, toelichting);
       flash.addFlashAttribute("melding", "De verbeteractie is afgerond.");
     } catch (Problems.Conflict e) {
+      flash.addFlashAttribute("foutmelding", e.getMessage());
+    }
+    return "redirect:/crises/" + crisisId + "/evaluatie#verbeteracties";
+  }
+
+  /** Takes an open action in hand, or drops it with the reason. */
+  @PostMapping("/crises/{crisisId}/evaluatie/acties/stand")
+  public String changeActionStatus(
+      @PathVariable String crisisId,
+      @RequestParam(defaultValue = "") String actie,
+      @RequestParam(defaultValue = "") String stand,
+      @RequestParam(defaultValue = "") String reden,
+      RedirectAttributes flash) {
+    PageModel.require("completeImprovementAction");
+    known(crisisId);
+    try {
+      evaluations.changeStatus(crisisId, actie, stand, reden);
+      flash.addFlashAttribute(
+          "melding",
+          nl.knooppunt.processes.events.ImprovementActionStatusChanged.DROPPED.equals(stand)
+              ? "De verbeteractie is vervallen."
+              : "De verbeteractie is in uitvoering.");
+    } catch (Problems.Conflict | Problems.Invalid e) {
       flash.addFlashAttribute("foutmelding", e.getMessage());
     }
     return "redirect:/crises/" + crisisId + "/evaluatie#verbeteracties";
@@ -308,6 +380,7 @@ class EvaluationPages {
         r.getActions() == null
             ? List.of()
             : r.getActions().stream().map(EvaluationPages::line).toList());
+    model.addAttribute("processtappen", nl.knooppunt.gateway.learning.ProcedureStep.all());
     model.addAttribute(
         "kanActies",
         nl.knooppunt.gateway.security.AccessPolicy.permits(user, "addImprovementAction"));

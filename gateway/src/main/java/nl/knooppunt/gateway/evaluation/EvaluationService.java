@@ -42,6 +42,7 @@ import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.FactRecorded;
 import nl.knooppunt.processes.events.ImprovementActionDone;
 import nl.knooppunt.processes.events.ImprovementActionRecorded;
+import nl.knooppunt.processes.events.ImprovementActionStatusChanged;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -274,7 +275,8 @@ public class EvaluationService {
   private List<ImprovementAction> actionsOf(String evaluationId) {
     return jdbc.query(
         ACTION_SELECT
-            + " where a.crisis_id = ? order by a.status = 'AFGEROND', a.due_date, a.created_at",
+            + " where a.crisis_id = ? order by a.status in ('AFGEROND', 'VERVALLEN'), a.due_date,"
+            + " a.created_at",
         (rs, i) -> action(rs),
         evaluationId);
   }
@@ -283,7 +285,8 @@ public class EvaluationService {
   public List<ImprovementAction> openActions(boolean exercise) {
     return jdbc.query(
         ACTION_SELECT
-            + " where a.status = 'OPEN' and a.exercise = ? order by a.due_date, a.created_at",
+            + " where a.status in ('OPEN', 'IN_UITVOERING') and a.exercise = ? order by"
+            + " a.due_date, a.created_at",
         (rs, i) -> action(rs),
         exercise);
   }
@@ -292,8 +295,8 @@ public class EvaluationService {
   public int overdueCount(boolean exercise) {
     Integer n =
         jdbc.queryForObject(
-            "select count(*) from improvement_action where status = 'OPEN' and exercise = ? and"
-                + " due_date < ?",
+            "select count(*) from improvement_action where status in ('OPEN', 'IN_UITVOERING')"
+                + " and exercise = ? and due_date < ?",
             Integer.class,
             exercise,
             java.sql.Date.valueOf(today()));
@@ -319,6 +322,29 @@ public class EvaluationService {
     if (proposal.getDueDate() == null) {
       errors.add(new FieldError("dueDate", "Geef de datum waarop de actie gereed moet zijn."));
     }
+    String finding = clean(proposal.getFinding());
+    String lesson = clean(proposal.getLesson());
+    String step = clean(proposal.getStep());
+    if (finding != null && finding.length() > 2000) {
+      errors.add(new FieldError("finding", "De bevinding is te lang (hooguit 2000 tekens)."));
+    }
+    if (lesson != null && lesson.length() > 2000) {
+      errors.add(new FieldError("lesson", "De les is te lang (hooguit 2000 tekens)."));
+    }
+    if (step != null && !nl.knooppunt.gateway.learning.ProcedureStep.known(step)) {
+      errors.add(new FieldError("step", "Kies een processtap uit de lijst."));
+    }
+    List<String> tags =
+        proposal.getTags() == null
+            ? List.of()
+            : proposal.getTags().stream()
+                .map(nl.knooppunt.gateway.learning.Tags::normal)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .toList();
+    if (tags.size() > 20 || tags.stream().anyMatch(t -> t.length() > 50)) {
+      errors.add(new FieldError("tags", "Hooguit 20 trefwoorden van hooguit 50 tekens."));
+    }
     if (!errors.isEmpty()) {
       throw new Problems.Invalid(
           String.join(" ", errors.stream().map(FieldError::getMessage).toList()), errors);
@@ -334,7 +360,15 @@ public class EvaluationService {
                 pair.evaluationId(),
                 pair.exercise(),
                 new ImprovementActionRecorded(
-                    actionId, text, owner, proposal.getDueDate().toString()))
+                    actionId,
+                    text,
+                    owner,
+                    proposal.getDueDate().toString(),
+                    finding,
+                    lesson,
+                    step,
+                    tags,
+                    Boolean.TRUE.equals(proposal.getShared())))
             .by(user.username(), null));
     return action(actionId).orElseThrow();
   }
@@ -349,8 +383,9 @@ public class EvaluationService {
                 () ->
                     new Problems.NotFound(
                         "Verbeteractie " + actionId + " hoort niet bij crisis " + crisisId + "."));
-    if (a.getStatus() == ImprovementAction.StatusEnum.AFGEROND) {
-      throw new Problems.Conflict("Verbeteractie " + actionId + " is al afgerond.");
+    if (!isOpen(a.getStatus())) {
+      throw new Problems.Conflict(
+          "Verbeteractie " + actionId + " is al " + statusWord(a.getStatus()) + ".");
     }
     KnooppuntUser user = CurrentUsers.current();
     String cleanNote = note == null || note.isBlank() ? null : note.strip();
@@ -365,6 +400,71 @@ public class EvaluationService {
                 new ImprovementActionDone(actionId, cleanNote))
             .by(user.username(), null));
     return action(actionId).orElseThrow();
+  }
+
+  /**
+   * Takes an open action in hand ({@code IN_UITVOERING}) or drops it ({@code VERVALLEN}, with the
+   * reason; logbook: who and when); 409 when it is done or dropped already.
+   */
+  public ImprovementAction changeStatus(
+      String crisisId, String actionId, String status, String reason) {
+    Pair pair = pair(scope.crisis(crisisId));
+    ImprovementAction a =
+        action(actionId)
+            .filter(x -> x.getCrisisId().equals(pair.evaluationId()))
+            .orElseThrow(
+                () ->
+                    new Problems.NotFound(
+                        "Verbeteractie " + actionId + " hoort niet bij crisis " + crisisId + "."));
+    String cleanReason = clean(reason);
+    if (!ImprovementActionStatusChanged.IN_PROGRESS.equals(status)
+        && !ImprovementActionStatusChanged.DROPPED.equals(status)) {
+      throw Problems.Invalid.field("status", "Kies in uitvoering of vervallen.");
+    }
+    if (ImprovementActionStatusChanged.DROPPED.equals(status) && cleanReason == null) {
+      throw Problems.Invalid.field("reason", "Geef de reden waarom de actie vervalt.");
+    }
+    if (cleanReason != null && cleanReason.length() > 1000) {
+      throw Problems.Invalid.field("reason", "De reden is te lang (hooguit 1000 tekens).");
+    }
+    if (!isOpen(a.getStatus())) {
+      throw new Problems.Conflict(
+          "Verbeteractie " + actionId + " is al " + statusWord(a.getStatus()) + ".");
+    }
+    if (a.getStatus().getValue().equals(status)) {
+      return a;
+    }
+    KnooppuntUser user = CurrentUsers.current();
+    publisher.publish(
+        CloudEvent.of(
+                "verbeteractie-status/" + actionId + "/" + status,
+                EventType.VERBETERACTIE_STATUS_GEWIJZIGD,
+                Sources.GATEWAY,
+                Instant.now(),
+                pair.evaluationId(),
+                pair.exercise(),
+                new ImprovementActionStatusChanged(actionId, status, cleanReason))
+            .by(user.username(), null));
+    return action(actionId).orElseThrow();
+  }
+
+  /** Open or in progress: still to be done. */
+  static boolean isOpen(ImprovementAction.StatusEnum status) {
+    return status == ImprovementAction.StatusEnum.OPEN
+        || status == ImprovementAction.StatusEnum.IN_UITVOERING;
+  }
+
+  static String statusWord(ImprovementAction.StatusEnum status) {
+    return switch (status) {
+      case OPEN -> "open";
+      case IN_UITVOERING -> "in uitvoering";
+      case AFGEROND -> "afgerond";
+      case VERVALLEN -> "vervallen";
+    };
+  }
+
+  private static String clean(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private Optional<ImprovementAction> action(String actionId) {
@@ -393,7 +493,7 @@ public class EvaluationService {
             rs.getString("owner"),
             due,
             status,
-            status == ImprovementAction.StatusEnum.OPEN && due.isBefore(today()))
+            isOpen(status) && due.isBefore(today()))
         .crisisTitle(rs.getString("title"))
         .exercise(rs.getBoolean("exercise"))
         .createdBy(
@@ -401,7 +501,13 @@ public class EvaluationService {
         .createdAt(Queries.time(rs, "created_at"))
         .doneBy(Optional.ofNullable(rs.getString("done_by_name")).orElse(rs.getString("done_by")))
         .doneAt(Queries.time(rs, "done_at"))
-        .doneNote(rs.getString("done_note"));
+        .doneNote(rs.getString("done_note"))
+        .statusReason(rs.getString("status_reason"))
+        .finding(rs.getString("finding"))
+        .lesson(rs.getString("lesson"))
+        .step(rs.getString("step"))
+        .tags(Queries.array(rs, "tags"))
+        .shared(rs.getBoolean("shared"));
   }
 
   // --- sharing with the regions in scope

@@ -248,6 +248,14 @@ class Summaries {
               + " rondde verbeteractie "
               + ((nl.knooppunt.processes.events.ImprovementActionDone) data).actionId()
               + " af";
+      case VERBETERACTIE_STATUS_GEWIJZIGD -> {
+        var a = (nl.knooppunt.processes.events.ImprovementActionStatusChanged) data;
+        yield who(e)
+            + (nl.knooppunt.processes.events.ImprovementActionStatusChanged.DROPPED.equals(
+                    a.status())
+                ? " liet verbeteractie " + a.actionId() + " vervallen: " + nz(a.reason())
+                : " nam verbeteractie " + a.actionId() + " in uitvoering");
+      }
       case EVALUATIE_GEDEELD ->
           who(e)
               + " deelde de evaluatie met "

@@ -95,7 +95,12 @@ public class PageModel {
     if (AccessPolicy.permits(user, "getDashboard")) {
       items.add(new NavItem("/dashboard", "Dashboard"));
     }
+    if (AccessPolicy.permits(user, "getEvaluationReport")) {
+      items.add(new NavItem("/lessen", "Lessen"));
+      items.add(new NavItem("/uniformiteit", "Uniformiteit"));
+    }
     if (AccessPolicy.readsSentMessages(user)) {
+
       items.add(new NavItem("/berichten", "Berichten"));
     }
     if (AccessPolicy.permits(user, "publishMeasures")) {

@@ -42,6 +42,7 @@ public sealed interface EventPayload
         MeasuresSet,
         ImprovementActionRecorded,
         ImprovementActionDone,
+        ImprovementActionStatusChanged,
         EvaluationShared,
         DeliveryAttempt,
         ContactChainSet,

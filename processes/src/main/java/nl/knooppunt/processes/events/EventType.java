@@ -51,6 +51,9 @@ public enum EventType {
       "nl.knooppunt.verbeteractie.vastgelegd", ImprovementActionRecorded.class),
   /** An improvement action was marked done. */
   VERBETERACTIE_AFGEROND("nl.knooppunt.verbeteractie.afgerond", ImprovementActionDone.class),
+  /** An improvement action was taken in hand or dropped (with the reason). */
+  VERBETERACTIE_STATUS_GEWIJZIGD(
+      "nl.knooppunt.verbeteractie.status-gewijzigd", ImprovementActionStatusChanged.class),
   /** The evaluation was shared with the regions in scope. */
   /**
    * The contact register's chain of one authority changed (on the compacted {@link Topic#CONTACTS},

@@ -95,6 +95,52 @@ class PagesIT extends HubPages {
   }
 
   @Test
+  void aFindingRecordedByTheDutyOfficerIsFoundInDutchByAnotherRegionAndTheRegionsAreCompared()
+      throws Exception {
+    String crisisId = api.proposeLevelFiveForUtrecht(true);
+
+    // the duty officer records a finding with its lesson on the evaluation, shared with everyone
+    Browser desk =
+        browser(Browser.DESKTOP)
+            .login("operator")
+            .world(true)
+            .open("/crises/" + crisisId + "/evaluatie");
+    desk.find(By.id("actie-tekst")).sendKeys("Contactlijst burgemeesters maandelijks controleren");
+    desk.find(By.id("actie-eigenaar")).sendKeys("Veiligheidsregio Utrecht");
+    desk.script(
+        "document.getElementById('actie-gereedOp').value = arguments[0];",
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusMonths(1).toString());
+    desk.find(By.id("actie-bevinding"))
+        .sendKeys("Na de aanslag in de tram was de burgemeester een uur onbereikbaar");
+    desk.find(By.id("actie-les"))
+        .sendKeys("Een verouderde contactlijst kost bij een aanslag het eerste uur");
+    desk.click(By.cssSelector("#actie-stap option[value='AFSTEMMING_LOKAAL_GEZAG']"));
+    desk.find(By.id("actie-trefwoorden")).sendKeys("bereikbaarheid, contactlijst");
+    desk.click(By.id("actie-delen"));
+    desk.click(By.cssSelector("#actie-formulier button[type='submit']"));
+    desk.until(d -> d.findElement(By.id("verbeteracties-tabel")).getText().contains("aanslag"));
+
+    // the region compares: the heat map with its own row beside the national median
+    desk.open("/uniformiteit?soort=oefening");
+    assertThat(desk.present(By.id("warmtekaart"))).isTrue();
+    assertThat(desk.accessibilityProblems()).as("/uniformiteit").isEmpty();
+    desk.screenshot(SCREENSHOTS, "uniformiteit");
+
+    // another region searches in plain Dutch and finds the shared lesson, highlighted
+    Browser amsterdam =
+        browser(Browser.DESKTOP).login("regio-amsterdam").world(true).open("/lessen");
+    amsterdam.find(By.id("lessen-zoek")).sendKeys("aanslagen");
+    amsterdam.click(By.cssSelector("#lessen-filter button[type='submit']"));
+    amsterdam.until(d -> d.findElement(By.id("lessen")).getText().contains("contactlijst"));
+    assertThat(amsterdam.text(By.cssSelector("#lessen .treffer mark")))
+        .isEqualToIgnoringCase("aanslag");
+    assertThat(amsterdam.accessibilityProblems()).as("/lessen").isEmpty();
+    amsterdam.screenshot(SCREENSHOTS, "lessen");
+    amsterdam.open("/uniformiteit?soort=oefening");
+    assertThat(amsterdam.findAll(By.cssSelector("#warmtekaart tbody tr"))).hasSize(2);
+  }
+
+  @Test
   void aRegionUserCannotOpenAnotherRegionsTask() throws Exception {
     String key = openAlignmentTaskOfUtrecht();
 
