@@ -42,6 +42,8 @@ public record Scenario(
   public enum Kind {
     /** A simulated police officer starts a manhunt (parameters: the location and perpetrators). */
     MANHUNT_STARTEN("manhunt-starten"),
+    /** The simulated operator proposes threat level 5 (parameters: the area and the reason). */
+    DREIGINGSNIVEAU_VOORSTELLEN("dreigingsniveau-voorstellen"),
     /** The simulated police or OM shares its investigation information on a level-5 proposal. */
     POLITIE_INFORMATIE_DELEN("politie-informatie-delen"),
     /** A simulated participant does not react: the hub's own norm timers record the silence. */

@@ -192,6 +192,7 @@ public final class ScenarioLoader {
           switch (kind) {
             case MANHUNT_STARTEN -> List.of("locatie", "vrCode");
             case BIJSTAND_AANVRAGEN -> List.of("vrCode", "soort", "aantal");
+            case DREIGINGSNIVEAU_VOORSTELLEN -> List.of("gebied", "codes", "reden");
             default -> List.of();
           };
       for (String key : needed) {
