@@ -52,6 +52,7 @@ class AccessMatrixIT extends GatewayITBase {
     USERS.put(Rol.GEZAG, "gezag-utrecht");
     USERS.put(Rol.MANAGEMENT, "management");
     USERS.put(Rol.BEHEERDER, "beheerder");
+    USERS.put(Rol.OEFENLEIDER, "oefenleider");
   }
 
   /** The authority each recipient role answers for (a notice to it may be acknowledged). */

@@ -45,6 +45,7 @@ public class ExerciseRunner {
   private final InjectPlayer player;
   private final EngineClock engineClock;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Map<String, Scenario> scenarios = new LinkedHashMap<>();
   private final Map<String, Instant> waitingSince = new java.util.concurrent.ConcurrentHashMap<>();
   private final ScheduledExecutorService executor =
@@ -59,7 +60,9 @@ public class ExerciseRunner {
       ExerciseRuns runs,
       InjectPlayer player,
       EngineClock engineClock,
-      org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+      org.springframework.beans.factory.ObjectProvider<Clock> clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.runs = runs;
     this.player = player;
     this.engineClock = engineClock;
@@ -154,6 +157,7 @@ public class ExerciseRunner {
     if (run.accelerated()) {
       engineClock.reset();
     }
+    changed();
   }
 
   /** A manual inject by the director: a card in a live participant's inbox, now. */
@@ -168,6 +172,7 @@ public class ExerciseRunner {
     }
     Instant now = clock.instant();
     runs.addCard(runId, participant, text.strip(), now);
+    changed();
     runs.record(
         runId,
         new ExerciseRuns.Event(
@@ -268,12 +273,21 @@ public class ExerciseRunner {
               live,
               inject.text(),
               outcome));
+      changed();
       schedule(runId, run.accelerated() ? SETTLE : Duration.ZERO);
     } catch (RuntimeException e) {
       LOG.warn("oefening {}: {}", runId, e.toString());
       schedule(runId, TICK);
     }
   }
+
+  /** The pages that show exercises (the director's live view, the inboxes) reload. */
+  private void changed() {
+    events.publishEvent(new nl.knooppunt.gateway.readmodel.ReadModelChanged(CHANGE, null));
+  }
+
+  /** The type of the change the pages hear of when a run moved on. */
+  static final String CHANGE = "oefening";
 
   private void note(ExerciseRuns.Run run, String text) {
     Instant now = clock.instant();
@@ -289,6 +303,7 @@ public class ExerciseRunner {
             true,
             text,
             text));
+    changed();
   }
 
   /** The scenario time now: in an accelerated run, that of the last inject played. */
