@@ -113,7 +113,7 @@ public class ExerciseReport {
               e.outcome()));
     }
     for (String crisisId : crises) {
-      for (LogbookEntry entry : logbook.ofCrisis(crisisId)) {
+      for (LogbookEntry entry : logbook.ofTaskCrisis(crisisId)) {
         timeline.add(
             new Line(
                 times.offset(entry.getOccurredAt()),
