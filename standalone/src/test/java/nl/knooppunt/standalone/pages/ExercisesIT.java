@@ -81,7 +81,8 @@ class ExercisesIT extends HubPages {
 
     // the region confirms GRIP 3 on the simulated police's manhunt, in its own inbox
     region.click(By.cssSelector("[data-element-id='Opschaling_Bevestigen'] a"));
-    region.click(By.cssSelector("input[name='gripNiveau'][value='GRIP_3']"));
+    new org.openqa.selenium.support.ui.Select(region.find(By.name("gripNiveau")))
+        .selectByValue("GRIP_3");
     region.click(By.id("afronden"));
     region.until(d -> d.getCurrentUrl().endsWith("/taken"));
 
