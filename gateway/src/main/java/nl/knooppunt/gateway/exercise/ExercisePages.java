@@ -162,12 +162,12 @@ class ExercisePages {
     return "redirect:/oefeningen/" + runId + "/rapport";
   }
 
-  /** {@code 1:50} (hours:minutes) of a scenario time, for the pages. */
+  /** {@code +1:50} (hours:minutes, to the nearest minute) of a scenario time, for the pages. */
   public static String offset(Duration d) {
     if (d == null) {
       return "—";
     }
-    long minutes = d.toMinutes();
+    long minutes = (d.toSeconds() + 30) / 60;
     return "+" + minutes / 60 + ":" + String.format("%02d", minutes % 60);
   }
 }

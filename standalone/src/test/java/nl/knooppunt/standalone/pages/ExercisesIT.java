@@ -48,6 +48,7 @@ class ExercisesIT extends HubPages {
     for (String crisisId : crises.split(",\\s*")) {
       assertThat(
               api.send("management", "GET", "/api/v1/crises/" + crisisId, null, 200)
+                  .path("crisis")
                   .path("exercise")
                   .asBoolean())
           .isTrue();
