@@ -29,7 +29,9 @@ public class ExerciseReport {
     OP_TIJD("op tijd"),
     TE_LAAT("te laat"),
     GEMIST("gemist"),
-    OVERGESLAGEN("overgeslagen");
+    OVERGESLAGEN("overgeslagen"),
+    /** While the run goes on: came up, not done yet, its norm not yet passed. */
+    LOOPT("loopt nog");
 
     private final String words;
 
@@ -191,9 +193,13 @@ public class ExerciseReport {
       }
       boolean completed = t.getState() == TaskState.COMPLETED && t.getCompletedAt() != null;
       Duration done = completed ? times.offset(t.getCompletedAt()) : null;
+      boolean stillInTime =
+          run.status() != ExerciseRuns.Status.BEEINDIGD
+              && !run.accelerated()
+              && (norm == null || run.offsetAt(java.time.Instant.now()).compareTo(norm) <= 0);
       Verdict verdict =
           !completed
-              ? Verdict.GEMIST
+              ? (stillInTime ? Verdict.LOOPT : Verdict.GEMIST)
               : norm == null || done.compareTo(norm) <= 0 ? Verdict.OP_TIJD : Verdict.TE_LAAT;
       out.add(new StepResult(step, live, created, done, norm, t.getCompletedBy(), verdict));
     }

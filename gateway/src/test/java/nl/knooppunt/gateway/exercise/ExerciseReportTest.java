@@ -107,6 +107,38 @@ class ExerciseReportTest {
   }
 
   @Test
+  void whileARealTimeRunGoesOnAnOpenStepWithinItsNormStillRuns() {
+    ExerciseRuns.Run running =
+        new ExerciseRuns.Run(
+            "OEF-3",
+            "proef",
+            1,
+            "Proef",
+            List.of("regio-VR09"),
+            false,
+            ExerciseRuns.Status.LOOPT,
+            Instant.now(),
+            "oefenleider",
+            null,
+            0,
+            null,
+            null);
+    List<TaskQueries.TaskRow> rows =
+        List.of(
+            task(
+                "Opschaling_Bevestigen",
+                "regio-VR09",
+                0,
+                null,
+                Duration.between(START, Instant.now()).plusMinutes(15)));
+
+    List<ExerciseReport.StepResult> steps =
+        ExerciseReport.steps(running, SCENARIO, rows, new ExerciseReport.Times(running, List.of()));
+
+    assertThat(steps.get(0).verdict()).isEqualTo(ExerciseReport.Verdict.LOOPT);
+  }
+
+  @Test
   void inRealTimeThePausesDoNotCountAgainstTheParticipants() {
     ExerciseRuns.Run paused =
         new ExerciseRuns.Run(
