@@ -31,7 +31,8 @@ public final class Api {
           Map.entry("om", "om-demo"),
           Map.entry("gezag-utrecht", "gezag-utrecht-demo"),
           Map.entry("management", "management-demo"),
-          Map.entry("beheerder", "beheerder-demo"));
+          Map.entry("beheerder", "beheerder-demo"),
+          Map.entry("oefenleider", "oefenleider-demo"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -59,7 +59,11 @@ public class StandaloneInfrastructure {
   /** The seam for the embedded engine: started here, the Camunda clients point at it. */
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "knooppunt.standalone.engine.enabled", havingValue = "true")
-  EmbeddedEngine embeddedEngine(DataDirectory data, StandaloneProperties properties) {
+  EmbeddedEngine embeddedEngine(
+      DataDirectory data,
+      StandaloneProperties properties,
+      @org.springframework.beans.factory.annotation.Value("${knooppunt.oefenomgeving:false}")
+          boolean exerciseEnvironment) {
     StandaloneProperties.Engine engine = properties.engine();
     return EmbeddedEngine.start(
         new EngineSettings(
@@ -67,8 +71,17 @@ public class StandaloneInfrastructure {
             // 0: the engine binds a free port itself (no race between choosing and binding)
             engine.grpcPort(),
             engine.restPort(),
-            engine.clockControl(),
+            clockControl(engine, exerciseEnvironment),
             engine.bindAddress()));
+  }
+
+  /**
+   * The engine's clock control: on in the exercise environment ({@code
+   * --knooppunt.oefenomgeving=true}, where accelerated exercise runs move the clock, docs/adr/0043)
+   * or when a test asks for it; off in every other hub.
+   */
+  static boolean clockControl(StandaloneProperties.Engine engine, boolean exerciseEnvironment) {
+    return engine.clockControl() || exerciseEnvironment;
   }
 
   /** Notices by e-mail stay on this machine: GreenMail, refusing the bouncing demo domain. */

@@ -22,7 +22,12 @@ public final class AccessPolicy {
   /** Operations anyone may call, without login. */
   public static final Set<String> PUBLIC_OPERATIONS = Set.of("getHubInfo");
 
-  private static final Set<Rol> ALL = EnumSet.allOf(Rol.class);
+  /**
+   * Every role that works with crises. The exercise director ({@link Rol#OEFENLEIDER}) is not one:
+   * it works only on its own pages ({@code /oefeningen}) and reads no crisis through the API.
+   */
+  private static final Set<Rol> ALL = EnumSet.complementOf(EnumSet.of(OEFENLEIDER));
+
   private static final Set<Rol> NATIONAL_READERS =
       EnumSet.of(
           LANDELIJK_OPERATOR,
@@ -32,9 +37,10 @@ public final class AccessPolicy {
           HOOFD_LOCC,
           MANAGEMENT,
           BEHEERDER);
-  private static final Set<Rol> TASK_READERS = EnumSet.complementOf(EnumSet.of(MANAGEMENT));
+  private static final Set<Rol> TASK_READERS =
+      EnumSet.complementOf(EnumSet.of(MANAGEMENT, OEFENLEIDER));
   private static final Set<Rol> TASK_WORKERS =
-      EnumSet.complementOf(EnumSet.of(MANAGEMENT, BEHEERDER));
+      EnumSet.complementOf(EnumSet.of(MANAGEMENT, BEHEERDER, OEFENLEIDER));
 
   private static final Map<String, Set<Rol>> ALLOWED = new LinkedHashMap<>();
 

@@ -39,6 +39,11 @@ public enum Rol {
   GEZAG(null),
   /** Read-only: dashboards, logbooks, crises. */
   MANAGEMENT(CandidateGroup.MANAGEMENT),
+  /**
+   * The exercise director: starts, pauses and ends exercise runs on {@code /oefeningen} and enters
+   * the lessons of the after-action report (#15). Works only in the OEFENING world; no tasks.
+   */
+  OEFENLEIDER(null),
   BEHEERDER(CandidateGroup.BEHEERDER);
 
   private final CandidateGroup group;

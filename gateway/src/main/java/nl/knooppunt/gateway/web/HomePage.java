@@ -33,6 +33,9 @@ class HomePage {
   @GetMapping("/")
   public String home() {
     KnooppuntUser user = CurrentUsers.current();
+    if (user.has(Rol.OEFENLEIDER)) {
+      return "redirect:/oefeningen";
+    }
     if (user.hasAny(EnumSet.of(Rol.LANDELIJK_OPERATOR, Rol.LOCC_OFFICIER, Rol.HOOFD_LOCC))) {
       return "redirect:/operator";
     }

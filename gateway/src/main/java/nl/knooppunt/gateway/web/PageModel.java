@@ -103,6 +103,9 @@ public class PageModel {
 
       items.add(new NavItem("/berichten", "Berichten"));
     }
+    if (user.has(nl.knooppunt.gateway.security.Rol.OEFENLEIDER)) {
+      items.add(new NavItem("/oefeningen", "Oefeningen"));
+    }
     if (AccessPolicy.permits(user, "publishMeasures")) {
       items.add(new NavItem("/maatregelen", "Maatregelen"));
     }

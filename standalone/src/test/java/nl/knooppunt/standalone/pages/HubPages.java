@@ -36,12 +36,16 @@ abstract class HubPages {
   private final List<Browser> opened = new ArrayList<>();
 
   @BeforeAll
-  static void startHub() {
+  static void startHub(org.junit.jupiter.api.TestInfo test) {
     assertThat(Browser.available())
         .as("the browser tests need Debian's Chromium: apt-get install chromium chromium-driver")
         .isTrue();
     settings = TestHubs.in(dataDir);
-    hub = StandaloneHub.start(settings.args());
+    List<String> args = new ArrayList<>(List.of(settings.args()));
+    test.getTestClass()
+        .map(c -> c.getAnnotation(HubArgs.class))
+        .ifPresent(extra -> args.addAll(List.of(extra.value())));
+    hub = StandaloneHub.start(args.toArray(String[]::new));
     api = new HubApi(settings);
   }
 

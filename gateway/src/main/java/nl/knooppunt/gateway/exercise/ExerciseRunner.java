@@ -1,0 +1,317 @@
+package nl.knooppunt.gateway.exercise;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.knooppunt.gateway.security.KnooppuntUser;
+import nl.knooppunt.gateway.web.Problems;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Plays exercise runs: each inject at its offset, in real time on the live hub, or accelerated in
+ * the exercise environment (one inject after the other, the engine's clock pinned to the scenario
+ * time so the hub's norm timers fire as they would have). A simulated participant's inject goes
+ * through the hub's services ({@link InjectPlayer}); a live participant's inject becomes a card in
+ * their own inbox. Everything runs in the OEFENING world. The state is in the database (V17): a
+ * restart resumes a running run at its first inject not yet played.
+ */
+@Service
+public class ExerciseRunner {
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ExerciseRunner.class);
+
+  /** How often a real-time run looks whether its next inject is due. */
+  static final Duration TICK = Duration.ofSeconds(1);
+
+  /** How long a simulated inject waits for the hub (the task to complete) before it fails. */
+  static final Duration PATIENCE = Duration.ofMinutes(2);
+
+  /** In an accelerated run, the real time the hub gets to settle after each inject. */
+  static final Duration SETTLE = Duration.ofMillis(1500);
+
+  private final ExerciseRuns runs;
+  private final InjectPlayer player;
+  private final EngineClock engineClock;
+  private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
+  private final Map<String, Scenario> scenarios = new LinkedHashMap<>();
+  private final Map<String, Instant> waitingSince = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "oefening");
+            t.setDaemon(true);
+            return t;
+          });
+
+  ExerciseRunner(
+      ExerciseRuns runs,
+      InjectPlayer player,
+      EngineClock engineClock,
+      org.springframework.beans.factory.ObjectProvider<Clock> clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
+    this.runs = runs;
+    this.player = player;
+    this.engineClock = engineClock;
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+    scenarios.putAll(ScenarioLoader.shipped());
+  }
+
+  /** The scenarios the director may start: the shipped ones and those uploaded. */
+  public synchronized List<Scenario> scenarios() {
+    return List.copyOf(scenarios.values());
+  }
+
+  public synchronized Scenario scenario(String id) {
+    Scenario s = scenarios.get(id);
+    if (s == null) {
+      throw new Problems.NotFound("Scenario " + id + " is onbekend.");
+    }
+    return s;
+  }
+
+  /** Adds an uploaded scenario (checked by the loader; a bad file is refused with its line). */
+  public synchronized Scenario upload(String fileName, String text) {
+    Scenario s = ScenarioLoader.read(fileName, text);
+    scenarios.put(s.id(), s);
+    return s;
+  }
+
+  /** True when runs may be accelerated (the exercise environment). */
+  public boolean accelerationAvailable() {
+    return engineClock.enabled();
+  }
+
+  /**
+   * Starts a run of a scenario: the participants in {@code live} play themselves, every other one
+   * is simulated.
+   */
+  public ExerciseRuns.Run start(
+      String scenarioId, Set<String> live, boolean accelerated, KnooppuntUser director) {
+    Scenario scenario = scenario(scenarioId);
+    for (String p : live) {
+      if (!scenario.participants().contains(p)) {
+        throw Problems.Invalid.field("live", "'" + p + "' doet niet mee aan dit scenario");
+      }
+    }
+    if (accelerated && !engineClock.enabled()) {
+      throw new Problems.Conflict(
+          "Versneld oefenen kan alleen in de oefenomgeving (knooppunt.oefenomgeving=true).");
+    }
+    Instant now = clock.instant();
+    ExerciseRuns.Run run =
+        new ExerciseRuns.Run(
+            "OEF-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+            scenario.id(),
+            scenario.version(),
+            scenario.title(),
+            scenario.participants().stream().filter(live::contains).toList(),
+            accelerated,
+            ExerciseRuns.Status.LOOPT,
+            now,
+            director.username(),
+            null,
+            0,
+            null,
+            null);
+    runs.create(run);
+    LOG.info("oefening {} gestart: {} (live: {})", run.runId(), scenario.id(), run.live());
+    schedule(run.runId(), Duration.ZERO);
+    return run;
+  }
+
+  public void pause(String runId) {
+    ExerciseRuns.Run run = existing(runId);
+    runs.pause(runId, clock.instant());
+    note(run, "gepauzeerd door de oefenleider");
+  }
+
+  public void resume(String runId) {
+    ExerciseRuns.Run run = existing(runId);
+    runs.resume(runId, clock.instant());
+    note(run, "hervat door de oefenleider");
+    schedule(runId, Duration.ZERO);
+  }
+
+  /** Ends a run; an accelerated run gives the engine its wall clock back. */
+  public void end(String runId) {
+    ExerciseRuns.Run run = existing(runId);
+    if (run.status() == ExerciseRuns.Status.BEEINDIGD) {
+      return;
+    }
+    note(run, "beëindigd");
+    runs.end(runId, clock.instant());
+    if (run.accelerated()) {
+      engineClock.reset();
+    }
+    changed();
+  }
+
+  /** A manual inject by the director: a card in a live participant's inbox, now. */
+  public void manualInject(String runId, String participant, String text) {
+    ExerciseRuns.Run run = existing(runId);
+    Scenario scenario = scenario(run.scenarioId());
+    if (!scenario.participants().contains(participant)) {
+      throw Problems.Invalid.field("deelnemer", "'" + participant + "' doet niet mee");
+    }
+    if (text == null || text.isBlank()) {
+      throw Problems.Invalid.field("tekst", "een inject heeft een tekst");
+    }
+    Instant now = clock.instant();
+    runs.addCard(runId, participant, text.strip(), now);
+    changed();
+    runs.record(
+        runId,
+        new ExerciseRuns.Event(
+            0,
+            null,
+            offsetNow(run, scenario, now),
+            now,
+            "handmatig",
+            participant,
+            run.live().contains(participant),
+            text.strip(),
+            "kaart in de inbox"));
+  }
+
+  /** Lessons the director enters for the report. */
+  public void lessons(String runId, String lessons) {
+    existing(runId);
+    runs.lessons(runId, lessons == null ? null : lessons.strip());
+  }
+
+  /** After a restart: every running run goes on at its first inject not yet played. */
+  @EventListener(ApplicationReadyEvent.class)
+  void resumeRunning() {
+    for (ExerciseRuns.Run run : runs.running()) {
+      LOG.info("oefening {} loopt door na een herstart", run.runId());
+      schedule(run.runId(), Duration.ZERO);
+    }
+  }
+
+  private ExerciseRuns.Run existing(String runId) {
+    return runs.run(runId)
+        .orElseThrow(() -> new Problems.NotFound("Oefening " + runId + " is onbekend."));
+  }
+
+  private void schedule(String runId, Duration delay) {
+    executor.schedule(() -> tick(runId), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Plays what is due of one run and schedules the next look. */
+  void tick(String runId) {
+    try {
+      ExerciseRuns.Run run = runs.run(runId).orElse(null);
+      if (run == null || run.status() != ExerciseRuns.Status.LOOPT) {
+        return;
+      }
+      Scenario scenario = scenario(run.scenarioId());
+      int next = runs.nextInject(runId);
+      if (next >= scenario.injects().size()) {
+        if (run.accelerated()) {
+          // everything is played: the accelerated run ends by itself once the hub has settled
+          end(runId);
+        }
+        return;
+      }
+      Scenario.Inject inject = scenario.injects().get(next);
+      Instant now = clock.instant();
+      if (!run.accelerated() && run.offsetAt(now).compareTo(inject.at()) < 0) {
+        schedule(runId, TICK);
+        return;
+      }
+      Instant scenarioNow = run.accelerated() ? run.startedAt().plus(inject.at()) : now;
+      if (run.accelerated()) {
+        engineClock.pin(scenarioNow);
+      }
+      boolean live = run.live().contains(inject.as());
+      String outcome;
+      if (live) {
+        runs.addCard(runId, inject.as(), inject.text(), now);
+        outcome = "kaart in de inbox";
+      } else {
+        InjectPlayer.Outcome o = player.play(inject, runs.crises(runId), scenarioNow);
+        if (o instanceof InjectPlayer.Outcome.NotYet notYet) {
+          Instant since = waitingSince.computeIfAbsent(runId + "#" + next, k -> now);
+          if (Duration.between(since, now).compareTo(PATIENCE) < 0) {
+            schedule(runId, Duration.ofMillis(500));
+            return;
+          }
+          outcome = "mislukt: " + notYet.waitingFor() + " verscheen niet";
+        } else if (o instanceof InjectPlayer.Outcome.Played played) {
+          if (played.crisisId() != null) {
+            runs.addCrisis(runId, played.crisisId());
+          }
+          outcome = "gesimuleerd: " + played.description();
+        } else {
+          outcome = ((InjectPlayer.Outcome.Failed) o).reason();
+        }
+      }
+      waitingSince.remove(runId + "#" + next);
+      runs.record(
+          runId,
+          new ExerciseRuns.Event(
+              0,
+              next,
+              run.accelerated() ? inject.at() : run.offsetAt(now),
+              now,
+              inject.kind().word(),
+              inject.as(),
+              live,
+              inject.text(),
+              outcome));
+      changed();
+      schedule(runId, run.accelerated() ? SETTLE : Duration.ZERO);
+    } catch (RuntimeException e) {
+      LOG.warn("oefening {}: {}", runId, e.toString());
+      schedule(runId, TICK);
+    }
+  }
+
+  /** The pages that show exercises (the director's live view, the inboxes) reload. */
+  private void changed() {
+    events.publishEvent(new nl.knooppunt.gateway.readmodel.ReadModelChanged(CHANGE, null));
+  }
+
+  /** The type of the change the pages hear of when a run moved on. */
+  static final String CHANGE = "oefening";
+
+  private void note(ExerciseRuns.Run run, String text) {
+    Instant now = clock.instant();
+    runs.record(
+        run.runId(),
+        new ExerciseRuns.Event(
+            0,
+            null,
+            offsetNow(run, scenario(run.scenarioId()), now),
+            now,
+            "oefenleider",
+            run.startedBy(),
+            true,
+            text,
+            text));
+    changed();
+  }
+
+  /** The scenario time now: in an accelerated run, that of the last inject played. */
+  private Duration offsetNow(ExerciseRuns.Run run, Scenario scenario, Instant now) {
+    if (!run.accelerated()) {
+      return run.offsetAt(now);
+    }
+    List<ExerciseRuns.Event> events = new ArrayList<>(runs.events(run.runId()));
+    return events.isEmpty() ? Duration.ZERO : events.get(events.size() - 1).offset();
+  }
+}

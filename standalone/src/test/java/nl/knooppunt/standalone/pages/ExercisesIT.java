@@ -1,0 +1,102 @@
+package nl.knooppunt.standalone.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Exercises (#15) in the exercise environment: a hub of its own started with {@code
+ * --knooppunt.oefenomgeving=true}, so the engine's clock control is on and a run can be
+ * accelerated. The exercise director plays the Utrecht scenario fully simulated in accelerated
+ * time, and again with region Utrecht playing live in its own inbox.
+ */
+@HubArgs("--knooppunt.oefenomgeving=true")
+class ExercisesIT extends HubPages {
+
+  private static By step(String element, String verdict) {
+    return By.cssSelector(
+        "#stappen tr[data-stap='" + element + "'][data-oordeel='" + verdict + "']");
+  }
+
+  @Test
+  void theUtrechtScenarioRunsFullySimulatedInAcceleratedTimeAndTheReportShowsTheLateRegion()
+      throws Exception {
+    JsonNode realLevelsBefore =
+        api.send("management", "GET", "/api/v1/threat-levels?exercise=false", null, 200);
+
+    Browser director = browser(Browser.DESKTOP).login("oefenleider").open("/oefeningen");
+    director.click(By.id("utrecht-tramaanslag-2019-versneld"));
+    director.click(By.id("start-utrecht-tramaanslag-2019"));
+    director.until(d -> d.getCurrentUrl().matches(".*/oefeningen/OEF-[0-9A-F]+$"));
+
+    // eight hours of 18 March 2019 in seconds: the run ends itself after the arrest
+    director.until(d -> d.findElement(By.id("stand")).getText().contains("beeindigd"));
+    director.click(By.id("naar-rapport"));
+    director.find(step("Opschaling_Bevestigen", "TE_LAAT"));
+    director.find(step("Leiding_Bevestigen", "OP_TIJD"));
+    assertThat(director.findAll(By.cssSelector("#stappen tbody tr"))).hasSize(4);
+    assertThat(director.text(By.id("per-deelnemer"))).contains("regio-VR09: 1 te laat");
+    assertThat(director.text(By.id("tijdlijn"))).contains("aangehouden");
+
+    // nothing of the exercise reached the real world: its crises are exercises, every notice
+    // says so, and the real threat levels did not move
+    String crises =
+        director.text(
+            By.xpath("//dt[normalize-space()='Crises van de oefening']/following-sibling::dd[1]"));
+    for (String crisisId : crises.split(",\\s*")) {
+      assertThat(
+              api.send("management", "GET", "/api/v1/crises/" + crisisId, null, 200)
+                  .path("crisis")
+                  .path("exercise")
+                  .asBoolean())
+          .isTrue();
+      assertThat(api.notifications(crisisId))
+          .allSatisfy(n -> assertThat(n.path("exercise").asBoolean()).isTrue());
+    }
+    assertThat(api.send("management", "GET", "/api/v1/threat-levels?exercise=false", null, 200))
+        .isEqualTo(realLevelsBefore);
+  }
+
+  @Test
+  void theDirectorStartsUtrechtWithTheRegionLiveTheCardReachesItsInboxAndTheReportShowsItsStep() {
+    Browser region = browser(Browser.PHONE).login("regio-utrecht").world(true).open("/taken");
+    String untouched = region.markPage();
+
+    Browser director = browser(Browser.DESKTOP).login("oefenleider").open("/oefeningen");
+    director.screenshot(SCREENSHOTS, "oefeningen");
+    director.click(By.cssSelector("#scenario-utrecht-tramaanslag-2019 input[value='regio-VR09']"));
+    director.click(By.id("start-utrecht-tramaanslag-2019"));
+    director.until(d -> d.getCurrentUrl().matches(".*/oefeningen/OEF-[0-9A-F]+$"));
+
+    // the director's manual inject reaches the region's inbox without a reload, marked OEFENING
+    director.find(By.id("tekst")).sendKeys("De burgemeester belt: is GRIP 3 al afgekondigd?");
+    new org.openqa.selenium.support.ui.Select(director.find(By.id("deelnemer")))
+        .selectByValue("regio-VR09");
+    director.click(By.cssSelector("#handmatige-inject button[type=submit]"));
+    assertThat(region.text(By.cssSelector("#oefenkaarten .oefenkaart")))
+        .contains("De burgemeester belt", "OEFENING");
+    assertThat(region.stillMarked(untouched)).as("the inbox was not reloaded").isTrue();
+    region.screenshot(SCREENSHOTS, "oefening-inject-telefoon");
+
+    // the region confirms GRIP 3 on the simulated police's manhunt, in its own inbox
+    region.click(By.cssSelector("[data-element-id='Opschaling_Bevestigen'] a"));
+    new org.openqa.selenium.support.ui.Select(region.find(By.name("gripNiveau")))
+        .selectByValue("GRIP_3");
+    region.click(By.id("afronden"));
+    region.until(d -> d.getCurrentUrl().endsWith("/taken"));
+
+    // the live view and then the report show the region's step against its norm
+    director.find(step("Opschaling_Bevestigen", "OP_TIJD"));
+    director.screenshot(SCREENSHOTS, "oefening-live");
+    director.click(By.id("beeindigen"));
+    director.until(d -> d.getCurrentUrl().endsWith("/rapport"));
+    assertThat(director.text(step("Opschaling_Bevestigen", "OP_TIJD")))
+        .contains("regio-VR09 (live)");
+    director.find(By.id("lessen-invoer")).sendKeys("De regio schaalde direct op naar GRIP 3.");
+    director.click(By.cssSelector("form[action$='/lessen'] button"));
+    assertThat(director.text(By.id("lessen"))).contains("direct op naar GRIP 3");
+    director.screenshot(SCREENSHOTS, "oefening-rapport");
+  }
+}
