@@ -76,12 +76,13 @@ class ExercisePages {
   @PostMapping("/scenario")
   public String upload(@RequestParam("bestand") MultipartFile file, RedirectAttributes redirect)
       throws IOException {
-    director();
+    KnooppuntUser user = director();
     try {
       Scenario s =
           runner.upload(
               file.getOriginalFilename() == null ? "scenario" : file.getOriginalFilename(),
-              new String(file.getBytes(), StandardCharsets.UTF_8));
+              new String(file.getBytes(), StandardCharsets.UTF_8),
+              user.username());
       redirect.addFlashAttribute("melding", "Scenario '" + s.title() + "' toegevoegd.");
     } catch (ScenarioException e) {
       redirect.addFlashAttribute("foutmelding", "Scenario geweigerd: " + e.getMessage());

@@ -70,13 +70,33 @@ public class ExerciseRunner {
     scenarios.putAll(ScenarioLoader.shipped());
   }
 
-  /** The scenarios the director may start: the shipped ones and those uploaded. */
+  /**
+   * The scenarios the director may start: the shipped ones and those uploaded (kept in the
+   * database: a restart or the other replica knows them too; a later upload of an id wins).
+   */
   public synchronized List<Scenario> scenarios() {
-    return List.copyOf(scenarios.values());
+    return List.copyOf(all().values());
+  }
+
+  private Map<String, Scenario> all() {
+    Map<String, Scenario> all = new LinkedHashMap<>(scenarios);
+    for (ExerciseRuns.UploadedScenario uploaded : runs.uploadedScenarios()) {
+      try {
+        Scenario s = ScenarioLoader.read(uploaded.fileName(), uploaded.text());
+        all.put(s.id(), s);
+      } catch (ScenarioException e) {
+        // accepted when uploaded: only a stricter loader of a later version refuses it now
+        LOG.warn(
+            "geüpload scenario {} wordt niet meer geaccepteerd: {}",
+            uploaded.fileName(),
+            e.getMessage());
+      }
+    }
+    return all;
   }
 
   public synchronized Scenario scenario(String id) {
-    Scenario s = scenarios.get(id);
+    Scenario s = all().get(id);
     if (s == null) {
       throw new Problems.NotFound("Scenario " + id + " is onbekend.");
     }
@@ -84,9 +104,9 @@ public class ExerciseRunner {
   }
 
   /** Adds an uploaded scenario (checked by the loader; a bad file is refused with its line). */
-  public synchronized Scenario upload(String fileName, String text) {
+  public synchronized Scenario upload(String fileName, String text, String uploadedBy) {
     Scenario s = ScenarioLoader.read(fileName, text);
-    scenarios.put(s.id(), s);
+    runs.saveScenario(s.id(), s.version(), fileName, text, clock.instant(), uploadedBy);
     return s;
   }
 

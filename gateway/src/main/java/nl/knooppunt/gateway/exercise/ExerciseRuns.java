@@ -88,6 +88,31 @@ public class ExerciseRuns {
         r.startedBy());
   }
 
+  /** An uploaded scenario file as it was uploaded (table of V19). */
+  public record UploadedScenario(String fileName, String text) {}
+
+  void saveScenario(
+      String scenarioId, int version, String fileName, String text, Instant at, String by) {
+    jdbc.update(
+        "insert into exercise_scenario (scenario_id, version, file_name, text, uploaded_at,"
+            + " uploaded_by) values (?, ?, ?, ?, ?, ?) on conflict (scenario_id, version) do"
+            + " update set file_name = excluded.file_name, text = excluded.text,"
+            + " uploaded_at = excluded.uploaded_at, uploaded_by = excluded.uploaded_by",
+        scenarioId,
+        version,
+        fileName,
+        text,
+        Timestamp.from(at),
+        by);
+  }
+
+  /** Every uploaded scenario, oldest first (a later upload of the same id comes later). */
+  List<UploadedScenario> uploadedScenarios() {
+    return jdbc.query(
+        "select file_name, text from exercise_scenario order by uploaded_at, scenario_id, version",
+        (rs, i) -> new UploadedScenario(rs.getString("file_name"), rs.getString("text")));
+  }
+
   public Optional<Run> run(String runId) {
     return jdbc
         .query(
