@@ -145,6 +145,9 @@ final class Knooppunt implements AutoCloseable {
     for (int i = 1; i < ProcessId.values().length; i++) {
       cmd = cmd.addResourceFromClasspath(ProcessId.values()[i].resource());
     }
+    for (nl.knooppunt.processes.DecisionId decision : nl.knooppunt.processes.DecisionId.values()) {
+      cmd = cmd.addResourceFromClasspath(decision.resource());
+    }
     // the first deployment parses every FEEL expression on a cold JVM: on a loaded machine that
     // takes longer than an ordinary command
     cmd.requestTimeout(Duration.ofMinutes(2)).send().join();

@@ -308,6 +308,42 @@ class ManhuntIT {
   }
 
   @Test
+  void functionalAdministrationLowersTheOrdinaryAdviceInTheDecisionTableAndTheNextManhuntGetsIt()
+      throws Exception {
+    String table;
+    try (var in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream(nl.knooppunt.processes.DecisionId.GRIP_ADVIES.resource())) {
+      table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    // saved from Camunda Modeler as a new version: without a motive GRIP 1 instead of GRIP 2
+    String changed =
+        table.replace(
+            "<outputEntry id=\"Regel_Manhunt_Advies\"><text>2</text>",
+            "<outputEntry id=\"Regel_Manhunt_Advies\"><text>1</text>");
+    assertThat(changed).isNotEqualTo(table);
+    try {
+      deployTable(changed);
+      long i = manhunt("MH-TABEL", false);
+      assertThat(hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(i)).variabele("gripAdvies"))
+          .isEqualTo(1);
+    } finally {
+      deployTable(table);
+    }
+    long j = manhunt("MH-TABEL-TERUG", false);
+    assertThat(hub.job(JobType.MANHUNT_GRIP_ADVISEREN, in(j)).variabele("gripAdvies")).isEqualTo(2);
+  }
+
+  private static void deployTable(String xml) {
+    hub.client()
+        .newDeployResourceCommand()
+        .addResourceStringUtf8(xml, nl.knooppunt.processes.DecisionId.GRIP_ADVIES.resource())
+        .send()
+        .join();
+  }
+
+  @Test
   void aTerroristMotiveRaisedDuringTheManhuntBringsTheGrip3AdviceAndTheNctvConsiderationAtOnce() {
     String id = "MH-MOTIEF";
     long i = manhunt(id, false);

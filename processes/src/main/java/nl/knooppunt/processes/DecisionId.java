@@ -1,0 +1,36 @@
+package nl.knooppunt.processes;
+
+/**
+ * The DMN decisions of the hub, with the classpath resource that holds each table: rules that
+ * functional administrators own and change in Camunda Modeler, not in Java (issue #17).
+ */
+public enum DecisionId {
+  /** The GRIP advice of a manhunt (motive, region → advised GRIP level). */
+  GRIP_ADVIES("GripAdvies", "grip-advies");
+
+  /** Folder on the classpath with the DMN files. */
+  public static final String DMN_FOLDER = "dmn/";
+
+  private final String id;
+  private final String file;
+
+  DecisionId(String id, String file) {
+    this.id = id;
+    this.file = file;
+  }
+
+  /** The {@code decisionId} a business rule task calls. */
+  public String id() {
+    return id;
+  }
+
+  /** The classpath resource of the table, e.g. {@code dmn/grip-advies.dmn}. */
+  public String resource() {
+    return DMN_FOLDER + file + ".dmn";
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}
