@@ -2,8 +2,6 @@ package nl.knooppunt.standalone;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import nl.knooppunt.engine.EmbeddedEngine;
 import nl.knooppunt.gateway.GatewayApplication;
 import nl.knooppunt.gateway.security.LocalAccounts;
@@ -69,8 +67,20 @@ public final class StandaloneHub implements AutoCloseable {
             .registerShutdownHook(false)
             .run(args);
     try {
-      Apps apps = startApps(infrastructure, wiring(infrastructure), args);
-      StandaloneHub hub = new StandaloneHub(infrastructure, apps.gateway(), apps.workers());
+      Map<String, Object> wiring = wiring(infrastructure);
+      ConfigurableApplicationContext gateway =
+          child(infrastructure, GatewayApplication.class, GatewayApplication.CONFIG_NAME, wiring)
+              .web(WebApplicationType.SERVLET)
+              .run(args);
+      ConfigurableApplicationContext workers =
+          child(
+                  infrastructure,
+                  WorkersApplication.class,
+                  WorkersApplication.CONFIG_NAME,
+                  delivery(infrastructure, wiring))
+              .web(WebApplicationType.NONE)
+              .run(args);
+      StandaloneHub hub = new StandaloneHub(infrastructure, gateway, workers);
       infrastructure.getBean(HubStartup.class).started();
       String accounts = hub.demoAccounts();
       if (accounts.isEmpty()) {
@@ -98,98 +108,24 @@ public final class StandaloneHub implements AutoCloseable {
   public Replica startReplica(String... args) {
     Map<String, Object> wiring = wiring(infrastructure);
     wiring.put("server.port", FreePorts.resolve(0));
-    Apps apps = startApps(infrastructure, wiring, args);
-    return new Replica(apps.gateway(), apps.workers());
-  }
-
-  private record Apps(
-      ConfigurableApplicationContext gateway, ConfigurableApplicationContext workers) {}
-
-  /**
-   * Starts the gateway and the workers side by side: neither needs the other to start (the gateway
-   * owns the database, the workers deploy the processes and work jobs; both meet on Kafka and the
-   * engine), and the hub is ready in the time of the slower one instead of the sum. When one fails
-   * the other is closed and the first failure is thrown.
-   */
-  private static Apps startApps(
-      ConfigurableApplicationContext infrastructure, Map<String, Object> wiring, String... args) {
-    CompletableFuture<ConfigurableApplicationContext> gateway =
-        inThread(
-            "knooppunt-start-gateway",
-            () ->
-                child(
-                        infrastructure,
-                        GatewayApplication.class,
-                        GatewayApplication.CONFIG_NAME,
-                        wiring)
-                    .web(WebApplicationType.SERVLET)
-                    .run(args));
-    CompletableFuture<ConfigurableApplicationContext> workers =
-        inThread(
-            "knooppunt-start-workers",
-            () ->
-                child(
-                        infrastructure,
-                        WorkersApplication.class,
-                        WorkersApplication.CONFIG_NAME,
-                        delivery(infrastructure, wiring))
-                    .web(WebApplicationType.NONE)
-                    .run(args));
-    RuntimeException failure = null;
-    ConfigurableApplicationContext gatewayContext = null;
-    ConfigurableApplicationContext workersContext = null;
+    ConfigurableApplicationContext gateway =
+        child(infrastructure, GatewayApplication.class, GatewayApplication.CONFIG_NAME, wiring)
+            .web(WebApplicationType.SERVLET)
+            .run(args);
     try {
-      gatewayContext = gateway.join();
-    } catch (CompletionException e) {
-      failure = unwrap(e);
+      ConfigurableApplicationContext workers =
+          child(
+                  infrastructure,
+                  WorkersApplication.class,
+                  WorkersApplication.CONFIG_NAME,
+                  delivery(infrastructure, wiring))
+              .web(WebApplicationType.NONE)
+              .run(args);
+      return new Replica(gateway, workers);
+    } catch (RuntimeException e) {
+      gateway.close();
+      throw e;
     }
-    try {
-      workersContext = workers.join();
-    } catch (CompletionException e) {
-      RuntimeException workersFailure = unwrap(e);
-      if (failure == null) {
-        failure = workersFailure;
-      } else {
-        failure.addSuppressed(workersFailure);
-      }
-    }
-    if (failure != null) {
-      ConfigurableApplicationContext started =
-          gatewayContext != null ? gatewayContext : workersContext;
-      if (started != null) {
-        started.close();
-      }
-      throw failure;
-    }
-    return new Apps(gatewayContext, workersContext);
-  }
-
-  private static CompletableFuture<ConfigurableApplicationContext> inThread(
-      String name, java.util.function.Supplier<ConfigurableApplicationContext> start) {
-    CompletableFuture<ConfigurableApplicationContext> result = new CompletableFuture<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                result.complete(start.get());
-              } catch (Throwable e) {
-                result.completeExceptionally(e);
-              }
-            },
-            name);
-    thread.start();
-    return result;
-  }
-
-  private static RuntimeException unwrap(CompletionException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof RuntimeException runtime) {
-      return runtime;
-    }
-    if (cause instanceof Error error) {
-      throw error;
-    }
-    return new IllegalStateException(cause);
   }
 
   /** A second gateway and workers instance ({@link #startReplica}). */
