@@ -2,6 +2,8 @@ package nl.knooppunt.standalone;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import nl.knooppunt.engine.EmbeddedEngine;
 import nl.knooppunt.gateway.GatewayApplication;
 import nl.knooppunt.gateway.security.LocalAccounts;
@@ -67,20 +69,8 @@ public final class StandaloneHub implements AutoCloseable {
             .registerShutdownHook(false)
             .run(args);
     try {
-      Map<String, Object> wiring = wiring(infrastructure);
-      ConfigurableApplicationContext gateway =
-          child(infrastructure, GatewayApplication.class, GatewayApplication.CONFIG_NAME, wiring)
-              .web(WebApplicationType.SERVLET)
-              .run(args);
-      ConfigurableApplicationContext workers =
-          child(
-                  infrastructure,
-                  WorkersApplication.class,
-                  WorkersApplication.CONFIG_NAME,
-                  delivery(infrastructure, wiring))
-              .web(WebApplicationType.NONE)
-              .run(args);
-      StandaloneHub hub = new StandaloneHub(infrastructure, gateway, workers);
+      Apps apps = startApps(infrastructure, wiring(infrastructure), args);
+      StandaloneHub hub = new StandaloneHub(infrastructure, apps.gateway(), apps.workers());
       infrastructure.getBean(HubStartup.class).started();
       String accounts = hub.demoAccounts();
       if (accounts.isEmpty()) {
@@ -108,24 +98,98 @@ public final class StandaloneHub implements AutoCloseable {
   public Replica startReplica(String... args) {
     Map<String, Object> wiring = wiring(infrastructure);
     wiring.put("server.port", FreePorts.resolve(0));
-    ConfigurableApplicationContext gateway =
-        child(infrastructure, GatewayApplication.class, GatewayApplication.CONFIG_NAME, wiring)
-            .web(WebApplicationType.SERVLET)
-            .run(args);
+    Apps apps = startApps(infrastructure, wiring, args);
+    return new Replica(apps.gateway(), apps.workers());
+  }
+
+  private record Apps(
+      ConfigurableApplicationContext gateway, ConfigurableApplicationContext workers) {}
+
+  /**
+   * Starts the gateway and the workers side by side: neither needs the other to start (the gateway
+   * owns the database, the workers deploy the processes and work jobs; both meet on Kafka and the
+   * engine), and the hub is ready in the time of the slower one instead of the sum. When one fails
+   * the other is closed and the first failure is thrown.
+   */
+  private static Apps startApps(
+      ConfigurableApplicationContext infrastructure, Map<String, Object> wiring, String... args) {
+    CompletableFuture<ConfigurableApplicationContext> gateway =
+        inThread(
+            "knooppunt-start-gateway",
+            () ->
+                child(
+                        infrastructure,
+                        GatewayApplication.class,
+                        GatewayApplication.CONFIG_NAME,
+                        wiring)
+                    .web(WebApplicationType.SERVLET)
+                    .run(args));
+    CompletableFuture<ConfigurableApplicationContext> workers =
+        inThread(
+            "knooppunt-start-workers",
+            () ->
+                child(
+                        infrastructure,
+                        WorkersApplication.class,
+                        WorkersApplication.CONFIG_NAME,
+                        delivery(infrastructure, wiring))
+                    .web(WebApplicationType.NONE)
+                    .run(args));
+    RuntimeException failure = null;
+    ConfigurableApplicationContext gatewayContext = null;
+    ConfigurableApplicationContext workersContext = null;
     try {
-      ConfigurableApplicationContext workers =
-          child(
-                  infrastructure,
-                  WorkersApplication.class,
-                  WorkersApplication.CONFIG_NAME,
-                  delivery(infrastructure, wiring))
-              .web(WebApplicationType.NONE)
-              .run(args);
-      return new Replica(gateway, workers);
-    } catch (RuntimeException e) {
-      gateway.close();
-      throw e;
+      gatewayContext = gateway.join();
+    } catch (CompletionException e) {
+      failure = unwrap(e);
     }
+    try {
+      workersContext = workers.join();
+    } catch (CompletionException e) {
+      RuntimeException workersFailure = unwrap(e);
+      if (failure == null) {
+        failure = workersFailure;
+      } else {
+        failure.addSuppressed(workersFailure);
+      }
+    }
+    if (failure != null) {
+      ConfigurableApplicationContext started =
+          gatewayContext != null ? gatewayContext : workersContext;
+      if (started != null) {
+        started.close();
+      }
+      throw failure;
+    }
+    return new Apps(gatewayContext, workersContext);
+  }
+
+  private static CompletableFuture<ConfigurableApplicationContext> inThread(
+      String name, java.util.function.Supplier<ConfigurableApplicationContext> start) {
+    CompletableFuture<ConfigurableApplicationContext> result = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(start.get());
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            },
+            name);
+    thread.start();
+    return result;
+  }
+
+  private static RuntimeException unwrap(CompletionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(cause);
   }
 
   /** A second gateway and workers instance ({@link #startReplica}). */
@@ -189,6 +253,20 @@ public final class StandaloneHub implements AutoCloseable {
   private static Map<String, Object> delivery(
       ConfigurableApplicationContext infrastructure, Map<String, Object> wiring) {
     Map<String, Object> workers = new LinkedHashMap<>(wiring);
+    // the workers keep no data of their own: the database and its migrations are the gateway's.
+    // Without this the workers context (the gateway's jars are on the hub's classpath) would make
+    // a connection pool and run the gateway's Flyway migrations itself, without the gateway's
+    // placeholders, racing the gateway when both start side by side.
+    workers
+        .keySet()
+        .removeIf(key -> key.startsWith("spring.datasource.") || key.startsWith("spring.flyway."));
+    workers.put(
+        "spring.autoconfigure.exclude",
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
+            + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration,"
+            // the gateway's event publication log (Spring Modulith) lives in its database
+            + "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration,"
+            + "org.springframework.modulith.events.config.EventPublicationAutoConfiguration");
     EmbeddedMailServer mail = infrastructure.getBean(EmbeddedMailServer.class);
     workers.put("spring.mail.host", mail.host());
     workers.put("spring.mail.port", mail.port());
