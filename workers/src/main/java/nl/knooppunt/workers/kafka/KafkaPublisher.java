@@ -1,6 +1,9 @@
 package nl.knooppunt.workers.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,15 +30,35 @@ public class KafkaPublisher {
   }
 
   public void publish(Topic topic, String key, CloudEvent<?> event) {
-    try {
-      template
-          .send(topic.topicName(), key, CloudEventJson.write(event))
-          .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaUnavailableException(topic, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new KafkaUnavailableException(topic, e);
+    publish(List.of(new Outgoing(topic, key, event)));
+  }
+
+  /** One record to write: its topic, its key and the event. */
+  public record Outgoing(Topic topic, String key, CloudEvent<?> event) {}
+
+  /**
+   * Writes the records together and waits until Kafka acknowledged every one: one round trip for
+   * all instead of one per record (a notice and its logbook event go out side by side). When one is
+   * not acknowledged this throws, the job fails and is retried with the same ids.
+   */
+  public void publish(List<Outgoing> records) {
+    List<CompletableFuture<?>> sent = new ArrayList<>(records.size());
+    for (Outgoing record : records) {
+      sent.add(
+          template.send(
+              record.topic().topicName(), record.key(), CloudEventJson.write(record.event())));
+    }
+    long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
+    for (int i = 0; i < sent.size(); i++) {
+      Topic topic = records.get(i).topic();
+      try {
+        sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KafkaUnavailableException(topic, e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new KafkaUnavailableException(topic, e);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package nl.knooppunt.workers.notification;
 
 import java.time.Clock;
+import java.util.List;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.Notice;
@@ -68,27 +69,30 @@ public class NoticeSender {
             notice.measures() == null ? null : notice.measures().role(),
             notice.measures() == null ? null : notice.measures().items(),
             notice.requiresAck());
+    // the notice and its logbook event go out side by side; the job completes once both are in
     publisher.publish(
-        Topic.NOTIFICATIONS,
-        notice.recipient().code(),
-        CloudEvent.of(
-            notice.notificationId(),
-            EventType.NOTIFICATIE,
-            SOURCE,
-            now,
-            notice.crisisId(),
-            notice.exercise(),
-            data));
-    publisher.publish(
-        Topic.EVENTS,
-        notice.crisisId(),
-        CloudEvent.of(
-            notice.notificationId() + "#" + loggedAs.type(),
-            loggedAs,
-            SOURCE,
-            now,
-            notice.crisisId(),
-            notice.exercise(),
-            data));
+        List.of(
+            new KafkaPublisher.Outgoing(
+                Topic.NOTIFICATIONS,
+                notice.recipient().code(),
+                CloudEvent.of(
+                    notice.notificationId(),
+                    EventType.NOTIFICATIE,
+                    SOURCE,
+                    now,
+                    notice.crisisId(),
+                    notice.exercise(),
+                    data)),
+            new KafkaPublisher.Outgoing(
+                Topic.EVENTS,
+                notice.crisisId(),
+                CloudEvent.of(
+                    notice.notificationId() + "#" + loggedAs.type(),
+                    loggedAs,
+                    SOURCE,
+                    now,
+                    notice.crisisId(),
+                    notice.exercise(),
+                    data))));
   }
 }
