@@ -59,6 +59,7 @@ public final class Labels {
     PHASES.put("INZET_BEEINDIGD", "Inzet beëindigd");
     PHASES.put("EVALUATIE", "Evaluatie");
     PHASES.put("AFGESLOTEN", "Afgesloten");
+    PHASES.put("PROCES_GEANNULEERD", "Afgebroken: proces geannuleerd door de beheerder");
 
     // decisions
     VALUES.put("AFKONDIGEN", "Afkondigen");

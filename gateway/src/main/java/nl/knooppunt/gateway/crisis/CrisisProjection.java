@@ -18,6 +18,7 @@ import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.FactRecorded;
 import nl.knooppunt.processes.events.MessageDelivered;
 import nl.knooppunt.processes.events.ProcessRegistered;
+import nl.knooppunt.processes.events.ProcessRepaired;
 import nl.knooppunt.processes.events.ProcessResumed;
 import nl.knooppunt.processes.events.ProcessStuck;
 import nl.knooppunt.processes.events.TaskCompletedByUser;
@@ -43,6 +44,9 @@ class CrisisProjection implements Projection {
 
   /** The fact, and the phase, of a level 5 whose end time passed without a decision. */
   static final String EXPIRED = TaskHeader.LogbookEvent.VERLOPEN_ZONDER_BESLUIT.name();
+
+  /** The phase of a crisis whose own process the beheerder cancelled. */
+  static final String CANCELLED = "PROCES_GEANNULEERD";
 
   private final JdbcTemplate jdbc;
   private final DirectoryAdapter directory;
@@ -87,6 +91,19 @@ class CrisisProjection implements Projection {
         }
       }
       case BIJSTAND_INZET_GEREGISTREERD -> status(e.crisisId(), "INZET", e.time());
+      case PROCES_GEANNULEERD ->
+          // the beheerder cancelled the crisis's own process: nothing moves it on any more, so it
+          // leaves the open crises (the threat level it set stays as it is, like the law's state)
+          jdbc.update(
+              "update crisis set status = '"
+                  + CANCELLED
+                  + "', closed = true, closed_at = coalesce(closed_at, ?), updated_at ="
+                  + " greatest(updated_at, ?) where crisis_id = ? and process_instance_key = ?"
+                  + " and not closed",
+              ts(e.time()),
+              ts(e.time()),
+              e.crisisId(),
+              ((ProcessRepaired) data).processInstanceKey());
       default -> {
         // not about the crisis row
       }

@@ -98,6 +98,12 @@ class BeheerPagesIT extends GatewayITBase {
     assertThat(api.get("/api/v1/crises/" + crisis + "/timeline", "operator").json().toString())
         .contains("annuleerde procesinstantie 7301")
         .contains("Gebied onleesbaar, opnieuw gestart");
+    // nothing moves the crisis on any more: it leaves the open crises and says why
+    assertThat(api.get("/api/v1/crises/" + crisis, "operator").json().toString())
+        .contains("\"closed\":true")
+        .contains("PROCES_GEANNULEERD");
+    assertThat(beheerder.get("/crises/" + crisis).body())
+        .contains("Afgebroken: proces geannuleerd door de beheerder");
   }
 
   @Test
