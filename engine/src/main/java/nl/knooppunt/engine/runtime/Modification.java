@@ -29,8 +29,9 @@ import nl.knooppunt.engine.runtime.state.ElementInstance;
  * gateway, an element inside a multi-instance element that has no active instance, a flow scope
  * with more than one active instance and no ancestor, an ancestor key that is unknown, not active,
  * of another instance or not an ancestor of the element, a variable scope that is not the element
- * or one of its flow scopes, an unknown element instance to terminate. An unknown process instance
- * is {@code NOT_FOUND}.
+ * or one of its flow scopes, an unknown element instance to terminate, terminating all of an
+ * instance that a call activity created (modify the parent instead). An unknown process instance is
+ * {@code NOT_FOUND}.
  */
 final class Modification {
 
@@ -354,6 +355,17 @@ final class Modification {
                 + "'");
       }
     }
+    if (root.parentElementInstanceKey >= 0
+        && activations.isEmpty()
+        && !terminations.isEmpty()
+        && !survives(root, new HashSet<>(terminations))) {
+      throw EngineException.invalidArgument(
+          "Expected to modify instance of process '"
+              + process
+              + "' but the given instructions would terminate the instance. The instance was"
+              + " created by a call activity in the parent process. To terminate this instance"
+              + " please modify the parent process instead.");
+    }
     // flow scopes: ambiguous or multi-instance ones are refused before anything changes
     for (Command.ActivateInstruction a : activations) {
       checkFlowScopes(root, model, model.element(a.elementId()), a);
@@ -395,6 +407,23 @@ final class Modification {
       }
       current = found;
     }
+  }
+
+  /** Whether an instance is still active after the terminations (a flow scope: if not empty). */
+  private boolean survives(ElementInstance inst, Set<Long> terminated) {
+    if (terminated.contains(inst.key)) {
+      return false;
+    }
+    if (inst.children.isEmpty() || !inst.joinTokens.isEmpty()) {
+      return inst.kind != ElementKind.PROCESS || !inst.joinTokens.isEmpty();
+    }
+    for (Long key : inst.children) {
+      ElementInstance child = state().instances.get(key);
+      if (child != null && survives(child, terminated)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean afterEventBasedGateway(ProcessModel model, Element e) {

@@ -196,6 +196,42 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
   }
 
   @Test
+  @DisplayName(
+      "terminating everything of an instance a call activity created is INVALID_ARGUMENT: modify"
+          + " the parent instead")
+  void aCalledInstanceIsNotTerminatedOnItsOwn() {
+    final String child = uid("mod_child");
+    final String parent = uid("mod_parent");
+    final String type = uid("kind_taak");
+    deploy(
+        Bpmn.createExecutableProcess(child)
+            .startEvent()
+            .serviceTask("taak", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(parent)
+            .startEvent()
+            .callActivity("aanroepen", c -> c.zeebeProcessId(child))
+            .endEvent()
+            .done());
+    start(parent);
+    final ActivatedJob job = awaitJob(type);
+
+    final Throwable thrown =
+        failure(
+            () ->
+                client
+                    .newModifyProcessInstanceCommand(job.getProcessInstanceKey())
+                    .terminateElement(job.getElementInstanceKey())
+                    .send()
+                    .join());
+    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(grpcMessage(thrown)).contains("call activity");
+    complete(job);
+  }
+
+  @Test
   @DisplayName("over REST: POST /v2/process-instances/{key}/modification; errors are problems")
   void modificationOverRest() {
     final String id = uid("mod_rest");
