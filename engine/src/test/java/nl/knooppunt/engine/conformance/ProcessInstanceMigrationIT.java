@@ -116,6 +116,101 @@ class ProcessInstanceMigrationIT extends ConformanceTestBase {
 
   @Test
   @DisplayName(
+      "a user task mapped onto the target keeps its key; completing it goes on in the target")
+  void userTaskMigratesWithItsKey() {
+    final String creating = uid("aanmaken");
+    final String next = uid("melden");
+    final String sourceId = uid("mig_ut_src");
+    deployed(
+        Bpmn.createExecutableProcess(sourceId)
+            .startEvent()
+            .userTask(
+                "beoordelen",
+                u -> u.zeebeUserTask().zeebeTaskListener(l -> l.creating().type(creating)))
+            .endEvent()
+            .done());
+    final Process target =
+        deployed(
+            Bpmn.createExecutableProcess(uid("mig_ut_tgt"))
+                .startEvent()
+                .userTask("beoordelenNieuw", u -> u.zeebeUserTask())
+                .serviceTask("melden", t -> t.zeebeJobType(next))
+                .endEvent()
+                .done());
+    final long instance = start(sourceId);
+    final ActivatedJob listener = awaitJob(creating);
+    final long userTaskKey = listener.getUserTask().getUserTaskKey();
+    complete(listener);
+
+    client
+        .newMigrateProcessInstanceCommand(instance)
+        .migrationPlan(target.getProcessDefinitionKey())
+        .addMappingInstruction("beoordelen", "beoordelenNieuw")
+        .send()
+        .join();
+    client
+        .newCompleteUserTaskCommand(userTaskKey)
+        .variables(Map.of("oordeel", "goed"))
+        .send()
+        .join();
+
+    final ActivatedJob after = awaitJob(next);
+    assertThat(after.getProcessInstanceKey()).isEqualTo(instance);
+    assertThat(after.getVariablesAsMap()).containsEntry("oordeel", "goed");
+  }
+
+  @Test
+  @DisplayName(
+      "a boundary event of the target that no source event was mapped onto is opened by the"
+          + " migration")
+  void unmappedTargetBoundaryEventOpens() {
+    final String type = uid("controle");
+    final String stopped = uid("gestopt");
+    final String message = uid("stop");
+    final String sourceId = uid("mig_bnd_src");
+    deployed(
+        Bpmn.createExecutableProcess(sourceId)
+            .startEvent()
+            .serviceTask("controleren", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
+    final Process target =
+        deployed(
+            Bpmn.createExecutableProcess(uid("mig_bnd_tgt"))
+                .startEvent()
+                .serviceTask("controleren", t -> t.zeebeJobType(type))
+                .boundaryEvent(
+                    "stoppen",
+                    b -> b.message(m -> m.name(message).zeebeCorrelationKeyExpression("zaak")))
+                .serviceTask("afhandelen", t -> t.zeebeJobType(stopped))
+                .endEvent()
+                .moveToActivity("controleren")
+                .endEvent()
+                .done());
+    final long instance = start(sourceId, Map.of("zaak", "Z-9"));
+    final ActivatedJob job = awaitJob(type);
+
+    client
+        .newMigrateProcessInstanceCommand(instance)
+        .migrationPlan(target.getProcessDefinitionKey())
+        .addMappingInstruction("controleren", "controleren")
+        .send()
+        .join();
+    client
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey("Z-9")
+        .timeToLive(Duration.ofMinutes(1))
+        .send()
+        .join();
+
+    assertThat(awaitJob(stopped).getProcessInstanceKey()).isEqualTo(instance);
+    // the interrupting boundary event terminated the task: its job is gone
+    assertThat(grpcCode(failure(() -> complete(job)))).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  @Test
+  @DisplayName(
       "an active element without a mapping, or mapped onto another element type, is"
           + " INVALID_ARGUMENT naming it; an unknown target is NOT_FOUND; nothing changes")
   void rejectedMigrations() {

@@ -197,6 +197,41 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
 
   @Test
   @DisplayName(
+      "activating inside a multi-instance sub-process with two active instances needs an"
+          + " ancestor: without one it is INVALID_ARGUMENT naming the flow scope")
+  void ambiguousFlowScopeNeedsAnAncestor() {
+    final String id = uid("mod_ambiguous");
+    final String assess = uid("beoordelen");
+    final String finish = uid("afronden");
+    deploy(dossier(id, assess, uid("aanvullen"), finish));
+    final long instance = start(id);
+    final ActivatedJob current = awaitJob(assess);
+    client
+        .newModifyProcessInstanceCommand(instance)
+        .activateElement("perRegio")
+        .and()
+        .terminateElement(current.getElementInstanceKey())
+        .send()
+        .join();
+    final java.util.List<ActivatedJob> regions = awaitJobs(finish + "_regio", 2);
+    assertThat(regions).hasSize(2);
+
+    final Throwable thrown =
+        failure(
+            () ->
+                client
+                    .newModifyProcessInstanceCommand(instance)
+                    .activateElement("regio")
+                    .send()
+                    .join());
+    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(grpcMessage(thrown))
+        .contains("more than one active instance")
+        .contains("'perRegio'");
+  }
+
+  @Test
+  @DisplayName(
       "terminating everything of an instance a call activity created is INVALID_ARGUMENT: modify"
           + " the parent instead")
   void aCalledInstanceIsNotTerminatedOnItsOwn() {
