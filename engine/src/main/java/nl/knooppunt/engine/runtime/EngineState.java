@@ -65,7 +65,7 @@ public final class EngineState {
    */
   @com.fasterxml.jackson.annotation.JsonInclude(
       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-  public Set<Long> drainingProcesses = new LinkedHashSet<>();
+  public LinkedHashSet<Long> drainingProcesses = new LinkedHashSet<>();
 
   /**
    * The highest version a deleted latest definition had ("process:id", "drg:id", "decision:id",
