@@ -129,9 +129,10 @@ public final class Engine {
   /** Applies a command. Returns its result, or throws {@link EngineException} (rejection). */
   public Object process(Command command) {
     ctx.drainFreedMessageStarts(); // a rejected command may have left some behind: never used
+    ctx.takeProcessInstanceEnded(); // likewise
     Object result = dispatch(command);
     messages.correlateBufferedStarts();
-    deletion.sweep();
+    deletion.sweep(command instanceof Command.MigrateInstance);
     return result;
   }
 

@@ -103,9 +103,13 @@ final class ResourceDeletion {
     }
   }
 
-  /** Deleted definitions whose last instance ended meanwhile are removed. */
-  void sweep() {
-    if (state().drainingProcesses.isEmpty()) {
+  /**
+   * Deleted definitions whose last instance ended are removed; looked at only after a command in
+   * which a process instance ended or one was migrated ({@code migrated}).
+   */
+  void sweep(boolean migrated) {
+    boolean ended = ctx.takeProcessInstanceEnded();
+    if (state().drainingProcesses.isEmpty() || !(ended || migrated)) {
       return;
     }
     for (Long key : new ArrayList<>(state().drainingProcesses)) {
