@@ -31,7 +31,10 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Command.UpdateUserTask.class, name = "UpdateUserTask"),
   @JsonSubTypes.Type(value = Command.PinClock.class, name = "PinClock"),
   @JsonSubTypes.Type(value = Command.ResetClock.class, name = "ResetClock"),
-  @JsonSubTypes.Type(value = Command.Tick.class, name = "Tick")
+  @JsonSubTypes.Type(value = Command.Tick.class, name = "Tick"),
+  @JsonSubTypes.Type(value = Command.DeleteResource.class, name = "DeleteResource"),
+  @JsonSubTypes.Type(value = Command.ModifyInstance.class, name = "ModifyInstance"),
+  @JsonSubTypes.Type(value = Command.MigrateInstance.class, name = "MigrateInstance")
 })
 public sealed interface Command {
 
@@ -127,4 +130,29 @@ public sealed interface Command {
 
   /** Fires what is due at the entry's time: timers, job time-outs and back-offs, message TTLs. */
   record Tick() implements Command {}
+
+  /** Deletes a deployed process definition, decision requirements graph or form by key. */
+  record DeleteResource(long resourceKey) implements Command {}
+
+  /** Variables to set before an activation: in the scope of {@code scopeId}, or the process. */
+  record VariableInstruction(String scopeId, Map<String, Object> variables) {}
+
+  /** Activates {@code elementId}, in the flow scope below {@code ancestorElementInstanceKey}. */
+  record ActivateInstruction(
+      String elementId, long ancestorElementInstanceKey, List<VariableInstruction> variables) {}
+
+  /** Process instance modification: activations first, then terminations (as Camunda). */
+  record ModifyInstance(
+      long processInstanceKey,
+      List<ActivateInstruction> activate,
+      List<Long> terminateElementInstanceKeys)
+      implements Command {}
+
+  /** Maps an active element of the source definition onto one of the target definition. */
+  record MappingInstruction(String sourceElementId, String targetElementId) {}
+
+  /** Process instance migration to another process definition. */
+  record MigrateInstance(
+      long processInstanceKey, long targetProcessDefinitionKey, List<MappingInstruction> mappings)
+      implements Command {}
 }

@@ -770,6 +770,36 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         r -> ResolveIncidentResponse.getDefaultInstance());
   }
 
-  // everything else (EvaluateDecision, ModifyProcessInstance, MigrateProcessInstance,
-  // DeleteResource) answers UNIMPLEMENTED through the generated base class
+  // ---- resources and instance changes (InstanceChangeRequests, runtime/ResourceDeletion,
+  // runtime/Modification, runtime/Migration) ----------------------------------------------------
+
+  @Override
+  public void deleteResource(
+      DeleteResourceRequest request, StreamObserver<DeleteResourceResponse> observer) {
+    submit(
+        new Command.DeleteResource(request.getResourceKey()),
+        observer,
+        r -> DeleteResourceResponse.getDefaultInstance());
+  }
+
+  @Override
+  public void modifyProcessInstance(
+      ModifyProcessInstanceRequest request,
+      StreamObserver<ModifyProcessInstanceResponse> observer) {
+    Command[] command = new Command[1];
+    if (reject(observer, () -> command[0] = InstanceChangeRequests.modify(request))) {
+      return;
+    }
+    submit(command[0], observer, r -> ModifyProcessInstanceResponse.getDefaultInstance());
+  }
+
+  @Override
+  public void migrateProcessInstance(
+      MigrateProcessInstanceRequest request,
+      StreamObserver<MigrateProcessInstanceResponse> observer) {
+    submit(
+        InstanceChangeRequests.migrate(request),
+        observer,
+        r -> MigrateProcessInstanceResponse.getDefaultInstance());
+  }
 }

@@ -84,6 +84,9 @@ public final class RestServer implements AutoCloseable {
   }
 
   private void route(HttpExchange ex) throws IOException {
+    if (ModificationResources.handle(ex, loop)) { // resource deletion, modification, migration
+      return;
+    }
     String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod();
     Matcher m = USER_TASK.matcher(path);

@@ -492,6 +492,41 @@ final class BpmnExecutor implements ElementLifecycle {
     catchBufferedOnBoundaries(inst);
   }
 
+  // ---- process instance modification ({@link Modification}) ---------------------------------
+
+  /** Activates {@code element} in {@code scope}, with local variables set before its inputs. */
+  void activateForModification(
+      ElementInstance scope, Element element, Map<String, Object> localVariables) {
+    ElementInstance inst = instances.newChild(scope, element);
+    if (element.multiInstance != null) {
+      inst.kind = ElementKind.MULTI_INSTANCE_BODY;
+    }
+    instances.record(inst, "ELEMENT_ACTIVATING");
+    vars.setAllLocal(inst, localVariables);
+    activate(inst);
+  }
+
+  /**
+   * Activates a sub-process in {@code scope} without its start event: an element inside it is
+   * activated next. Its input mappings run when they can be evaluated (else it starts without).
+   */
+  ElementInstance activateFlowScopeForModification(ElementInstance scope, Element subProcess) {
+    ElementInstance inst = instances.newChild(scope, subProcess);
+    instances.record(inst, "ELEMENT_ACTIVATING");
+    try {
+      mappings.applyInputs(inst, subProcess);
+    } catch (FeelException e) {
+      // as Camunda creates the scope for the activated element regardless
+    }
+    openBoundaries(inst, subProcess);
+    List<Trigger> eventSubProcesses = scopes.eventSubProcessTriggers(inst, subProcess);
+    if (!eventSubProcesses.isEmpty()) {
+      scopes.open(inst, eventSubProcesses);
+    }
+    instances.markActivated(inst);
+    return inst;
+  }
+
   // ---- completion ---------------------------------------------------------------------------
 
   @Override

@@ -64,7 +64,7 @@ final class DecisionDeployer {
       drg.key = ctx.newKey();
       drg.decisionRequirementsId = info.id();
       drg.name = info.name() == null ? info.id() : info.name();
-      drg.version = latest == null ? 1 : latest.version + 1;
+      drg.version = ctx.state().nextVersion("drg", info.id(), latest == null ? 0 : latest.version);
       drg.resourceName = r.name();
       drg.checksum = checksum;
       drg.deploymentKey = deploymentKey;
@@ -83,7 +83,9 @@ final class DecisionDeployer {
         d.key = ctx.newKey();
         d.decisionId = di.decisionId();
         d.name = di.name() == null ? di.decisionId() : di.name();
-        d.version = previous == null ? 1 : previous.version + 1;
+        d.version =
+            ctx.state()
+                .nextVersion("decision", di.decisionId(), previous == null ? 0 : previous.version);
         d.decisionRequirementsId = drg.decisionRequirementsId;
         d.decisionRequirementsKey = drg.key;
         d.deploymentKey = deploymentKey;

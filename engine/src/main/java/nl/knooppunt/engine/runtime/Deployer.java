@@ -111,7 +111,7 @@ final class Deployer {
       DeployedProcess p = new DeployedProcess();
       p.key = ctx.newKey();
       p.bpmnProcessId = id;
-      p.version = latest == null ? 1 : latest.version + 1;
+      p.version = ctx.state().nextVersion("process", id, latest == null ? 0 : latest.version);
       p.resourceName = resourceOf.get(id);
       p.checksum = checksum;
       p.deploymentKey = deploymentKey;
@@ -175,7 +175,7 @@ final class Deployer {
     DeployedForm f = new DeployedForm();
     f.key = ctx.newKey();
     f.formId = formId;
-    f.version = latest == null ? 1 : latest.version + 1;
+    f.version = ctx.state().nextVersion("form", formId, latest == null ? 0 : latest.version);
     f.resourceName = r.name();
     f.checksum = checksum;
     f.deploymentKey = deploymentKey;

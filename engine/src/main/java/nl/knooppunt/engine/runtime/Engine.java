@@ -49,6 +49,9 @@ public final class Engine {
   private final UserTaskProcessor userTasks;
   private final TimerProcessor timers;
   private final BpmnExecutor executor;
+  private final ResourceDeletion deletion;
+  private final Modification modification;
+  private final Migration migration;
 
   public Engine(EngineState state) {
     ctx = new EngineContext(state);
@@ -73,6 +76,9 @@ public final class Engine {
             userTaskStore,
             startEvents);
     deployer = new Deployer(ctx, timerStore, startEvents);
+    deletion = new ResourceDeletion(ctx, timerStore, startEvents);
+    modification = new Modification(ctx, variables, executor);
+    migration = new Migration(ctx, scopes, timerStore);
     instances = new InstanceProcessor(ctx, variables, executor);
     messages = new MessageProcessor(ctx, scopes, startEvents, executor);
     userTasks = new UserTaskProcessor(ctx, userTaskStore, executor);
@@ -123,8 +129,10 @@ public final class Engine {
   /** Applies a command. Returns its result, or throws {@link EngineException} (rejection). */
   public Object process(Command command) {
     ctx.drainFreedMessageStarts(); // a rejected command may have left some behind: never used
+    ctx.takeProcessInstanceEnded(); // likewise
     Object result = dispatch(command);
     messages.correlateBufferedStarts();
+    deletion.sweep(command instanceof Command.MigrateInstance);
     return result;
   }
 
@@ -132,7 +140,19 @@ public final class Engine {
     if (command instanceof Command.Deploy c) {
       return deployer.deploy(c);
     } else if (command instanceof Command.CreateInstance c) {
+      if (deletion.draining(c.processDefinitionKey())) {
+        throw EngineException.notFound(
+            "Expected to find process definition with key '"
+                + c.processDefinitionKey()
+                + "', but none found (it is deleted)");
+      }
       return instances.createInstance(c);
+    } else if (command instanceof Command.DeleteResource c) {
+      return deletion.delete(c);
+    } else if (command instanceof Command.ModifyInstance c) {
+      return modification.modify(c);
+    } else if (command instanceof Command.MigrateInstance c) {
+      return migration.migrate(c);
     } else if (command instanceof Command.CancelInstance c) {
       return instances.cancelInstance(c.processInstanceKey());
     } else if (command instanceof Command.SetVariables c) {

@@ -85,7 +85,17 @@ final class EngineContext {
    * is free again, and a message buffered for it may start the next instance once the current
    * command is done ({@link #drainFreedMessageStarts}).
    */
+  /** Whether a process instance ended in the command being applied (resource deletion). */
+  private boolean processInstanceEnded;
+
+  boolean takeProcessInstanceEnded() {
+    boolean ended = processInstanceEnded;
+    processInstanceEnded = false;
+    return ended;
+  }
+
   void messageStartInstanceEnded(long processInstanceKey) {
+    processInstanceEnded = true;
     var it = state.messageStartInstances.entrySet().iterator();
     while (it.hasNext()) {
       var e = it.next();

@@ -59,6 +59,27 @@ public final class EngineState {
       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
   public Map<String, List<Long>> decisionVersions = new LinkedHashMap<>();
 
+  /**
+   * Deleted process definitions that still have instances: they run to their end, then the
+   * definition goes (Camunda's "draining"); absent while none.
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+  public LinkedHashSet<Long> drainingProcesses = new LinkedHashSet<>();
+
+  /**
+   * The highest version a deleted latest definition had ("process:id", "drg:id", "decision:id",
+   * "form:id"): versions are never reused; absent while none.
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+  public Map<String, Integer> retiredVersions = new LinkedHashMap<>();
+
+  /** The next version of a resource: one above its latest, or above a deleted latest. */
+  public int nextVersion(String kind, String id, int latestVersion) {
+    return Math.max(latestVersion, retiredVersions.getOrDefault(kind + ":" + id, 0)) + 1;
+  }
+
   /** Message start events: "bpmnProcessId/correlationKey" -> the active instance it created. */
   public Map<String, Long> messageStartInstances = new LinkedHashMap<>();
 
