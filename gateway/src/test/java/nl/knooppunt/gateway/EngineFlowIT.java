@@ -97,6 +97,9 @@ class EngineFlowIT {
         deploy = deploy.addResourceFromClasspath(p.resource());
       }
     }
+    for (nl.knooppunt.processes.DecisionId d : nl.knooppunt.processes.DecisionId.values()) {
+      deploy = deploy.addResourceFromClasspath(d.resource());
+    }
     deploy.send().join();
     // stand-ins for the workers (issue 5): just enough for the process to reach the region
     workers.add(
