@@ -22,6 +22,8 @@ public enum Variable {
    * start: a context step (element id) → ISO 8601 duration, e.g. {@code termijnen.Evalueren}.
    */
   TERMIJNEN("termijnen"),
+  /** The term that passed, on an SLA reminder or escalation job ({@code =termijnen.<stap>}). */
+  SLA("sla"),
 
   // --- informeer-gezagen (inputs via the call activity, output bevestigingen)
   ONTVANGERS("ontvangers"),

@@ -160,6 +160,36 @@ class SlaTableTest {
     }
   }
 
+  /**
+   * No term is written into a model: not in a timer, a due date, a mapping, a header or a name.
+   * What stays literal is not a step's SLA: the review schedule before {@code eindtijd} and the
+   * manhunt's situation report cycle.
+   */
+  @ParameterizedTest
+  @EnumSource(ProcessId.class)
+  void noStepTermIsWrittenIntoTheModel(ProcessId id) {
+    Pattern literal = Pattern.compile("\\bP(?:T?\\d+[WDHMS])+\\b");
+    Set<String> notAStepTerm =
+        Set.of(
+            "=date and time(eindtijd) - duration(\"PT2H\")",
+            "=date and time(eindtijd) - duration(\"PT1H\")",
+            "=date and time(eindtijd) - duration(\"PT30M\")",
+            "R/PT30M");
+    Document doc = Modellen.dom(id);
+    for (Element e : Modellen.descendants(doc.getDocumentElement())) {
+      if (e.getLocalName().equals("documentation")) {
+        continue;
+      }
+      for (String value : attributesAndText(e)) {
+        if (!notAStepTerm.contains(value.trim())) {
+          assertThat(literal.matcher(value).find())
+              .as(id.id() + " " + e.getAttribute("id") + ": " + value)
+              .isFalse();
+        }
+      }
+    }
+  }
+
   private static List<Element> under(Element root, String ns, String localName) {
     List<Element> out = new java.util.ArrayList<>();
     var list = root.getElementsByTagNameNS(ns, localName);
