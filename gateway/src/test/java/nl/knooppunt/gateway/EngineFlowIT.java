@@ -97,6 +97,9 @@ class EngineFlowIT {
         deploy = deploy.addResourceFromClasspath(p.resource());
       }
     }
+    for (nl.knooppunt.processes.DecisionId d : nl.knooppunt.processes.DecisionId.values()) {
+      deploy = deploy.addResourceFromClasspath(d.resource());
+    }
     deploy.send().join();
     // stand-ins for the workers (issue 5): just enough for the process to reach the region
     workers.add(
@@ -260,6 +263,17 @@ class EngineFlowIT {
     assertThat(task.path("vrCode").asText()).isEqualTo("VR09");
     assertThat(task.path("exercise").asBoolean()).isTrue();
     String key = task.path("taskKey").asText();
+    // its norm is the term the instance got from the decision table SlaTermijnen (ADR 0048)
+    assertThat(
+            jdbc.queryForObject(
+                "select sla from task where task_key = ?", String.class, Long.parseLong(key)))
+        .isEqualTo("PT1H");
+    assertThat(
+            jdbc.queryForObject(
+                "select extract(epoch from due_at - created_at) from task where task_key = ?",
+                Double.class,
+                Long.parseLong(key)))
+        .isBetween(3540.0, 3600.0);
 
     assertThat(api.get("/api/v1/tasks/" + key, "regio-amsterdam").status()).isEqualTo(403);
     JsonNode detail = api.get("/api/v1/tasks/" + key, "regio-utrecht").json();

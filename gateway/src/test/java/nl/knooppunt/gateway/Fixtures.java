@@ -244,11 +244,11 @@ public class Fixtures {
             null,
             "Testtaak " + task.elementId(),
             task.form().key(),
-            task.sla().toString(),
+            nl.knooppunt.processes.SlaTable.shipped().term(task).toString(),
             groups,
             List.of(),
             null,
-            Instant.now().plus(task.sla()),
+            Instant.now().plus(nl.knooppunt.processes.SlaTable.shipped().term(task)),
             null,
             context));
     return String.valueOf(key);

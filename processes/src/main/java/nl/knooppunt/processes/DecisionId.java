@@ -6,7 +6,13 @@ package nl.knooppunt.processes;
  */
 public enum DecisionId {
   /** The GRIP advice of a manhunt (motive, region → advised GRIP level). */
-  GRIP_ADVIES("GripAdvies", "grip-advies");
+  GRIP_ADVIES("GripAdvies", "grip-advies"),
+  /**
+   * The SLA per step and process (bpmnProcessId → per step an ISO 8601 duration): every process
+   * evaluates it at its start (business rule task {@code Sla_Termijnen_Bepalen}) into {@link
+   * Variable#TERMIJNEN}; due dates and SLA timers read their term from there.
+   */
+  SLA_TERMIJNEN("SlaTermijnen", "sla-termijnen");
 
   /** Folder on the classpath with the DMN files. */
   public static final String DMN_FOLDER = "dmn/";

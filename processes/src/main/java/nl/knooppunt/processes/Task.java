@@ -1,237 +1,111 @@
 package nl.knooppunt.processes;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every user task of the four processes: where it is, which form it shows and its SLA (the due date
- * is creation + SLA). A task-listener job names the task by {@code bpmnProcessId} and {@code
- * elementId}; {@link #of(String, String)} finds it.
+ * Every user task of the four processes: where it is and which form it shows. Its SLA (the due date
+ * is creation + SLA) is not here: it is the decision table {@link DecisionId#SLA_TERMIJNEN}, read
+ * by the process at its start ({@link Variable#TERMIJNEN}); {@link SlaTable} reads the shipped
+ * table for guards and test data. A task-listener job names the task by {@code bpmnProcessId} and
+ * {@code elementId}; {@link #of(String, String)} finds it.
  */
 public enum Task {
   // informeer-gezagen
-  ONTVANGER_BELLEN(
-      ProcessId.INFORMEER_GEZAGEN,
-      "Ontvanger_Bellen",
-      Form.TELEFONISCH_BENADEREN,
-      Duration.ofMinutes(30)),
-  NIEMAND_BEREIKT(
-      ProcessId.INFORMEER_GEZAGEN, "Niemand_Bereikt", Form.ESCALATIE, Duration.ofMinutes(30)),
+  ONTVANGER_BELLEN(ProcessId.INFORMEER_GEZAGEN, "Ontvanger_Bellen", Form.TELEFONISCH_BENADEREN),
+  NIEMAND_BEREIKT(ProcessId.INFORMEER_GEZAGEN, "Niemand_Bereikt", Form.ESCALATIE),
 
   // dreigingsniveau-5
-  GEBIED_CORRIGEREN(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Gebied_Corrigeren",
-      Form.GEBIED_CORRIGEREN,
-      Duration.ofMinutes(15)),
-  INFORMATIE_DELEN(
-      ProcessId.DREIGINGSNIVEAU_5, "Informatie_Delen", Form.INFORMATIE_DELEN, Duration.ofHours(1)),
-  INFORMATIE_BELLEN(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Informatie_Bellen",
-      Form.INFORMATIE_RAPPELLEREN,
-      Duration.ofMinutes(30)),
+  GEBIED_CORRIGEREN(ProcessId.DREIGINGSNIVEAU_5, "Gebied_Corrigeren", Form.GEBIED_CORRIGEREN),
+  INFORMATIE_DELEN(ProcessId.DREIGINGSNIVEAU_5, "Informatie_Delen", Form.INFORMATIE_DELEN),
+  INFORMATIE_BELLEN(ProcessId.DREIGINGSNIVEAU_5, "Informatie_Bellen", Form.INFORMATIE_RAPPELLEREN),
   AFSTEMMEN_LOKAAL_GEZAG(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Afstemmen_Lokaal_Gezag",
-      Form.AFSTEMMING_LOKAAL_GEZAG,
-      Duration.ofHours(1)),
-  REGIO_BELLEN(
-      ProcessId.DREIGINGSNIVEAU_5, "Regio_Bellen", Form.REGIO_BELLEN, Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Afstemmen_Lokaal_Gezag", Form.AFSTEMMING_LOKAAL_GEZAG),
+  REGIO_BELLEN(ProcessId.DREIGINGSNIVEAU_5, "Regio_Bellen", Form.REGIO_BELLEN),
   BESLUIT_AFKONDIGING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Besluit_Afkondiging",
-      Form.BESLUIT_DREIGINGSNIVEAU,
-      Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Besluit_Afkondiging", Form.BESLUIT_DREIGINGSNIVEAU),
   MEDEONDERTEKENEN_AFKONDIGING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Medeondertekenen_Afkondiging",
-      Form.MEDEONDERTEKENING,
-      Duration.ofMinutes(15)),
+      ProcessId.DREIGINGSNIVEAU_5, "Medeondertekenen_Afkondiging", Form.MEDEONDERTEKENING),
   COMMUNICATIE_AFKONDIGING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Communicatie_Afkondiging",
-      Form.PUBLIEKSCOMMUNICATIE,
-      Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Communicatie_Afkondiging", Form.PUBLIEKSCOMMUNICATIE),
   LOKALE_BOODSCHAP_AFKONDIGING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Lokale_Boodschap_Afkondiging",
-      Form.LOKALE_BOODSCHAP,
-      Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Lokale_Boodschap_Afkondiging", Form.LOKALE_BOODSCHAP),
   /**
    * Per round while level 5 holds: police, OM and every affected region report for the picture
    * (beeld); optional, the next round withdraws what is unanswered.
    */
-  SITUATIERAPPORT_BEELD(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Situatierapport_Beeld",
-      Form.SITUATIERAPPORT,
-      Duration.ofMinutes(30)),
+  SITUATIERAPPORT_BEELD(ProcessId.DREIGINGSNIVEAU_5, "Situatierapport_Beeld", Form.SITUATIERAPPORT),
   INFORMATIE_HERBEOORDELING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Informatie_Herbeoordeling",
-      Form.INFORMATIE_DELEN,
-      Duration.ofHours(1)),
+      ProcessId.DREIGINGSNIVEAU_5, "Informatie_Herbeoordeling", Form.INFORMATIE_DELEN),
   INFORMATIE_BELLEN_HERBEOORDELING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Informatie_Bellen_Herbeoordeling",
-      Form.INFORMATIE_RAPPELLEREN,
-      Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Informatie_Bellen_Herbeoordeling", Form.INFORMATIE_RAPPELLEREN),
   AFSTEMMEN_LOKAAL_GEZAG_HERBEOORDELING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Afstemmen_Lokaal_Gezag_Herbeoordeling",
-      Form.AFSTEMMING_LOKAAL_GEZAG,
-      Duration.ofHours(1)),
+      Form.AFSTEMMING_LOKAAL_GEZAG),
   REGIO_BELLEN_HERBEOORDELING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Regio_Bellen_Herbeoordeling",
-      Form.REGIO_BELLEN,
-      Duration.ofMinutes(30)),
-  HERBEOORDELEN(
-      ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen", Form.HERBEOORDELING, Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Regio_Bellen_Herbeoordeling", Form.REGIO_BELLEN),
+  HERBEOORDELEN(ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen", Form.HERBEOORDELING),
   /** The review escalated to the second NCTV decider half an hour before the end (#14 item 2). */
-  HERBEOORDELEN_TWEEDE(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Herbeoordelen_Tweede",
-      Form.HERBEOORDELING,
-      Duration.ofMinutes(30)),
+  HERBEOORDELEN_TWEEDE(ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen_Tweede", Form.HERBEOORDELING),
   /** The review escalated to the head of the NCTV / DG at the end (#14 item 2). */
-  HERBEOORDELEN_HOOFD(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Herbeoordelen_Hoofd",
-      Form.HERBEOORDELING,
-      Duration.ofMinutes(15)),
+  HERBEOORDELEN_HOOFD(ProcessId.DREIGINGSNIVEAU_5, "Herbeoordelen_Hoofd", Form.HERBEOORDELING),
   MEDEONDERTEKENEN_VERLENGING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Medeondertekenen_Verlenging",
-      Form.MEDEONDERTEKENING,
-      Duration.ofMinutes(15)),
+      ProcessId.DREIGINGSNIVEAU_5, "Medeondertekenen_Verlenging", Form.MEDEONDERTEKENING),
   COMMUNICATIE_VERLENGING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Communicatie_Verlenging",
-      Form.PUBLIEKSCOMMUNICATIE,
-      Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Communicatie_Verlenging", Form.PUBLIEKSCOMMUNICATIE),
   INFORMATIE_AFSCHALING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Informatie_Afschaling",
-      Form.INFORMATIE_DELEN,
-      Duration.ofHours(1)),
+      ProcessId.DREIGINGSNIVEAU_5, "Informatie_Afschaling", Form.INFORMATIE_DELEN),
   INFORMATIE_BELLEN_AFSCHALING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Informatie_Bellen_Afschaling",
-      Form.INFORMATIE_RAPPELLEREN,
-      Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Informatie_Bellen_Afschaling", Form.INFORMATIE_RAPPELLEREN),
   AFSTEMMEN_LOKAAL_GEZAG_AFSCHALING(
       ProcessId.DREIGINGSNIVEAU_5,
       "Afstemmen_Lokaal_Gezag_Afschaling",
-      Form.AFSTEMMING_LOKAAL_GEZAG,
-      Duration.ofHours(1)),
+      Form.AFSTEMMING_LOKAAL_GEZAG),
   REGIO_BELLEN_AFSCHALING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Regio_Bellen_Afschaling",
-      Form.REGIO_BELLEN,
-      Duration.ofMinutes(30)),
-  BESLUIT_AFSCHALING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Besluit_Afschaling",
-      Form.BESLUIT_AFSCHALING,
-      Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Regio_Bellen_Afschaling", Form.REGIO_BELLEN),
+  BESLUIT_AFSCHALING(ProcessId.DREIGINGSNIVEAU_5, "Besluit_Afschaling", Form.BESLUIT_AFSCHALING),
   MEDEONDERTEKENEN_AFSCHALING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Medeondertekenen_Afschaling",
-      Form.MEDEONDERTEKENING,
-      Duration.ofMinutes(15)),
+      ProcessId.DREIGINGSNIVEAU_5, "Medeondertekenen_Afschaling", Form.MEDEONDERTEKENING),
   COMMUNICATIE_AFSCHALING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Communicatie_Afschaling",
-      Form.PUBLIEKSCOMMUNICATIE,
-      Duration.ofMinutes(30)),
+      ProcessId.DREIGINGSNIVEAU_5, "Communicatie_Afschaling", Form.PUBLIEKSCOMMUNICATIE),
   LOKALE_BOODSCHAP_AFSCHALING(
-      ProcessId.DREIGINGSNIVEAU_5,
-      "Lokale_Boodschap_Afschaling",
-      Form.LOKALE_BOODSCHAP,
-      Duration.ofMinutes(30)),
-  EVALUEREN_DREIGINGSNIVEAU(
-      ProcessId.DREIGINGSNIVEAU_5, "Evalueren", Form.EVALUATIE, Duration.ofDays(14)),
-  NAZORG_DREIGINGSNIVEAU(
-      ProcessId.DREIGINGSNIVEAU_5, "Nazorg_Hulpverleners", Form.NAZORG, Duration.ofDays(7)),
+      ProcessId.DREIGINGSNIVEAU_5, "Lokale_Boodschap_Afschaling", Form.LOKALE_BOODSCHAP),
+  EVALUEREN_DREIGINGSNIVEAU(ProcessId.DREIGINGSNIVEAU_5, "Evalueren", Form.EVALUATIE),
+  NAZORG_DREIGINGSNIVEAU(ProcessId.DREIGINGSNIVEAU_5, "Nazorg_Hulpverleners", Form.NAZORG),
 
   // manhunt
-  OPSCHALING_BEVESTIGEN(
-      ProcessId.MANHUNT,
-      "Opschaling_Bevestigen",
-      Form.BEVESTIGING_OPSCHALING,
-      Duration.ofMinutes(15)),
-  ESCALATIE_OPSCHALING(
-      ProcessId.MANHUNT, "Escalatie_Opschaling", Form.ESCALATIE, Duration.ofMinutes(15)),
-  LEIDING_BEVESTIGEN(
-      ProcessId.MANHUNT,
-      "Leiding_Bevestigen",
-      Form.LEIDING_EN_PUBLIEKSOPROEPEN,
-      Duration.ofMinutes(15)),
-  ALARMERING_BESLUITEN(
-      ProcessId.MANHUNT,
-      "Alarmering_Besluiten",
-      Form.BESLUIT_PUBLIEKSALARMERING,
-      Duration.ofMinutes(15)),
-  NIVEAU5_OVERWEGEN(
-      ProcessId.MANHUNT,
-      "Niveau5_Overwegen",
-      Form.OVERWEGING_DREIGINGSNIVEAU,
-      Duration.ofMinutes(30)),
-  EVALUEREN_MANHUNT(ProcessId.MANHUNT, "Evalueren", Form.EVALUATIE, Duration.ofDays(14)),
-  NAZORG_MANHUNT(ProcessId.MANHUNT, "Nazorg_Hulpverleners", Form.NAZORG, Duration.ofDays(7)),
+  OPSCHALING_BEVESTIGEN(ProcessId.MANHUNT, "Opschaling_Bevestigen", Form.BEVESTIGING_OPSCHALING),
+  ESCALATIE_OPSCHALING(ProcessId.MANHUNT, "Escalatie_Opschaling", Form.ESCALATIE),
+  LEIDING_BEVESTIGEN(ProcessId.MANHUNT, "Leiding_Bevestigen", Form.LEIDING_EN_PUBLIEKSOPROEPEN),
+  ALARMERING_BESLUITEN(ProcessId.MANHUNT, "Alarmering_Besluiten", Form.BESLUIT_PUBLIEKSALARMERING),
+  NIVEAU5_OVERWEGEN(ProcessId.MANHUNT, "Niveau5_Overwegen", Form.OVERWEGING_DREIGINGSNIVEAU),
+  EVALUEREN_MANHUNT(ProcessId.MANHUNT, "Evalueren", Form.EVALUATIE),
+  NAZORG_MANHUNT(ProcessId.MANHUNT, "Nazorg_Hulpverleners", Form.NAZORG),
 
   // bijstandsaanvraag
-  AANVRAAG_BEOORDELEN(
-      ProcessId.BIJSTANDSAANVRAAG,
-      "Aanvraag_Beoordelen",
-      Form.BEOORDELING_LOCC,
-      Duration.ofMinutes(30)),
+  AANVRAAG_BEOORDELEN(ProcessId.BIJSTANDSAANVRAAG, "Aanvraag_Beoordelen", Form.BEOORDELING_LOCC),
   INFORMATIE_AANVULLEN(
-      ProcessId.BIJSTANDSAANVRAAG,
-      "Informatie_Aanvullen",
-      Form.AANVULLENDE_INFORMATIE,
-      Duration.ofHours(1)),
-  BIJSTAND_AANBIEDEN(
-      ProcessId.BIJSTANDSAANVRAAG, "Bijstand_Aanbieden", Form.AANBOD_BIJSTAND, Duration.ofHours(1)),
+      ProcessId.BIJSTANDSAANVRAAG, "Informatie_Aanvullen", Form.AANVULLENDE_INFORMATIE),
+  BIJSTAND_AANBIEDEN(ProcessId.BIJSTANDSAANVRAAG, "Bijstand_Aanbieden", Form.AANBOD_BIJSTAND),
   ESCALATIE_AANBOD(
-      ProcessId.BIJSTANDSAANVRAAG,
-      "Escalatie_Aanbod",
-      Form.ESCALATIE_ONVOLDOENDE_AANBOD,
-      Duration.ofMinutes(30)),
-  TOEWIJZING_OPSTELLEN(
-      ProcessId.BIJSTANDSAANVRAAG, "Toewijzing_Opstellen", Form.TOEWIJZING, Duration.ofMinutes(30)),
-  BESLUIT_BIJSTAND(
-      ProcessId.BIJSTANDSAANVRAAG,
-      "Besluit_Bijstand",
-      Form.BESLUIT_BIJSTAND,
-      Duration.ofMinutes(30)),
-  RISICO_ASSESSMENT(
-      ProcessId.BIJSTANDSAANVRAAG,
-      "Risico_Assessment",
-      Form.RISICO_ASSESSMENT,
-      Duration.ofMinutes(30)),
+      ProcessId.BIJSTANDSAANVRAAG, "Escalatie_Aanbod", Form.ESCALATIE_ONVOLDOENDE_AANBOD),
+  TOEWIJZING_OPSTELLEN(ProcessId.BIJSTANDSAANVRAAG, "Toewijzing_Opstellen", Form.TOEWIJZING),
+  BESLUIT_BIJSTAND(ProcessId.BIJSTANDSAANVRAAG, "Besluit_Bijstand", Form.BESLUIT_BIJSTAND),
+  RISICO_ASSESSMENT(ProcessId.BIJSTANDSAANVRAAG, "Risico_Assessment", Form.RISICO_ASSESSMENT),
   VERLENGING_BEOORDELEN(
-      ProcessId.BIJSTANDSAANVRAAG,
-      "Verlenging_Beoordelen",
-      Form.BESLUIT_VERLENGING,
-      Duration.ofHours(1)),
-  KOSTEN_OPGEVEN(
-      ProcessId.BIJSTANDSAANVRAAG, "Kosten_Opgeven", Form.KOSTENREGISTRATIE, Duration.ofDays(7)),
-  EVALUEREN_BIJSTAND(ProcessId.BIJSTANDSAANVRAAG, "Evalueren", Form.EVALUATIE, Duration.ofDays(14));
+      ProcessId.BIJSTANDSAANVRAAG, "Verlenging_Beoordelen", Form.BESLUIT_VERLENGING),
+  KOSTEN_OPGEVEN(ProcessId.BIJSTANDSAANVRAAG, "Kosten_Opgeven", Form.KOSTENREGISTRATIE),
+  EVALUEREN_BIJSTAND(ProcessId.BIJSTANDSAANVRAAG, "Evalueren", Form.EVALUATIE);
 
   private final ProcessId process;
   private final String elementId;
   private final Form form;
-  private final Duration sla;
 
-  Task(ProcessId process, String elementId, Form form, Duration sla) {
+  Task(ProcessId process, String elementId, Form form) {
     this.process = process;
     this.elementId = elementId;
     this.form = form;
-    this.sla = sla;
   }
 
   public ProcessId process() {
@@ -244,11 +118,6 @@ public enum Task {
 
   public Form form() {
     return form;
-  }
-
-  /** The SLA: the task's due date is its creation time plus this duration. */
-  public Duration sla() {
-    return sla;
   }
 
   /**

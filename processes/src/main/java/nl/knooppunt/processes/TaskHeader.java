@@ -7,7 +7,10 @@ import java.util.Optional;
 public enum TaskHeader {
   /** Element id of the user task an SLA reminder/escalation is about. */
   TAAK("taak"),
-  /** The SLA (ISO 8601 duration) that passed. */
+  /**
+   * The SLA (ISO 8601 duration) that passed, on models from before the SLA table; the models now
+   * map it as the job variable {@link Variable#SLA} from {@link Variable#TERMIJNEN}.
+   */
   SLA("sla"),
   /** Candidate group that receives the escalation. */
   ESCALEREN_NAAR("escalerenNaar"),

@@ -17,6 +17,13 @@ public enum Variable {
   NAZORG("nazorg"),
   /** The aftercare of every affected region (the multi-instance output of level 5). */
   NAZORGEN("nazorgen"),
+  /**
+   * The SLA terms of this instance, from the decision table {@link DecisionId#SLA_TERMIJNEN} at its
+   * start: a context step (element id) → ISO 8601 duration, e.g. {@code termijnen.Evalueren}.
+   */
+  TERMIJNEN("termijnen"),
+  /** The term that passed, on an SLA reminder or escalation job ({@code =termijnen.<stap>}). */
+  SLA("sla"),
 
   // --- informeer-gezagen (inputs via the call activity, output bevestigingen)
   ONTVANGERS("ontvangers"),

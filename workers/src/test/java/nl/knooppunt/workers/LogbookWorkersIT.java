@@ -66,8 +66,9 @@ class LogbookWorkersIT extends WorkersIT {
         Map.of("crisisId", crisisId, "exercise", false, "vrCode", "VR14"));
     runJob(
         JobTypes.SLA_ESCALEREN,
-        Map.of("taak", "Informatie_Delen", "sla", "PT1H", "escalerenNaar", "landelijk-operator"),
-        Map.of("crisisId", crisisId, "exercise", false));
+        Map.of("taak", "Informatie_Delen", "escalerenNaar", "landelijk-operator"),
+        // the term as the model maps it from the instance's SLA table result (=termijnen.<taak>)
+        Map.of("crisisId", crisisId, "exercise", false, "sla", "PT1H"));
 
     List<JsonNode> events = awaitRecords(Topic.EVENTS, crisisId, 2);
     assertThat(events)
@@ -81,6 +82,7 @@ class LogbookWorkersIT extends WorkersIT {
             e -> {
               assertThat(e.path("type").asText()).isEqualTo(EventType.SLA_ESCALATIE.type());
               assertThat(e.at("/data/escalateTo").asText()).isEqualTo("landelijk-operator");
+              assertThat(e.at("/data/sla").asText()).isEqualTo("PT1H");
             });
   }
 

@@ -186,11 +186,11 @@ final class Seeder {
                         null,
                         task.elementId().replace('_', ' '),
                         task.form().key(),
-                        task.sla().toString(),
+                        nl.knooppunt.processes.SlaTable.shipped().term(task).toString(),
                         groups,
                         List.of(),
                         null,
-                        now.plus(task.sla()).plusSeconds(t % 3600),
+                        now.plus(nl.knooppunt.processes.SlaTable.shipped().term(task)).plusSeconds(t % 3600),
                         vrCode,
                         variables)));
         sent++;

@@ -38,12 +38,12 @@ import org.springframework.stereotype.Component;
 public class TaskListenerWorker {
 
   /**
-   * Variables not copied into the task context (large lists no form needs). The regions' positions
-   * ({@code afstemmingen}) and the offers ({@code aanbiedingen}) are kept: the decisions rest on
-   * them.
+   * Variables not copied into the task context (large lists no form needs; the SLA terms, which the
+   * task keeps as its own norm). The regions' positions ({@code afstemmingen}) and the offers
+   * ({@code aanbiedingen}) are kept: the decisions rest on them.
    */
   private static final List<String> SKIPPED_VARIABLES =
-      List.of("ontvangers", "bevestigingen", "verzendingen");
+      List.of("ontvangers", "bevestigingen", "verzendingen", Variable.TERMIJNEN.variableName());
 
   private static final int MAX_CONTEXT_CHARS = 32_000;
 
@@ -118,7 +118,6 @@ public class TaskListenerWorker {
             : job.getElementInstanceKey();
     String name = catalogueTask.map(t -> forms.title(t.form())).orElse(job.getElementId());
     String formKey = catalogueTask.map(t -> t.form().key()).orElse(null);
-    String sla = catalogueTask.map(t -> t.sla().toString()).orElse(null);
     List<String> users =
         task == null || task.getCandidateUsers() == null ? List.of() : task.getCandidateUsers();
     String assignee =
@@ -126,8 +125,14 @@ public class TaskListenerWorker {
             ? task.getAssignee()
             : null;
     OffsetDateTime due = task == null ? null : task.getDueDate();
-    Instant dueAt =
-        due != null ? due.toInstant() : catalogueTask.map(t -> now.plus(t.sla())).orElse(null);
+    Duration term =
+        norm(
+            variables,
+            job.getElementId(),
+            listener == TaskListenerJobType.CREATING ? due : null,
+            now);
+    String sla = term == null ? null : term.toString();
+    Instant dueAt = due != null ? due.toInstant() : term == null ? null : now.plus(term);
     String vrCode = vrCode(variables, groups);
     EventPayload data =
         listener == TaskListenerJobType.CREATING
@@ -175,6 +180,33 @@ public class TaskListenerWorker {
         "procesengine",
         null,
         data);
+  }
+
+  /**
+   * The norm the task has: the term its instance got from the decision table SlaTermijnen at its
+   * start ({@code termijnen}, ADR 0048), the same value its due date and SLA timers were computed
+   * from. An instance of a model from before the table (no {@code termijnen}) keeps the due date
+   * its model gave: then the norm is the time from creation ({@code dueAtCreation}, only when
+   * created) to that due date, in whole minutes. Null when neither is known.
+   */
+  static Duration norm(
+      Map<String, Object> variables, String elementId, OffsetDateTime dueAtCreation, Instant now) {
+    if (variables.get(Variable.TERMIJNEN.variableName()) instanceof Map<?, ?> terms
+        && terms.get(elementId) instanceof String term) {
+      try {
+        return Duration.parse(term);
+      } catch (java.time.format.DateTimeParseException e) {
+        // not a duration (a table changed by hand): the due date below still tells the norm
+      }
+    }
+    if (dueAtCreation != null) {
+      long minutes =
+          Math.round(Duration.between(now, dueAtCreation.toInstant()).toSeconds() / 60.0);
+      if (minutes > 0) {
+        return Duration.ofMinutes(minutes);
+      }
+    }
+    return null;
   }
 
   private Map<String, Object> context(Map<String, Object> variables) {

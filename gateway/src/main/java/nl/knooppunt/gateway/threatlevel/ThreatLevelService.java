@@ -42,10 +42,16 @@ public class ThreatLevelService {
   private final ThreatLevelQueries levels;
   private final TaskQueries tasks;
 
-  /** How long the affected municipalities have for a local message (a setting). */
+  /**
+   * How long the affected municipalities have for a local message (a setting); null: the term of
+   * the SLA table (ADR 0048).
+   */
   private final java.time.Duration localMessageSla;
 
-  /** How often situation reports are asked while level 5 holds (a setting). */
+  /**
+   * How often situation reports are asked while level 5 holds (a setting); null: the term of the
+   * SLA table (ADR 0048).
+   */
   private final java.time.Duration reportInterval;
 
   ThreatLevelService(
@@ -55,13 +61,13 @@ public class ThreatLevelService {
       ThreatLevelQueries levels,
       TaskQueries tasks,
       @org.springframework.beans.factory.annotation.Value(
-              "${" + ThreatLevelStart.SLA_LOKALE_BOODSCHAP_SETTING + ":PT30M}")
-          java.time.Duration localMessageSla,
+              "${" + ThreatLevelStart.SLA_LOKALE_BOODSCHAP_SETTING + ":}")
+          String localMessageSla,
       @org.springframework.beans.factory.annotation.Value(
-              "${" + ThreatLevelStart.INTERVAL_SITUATIERAPPORT_SETTING + ":PT30M}")
-          java.time.Duration reportInterval) {
-    this.localMessageSla = localMessageSla;
-    this.reportInterval = reportInterval;
+              "${" + ThreatLevelStart.INTERVAL_SITUATIERAPPORT_SETTING + ":}")
+          String reportInterval) {
+    this.localMessageSla = ThreatLevelStart.setting(localMessageSla);
+    this.reportInterval = ThreatLevelStart.setting(reportInterval);
     this.tasks = tasks;
     this.levels = levels;
     this.queries = queries;
@@ -135,8 +141,8 @@ public class ThreatLevelService {
             user.username(),
             body.getProposedEnd().toInstant().toString(),
             body.getLinkedManhuntId(),
-            localMessageSla.toString(),
-            reportInterval.toString(),
+            localMessageSla == null ? null : localMessageSla.toString(),
+            reportInterval == null ? null : reportInterval.toString(),
             Boolean.TRUE.equals(body.getAfterAttack()));
     List<String> regions = directory.regionsOf(kind, codes);
     return processes.start(

@@ -67,7 +67,16 @@ class TaskListenerWorkerTest {
     when(job.getProcessInstanceKey()).thenReturn(7L);
     when(job.getUserTask()).thenReturn(task);
     when(job.getVariablesAsMap())
-        .thenReturn(Map.of("crisisId", "DN5-1", "exercise", true, "ontvangers", List.of(1, 2)));
+        .thenReturn(
+            Map.of(
+                "crisisId",
+                "DN5-1",
+                "exercise",
+                true,
+                "ontvangers",
+                List.of(1, 2),
+                "termijnen",
+                Map.of("Afstemmen_Lokaal_Gezag", "PT1H", "Informatie_Delen", "PT1H")));
     when(task.getUserTaskKey()).thenReturn(2251799813685300L);
     when(task.getCandidateGroups()).thenReturn(List.of("regio-VR09"));
     Instant now = Instant.parse("2026-11-23T09:00:00Z");
@@ -84,10 +93,48 @@ class TaskListenerWorkerTest {
     assertThat(created.vrCode()).isEqualTo("VR09");
     assertThat(created.name()).isEqualTo("Afstemmen met lokaal gezag");
     assertThat(created.formKey()).isEqualTo("knooppunt:forms:afstemming-lokaal-gezag");
+    assertThat(created.sla()).isEqualTo("PT1H");
     assertThat(created.dueAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
     assertThat(created.variables())
         .containsEntry("crisisId", "DN5-1")
-        .doesNotContainKey("ontvangers");
+        .doesNotContainKey("ontvangers")
+        .doesNotContainKey("termijnen");
+  }
+
+  @Test
+  void aTaskKeepsTheNormItsInstanceGotFromTheSlaTableEvenWhenTheShippedTableSaysOtherwise() {
+    ActivatedJob job = mock(ActivatedJob.class);
+    UserTaskProperties task = mock(UserTaskProperties.class);
+    when(job.getKey()).thenReturn(43L);
+    when(job.getBpmnProcessId()).thenReturn("dreigingsniveau-5");
+    when(job.getElementId()).thenReturn("Afstemmen_Lokaal_Gezag");
+    when(job.getUserTask()).thenReturn(task);
+    Instant now = Instant.parse("2026-11-23T09:00:00Z");
+    // functional administration shortened the term: the engine computed the due date from it
+    when(job.getVariablesAsMap())
+        .thenReturn(
+            Map.of("crisisId", "DN5-2", "termijnen", Map.of("Afstemmen_Lokaal_Gezag", "PT20M")));
+    when(task.getDueDate()).thenReturn(java.time.OffsetDateTime.parse("2026-11-23T09:20:00.125Z"));
+
+    TaskCreated created =
+        (TaskCreated) worker.toEvent(TaskListenerJobType.CREATING, job, now).data();
+
+    assertThat(created.sla()).isEqualTo("PT20M");
+    assertThat(created.dueAt()).isEqualTo(Instant.parse("2026-11-23T09:20:00.125Z"));
+  }
+
+  @Test
+  void aTaskOfAnInstanceStartedBeforeTheSlaTableTakesItsNormFromTheDueDateItsModelGave() {
+    Instant now = Instant.parse("2026-11-23T09:00:00Z");
+    // the listener runs a few seconds after the engine computed now() + PT30M
+    assertThat(
+            TaskListenerWorker.norm(
+                Map.of("crisisId", "DN5-3"),
+                "Besluit_Afkondiging",
+                java.time.OffsetDateTime.parse("2026-11-23T09:29:57Z"),
+                now))
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(TaskListenerWorker.norm(Map.of(), "Besluit_Afkondiging", null, now)).isNull();
   }
 
   @Test

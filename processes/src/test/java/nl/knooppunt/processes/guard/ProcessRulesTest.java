@@ -227,8 +227,9 @@ class ProcessRulesTest {
    * decision (when given), each with the same SLA as before the declaration.
    */
   private static String heardBefore(Task decision, Task information, Task alignment) {
-    assertThat(information.sla()).isEqualTo(Task.INFORMATIE_DELEN.sla());
-    assertThat(alignment.sla()).isEqualTo(Task.AFSTEMMEN_LOKAAL_GEZAG.sla());
+    nl.knooppunt.processes.SlaTable sla = nl.knooppunt.processes.SlaTable.shipped();
+    assertThat(sla.term(information)).isEqualTo(sla.term(Task.INFORMATIE_DELEN));
+    assertThat(sla.term(alignment)).isEqualTo(sla.term(Task.AFSTEMMEN_LOKAAL_GEZAG));
     List<String> joins =
         DN5.next(informationGathered(information)).stream()
             .filter(n -> DN5.kind(n).equals("parallelGateway"))
@@ -445,9 +446,8 @@ class ProcessRulesTest {
                   .item(0)
                   .getTextContent())
           .isEqualTo(
-              "=if slaLokaleBoodschap != null then slaLokaleBoodschap else \""
-                  + local.sla()
-                  + "\"");
+              "=if slaLokaleBoodschap != null then slaLokaleBoodschap else termijnen."
+                  + local.elementId());
       // and the municipalities' answers join the national text before it is published
       String join = DN5.next(perMunicipality).get(0);
       assertThat(DN5.kind(join)).isEqualTo("parallelGateway");
@@ -471,9 +471,8 @@ class ProcessRulesTest {
     // a round's unanswered questions expire when the next round starts: an interrupting timer
     // with the interval (a setting, by default the task's SLA), back to a new round
     String interval =
-        "=if intervalSituatierapport != null then intervalSituatierapport else \""
-            + Task.SITUATIERAPPORT_BEELD.sla()
-            + "\"";
+        "=if intervalSituatierapport != null then intervalSituatierapport else termijnen."
+            + Task.SITUATIERAPPORT_BEELD.elementId();
     List<Element> next =
         DN5.nodes.values().stream()
             .filter(b -> b.getLocalName().equals("boundaryEvent"))

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.knooppunt.processes.CandidateGroup;
+import nl.knooppunt.processes.DecisionId;
 import nl.knooppunt.processes.ErrorCode;
 import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
 import nl.knooppunt.processes.Task;
 import nl.knooppunt.processes.TaskHeader;
+import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.scenario.Knooppunt.Afgehandeld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -406,6 +408,78 @@ class DreigingsniveauVijfIT {
       long i, String bron, java.util.function.Predicate<Knooppunt.OpenTaak> en) {
     return hub.taak(
         i, Task.SITUATIERAPPORT_BEELD, t -> bron.equals(t.variabele("bron")) && en.test(t));
+  }
+
+  @Test
+  void
+      functionalAdministrationShortensTheAlignmentTermInTheSlaTableAndTheNextLevelFiveEscalatesSooner()
+          throws Exception {
+    String table;
+    try (var in =
+        getClass().getClassLoader().getResourceAsStream(DecisionId.SLA_TERMIJNEN.resource())) {
+      table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    // saved from Camunda Modeler as a new version: local authorities get 20 minutes, not an hour
+    String rule = "<outputEntry id=\"Regel_dreigingsniveau_5_Afstemmen_Lokaal_Gezag_Termijn\">";
+    String changed = table.replace(rule + "<text>\"PT1H\"</text>", rule + "<text>\"PT20M\"</text>");
+    assertThat(changed).isNotEqualTo(table);
+    try {
+      deploySlaTable(changed);
+      long i = levelFiveWithASilentGooi("DN5-TERMIJN");
+      var gooi =
+          hub.taak(i, Task.AFSTEMMEN_LOKAAL_GEZAG, t -> "VR10".equals(t.variabele("vrCode")));
+      assertThat(gooi.variabele(Variable.TERMIJNEN.variableName()))
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry(Task.AFSTEMMEN_LOKAAL_GEZAG.elementId(), "PT20M")
+          .containsEntry(Task.INFORMATIE_DELEN.elementId(), "PT1H");
+
+      hub.verzet(Duration.ofMinutes(21));
+
+      var stilte = hub.job(JobType.LOGBOEK_VASTLEGGEN, in(i));
+      assertThat(stilte.header(TaskHeader.GEBEURTENIS.key())).isEqualTo("STILZWIJGEN_REGIO");
+      assertThat(stilte.variabele("vrCode")).isEqualTo("VR10");
+      hub.taak(i, Task.BESLUIT_AFKONDIGING);
+    } finally {
+      deploySlaTable(table);
+    }
+    // the old table back: the next level 5 gives the region its hour again
+    long j = levelFiveWithASilentGooi("DN5-TERMIJN-TERUG");
+    var gooi = hub.taak(j, Task.AFSTEMMEN_LOKAAL_GEZAG, t -> "VR10".equals(t.variabele("vrCode")));
+    assertThat(gooi.variabele(Variable.TERMIJNEN.variableName()))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry(Task.AFSTEMMEN_LOKAAL_GEZAG.elementId(), "PT1H");
+    hub.verzet(Duration.ofMinutes(21));
+    assertThat(hub.isOpen(gooi)).as("still within its hour").isTrue();
+    assertThat(hub.jobs(JobType.LOGBOEK_VASTLEGGEN, in(j))).isEmpty();
+    hub.verzet(Duration.ofMinutes(40));
+    assertThat(hub.job(JobType.LOGBOEK_VASTLEGGEN, in(j)).header(TaskHeader.GEBEURTENIS.key()))
+        .isEqualTo("STILZWIJGEN_REGIO");
+  }
+
+  private static long levelFiveWithASilentGooi(String crisisId) {
+    long i =
+        hub.start(
+            ProcessId.DREIGINGSNIVEAU_5,
+            stap.voorstel(
+                crisisId,
+                vars(
+                    "soort",
+                    "VEILIGHEIDSREGIO",
+                    "codes",
+                    List.of("VR09", "VR10"),
+                    "naam",
+                    "Utrecht en Gooi")));
+    stap.informatieDelen(i, Task.INFORMATIE_DELEN);
+    stap.afstemmen(i, "VR09");
+    return i;
+  }
+
+  private static void deploySlaTable(String xml) {
+    hub.client()
+        .newDeployResourceCommand()
+        .addResourceStringUtf8(xml, DecisionId.SLA_TERMIJNEN.resource())
+        .send()
+        .join();
   }
 
   @Test

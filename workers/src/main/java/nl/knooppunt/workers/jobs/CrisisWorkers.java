@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import nl.knooppunt.processes.JobTypes;
+import nl.knooppunt.processes.TaskHeader;
 import nl.knooppunt.processes.events.CrisisClosed;
 import nl.knooppunt.processes.events.EventType;
 import nl.knooppunt.processes.events.FactRecorded;
@@ -26,7 +27,11 @@ public class CrisisWorkers {
   public record Closing(String crisisId, Boolean exercise, Evaluation evaluatie) {}
 
   /** What the logbook needs to place a fact; the rest comes from the task headers. */
-  public record Fact(String crisisId, Boolean exercise, String vrCode) {}
+  /**
+   * @param sla the term that passed, for an SLA reminder or escalation: the step's row of the
+   *     decision table SlaTermijnen ({@code =termijnen.<stap>}, ADR 0048); null on other jobs
+   */
+  public record Fact(String crisisId, Boolean exercise, String vrCode, String sla) {}
 
   private final DomainEvents events;
 
@@ -97,7 +102,8 @@ public class CrisisWorkers {
   private static SlaPassed slaPassed(ActivatedJob job, Fact fact) {
     return new SlaPassed(
         job.getCustomHeaders().get("taak"),
-        job.getCustomHeaders().get("sla"),
+        // the instance's term; an instance of a model from before the SLA table has it as header
+        fact.sla() != null ? fact.sla() : job.getCustomHeaders().get(TaskHeader.SLA.key()),
         job.getCustomHeaders().get("escalerenNaar"),
         fact.vrCode(),
         DomainEvents.origin(job));

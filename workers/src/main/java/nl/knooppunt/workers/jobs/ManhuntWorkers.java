@@ -94,13 +94,13 @@ public class ManhuntWorkers {
       CamundaClient camunda,
       Clock clock,
       @org.springframework.beans.factory.annotation.Value(
-              "${" + ThreatLevelStart.SLA_LOKALE_BOODSCHAP_SETTING + ":PT30M}")
-          java.time.Duration localMessageSla,
+              "${" + ThreatLevelStart.SLA_LOKALE_BOODSCHAP_SETTING + ":}")
+          String localMessageSla,
       @org.springframework.beans.factory.annotation.Value(
-              "${" + ThreatLevelStart.INTERVAL_SITUATIERAPPORT_SETTING + ":PT30M}")
-          java.time.Duration reportInterval) {
-    this.localMessageSla = localMessageSla;
-    this.reportInterval = reportInterval;
+              "${" + ThreatLevelStart.INTERVAL_SITUATIERAPPORT_SETTING + ":}")
+          String reportInterval) {
+    this.localMessageSla = ThreatLevelStart.setting(localMessageSla);
+    this.reportInterval = ThreatLevelStart.setting(reportInterval);
     this.directory = directory;
     this.sender = sender;
     this.events = events;
@@ -200,8 +200,8 @@ public class ManhuntWorkers {
             proposer,
             clock.instant().plus(PROPOSED_LEVEL_5_DURATION).toString(),
             proposal.crisisId(),
-            localMessageSla.toString(),
-            reportInterval.toString(),
+            localMessageSla == null ? null : localMessageSla.toString(),
+            reportInterval == null ? null : reportInterval.toString(),
             true);
     boolean exercise = Boolean.TRUE.equals(proposal.exercise());
     // the start of the linked level 5 is this job's fact: it goes out before the level 5 exists
