@@ -31,6 +31,30 @@ class ExercisesIT extends HubPages {
             + "']");
   }
 
+  /**
+   * Nothing of the run reached the real world: its crises are exercises, every notice of them says
+   * so, and the real threat levels are as they were before.
+   */
+  private void nothingLeftTheExerciseWorld(Browser report, JsonNode realLevelsBefore)
+      throws Exception {
+    String crises =
+        report.text(
+            By.xpath("//dt[normalize-space()='Crises van de oefening']/following-sibling::dd[1]"));
+    assertThat(crises).isNotEqualTo("geen");
+    for (String crisisId : crises.split(",\\s*")) {
+      assertThat(
+              api.send("management", "GET", "/api/v1/crises/" + crisisId, null, 200)
+                  .path("crisis")
+                  .path("exercise")
+                  .asBoolean())
+          .isTrue();
+      assertThat(api.notifications(crisisId))
+          .allSatisfy(n -> assertThat(n.path("exercise").asBoolean()).isTrue());
+    }
+    assertThat(api.send("management", "GET", "/api/v1/threat-levels?exercise=false", null, 200))
+        .isEqualTo(realLevelsBefore);
+  }
+
   /** Starts a scenario fully simulated and accelerated, waits for its end and opens the report. */
   private Browser playAcceleratedToTheReport(String scenarioId) {
     Browser director = browser(Browser.DESKTOP).login("oefenleider").open("/oefeningen");
@@ -43,7 +67,10 @@ class ExercisesIT extends HubPages {
   }
 
   @Test
-  void aNationalLevelFiveWithThreeSilentRegionsShowsThemMissedAndTheHubsCallToThem() {
+  void aNationalLevelFiveWithThreeSilentRegionsShowsThemMissedAndTheHubsCallToThem()
+      throws Exception {
+    JsonNode realLevelsBefore =
+        api.send("management", "GET", "/api/v1/threat-levels?exercise=false", null, 200);
     Browser director = playAcceleratedToTheReport("landelijk-niveau5-stille-regios");
 
     director.find(step("Afstemmen_Lokaal_Gezag", "regio-VR09", "OP_TIJD"));
@@ -57,10 +84,14 @@ class ExercisesIT extends HubPages {
     assertThat(director.text(By.id("tijdlijn")))
         .contains("regio Groningen heeft niet gereageerd")
         .doesNotContain("mislukt", "geweigerd");
+    nothingLeftTheExerciseWorld(director, realLevelsBefore);
   }
 
   @Test
-  void aBijstandRequestWithTooFewOffersEndsInTheHeadOfLoccsEscalation() {
+  void aBijstandRequestWithTooFewOffersEndsInTheHeadOfLoccsEscalationOnAnA4Report()
+      throws Exception {
+    JsonNode realLevelsBefore =
+        api.send("management", "GET", "/api/v1/threat-levels?exercise=false", null, 200);
     Browser director = playAcceleratedToTheReport("bijstand-te-weinig-aanbod");
 
     director.find(step("Aanvraag_Beoordelen", "locc-officier", "OP_TIJD"));
@@ -71,6 +102,20 @@ class ExercisesIT extends HubPages {
     assertThat(director.text(By.id("tijdlijn")))
         .contains("taak Escalatie_Aanbod afgerond")
         .doesNotContain("mislukt", "geweigerd");
+    nothingLeftTheExerciseWorld(director, realLevelsBefore);
+
+    // the director enters the lessons; the report, compared with the earlier runs, prints on A4
+    director
+        .find(By.id("lessen-invoer"))
+        .sendKeys("Bij onvoldoende aanbod direct landelijk uitvragen.");
+    director.click(By.cssSelector("form[action$='/lessen'] button"));
+    assertThat(director.text(By.id("lessen"))).contains("direct landelijk uitvragen");
+    assertThat(director.text(By.id("vergelijking"))).contains("3 van 3 stappen op tijd (deze)");
+    director.printedOnA4();
+    assertThat(director.find(By.id("lessen-invoer")).isDisplayed()).isFalse();
+    assertThat(director.findAll(By.cssSelector(".menu, .knop")))
+        .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+    assertThat(director.scrollsSideways()).as("the report is wider than an A4 sheet").isFalse();
   }
 
   @Test
