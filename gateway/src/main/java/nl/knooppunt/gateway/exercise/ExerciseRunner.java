@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -47,6 +48,10 @@ public class ExerciseRunner {
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final Map<String, Scenario> scenarios = new LinkedHashMap<>();
+
+  /** This runner's name in the claims: the replica's host and a number of this start. */
+  private final String name = runnerName();
+
   private final Map<String, Instant> waitingSince = new java.util.concurrent.ConcurrentHashMap<>();
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
@@ -228,82 +233,124 @@ public class ExerciseRunner {
   }
 
   private void schedule(String runId, Duration delay) {
+    if (executor.isShutdown()) {
+      return; // stopped: another runner plays on
+    }
     executor.schedule(() -> tick(runId), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Plays what is due of one run and schedules the next look. */
+  /** Stops playing (the replica shuts down): whatever it was playing another runner takes over. */
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("oefeningen: de speler stopte niet binnen 10 seconden");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Plays what is due of one run and schedules the next look, only while holding the run (no other
+   * runner, of this or another replica, plays it at the same time); when another holds it, this one
+   * looks again later and so takes over when the other stops.
+   */
   void tick(String runId) {
     try {
-      ExerciseRuns.Run run = runs.run(runId).orElse(null);
-      if (run == null || run.status() != ExerciseRuns.Status.LOOPT) {
-        return;
-      }
-      Scenario scenario = scenario(run.scenarioId());
-      int next = runs.nextInject(runId);
-      if (next >= scenario.injects().size()) {
-        if (run.accelerated()) {
-          // everything is played: the accelerated run ends by itself once the hub has settled
-          end(runId);
-        }
-        return;
-      }
-      Scenario.Inject inject = scenario.injects().get(next);
-      Instant now = clock.instant();
-      if (!run.accelerated() && run.offsetAt(now).compareTo(inject.at()) < 0) {
+      if (!runs.whilePlaying(runId, () -> play(runId))) {
+        LOG.debug("oefening {} wordt door een andere speler gespeeld", runId);
         schedule(runId, TICK);
-        return;
       }
-      Instant scenarioNow = run.accelerated() ? run.startedAt().plus(inject.at()) : now;
-      if (run.accelerated()) {
-        engineClock.pin(scenarioNow);
-      }
-      boolean live = run.live().contains(inject.as());
-      String outcome;
-      if (live) {
-        runs.addCard(runId, inject.as(), inject.text(), now);
-        outcome = "kaart in de inbox";
-      } else {
-        InjectPlayer.Outcome o = player.play(inject, runs.crises(runId), scenarioNow);
-        if (o instanceof InjectPlayer.Outcome.NotYet notYet) {
-          Instant since = waitingSince.computeIfAbsent(runId + "#" + next, k -> now);
-          if (Duration.between(since, now).compareTo(PATIENCE) < 0) {
-            schedule(runId, Duration.ofMillis(500));
-            return;
-          }
-          outcome = "mislukt: " + notYet.waitingFor() + " verscheen niet";
-        } else if (o instanceof InjectPlayer.Outcome.Played played) {
-          if (played.crisisId() != null) {
-            runs.addCrisis(runId, played.crisisId());
-          }
-          outcome = "gesimuleerd: " + played.description();
-        } else {
-          outcome = ((InjectPlayer.Outcome.Failed) o).reason();
-        }
-      }
-      waitingSince.remove(runId + "#" + next);
-      runs.record(
-          runId,
-          new ExerciseRuns.Event(
-              0,
-              next,
-              run.accelerated() ? inject.at() : run.offsetAt(now),
-              now,
-              inject.kind().word(),
-              inject.as(),
-              live,
-              inject.text(),
-              outcome));
-      changed();
-      schedule(runId, run.accelerated() ? SETTLE : Duration.ZERO);
     } catch (RuntimeException e) {
       LOG.warn("oefening {}: {}", runId, e.toString());
       schedule(runId, TICK);
     }
   }
 
+  private void play(String runId) {
+    ExerciseRuns.Run run = runs.run(runId).orElse(null);
+    if (run == null || run.status() != ExerciseRuns.Status.LOOPT) {
+      return;
+    }
+    Scenario scenario = scenario(run.scenarioId());
+    int next = runs.nextInject(runId);
+    if (next >= scenario.injects().size()) {
+      if (run.accelerated()) {
+        // everything is played: the accelerated run ends by itself once the hub has settled
+        end(runId);
+      }
+      return;
+    }
+    Scenario.Inject inject = scenario.injects().get(next);
+    Instant now = clock.instant();
+    if (!run.accelerated() && run.offsetAt(now).compareTo(inject.at()) < 0) {
+      schedule(runId, TICK);
+      return;
+    }
+    Instant scenarioNow = run.accelerated() ? run.startedAt().plus(inject.at()) : now;
+    if (run.accelerated()) {
+      engineClock.pin(scenarioNow);
+    }
+    boolean live = run.live().contains(inject.as());
+    Optional<String> interrupted = runs.claim(runId, next, name, now);
+    String outcome;
+    if (live) {
+      runs.addCard(runId, inject.as(), inject.text(), now);
+      outcome = "kaart in de inbox";
+    } else {
+      InjectPlayer.Outcome o = player.play(inject, runs.crises(runId), scenarioNow);
+      if (o instanceof InjectPlayer.Outcome.NotYet notYet) {
+        Instant since = waitingSince.computeIfAbsent(runId + "#" + next, k -> now);
+        if (Duration.between(since, now).compareTo(PATIENCE) < 0) {
+          runs.release(runId, next, name);
+          schedule(runId, Duration.ofMillis(500));
+          return;
+        }
+        outcome = "mislukt: " + notYet.waitingFor() + " verscheen niet";
+      } else if (o instanceof InjectPlayer.Outcome.Played played) {
+        if (played.crisisId() != null) {
+          runs.addCrisis(runId, played.crisisId());
+        }
+        outcome = "gesimuleerd: " + played.description();
+      } else {
+        outcome = ((InjectPlayer.Outcome.Failed) o).reason();
+      }
+    }
+    if (interrupted.isPresent()) {
+      outcome = "opnieuw gespeeld (onderbroken bij " + interrupted.get() + "): " + outcome;
+    }
+    waitingSince.remove(runId + "#" + next);
+    runs.record(
+        runId,
+        new ExerciseRuns.Event(
+            0,
+            next,
+            run.accelerated() ? inject.at() : run.offsetAt(now),
+            now,
+            inject.kind().word(),
+            inject.as(),
+            live,
+            inject.text(),
+            outcome));
+    changed();
+    schedule(runId, run.accelerated() ? SETTLE : Duration.ZERO);
+  }
+
   /** The pages that show exercises (the director's live view, the inboxes) reload. */
   private void changed() {
     events.publishEvent(new nl.knooppunt.gateway.readmodel.ReadModelChanged(CHANGE, null));
+  }
+
+  private static String runnerName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "gateway";
+    }
+    return host + "/" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** The type of the change the pages hear of when a run moved on. */

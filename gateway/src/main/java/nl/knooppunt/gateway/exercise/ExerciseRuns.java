@@ -68,9 +68,93 @@ public class ExerciseRuns {
   public record Card(long cardId, String runId, String participant, String text, Instant at) {}
 
   private final JdbcTemplate jdbc;
+  private final javax.sql.DataSource dataSource;
 
   ExerciseRuns(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.dataSource = jdbc.getDataSource();
+  }
+
+  /**
+   * Runs {@code play} only if no other runner (of this or another gateway replica) plays the run
+   * now: the run's PostgreSQL advisory lock, taken in a transaction of a connection of its own, is
+   * held while {@code play} runs and released when it ends, and by the database when the replica
+   * dies with it. {@code play} itself writes through the ordinary connections (its own
+   * transactions), so what it recorded is committed before another runner gets the lock.
+   *
+   * @return false when another runner holds the run
+   */
+  boolean whilePlaying(String runId, Runnable play) {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        boolean locked;
+        try (java.sql.PreparedStatement s =
+            c.prepareStatement(
+                "select pg_try_advisory_xact_lock(hashtext('oefening'), hashtext(?))")) {
+          s.setString(1, runId);
+          try (ResultSet rs = s.executeQuery()) {
+            locked = rs.next() && rs.getBoolean(1);
+          }
+        }
+        if (locked) {
+          play.run();
+        }
+        return locked;
+      } finally {
+        try {
+          c.rollback();
+          c.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+          // the lock must not stay with a pooled connection: throw the connection away
+          if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+            hikari.evictConnection(c);
+          }
+          throw e;
+        }
+      }
+    } catch (SQLException e) {
+      throw new org.springframework.dao.DataAccessResourceFailureException(
+          "het slot van oefening " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Claims an inject for a runner before it acts (V21), under the run's lock.
+   *
+   * @return the runner that claimed it before and did not record it (it stopped in the middle of
+   *     the inject), if another did
+   */
+  Optional<String> claim(String runId, int injectIndex, String runner, Instant at) {
+    Optional<String> before =
+        jdbc
+            .queryForList(
+                "select claimed_by from exercise_inject_claim where run_id = ? and inject_index = ?",
+                String.class,
+                runId,
+                injectIndex)
+            .stream()
+            .findFirst()
+            .filter(r -> !r.equals(runner));
+    jdbc.update(
+        "insert into exercise_inject_claim (run_id, inject_index, claimed_by, claimed_at)"
+            + " values (?, ?, ?, ?) on conflict (run_id, inject_index) do update set"
+            + " claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at",
+        runId,
+        injectIndex,
+        runner,
+        Timestamp.from(at));
+    return before;
+  }
+
+  /** Gives a claim back when the inject did nothing yet (the hub is not there yet). */
+  void release(String runId, int injectIndex, String runner) {
+    jdbc.update(
+        "delete from exercise_inject_claim where run_id = ? and inject_index = ? and claimed_by = ?",
+        runId,
+        injectIndex,
+        runner);
   }
 
   void create(Run r) {
@@ -202,24 +286,35 @@ public class ExerciseRuns {
         .findFirst();
   }
 
-  /** Records an event once (an inject index is played at most once, also after a restart). */
-  synchronized boolean record(String runId, Event e) {
-    return jdbc.update(
-            "insert into exercise_event (run_id, seq, inject_index, offset_seconds, at, kind,"
-                + " participant, live, text, outcome) select ?, coalesce(max(seq), 0) + 1, ?, ?,"
-                + " ?, ?, ?, ?, ?, ? from exercise_event where run_id = ?"
-                + " on conflict do nothing",
-            runId,
-            e.injectIndex(),
-            e.offset().toSeconds(),
-            Timestamp.from(e.at()),
-            e.kind(),
-            e.participant(),
-            e.live(),
-            e.text(),
-            e.outcome(),
-            runId)
-        == 1;
+  /**
+   * Records an event once: an inject index is recorded at most once (also after a restart, also by
+   * two replicas); the next number in the run is retried when another replica took it first.
+   */
+  boolean record(String runId, Event e) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbc.update(
+                "insert into exercise_event (run_id, seq, inject_index, offset_seconds, at, kind,"
+                    + " participant, live, text, outcome) select ?, coalesce(max(seq), 0) + 1, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ? from exercise_event where run_id = ?"
+                    + " on conflict (run_id, inject_index) do nothing",
+                runId,
+                e.injectIndex(),
+                e.offset().toSeconds(),
+                Timestamp.from(e.at()),
+                e.kind(),
+                e.participant(),
+                e.live(),
+                e.text(),
+                e.outcome(),
+                runId)
+            == 1;
+      } catch (org.springframework.dao.DuplicateKeyException clash) {
+        if (attempt >= 5) {
+          throw clash;
+        }
+      }
+    }
   }
 
   public List<Event> events(String runId) {

@@ -442,6 +442,19 @@ public final class Browser implements AutoCloseable {
     return Boolean.TRUE.equals(wider);
   }
 
+  /**
+   * Shows the page as printed on A4 portrait: the print stylesheet applies and the page is as wide
+   * as an A4 sheet within the print margins (182 mm, 688 CSS pixels); {@link #scrollsSideways()}
+   * then says whether something would be cut off on paper.
+   */
+  public Browser printedOnA4() {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", 688, "height", 1040, "deviceScaleFactor", 1, "mobile", false));
+    return this;
+  }
+
   /** Marks the page so a test can prove that it was not reloaded. */
   public String markPage() {
     String mark = UUID.randomUUID().toString();

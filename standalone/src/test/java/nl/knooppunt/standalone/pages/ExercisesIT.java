@@ -20,6 +20,104 @@ class ExercisesIT extends HubPages {
         "#stappen tr[data-stap='" + element + "'][data-oordeel='" + verdict + "']");
   }
 
+  private static By step(String element, String by, String verdict) {
+    return By.cssSelector(
+        "#stappen tr[data-stap='"
+            + element
+            + "'][data-door='"
+            + by
+            + "'][data-oordeel='"
+            + verdict
+            + "']");
+  }
+
+  /**
+   * Nothing of the run reached the real world: its crises are exercises, every notice of them says
+   * so, and the real threat levels are as they were before.
+   */
+  private void nothingLeftTheExerciseWorld(Browser report, JsonNode realLevelsBefore)
+      throws Exception {
+    String crises =
+        report.text(
+            By.xpath("//dt[normalize-space()='Crises van de oefening']/following-sibling::dd[1]"));
+    assertThat(crises).isNotEqualTo("geen");
+    for (String crisisId : crises.split(",\\s*")) {
+      assertThat(
+              api.send("management", "GET", "/api/v1/crises/" + crisisId, null, 200)
+                  .path("crisis")
+                  .path("exercise")
+                  .asBoolean())
+          .isTrue();
+      assertThat(api.notifications(crisisId))
+          .allSatisfy(n -> assertThat(n.path("exercise").asBoolean()).isTrue());
+    }
+    assertThat(api.send("management", "GET", "/api/v1/threat-levels?exercise=false", null, 200))
+        .isEqualTo(realLevelsBefore);
+  }
+
+  /** Starts a scenario fully simulated and accelerated, waits for its end and opens the report. */
+  private Browser playAcceleratedToTheReport(String scenarioId) {
+    Browser director = browser(Browser.DESKTOP).login("oefenleider").open("/oefeningen");
+    director.click(By.id(scenarioId + "-versneld"));
+    director.click(By.id("start-" + scenarioId));
+    director.until(d -> d.getCurrentUrl().matches(".*/oefeningen/OEF-[0-9A-F]+$"));
+    director.until(d -> d.findElement(By.id("stand")).getText().contains("beeindigd"));
+    director.click(By.id("naar-rapport"));
+    return director;
+  }
+
+  @Test
+  void aNationalLevelFiveWithThreeSilentRegionsShowsThemMissedAndTheHubsCallToThem()
+      throws Exception {
+    JsonNode realLevelsBefore =
+        api.send("management", "GET", "/api/v1/threat-levels?exercise=false", null, 200);
+    Browser director = playAcceleratedToTheReport("landelijk-niveau5-stille-regios");
+
+    director.find(step("Afstemmen_Lokaal_Gezag", "regio-VR09", "OP_TIJD"));
+    director.find(step("Afstemmen_Lokaal_Gezag", "regio-VR13", "OP_TIJD"));
+    for (String silent : new String[] {"regio-VR01", "regio-VR16", "regio-VR21"}) {
+      director.find(step("Afstemmen_Lokaal_Gezag", silent, "GEMIST"));
+      assertThat(director.text(By.id("per-deelnemer"))).contains(silent + ": 1 gemist");
+    }
+    // the hub's escalation: after its norm timers found the silence, the operator called
+    director.find(step("Regio_Bellen", "landelijk-operator", "OP_TIJD"));
+    assertThat(director.text(By.id("tijdlijn")))
+        .contains("regio Groningen heeft niet gereageerd")
+        .doesNotContain("mislukt", "geweigerd");
+    nothingLeftTheExerciseWorld(director, realLevelsBefore);
+  }
+
+  @Test
+  void aBijstandRequestWithTooFewOffersEndsInTheHeadOfLoccsEscalationOnAnA4Report()
+      throws Exception {
+    JsonNode realLevelsBefore =
+        api.send("management", "GET", "/api/v1/threat-levels?exercise=false", null, 200);
+    Browser director = playAcceleratedToTheReport("bijstand-te-weinig-aanbod");
+
+    director.find(step("Aanvraag_Beoordelen", "locc-officier", "OP_TIJD"));
+    director.find(step("Bijstand_Aanbieden", "regio-VR13", "OP_TIJD"));
+    // 6 of 40 offered, the other regions silent: the too-few-offers escalation came up and was
+    // decided within its norm
+    director.find(step("Escalatie_Aanbod", "hoofd-locc", "OP_TIJD"));
+    assertThat(director.text(By.id("tijdlijn")))
+        .contains("taak Escalatie_Aanbod afgerond")
+        .doesNotContain("mislukt", "geweigerd");
+    nothingLeftTheExerciseWorld(director, realLevelsBefore);
+
+    // the director enters the lessons; the report, compared with the earlier runs, prints on A4
+    director
+        .find(By.id("lessen-invoer"))
+        .sendKeys("Bij onvoldoende aanbod direct landelijk uitvragen.");
+    director.click(By.cssSelector("form[action$='/lessen'] button"));
+    assertThat(director.text(By.id("lessen"))).contains("direct landelijk uitvragen");
+    assertThat(director.text(By.id("vergelijking"))).contains("3 van 3 stappen op tijd (deze)");
+    director.printedOnA4();
+    assertThat(director.find(By.id("lessen-invoer")).isDisplayed()).isFalse();
+    assertThat(director.findAll(By.cssSelector(".menu, .knop")))
+        .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+    assertThat(director.scrollsSideways()).as("the report is wider than an A4 sheet").isFalse();
+  }
+
   @Test
   void theUtrechtScenarioRunsFullySimulatedInAcceleratedTimeAndTheReportShowsTheLateRegion()
       throws Exception {
