@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "knooppunt.mode=embedded",
       // tests poll the fake engine's incidents themselves (IncidentWatcher.poll)
       "knooppunt.gateway.incident-watch.enabled=false",
+      // tests send the reminders of improvement actions themselves (ActionReminders.remind)
+      "knooppunt.learning.reminders=false",
       "knooppunt.bevestiging.sleutel=" + GatewayITBase.LINK_KEY
     })
 @EmbeddedKafka(

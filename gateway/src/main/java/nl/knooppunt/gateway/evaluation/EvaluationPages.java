@@ -42,8 +42,15 @@ class EvaluationPages {
   private final MapView map;
   private final NotificationQueries notices;
 
+  private final nl.knooppunt.gateway.learning.ActionOwners owners;
+
   public EvaluationPages(
-      EvaluationService evaluations, Queries queries, MapView map, NotificationQueries notices) {
+      EvaluationService evaluations,
+      Queries queries,
+      MapView map,
+      NotificationQueries notices,
+      nl.knooppunt.gateway.learning.ActionOwners owners) {
+    this.owners = owners;
     this.notices = notices;
     this.evaluations = evaluations;
     this.queries = queries;
@@ -381,6 +388,8 @@ class EvaluationPages {
             ? List.of()
             : r.getActions().stream().map(EvaluationPages::line).toList());
     model.addAttribute("processtappen", nl.knooppunt.gateway.learning.ProcedureStep.all());
+    // the roles and regions whose inbox an action reaches (#16); any other owner is free text
+    model.addAttribute("eigenaren", owners.suggestions());
     model.addAttribute(
         "kanActies",
         nl.knooppunt.gateway.security.AccessPolicy.permits(user, "addImprovementAction"));

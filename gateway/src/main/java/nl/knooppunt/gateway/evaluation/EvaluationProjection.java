@@ -10,6 +10,7 @@ import nl.knooppunt.processes.events.EvaluationShared;
 import nl.knooppunt.processes.events.EventPayload;
 import nl.knooppunt.processes.events.ImprovementActionDone;
 import nl.knooppunt.processes.events.ImprovementActionRecorded;
+import nl.knooppunt.processes.events.ImprovementActionReminder;
 import nl.knooppunt.processes.events.ImprovementActionStatusChanged;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,6 +78,12 @@ class EvaluationProjection implements Projection {
           ts(e.time()),
           d.note(),
           d.actionId());
+    } else if (e.data() instanceof ImprovementActionReminder r) {
+      jdbc.update(
+          "update improvement_action set reminder = ?, reminded_at = ? where action_id = ?",
+          r.kind(),
+          ts(e.time()),
+          r.actionId());
     } else if (e.data() instanceof EvaluationShared s) {
       jdbc.update(
           "insert into evaluation_share (crisis_id, regions, shared_by, shared_by_name,"

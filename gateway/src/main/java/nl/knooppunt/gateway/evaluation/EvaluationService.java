@@ -383,6 +383,21 @@ public class EvaluationService {
                 () ->
                     new Problems.NotFound(
                         "Verbeteractie " + actionId + " hoort niet bij crisis " + crisisId + "."));
+    return complete(a, note);
+  }
+
+  /**
+   * One improvement action by its id, for its owner's page (docs/adr/0044): the caller decides who
+   * may see it; 404 when there is none.
+   */
+  public ImprovementAction actionById(String actionId) {
+    return action(actionId)
+        .orElseThrow(() -> new Problems.NotFound("Verbeteractie " + actionId + " is onbekend."));
+  }
+
+  /** Marks an open action done (the caller checked who may); 409 when it was done already. */
+  public ImprovementAction complete(ImprovementAction a, String note) {
+    String actionId = a.getActionId();
     if (!isOpen(a.getStatus())) {
       throw new Problems.Conflict(
           "Verbeteractie " + actionId + " is al " + statusWord(a.getStatus()) + ".");
@@ -395,8 +410,8 @@ public class EvaluationService {
                 EventType.VERBETERACTIE_AFGEROND,
                 Sources.GATEWAY,
                 Instant.now(),
-                pair.evaluationId(),
-                pair.exercise(),
+                a.getCrisisId(),
+                Boolean.TRUE.equals(a.getExercise()),
                 new ImprovementActionDone(actionId, cleanNote))
             .by(user.username(), null));
     return action(actionId).orElseThrow();
@@ -416,6 +431,15 @@ public class EvaluationService {
                 () ->
                     new Problems.NotFound(
                         "Verbeteractie " + actionId + " hoort niet bij crisis " + crisisId + "."));
+    return changeStatus(a, status, reason);
+  }
+
+  /**
+   * Takes an open action in hand or drops it with the reason (the caller checked who may); 409 when
+   * it is done or dropped already.
+   */
+  public ImprovementAction changeStatus(ImprovementAction a, String status, String reason) {
+    String actionId = a.getActionId();
     String cleanReason = clean(reason);
     if (!ImprovementActionStatusChanged.IN_PROGRESS.equals(status)
         && !ImprovementActionStatusChanged.DROPPED.equals(status)) {
@@ -441,8 +465,8 @@ public class EvaluationService {
                 EventType.VERBETERACTIE_STATUS_GEWIJZIGD,
                 Sources.GATEWAY,
                 Instant.now(),
-                pair.evaluationId(),
-                pair.exercise(),
+                a.getCrisisId(),
+                Boolean.TRUE.equals(a.getExercise()),
                 new ImprovementActionStatusChanged(actionId, status, cleanReason))
             .by(user.username(), null));
     return action(actionId).orElseThrow();

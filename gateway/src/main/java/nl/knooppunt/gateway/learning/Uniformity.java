@@ -65,10 +65,17 @@ public class Uniformity {
           + " t.variables is not null and substring(t.completion_data::jsonb ->> 'gripNiveau'"
           + " from 'GRIP_([0-9])')::int < (t.variables::jsonb ->> 'gripAdvies')::int)";
 
+  /** The sort memory of the two aggregate queries (PostgreSQL's default is 4 MB). */
+  static final String SORT_MEMORY = "32MB";
+
   private static final String SECONDS = "extract(epoch from t.ended_at - t.created_at)";
 
   /** The figures of real crises (or exercises) started in the period [from, to]. */
+  @org.springframework.transaction.annotation.Transactional(readOnly = true)
   public Table table(boolean exercise, LocalDate from, LocalDate to) {
+    // a year of steps is sorted per region and step for the percentiles: in memory, not on disk
+    // (docs/performance.md, P6); for this transaction only
+    jdbc.execute("set local work_mem = '" + SORT_MEMORY + "'");
     Timestamp start = Timestamp.from(from.atStartOfDay(ZONE).toInstant());
     Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(ZONE).toInstant());
     Map<String, Map<ProcedureStep, Cell>> cells = new TreeMap<>();

@@ -74,8 +74,10 @@ class UniformityPages {
       Model model) {
     KnooppuntUser user = PageModel.require("getEvaluationReport");
     Period p = period(soort, van, tot);
-    List<Row> rows = rows(user, p);
+    Uniformity.Table table = uniformity.table(p.exercise(), p.from(), p.to());
+    List<Row> rows = rows(user, table);
     model.addAttribute("rijen", rows);
+    model.addAttribute("grafieken", charts(regions(user), table));
     model.addAttribute("stappen", ProcedureStep.all());
     model.addAttribute("oefening", p.exercise());
     model.addAttribute("soort", p.exercise() ? "oefening" : "echt");
@@ -176,8 +178,7 @@ class UniformityPages {
     return all.stream().filter(r -> r.getCode().equals(user.vrCode())).toList();
   }
 
-  private List<Row> rows(KnooppuntUser user, Period p) {
-    Uniformity.Table table = uniformity.table(p.exercise(), p.from(), p.to());
+  private List<Row> rows(KnooppuntUser user, Uniformity.Table table) {
     List<Row> rows = new ArrayList<>();
     for (Region r : regions(user)) {
       rows.add(row(r.getCode(), r.getName(), false, table));
@@ -192,6 +193,91 @@ class UniformityPages {
       cells.add(view(table.cell(code, step)));
     }
     return new Row(code, name, national, cells);
+  }
+
+  // --- a small chart per step: the median per region as a bar, the national median as a line
+
+  /** Where the bars start (after the region names) and how wide they may grow, in SVG units. */
+  static final int LABEL_WIDTH = 200;
+
+  static final int BAR_WIDTH = 280;
+  static final int ROW_HEIGHT = 20;
+  static final int CHART_WIDTH = LABEL_WIDTH + BAR_WIDTH + 130;
+
+  /** One bar: the region, its place, its length, the number and word beside it, its colour. */
+  public record ChartBar(String label, int y, int width, String value, String grade) {
+    public int textY() {
+      return y + 14;
+    }
+
+    public int valueX() {
+      return LABEL_WIDTH + width + 6;
+    }
+  }
+
+  /**
+   * The chart of one step: bars of the regions with a median, the national median as a dashed line
+   * ({@code nationalX} null when there is none). The list of the step under it is its text.
+   */
+  public record StepChart(
+      String step,
+      String label,
+      int width,
+      int height,
+      List<ChartBar> bars,
+      Integer nationalX,
+      String nationalText) {
+    public int labelWidth() {
+      return LABEL_WIDTH;
+    }
+  }
+
+  static List<StepChart> charts(List<Region> regions, Uniformity.Table table) {
+    List<StepChart> charts = new ArrayList<>();
+    for (ProcedureStep step : ProcedureStep.all()) {
+      Uniformity.Cell national = table.cell(Uniformity.NATIONAL, step);
+      Double nationalMedian = national == null ? null : national.medianSeconds();
+      double max = nationalMedian == null ? 0 : nationalMedian;
+      List<Region> measured = new ArrayList<>();
+      for (Region r : regions) {
+        Uniformity.Cell c = table.cell(r.getCode(), step);
+        if (c != null && c.medianSeconds() != null) {
+          measured.add(r);
+          max = Math.max(max, c.medianSeconds());
+        }
+      }
+      List<ChartBar> bars = new ArrayList<>();
+      int y = 4;
+      for (Region r : measured) {
+        Uniformity.Cell c = table.cell(r.getCode(), step);
+        CellView v = view(c);
+        int w = max <= 0 ? 0 : (int) Math.round(BAR_WIDTH * c.medianSeconds() / max);
+        bars.add(
+            new ChartBar(
+                r.getName(),
+                y,
+                Math.max(c.medianSeconds() > 0 ? 1 : 0, w),
+                v.median() + " · " + v.gradeWord(),
+                v.grade()));
+        y += ROW_HEIGHT;
+      }
+      Integer nationalX =
+          nationalMedian == null || max <= 0
+              ? null
+              : LABEL_WIDTH + (int) Math.round(BAR_WIDTH * nationalMedian / max);
+      charts.add(
+          new StepChart(
+              step.name(),
+              step.label(),
+              CHART_WIDTH,
+              Math.max(y, 24) + 22,
+              bars,
+              nationalX,
+              nationalMedian == null
+                  ? "geen landelijke mediaan"
+                  : "landelijke mediaan " + seconds(nationalMedian)));
+    }
+    return charts;
   }
 
   static CellView view(Uniformity.Cell c) {

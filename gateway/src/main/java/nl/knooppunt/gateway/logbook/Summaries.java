@@ -256,6 +256,16 @@ class Summaries {
                 ? " liet verbeteractie " + a.actionId() + " vervallen: " + nz(a.reason())
                 : " nam verbeteractie " + a.actionId() + " in uitvoering");
       }
+      case VERBETERACTIE_HERINNERING -> {
+        var r = (nl.knooppunt.processes.events.ImprovementActionReminder) data;
+        yield "Herinnering aan "
+            + nz(r.owner())
+            + ": verbeteractie "
+            + r.actionId()
+            + (nl.knooppunt.processes.events.ImprovementActionReminder.DUE_TODAY.equals(r.kind())
+                ? " moet vandaag gereed zijn"
+                : " moet gereed zijn op " + r.dueDate());
+      }
       case EVALUATIE_GEDEELD ->
           who(e)
               + " deelde de evaluatie met "

@@ -72,6 +72,7 @@ class TaskPages {
   private final ObjectMapper json;
   private final NotificationQueries notices;
   private final TaskQueries taskQueries;
+  private final nl.knooppunt.gateway.learning.ActionInbox actions;
 
   public TaskPages(
       TaskService tasks,
@@ -80,7 +81,9 @@ class TaskPages {
       Queries queries,
       ObjectMapper json,
       NotificationQueries notices,
-      TaskQueries taskQueries) {
+      TaskQueries taskQueries,
+      nl.knooppunt.gateway.learning.ActionInbox actions) {
+    this.actions = actions;
     this.taskQueries = taskQueries;
     this.notices = notices;
     this.tasks = tasks;
@@ -252,6 +255,8 @@ class TaskPages {
         "meldingen",
         NoticePages.items(
             notices.notificationsFor(directory.recipientCodesOf(user), exercise, true)));
+    // the open improvement actions of the user's role or region, until done or dropped (#16)
+    model.addAttribute("verbeteracties", actions.openFor(user, exercise));
     model.addAttribute("naarBeheer", user.has(nl.knooppunt.gateway.security.Rol.BEHEERDER));
     model.addAttribute(
         "stilstand",

@@ -87,6 +87,18 @@ class UniformityIT extends GatewayITBase {
         .contains("1 afwijkingen van het advies")
         .contains("De politie ter plaatse volstond");
 
+    // a chart per step: each region's median as a bar with the number and the word beside it,
+    // the national median as a line; the step's list is its description
+    String chart = chart(body, "AFSTEMMING_LOKAAL_GEZAG");
+    assertThat(chart)
+        .contains("aria-describedby=\"lijst-AFSTEMMING_LOKAAL_GEZAG\"")
+        .contains("10 min · goed")
+        .contains("30 min · zwak")
+        .contains("width=\"93\"")
+        .contains("width=\"280\"")
+        .contains("landelijke mediaan 20 min");
+    assertThat(body).doesNotContain("data-stap=\"AANBOD_BIJSTAND\"");
+
     // the text alternative and the CSV carry the same numbers
     Page csv = PageClient.login(port, "nctv").get("/uniformiteit.csv?" + PERIOD);
     assertThat(csv.status()).isEqualTo(200);
@@ -103,6 +115,13 @@ class UniformityIT extends GatewayITBase {
 
     assertThat(PageClient.login(port, "gezag-utrecht").get("/uniformiteit").status())
         .isEqualTo(403);
+  }
+
+  /** The chart of one step: from its figure to the end of the figure. */
+  private static String chart(String body, String step) {
+    int start = body.indexOf("data-stap=\"" + step + "\"");
+    assertThat(start).as("chart of " + step).isPositive();
+    return body.substring(start, body.indexOf("</figure>", start));
   }
 
   /** The heat map's row of a region (or NL): from its tag to the end of the row. */

@@ -43,6 +43,7 @@ public sealed interface EventPayload
         ImprovementActionRecorded,
         ImprovementActionDone,
         ImprovementActionStatusChanged,
+        ImprovementActionReminder,
         EvaluationShared,
         DeliveryAttempt,
         ContactChainSet,

@@ -54,6 +54,9 @@ public enum EventType {
   /** An improvement action was taken in hand or dropped (with the reason). */
   VERBETERACTIE_STATUS_GEWIJZIGD(
       "nl.knooppunt.verbeteractie.status-gewijzigd", ImprovementActionStatusChanged.class),
+  /** The owner of an open improvement action was reminded of its due date (once per kind). */
+  VERBETERACTIE_HERINNERING(
+      "nl.knooppunt.verbeteractie.herinnering", ImprovementActionReminder.class),
   /** The evaluation was shared with the regions in scope. */
   /**
    * The contact register's chain of one authority changed (on the compacted {@link Topic#CONTACTS},

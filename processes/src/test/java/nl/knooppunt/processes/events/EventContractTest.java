@@ -135,6 +135,8 @@ class EventContractTest {
                 true),
             new ImprovementActionDone("MH-1/va/1", "Lijst bijgewerkt en beoefend"),
             new ImprovementActionStatusChanged("MH-1/va/1", "VERVALLEN", "Vervangen door VA-2"),
+            new ImprovementActionReminder(
+                "MH-1/va/1", "VOORAF", "Veiligheidsregio Utrecht", "2026-06-01"),
             new EvaluationShared(List.of("VR09", "VR08")),
             new DeliveryAttempt(
                 "DN5-1/afkondiging/BM-GM0344",

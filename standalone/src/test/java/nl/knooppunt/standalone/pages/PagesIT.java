@@ -141,6 +141,58 @@ class PagesIT extends HubPages {
   }
 
   @Test
+  void utrechtSeesItsImprovementActionInItsInboxTakesItInHandAndClosesItAndTheStepIsCharted()
+      throws Exception {
+    // Utrecht aligns with the lokaal gezag: one measured step for the comparison of the regions
+    String crisisId = api.proposeLevelFiveForUtrecht(true);
+    api.policeSharesInformation(crisisId);
+    String key =
+        api.awaitTask("regio-utrecht", crisisId, "Afstemmen_Lokaal_Gezag").path("taskKey").asText();
+    Browser utrecht =
+        browser(Browser.PHONE).login("regio-utrecht").world(true).open("/taken/" + key);
+    utrecht.click(By.cssSelector("input[name='standpuntGezag'][value='STEUNT']"));
+    utrecht.click(By.id("afronden"));
+    utrecht.until(d -> d.getCurrentUrl().endsWith("/taken"));
+
+    // the evaluation gives Utrecht an action due in two days
+    Browser desk =
+        browser(Browser.DESKTOP)
+            .login("operator")
+            .world(true)
+            .open("/crises/" + crisisId + "/evaluatie");
+    desk.find(By.id("actie-tekst")).sendKeys("Piketrooster lokaal gezag actualiseren");
+    desk.find(By.id("actie-eigenaar")).sendKeys("Veiligheidsregio Utrecht");
+    desk.script(
+        "document.getElementById('actie-gereedOp').value = arguments[0];",
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusDays(2).toString());
+    desk.click(By.cssSelector("#actie-formulier button[type='submit']"));
+    desk.until(
+        d -> d.findElement(By.id("verbeteracties-tabel")).getText().contains("Piketrooster"));
+
+    // it is in Utrecht's inbox without a reload; the owner opens it, takes it in hand, closes it
+    By card = By.cssSelector("#mijn-verbeteracties li");
+    utrecht.until(d -> d.findElement(By.id("takenlijst")).getText().contains("Piketrooster"));
+    assertThat(utrecht.text(card)).contains("Veiligheidsregio Utrecht");
+    utrecht.screenshot(SCREENSHOTS, "verbeteractie-inbox-telefoon");
+    utrecht.click(By.cssSelector("#mijn-verbeteracties li a"));
+    utrecht.click(By.id("in-uitvoering"));
+    assertThat(utrecht.text(By.id("melding"))).contains("in uitvoering");
+    utrecht.find(By.id("toelichting")).sendKeys("Rooster bijgewerkt en gedeeld met de meldkamer");
+    utrecht.click(By.id("afronden"));
+    assertThat(utrecht.text(By.id("stand-afgerond"))).isEqualTo("Afgerond");
+    utrecht.open("/taken");
+    assertThat(utrecht.present(By.id("mijn-verbeteracties"))).isFalse();
+
+    // the comparison charts the step: a bar for Utrecht beside the national median, axe-clean
+    desk.open("/uniformiteit?soort=oefening");
+    assertThat(desk.text(By.cssSelector("figure[data-stap='AFSTEMMING_LOKAAL_GEZAG']")))
+        .contains("Utrecht")
+        .contains("landelijke mediaan");
+    assertThat(desk.accessibilityProblems()).as("/uniformiteit with charts").isEmpty();
+    desk.screenshot(SCREENSHOTS, "uniformiteit-grafiek");
+  }
+
+  @Test
   void aRegionUserCannotOpenAnotherRegionsTask() throws Exception {
     String key = openAlignmentTaskOfUtrecht();
 
