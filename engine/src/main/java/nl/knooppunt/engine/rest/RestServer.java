@@ -48,6 +48,7 @@ public final class RestServer implements AutoCloseable {
   private final EngineLoop loop;
   private final boolean clockControlEnabled;
   private final int grpcPort;
+  private final CommandResources commands;
 
   public RestServer(
       InetSocketAddress address, EngineLoop loop, boolean clockControlEnabled, int grpcPort)
@@ -65,6 +66,7 @@ public final class RestServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
+    this.commands = new CommandResources(loop, executor);
     server.createContext("/", this::handle);
     server.start();
   }
@@ -106,6 +108,9 @@ public final class RestServer implements AutoCloseable {
     }
     String route =
         path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    if (commands.handle(ex, method, route)) {
+      return;
+    }
     switch (method + " " + route) {
       case "PUT /v2/clock" -> pinClock(ex);
       case "POST /v2/clock/reset" -> resetClock(ex);
@@ -134,14 +139,13 @@ public final class RestServer implements AutoCloseable {
             method
                 + " "
                 + path
-                + " is not part of the REST subset the embedded engine serves (user-task"
-                + " commands, the clock, topology, incident and job search, process-instance get"
-                + " and search); use gRPC for everything else");
+                + " is not part of the REST API the embedded engine serves (engine/README.md,"
+                + " REST)");
       }
     }
   }
 
-  private static long parseKey(String what, String s) {
+  static long parseKey(String what, String s) {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
@@ -149,10 +153,11 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  private JsonNode body(HttpExchange ex) throws IOException {
+  static JsonNode body(HttpExchange ex) throws IOException {
     try (InputStream in = ex.getRequestBody()) {
       byte[] bytes = in.readNBytes(Limits.MAX_REST_BODY_BYTES + 1);
       if (bytes.length > Limits.MAX_REST_BODY_BYTES) {
+        drain(in);
         throw EngineException.invalidArgument(
             "The request body exceeds the embedded engine's limit of "
                 + Limits.MAX_REST_BODY_BYTES
@@ -177,13 +182,26 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  private static String text(JsonNode body, String field) {
+  /**
+   * Reads and drops the rest of a body that is too large (up to 64 MiB), so the client reads the
+   * problem answer instead of a reset connection.
+   */
+  static void drain(InputStream in) throws IOException {
+    long left = 64L * 1024 * 1024;
+    byte[] buffer = new byte[64 * 1024];
+    int n;
+    while (left > 0 && (n = in.read(buffer)) > 0) {
+      left -= n;
+    }
+  }
+
+  static String text(JsonNode body, String field) {
     JsonNode n = body.get(field);
     return n == null || n.isNull() ? null : n.asText();
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> objectField(JsonNode body, String field) {
+  static Map<String, Object> objectField(JsonNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) {
       return new LinkedHashMap<>();
@@ -402,7 +420,7 @@ public final class RestServer implements AutoCloseable {
 
   // ---- responses ----------------------------------------------------------------------------
 
-  private static void noContent(HttpExchange ex) {
+  static void noContent(HttpExchange ex) {
     try {
       ex.sendResponseHeaders(204, -1);
     } catch (IOException e) {
@@ -412,7 +430,7 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  private static void problem(HttpExchange ex, EngineException e) {
+  static void problem(HttpExchange ex, EngineException e) {
     int status =
         switch (e.reason()) {
           case NOT_FOUND -> 404;
@@ -438,7 +456,7 @@ public final class RestServer implements AutoCloseable {
     problem(ex, status, title, e.getMessage());
   }
 
-  private static void problem(HttpExchange ex, int status, String title, String detail) {
+  static void problem(HttpExchange ex, int status, String title, String detail) {
     ObjectNode p = JSON.createObjectNode();
     p.put("type", "about:blank");
     p.put("title", title);
@@ -448,7 +466,7 @@ public final class RestServer implements AutoCloseable {
     send(ex, status, "application/problem+json", p.toString());
   }
 
-  private static void send(HttpExchange ex, int status, String contentType, String body) {
+  static void send(HttpExchange ex, int status, String contentType, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     try {
       ex.getResponseHeaders().set("Content-Type", contentType);
