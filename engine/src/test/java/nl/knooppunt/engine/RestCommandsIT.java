@@ -59,6 +59,19 @@ class RestCommandsIT {
             .endEvent()
             .done());
     s.deploy(
+        Bpmn.createExecutableProcess("rest_user_task")
+            .name("Melding beoordelen")
+            .startEvent()
+            .userTask(
+                "beoordelen",
+                t ->
+                    t.name("Melding beoordelen")
+                        .zeebeUserTask()
+                        .zeebeAssignee("analist")
+                        .zeebeCandidateGroups("meldkamer"))
+            .endEvent()
+            .done());
+    s.deploy(
         Bpmn.createExecutableProcess("rest_task")
             .startEvent()
             .serviceTask("work", t -> t.zeebeJobType("rest-work"))
@@ -246,5 +259,33 @@ class RestCommandsIT {
                 + "\"requestTimeout\":200}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).get("jobs")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the client's user-task search finds an open task with its properties")
+  void userTaskSearchWithClientDefaults() {
+    long instance = s.create("rest_user_task");
+
+    var tasks =
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    rest.newUserTaskSearchRequest()
+                        .filter(f -> f.processInstanceKey(instance))
+                        .send()
+                        .join()
+                        .items(),
+                items -> !items.isEmpty() && "analist".equals(items.get(0).getAssignee()));
+
+    var task = tasks.get(0);
+    assertThat(task.getElementId()).isEqualTo("beoordelen");
+    assertThat(task.getName()).isEqualTo("Melding beoordelen");
+    assertThat(task.getCandidateGroups()).containsExactly("meldkamer");
+    assertThat(task.getBpmnProcessId()).isEqualTo("rest_user_task");
+    assertThat(task.getState().name()).isEqualTo("CREATED");
+
+    rest.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join();
+    s.awaitCompleted(instance);
   }
 }

@@ -24,12 +24,14 @@ import java.util.regex.Pattern;
 import nl.knooppunt.engine.EngineException;
 import nl.knooppunt.engine.Limits;
 import nl.knooppunt.engine.command.Command;
+import nl.knooppunt.engine.dmn.Dmn;
 import nl.knooppunt.engine.grpc.ResultDeadlines;
 import nl.knooppunt.engine.grpc.VariableDocuments;
 import nl.knooppunt.engine.runtime.ActivatedJobData;
 import nl.knooppunt.engine.runtime.Engine;
 import nl.knooppunt.engine.runtime.EngineLoop;
 import nl.knooppunt.engine.runtime.JobRequest;
+import nl.knooppunt.engine.runtime.StateReader;
 import nl.knooppunt.engine.runtime.state.DeployedProcess;
 
 /**
@@ -77,6 +79,7 @@ final class CommandResources {
       case "POST /v2/messages/correlation" -> correlateMessage(ex);
       case "POST /v2/signals/broadcast" -> broadcastSignal(ex);
       case "POST /v2/jobs/activation" -> activateJobs(ex);
+      case "POST /v2/decision-definitions/evaluation" -> evaluateDecision(ex);
       default -> {
         return keyed(ex, method, path);
       }
@@ -392,6 +395,84 @@ final class CommandResources {
           root.put("signalKey", String.valueOf(key));
           return root;
         });
+  }
+
+  // ---- decisions ----------------------------------------------------------------------------
+
+  /**
+   * Evaluates a deployed decision (by key, or the latest version of an id) with the variables: a
+   * query for the decision on the engine thread, the evaluation on a REST thread (not journaled, as
+   * over gRPC). A failed evaluation is answered 200 with {@code failureMessage}, as Camunda.
+   */
+  private void evaluateDecision(HttpExchange ex) throws IOException {
+    JsonNode body = RestServer.body(ex);
+    requireDefaultTenant(RestServer.text(body, "tenantId"));
+    long key = optionalKey(body, "decisionDefinitionKey");
+    String id = RestServer.text(body, "decisionDefinitionId");
+    if (key < 0 && (id == null || id.isEmpty())) {
+      throw EngineException.invalidArgument(
+          "Expected either a decisionDefinitionId or a decisionDefinitionKey, but none given");
+    }
+    Map<String, Object> variables = variables(body, "variables", false);
+    loop.query(
+        reader -> reader.decision(Math.max(key, 0), id == null ? "" : id),
+        (result, error) ->
+            onRestThread(
+                () -> {
+                  if (error != null) {
+                    RestServer.problem(ex, error);
+                  } else if (result == null) {
+                    RestServer.problem(
+                        ex,
+                        EngineException.notFound(
+                            "Expected to evaluate decision '"
+                                + (key >= 0 ? String.valueOf(key) : id)
+                                + "', but no such decision is deployed"));
+                  } else {
+                    ok(ex, evaluated((StateReader.DecisionSnapshot) result, variables));
+                  }
+                },
+                ex));
+  }
+
+  private static ObjectNode evaluated(StateReader.DecisionSnapshot s, Map<String, Object> vars) {
+    var d = s.decision();
+    var r = s.requirements();
+    ObjectNode root = JSON.createObjectNode();
+    root.put("decisionDefinitionId", d.decisionId);
+    root.put("decisionDefinitionName", d.name);
+    root.put("decisionDefinitionVersion", d.version);
+    root.put("decisionRequirementsId", d.decisionRequirementsId);
+    root.put("tenantId", TENANT);
+    root.put("decisionDefinitionKey", String.valueOf(d.key));
+    root.put("decisionRequirementsKey", String.valueOf(d.decisionRequirementsKey));
+    // the evaluation is not journaled, so it has no key of its own (0, as over gRPC)
+    root.put("decisionInstanceKey", "0");
+    root.put("decisionEvaluationKey", "0");
+    root.put("failedDecisionDefinitionId", "");
+    root.put("failureMessage", "");
+    ArrayNode evaluated = root.putArray("evaluatedDecisions");
+    try {
+      String output =
+          VariableDocuments.write(Dmn.evaluate(r.checksum, r.resource, d.decisionId, vars));
+      root.put("output", output);
+      ObjectNode e = evaluated.addObject();
+      e.put("decisionDefinitionId", d.decisionId);
+      e.put("decisionDefinitionName", d.name);
+      e.put("decisionDefinitionVersion", d.version);
+      e.put("decisionDefinitionType", "DECISION_TABLE");
+      e.put("output", output);
+      e.put("tenantId", TENANT);
+      e.put("decisionDefinitionKey", String.valueOf(d.key));
+      e.put("decisionEvaluationInstanceKey", "0");
+      e.putArray("matchedRules");
+      e.putArray("evaluatedInputs");
+    } catch (Dmn.EvaluationFailure e) {
+      root.put("output", "null");
+      root.put("failedDecisionDefinitionId", d.decisionId);
+      root.put("failureMessage", e.getMessage());
+    }
+    return root;
   }
 
   // ---- jobs ---------------------------------------------------------------------------------

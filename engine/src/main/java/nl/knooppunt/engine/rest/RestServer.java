@@ -88,6 +88,10 @@ public final class RestServer implements AutoCloseable {
   private void route(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod();
+    if (method.equals("POST") && path.matches("^/v2/user-tasks/search/?$")) {
+      searchUserTasks(ex);
+      return;
+    }
     Matcher m = USER_TASK.matcher(path);
     if (m.matches()) {
       long key = parseKey("user task", m.group(1));
@@ -364,6 +368,21 @@ public final class RestServer implements AutoCloseable {
             result ->
                 Search.answer(
                     snapshots(result), request, SearchResources.JOBS, SearchResources::job)));
+  }
+
+  private void searchUserTasks(HttpExchange ex) throws IOException {
+    Search.Request<StateReader.UserTaskSnapshot> request =
+        Search.parse(body(ex), SearchResources.USER_TASKS);
+    loop.query(
+        reader -> reader.userTasks(request.filter()),
+        answerOnRestThread(
+            ex,
+            result ->
+                Search.answer(
+                    snapshots(result),
+                    request,
+                    SearchResources.USER_TASKS,
+                    SearchResources::userTask)));
   }
 
   private void getProcessInstance(HttpExchange ex, long key) {
