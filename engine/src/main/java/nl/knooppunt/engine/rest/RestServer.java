@@ -25,10 +25,10 @@ import nl.knooppunt.engine.runtime.EngineLoop;
 import nl.knooppunt.engine.runtime.StateReader;
 
 /**
- * The REST subset of the Orchestration Cluster API v2 that the Camunda client sends over REST even
- * with {@code prefer-rest-over-grpc: false}: user-task completion, assignment, unassignment and
- * update, the clock (pin/reset, only when enabled), topology, and the reads the hub needs: incident
- * search, job search, process-instance get and search. Errors are {@code application/problem+json}.
+ * The Orchestration Cluster REST API v2 of the embedded engine: user-task completion, assignment,
+ * unassignment and update, the clock (pin/reset, only when enabled), topology, the reads (incident,
+ * job, user-task search, process-instance get and search), and the commands the client sends over
+ * REST with its defaults ({@link CommandResources}). Errors are {@code application/problem+json}.
  *
  * <p>Reads never touch the engine state from a REST thread: the request is parsed and validated
  * here, the filter runs as a query on the engine thread ({@link EngineLoop#query}, not journaled)
