@@ -43,21 +43,8 @@ class RestCommandsIT {
   static void start() {
     engine = TestEngine.start(false);
     s = new Scenario(engine);
-    rest =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(URI.create(engine.engine().grpcAddress()))
-            .restAddress(URI.create(engine.engine().restAddress()))
-            .defaultRequestTimeout(Duration.ofSeconds(10))
-            .build();
-    s.deploy(
-        Bpmn.createExecutableProcess("rest_wait")
-            .startEvent()
-            .intermediateCatchEvent(
-                "wait",
-                e -> e.message(m -> m.name("rest-ping").zeebeCorrelationKeyExpression("id")))
-            .serviceTask("after", t -> t.zeebeJobType("rest-after"))
-            .endEvent()
-            .done());
+    rest = withDefaults(engine);
+    s.deploy(waitForPing());
     s.deploy(
         Bpmn.createExecutableProcess("rest_user_task")
             .name("Melding beoordelen")
@@ -77,6 +64,24 @@ class RestCommandsIT {
             .serviceTask("work", t -> t.zeebeJobType("rest-work"))
             .endEvent()
             .done());
+  }
+
+  static io.camunda.zeebe.model.bpmn.BpmnModelInstance waitForPing() {
+    return Bpmn.createExecutableProcess("rest_wait")
+        .startEvent()
+        .intermediateCatchEvent(
+            "wait", e -> e.message(m -> m.name("rest-ping").zeebeCorrelationKeyExpression("id")))
+        .serviceTask("after", t -> t.zeebeJobType("rest-after"))
+        .endEvent()
+        .done();
+  }
+
+  static CamundaClient withDefaults(TestEngine target) {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create(target.engine().grpcAddress()))
+        .restAddress(URI.create(target.engine().restAddress()))
+        .defaultRequestTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   @AfterAll
@@ -127,6 +132,25 @@ class RestCommandsIT {
     assertThat(answer.getProcessInstanceKey()).isEqualTo(instance);
     assertThat(answer.getMessageKey()).isPositive();
     assertThat(s.job("rest-after").getVariablesAsMap()).containsEntry("pinged", true);
+  }
+
+  @Test
+  @DisplayName(
+      "a correlation is journaled: after a restart the instance is where the message took it")
+  void correlationSurvivesARestart() {
+    try (TestEngine own = TestEngine.start(false)) {
+      Scenario o = new Scenario(own);
+      o.deploy(waitForPing());
+      long instance = o.create("rest_wait", Map.of("id", "r-1"));
+      o.awaitElement(instance, "wait", "ELEMENT_ACTIVATED");
+      try (CamundaClient c = withDefaults(own)) {
+        c.newCorrelateMessageCommand().messageName("rest-ping").correlationKey("r-1").send().join();
+      }
+
+      own.restart();
+
+      assertThat(new Scenario(own).job("rest-after").getProcessInstanceKey()).isEqualTo(instance);
+    }
   }
 
   @Test
