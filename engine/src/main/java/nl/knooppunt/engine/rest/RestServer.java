@@ -466,7 +466,8 @@ public final class RestServer implements AutoCloseable {
           case NOT_FOUND -> "NOT_FOUND";
           case INVALID_ARGUMENT -> "INVALID_ARGUMENT";
           case ALREADY_EXISTS -> "ALREADY_EXISTS";
-          case FAILED_PRECONDITION -> "FAILED_PRECONDITION";
+          // Camunda's rejection type; its gRPC gateway maps INVALID_STATE to FAILED_PRECONDITION
+          case FAILED_PRECONDITION -> "INVALID_STATE";
           case RESOURCE_EXHAUSTED -> "RESOURCE_EXHAUSTED";
           case FORBIDDEN -> "FORBIDDEN";
           case UNAVAILABLE -> "UNAVAILABLE";
