@@ -455,7 +455,8 @@ public final class RestServer implements AutoCloseable {
           case NOT_FOUND -> 404;
           case INVALID_ARGUMENT -> 400;
           case INVALID_STATE, FAILED_PRECONDITION, ALREADY_EXISTS -> 409;
-          case RESOURCE_EXHAUSTED -> 429;
+          // as Camunda: backpressure is 503 titled RESOURCE_EXHAUSTED
+          case RESOURCE_EXHAUSTED -> 503;
           case FORBIDDEN -> 403;
           case UNAVAILABLE -> 503;
           case INTERNAL -> 500;
