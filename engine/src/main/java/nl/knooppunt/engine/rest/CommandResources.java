@@ -519,7 +519,14 @@ final class CommandResources {
             fetch,
             deadline,
             false,
-            jobs -> onRestThread(() -> answerJobs(ex, jobs), ex)));
+            jobs -> {
+              try {
+                executor.execute(() -> answerJobs(ex, jobs));
+              } catch (RejectedExecutionException e) {
+                yieldBack(jobs); // the server is stopping: nobody got them
+                ex.close();
+              }
+            }));
   }
 
   /** Writes the activated jobs; jobs a client that went away never got become activatable. */
