@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded engine: a durable, in-process BPMN engine that speaks the Camunda 8 gateway
  * protocol. The Camunda Java client connects to {@link #grpcAddress()} and {@link #restAddress()}
- * exactly as it connects to a Camunda 8 cluster (configure it with {@code prefer-rest-over-grpc:
- * false}).
+ * exactly as it connects to a Camunda 8 cluster, with its defaults (REST preferred) or with {@code
+ * prefer-rest-over-grpc: false}.
  *
  * <p>Starting recovers the state from the data directory: the latest snapshot plus the journal
  * after it. See engine/README.md for the design.

@@ -119,6 +119,16 @@ class ReplayDeterminismIT {
     // the last work job times out through the boundary timer
     s.client().newPinClockCommand().time(t0.plus(Duration.ofMinutes(61))).send().join();
     s.client().newPublishMessageCommand().messageName("mix-m").correlationKey("k1").send().join();
+    // message correlation (REST only, a journaled command of its own) replays the same
+    assertThat(
+            s.client()
+                .newCorrelateMessageCommand()
+                .messageName("mix-m")
+                .correlationKey("k2")
+                .send()
+                .join()
+                .getProcessInstanceKey())
+        .isPositive();
 
     Path copy = Files.createTempDirectory("replay-copy");
     try (var files = Files.list(engine.directory())) {

@@ -18,6 +18,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Command.SetVariables.class, name = "SetVariables"),
   @JsonSubTypes.Type(value = Command.PublishMessage.class, name = "PublishMessage"),
   @JsonSubTypes.Type(value = Command.BroadcastSignal.class, name = "BroadcastSignal"),
+  @JsonSubTypes.Type(value = Command.CorrelateMessage.class, name = "CorrelateMessage"),
   @JsonSubTypes.Type(value = Command.ActivateJobs.class, name = "ActivateJobs"),
   @JsonSubTypes.Type(value = Command.YieldJobs.class, name = "YieldJobs"),
   @JsonSubTypes.Type(value = Command.CompleteJob.class, name = "CompleteJob"),
@@ -65,6 +66,13 @@ public sealed interface Command {
       implements Command {}
 
   record BroadcastSignal(String signalName, Map<String, Object> variables) implements Command {}
+
+  /**
+   * Correlates a message at once (REST {@code /v2/messages/correlation}): like a publication with
+   * time to live 0, answered with the first process instance it correlated with.
+   */
+  record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables)
+      implements Command {}
 
   /**
    * Activates up to {@code max} jobs of a type. Journaled only when it activated some, and then

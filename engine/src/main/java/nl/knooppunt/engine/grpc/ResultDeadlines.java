@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * configured in the gateway"). One daemon thread serves every engine in the JVM; it only runs the
  * time-outs, never engine state (forgetting the waiter goes through the engine loop).
  */
-final class ResultDeadlines {
+public final class ResultDeadlines {
 
   /** Camunda's gateway default request timeout, used when a request gives requestTimeout 0. */
-  static final long GATEWAY_DEFAULT_MS = 15_000;
+  public static final long GATEWAY_DEFAULT_MS = 15_000;
 
   private static final ScheduledThreadPoolExecutor TIMER = newTimer();
 
@@ -36,12 +36,12 @@ final class ResultDeadlines {
   }
 
   /** One request's answer: whichever of result, error or time-out comes first answers it. */
-  static final class Deadline {
+  public static final class Deadline {
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile ScheduledFuture<?> timeout;
 
     /** True exactly once: the caller may answer the request. */
-    boolean claim() {
+    public boolean claim() {
       if (!answered.compareAndSet(false, true)) {
         return false;
       }
@@ -57,7 +57,7 @@ final class ResultDeadlines {
    * Starts the clock of one request; {@code onTimeout} runs (at most once, and only if nothing
    * answered the request before) when {@code requestTimeoutMs} (0 = the gateway default) passes.
    */
-  static Deadline start(long requestTimeoutMs, Runnable onTimeout) {
+  public static Deadline start(long requestTimeoutMs, Runnable onTimeout) {
     Deadline deadline = new Deadline();
     long ms = requestTimeoutMs > 0 ? requestTimeoutMs : GATEWAY_DEFAULT_MS;
     deadline.timeout =

@@ -25,10 +25,10 @@ import nl.knooppunt.engine.runtime.EngineLoop;
 import nl.knooppunt.engine.runtime.StateReader;
 
 /**
- * The REST subset of the Orchestration Cluster API v2 that the Camunda client sends over REST even
- * with {@code prefer-rest-over-grpc: false}: user-task completion, assignment, unassignment and
- * update, the clock (pin/reset, only when enabled), topology, and the reads the hub needs: incident
- * search, job search, process-instance get and search. Errors are {@code application/problem+json}.
+ * The Orchestration Cluster REST API v2 of the embedded engine: user-task completion, assignment,
+ * unassignment and update, the clock (pin/reset, only when enabled), topology, the reads (incident,
+ * job, user-task search, process-instance get and search), and the commands the client sends over
+ * REST with its defaults ({@link CommandResources}). Errors are {@code application/problem+json}.
  *
  * <p>Reads never touch the engine state from a REST thread: the request is parsed and validated
  * here, the filter runs as a query on the engine thread ({@link EngineLoop#query}, not journaled)
@@ -48,6 +48,7 @@ public final class RestServer implements AutoCloseable {
   private final EngineLoop loop;
   private final boolean clockControlEnabled;
   private final int grpcPort;
+  private final CommandResources commands;
 
   public RestServer(
       InetSocketAddress address, EngineLoop loop, boolean clockControlEnabled, int grpcPort)
@@ -65,6 +66,7 @@ public final class RestServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
+    this.commands = new CommandResources(loop, executor);
     server.createContext("/", this::handle);
     server.start();
   }
@@ -89,6 +91,10 @@ public final class RestServer implements AutoCloseable {
     }
     String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod();
+    if (method.equals("POST") && path.matches("^/v2/user-tasks/search/?$")) {
+      searchUserTasks(ex);
+      return;
+    }
     Matcher m = USER_TASK.matcher(path);
     if (m.matches()) {
       long key = parseKey("user task", m.group(1));
@@ -109,6 +115,9 @@ public final class RestServer implements AutoCloseable {
     }
     String route =
         path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    if (commands.handle(ex, method, route)) {
+      return;
+    }
     switch (method + " " + route) {
       case "PUT /v2/clock" -> pinClock(ex);
       case "POST /v2/clock/reset" -> resetClock(ex);
@@ -137,14 +146,13 @@ public final class RestServer implements AutoCloseable {
             method
                 + " "
                 + path
-                + " is not part of the REST subset the embedded engine serves (user-task"
-                + " commands, the clock, topology, incident and job search, process-instance get"
-                + " and search); use gRPC for everything else");
+                + " is not part of the REST API the embedded engine serves (engine/README.md,"
+                + " REST)");
       }
     }
   }
 
-  private static long parseKey(String what, String s) {
+  static long parseKey(String what, String s) {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
@@ -152,10 +160,11 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  private JsonNode body(HttpExchange ex) throws IOException {
+  static JsonNode body(HttpExchange ex) throws IOException {
     try (InputStream in = ex.getRequestBody()) {
       byte[] bytes = in.readNBytes(Limits.MAX_REST_BODY_BYTES + 1);
       if (bytes.length > Limits.MAX_REST_BODY_BYTES) {
+        drain(in);
         throw EngineException.invalidArgument(
             "The request body exceeds the embedded engine's limit of "
                 + Limits.MAX_REST_BODY_BYTES
@@ -180,13 +189,26 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  private static String text(JsonNode body, String field) {
+  /**
+   * Reads and drops the rest of a body that is too large (up to 64 MiB), so the client reads the
+   * problem answer instead of a reset connection.
+   */
+  static void drain(InputStream in) throws IOException {
+    long left = 64L * 1024 * 1024;
+    byte[] buffer = new byte[64 * 1024];
+    int n;
+    while (left > 0 && (n = in.read(buffer)) > 0) {
+      left -= n;
+    }
+  }
+
+  static String text(JsonNode body, String field) {
     JsonNode n = body.get(field);
     return n == null || n.isNull() ? null : n.asText();
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> objectField(JsonNode body, String field) {
+  static Map<String, Object> objectField(JsonNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) {
       return new LinkedHashMap<>();
@@ -351,6 +373,21 @@ public final class RestServer implements AutoCloseable {
                     snapshots(result), request, SearchResources.JOBS, SearchResources::job)));
   }
 
+  private void searchUserTasks(HttpExchange ex) throws IOException {
+    Search.Request<StateReader.UserTaskSnapshot> request =
+        Search.parse(body(ex), SearchResources.USER_TASKS);
+    loop.query(
+        reader -> reader.userTasks(request.filter()),
+        answerOnRestThread(
+            ex,
+            result ->
+                Search.answer(
+                    snapshots(result),
+                    request,
+                    SearchResources.USER_TASKS,
+                    SearchResources::userTask)));
+  }
+
   private void getProcessInstance(HttpExchange ex, long key) {
     loop.query(
         reader ->
@@ -405,7 +442,7 @@ public final class RestServer implements AutoCloseable {
 
   // ---- responses ----------------------------------------------------------------------------
 
-  private static void noContent(HttpExchange ex) {
+  static void noContent(HttpExchange ex) {
     try {
       ex.sendResponseHeaders(204, -1);
     } catch (IOException e) {
@@ -415,13 +452,14 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  private static void problem(HttpExchange ex, EngineException e) {
+  static void problem(HttpExchange ex, EngineException e) {
     int status =
         switch (e.reason()) {
           case NOT_FOUND -> 404;
           case INVALID_ARGUMENT -> 400;
           case INVALID_STATE, FAILED_PRECONDITION, ALREADY_EXISTS -> 409;
-          case RESOURCE_EXHAUSTED -> 429;
+          // as Camunda: backpressure is 503 titled RESOURCE_EXHAUSTED
+          case RESOURCE_EXHAUSTED -> 503;
           case FORBIDDEN -> 403;
           case UNAVAILABLE -> 503;
           case INTERNAL -> 500;
@@ -432,7 +470,8 @@ public final class RestServer implements AutoCloseable {
           case NOT_FOUND -> "NOT_FOUND";
           case INVALID_ARGUMENT -> "INVALID_ARGUMENT";
           case ALREADY_EXISTS -> "ALREADY_EXISTS";
-          case FAILED_PRECONDITION -> "FAILED_PRECONDITION";
+          // Camunda's rejection type; its gRPC gateway maps INVALID_STATE to FAILED_PRECONDITION
+          case FAILED_PRECONDITION -> "INVALID_STATE";
           case RESOURCE_EXHAUSTED -> "RESOURCE_EXHAUSTED";
           case FORBIDDEN -> "FORBIDDEN";
           case UNAVAILABLE -> "UNAVAILABLE";
@@ -441,7 +480,7 @@ public final class RestServer implements AutoCloseable {
     problem(ex, status, title, e.getMessage());
   }
 
-  private static void problem(HttpExchange ex, int status, String title, String detail) {
+  static void problem(HttpExchange ex, int status, String title, String detail) {
     ObjectNode p = JSON.createObjectNode();
     p.put("type", "about:blank");
     p.put("title", title);
@@ -451,7 +490,7 @@ public final class RestServer implements AutoCloseable {
     send(ex, status, "application/problem+json", p.toString());
   }
 
-  private static void send(HttpExchange ex, int status, String contentType, String body) {
+  static void send(HttpExchange ex, int status, String contentType, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     try {
       ex.getResponseHeaders().set("Content-Type", contentType);

@@ -12,6 +12,7 @@ import nl.knooppunt.engine.runtime.StateReader;
 import nl.knooppunt.engine.runtime.StateReader.IncidentSnapshot;
 import nl.knooppunt.engine.runtime.StateReader.JobSnapshot;
 import nl.knooppunt.engine.runtime.StateReader.ProcessInstanceSnapshot;
+import nl.knooppunt.engine.runtime.StateReader.UserTaskSnapshot;
 
 /**
  * The searchable resources and their JSON, as in the Orchestration Cluster API 8.8 ({@code
@@ -257,6 +258,86 @@ final class SearchResources {
     n.put("hasIncident", p.hasIncident());
     n.put("tenantId", TENANT);
     n.putArray("tags");
+    return n;
+  }
+
+  // ---- user tasks ---------------------------------------------------------------------------
+
+  /**
+   * The user-task search ({@code UserTaskFilter}/{@code UserTaskResult}): live tasks only (a
+   * completed or canceled task is gone); the candidate and variable filters are not supported
+   * (refused as unknown properties, except as the empty lists the client sends).
+   */
+  static final Schema<UserTaskSnapshot> USER_TASKS =
+      Schema.of(
+          "user task search",
+          List.of(
+              Field.of("userTaskKey", Type.KEY, UserTaskSnapshot::userTaskKey),
+              Field.ofEnum(
+                  "state",
+                  List.of(
+                      "CREATING",
+                      "CREATED",
+                      "ASSIGNING",
+                      "UPDATING",
+                      "COMPLETING",
+                      "COMPLETED",
+                      "CANCELING",
+                      "CANCELED",
+                      "FAILED"),
+                  UserTaskSnapshot::state),
+              Field.of("assignee", Type.STRING, UserTaskSnapshot::assignee),
+              Field.of("priority", Type.INTEGER, UserTaskSnapshot::priority),
+              Field.of("elementId", Type.STRING, UserTaskSnapshot::elementId),
+              Field.of("name", Type.STRING, UserTaskSnapshot::name),
+              Field.of("tenantId", Type.STRING, t -> TENANT),
+              Field.of("processDefinitionId", Type.STRING, UserTaskSnapshot::processDefinitionId),
+              Field.of("creationDate", Type.DATE, UserTaskSnapshot::creationDate),
+              Field.of("completionDate", Type.DATE, t -> null),
+              Field.of("followUpDate", Type.DATE, UserTaskSnapshot::followUpDate),
+              Field.of("dueDate", Type.DATE, UserTaskSnapshot::dueDate),
+              Field.of("processDefinitionKey", Type.KEY, UserTaskSnapshot::processDefinitionKey),
+              Field.of("processInstanceKey", Type.KEY, UserTaskSnapshot::processInstanceKey),
+              Field.of("elementInstanceKey", Type.KEY, UserTaskSnapshot::elementInstanceKey)),
+          Set.of("creationDate", "completionDate", "followUpDate", "dueDate", "priority", "name"),
+          List.of(new Order("creationDate", false)),
+          "userTaskKey",
+          Set.of("processInstanceVariables", "localVariables"),
+          false);
+
+  static ObjectNode userTask(UserTaskSnapshot t) {
+    ObjectNode n = VariableDocuments.MAPPER.createObjectNode();
+    n.put("name", t.name());
+    n.put("state", t.state());
+    n.put("assignee", t.assignee());
+    n.put("elementId", t.elementId());
+    t.candidateGroups().forEach(n.putArray("candidateGroups")::add);
+    t.candidateUsers().forEach(n.putArray("candidateUsers")::add);
+    n.put("processDefinitionId", t.processDefinitionId());
+    Search.putDate(n, "creationDate", t.creationDate());
+    n.putNull("completionDate");
+    if (t.followUpDate() == null) {
+      n.putNull("followUpDate");
+    } else {
+      Search.putDate(n, "followUpDate", t.followUpDate());
+    }
+    if (t.dueDate() == null) {
+      n.putNull("dueDate");
+    } else {
+      Search.putDate(n, "dueDate", t.dueDate());
+    }
+    n.put("tenantId", TENANT);
+    n.put("externalFormReference", t.externalFormReference());
+    n.put("processDefinitionVersion", t.processDefinitionVersion());
+    ObjectNode headers = n.putObject("customHeaders");
+    t.customHeaders().forEach(headers::put);
+    n.put("priority", t.priority());
+    Search.putKey(n, "userTaskKey", t.userTaskKey());
+    Search.putKey(n, "elementInstanceKey", t.elementInstanceKey());
+    n.put("processName", t.processName());
+    Search.putKey(n, "processDefinitionKey", t.processDefinitionKey());
+    Search.putKey(n, "processInstanceKey", t.processInstanceKey());
+    Search.putKey(n, "formKey", t.formKey());
     return n;
   }
 }

@@ -37,6 +37,12 @@ public final class Engine {
     }
   }
 
+  /**
+   * Result of correlating a message: its key and the first process instance it correlated with, or
+   * -1 when no subscription or message start event took it.
+   */
+  public record CorrelateResult(long messageKey, long processInstanceKey) {}
+
   /** Result of creating an instance. */
   public record CreateResult(DeployedProcess process, long processInstanceKey) {}
 
@@ -159,6 +165,8 @@ public final class Engine {
       return instances.setVariables(c);
     } else if (command instanceof Command.PublishMessage c) {
       return messages.publish(c);
+    } else if (command instanceof Command.CorrelateMessage c) {
+      return messages.correlate(c);
     } else if (command instanceof Command.BroadcastSignal c) {
       return messages.broadcastSignal(c);
     } else if (command instanceof Command.ActivateJobs c) {

@@ -118,6 +118,48 @@ final class MessageProcessor {
     }
   }
 
+  /**
+   * Correlates a message without buffering it (docs.camunda.io, Orchestration Cluster REST API,
+   * "Correlate message": the message is not buffered; the answer names the first process instance
+   * it correlated with). Open subscriptions are tried first, then message start events; when none
+   * takes it the result carries -1 and the caller answers NOT_FOUND.
+   */
+  Engine.CorrelateResult correlate(Command.CorrelateMessage c) {
+    if (c.name() == null || c.name().isEmpty()) {
+      throw EngineException.invalidArgument("Expected a message name, but none given");
+    }
+    BufferedMessage m = new BufferedMessage();
+    m.key = ctx.newKey();
+    m.name = c.name();
+    m.correlationKey = c.correlationKey() == null ? "" : c.correlationKey();
+    m.messageId = "";
+    m.deadline = ctx.now();
+    m.variables = c.variables() == null ? new LinkedHashMap<>() : c.variables();
+    ctx.record("MESSAGE", "PUBLISHED", m.key, value(m));
+    long first = -1;
+    for (MessageSubscription sub : state().subscriptionsFor(m.name, m.correlationKey)) {
+      if (!state().subscriptions.containsKey(sub.key)) {
+        continue;
+      }
+      EventScopes.Correlation correlation = scopes.correlate(m, sub);
+      if (correlation != null) {
+        if (first < 0) {
+          first = correlation.owner().processInstanceKey;
+        }
+        executor.trigger(correlation);
+      }
+    }
+    java.util.Set<String> before = new java.util.HashSet<>(m.correlatedTo);
+    correlateStartEvents(m);
+    for (String mark : m.correlatedTo) {
+      if (first < 0 && !before.contains(mark) && mark.chars().allMatch(Character::isDigit)) {
+        first = Long.parseLong(mark); // a started instance's key
+      }
+    }
+    ctx.record("MESSAGE", "EXPIRED", m.key, value(m));
+    return new Engine.CorrelateResult(m.key, first);
+  }
+
   private void correlateStartEvents(BufferedMessage m) {
     for (StartEvents.Start s : startEvents.byMessage(m.name)) {
       String bpmnProcessId = s.bpmnProcessId();

@@ -89,6 +89,32 @@ public final class StateReader {
       long elementInstanceKey,
       java.util.Map<String, String> customHeaders) {}
 
+  /**
+   * A live user task, as the user-task search answers it. Dates are epoch milliseconds (due and
+   * follow-up dates parsed from their ISO form; null when absent or not parseable).
+   */
+  public record UserTaskSnapshot(
+      long userTaskKey,
+      String name,
+      String state,
+      String assignee,
+      String elementId,
+      List<String> candidateGroups,
+      List<String> candidateUsers,
+      String processDefinitionId,
+      long creationDate,
+      Long followUpDate,
+      Long dueDate,
+      String externalFormReference,
+      int processDefinitionVersion,
+      java.util.Map<String, String> customHeaders,
+      int priority,
+      long elementInstanceKey,
+      String processName,
+      long processDefinitionKey,
+      long processInstanceKey,
+      Long formKey) {}
+
   private final EngineContext ctx;
 
   StateReader(EngineContext ctx) {
@@ -145,6 +171,63 @@ public final class StateReader {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** The live user tasks that match, in creation order. */
+  public List<UserTaskSnapshot> userTasks(Predicate<UserTaskSnapshot> filter) {
+    List<UserTaskSnapshot> out = new ArrayList<>();
+    for (nl.knooppunt.engine.runtime.state.UserTask task : state().userTasks.values()) {
+      UserTaskSnapshot s = snapshot(task);
+      if (filter.test(s)) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private UserTaskSnapshot snapshot(nl.knooppunt.engine.runtime.state.UserTask t) {
+    ProcessModel model =
+        state().processes.containsKey(t.processDefinitionKey)
+            ? ctx.model(t.processDefinitionKey)
+            : null;
+    var element = model == null ? null : model.elementOrNull(t.elementId);
+    String name = element == null || element.name == null ? t.elementId : element.name;
+    String processName =
+        model == null || model.process().name == null || model.process().name.isBlank()
+            ? t.bpmnProcessId
+            : model.process().name;
+    return new UserTaskSnapshot(
+        t.key,
+        name,
+        t.state.name(),
+        t.assignee == null || t.assignee.isEmpty() ? null : t.assignee,
+        t.elementId,
+        List.copyOf(t.candidateGroups),
+        List.copyOf(t.candidateUsers),
+        t.bpmnProcessId,
+        t.created,
+        epochMillis(t.followUpDate),
+        epochMillis(t.dueDate),
+        t.externalFormReference,
+        t.version,
+        element == null ? java.util.Map.of() : java.util.Map.copyOf(element.taskHeaders),
+        t.priority,
+        t.elementInstanceKey,
+        processName,
+        t.processDefinitionKey,
+        t.processInstanceKey,
+        t.formKey);
+  }
+
+  private static Long epochMillis(String isoDate) {
+    if (isoDate == null || isoDate.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(isoDate).toInstant().toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static JobSnapshot snapshot(Job job) {

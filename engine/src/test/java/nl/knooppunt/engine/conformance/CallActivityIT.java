@@ -178,9 +178,9 @@ class CallActivityIT extends ConformanceTestBase {
 
     client.newCancelInstanceCommand(parentInstance).send().join();
 
-    assertThat(grpcCode(failure(() -> complete(childJob)))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(childJob)))).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(
-            grpcCode(
+            errorCode(
                 failure(
                     () ->
                         client
@@ -261,7 +261,7 @@ class CallActivityIT extends ConformanceTestBase {
         failure(
             () -> client.newCancelInstanceCommand(childJob.getProcessInstanceKey()).send().join());
 
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.FAILED_PRECONDITION);
     complete(childJob); // the child is still running
   }
 }

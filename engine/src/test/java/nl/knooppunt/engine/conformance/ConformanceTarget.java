@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * #ADDRESS_PROPERTY} (gRPC {@code host:port}) and {@value #REST_PROPERTY} (REST base URL) are set,
  * otherwise a fresh {@link EmbeddedEngine} with clock control enabled, one per test class.
  *
- * <p>Either way the tests talk to it only through the unmodified Camunda Java client, configured
- * the way the hub configures it ({@code preferRestOverGrpc(false)}, plaintext).
+ * <p>Either way the tests talk to it only through the unmodified Camunda Java client, plaintext,
+ * over gRPC ({@code preferRestOverGrpc(false)}), or with the client's default REST preference when
+ * the test class is annotated {@link OverRest}.
  */
 public final class ConformanceTarget implements BeforeAllCallback, AfterAllCallback {
 
@@ -46,7 +47,8 @@ public final class ConformanceTarget implements BeforeAllCallback, AfterAllCallb
 
   @Override
   public void beforeAll(final ExtensionContext context) throws Exception {
-    current = remoteRequested() ? connectRemote() : startEmbedded();
+    final boolean rest = context.getRequiredTestClass().isAnnotationPresent(OverRest.class);
+    current = remoteRequested() ? connectRemote(rest) : startEmbedded(rest);
   }
 
   @Override
@@ -58,30 +60,37 @@ public final class ConformanceTarget implements BeforeAllCallback, AfterAllCallb
     }
   }
 
-  private static Target connectRemote() {
+  private static Target connectRemote(final boolean rest) {
     final URI grpc = withScheme(System.getProperty(ADDRESS_PROPERTY));
-    final URI rest = withScheme(System.getProperty(REST_PROPERTY));
-    final CamundaClient client = newClient(grpc, rest);
+    final URI restUrl = withScheme(System.getProperty(REST_PROPERTY));
+    final CamundaClient client = newClient(grpc, restUrl, rest);
     return new Target(client, null, null, new SearchApiIncidentProbe(client));
   }
 
-  private static Target startEmbedded() throws IOException {
+  private static Target startEmbedded(final boolean rest) throws IOException {
     final Path dataDirectory = Files.createTempDirectory("conformance-engine-");
     final EmbeddedEngine engine =
         EmbeddedEngine.start(new EngineSettings(dataDirectory, 0, 0, true));
     final CamundaClient client =
-        newClient(withScheme(engine.grpcAddress()), withScheme(engine.restAddress()));
+        newClient(withScheme(engine.grpcAddress()), withScheme(engine.restAddress()), rest);
     return new Target(client, engine, dataDirectory, new SearchApiIncidentProbe(client));
   }
 
-  static CamundaClient newClient(final URI grpc, final URI rest) {
-    return CamundaClient.newClientBuilder()
-        .grpcAddress(grpc)
-        .restAddress(rest)
-        .preferRestOverGrpc(false)
-        .defaultRequestTimeout(Duration.ofSeconds(20))
-        .defaultJobWorkerStreamEnabled(false)
-        .build();
+  /**
+   * The client as the hub configured it (gRPC preferred), or with the client's default protocol
+   * (REST preferred) when {@code overRest}.
+   */
+  static CamundaClient newClient(final URI grpc, final URI rest, final boolean overRest) {
+    final var builder =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(grpc)
+            .restAddress(rest)
+            .defaultRequestTimeout(Duration.ofSeconds(20))
+            .defaultJobWorkerStreamEnabled(false);
+    if (!overRest) {
+      builder.preferRestOverGrpc(false);
+    }
+    return builder.build();
   }
 
   /** {@code host:port} becomes {@code http://host:port} (plaintext), a URL stays as it is. */

@@ -250,18 +250,60 @@ abstract class ConformanceTestBase {
 
   // ---------------------------------------------------------------- errors
 
-  /** The gRPC status code of a failed command (unwrapping futures). */
-  static Status.Code grpcCode(final Throwable thrown) {
+  /**
+   * The status code of a failed command over either protocol (unwrapping futures): the gRPC status,
+   * or for a REST problem its title (Camunda's rejection names: NOT_FOUND, INVALID_ARGUMENT, ...;
+   * INVALID_STATE is gRPC's FAILED_PRECONDITION) or else its HTTP status.
+   */
+  static Status.Code errorCode(final Throwable thrown) {
     final ClientStatusException status = find(thrown, ClientStatusException.class);
-    assertThat(status).as("a gRPC status error, but got %s", thrown).isNotNull();
-    return status.getStatusCode();
+    if (status != null) {
+      return status.getStatusCode();
+    }
+    final ProblemException problem = find(thrown, ProblemException.class);
+    assertThat(problem).as("a gRPC status or REST problem error, but got %s", thrown).isNotNull();
+    final String title = problem.details() == null ? null : problem.details().getTitle();
+    if ("INVALID_STATE".equals(title)) {
+      return Status.Code.FAILED_PRECONDITION;
+    }
+    for (final Status.Code code : Status.Code.values()) {
+      if (code.name().equals(title)) {
+        return code;
+      }
+    }
+    return switch (problem.code()) {
+      case 400 -> Status.Code.INVALID_ARGUMENT;
+      case 404 -> Status.Code.NOT_FOUND;
+      case 409 -> Status.Code.FAILED_PRECONDITION;
+      case 413, 429, 503 -> Status.Code.RESOURCE_EXHAUSTED;
+      case 504 -> Status.Code.DEADLINE_EXCEEDED;
+      default -> Status.Code.UNKNOWN;
+    };
   }
 
-  static String grpcMessage(final Throwable thrown) {
+  /**
+   * A variables document that is not a JSON object is refused: over gRPC by the gateway with
+   * INVALID_ARGUMENT; over REST the client itself refuses to send it (it must turn the document
+   * into the request's JSON object first), as against a cluster.
+   */
+  static void assertNotAnObjectRefused(final Throwable thrown) {
+    if (find(thrown, io.camunda.client.api.command.InternalClientException.class) != null) {
+      assertThat(thrown).hasStackTraceContaining("Map<String, Object>");
+      return;
+    }
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+
+  /** The message of a failed command over either protocol (gRPC description or problem detail). */
+  static String errorMessage(final Throwable thrown) {
     final ClientStatusException status = find(thrown, ClientStatusException.class);
-    assertThat(status).as("a gRPC status error, but got %s", thrown).isNotNull();
-    final String description = status.getStatus().getDescription();
-    return description == null ? String.valueOf(status.getMessage()) : description;
+    if (status != null) {
+      final String description = status.getStatus().getDescription();
+      return description == null ? String.valueOf(status.getMessage()) : description;
+    }
+    final ProblemException problem = find(thrown, ProblemException.class);
+    assertThat(problem).as("a gRPC status or REST problem error, but got %s", thrown).isNotNull();
+    return problem.details() == null ? problem.getMessage() : problem.details().getDetail();
   }
 
   /** The HTTP status of a failed REST command (user tasks, clock). */

@@ -102,7 +102,7 @@ class DecisionIT extends ConformanceTestBase {
                     .variables(Map.of())
                     .send()
                     .join());
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test

@@ -95,8 +95,8 @@ class DeploymentIT extends ConformanceTestBase {
 
     final Throwable thrown = failure(() -> deployXml(id + ".bpmn", xml));
 
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(thrown)).contains("complexJoin");
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(thrown)).contains("complexJoin");
     assertNotDeployed(id);
   }
 
@@ -110,8 +110,8 @@ class DeploymentIT extends ConformanceTestBase {
 
     final Throwable thrown = failure(() -> deploy(id + ".bpmn", model));
 
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(thrown)).contains("computeScore");
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(thrown)).contains("computeScore");
     assertNotDeployed(id);
   }
 
@@ -127,8 +127,8 @@ class DeploymentIT extends ConformanceTestBase {
 
     final Throwable thrown = failure(() -> deployXml(id + ".bpmn", xml));
 
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(thrown)).containsAnyOf("compensateBooking", "undoBooking");
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(thrown)).containsAnyOf("compensateBooking", "undoBooking");
     assertNotDeployed(id);
   }
 
@@ -145,8 +145,8 @@ class DeploymentIT extends ConformanceTestBase {
 
     final Throwable thrown = failure(() -> deployXml(id + ".bpmn", xml));
 
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(thrown)).isNotBlank();
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(thrown)).isNotBlank();
     assertNotDeployed(id);
 
     // nothing else is affected
@@ -205,8 +205,8 @@ class DeploymentIT extends ConformanceTestBase {
 
     final Throwable thrown = failure(() -> deployXml(id + ".bpmn", xml));
 
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(thrown)).contains("audited");
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(thrown)).contains("audited");
     assertNotDeployed(id);
   }
 
@@ -229,8 +229,8 @@ class DeploymentIT extends ConformanceTestBase {
 
     final Throwable thrown = failure(() -> deploy(id + ".bpmn", model));
 
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(thrown)).containsAnyOf("onLate", "lateCondition");
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(thrown)).containsAnyOf("onLate", "lateCondition");
     assertNotDeployed(id);
   }
 
@@ -249,8 +249,8 @@ class DeploymentIT extends ConformanceTestBase {
                     .send()
                     .join());
 
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(thrown)).contains(id);
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(thrown)).contains(id);
     assertNotDeployed(id);
   }
 
@@ -283,9 +283,12 @@ class DeploymentIT extends ConformanceTestBase {
         (elementId, model) -> {
           final String id = uid("deploy_unsupported");
           final Throwable thrown = failure(() -> deploy(id + ".bpmn", model.apply(id)));
-          softly.assertThat(grpcCode(thrown)).as(elementId).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          softly
+              .assertThat(errorCode(thrown))
+              .as(elementId)
+              .isEqualTo(Status.Code.INVALID_ARGUMENT);
           // the flow element's own id, not only the id of a nested (generated) event definition
-          softly.assertThat(grpcMessage(thrown)).as(elementId).contains(elementId);
+          softly.assertThat(errorMessage(thrown)).as(elementId).contains(elementId);
           assertNotDeployed(id);
         });
     softly.assertAll();
@@ -296,6 +299,6 @@ class DeploymentIT extends ConformanceTestBase {
         failure(
             () ->
                 client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join());
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.NOT_FOUND);
   }
 }

@@ -61,7 +61,7 @@ class ErrorEventsIT extends ConformanceTestBase {
     assertNoJob(other);
     assertNoJob(happy);
     // the interrupted job is gone
-    assertThat(grpcCode(failure(() -> complete(job)))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(job)))).isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test

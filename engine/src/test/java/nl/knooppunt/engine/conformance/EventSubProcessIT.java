@@ -77,7 +77,7 @@ class EventSubProcessIT extends ConformanceTestBase {
     final ActivatedJob handling = awaitJob(handle);
     assertThat(handling.getElementId()).isEqualTo("afhandelen");
     assertThat(handling.getVariablesAsMap()).containsEntry("reden", "loos alarm");
-    assertThat(grpcCode(failure(() -> complete(running)))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(running)))).isEqualTo(Status.Code.NOT_FOUND);
     complete(handling);
     assertThat(result.get(30, TimeUnit.SECONDS).getVariablesAsMap())
         .containsEntry("reden", "loos alarm");

@@ -118,7 +118,7 @@ class MultiInstanceIT extends ConformanceTestBase {
     complete(jobs.get(1), Map.of("ack", "second"));
 
     final Map<String, Object> vars = probe(probe);
-    assertThat(grpcCode(failure(() -> complete(jobs.get(2))))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(jobs.get(2))))).isEqualTo(Status.Code.NOT_FOUND);
     @SuppressWarnings("unchecked")
     final List<Object> results = (List<Object>) vars.get("results");
     assertThat(results).hasSize(3).contains("first", "second");
@@ -243,8 +243,8 @@ class MultiInstanceIT extends ConformanceTestBase {
 
     final ActivatedJob lateJob = awaitJob(late);
     assertThat(lateJob.getVariablesAsMap()).doesNotContainKey("results");
-    assertThat(grpcCode(failure(() -> complete(jobs.get(1))))).isEqualTo(Status.Code.NOT_FOUND);
-    assertThat(grpcCode(failure(() -> complete(jobs.get(2))))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(jobs.get(1))))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(jobs.get(2))))).isEqualTo(Status.Code.NOT_FOUND);
     assertNoJob(probe);
   }
 }

@@ -48,7 +48,7 @@ class TerminateEndEventIT extends ConformanceTestBase {
     // the instance completes although the slow branch never finished
     assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS).getProcessInstanceKey())
         .isEqualTo(slowJob.getProcessInstanceKey());
-    assertThat(grpcCode(failure(() -> complete(slowJob)))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(slowJob)))).isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test
@@ -80,6 +80,6 @@ class TerminateEndEventIT extends ConformanceTestBase {
     complete(awaitJob(quick));
 
     assertThat(awaitJob(after).getElementId()).isEqualTo("after");
-    assertThat(grpcCode(failure(() -> complete(slowJob)))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(slowJob)))).isEqualTo(Status.Code.NOT_FOUND);
   }
 }

@@ -131,7 +131,7 @@ class TimerEventsIT extends ConformanceTestBase {
     advance(Duration.ofMinutes(2));
 
     assertThat(awaitJob(escalate).getElementId()).isEqualTo("escalate");
-    assertThat(grpcCode(failure(() -> complete(job)))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(job)))).isEqualTo(Status.Code.NOT_FOUND);
     assertNoJob(after);
   }
 
@@ -313,6 +313,6 @@ class TimerEventsIT extends ConformanceTestBase {
     advance(Duration.ofHours(2).plusMinutes(1));
 
     assertThat(awaitJob(late).getElementId()).isEqualTo("late");
-    assertThat(grpcCode(failure(() -> complete(job)))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(job)))).isEqualTo(Status.Code.NOT_FOUND);
   }
 }

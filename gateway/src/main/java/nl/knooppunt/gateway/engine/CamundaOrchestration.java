@@ -48,7 +48,9 @@ class CamundaOrchestration implements Orchestration {
       if (code == 409 || code == 400) {
         throw new EngineException.Rejected(what + ": " + detail);
       }
-      if (code == 429) {
+      // backpressure: 503 titled RESOURCE_EXHAUSTED (Camunda and the embedded engine), or 429
+      if (code == 429
+          || (e.details() != null && "RESOURCE_EXHAUSTED".equals(e.details().getTitle()))) {
         throw refusing(what, detail);
       }
       LOG.warn("{} failed: HTTP {} {}", what, code, detail);

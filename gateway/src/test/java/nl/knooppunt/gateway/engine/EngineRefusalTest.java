@@ -7,7 +7,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.ProblemDetail;
 import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.ProblemException;
 import io.grpc.Status;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,5 +48,38 @@ class EngineRefusalTest {
         .isInstanceOf(EngineException.Unavailable.class)
         .hasMessageContaining("neemt nu geen opdrachten aan")
         .hasMessageContaining("No space left on device");
+  }
+
+  @Test
+  void aStartRefusedByTheEngineOverRestNamesItsReason() {
+    CamundaClient client = mock(CamundaClient.class, RETURNS_DEEP_STUBS);
+    String reason = "Expected to handle the request, but the engine's journal cannot be written";
+    when(client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(any())
+            .latestVersion()
+            .variables(any(Object.class))
+            .requestTimeout(any())
+            .send()
+            .join())
+        .thenThrow(
+            new ProblemException(
+                503,
+                reason,
+                new ProblemDetail()
+                    .setTitle("RESOURCE_EXHAUSTED")
+                    .setStatus(503)
+                    .setDetail(reason)));
+    @SuppressWarnings("unchecked")
+    ObjectProvider<CamundaClient> provider = mock(ObjectProvider.class);
+    when(provider.getIfAvailable()).thenReturn(client);
+
+    assertThatThrownBy(
+            () ->
+                new CamundaOrchestration(provider)
+                    .startProcess("dreigingsniveau-5", Map.of("crisisId", "DN5-2")))
+        .isInstanceOf(EngineException.Unavailable.class)
+        .hasMessageContaining("neemt nu geen opdrachten aan")
+        .hasMessageContaining("journal cannot be written");
   }
 }

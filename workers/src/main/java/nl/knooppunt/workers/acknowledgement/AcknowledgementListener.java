@@ -1,12 +1,12 @@
 package nl.knooppunt.workers.acknowledgement;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
+import io.camunda.client.api.command.ClientException;
 import java.time.Duration;
 import java.util.Map;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.Variable;
+import nl.knooppunt.workers.camunda.EngineRejections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -54,8 +54,8 @@ class AcknowledgementListener {
           .send()
           .join();
       log.info("Bevestiging {} van {} doorgegeven", ack.notificationId(), ack.acknowledgedBy());
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
+    } catch (ClientException e) {
+      if (EngineRejections.alreadyExists(e)) {
         log.debug("Bevestiging {} was al doorgegeven", ack.eventId());
         return;
       }

@@ -3,9 +3,8 @@ package nl.knooppunt.workers.jobs;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
-import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.response.ActivatedJob;
-import io.grpc.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ import nl.knooppunt.processes.variables.ManhuntStart;
 import nl.knooppunt.processes.variables.PublicAppeal;
 import nl.knooppunt.processes.variables.Recipient;
 import nl.knooppunt.processes.variables.ThreatLevelStart;
+import nl.knooppunt.workers.camunda.EngineRejections;
 import nl.knooppunt.workers.notification.NoticeSender;
 import nl.knooppunt.workers.notification.OutgoingNotice;
 import org.springframework.stereotype.Component;
@@ -331,8 +331,8 @@ public class ManhuntWorkers {
           .variables(variables)
           .send()
           .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+    } catch (ClientException e) {
+      if (!EngineRejections.alreadyExists(e)) {
         throw e;
       }
     }

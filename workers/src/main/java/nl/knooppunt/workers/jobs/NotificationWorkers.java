@@ -3,9 +3,8 @@ package nl.knooppunt.workers.jobs;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
-import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.response.ActivatedJob;
-import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +22,7 @@ import nl.knooppunt.processes.variables.AcknowledgementResult;
 import nl.knooppunt.processes.variables.CallContact;
 import nl.knooppunt.processes.variables.NoticeContent;
 import nl.knooppunt.processes.variables.Recipient;
+import nl.knooppunt.workers.camunda.EngineRejections;
 import nl.knooppunt.workers.delivery.ChainDelivery;
 import nl.knooppunt.workers.delivery.RegisterContactBook;
 import nl.knooppunt.workers.notification.CurrentMeasures;
@@ -191,8 +191,8 @@ public class NotificationWorkers {
           .timeToLive(ROUND_SENT_TTL)
           .send()
           .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+    } catch (ClientException e) {
+      if (!EngineRejections.alreadyExists(e)) {
         throw e;
       }
     }
