@@ -206,7 +206,7 @@ class ProcessInstanceMigrationIT extends ConformanceTestBase {
 
     assertThat(awaitJob(stopped).getProcessInstanceKey()).isEqualTo(instance);
     // the interrupting boundary event terminated the task: its job is gone
-    assertThat(grpcCode(failure(() -> complete(job)))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(job)))).isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test
@@ -241,8 +241,8 @@ class ProcessInstanceMigrationIT extends ConformanceTestBase {
                     .addMappingInstruction("start", "start")
                     .send()
                     .join());
-    assertThat(grpcCode(unmapped)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(unmapped)).contains("'controleren'");
+    assertThat(errorCode(unmapped)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(unmapped)).contains("'controleren'");
 
     final Throwable otherType =
         failure(
@@ -253,8 +253,8 @@ class ProcessInstanceMigrationIT extends ConformanceTestBase {
                     .addMappingInstruction("controleren", "beoordelen")
                     .send()
                     .join());
-    assertThat(grpcCode(otherType)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(otherType)).contains("'controleren'").contains("'beoordelen'");
+    assertThat(errorCode(otherType)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(otherType)).contains("'controleren'").contains("'beoordelen'");
 
     final Throwable unknownTarget =
         failure(
@@ -265,7 +265,7 @@ class ProcessInstanceMigrationIT extends ConformanceTestBase {
                     .addMappingInstruction("controleren", "controleren")
                     .send()
                     .join());
-    assertThat(grpcCode(unknownTarget)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(unknownTarget)).isEqualTo(Status.Code.NOT_FOUND);
 
     complete(job); // still in the source definition, unchanged
   }

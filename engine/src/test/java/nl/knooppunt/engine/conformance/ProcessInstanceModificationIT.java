@@ -74,7 +74,7 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
         .containsEntry("zaak", "Z-7")
         .containsEntry("reden", "spoed");
     // the terminated element's job is gone
-    assertThat(grpcCode(failure(() -> complete(current)))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(failure(() -> complete(current)))).isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test
@@ -119,7 +119,7 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
         .send()
         .join();
 
-    assertThat(grpcCode(failure(() -> client.newCancelInstanceCommand(instance).send().join())))
+    assertThat(errorCode(failure(() -> client.newCancelInstanceCommand(instance).send().join())))
         .isEqualTo(Status.Code.NOT_FOUND);
   }
 
@@ -145,8 +145,8 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
                     .terminateElement(current.getElementInstanceKey())
                     .send()
                     .join());
-    assertThat(grpcCode(unknown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(unknown)).contains("'bestaatNiet'");
+    assertThat(errorCode(unknown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(unknown)).contains("'bestaatNiet'");
 
     final Throwable startEvent =
         failure(
@@ -156,8 +156,8 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
                     .activateElement("start")
                     .send()
                     .join());
-    assertThat(grpcCode(startEvent)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(startEvent)).contains("'start'");
+    assertThat(errorCode(startEvent)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(startEvent)).contains("'start'");
 
     final Throwable insideMultiInstance =
         failure(
@@ -167,8 +167,8 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
                     .activateElement("regio")
                     .send()
                     .join());
-    assertThat(grpcCode(insideMultiInstance)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(insideMultiInstance)).contains("'perRegio'");
+    assertThat(errorCode(insideMultiInstance)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(insideMultiInstance)).contains("'perRegio'");
 
     final Throwable unknownInstance =
         failure(
@@ -178,8 +178,8 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
                     .terminateElement(2251799813999999L)
                     .send()
                     .join());
-    assertThat(grpcCode(unknownInstance)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(unknownInstance)).contains("2251799813999999");
+    assertThat(errorCode(unknownInstance)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(unknownInstance)).contains("2251799813999999");
 
     final Throwable unknownProcessInstance =
         failure(
@@ -189,7 +189,7 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
                     .activateElement("afronden")
                     .send()
                     .join());
-    assertThat(grpcCode(unknownProcessInstance)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(unknownProcessInstance)).isEqualTo(Status.Code.NOT_FOUND);
 
     // nothing changed: the current job is still there and completes
     complete(current);
@@ -224,8 +224,8 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
                     .activateElement("regio")
                     .send()
                     .join());
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(thrown))
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(thrown))
         .contains("more than one active instance")
         .contains("'perRegio'");
   }
@@ -261,8 +261,8 @@ class ProcessInstanceModificationIT extends ConformanceTestBase {
                     .terminateElement(job.getElementInstanceKey())
                     .send()
                     .join());
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(grpcMessage(thrown)).contains("call activity");
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(errorMessage(thrown)).contains("call activity");
     complete(job);
   }
 

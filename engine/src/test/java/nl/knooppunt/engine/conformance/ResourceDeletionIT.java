@@ -57,7 +57,7 @@ class ResourceDeletionIT extends ConformanceTestBase {
                     .processDefinitionKey(v2.getProcessDefinitionKey())
                     .send()
                     .join());
-    assertThat(grpcCode(byKey)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(byKey)).isEqualTo(Status.Code.NOT_FOUND);
     final var latest =
         client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
     assertThat(latest.getProcessDefinitionKey()).isEqualTo(v1.getProcessDefinitionKey());
@@ -82,7 +82,7 @@ class ResourceDeletionIT extends ConformanceTestBase {
     client.newDeleteResourceCommand(p.getProcessDefinitionKey()).send().join();
 
     assertThat(
-            grpcCode(
+            errorCode(
                 failure(
                     () ->
                         client
@@ -98,7 +98,7 @@ class ResourceDeletionIT extends ConformanceTestBase {
     complete(next);
     // once its last instance ended, the definition is gone: deleting it again finds nothing
     assertThat(
-            grpcCode(
+            errorCode(
                 failure(
                     () ->
                         client
@@ -113,7 +113,7 @@ class ResourceDeletionIT extends ConformanceTestBase {
   void unknownKeyIsNotFound() {
     final Throwable thrown =
         failure(() -> client.newDeleteResourceCommand(2251799813999999L).send().join());
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test
@@ -144,7 +144,7 @@ class ResourceDeletionIT extends ConformanceTestBase {
                     .variables(Map.of("ernst", 6))
                     .send()
                     .join());
-    assertThat(grpcCode(thrown)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(errorCode(thrown)).isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test
@@ -156,7 +156,7 @@ class ResourceDeletionIT extends ConformanceTestBase {
     client.newDeleteResourceCommand(p.getProcessDefinitionKey()).useRest().send().join();
 
     assertThat(
-            grpcCode(
+            errorCode(
                 failure(
                     () ->
                         client
