@@ -1,13 +1,13 @@
 package nl.knooppunt.engine.rest;
 
+import static nl.knooppunt.engine.rest.RestServer.body;
+import static nl.knooppunt.engine.rest.RestServer.noContent;
+import static nl.knooppunt.engine.rest.RestServer.problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.knooppunt.engine.EngineException;
-import nl.knooppunt.engine.Limits;
 import nl.knooppunt.engine.command.Command;
 import nl.knooppunt.engine.grpc.VariableDocuments;
 import nl.knooppunt.engine.runtime.EngineLoop;
@@ -194,78 +193,5 @@ public final class ModificationResources {
     return JSON.convertValue(n, LinkedHashMap.class);
   }
 
-  private static JsonNode body(HttpExchange ex) throws IOException {
-    try (InputStream in = ex.getRequestBody()) {
-      byte[] bytes = in.readNBytes(Limits.MAX_REST_BODY_BYTES + 1);
-      if (bytes.length > Limits.MAX_REST_BODY_BYTES) {
-        throw EngineException.invalidArgument(
-            "The request body exceeds the embedded engine's limit of "
-                + Limits.MAX_REST_BODY_BYTES
-                + " bytes");
-      }
-      if (bytes.length == 0) {
-        return JSON.createObjectNode();
-      }
-      try {
-        JsonNode node = JSON.readTree(bytes);
-        if (node == null || node.isNull()) {
-          return JSON.createObjectNode();
-        }
-        if (!node.isObject()) {
-          throw EngineException.invalidArgument("Expected the request body to be a JSON object");
-        }
-        return node;
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw EngineException.invalidArgument(
-            "The request body is not valid JSON: " + e.getOriginalMessage());
-      }
-    }
-  }
-
-  // ---- responses ------------------------------------------------------------------------------
-
-  private static void noContent(HttpExchange ex) {
-    try {
-      ex.sendResponseHeaders(204, -1);
-    } catch (IOException e) {
-      // client gone
-    } finally {
-      ex.close();
-    }
-  }
-
-  private static void problem(HttpExchange ex, EngineException e) {
-    int status =
-        switch (e.reason()) {
-          case NOT_FOUND -> 404;
-          case INVALID_ARGUMENT -> 400;
-          case INVALID_STATE, FAILED_PRECONDITION, ALREADY_EXISTS -> 409;
-          case RESOURCE_EXHAUSTED -> 429;
-          case FORBIDDEN -> 403;
-          case UNAVAILABLE -> 503;
-          case INTERNAL -> 500;
-        };
-    problem(ex, status, e.reason().name(), e.getMessage());
-  }
-
-  private static void problem(HttpExchange ex, int status, String title, String detail) {
-    ObjectNode p = JSON.createObjectNode();
-    p.put("type", "about:blank");
-    p.put("title", title);
-    p.put("status", status);
-    p.put("detail", detail);
-    p.put("instance", ex.getRequestURI().getPath());
-    byte[] bytes = p.toString().getBytes(StandardCharsets.UTF_8);
-    try {
-      ex.getResponseHeaders().set("Content-Type", "application/problem+json");
-      ex.sendResponseHeaders(status, bytes.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    } catch (IOException io) {
-      // client gone
-    } finally {
-      ex.close();
-    }
-  }
+  // responses: RestServer.noContent and RestServer.problem (problem+json with Camunda's titles)
 }
