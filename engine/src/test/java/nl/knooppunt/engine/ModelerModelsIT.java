@@ -12,11 +12,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import nl.knooppunt.engine.conformance.OverRest;
 import nl.knooppunt.engine.support.Scenario;
 import nl.knooppunt.engine.support.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Models as Camunda Desktop and Web Modeler save them (their namespaces, diagram interchange and
@@ -29,8 +31,12 @@ class ModelerModelsIT {
   static Scenario s;
 
   @BeforeAll
-  static void start() {
-    engine = TestEngine.start(false);
+  static void start(TestInfo test) {
+    // ModelerModelsOverRestIT runs every model again with the client's defaults (REST)
+    engine =
+        TestEngine.start(
+            false,
+            test.getTestClass().map(c -> c.isAnnotationPresent(OverRest.class)).orElse(false));
     s = new Scenario(engine);
   }
 

@@ -19,19 +19,29 @@ public final class TestEngine implements AutoCloseable {
 
   private final Path directory;
   private final boolean clockControl;
+  private final boolean overRest;
   private EmbeddedEngine engine;
   private CamundaClient client;
   public final List<EngineRecord> records = new CopyOnWriteArrayList<>();
 
-  private TestEngine(Path directory, boolean clockControl) {
+  private TestEngine(Path directory, boolean clockControl, boolean overRest) {
     this.directory = directory;
     this.clockControl = clockControl;
+    this.overRest = overRest;
     start();
   }
 
   public static TestEngine start(boolean clockControl) {
+    return start(clockControl, false);
+  }
+
+  /**
+   * An engine whose client sends its commands over gRPC, or ({@code overRest}) with the Camunda
+   * client's defaults: REST preferred.
+   */
+  public static TestEngine start(boolean clockControl, boolean overRest) {
     try {
-      return new TestEngine(Files.createTempDirectory("engine-test"), clockControl);
+      return new TestEngine(Files.createTempDirectory("engine-test"), clockControl, overRest);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -40,7 +50,16 @@ public final class TestEngine implements AutoCloseable {
   private void start() {
     engine = EmbeddedEngine.start(new EngineSettings(directory, 0, 0, clockControl));
     engine.addRecordListener(records::add);
-    client = newClient(engine);
+    client = overRest ? newRestClient(engine) : newClient(engine);
+  }
+
+  /** A client with the Camunda client's defaults: its commands go over REST. */
+  public static CamundaClient newRestClient(EmbeddedEngine engine) {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create(engine.grpcAddress()))
+        .restAddress(URI.create(engine.restAddress()))
+        .defaultRequestTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   public static CamundaClient newClient(EmbeddedEngine engine) {
