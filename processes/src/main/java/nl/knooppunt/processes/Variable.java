@@ -12,6 +12,11 @@ public enum Variable {
   CRISIS_ID("crisisId"),
   /** true = OEFENING: every notification, page and report says so. */
   EXERCISE("exercise"),
+  /**
+   * true = a crisis of an exercise scenario started by a simulated participant: its notices stay in
+   * the hub (inbox, pages, topic) and go to nobody's e-mail or phone. Absent otherwise.
+   */
+  ALLEEN_IN_KNOOPPUNT("alleenInKnooppunt"),
   EVALUATIE("evaluatie"),
   /** Aftercare of responders after a manhunt or a level 5 after an attack (one region). */
   NAZORG("nazorg"),

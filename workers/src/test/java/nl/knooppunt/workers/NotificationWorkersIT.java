@@ -408,7 +408,17 @@ class NotificationWorkersIT extends WorkersIT {
       Map<String, Object> bericht,
       boolean wholeChain,
       String sla) {
-    Map<String, Object> variables = new java.util.HashMap<>();
+    return informGezagen(reference, exercise, recipientCodes, bericht, wholeChain, Map.of());
+  }
+
+  private CompletableFuture<ProcessInstanceResult> informGezagen(
+      String reference,
+      boolean exercise,
+      List<String> recipientCodes,
+      Map<String, Object> bericht,
+      boolean wholeChain,
+      Map<String, Object> more) {
+    Map<String, Object> variables = new java.util.HashMap<>(more);
     variables.put(Variable.HELE_KETEN.variableName(), wholeChain);
     variables.putAll(
         Map.of(
@@ -460,6 +470,33 @@ class NotificationWorkersIT extends WorkersIT {
           "gebied", "provincie Utrecht",
           "geldigTot", "2026-03-19T04:00:00Z",
           "niveau", 5);
+
+  @Test
+  void aScenarioExercisesNoticeStaysInTheHubAndReachesNobodysMailOrPhone() throws Exception {
+    CompletableFuture<ProcessInstanceResult> round =
+        informGezagen(
+            "DN5-SCEN/afkondiging",
+            true,
+            List.of("BM-GM0344"),
+            DECLARATION,
+            false,
+            Map.of(Variable.ALLEEN_IN_KNOOPPUNT.variableName(), true));
+
+    // the notice is in the hub (its topic, the inbox) and the round waits for the acknowledgement
+    try (KafkaRecords notices = new KafkaRecords(bootstrapServers, topic(Topic.NOTIFICATIONS))) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> notices.poll().stream().map(r -> r.value().at("/id").asText()).toList(),
+              ids -> ids.contains("DN5-SCEN/afkondiging/BM-GM0344"));
+    }
+    // the live participant acknowledges in the hub; the round ends, its send job long done
+    acknowledge("ack-scen", "DN5-SCEN/afkondiging/BM-GM0344", "oefenende burgemeester");
+    assertThat(round.join().getVariablesAsMap()).containsKey("bevestigingen");
+
+    assertThat(mailTo("houder.bm-gm0344@demo.knooppunt.example", "DN5-SCEN/")).isNull();
+    assertThat(SMS.received).noneMatch(m -> m.reference().startsWith("DN5-SCEN/"));
+  }
 
   @Test
   void theHoldersMailSaysWhatWhereUntilWhenAndWhatToDoWithAPersonalLinkThatChecksOut()

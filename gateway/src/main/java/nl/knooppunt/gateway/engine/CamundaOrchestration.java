@@ -100,6 +100,27 @@ class CamundaOrchestration implements Orchestration {
   }
 
   @Override
+  public long startProcess(String bpmnProcessId, Object variables, Map<String, Object> more) {
+    return call(
+        "Proces " + bpmnProcessId + " starten",
+        c -> {
+          // the client's own JSON mapper, so the typed variables read as with startProcess
+          io.camunda.client.api.JsonMapper json = c.getConfiguration().getJsonMapper();
+          Map<String, Object> all =
+              new java.util.LinkedHashMap<>(json.fromJsonAsMap(json.toJson(variables)));
+          all.putAll(more);
+          return c.newCreateInstanceCommand()
+              .bpmnProcessId(bpmnProcessId)
+              .latestVersion()
+              .variables(all)
+              .requestTimeout(TIMEOUT)
+              .send()
+              .join()
+              .getProcessInstanceKey();
+        });
+  }
+
+  @Override
   public void cancelProcessInstance(long processInstanceKey) {
     call(
         "Procesinstantie " + processInstanceKey + " annuleren",

@@ -13,6 +13,19 @@ public interface Orchestration {
   /** Starts the latest version of a process; returns the process instance key. */
   long startProcess(String bpmnProcessId, Object variables);
 
+  /**
+   * Starts the latest version of a process with its typed start variables and a few more beside
+   * them (e.g. {@code alleenInKnooppunt} for an exercise scenario's crisis).
+   */
+  default long startProcess(String bpmnProcessId, Object variables, Map<String, Object> more) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> all =
+        new java.util.LinkedHashMap<>(
+            new com.fasterxml.jackson.databind.ObjectMapper().convertValue(variables, Map.class));
+    all.putAll(more);
+    return startProcess(bpmnProcessId, all);
+  }
+
   /** Cancels a running process instance (a start whose crisis could not be recorded). */
   void cancelProcessInstance(long processInstanceKey);
 

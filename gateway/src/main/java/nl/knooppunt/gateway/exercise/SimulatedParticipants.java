@@ -55,7 +55,7 @@ final class SimulatedParticipants {
         vrCode,
         policeUnit,
         municipality,
-        KnooppuntUser.Source.LOCAL);
+        KnooppuntUser.Source.SIMULATED);
   }
 
   /** Runs an action as the simulated participant and restores the caller's security context. */

@@ -17,6 +17,7 @@ import nl.knooppunt.gateway.security.KnooppuntUser;
 import nl.knooppunt.gateway.web.Problems;
 import nl.knooppunt.processes.MessageName;
 import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.Variable;
 import nl.knooppunt.processes.events.Area;
 import nl.knooppunt.processes.events.CloudEvent;
 import nl.knooppunt.processes.events.EventType;
@@ -86,7 +87,13 @@ public class CrisisProcesses {
     // the database first: while it is away nothing starts in the engine (a 503, docs/adr/0039),
     // rather than an instance that must be cancelled again and whose first steps already ran
     jdbc.queryForObject("select 1", Integer.class);
-    long key = engine.startProcess(process.id(), start);
+    // a crisis an exercise scenario starts as a simulated participant keeps its notices in the hub:
+    // nothing of it reaches anybody's e-mail or phone (the live participants read it in the hub)
+    long key =
+        exercise && user.source() == KnooppuntUser.Source.SIMULATED
+            ? engine.startProcess(
+                process.id(), start, Map.of(Variable.ALLEEN_IN_KNOOPPUNT.variableName(), true))
+            : engine.startProcess(process.id(), start);
     try {
       record(
           process, crisisId, exercise, title, start, user, areaKind, codes, areaName, regions,

@@ -29,7 +29,9 @@ public record KnooppuntUser(
 
   public enum Source {
     LOCAL,
-    OIDC
+    OIDC,
+    /** A simulated participant of an exercise scenario (the exercise runner acts as it). */
+    SIMULATED
   }
 
   public KnooppuntUser {

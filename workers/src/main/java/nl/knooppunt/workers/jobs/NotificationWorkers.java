@@ -48,13 +48,23 @@ public class NotificationWorkers {
    */
   static final Duration ROUND_SENT_TTL = Duration.ofHours(1);
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(NotificationWorkers.class);
+
   public record Delivery(
       String crisisId,
       Boolean exercise,
       String notificatieId,
       Recipient ontvanger,
       NoticeContent bericht,
-      Boolean heleKeten) {}
+      Boolean heleKeten,
+      Boolean alleenInKnooppunt) {
+
+    /** A scenario exercise's notice: in the hub only, to nobody's e-mail or phone. */
+    boolean onlyInHub() {
+      return Boolean.TRUE.equals(alleenInKnooppunt);
+    }
+  }
 
   public record Sent(
       String crisisId, Boolean exercise, String referentie, List<Object> verzendingen) {}
@@ -121,6 +131,13 @@ public class NotificationWorkers {
     OutgoingNotice notice =
         notice(delivery, delivery.notificatieId(), recipient, recipient.primary());
     sender.send(notice, EventType.MELDING_VERSTUURD);
+    if (delivery.onlyInHub()) {
+      LOG.info(
+          "Notice {} of exercise scenario crisis {} stays in the hub",
+          notice.notificationId(),
+          delivery.crisisId());
+      return;
+    }
     chainDelivery.primary(
         notice, Boolean.TRUE.equals(delivery.heleKeten()), DomainEvents.origin(job));
   }
@@ -144,6 +161,13 @@ public class NotificationWorkers {
         notice(
             delivery, delivery.notificatieId() + FALLBACK_SUFFIX, recipient, recipient.fallback());
     sender.send(notice, EventType.MELDING_FALLBACK_VERSTUURD);
+    if (delivery.onlyInHub()) {
+      LOG.info(
+          "Fallback notice {} of exercise scenario crisis {} stays in the hub",
+          notice.notificationId(),
+          delivery.crisisId());
+      return;
+    }
     chainDelivery.fallback(notice, DomainEvents.origin(job));
   }
 
