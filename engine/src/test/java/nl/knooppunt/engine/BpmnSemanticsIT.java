@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.knooppunt.engine.conformance.OverRest;
 import nl.knooppunt.engine.support.Scenario;
 import nl.knooppunt.engine.support.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /** Element semantics through the real client (the engine's own focused runtime tests). */
 class BpmnSemanticsIT {
@@ -22,8 +24,12 @@ class BpmnSemanticsIT {
   static Scenario s;
 
   @BeforeAll
-  static void start() {
-    engine = TestEngine.start(true);
+  static void start(TestInfo test) {
+    // BpmnSemanticsOverRestIT runs every scenario again with the client's defaults (REST)
+    engine =
+        TestEngine.start(
+            true,
+            test.getTestClass().map(c -> c.isAnnotationPresent(OverRest.class)).orElse(false));
     s = new Scenario(engine);
   }
 

@@ -7,10 +7,12 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.knooppunt.engine.conformance.OverRest;
 import nl.knooppunt.engine.support.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * A parallel multi-instance whose inner instances complete the moment they are created (their
@@ -23,8 +25,13 @@ class MultiInstanceImmediateCompletionIT {
   static TestEngine engine;
 
   @BeforeAll
-  static void start() {
-    engine = TestEngine.start(false);
+  static void start(TestInfo test) {
+    // MultiInstanceImmediateCompletionOverRestIT runs every scenario again with the client's
+    // defaults (REST)
+    engine =
+        TestEngine.start(
+            false,
+            test.getTestClass().map(c -> c.isAnnotationPresent(OverRest.class)).orElse(false));
   }
 
   @AfterAll

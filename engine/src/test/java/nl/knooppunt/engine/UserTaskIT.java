@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.knooppunt.engine.conformance.OverRest;
 import nl.knooppunt.engine.support.Scenario;
 import nl.knooppunt.engine.support.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /** Native user tasks: REST commands of the client, and task listeners as jobs. */
 class UserTaskIT {
@@ -31,8 +33,12 @@ class UserTaskIT {
   static JobWorker worker;
 
   @BeforeAll
-  static void start() {
-    engine = TestEngine.start(false);
+  static void start(TestInfo test) {
+    // UserTaskOverRestIT runs every scenario again with the client's defaults (REST)
+    engine =
+        TestEngine.start(
+            false,
+            test.getTestClass().map(c -> c.isAnnotationPresent(OverRest.class)).orElse(false));
     s = new Scenario(engine);
     s.deploy(
         Bpmn.createExecutableProcess("ut")
