@@ -21,6 +21,9 @@
   // A change told while a live block is still reloading would be lost: htmx queues the second
   // reload on the block it is about to replace (hx-swap="outerHTML"), and drops it with the old
   // block. So such a change is remembered and told again once no live block is reloading.
+  // A reload counts as finished on its request's "loadend" (after htmx's swap), not on
+  // htmx:afterRequest: htmx fires that on the old, detached block, and again on a parent that is
+  // not a live block, so a count kept by it never came down and every missed change stayed lost.
   var reloading = 0;
   var missed = false;
   function live(el) {
@@ -35,20 +38,20 @@
       htmx.trigger(document.body, "gewijzigd");
     }
   }
-  document.addEventListener("htmx:beforeRequest", function (event) {
-    if (live(event.detail.elt)) {
-      reloading++;
-    }
-  });
-  document.addEventListener("htmx:afterRequest", function (event) {
-    if (!live(event.detail.elt)) {
-      return;
-    }
+  function reloaded() {
     reloading = Math.max(0, reloading - 1);
     if (reloading === 0 && missed) {
       missed = false;
       // after the swap: the new blocks listen by then
       window.setTimeout(changed, 0);
+    }
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var xhr = event.detail.xhr;
+    if (live(event.detail.elt) && xhr) {
+      reloading++;
+      // loadend comes after load (htmx swaps in its load handler), error, abort and timeout
+      xhr.addEventListener("loadend", reloaded, { once: true });
     }
   });
   function connect() {
