@@ -5,18 +5,14 @@ import static nl.knooppunt.engine.rest.RestServer.noContent;
 import static nl.knooppunt.engine.rest.RestServer.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.knooppunt.engine.EngineException;
 import nl.knooppunt.engine.command.Command;
-import nl.knooppunt.engine.grpc.VariableDocuments;
 import nl.knooppunt.engine.runtime.EngineLoop;
 
 /**
@@ -32,7 +28,6 @@ public final class ModificationResources {
   private static final Pattern DELETION = Pattern.compile("^/v2/resources/([^/]+)/deletion/?$");
   private static final Pattern INSTANCE_CHANGE =
       Pattern.compile("^/v2/process-instances/([^/]+)/(modification|migration)/?$");
-  private static final ObjectMapper JSON = VariableDocuments.MAPPER;
 
   private ModificationResources() {}
 
@@ -93,7 +88,7 @@ public final class ModificationResources {
         String scopeId = text(v, "scopeId");
         variables.add(
             new Command.VariableInstruction(
-                scopeId == null ? "" : scopeId, object(v, "variables")));
+                scopeId == null ? "" : scopeId, RestServer.objectField(v, "variables")));
       }
       activate.add(
           new Command.ActivateInstruction(
@@ -174,23 +169,6 @@ public final class ModificationResources {
     List<JsonNode> out = new ArrayList<>();
     n.forEach(out::add);
     return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(JsonNode node, String field) {
-    JsonNode n = node.get(field);
-    if (n == null || n.isNull()) {
-      return new LinkedHashMap<>();
-    }
-    if (!n.isObject()) {
-      throw EngineException.invalidArgument(
-          "Property '"
-              + field
-              + "' is invalid: Expected document to be a root level object, but was '"
-              + n.getNodeType()
-              + "'");
-    }
-    return JSON.convertValue(n, LinkedHashMap.class);
   }
 
   // responses: RestServer.noContent and RestServer.problem (problem+json with Camunda's titles)
