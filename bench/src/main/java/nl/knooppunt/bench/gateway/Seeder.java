@@ -190,7 +190,8 @@ final class Seeder {
                         groups,
                         List.of(),
                         null,
-                        now.plus(nl.knooppunt.processes.SlaTable.shipped().term(task)).plusSeconds(t % 3600),
+                        now.plus(nl.knooppunt.processes.SlaTable.shipped().term(task))
+                            .plusSeconds(t % 3600),
                         vrCode,
                         variables)));
         sent++;
