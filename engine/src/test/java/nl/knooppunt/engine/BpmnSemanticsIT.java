@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.engine.conformance.OverRest;
 import nl.knooppunt.engine.support.Scenario;
 import nl.knooppunt.engine.support.TestEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -26,10 +25,7 @@ class BpmnSemanticsIT {
   @BeforeAll
   static void start(TestInfo test) {
     // BpmnSemanticsOverRestIT runs every scenario again with the client's defaults (REST)
-    engine =
-        TestEngine.start(
-            true,
-            test.getTestClass().map(c -> c.isAnnotationPresent(OverRest.class)).orElse(false));
+    engine = TestEngine.startFor(test, true);
     s = new Scenario(engine);
   }
 

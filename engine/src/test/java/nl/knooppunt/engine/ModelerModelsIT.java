@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.engine.conformance.OverRest;
 import nl.knooppunt.engine.support.Scenario;
 import nl.knooppunt.engine.support.TestEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -33,10 +32,7 @@ class ModelerModelsIT {
   @BeforeAll
   static void start(TestInfo test) {
     // ModelerModelsOverRestIT runs every model again with the client's defaults (REST)
-    engine =
-        TestEngine.start(
-            false,
-            test.getTestClass().map(c -> c.isAnnotationPresent(OverRest.class)).orElse(false));
+    engine = TestEngine.startFor(test, false);
     s = new Scenario(engine);
   }
 

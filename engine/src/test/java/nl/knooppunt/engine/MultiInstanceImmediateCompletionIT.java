@@ -7,7 +7,6 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.engine.conformance.OverRest;
 import nl.knooppunt.engine.support.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +27,7 @@ class MultiInstanceImmediateCompletionIT {
   static void start(TestInfo test) {
     // MultiInstanceImmediateCompletionOverRestIT runs every scenario again with the client's
     // defaults (REST)
-    engine =
-        TestEngine.start(
-            false,
-            test.getTestClass().map(c -> c.isAnnotationPresent(OverRest.class)).orElse(false));
+    engine = TestEngine.startFor(test, false);
   }
 
   @AfterAll

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.knooppunt.engine.conformance.OverRest;
 import nl.knooppunt.engine.support.Scenario;
 import nl.knooppunt.engine.support.TestEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -35,10 +34,7 @@ class UserTaskIT {
   @BeforeAll
   static void start(TestInfo test) {
     // UserTaskOverRestIT runs every scenario again with the client's defaults (REST)
-    engine =
-        TestEngine.start(
-            false,
-            test.getTestClass().map(c -> c.isAnnotationPresent(OverRest.class)).orElse(false));
+    engine = TestEngine.startFor(test, false);
     s = new Scenario(engine);
     s.deploy(
         Bpmn.createExecutableProcess("ut")

@@ -36,6 +36,19 @@ public final class TestEngine implements AutoCloseable {
   }
 
   /**
+   * An engine for the test class: over REST with the client's defaults when the class (an {@code
+   * ...OverRestIT} twin) is annotated {@link nl.knooppunt.engine.conformance.OverRest}, over gRPC
+   * otherwise.
+   */
+  public static TestEngine startFor(org.junit.jupiter.api.TestInfo test, boolean clockControl) {
+    return start(
+        clockControl,
+        test.getTestClass()
+            .map(c -> c.isAnnotationPresent(nl.knooppunt.engine.conformance.OverRest.class))
+            .orElse(false));
+  }
+
+  /**
    * An engine whose client sends its commands over gRPC, or ({@code overRest}) with the Camunda
    * client's defaults: REST preferred.
    */
