@@ -171,11 +171,12 @@ class PagesIT extends HubPages {
 
     // it is in Utrecht's inbox without a reload; the owner opens it, takes it in hand, closes it
     // (another test may have given Utrecht an action too: pick this one by its text)
-    By card = By.xpath("//*[@id='mijn-verbeteracties']//li[contains(., 'Piketrooster')]");
+    String cardPath = "//*[@id='mijn-verbeteracties']//li[contains(., 'Piketrooster')]";
+    By card = By.xpath(cardPath);
     utrecht.until(d -> d.findElement(By.id("takenlijst")).getText().contains("Piketrooster"));
     assertThat(utrecht.text(card)).contains("Veiligheidsregio Utrecht");
     utrecht.screenshot(SCREENSHOTS, "verbeteractie-inbox-telefoon");
-    utrecht.click(By.xpath("//*[@id='mijn-verbeteracties']//li[contains(., 'Piketrooster')]//a"));
+    utrecht.click(By.xpath(cardPath + "//a"));
     utrecht.click(By.id("in-uitvoering"));
     assertThat(utrecht.text(By.id("melding"))).contains("in uitvoering");
     utrecht.find(By.id("toelichting")).sendKeys("Rooster bijgewerkt en gedeeld met de meldkamer");
