@@ -58,12 +58,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rebuild from the events topic.
  *
  * <p>Settings: {@code -Dknooppunt.chaos.kills} (default 5, the CI run; the bench run takes 100),
- * {@code -Dknooppunt.chaos.seed} (default: random; printed, replay a failure with it), {@code
+ * {@code -Dknooppunt.chaos.kills-per-story} (default 5: more kills run more stories), {@code
+ * -Dknooppunt.chaos.seed} (default: random; printed, replay a failure with it), {@code
  * -Dknooppunt.chaos.provinces} (default three provinces; {@code ALL} for the twelve).
  */
 class HubChaosIT {
 
-  private static final int KILLS_PER_STORY = 5;
   private static final int MAX_KILL_DELAY_MS = 2_000;
   private static final int ACKS_PER_STEP = 15;
 
@@ -81,11 +81,12 @@ class HubChaosIT {
             ? new SecureRandom().nextLong()
             : Long.parseLong(System.getProperty("knooppunt.chaos.seed").trim());
     int kills = Integer.getInteger("knooppunt.chaos.kills", 5);
+    int killsPerStory = Math.max(1, Integer.getInteger("knooppunt.chaos.kills-per-story", 5));
     directory = Directory.referenceData();
     List<String> provinces = provinces(System.getProperty("knooppunt.chaos.provinces", ""));
     System.out.printf(
-        "CHAOS seed=%d kills=%d provinces=%s (replay: -Dknooppunt.chaos.seed=%d)%n",
-        seed, kills, provinces, seed);
+        "CHAOS seed=%d kills=%d (%d per story) provinces=%s (replay: -Dknooppunt.chaos.seed=%d)%n",
+        seed, kills, killsPerStory, provinces, seed);
     Random random = new Random(seed);
 
     settings = TestHubs.withKnownEnginePorts(dataDir);
@@ -99,7 +100,7 @@ class HubChaosIT {
     List<Authority> recipients =
         new AreaResolver(directory).resolve(new Area(Area.Level.PROVINCE, provinces)).recipients();
 
-    int stories = kills == 0 ? 1 : (kills + KILLS_PER_STORY - 1) / KILLS_PER_STORY;
+    int stories = kills == 0 ? 1 : (kills + killsPerStory - 1) / killsPerStory;
     List<String> crises = new ArrayList<>();
     long begun = System.nanoTime();
     try (ChaosHub hub =
@@ -111,7 +112,7 @@ class HubChaosIT {
         hub.awaitKillsDone();
         Story s = new Story(story, provinces, regions, recipients);
         List<Step> steps = s.steps();
-        int here = Math.min(left, KILLS_PER_STORY);
+        int here = Math.min(left, killsPerStory);
         left -= here;
         // the moments of this story's kills: after which step (the first is the proposal), and how
         // long after it; two at the same step: the second as soon as the hub is back
