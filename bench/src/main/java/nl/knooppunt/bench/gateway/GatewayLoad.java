@@ -1,5 +1,6 @@
 package nl.knooppunt.bench.gateway;
 
+import static us.abstracta.jmeter.javadsl.JmeterDsl.forLoopController;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.httpCookies;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.httpSampler;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.ifController;
@@ -75,32 +76,32 @@ final class GatewayLoad {
         group("regio-utrecht", regions, ramp, hold)
             .children(
                 signIn("regio-utrecht", "regio-utrecht-demo"),
-                think(),
-                page(TAKEN, "/taken"),
-                api(API_TASKS, "/api/v1/tasks", "regio-utrecht", "regio-utrecht-demo")));
+                pass(
+                    page(TAKEN, "/taken"),
+                    api(API_TASKS, "/api/v1/tasks", "regio-utrecht", "regio-utrecht-demo"))));
     groups.add(
         group("regio-amsterdam", regions, ramp, hold)
             .children(
                 signIn("regio-amsterdam", "regio-amsterdam-demo"),
-                think(),
-                page(TAKEN, "/taken"),
-                api(API_TASKS, "/api/v1/tasks", "regio-amsterdam", "regio-amsterdam-demo")));
+                pass(
+                    page(TAKEN, "/taken"),
+                    api(API_TASKS, "/api/v1/tasks", "regio-amsterdam", "regio-amsterdam-demo"))));
     groups.add(
         group("management", management, ramp, hold)
             .children(
-                signIn("management", "management-demo"), think(), page(DASHBOARD, "/dashboard")));
+                signIn("management", "management-demo"), pass(page(DASHBOARD, "/dashboard"))));
     groups.add(
         group("operator", operators, ramp, hold)
             .children(
                 signIn("operator", "operator-demo"),
-                think(),
-                page(OPERATOR, "/operator"),
-                page(CRISIS, "/crises/" + Seeder.CRISIS_PREFIX + randomCrisis()),
-                page(CRISES, "/crises"),
-                page(TASKS_OPERATOR, "/taken")));
+                pass(
+                    page(OPERATOR, "/operator"),
+                    page(CRISIS, "/crises/" + Seeder.CRISIS_PREFIX + randomCrisis()),
+                    page(CRISES, "/crises"),
+                    page(TASKS_OPERATOR, "/taken"))));
     List<TestPlanChild> plan = new ArrayList<>(groups);
-    // a person keeps the session between page views (the DSL's default clears the cookies on
-    // every iteration: each next page would land on the sign-in page)
+    // a person keeps the session between page views; the pages are read in a loop inside one
+    // iteration (see pass), this keeps the cookies should an iteration end all the same
     plan.add(httpCookies().clearCookiesBetweenIterations(false));
     // the failed samples (label, response code, assertion message) for the report
     plan.add(jtlWriter(errors.toString()).logOnly(JtlWriter.SampleStatus.ERROR));
@@ -117,6 +118,20 @@ final class GatewayLoad {
 
   private ThreadGroupChild think() {
     return uniformRandomTimer(thinkMin, thinkMax);
+  }
+
+  /**
+   * The role's pages, read again and again with a think time, until the run ends: all inside the
+   * user's one iteration. JMeter empties a user's cookies when a thread-group iteration starts
+   * (measured: with the pages as iterations, every request after a user's first pass came without
+   * its session cookie and was sent to the sign-in page), so the loop must not be the thread
+   * group's own.
+   */
+  private ThreadGroupChild pass(DslHttpSampler... pages) {
+    List<ThreadGroupChild> children = new ArrayList<>();
+    children.add(think());
+    children.addAll(List.of(pages));
+    return forLoopController(Integer.MAX_VALUE, children.toArray(new ThreadGroupChild[0]));
   }
 
   /** Once per user: the sign-in page (its CSRF token), then the form. */
