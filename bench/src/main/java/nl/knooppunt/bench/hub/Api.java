@@ -24,6 +24,35 @@ final class Api {
     this.hub = hub;
   }
 
+  /**
+   * As {@link #send}, but a 503 (the hub asks to try again: its database or engine was busy, and
+   * what it started is undone) is tried again after its {@code Retry-After}, as a client of the hub
+   * does; up to 10 times.
+   */
+  JsonNode sendTryingAgain(String user, String method, String path, Object body, int expected)
+      throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return send(user, method, path, body, expected);
+      } catch (Unavailable e) {
+        if (attempt == 10) {
+          throw e;
+        }
+        TimeUnit.SECONDS.sleep(e.retryAfterSeconds);
+      }
+    }
+  }
+
+  /** The hub answered 503: try again after {@code retryAfterSeconds}. */
+  static final class Unavailable extends IllegalStateException {
+    final long retryAfterSeconds;
+
+    Unavailable(String message, long retryAfterSeconds) {
+      super(message);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+  }
+
   JsonNode send(String user, String method, String path, Object body, int expected)
       throws Exception {
     HttpRequest request =
@@ -43,6 +72,11 @@ final class Api {
                     : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 503 && expected != 503) {
+      throw new Unavailable(
+          method + " " + path + " as " + user + ": 503 " + response.body(),
+          response.headers().firstValueAsLong("Retry-After").orElse(1));
+    }
     if (response.statusCode() != expected) {
       throw new IllegalStateException(
           method

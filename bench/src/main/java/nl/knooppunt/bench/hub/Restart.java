@@ -169,7 +169,7 @@ final class Restart {
         pending.add(
             pool.submit(
                 () -> {
-                  api.send(
+                  api.sendTryingAgain(
                       "locc",
                       "POST",
                       "/api/v1/processes/assistance-requests",
