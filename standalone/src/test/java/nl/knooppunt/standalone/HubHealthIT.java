@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.value.JobWorkerValue;
+import io.camunda.client.jobhandling.JobWorkerManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import nl.knooppunt.processes.JobType;
 import nl.knooppunt.processes.ProcessId;
+import nl.knooppunt.processes.TaskListenerJobType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,26 @@ class HubHealthIT {
     assertThat(redeployed.getProcesses().get(0).getVersion())
         .as("the workers deployed it at start; unchanged, it keeps version 1")
         .isEqualTo(1);
+  }
+
+  /**
+   * A worker killed while it holds a job (a notice, a task's listener) holds it back until the
+   * job's timeout: one minute, not the client's default of five (docs/adr/0050).
+   */
+  @Test
+  void aJobAKilledWorkerHeldGoesToAnotherWorkerWithinAMinute() {
+    JobWorkerManager workers = hub.workers().getBean(JobWorkerManager.class);
+    for (JobType type : JobType.values()) {
+      assertThat(workers.findJobWorkerConfigByType(type.type()).map(JobWorkerValue::getTimeout))
+          .as("the timeout of the workers' %s", type.type())
+          .contains(Duration.ofMinutes(1));
+    }
+    JobWorkerManager gateway = hub.gateway().getBean(JobWorkerManager.class);
+    for (TaskListenerJobType type : TaskListenerJobType.values()) {
+      assertThat(gateway.findJobWorkerConfigByType(type.type()).map(JobWorkerValue::getTimeout))
+          .as("the timeout of the gateway's %s", type.type())
+          .contains(Duration.ofMinutes(1));
+    }
   }
 
   @Test
